@@ -1,0 +1,260 @@
+package dev.custflow;
+
+import dev.custflow.internal.DefaultEngine;
+import dev.custflow.internal.EngineConfig;
+import dev.custflow.settings.Settings;
+import dev.custflow.spi.ActionSink;
+import dev.custflow.spi.AuditLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Builds an {@link Engine}. Every setter validates at once; {@link #build()} compiles the selected
+ * rule packs and user rules and fails with every compile error if any.
+ *
+ * <pre>{@code
+ * Engine engine = Custflow.builder()
+ *         .withoutPack(RulePack.MARKETING)
+ *         .rulesFrom(Path.of("rules"))
+ *         .settings(Settings.builder().set("lifecycle.dormantAfterDays", 120).build())
+ *         .actionSink(actions -> dispatcher.send(actions))
+ *         .partitions(4)
+ *         .build();
+ * }</pre>
+ */
+public final class EngineBuilder {
+    private final EnumSet<RulePack> packs = EnumSet.allOf(RulePack.class);
+    private final List<RuleSource> userRules = new ArrayList<>();
+    private Settings settings = Settings.ofDefaults();
+    private InstantSource clock;
+    private ActionSink sink = ActionSink.none();
+    private AuditLog auditLog;
+    private int partitions = 1;
+    private int dedupWindow = 1_000_000;
+    private int referenceIndexSize = 1_000_000;
+    private int auditTrailSize = 100_000;
+
+    EngineBuilder() {
+    }
+
+    /**
+     * Uses exactly these built-in packs (the default is all of them).
+     *
+     * @param selected the packs to load
+     * @return this
+     */
+    public EngineBuilder packs(RulePack... selected) {
+        packs.clear();
+        packs.addAll(Arrays.asList(selected));
+        return this;
+    }
+
+    /**
+     * Switches a built-in pack off.
+     *
+     * @param pack the pack
+     * @return this
+     */
+    public EngineBuilder withoutPack(RulePack pack) {
+        packs.remove(Objects.requireNonNull(pack, "pack"));
+        return this;
+    }
+
+    /**
+     * Adds rule files on top of the built-in packs. A user rule with the same name as a built-in
+     * rule replaces it.
+     *
+     * @param sources rule files
+     * @return this
+     */
+    public EngineBuilder rules(RuleSource... sources) {
+        userRules.addAll(Arrays.asList(sources));
+        return this;
+    }
+
+    /**
+     * @param sources rule files
+     * @return this
+     * @see #rules(RuleSource...)
+     */
+    public EngineBuilder rules(List<RuleSource> sources) {
+        userRules.addAll(sources);
+        return this;
+    }
+
+    /**
+     * Adds every rule file under a folder ({@code *.drl}, {@code *.dsl}, {@code *.dslr},
+     * {@code *.drl.xlsx}, {@code *.drl.csv}), in path order; errors name files relative to it.
+     *
+     * @param folder the folder
+     * @return this
+     * @throws UncheckedIOException if the folder cannot be read
+     */
+    public EngineBuilder rulesFrom(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("not a folder of rules: " + folder.toAbsolutePath());
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.filter(Files::isRegularFile)
+                    .filter(f -> RuleSource.Kind.ofFileName(f.getFileName().toString()) != null)
+                    .sorted()
+                    .forEach(f -> userRules.add(RuleSource.of(f, folder.relativize(f).toString().replace('\\', '/'))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rules folder " + folder, e);
+        }
+        return this;
+    }
+
+    /**
+     * Adds rule files from the classpath.
+     *
+     * @param resources resource names, e.g. {@code my/rules/extra.drl}
+     * @return this
+     */
+    public EngineBuilder rulesFromClasspath(String... resources) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        for (String r : resources) {
+            userRules.add(RuleSource.ofClasspath(r, loader == null ? EngineBuilder.class.getClassLoader() : loader));
+        }
+        return this;
+    }
+
+    /**
+     * @param value the settings the rules read (default: the catalog defaults)
+     * @return this
+     */
+    public EngineBuilder settings(Settings value) {
+        this.settings = Objects.requireNonNull(value, "settings");
+        return this;
+    }
+
+    /**
+     * Event time (the default): the clock is the latest {@code at} seen, moved also by ClockTick.
+     * Replaying the same events gives the same actions.
+     *
+     * @return this
+     */
+    public EngineBuilder eventTime() {
+        this.clock = null;
+        return this;
+    }
+
+    /**
+     * Takes time from a clock instead of from the events: {@link InstantSource#system()} for live
+     * hosts (call {@link Engine#advanceTo} periodically, e.g. every minute, so time rules fire), or
+     * a manual clock in tests.
+     *
+     * @param source the clock
+     * @return this
+     */
+    public EngineBuilder clock(InstantSource source) {
+        this.clock = Objects.requireNonNull(source, "source");
+        return this;
+    }
+
+    /**
+     * @param value where actions are delivered (default: nowhere; they are still returned)
+     * @return this
+     */
+    public EngineBuilder actionSink(ActionSink value) {
+        this.sink = Objects.requireNonNull(value, "sink");
+        return this;
+    }
+
+    /**
+     * @param value receives every audit entry, besides the bounded in-memory trail
+     * @return this
+     */
+    public EngineBuilder auditLog(AuditLog value) {
+        this.auditLog = Objects.requireNonNull(value, "auditLog");
+        return this;
+    }
+
+    /**
+     * Splits the customers over partitions (one rule session and one thread each). The actions
+     * are the same whatever the number; more partitions use more cores on large batches.
+     *
+     * @param count 1 to 256 (default 1)
+     * @return this
+     */
+    public EngineBuilder partitions(int count) {
+        if (count < 1 || count > 256) {
+            throw new IllegalArgumentException("partitions must be between 1 and 256, got " + count);
+        }
+        this.partitions = count;
+        return this;
+    }
+
+    /**
+     * How many recent event ids (and action ids) are remembered to ignore repeats; a repeat that
+     * comes after more than this many other events is not recognised. About 40 bytes per id.
+     *
+     * @param ids ids remembered (default 1,000,000)
+     * @return this
+     */
+    public EngineBuilder dedupWindow(int ids) {
+        if (ids < 1) {
+            throw new IllegalArgumentException("dedupWindow must be at least 1, got " + ids);
+        }
+        this.dedupWindow = ids;
+        return this;
+    }
+
+    /**
+     * How many order and ticket ids are remembered to find the customer of a follow-up event that
+     * does not name it (least recently used forgotten first).
+     *
+     * @param ids ids remembered (default 1,000,000)
+     * @return this
+     */
+    public EngineBuilder referenceIndexSize(int ids) {
+        if (ids < 1) {
+            throw new IllegalArgumentException("referenceIndexSize must be at least 1, got " + ids);
+        }
+        this.referenceIndexSize = ids;
+        return this;
+    }
+
+    /**
+     * @param entries entries kept in the in-memory audit trail (default 100,000)
+     * @return this
+     */
+    public EngineBuilder auditTrailSize(int entries) {
+        if (entries < 1) {
+            throw new IllegalArgumentException("auditTrailSize must be at least 1, got " + entries);
+        }
+        this.auditTrailSize = entries;
+        return this;
+    }
+
+    /**
+     * Compiles the rules and opens the engine.
+     *
+     * @return the engine
+     * @throws RuleCompilationException with every error (file, line, column, message) if the rules do not compile
+     */
+    public Engine build() {
+        Set<RulePack> selected = EnumSet.noneOf(RulePack.class);
+        for (RulePack p : packs) {
+            if (settings.isEnabled(p)) {
+                selected.add(p);
+            }
+        }
+        List<RuleSource> builtIns = new ArrayList<>();
+        for (RulePack p : selected) {
+            builtIns.add(RuleSource.ofClasspath(p.resource(), EngineBuilder.class.getClassLoader()));
+        }
+        return new DefaultEngine(new EngineConfig(List.copyOf(builtIns), List.copyOf(userRules), settings, clock, sink,
+                auditLog, partitions, dedupWindow, referenceIndexSize, auditTrailSize));
+    }
+}

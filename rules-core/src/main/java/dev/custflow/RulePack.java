@@ -1,0 +1,32 @@
+package dev.custflow;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The built-in rule packs, one DRL file each under {@code dev/custflow/rules/<pack>/<pack>.drl}.
+ * Every pack can be switched off (builder or settings); the rule names start with the pack name.
+ */
+public enum RulePack {
+    /** Lifecycle stages (RULES-CATALOG.md §1). */
+    LIFECYCLE;
+
+    /** @return the pack's name as used in settings, rule names and file names, e.g. {@code lifecycle} */
+    public String packName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the classpath resource of the pack's DRL file */
+    public String resource() {
+        return "dev/custflow/rules/" + packName() + "/" + packName() + ".drl";
+    }
+
+    /**
+     * @param name a pack name in any case, e.g. {@code lifecycle}
+     * @return the pack, if there is one by that name
+     */
+    public static Optional<RulePack> byName(String name) {
+        return Arrays.stream(values()).filter(p -> p.packName().equalsIgnoreCase(name.strip())).findFirst();
+    }
+}

@@ -1,0 +1,187 @@
+package dev.custflow.internal;
+
+import dev.custflow.action.Action;
+import dev.custflow.action.Channel;
+import dev.custflow.action.ChurnWarning;
+import dev.custflow.action.Level;
+import dev.custflow.action.MessageRequested;
+import dev.custflow.action.StageChanged;
+import dev.custflow.action.TagAdded;
+import dev.custflow.action.TagRemoved;
+import dev.custflow.action.TaskCreated;
+import dev.custflow.action.TaskKind;
+import dev.custflow.action.Template;
+import dev.custflow.model.Customer;
+import dev.custflow.model.Stage;
+import dev.custflow.rules.Actions;
+import dev.custflow.rules.Schedule;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * The {@code actions} and {@code schedule} globals of one partition's session. It knows which rule
+ * is firing (from the agenda listener), which customer is being evaluated and what caused the
+ * evaluation, so each action gets the rule's name and a stable id without the rule saying so.
+ */
+public class ActionCollector implements Actions, Schedule {
+    /** Stands in for a missing reason; lint flags such rules. */
+    static final String NO_REASON = "(the rule gave no reason)";
+
+    private final KieSession session;
+    private final List<Action> out = new ArrayList<>();
+    private final ObjectIntHashMap<String> sequence = new ObjectIntHashMap<>();
+    private final List<String> fired = new ArrayList<>();
+    private Customer customer;
+    private FactHandle handle;
+    private String cause;
+    private long now;
+    private Instant nowInstant;
+    private String rule = "(engine)";
+    private long wake;
+
+    protected ActionCollector(KieSession session) {
+        this.session = session;
+    }
+
+    void begin(Customer c, FactHandle h, String newCause, long clock) {
+        this.customer = c;
+        this.handle = h;
+        this.cause = newCause;
+        this.now = clock;
+        this.nowInstant = null;
+        this.wake = DueIndex.NONE;
+        this.rule = "(engine)";
+        out.clear();
+        sequence.clear();
+        fired.clear();
+    }
+
+    void ruleFiring(String name) {
+        this.rule = name;
+        fired.add(name);
+    }
+
+    /** @return the actions of the evaluation that just ended, in firing order */
+    List<Action> actions() {
+        return out;
+    }
+
+    /** @return the rules fired in the evaluation that just ended, in order */
+    List<String> fired() {
+        return fired;
+    }
+
+    /** @return the earliest wake-up asked for, or {@link DueIndex#NONE} */
+    long wake() {
+        return wake;
+    }
+
+    /** @return the clock of this evaluation */
+    protected Instant now() {
+        if (nowInstant == null) {
+            nowInstant = Instant.ofEpochMilli(now);
+        }
+        return nowInstant;
+    }
+
+    /** @return the name of the rule firing now */
+    protected String rule() {
+        return rule;
+    }
+
+    /**
+     * @param type       the action's JSON type
+     * @param customerId the customer
+     * @return the stable id of the next action of this type by the firing rule in this evaluation
+     */
+    protected String nextId(String type, String customerId) {
+        String key = rule + '|' + type;
+        int n = sequence.getIfAbsent(key, 0);
+        sequence.put(key, n + 1);
+        return StableIds.of(rule, type, customerId, cause, n);
+    }
+
+    /**
+     * @param reason the rule's reason
+     * @return the reason, or a stand-in when the rule gave none
+     */
+    protected static String reason(String reason) {
+        return reason == null || reason.isBlank() ? NO_REASON : reason;
+    }
+
+    /** @param action an action to emit */
+    protected void emit(Action action) {
+        out.add(action);
+    }
+
+    /** Tells the session a customer changed, so matching rules are re-evaluated (and cascades happen). */
+    protected void changed(Customer c) {
+        FactHandle h = c == customer ? handle : session.getFactHandle(c);
+        if (h != null) {
+            session.update(h, c);
+        }
+    }
+
+    @Override
+    public void changeStage(Customer c, Stage to, String reason) {
+        Objects.requireNonNull(to, "to");
+        Stage from = c.getStage();
+        if (from == to) {
+            return;
+        }
+        c.moveTo(to, now(), rule);
+        emit(new StageChanged(nextId("STAGE_CHANGED", c.getId()), now(), rule, reason(reason), c.getId(), from, to));
+        changed(c);
+    }
+
+    @Override
+    public void createTask(Customer c, TaskKind kind, Instant dueAt, String reason) {
+        emit(new TaskCreated(nextId("TASK_CREATED", c.getId()), now(), rule, reason(reason), c.getId(),
+                c.getOwnerId(), Objects.requireNonNull(kind, "kind"), dueAt == null ? now() : dueAt));
+    }
+
+    @Override
+    public void warnChurn(Customer c, String churnCause, Level level, String reason) {
+        emit(new ChurnWarning(nextId("CHURN_WARNING", c.getId()), now(), rule, reason(reason), c.getId(),
+                Objects.requireNonNull(churnCause, "cause"), Objects.requireNonNull(level, "level")));
+    }
+
+    @Override
+    public void requestMessage(Customer c, Channel channel, Template template, Map<String, String> params,
+                               String reason) {
+        emit(new MessageRequested(nextId("MESSAGE_REQUESTED", c.getId()), now(), rule, reason(reason), c.getId(),
+                Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(template, "template"), params));
+    }
+
+    @Override
+    public void addTag(Customer c, String tag, String reason) {
+        if (c.addTag(tag)) {
+            emit(new TagAdded(nextId("TAG_ADDED", c.getId()), now(), rule, reason(reason), c.getId(), tag, null));
+            changed(c);
+        }
+    }
+
+    @Override
+    public void removeTag(Customer c, String tag, String reason) {
+        if (c.removeTag(tag)) {
+            emit(new TagRemoved(nextId("TAG_REMOVED", c.getId()), now(), rule, reason(reason), c.getId(), tag, null));
+            changed(c);
+        }
+    }
+
+    @Override
+    public void wakeAt(Customer c, Instant when) {
+        if (when != null) {
+            long t = when.toEpochMilli();
+            if (t > now && t < wake) {
+                wake = t;
+            }
+        }
+    }
+}

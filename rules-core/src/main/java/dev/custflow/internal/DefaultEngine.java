@@ -1,0 +1,354 @@
+package dev.custflow.internal;
+
+import dev.custflow.BatchResult;
+import dev.custflow.Engine;
+import dev.custflow.EventRejectedException;
+import dev.custflow.Rejection;
+import dev.custflow.action.Action;
+import dev.custflow.event.ClockTick;
+import dev.custflow.event.Event;
+import dev.custflow.model.Customer;
+import dev.custflow.model.CustomerProfile;
+import dev.custflow.settings.Settings;
+import dev.custflow.spi.AuditEntry;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine. One call at a time (calls are serialised); inside a call the partitions run in
+ * parallel when there are several and the batch is large enough to pay for it.
+ *
+ * <p>How a batch is processed, so that the result does not depend on the number of partitions:
+ * <ol>
+ * <li>In stream order, each event is checked (duplicates, unknown orders), routed, and the clock
+ * is stepped to it. Every clock step is known to every partition.</li>
+ * <li>Each partition walks the stream positions: at a clock step it wakes its customers that fall
+ * due (earliest first), at its own events it applies them and runs the rules.</li>
+ * <li>The actions of all partitions are merged in the order of (position, wake-ups before the
+ * event, due time, customer id, firing order), de-duplicated by stable id, audited and delivered.</li>
+ * </ol>
+ */
+public final class DefaultEngine implements Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultEngine.class);
+    /** Below this many events a batch runs on the caller's thread: a hand-off costs more than it saves. */
+    private static final int PARALLEL_THRESHOLD = 256;
+
+    private final EngineConfig config;
+    private final CompiledRules rules;
+    private final Partition[] partitions;
+    private final Router router;
+    private final SeenIds emittedActions;
+    private final AuditTrail audit;
+    private final ExecutorService pool;
+    private long clock = Long.MIN_VALUE;
+    private boolean closed;
+
+    /**
+     * Compiles the rules and opens the partitions.
+     *
+     * @param config the checked configuration
+     * @throws dev.custflow.RuleCompilationException if the rules do not compile
+     */
+    public DefaultEngine(EngineConfig config) {
+        this.config = config;
+        this.rules = RuleCompiler.compile(config.builtIns(), config.userRules());
+        for (var w : rules.warnings()) {
+            LOG.info("{}", w);
+        }
+        this.partitions = new Partition[config.partitions()];
+        for (int i = 0; i < partitions.length; i++) {
+            partitions[i] = new Partition(i, rules, config.settings());
+        }
+        this.router = new Router(config.dedupWindow(), config.referenceIndexSize());
+        this.emittedActions = new SeenIds(config.dedupWindow());
+        this.audit = new AuditTrail(config.auditTrailSize());
+        this.pool = partitions.length > 1 ? Executors.newFixedThreadPool(partitions.length, r -> {
+            Thread t = new Thread(r, "custflow-partition");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+    }
+
+    /** One event as it entered the batch: read (or rejected while reading) at a line. */
+    private record Input(long line, Event event, EventRejectedException rejected) {
+    }
+
+    @Override
+    public synchronized List<Action> accept(Event event) {
+        BatchResult r = process(List.of(new Input(0, event, null)));
+        if (!r.rejections().isEmpty()) {
+            throw r.rejections().get(0).toException();
+        }
+        return r.actions();
+    }
+
+    @Override
+    public synchronized BatchResult acceptAll(List<? extends Event> events) {
+        List<Input> in = new ArrayList<>(events.size());
+        for (Event e : events) {
+            in.add(new Input(0, e, null));
+        }
+        return process(in);
+    }
+
+    @Override
+    public void acceptJsonLines(BufferedReader reader, int batchSize, Consumer<BatchResult> onBatch)
+            throws IOException {
+        List<Input> batch = new ArrayList<>(batchSize);
+        long lineNo = 0;
+        String line;
+        while ((line = reader.readLine()) != null) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                batch.add(new Input(lineNo, JsonCodec.readEvent(line, lineNo), null));
+            } catch (EventRejectedException e) {
+                batch.add(new Input(lineNo, null, e));
+            }
+            if (batch.size() >= batchSize) {
+                BatchResult r;
+                synchronized (this) {
+                    r = process(batch);
+                }
+                onBatch.accept(r);
+                batch = new ArrayList<>(batchSize);
+            }
+        }
+        if (!batch.isEmpty()) {
+            BatchResult r;
+            synchronized (this) {
+                r = process(batch);
+            }
+            onBatch.accept(r);
+        }
+    }
+
+    @Override
+    public synchronized BatchResult advanceTo(Instant to) {
+        return process(List.of(new Input(0, new ClockTick("clock@" + to, to), null)));
+    }
+
+    private BatchResult process(List<Input> inputs) {
+        if (closed) {
+            throw new IllegalStateException("the engine is closed");
+        }
+        int n = inputs.size();
+        List<Rejection> rejections = new ArrayList<>();
+        int accepted = 0;
+        int duplicates = 0;
+        // 1. route in stream order; step the clock
+        int[] partitionOf = new int[n];
+        Arrays.fill(partitionOf, -2); // -2 skipped, -1 broadcast
+        String[] customerOf = new String[n];
+        long[] clockAt = new long[n];
+        boolean[] step = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Input in = inputs.get(i);
+            if (in.rejected() != null) {
+                rejections.add(Rejection.of(in.rejected()));
+                continue;
+            }
+            Event e = in.event();
+            if (router.isDuplicate(e)) {
+                duplicates++;
+                continue;
+            }
+            Router.Route route;
+            try {
+                route = router.route(e);
+            } catch (EventRejectedException x) {
+                rejections.add(Rejection.of(x.at(in.line(), e.id())));
+                continue;
+            }
+            accepted++;
+            long t = config.clock() == null ? e.at().toEpochMilli() : config.clock().millis();
+            if (t > clock) {
+                clock = t;
+                step[i] = true;
+            }
+            clockAt[i] = clock;
+            customerOf[i] = route.customerId();
+            partitionOf[i] = route.broadcast() ? -1 : Math.floorMod(route.customerId().hashCode(), partitions.length);
+        }
+        // 2. every partition walks the positions
+        List<List<Emitted>> outs = new ArrayList<>(partitions.length);
+        if (pool != null && n >= PARALLEL_THRESHOLD) {
+            List<Future<List<Emitted>>> futures = new ArrayList<>();
+            for (Partition p : partitions) {
+                futures.add(pool.submit(() -> walk(p, inputs, partitionOf, customerOf, clockAt, step)));
+            }
+            for (Future<List<Emitted>> f : futures) {
+                try {
+                    outs.add(f.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while the partitions were working", e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("a partition failed: " + e.getCause(), e.getCause());
+                }
+            }
+        } else {
+            for (Partition p : partitions) {
+                outs.add(walk(p, inputs, partitionOf, customerOf, clockAt, step));
+            }
+        }
+        // 3. merge in the deterministic order, drop repeats, audit, deliver
+        List<Emitted> merged = new ArrayList<>();
+        outs.forEach(merged::addAll);
+        merged.sort(Emitted.ORDER);
+        List<Action> actions = new ArrayList<>(merged.size());
+        for (Emitted em : merged) {
+            Action a = em.action();
+            if (emittedActions.add(a.id())) {
+                actions.add(a);
+                record(a, em.cause(), AuditEntry.Outcome.EMITTED, null);
+            } else {
+                record(a, em.cause(), AuditEntry.Outcome.DUPLICATE, "an action with the same id was already emitted");
+            }
+        }
+        for (Partition p : partitions) {
+            for (RuleFailure f : p.drainFailures()) {
+                Input in = inputs.get(f.position());
+                String msg = "rule \"" + f.rule() + "\" failed for customer " + f.customerId() + " (" + f.cause()
+                        + "): " + f.message();
+                LOG.error("line {}: {}", in.line(), msg);
+                String problem = msg + " (the event was applied; the rule's remaining work was not done)";
+                rejections.add(new Rejection(in.line(), in.event() == null ? null : in.event().id(),
+                        in.event() == null ? null : in.event().type(), null, null, problem,
+                        (in.line() > 0 ? "line " + in.line() + ": " : "") + problem));
+            }
+        }
+        if (!actions.isEmpty()) {
+            config.sink().deliver(List.copyOf(actions));
+        }
+        return new BatchResult(actions, rejections, accepted, duplicates);
+    }
+
+    /** One partition's pass over a batch. */
+    private static List<Emitted> walk(Partition p, List<Input> inputs, int[] partitionOf, String[] customerOf,
+                                      long[] clockAt, boolean[] step) {
+        List<Emitted> out = new ArrayList<>();
+        for (int i = 0; i < partitionOf.length; i++) {
+            if (partitionOf[i] == -2) {
+                continue;
+            }
+            if (step[i]) {
+                p.advance(clockAt[i], i, out);
+            }
+            if (partitionOf[i] == -1 || partitionOf[i] == p.index()) {
+                p.apply(inputs.get(i).event(), customerOf[i], clockAt[i], i, out);
+            }
+        }
+        return out;
+    }
+
+    private void record(Action a, String cause, AuditEntry.Outcome outcome, String note) {
+        AuditEntry e = new AuditEntry(a.at(), a.id(), a.type(), a.customerId(), a.rule(), a.reason(), cause, outcome,
+                note, null);
+        audit.add(e);
+        if (config.auditLog() != null) {
+            config.auditLog().record(e);
+        }
+    }
+
+    @Override
+    public synchronized Instant clock() {
+        return clock == Long.MIN_VALUE ? (config.clock() == null ? Instant.EPOCH : config.clock().instant())
+                : Instant.ofEpochMilli(clock);
+    }
+
+    @Override
+    public synchronized Optional<CustomerProfile> customer(String customerId) {
+        Customer c = partitionFor(customerId).customer(customerId);
+        return Optional.ofNullable(c).map(CustomerProfile::of);
+    }
+
+    @Override
+    public synchronized void forEachCustomer(Consumer<CustomerProfile> visitor) {
+        for (Partition p : partitions) {
+            p.forEachCustomer(c -> visitor.accept(CustomerProfile.of(c)));
+        }
+    }
+
+    /**
+     * Visits the live customer facts, for connectors that snapshot them. Engine-internal: the
+     * facts must not be changed or kept.
+     *
+     * @param visitor receives each customer fact
+     */
+    public synchronized void forEachCustomerFact(Consumer<Customer> visitor) {
+        for (Partition p : partitions) {
+            p.forEachCustomer(visitor);
+        }
+    }
+
+    @Override
+    public synchronized int customerCount() {
+        int n = 0;
+        for (Partition p : partitions) {
+            n += p.customerCount();
+        }
+        return n;
+    }
+
+    /** @return customers waiting in the due-time index, over all partitions */
+    public synchronized int dueCount() {
+        int n = 0;
+        for (Partition p : partitions) {
+            n += p.dueCount();
+        }
+        return n;
+    }
+
+    private Partition partitionFor(String customerId) {
+        return partitions[Math.floorMod(customerId.hashCode(), partitions.length)];
+    }
+
+    @Override
+    public synchronized List<AuditEntry> auditTrail(int limit) {
+        return audit.latest(limit);
+    }
+
+    @Override
+    public synchronized List<AuditEntry> auditTrail(String customerId) {
+        return audit.forCustomer(customerId);
+    }
+
+    @Override
+    public Settings settings() {
+        return config.settings();
+    }
+
+    @Override
+    public List<String> ruleNames() {
+        return rules.ruleNames();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Partition p : partitions) {
+            p.close();
+        }
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.custflow.internal;
+
+import dev.custflow.action.Action;
+import java.util.Comparator;
+
+/**
+ * An action with its place in the engine's deterministic order: the stream position of what caused
+ * it, wake-ups before the event at that position, then due time, customer id and firing order.
+ * Sorting by this key makes the output independent of the number of partitions.
+ */
+record Emitted(Action action, int position, int phase, long due, String customerId, int seq, String cause) {
+    static final int PHASE_WAKE = 0;
+    static final int PHASE_EVENT = 1;
+
+    static final Comparator<Emitted> ORDER = Comparator.comparingInt(Emitted::position)
+            .thenComparingInt(Emitted::phase)
+            .thenComparingLong(Emitted::due)
+            .thenComparing(Emitted::customerId)
+            .thenComparingInt(Emitted::seq);
+}

@@ -1,0 +1,181 @@
+package dev.custflow.internal;
+
+import dev.custflow.action.Action;
+import dev.custflow.event.CampaignLaunched;
+import dev.custflow.event.ClockTick;
+import dev.custflow.event.Event;
+import dev.custflow.event.RepUpdated;
+import dev.custflow.model.Customer;
+import dev.custflow.model.Rep;
+import dev.custflow.settings.Settings;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.eclipse.collections.impl.map.mutable.UnifiedMap;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * One partition: a share of the customers (by id), one KieSession, one thread at a time. The
+ * customers live here, not in the session: a customer is inserted with the event that concerns it,
+ * the rules fire, and it leaves the session again, so the session stays small whatever the size
+ * of the base and each event costs what it touches. Reps stay in the session (every partition has
+ * them all).
+ */
+final class Partition implements AutoCloseable {
+    /** More firings than this for one evaluation is a rule loop. */
+    static final int FIRING_LIMIT = 10_000;
+
+    private final int index;
+    private final KieSession session;
+    private final ActionCollector collector;
+    private final UnifiedMap<String, Customer> customers = new UnifiedMap<>();
+    private final DueIndex due = new DueIndex();
+    private final Map<String, Rep> reps = new HashMap<>();
+    private final Map<String, FactHandle> repHandles = new HashMap<>();
+    private final List<RuleFailure> failures = new ArrayList<>();
+
+    Partition(int index, CompiledRules rules, Settings settings) {
+        this.index = index;
+        this.session = rules.kieBase().newKieSession();
+        this.collector = new ActionCollector(session);
+        session.setGlobal("settings", settings);
+        session.setGlobal("actions", collector);
+        session.setGlobal("schedule", collector);
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                collector.ruleFiring(event.getMatch().getRule().getName());
+            }
+        });
+    }
+
+    int index() {
+        return index;
+    }
+
+    int customerCount() {
+        return customers.size();
+    }
+
+    int dueCount() {
+        return due.size();
+    }
+
+    Customer customer(String id) {
+        return customers.get(id);
+    }
+
+    void forEachCustomer(Consumer<Customer> visitor) {
+        customers.forEachValue(visitor::accept);
+    }
+
+    List<RuleFailure> drainFailures() {
+        List<RuleFailure> f = new ArrayList<>(failures);
+        failures.clear();
+        return f;
+    }
+
+    /** Wakes every customer due at or before {@code clock}, earliest first. */
+    void advance(long clock, int position, List<Emitted> out) {
+        while (due.peekDue() <= clock) {
+            Customer c = due.poll();
+            long when = c.dueAt();
+            evaluate(c, null, clock, "due@" + Instant.ofEpochMilli(when), position, Emitted.PHASE_WAKE, when, out);
+        }
+    }
+
+    /** Applies an event routed here (to its customer, or to all customers for a campaign). */
+    void apply(Event event, String customerId, long clock, int position, List<Emitted> out) {
+        if (event instanceof ClockTick) {
+            return; // the clock step before it did the work
+        }
+        if (event instanceof RepUpdated e) {
+            Rep rep = reps.computeIfAbsent(e.repId(), Rep::new);
+            rep.apply(e);
+            FactHandle h = repHandles.get(rep.getId());
+            if (h == null) {
+                repHandles.put(rep.getId(), session.insert(rep));
+            } else {
+                session.update(h, rep);
+            }
+            return;
+        }
+        if (event instanceof CampaignLaunched) {
+            // every customer hears about the campaign; the rules pick the targeted segment
+            List<Customer> all = new ArrayList<>(customers.values());
+            for (Customer c : all) {
+                evaluate(c, event, clock, event.id(), position, Emitted.PHASE_EVENT, 0, out);
+            }
+            return;
+        }
+        Customer c = customers.get(customerId);
+        if (c == null) {
+            c = new Customer(customerId, event.at());
+            customers.put(c.getId(), c);
+        }
+        c.setNowMillis(clock);
+        c.apply(event);
+        evaluate(c, event, clock, event.id(), position, Emitted.PHASE_EVENT, 0, out);
+    }
+
+    private void evaluate(Customer c, Event event, long clock, String cause, int position, int phase, long dueKey,
+                          List<Emitted> out) {
+        c.setNowMillis(clock);
+        FactHandle ch = session.insert(c);
+        FactHandle eh = event == null ? null : session.insert(event);
+        collector.begin(c, ch, cause, clock);
+        boolean failed = false;
+        try {
+            int fired = session.fireAllRules(FIRING_LIMIT);
+            if (fired >= FIRING_LIMIT) {
+                failed = true;
+                failures.add(new RuleFailure(position, cause, c.getId(), lastRule(),
+                        "more than " + FIRING_LIMIT + " rule firings for one customer: a rule loop (a rule that "
+                                + "changes what it matches on without a guard); rules fired last: "
+                                + recentRules()));
+            }
+        } catch (RuntimeException e) {
+            failed = true;
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            failures.add(new RuleFailure(position, cause, c.getId(), lastRule(),
+                    root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage())));
+        } finally {
+            session.delete(ch);
+            if (eh != null) {
+                session.delete(eh);
+            }
+            if (failed) {
+                session.getAgenda().clear();
+            }
+        }
+        List<Action> actions = collector.actions();
+        for (int i = 0; i < actions.size(); i++) {
+            out.add(new Emitted(actions.get(i), position, phase, dueKey, c.getId(), i, cause));
+        }
+        due.schedule(c, collector.wake());
+    }
+
+    private String lastRule() {
+        List<String> f = collector.fired();
+        return f.isEmpty() ? "(none)" : f.get(f.size() - 1);
+    }
+
+    private String recentRules() {
+        List<String> f = collector.fired();
+        return String.join(", ", new java.util.LinkedHashSet<>(f.subList(Math.max(0, f.size() - 20), f.size())));
+    }
+
+    @Override
+    public void close() {
+        session.dispose();
+    }
+}

@@ -1,0 +1,201 @@
+package dev.custflow.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.custflow.RuleCompilationException;
+import dev.custflow.RuleMessage;
+import dev.custflow.RuleSource;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceConfiguration;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.DecisionTableConfiguration;
+import org.kie.internal.builder.DecisionTableInputType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * Compiles rule sources into a KieBase with the MVEL-based compiler (its errors keep line
+ * numbers), off to the side: a rule set with an error is never returned. Compiled rule sets are
+ * cached by content hash, so building a second engine, or reloading an unchanged folder, costs
+ * nothing.
+ */
+public final class RuleCompiler {
+    private static final Cache<String, CompiledRules> CACHE = Caffeine.newBuilder().maximumSize(16).build();
+    private static final Pattern LINE_COL = Pattern.compile("[Ll]ine:? ?(\\d+)[:,] ?(?:[Cc]olumn:? ?)?(\\d+)");
+    private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):\\s*\\n");
+
+    private RuleCompiler() {
+    }
+
+    /**
+     * @param builtIns the built-in packs' sources
+     * @param user     the user's sources; a user rule named like a built-in rule replaces it
+     * @return the compiled rules
+     * @throws RuleCompilationException with every error, each with file, line and column
+     */
+    public static CompiledRules compile(List<RuleSource> builtIns, List<RuleSource> user) {
+        String hash = hash(builtIns, user);
+        return CACHE.get(hash, h -> doCompile(builtIns, user, h));
+    }
+
+    private static CompiledRules doCompile(List<RuleSource> builtIns, List<RuleSource> user, String hash) {
+        KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null,
+                RuleCompiler.class.getClassLoader());
+        KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
+        List<RuleSource> all = new ArrayList<>(builtIns);
+        all.addAll(user);
+        // a DSL must be known before the DSLR files that use it
+        all.sort(Comparator.comparing(s -> s.kind() == RuleSource.Kind.DSL ? 0 : 1));
+        Map<String, String[]> lines = new HashMap<>();
+        for (RuleSource s : all) {
+            Resource r = ResourceFactory.newByteArrayResource(s.content());
+            r.setSourcePath(s.name());
+            if (s.kind() != RuleSource.Kind.DECISION_TABLE_XLSX) {
+                lines.put(s.name(), s.text().split("\n", -1));
+            }
+            switch (s.kind()) {
+                case DRL -> kb.add(r, ResourceType.DRL);
+                case DSL -> kb.add(r, ResourceType.DSL);
+                case DSLR -> kb.add(r, ResourceType.DSLR);
+                case DECISION_TABLE_XLSX, DECISION_TABLE_CSV -> {
+                    DecisionTableConfiguration dt = KnowledgeBuilderFactory.newDecisionTableConfiguration();
+                    dt.setInputType(s.kind() == RuleSource.Kind.DECISION_TABLE_CSV ? DecisionTableInputType.CSV
+                            : DecisionTableInputType.XLSX);
+                    kb.add(r, ResourceType.DTABLE, (ResourceConfiguration) dt);
+                }
+            }
+        }
+        List<RuleMessage> errors = new ArrayList<>();
+        List<RuleMessage> warnings = new ArrayList<>();
+        for (KnowledgeBuilderResult res : kb.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
+            RuleMessage m = toMessage(res, lines);
+            (m.severity() == RuleMessage.Severity.ERROR ? errors : warnings).add(m);
+        }
+        if (!errors.isEmpty()) {
+            errors.addAll(warnings);
+            throw new RuleCompilationException(dedup(errors));
+        }
+        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
+        base.addPackages(kb.getKnowledgePackages());
+        removeOverriddenBuiltIns(base, builtIns, user, warnings);
+        List<String> names = new ArrayList<>();
+        for (KiePackage p : base.getKiePackages()) {
+            for (Rule rule : p.getRules()) {
+                names.add(rule.getName());
+            }
+        }
+        names.sort(null);
+        return new CompiledRules(base, List.copyOf(names), List.copyOf(warnings), hash);
+    }
+
+    /** A user rule with the name of a built-in rule replaces it (the built-in is removed). */
+    private static void removeOverriddenBuiltIns(InternalKnowledgeBase base, List<RuleSource> builtIns,
+                                                 List<RuleSource> user, List<RuleMessage> notes) {
+        Set<String> builtInFiles = new HashSet<>();
+        builtIns.forEach(s -> builtInFiles.add(s.name()));
+        Set<String> userFiles = new HashSet<>();
+        user.forEach(s -> userFiles.add(s.name()));
+        Map<String, RuleImpl> builtInRules = new HashMap<>();
+        List<RuleImpl> userRules = new ArrayList<>();
+        for (KiePackage p : base.getKiePackages()) {
+            for (Rule rule : p.getRules()) {
+                RuleImpl impl = (RuleImpl) rule;
+                String file = impl.getResource() == null ? null : impl.getResource().getSourcePath();
+                if (file != null && builtInFiles.contains(file)) {
+                    builtInRules.put(rule.getName(), impl);
+                } else if (file != null && userFiles.contains(file)) {
+                    userRules.add(impl);
+                }
+            }
+        }
+        for (RuleImpl u : userRules) {
+            RuleImpl b = builtInRules.get(u.getName());
+            if (b != null && !b.getPackageName().equals(u.getPackageName())) {
+                base.removeRule(b.getPackageName(), b.getName());
+                notes.add(new RuleMessage(u.getResource().getSourcePath(), 0, 0,
+                        RuleMessage.Severity.INFO, "rule \"" + u.getName() + "\" replaces the built-in rule of the "
+                        + "same name (" + b.getResource().getSourcePath() + ")"));
+            }
+        }
+    }
+
+    private static List<RuleMessage> dedup(List<RuleMessage> messages) {
+        return messages.stream().distinct().toList();
+    }
+
+    static RuleMessage toMessage(KnowledgeBuilderResult res, Map<String, String[]> sources) {
+        String file = res.getResource() == null || res.getResource().getSourcePath() == null ? "(rules)"
+                : res.getResource().getSourcePath();
+        String msg = res.getMessage() == null ? res.toString() : res.getMessage().strip();
+        int line = res.getLines() != null && res.getLines().length > 0 ? res.getLines()[0] : 0;
+        int column = 0;
+        Matcher m = LINE_COL.matcher(msg);
+        if (m.find()) {
+            int l = Integer.parseInt(m.group(1));
+            if (line <= 0 && l > 0) {
+                line = l;
+            }
+            column = Integer.parseInt(m.group(2)) + 1;
+        }
+        // for a constraint the compiler's column is inside the expression: find the expression in its line
+        Matcher ex = EXPRESSION.matcher(msg + "\n");
+        String[] text = sources.get(file);
+        if (ex.find() && text != null && line > 0 && line <= text.length) {
+            int at = text[line - 1].indexOf(ex.group(1).strip());
+            if (at >= 0) {
+                column = at + 1;
+            }
+        } else if (column == 0 && text != null && line > 0 && line <= text.length) {
+            String l = text[line - 1];
+            column = l.length() - l.stripLeading().length() + 1;
+        }
+        RuleMessage.Severity severity = res.getSeverity() == ResultSeverity.ERROR ? RuleMessage.Severity.ERROR
+                : RuleMessage.Severity.WARNING;
+        return new RuleMessage(file, Math.max(line, 0), column, severity, oneLine(msg));
+    }
+
+    private static String oneLine(String msg) {
+        return msg.replaceAll("\\s*\\n\\s*", " ").replaceAll("\\s{2,}", " ");
+    }
+
+    private static String hash(List<RuleSource> builtIns, List<RuleSource> user) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (List<RuleSource> list : List.of(builtIns, user)) {
+                md.update((byte) '|');
+                for (RuleSource s : list) {
+                    md.update(s.name().getBytes(StandardCharsets.UTF_8));
+                    md.update((byte) 0);
+                    md.update((byte) s.kind().ordinal());
+                    md.update(s.content());
+                    md.update((byte) 0);
+                }
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,913 @@
+package dev.custflow.model;
+
+import dev.custflow.event.BantUpdated;
+import dev.custflow.event.ContractSigned;
+import dev.custflow.event.Event;
+import dev.custflow.event.InteractionLogged;
+import dev.custflow.event.LeadCaptured;
+import dev.custflow.event.OpportunityClosed;
+import dev.custflow.event.OrderPlaced;
+import dev.custflow.event.OrderStatusChanged;
+import dev.custflow.event.PaymentReceived;
+import dev.custflow.event.ProfileFields;
+import dev.custflow.event.ProfileUpdated;
+import dev.custflow.event.SurveyAnswered;
+import dev.custflow.event.TicketOpened;
+import dev.custflow.event.TicketResolved;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One customer's profile (一客一档): contact data, firmographics, lifecycle stage and its history,
+ * score, owner, tags, opt-outs, and a compact history of orders, tickets, surveys and interactions.
+ * This is the fact the rules reason about.
+ *
+ * <h2>For rule authors</h2>
+ * Read it through its getters ({@code stage}, {@code orderCount}, {@code daysSinceLastOrder},
+ * {@code complaintsWithinDays(90)}...). Every "days since" and "within days" is measured against
+ * the engine's clock at the moment the rules run ({@link #getNow()}), never the wall clock. Change
+ * a customer only through the {@code actions} global (a stage change, a tag, a score): actions are
+ * what the host sees and what the audit trail records.
+ *
+ * <h2>Memory</h2>
+ * Histories are folded into primitive arrays (epoch minutes and cents) and rolling windows, and
+ * rarely used parts are allocated on first use, so a typical customer stays well under 1 KB.
+ * Strings drawn from small vocabularies (region, industry, channel, tags, rule names) are interned.
+ */
+public final class Customer {
+    /** Orders kept in the detailed history; counts and totals stay exact beyond it. */
+    static final int ORDER_HISTORY_LIMIT = 128;
+    /** Interactions kept for windowed counts. */
+    static final int INTERACTION_HISTORY_LIMIT = 64;
+    /** Complaints and returns older than this leave the rolling windows. */
+    static final int WINDOW_KEEP_DAYS = 400;
+    /** An open order that has not moved for this long stops being tracked. */
+    static final int ORDER_TRACKING_DAYS = 180;
+
+    private static final byte DO_NOT_EMAIL = 1;
+    private static final byte DO_NOT_CALL = 2;
+    private static final byte REP_ENGAGED = 4;
+    private static final byte BUDGET = 8;
+    private static final byte AUTHORITY = 16;
+    private static final byte NEED = 32;
+    private static final byte TIMELINE = 64;
+
+    private final String id;
+    private final long createdAt;
+    /** The engine's clock while rules run; the reference of every "days since". */
+    private long now;
+    /** Engine bookkeeping: when the due-time index must wake this customer, and its slot there. */
+    private long dueAt = Long.MAX_VALUE;
+    private int indexSlot = -1;
+
+    private String name;
+    private String company;
+    private String phone;
+    private String email;
+    private String region;
+    private String city;
+    private String industry;
+    private String title;
+    private String channel;
+    private String referralCode;
+    private int companySize = -1;
+    private int birthdayDay = Integer.MIN_VALUE;
+    private byte flags;
+    private Map<String, String> attributes;
+
+    private Stage stage;
+    private long stageSince = Times.NEVER;
+    /** Stage history: (from.ordinal+1) << 8 | (to.ordinal+1), parallel to {@link #histAt} and {@link #histRule}. */
+    private short[] histStages;
+    private long[] histAt;
+    private String[] histRule;
+
+    private int score;
+    private String grade;
+    private String ownerId;
+    private String[] tags;
+
+    private Orders orders;
+    private Service service;
+    private Engagement engagement;
+    private Sales sales;
+
+    private byte lastNps = -1;
+    private byte lastCsat = -1;
+    private Review lastReview;
+    private long lastSurveyAt = Times.NEVER;
+
+    /**
+     * Creates an empty profile. The engine creates profiles when it first sees a customer id.
+     *
+     * @param id        the customer (or lead) id
+     * @param createdAt when the engine first saw it
+     */
+    public Customer(String id, Instant createdAt) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.createdAt = createdAt.toEpochMilli();
+        this.now = this.createdAt;
+    }
+
+    // ---------------------------------------------------------------- clock
+
+    /**
+     * Sets the engine's clock for the next rule evaluation. Engine use only.
+     *
+     * @param instant the engine's clock
+     */
+    public void setNow(Instant instant) {
+        this.now = instant.toEpochMilli();
+    }
+
+    /** Engine use only: the clock in epoch millis, without allocating. @param millis epoch millis */
+    public void setNowMillis(long millis) {
+        this.now = millis;
+    }
+
+    /** Engine use only. @return when the due-time index wakes this customer (epoch millis; MAX_VALUE for never) */
+    public long dueAt() {
+        return dueAt;
+    }
+
+    /** Engine use only. @param millis when the due-time index wakes this customer */
+    public void dueAt(long millis) {
+        this.dueAt = millis;
+    }
+
+    /** Engine use only. @return this customer's slot in its partition's due-time index, or -1 */
+    public int indexSlot() {
+        return indexSlot;
+    }
+
+    /** Engine use only. @param slot the slot in the due-time index, or -1 */
+    public void indexSlot(int slot) {
+        this.indexSlot = slot;
+    }
+
+    /** @return the engine's clock at which the rules see this customer */
+    public Instant getNow() {
+        return Instant.ofEpochMilli(now);
+    }
+
+    /** @return the engine's clock in epoch millis */
+    public long getNowMillis() {
+        return now;
+    }
+
+    // ---------------------------------------------------------------- identity and contact
+
+    /** @return the customer id (a lead keeps its id when it becomes a customer) */
+    public String getId() {
+        return id;
+    }
+
+    /** @return when the engine first saw this customer */
+    public Instant getCreatedAt() {
+        return Instant.ofEpochMilli(createdAt);
+    }
+
+    /** @return whole days since the engine first saw this customer */
+    public int getDaysSinceCreated() {
+        return Times.daysBetween(createdAt, now);
+    }
+
+    /** @return the person's name, or null */
+    public String getName() {
+        return name;
+    }
+
+    /** @return the company name, or null */
+    public String getCompany() {
+        return company;
+    }
+
+    /** @return the phone number, or null */
+    public String getPhone() {
+        return phone;
+    }
+
+    /** @return the e-mail address, or null */
+    public String getEmail() {
+        return email;
+    }
+
+    /** @return true if the customer can be reached by phone or e-mail */
+    public boolean isContactable() {
+        return phone != null || email != null;
+    }
+
+    /** @return the sales region, or null */
+    public String getRegion() {
+        return region;
+    }
+
+    /** @return the city, or null */
+    public String getCity() {
+        return city;
+    }
+
+    /** @return the industry, or null */
+    public String getIndustry() {
+        return industry;
+    }
+
+    /** @return the job title, or null */
+    public String getTitle() {
+        return title;
+    }
+
+    /** @return the number of employees, or -1 when unknown */
+    public int getCompanySize() {
+        return companySize;
+    }
+
+    /** @return the channel the customer first came from (WEBSITE, WECHAT...), or null */
+    public String getChannel() {
+        return channel;
+    }
+
+    /** @return the referral code the customer arrived with, or null */
+    public String getReferralCode() {
+        return referralCode;
+    }
+
+    /** @return the date of birth, or null */
+    public LocalDate getBirthday() {
+        return birthdayDay == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(birthdayDay);
+    }
+
+    /** @return true if the customer opted out of e-mail */
+    public boolean isDoNotEmail() {
+        return (flags & DO_NOT_EMAIL) != 0;
+    }
+
+    /** @return true if the customer opted out of calls and SMS */
+    public boolean isDoNotCall() {
+        return (flags & DO_NOT_CALL) != 0;
+    }
+
+    /**
+     * @param key an attribute name the host sent
+     * @return its value as text, or null
+     */
+    public String attribute(String key) {
+        return attributes == null ? null : attributes.get(key);
+    }
+
+    /** @return every host attribute, read-only */
+    public Map<String, String> getAttributes() {
+        return attributes == null ? Map.of() : Collections.unmodifiableMap(attributes);
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /** @return the lifecycle stage, or null when the profile has no lifecycle evidence yet */
+    public Stage getStage() {
+        return stage;
+    }
+
+    /** @return when the customer entered its current stage, or null without a stage */
+    public Instant getStageSince() {
+        return Times.instant(stageSince);
+    }
+
+    /** @return whole days in the current stage (0 without a stage) */
+    public int getDaysInStage() {
+        return stageSince == Times.NEVER ? 0 : Times.daysBetween(stageSince, now);
+    }
+
+    /** @return every stage change, oldest first */
+    public List<StageChange> getStageHistory() {
+        if (histStages == null) {
+            return List.of();
+        }
+        List<StageChange> out = new ArrayList<>(histStages.length);
+        for (int i = 0; i < histStages.length; i++) {
+            out.add(new StageChange(stageOf(histStages[i] >> 8), stageOf(histStages[i] & 0xFF),
+                    Instant.ofEpochMilli(histAt[i]), histRule[i]));
+        }
+        return out;
+    }
+
+    /**
+     * @param s a stage
+     * @return true if the customer has ever been in that stage
+     */
+    public boolean hasBeen(Stage s) {
+        if (histStages == null) {
+            return false;
+        }
+        for (short h : histStages) {
+            if ((h & 0xFF) == s.ordinal() + 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Stage stageOf(int code) {
+        return code == 0 ? null : Stage.values()[code - 1];
+    }
+
+    /**
+     * Moves the customer to another stage and records it in the history. Rules call
+     * {@code actions.changeStage(...)}, which calls this and emits STAGE_CHANGED.
+     *
+     * @param to   the new stage
+     * @param at   when
+     * @param rule the rule that decided it
+     */
+    public void moveTo(Stage to, Instant at, String rule) {
+        Objects.requireNonNull(to, "to");
+        int n = histStages == null ? 0 : histStages.length;
+        histStages = histStages == null ? new short[1] : Arrays.copyOf(histStages, n + 1);
+        histAt = histAt == null ? new long[1] : Arrays.copyOf(histAt, n + 1);
+        histRule = histRule == null ? new String[1] : Arrays.copyOf(histRule, n + 1);
+        histStages[n] = (short) (((stage == null ? 0 : stage.ordinal() + 1) << 8) | (to.ordinal() + 1));
+        histAt[n] = at.toEpochMilli();
+        histRule[n] = rule == null ? null : rule.intern();
+        stage = to;
+        stageSince = at.toEpochMilli();
+    }
+
+    // ---------------------------------------------------------------- score, owner, tags
+
+    /** @return the lead score (fit + behaviour), 0 until scored */
+    public int getScore() {
+        return score;
+    }
+
+    /** @return the grade A-D, or null until scored */
+    public String getGrade() {
+        return grade;
+    }
+
+    /**
+     * Sets score and grade. Rules call the scoring actions, which call this.
+     *
+     * @param newScore the score
+     * @param newGrade the grade
+     */
+    public void setScore(int newScore, String newGrade) {
+        this.score = newScore;
+        this.grade = newGrade == null ? null : newGrade.intern();
+    }
+
+    /** @return the owning rep's id, or null while unassigned */
+    public String getOwnerId() {
+        return ownerId;
+    }
+
+    /**
+     * Sets the owner. Rules call the assignment actions, which call this.
+     *
+     * @param repId the rep, or null to unassign
+     */
+    public void setOwnerId(String repId) {
+        this.ownerId = repId == null ? null : repId.intern();
+    }
+
+    /**
+     * @param tag a tag
+     * @return true if the customer carries it
+     */
+    public boolean hasTag(String tag) {
+        if (tags == null) {
+            return false;
+        }
+        for (String t : tags) {
+            if (t.equals(tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the tags, sorted */
+    public Set<String> getTags() {
+        return tags == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(Arrays.asList(tags)));
+    }
+
+    /**
+     * Adds a tag. Rules call {@code actions.addTag(...)}, which calls this.
+     *
+     * @param tag the tag
+     * @return true if it was not there
+     */
+    public boolean addTag(String tag) {
+        if (hasTag(tag)) {
+            return false;
+        }
+        tags = tags == null ? new String[1] : Arrays.copyOf(tags, tags.length + 1);
+        tags[tags.length - 1] = tag.intern();
+        return true;
+    }
+
+    /**
+     * Removes a tag. Rules call {@code actions.removeTag(...)}, which calls this.
+     *
+     * @param tag the tag
+     * @return true if it was there
+     */
+    public boolean removeTag(String tag) {
+        if (!hasTag(tag)) {
+            return false;
+        }
+        String[] rest = Arrays.stream(tags).filter(t -> !t.equals(tag)).toArray(String[]::new);
+        tags = rest.length == 0 ? null : rest;
+        return true;
+    }
+
+    // ---------------------------------------------------------------- orders
+
+    /** @return true if the customer has placed at least one order */
+    public boolean isHasOrdered() {
+        return orders != null && orders.count > 0;
+    }
+
+    /** @return the number of orders ever placed */
+    public int getOrderCount() {
+        return orders == null ? 0 : orders.count;
+    }
+
+    /** @return the total of all orders ever placed */
+    public BigDecimal getTotalSpent() {
+        return Money.of(orders == null ? 0 : orders.totalCents);
+    }
+
+    /** @return the total of all orders in cents */
+    public long getTotalSpentCents() {
+        return orders == null ? 0 : orders.totalCents;
+    }
+
+    /** @return when the last order was placed, or null */
+    public Instant getLastOrderAt() {
+        return orders == null ? null : Instant.ofEpochMilli(orders.lastAt);
+    }
+
+    /** @return when the first order was placed, or null */
+    public Instant getFirstOrderAt() {
+        return orders == null ? null : Instant.ofEpochMilli(orders.firstAt);
+    }
+
+    /**
+     * Whole days since the last order; for a customer who never ordered, days since the profile was
+     * created (so "no order for N days" also covers a customer won by contract who never ordered).
+     *
+     * @return days without an order
+     */
+    public int getDaysSinceLastOrder() {
+        return Times.daysBetween(orders == null ? createdAt : orders.lastAt, now);
+    }
+
+    /**
+     * @param days the window
+     * @return the instant {@code days} after the last order (or after creation when there was none):
+     *         when "no order for {@code days} days" becomes true
+     */
+    public Instant daysAfterLastOrder(int days) {
+        return Instant.ofEpochMilli((orders == null ? createdAt : orders.lastAt) + days * Times.DAY_MILLIS);
+    }
+
+    /**
+     * @param days the window
+     * @return orders placed in the last {@code days} days
+     */
+    public int ordersWithinDays(int days) {
+        return orders == null ? 0 : orders.countSince(Times.minute(now - days * Times.DAY_MILLIS));
+    }
+
+    /**
+     * @param days the window
+     * @return the total amount of orders placed in the last {@code days} days
+     */
+    public BigDecimal spentWithinDays(int days) {
+        return Money.of(orders == null ? 0 : orders.sumSince(Times.minute(now - days * Times.DAY_MILLIS)));
+    }
+
+    /** @return the amount of the last order, or 0 */
+    public BigDecimal getLastOrderAmount() {
+        return Money.of(orders == null ? 0 : orders.amountFromEnd(0));
+    }
+
+    /**
+     * @param fromEnd 0 for the last order, 1 for the one before...
+     * @return that order's amount, or null when the history is shorter
+     */
+    public BigDecimal orderAmountFromEnd(int fromEnd) {
+        if (orders == null || fromEnd >= orders.cents.size()) {
+            return null;
+        }
+        return Money.of(orders.amountFromEnd(fromEnd));
+    }
+
+    /** @return the mean days between consecutive orders, or -1 with fewer than 2 orders in the history */
+    public double getMeanOrderIntervalDays() {
+        return orders == null ? -1 : orders.meanIntervalDays();
+    }
+
+    /** @return the median days between consecutive orders, or -1 with fewer than 2 orders in the history */
+    public double getMedianOrderIntervalDays() {
+        return orders == null ? -1 : orders.medianIntervalDays();
+    }
+
+    /** @return the orders still in fulfilment */
+    public List<OpenOrder> getOpenOrders() {
+        return orders == null || orders.open == null ? List.of() : Collections.unmodifiableList(orders.open);
+    }
+
+    /**
+     * @param orderId an order id
+     * @return the open order, or null
+     */
+    public OpenOrder openOrder(String orderId) {
+        return orders == null ? null : orders.open(orderId);
+    }
+
+    /** @return when an order was last delivered, or null */
+    public Instant getLastDeliveredAt() {
+        return orders == null ? null : Times.instant(orders.lastDeliveredAt);
+    }
+
+    /** @return the number of orders returned */
+    public int getOrdersReturned() {
+        return orders == null ? 0 : orders.returned;
+    }
+
+    // ---------------------------------------------------------------- service
+
+    /** @return the open service tickets */
+    public List<OpenTicket> getOpenTickets() {
+        return service == null || service.open == null ? List.of() : Collections.unmodifiableList(service.open);
+    }
+
+    /** @return true if a complaint ticket is open */
+    public boolean isHasOpenComplaint() {
+        return getOpenComplaints() > 0;
+    }
+
+    /** @return the number of open complaint tickets */
+    public int getOpenComplaints() {
+        if (service == null || service.open == null) {
+            return 0;
+        }
+        int n = 0;
+        for (OpenTicket t : service.open) {
+            if (t.getKind() == TicketKind.COMPLAINT) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * @param days the window
+     * @return complaints opened in the last {@code days} days
+     */
+    public int complaintsWithinDays(int days) {
+        return service == null ? 0 : Windows.countSince(service.complaints,
+                Times.minute(now - days * Times.DAY_MILLIS));
+    }
+
+    /**
+     * @param days the window
+     * @return returns and exchanges (tickets or returned orders) in the last {@code days} days
+     */
+    public int returnsWithinDays(int days) {
+        return service == null ? 0 : Windows.countSince(service.returns, Times.minute(now - days * Times.DAY_MILLIS));
+    }
+
+    /** @return tickets ever opened */
+    public int getTicketCount() {
+        return service == null ? 0 : service.opened;
+    }
+
+    /** @return tickets resolved at the first contact */
+    public int getFirstContactResolutions() {
+        return service == null ? 0 : service.firstContact;
+    }
+
+    /** @return tickets resolved */
+    public int getTicketsResolved() {
+        return service == null ? 0 : service.resolved;
+    }
+
+    // ---------------------------------------------------------------- surveys
+
+    /** @return the last NPS answer 0-10, or -1 when never asked */
+    public int getLastNps() {
+        return lastNps;
+    }
+
+    /** @return the last CSAT answer 1-5, or -1 when never asked */
+    public int getLastCsat() {
+        return lastCsat;
+    }
+
+    /** @return the last after-sales review, or null */
+    public Review getLastReview() {
+        return lastReview;
+    }
+
+    /** @return when the last survey was answered, or null */
+    public Instant getLastSurveyAt() {
+        return Times.instant(lastSurveyAt);
+    }
+
+    /** @return whole days since the last survey answer, or -1 when never */
+    public int getDaysSinceLastSurvey() {
+        return lastSurveyAt == Times.NEVER ? -1 : Times.daysBetween(lastSurveyAt, now);
+    }
+
+    // ---------------------------------------------------------------- engagement
+
+    /** @return true once a rep has reached the customer (call, visit, meeting, chat, e-mail) */
+    public boolean isRepEngaged() {
+        return (flags & REP_ENGAGED) != 0;
+    }
+
+    /** @return when anything was last logged with the customer, or null */
+    public Instant getLastInteractionAt() {
+        return engagement == null ? null : Instant.ofEpochMilli(engagement.lastAt);
+    }
+
+    /** @return when a rep last reached the customer, or null */
+    public Instant getLastRepContactAt() {
+        return engagement == null ? null : Times.instant(engagement.lastRepContactAt);
+    }
+
+    /** @return whole days since any interaction; days since creation when there was none */
+    public int getDaysSinceLastInteraction() {
+        return Times.daysBetween(engagement == null ? createdAt : engagement.lastAt, now);
+    }
+
+    /** @return whole days since a rep last reached the customer; days since creation when never */
+    public int getDaysSinceLastContact() {
+        long last = engagement == null || engagement.lastRepContactAt == Times.NEVER ? createdAt
+                : engagement.lastRepContactAt;
+        return Times.daysBetween(last, now);
+    }
+
+    /**
+     * @param days the window
+     * @return interactions logged in the last {@code days} days
+     */
+    public int interactionsWithinDays(int days) {
+        return engagement == null ? 0 : Windows.countSince(engagement.minutes,
+                Times.minute(now - days * Times.DAY_MILLIS));
+    }
+
+    /** @return interactions ever logged */
+    public int getInteractionCount() {
+        return engagement == null ? 0 : engagement.count;
+    }
+
+    // ---------------------------------------------------------------- sales
+
+    /** @return budget confirmed (BANT) */
+    public boolean isBudgetConfirmed() {
+        return (flags & BUDGET) != 0;
+    }
+
+    /** @return decision maker reached (BANT) */
+    public boolean isAuthorityConfirmed() {
+        return (flags & AUTHORITY) != 0;
+    }
+
+    /** @return need confirmed (BANT) */
+    public boolean isNeedConfirmed() {
+        return (flags & NEED) != 0;
+    }
+
+    /** @return timeline confirmed (BANT) */
+    public boolean isTimelineConfirmed() {
+        return (flags & TIMELINE) != 0;
+    }
+
+    /** @return all four of budget, authority, need and timeline confirmed */
+    public boolean isBantComplete() {
+        return (flags & (BUDGET | AUTHORITY | NEED | TIMELINE)) == (BUDGET | AUTHORITY | NEED | TIMELINE);
+    }
+
+    /** @return the expected deal amount from BANT, or 0 */
+    public BigDecimal getBantAmount() {
+        return Money.of(sales == null ? 0 : sales.bantAmountCents);
+    }
+
+    /** @return the open opportunity's id, or null */
+    public String getOpenOpportunityId() {
+        return sales == null ? null : sales.openOpportunityId;
+    }
+
+    /**
+     * Opens an opportunity. Rules call {@code actions.createOpportunity(...)}, which calls this.
+     *
+     * @param opportunityId the new opportunity's id
+     */
+    public void openOpportunity(String opportunityId) {
+        sales().openOpportunityId = opportunityId;
+    }
+
+    /** @return opportunities won */
+    public int getOpportunitiesWon() {
+        return sales == null ? 0 : sales.won;
+    }
+
+    /** @return opportunities lost */
+    public int getOpportunitiesLost() {
+        return sales == null ? 0 : sales.lost;
+    }
+
+    /** @return the contracts, in signing order */
+    public List<Contract> getContracts() {
+        return sales == null || sales.contracts == null ? List.of() : Collections.unmodifiableList(sales.contracts);
+    }
+
+    /** @return successful referrals credited to this customer */
+    public int getReferralsRewarded() {
+        return sales == null ? 0 : sales.referralsRewarded;
+    }
+
+    /** Records a successful referral. Rules call the advocacy actions, which call this. */
+    public void addReferralRewarded() {
+        sales().referralsRewarded++;
+    }
+
+    // ---------------------------------------------------------------- folding events in
+
+    /**
+     * Folds an event about this customer into the profile. The engine calls it once per accepted
+     * event, before the rules run; it never fails on a validated event. Rules never call it.
+     *
+     * @param event an event about this customer
+     */
+    public void apply(Event event) {
+        long at = event.at().toEpochMilli();
+        if (event instanceof LeadCaptured e) {
+            if (channel == null) {
+                channel = intern(clean(e.channel()));
+            }
+            profile(e.profile(), true);
+        } else if (event instanceof ProfileUpdated e) {
+            profile(e.profile(), false);
+        } else if (event instanceof InteractionLogged e) {
+            engagement().record(at, e.kind());
+            if (e.kind().isRepContact() && e.repId() != null) {
+                flags |= REP_ENGAGED;
+            }
+        } else if (event instanceof BantUpdated e) {
+            bant(BUDGET, e.budget());
+            bant(AUTHORITY, e.authority());
+            bant(NEED, e.need());
+            bant(TIMELINE, e.timeline());
+            if (e.amount() != null) {
+                sales().bantAmountCents = Money.cents(e.amount());
+            }
+        } else if (event instanceof OpportunityClosed e) {
+            Sales s = sales();
+            if (e.outcome() == Outcome.WON) {
+                s.won++;
+            } else {
+                s.lost++;
+            }
+            if (e.opportunityId().equals(s.openOpportunityId)) {
+                s.openOpportunityId = null;
+            }
+        } else if (event instanceof OrderPlaced e) {
+            orders().place(e.orderId(), at, Money.cents(e.amount()), e.promisedDate());
+        } else if (event instanceof OrderStatusChanged e) {
+            Orders o = orders();
+            o.status(e.orderId(), e.status(), at, e.trackingNo());
+            if (e.status() == OrderStatus.RETURNED) {
+                service().returns = Windows.add(service().returns, Times.minute(at), WINDOW_KEEP_DAYS);
+            }
+        } else if (event instanceof PaymentReceived e) {
+            orders().pay(e.orderId(), Money.cents(e.amount()));
+        } else if (event instanceof TicketOpened e) {
+            service().open(e.ticketId(), e.kind(), at, e.severity());
+        } else if (event instanceof TicketResolved e) {
+            service().resolve(e.ticketId(), Boolean.TRUE.equals(e.firstContact()));
+        } else if (event instanceof SurveyAnswered e) {
+            if (e.nps() != null) {
+                lastNps = e.nps().byteValue();
+            }
+            if (e.csat() != null) {
+                lastCsat = e.csat().byteValue();
+            }
+            if (e.review() != null) {
+                lastReview = e.review();
+            }
+            lastSurveyAt = at;
+        } else if (event instanceof ContractSigned e) {
+            sales().sign(new Contract(e.contractId(), e.expiresOn(), e.amount()));
+        }
+        if (orders != null) {
+            orders.forgetStale(now - ORDER_TRACKING_DAYS * Times.DAY_MILLIS);
+        }
+    }
+
+    private void bant(byte bit, Boolean value) {
+        if (value != null) {
+            flags = (byte) (value ? flags | bit : flags & ~bit);
+        }
+    }
+
+    /** Copies given profile fields; a repeated capture only fills what is still missing. */
+    private void profile(ProfileFields p, boolean fillOnly) {
+        name = pick(name, clean(p.name()), fillOnly);
+        company = pick(company, clean(p.company()), fillOnly);
+        phone = pick(phone, clean(p.phone()), fillOnly);
+        email = pick(email, clean(p.email()), fillOnly);
+        region = intern(pick(region, clean(p.region()), fillOnly));
+        city = intern(pick(city, clean(p.city()), fillOnly));
+        industry = intern(pick(industry, clean(p.industry()), fillOnly));
+        title = intern(pick(title, clean(p.title()), fillOnly));
+        referralCode = pick(referralCode, clean(p.referralCode()), fillOnly);
+        if (p.companySize() != null && (!fillOnly || companySize < 0)) {
+            companySize = p.companySize();
+        }
+        if (p.birthday() != null && (!fillOnly || birthdayDay == Integer.MIN_VALUE)) {
+            birthdayDay = (int) p.birthday().toEpochDay();
+        }
+        // an opt-out is never undone by a repeated capture, only by an explicit profile update
+        if (p.doNotEmail() != null && (!fillOnly || p.doNotEmail())) {
+            flags = (byte) (p.doNotEmail() ? flags | DO_NOT_EMAIL : flags & ~DO_NOT_EMAIL);
+        }
+        if (p.doNotCall() != null && (!fillOnly || p.doNotCall())) {
+            flags = (byte) (p.doNotCall() ? flags | DO_NOT_CALL : flags & ~DO_NOT_CALL);
+        }
+        if (p.attributes() != null && !p.attributes().isEmpty()) {
+            if (attributes == null) {
+                attributes = new LinkedHashMap<>(4);
+            }
+            p.attributes().forEach((k, v) -> {
+                if (v != null && (!fillOnly || !attributes.containsKey(k))) {
+                    attributes.put(k, String.valueOf(v));
+                }
+            });
+        }
+    }
+
+    private static String pick(String current, String given, boolean fillOnly) {
+        if (given == null) {
+            return current;
+        }
+        return fillOnly && current != null ? current : given;
+    }
+
+    private static String clean(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    private static String intern(String s) {
+        return s == null ? null : s.intern();
+    }
+
+    private Orders orders() {
+        if (orders == null) {
+            orders = new Orders();
+        }
+        return orders;
+    }
+
+    private Service service() {
+        if (service == null) {
+            service = new Service();
+        }
+        return service;
+    }
+
+    private Engagement engagement() {
+        if (engagement == null) {
+            engagement = new Engagement();
+        }
+        return engagement;
+    }
+
+    private Sales sales() {
+        if (sales == null) {
+            sales = new Sales();
+        }
+        return sales;
+    }
+
+    @Override
+    public String toString() {
+        return "Customer{" + id + ", " + stage + ", orders=" + getOrderCount() + "}";
+    }
+}

@@ -1,0 +1,49 @@
+package dev.custflow.model;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A read-only copy of a customer's profile, for hosts and reports. Taken between engine calls, it
+ * never changes afterwards.
+ *
+ * @param id             customer id
+ * @param name           name
+ * @param company        company
+ * @param channel        first channel
+ * @param region         region
+ * @param industry       industry
+ * @param stage          lifecycle stage, or null
+ * @param stageHistory   every stage change, oldest first
+ * @param score          lead score
+ * @param grade          grade A-D, or null
+ * @param ownerId        owning rep, or null
+ * @param tags           tags
+ * @param orderCount     orders ever placed
+ * @param totalSpent     total of all orders
+ * @param lastOrderAt    last order, or null
+ * @param openComplaints open complaint tickets
+ * @param lastNps        last NPS, or -1
+ * @param doNotEmail     opted out of e-mail
+ * @param doNotCall      opted out of calls and SMS
+ * @param createdAt      when the engine first saw the customer
+ */
+public record CustomerProfile(String id, String name, String company, String channel, String region,
+                              String industry, Stage stage, List<StageChange> stageHistory, int score, String grade,
+                              String ownerId, Set<String> tags, int orderCount, BigDecimal totalSpent,
+                              Instant lastOrderAt, int openComplaints, int lastNps, boolean doNotEmail,
+                              boolean doNotCall, Instant createdAt) {
+
+    /**
+     * @param c a customer fact
+     * @return a read-only copy of it
+     */
+    public static CustomerProfile of(Customer c) {
+        return new CustomerProfile(c.getId(), c.getName(), c.getCompany(), c.getChannel(), c.getRegion(),
+                c.getIndustry(), c.getStage(), c.getStageHistory(), c.getScore(), c.getGrade(), c.getOwnerId(),
+                c.getTags(), c.getOrderCount(), c.getTotalSpent(), c.getLastOrderAt(), c.getOpenComplaints(),
+                c.getLastNps(), c.isDoNotEmail(), c.isDoNotCall(), c.getCreatedAt());
+    }
+}

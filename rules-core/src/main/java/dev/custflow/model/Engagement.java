@@ -1,0 +1,26 @@
+package dev.custflow.model;
+
+import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
+
+/** When a customer was last in touch, and a short rolling history of interactions. */
+final class Engagement {
+    final IntArrayList minutes = new IntArrayList(2);
+    long lastAt = Long.MIN_VALUE;
+    long lastRepContactAt = Times.NEVER;
+    int count;
+
+    void record(long at, InteractionKind kind) {
+        int minute = Times.minute(at);
+        int i = minutes.size();
+        while (i > 0 && minutes.get(i - 1) > minute) {
+            i--;
+        }
+        minutes.addAtIndex(i, minute);
+        Windows.cap(minutes, Customer.INTERACTION_HISTORY_LIMIT);
+        count++;
+        lastAt = Math.max(lastAt, at);
+        if (kind.isRepContact()) {
+            lastRepContactAt = Math.max(lastRepContactAt, at);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package dev.custflow.model;
+
+/** How an opportunity closed ({@code OpportunityClosed.outcome}). */
+public enum Outcome { WON, LOST }

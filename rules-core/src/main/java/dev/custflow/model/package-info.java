@@ -1,0 +1,6 @@
+/**
+ * The fact model the rules reason about: one {@link dev.custflow.model.Customer} profile per
+ * customer (一客一档), {@link dev.custflow.model.Rep}s, and the value types they use. This is the
+ * rule author's reference: every getter here may be used in a rule condition.
+ */
+package dev.custflow.model;

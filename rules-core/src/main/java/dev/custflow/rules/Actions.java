@@ -1,0 +1,81 @@
+package dev.custflow.rules;
+
+import dev.custflow.action.Channel;
+import dev.custflow.action.Level;
+import dev.custflow.action.TaskKind;
+import dev.custflow.action.Template;
+import dev.custflow.model.Customer;
+import dev.custflow.model.Stage;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The action builders a rule calls, through the global {@code actions}. Each call emits one
+ * action (EVENTS.md) stamped with the firing rule's name, the engine's clock and a stable id, and
+ * changes the fact model where the action implies it (a stage change moves the customer).
+ *
+ * <p>Every builder takes a {@code reason}: one sentence a sales manager understands, saying what
+ * was seen and which threshold was met ("no order for 181 days; the dormancy period is 180 days").
+ */
+public interface Actions {
+
+    /**
+     * Moves the customer to another stage, records it in the stage history and emits STAGE_CHANGED.
+     * The rules that match the customer are re-evaluated at once, so transitions can cascade.
+     *
+     * @param customer the customer
+     * @param to       the new stage
+     * @param reason   why
+     */
+    void changeStage(Customer customer, Stage to, String reason);
+
+    /**
+     * Emits TASK_CREATED for the customer's owner.
+     *
+     * @param customer the customer
+     * @param kind     what kind of task
+     * @param dueAt    when it is due
+     * @param reason   why
+     */
+    void createTask(Customer customer, TaskKind kind, Instant dueAt, String reason);
+
+    /**
+     * Emits CHURN_WARNING.
+     *
+     * @param customer the customer
+     * @param cause    a stable name of the cause, e.g. {@code NO_ORDER_90_DAYS}
+     * @param level    LOW, MEDIUM or HIGH
+     * @param reason   why
+     */
+    void warnChurn(Customer customer, String cause, Level level, String reason);
+
+    /**
+     * Emits MESSAGE_REQUESTED.
+     *
+     * @param customer the customer
+     * @param channel  how to reach the customer
+     * @param template which message
+     * @param params   template parameters (may be empty)
+     * @param reason   why
+     */
+    void requestMessage(Customer customer, Channel channel, Template template, Map<String, String> params,
+                        String reason);
+
+    /**
+     * Puts a tag on the customer and emits TAG_ADDED; nothing happens if the tag is already there.
+     *
+     * @param customer the customer
+     * @param tag      the tag
+     * @param reason   why
+     */
+    void addTag(Customer customer, String tag, String reason);
+
+    /**
+     * Takes a tag off the customer and emits TAG_REMOVED; nothing happens if the tag is not there.
+     *
+     * @param customer the customer
+     * @param tag      the tag
+     * @param reason   why
+     */
+    void removeTag(Customer customer, String tag, String reason);
+}
