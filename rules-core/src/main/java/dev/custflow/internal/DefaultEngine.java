@@ -225,7 +225,7 @@ public final class DefaultEngine implements Engine {
                 Input in = inputs.get(f.position());
                 String msg = "rule \"" + f.rule() + "\" failed for customer " + f.customerId() + " (" + f.cause()
                         + "): " + f.message();
-                LOG.error("line {}: {}", in.line(), msg);
+                LOG.error("{}{}", in.line() > 0 ? "line " + in.line() + ": " : "", msg);
                 String problem = msg + " (the event was applied; the rule's remaining work was not done)";
                 rejections.add(new Rejection(in.line(), in.event() == null ? null : in.event().id(),
                         in.event() == null ? null : in.event().type(), null, null, problem,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -65,6 +66,7 @@ public final class JsonCodec {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
         // numbers and booleans must be JSON numbers and booleans; a numeric id may stand for a text id
@@ -84,8 +86,9 @@ public final class JsonCodec {
     public static Event readEvent(String json, long line) {
         String id = null;
         String type = null;
+        JsonNode tree = null;
         try {
-            var tree = MAPPER.readTree(json);
+            tree = MAPPER.readTree(json);
             if (tree == null || !tree.isObject()) {
                 throw new EventRejectedException(line, null, null, null, abbreviate(json),
                         "an event must be a JSON object, like {\"type\":\"OrderPlaced\", \"id\":..., \"at\":...}");
@@ -114,8 +117,9 @@ public final class JsonCodec {
             throw new EventRejectedException(line, type, id, path(e), String.valueOf(e.getValue()),
                     expectation(e.getTargetType(), e.getValue()));
         } catch (MismatchedInputException e) {
-            throw new EventRejectedException(line, type, id, path(e), null,
-                    expectation(e.getTargetType(), null));
+            JsonNode given = valueAt(tree, e);
+            throw new EventRejectedException(line, type, id, path(e), given == null ? null : text(given),
+                    expectation(e.getTargetType(), given == null ? null : text(given)));
         } catch (JsonMappingException e) {
             Throwable c = e.getCause();
             if (c instanceof EventRejectedException r) {
@@ -174,6 +178,22 @@ public final class JsonCodec {
             return ".\nDid you mean " + best + "?";
         }
         return "";
+    }
+
+    /** The value the mapper choked on, found in the tree by the exception's path. */
+    private static JsonNode valueAt(JsonNode tree, JsonMappingException e) {
+        JsonNode n = tree;
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (n == null) {
+                return null;
+            }
+            n = r.getFieldName() != null ? n.get(r.getFieldName()) : n.get(r.getIndex());
+        }
+        return n == null || n.isMissingNode() ? null : n;
+    }
+
+    private static String text(JsonNode n) {
+        return n.isValueNode() ? n.asText() : n.toString();
     }
 
     private static String path(JsonMappingException e) {

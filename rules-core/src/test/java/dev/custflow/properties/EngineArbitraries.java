@@ -1,0 +1,92 @@
+package dev.custflow.properties;
+
+import dev.custflow.event.ClockTick;
+import dev.custflow.event.ContractSigned;
+import dev.custflow.event.Event;
+import dev.custflow.event.InteractionLogged;
+import dev.custflow.event.LeadCaptured;
+import dev.custflow.event.OrderPlaced;
+import dev.custflow.event.OrderStatusChanged;
+import dev.custflow.event.ProfileUpdated;
+import dev.custflow.event.SurveyAnswered;
+import dev.custflow.event.TicketOpened;
+import dev.custflow.event.TicketResolved;
+import dev.custflow.model.InteractionKind;
+import dev.custflow.model.OrderStatus;
+import dev.custflow.model.TicketKind;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+
+/**
+ * Random but valid event streams over a handful of customers and two years, in time order, with
+ * the event mix that exercises every lifecycle rule (captures, orders far and near apart,
+ * complaints and their resolution, surveys, contracts, rep contacts, ticks).
+ */
+final class EngineArbitraries {
+    private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
+
+    private EngineArbitraries() {
+    }
+
+    /** @return streams of 1 to {@code maxEvents} events */
+    static Arbitrary<List<Event>> streams(int maxEvents) {
+        return Arbitraries.longs().flatMap(seed -> Arbitraries.integers().between(1, maxEvents)
+                .map(n -> stream(seed, n)));
+    }
+
+    static List<Event> stream(long seed, int n) {
+        Random r = new Random(seed);
+        List<Event> out = new ArrayList<>(n);
+        long t = START.toEpochMilli();
+        List<String> openTickets = new ArrayList<>();
+        List<String> orders = new ArrayList<>();
+        int customers = 1 + r.nextInt(8);
+        for (int i = 0; i < n; i++) {
+            t += (long) (r.nextDouble() * r.nextDouble() * 40 * 86_400_000L); // mostly short gaps, some long
+            Instant at = Instant.ofEpochMilli(t);
+            String id = "e" + i;
+            String c = "C" + r.nextInt(customers);
+            switch (r.nextInt(11)) {
+                case 0 -> out.add(LeadCaptured.builder(id, at, c, r.nextBoolean() ? "WEBSITE" : "WECHAT")
+                        .phone("1380000" + r.nextInt(10000)).doNotEmail(r.nextInt(5) == 0).build());
+                case 1, 2, 3 -> {
+                    String o = "o" + i;
+                    orders.add(o);
+                    out.add(OrderPlaced.of(id, at, o, c, BigDecimal.valueOf(r.nextInt(50_000), 2)));
+                }
+                case 4 -> {
+                    String tk = "t" + i;
+                    openTickets.add(tk);
+                    out.add(new TicketOpened(id, at, tk, c, TicketKind.values()[r.nextInt(TicketKind.values().length)],
+                            null));
+                }
+                case 5 -> {
+                    if (openTickets.isEmpty()) {
+                        out.add(new ClockTick(id, at));
+                    } else {
+                        out.add(new TicketResolved(id, at, openTickets.remove(r.nextInt(openTickets.size())),
+                                r.nextBoolean(), null));
+                    }
+                }
+                case 6 -> out.add(new SurveyAnswered(id, at, c, r.nextInt(11), null, null));
+                case 7 -> out.add(new ClockTick(id, at));
+                case 8 -> out.add(InteractionLogged.of(id, at, c, InteractionKind.values()[r.nextInt(10)],
+                        r.nextBoolean() ? "r1" : null));
+                case 9 -> out.add(orders.isEmpty() ? new ClockTick(id, at)
+                        : new OrderStatusChanged(id, at, orders.get(r.nextInt(orders.size())),
+                        OrderStatus.values()[1 + r.nextInt(OrderStatus.values().length - 1)], null, null));
+                default -> out.add(r.nextBoolean()
+                        ? new ContractSigned(id, at, c, "K" + r.nextInt(3), LocalDate.of(2025, 1 + r.nextInt(12), 1), null)
+                        : new ProfileUpdated(id, at, c, null, null, null, null, "华东", null, null, null, null, null,
+                        null, r.nextBoolean(), null, null));
+            }
+        }
+        return out;
+    }
+}
