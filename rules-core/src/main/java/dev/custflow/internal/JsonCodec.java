@@ -36,7 +36,6 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Reads and writes the JSON contract. Reading is strict where the contract is (types, ranges,
@@ -164,20 +163,7 @@ public final class JsonCodec {
     }
 
     static String suggestion(String given, List<String> known) {
-        LevenshteinDistance d = LevenshteinDistance.getDefaultInstance();
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (String k : known) {
-            int dist = d.apply(k.toLowerCase(), given.toLowerCase());
-            if (dist < bestD) {
-                bestD = dist;
-                best = k;
-            }
-        }
-        if (best != null && bestD <= Math.max(2, given.length() / 3)) {
-            return ".\nDid you mean " + best + "?";
-        }
-        return "";
+        return Suggest.closest(given, known).map(best -> ".\nDid you mean " + best + "?").orElse("");
     }
 
     /** The value the mapper choked on, found in the tree by the exception's path. */

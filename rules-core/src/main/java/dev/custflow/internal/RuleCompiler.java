@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -45,6 +46,9 @@ public final class RuleCompiler {
     private static final Cache<String, CompiledRules> CACHE = Caffeine.newBuilder().maximumSize(16).build();
     private static final Pattern LINE_COL = Pattern.compile("[Ll]ine:? ?(\\d+)[:,] ?(?:[Cc]olumn:? ?)?(\\d+)");
     private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):\\s*\\n");
+    /** MVEL's words for a property or method a fact class does not have. */
+    private static final Pattern UNRESOLVED =
+            Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
 
     private RuleCompiler() {
     }
@@ -171,9 +175,49 @@ public final class RuleCompiler {
             String l = text[line - 1];
             column = l.length() - l.stripLeading().length() + 1;
         }
+        Matcher unresolved = UNRESOLVED.matcher(msg);
+        if (unresolved.find()) {
+            String member = unresolved.group(2);
+            if (line <= 0 && text != null) { // MVEL gives no line for it: the first use of the name
+                Pattern word = Pattern.compile("\\b" + Pattern.quote(member) + "\\b");
+                for (int i = 0; i < text.length && line <= 0; i++) {
+                    Matcher w = word.matcher(text[i]);
+                    if (!text[i].stripLeading().startsWith("//") && w.find()) {
+                        line = i + 1;
+                        column = w.start() + 1;
+                    }
+                }
+            }
+            msg = unknownMember(unresolved.group(1), member) + " (" + msg + ")";
+        }
         RuleMessage.Severity severity = res.getSeverity() == ResultSeverity.ERROR ? RuleMessage.Severity.ERROR
                 : RuleMessage.Severity.WARNING;
         return new RuleMessage(file, Math.max(line, 0), column, severity, oneLine(msg));
+    }
+
+    /** "Customer has no property 'stagee'; did you mean 'stage'?" from the fact class's getters. */
+    private static String unknownMember(String className, String member) {
+        Class<?> type;
+        try {
+            type = Class.forName(className, false, RuleCompiler.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return className + " has no property or method '" + member + "'";
+        }
+        Set<String> known = new TreeSet<>();
+        for (java.lang.reflect.Method m : type.getMethods()) {
+            if (m.getDeclaringClass() == Object.class || java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+                continue;
+            }
+            String n = m.getName();
+            if (m.getParameterCount() == 0 && n.startsWith("get") && n.length() > 3) {
+                known.add(Character.toLowerCase(n.charAt(3)) + n.substring(4));
+            } else if (m.getParameterCount() == 0 && n.startsWith("is") && n.length() > 2) {
+                known.add(Character.toLowerCase(n.charAt(2)) + n.substring(3));
+            }
+            known.add(n);
+        }
+        return type.getSimpleName() + " has no property or method '" + member + "'"
+                + Suggest.closest(member, known).map(b -> "; did you mean '" + b + "'?").orElse("");
     }
 
     private static String oneLine(String msg) {

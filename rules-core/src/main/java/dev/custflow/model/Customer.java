@@ -15,6 +15,7 @@ import dev.custflow.event.SurveyAnswered;
 import dev.custflow.event.TicketOpened;
 import dev.custflow.event.TicketResolved;
 import java.math.BigDecimal;
+import org.kie.api.definition.type.ClassReactive;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,7 +44,12 @@ import java.util.TreeSet;
  * Histories are folded into primitive arrays (epoch minutes and cents) and rolling windows, and
  * rarely used parts are allocated on first use, so a typical customer stays well under 1 KB.
  * Strings drawn from small vocabularies (region, industry, channel, tags, rule names) are interned.
+ *
+ * <p>Class-reactive: the engine inserts a customer for one evaluation and removes it afterwards,
+ * and rules never {@code modify} it, so property reactivity would buy nothing (and Drools warns
+ * about constraints that read the {@code settings} global).
  */
+@ClassReactive
 public final class Customer {
     /** Orders kept in the detailed history; counts and totals stay exact beyond it. */
     static final int ORDER_HISTORY_LIMIT = 128;

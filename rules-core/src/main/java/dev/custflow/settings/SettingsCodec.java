@@ -1,5 +1,6 @@
 package dev.custflow.settings;
 
+import dev.custflow.internal.Suggest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** Settings to and from JSON trees, with key checks against the record structure. */
 final class SettingsCodec {
@@ -107,22 +107,12 @@ final class SettingsCodec {
         if (!type.isRecord()) {
             return "";
         }
-        LevenshteinDistance d = LevenshteinDistance.getDefaultInstance();
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
         List<String> known = new ArrayList<>();
         for (RecordComponent c : type.getRecordComponents()) {
             known.add(c.getName());
-            int dist = d.apply(c.getName().toLowerCase(), name.toLowerCase());
-            if (dist < bestD) {
-                bestD = dist;
-                best = c.getName();
-            }
         }
-        if (best != null && bestD <= Math.max(2, name.length() / 3)) {
-            return ". Did you mean '" + best + "'?";
-        }
-        return "; known keys here: " + String.join(", ", known);
+        return Suggest.closest(name, known).map(best -> ". Did you mean '" + best + "'?")
+                .orElse("; known keys here: " + String.join(", ", known));
     }
 
     static Settings bind(JsonNode tree) {

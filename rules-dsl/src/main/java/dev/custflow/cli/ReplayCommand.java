@@ -1,0 +1,152 @@
+package dev.custflow.cli;
+
+import dev.custflow.BatchResult;
+import dev.custflow.Engine;
+import dev.custflow.Json;
+import dev.custflow.RuleCompilationException;
+import dev.custflow.Rejection;
+import dev.custflow.action.Action;
+import dev.custflow.settings.InvalidSettingsException;
+import dev.custflow.spi.AuditEntry;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code custflow replay}: JSON Lines events in, JSON Lines actions out. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Reads events (JSON Lines) and writes the actions they cause (JSON Lines).",
+                "Rejected lines are reported on standard error with their line number; the rest go on.",
+                "Exit code: 0 when events were processed (even if some were rejected), 1 when none could be, "
+                        + "2 for a usage, rules or settings error."},
+        sortOptions = false)
+public final class ReplayCommand implements Callable<Integer> {
+    private static final com.fasterxml.jackson.databind.ObjectWriter AUDIT_JSON = Json.mapper().writer();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--events", required = true, paramLabel = "FILE|-",
+            description = "the events, one JSON object per line; - reads standard input")
+    String events;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "where to write the actions (default: standard output)")
+    Path out;
+
+    @Option(names = "--audit", paramLabel = "FILE",
+            description = "also write the audit trail (every action with rule, reason and outcome) as JSON Lines")
+    Path audit;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "1000",
+            description = "events applied per batch (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = {"-q", "--quiet"}, description = "no summary on standard error")
+    boolean quiet;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        long started = System.nanoTime();
+        long[] counts = new long[4]; // accepted, rejected, duplicates, actions
+        try (BufferedReader in = open(events); Writer actionsOut = output(); Writer auditOut = auditOutput();
+             Engine e = engine.builder().auditLog(entry -> writeAudit(auditOut, entry)).build()) {
+            e.acceptJsonLines(in, Math.max(1, batch), r -> {
+                write(actionsOut, r);
+                for (Rejection x : r.rejections()) {
+                    err.println(x.message());
+                }
+                counts[0] += r.accepted();
+                counts[1] += r.rejections().size();
+                counts[2] += r.duplicates();
+                counts[3] += r.actions().size();
+            });
+        } catch (NoSuchFileException ex) {
+            err.println("custflow replay: no such file: " + ex.getFile());
+            return 2;
+        } catch (RuleCompilationException ex) {
+            ex.messages().forEach(err::println);
+            err.println("custflow replay: the rules did not compile; nothing was replayed");
+            return 2;
+        } catch (InvalidSettingsException ex) {
+            err.println("custflow replay: " + ex.getMessage());
+            return 2;
+        }
+        if (!quiet) {
+            double secs = (System.nanoTime() - started) / 1e9;
+            err.printf("custflow replay: %,d events accepted, %,d rejected, %,d duplicates; %,d actions in %.2f s%n",
+                    counts[0], counts[1], counts[2], counts[3], secs);
+        }
+        return counts[0] == 0 && counts[1] > 0 ? 1 : 0;
+    }
+
+    private static BufferedReader open(String source) throws IOException {
+        if ("-".equals(source)) {
+            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        }
+        return Files.newBufferedReader(Path.of(source), StandardCharsets.UTF_8);
+    }
+
+    private Writer output() throws IOException {
+        if (out == null) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            return new Writer() { // standard output stays open after the command
+                @Override
+                public void write(char[] buf, int off, int len) {
+                    stdout.write(buf, off, len);
+                }
+
+                @Override
+                public void flush() {
+                    stdout.flush();
+                }
+
+                @Override
+                public void close() {
+                    stdout.flush();
+                }
+            };
+        }
+        return Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+    }
+
+    private Writer auditOutput() throws IOException {
+        return audit == null ? Writer.nullWriter() : Files.newBufferedWriter(audit, StandardCharsets.UTF_8);
+    }
+
+    private static void write(Writer w, BatchResult r) {
+        try {
+            for (Action a : r.actions()) {
+                w.write(Json.write(a));
+                w.write('\n');
+            }
+            w.flush();
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write the actions", ex);
+        }
+    }
+
+    private static void writeAudit(Writer w, AuditEntry entry) {
+        try {
+            w.write(AUDIT_JSON.writeValueAsString(entry));
+            w.write('\n');
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write the audit trail", ex);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.custflow.dsl;
+
+import dev.custflow.RuleSource;
+import dev.custflow.settings.Settings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A rules folder as rule authors lay it out: rule files ({@code *.drl}, {@code *.dsl} with
+ * {@code *.dslr}, {@code *.drl.xlsx} / {@code *.drl.csv} decision tables) anywhere below it, and
+ * an optional {@code settings.yaml} (or {@code settings.yml}, {@code settings.json}) at its top.
+ *
+ * @param root     the folder
+ * @param sources  the rule files, in path order, named relative to the folder
+ * @param settings the settings file, if there is one
+ */
+public record RulesFolder(Path root, List<RuleSource> sources, Optional<Path> settings) {
+
+    private static final List<String> SETTINGS_NAMES = List.of("settings.yaml", "settings.yml", "settings.json");
+
+    /**
+     * @param root a rules folder
+     * @return what it holds
+     * @throws IllegalArgumentException if it is not a folder
+     * @throws UncheckedIOException     if it cannot be read
+     */
+    public static RulesFolder load(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("not a rules folder: " + root.toAbsolutePath());
+        }
+        List<RuleSource> sources = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            files.filter(Files::isRegularFile)
+                    .filter(f -> RuleSource.Kind.ofFileName(f.getFileName().toString()) != null)
+                    .sorted()
+                    .forEach(f -> sources.add(RuleSource.of(f, root.relativize(f).toString().replace('\\', '/'))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rules folder " + root, e);
+        }
+        Optional<Path> settings = SETTINGS_NAMES.stream().map(root::resolve).filter(Files::isRegularFile).findFirst();
+        return new RulesFolder(root, List.copyOf(sources), settings);
+    }
+
+    /**
+     * @param base the settings to start from
+     * @return {@code base} with the folder's settings file applied, if any
+     */
+    public Settings settingsOver(Settings base) {
+        return settings.map(f -> SettingsFiles.load(f, base)).orElse(base);
+    }
+}

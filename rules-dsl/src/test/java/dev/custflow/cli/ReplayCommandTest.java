@@ -1,0 +1,208 @@
+package dev.custflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.custflow.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code custflow replay}: JSON Lines events in, JSON Lines actions out, bad lines reported and skipped. */
+class ReplayCommandTest {
+    /** The hand-written example the README walks through (module dir is the working directory). */
+    private static final Path EXAMPLE = Path.of("../docs/examples/lifecycle.jsonl");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDocumentedExampleGivesItsStageChangesAndReportsTheTwoBadLines() {
+        Run run = Run.of("replay", "--events", EXAMPLE.toString());
+
+        assertThat(run.code).isZero();
+        assertThat(run.actions()).extracting(a -> a.get("customerId").asText() + " -> " + a.get("to").asText())
+                .containsExactly(
+                        "L-1001 -> LEAD", "L-1001 -> CUSTOMER", "L-1001 -> LOYAL", "L-1001 -> ADVOCATE",
+                        "C-2002 -> CUSTOMER", "L-1001 -> DORMANT", "C-2002 -> DORMANT");
+        assertThat(run.actions()).allSatisfy(a -> {
+            assertThat(a.get("type").asText()).isEqualTo("STAGE_CHANGED");
+            assertThat(a.get("rule").asText()).startsWith("lifecycle: ");
+            assertThat(a.get("reason").asText()).isNotBlank();
+        });
+        assertThat(run.err)
+                .contains("line 5, OrderPlaced \"ev-4\"", "field 'amount' = -50", "must not be negative")
+                .contains("(line 7)", "malformed JSON")
+                .contains("7 events accepted, 2 rejected, 1 duplicates; 7 actions");
+    }
+
+    @Test
+    void theSameInputGivesByteIdenticalOutputTwice() {
+        assertThat(Run.of("replay", "--events", EXAMPLE.toString()).out)
+                .isEqualTo(Run.of("replay", "--events", EXAMPLE.toString()).out);
+    }
+
+    @Test
+    void readsStandardInputAndWritesToAFileAndAnAuditTrail() throws IOException {
+        Path out = dir.resolve("actions.jsonl");
+        Path audit = dir.resolve("audit.jsonl");
+        Run run = Run.withInput(Files.readAllBytes(EXAMPLE),
+                "replay", "--events", "-", "--out", out.toString(), "--audit", audit.toString(), "-q");
+
+        assertThat(run.code).isZero();
+        assertThat(run.out).isEmpty();
+        assertThat(Files.readAllLines(out)).hasSize(7);
+        assertThat(Files.readAllLines(audit)).hasSize(7)
+                .allSatisfy(line -> assertThat(line).contains("\"rule\"", "\"reason\"", "EMITTED"));
+        assertThat(run.err).doesNotContain("events accepted"); // -q
+    }
+
+    @Test
+    void exitsWithOneWhenNoLineCouldBeProcessed() throws IOException {
+        Path events = Files.writeString(dir.resolve("bad.jsonl"), "{\"type\":\"Nope\",\"id\":\"x\"}\nnot json\n");
+
+        Run run = Run.of("replay", "--events", events.toString());
+
+        assertThat(run.code).isEqualTo(1);
+        assertThat(run.err).contains("(line 1", "(line 2)", "0 events accepted, 2 rejected");
+    }
+
+    @Test
+    void aMissingEventsFileIsAUsageError() {
+        Run run = Run.of("replay", "--events", dir.resolve("missing.jsonl").toString());
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).contains("no such file", "missing.jsonl");
+    }
+
+    @Test
+    void aSettingsFileChangesThresholdsWithoutTouchingRules() throws IOException {
+        Path settings = Files.writeString(dir.resolve("settings.yaml"), "lifecycle:\n  dormantAfterDays: 250\n");
+
+        Run run = Run.of("replay", "--events", EXAMPLE.toString(), "--settings", settings.toString());
+
+        // 209 days without an order is no longer dormant; 182 neither
+        assertThat(run.actions()).extracting(a -> a.get("to").asText()).doesNotContain("DORMANT");
+    }
+
+    @Test
+    void aMisspeltSettingIsReportedWithFileLineAndSuggestion() throws IOException {
+        Path settings = Files.writeString(dir.resolve("settings.yaml"),
+                "# thresholds\nlifecycle:\n  dormantAfterDay: 250\n");
+
+        Run run = Run.of("replay", "--events", EXAMPLE.toString(), "--settings", settings.toString());
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).contains("settings.yaml:3", "lifecycle.dormantAfterDay", "dormantAfterDays");
+        assertThat(run.out).isEmpty();
+    }
+
+    @Test
+    void aRulesFolderAddsRulesAndReplacesABuiltInRuleOfTheSameName() throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("vip.drl"), """
+                package rules.custom
+                import dev.custflow.model.*
+                import dev.custflow.event.*
+                global dev.custflow.rules.Actions actions
+
+                // Replaces the built-in rule: here a lead from WeChat is tagged too.
+                rule "lifecycle: captured lead becomes LEAD"
+                when
+                    $c : Customer( stage == null )
+                    LeadCaptured( $ch : channel )
+                then
+                    actions.changeStage($c, Stage.LEAD, "captured via " + $ch + " (custom rule)");
+                    actions.addTag($c, "wechat", "came in through WeChat");
+                end
+                """);
+
+        Run run = Run.of("replay", "--events", EXAMPLE.toString(), "--rules", rules.toString());
+
+        assertThat(run.err).doesNotContain("did not compile");
+        assertThat(run.code).isZero();
+        assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("STAGE_CHANGED")
+                        && a.get("to").asText().equals("LEAD"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.get("reason").asText()).isEqualTo("captured via WECHAT (custom rule)"));
+        assertThat(run.actions()).extracting(a -> a.get("type").asText()).contains("TAG_ADDED");
+    }
+
+    @Test
+    void aBrokenRuleFileIsReportedWithFileLineAndColumnAndNothingRuns() throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("broken.drl"), """
+                package rules.custom
+                import dev.custflow.model.*
+
+                rule "typo"
+                when
+                    $c : Customer( stagee == Stage.LEAD )
+                then
+                end
+                """);
+
+        Run run = Run.of("replay", "--events", EXAMPLE.toString(), "--rules", rules.toString());
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).contains("broken.drl:6:20: error: Customer has no property or method 'stagee'; did you mean 'stage'?")
+                .contains("the rules did not compile; nothing was replayed");
+        assertThat(run.out).isEmpty();
+    }
+
+    @Test
+    void helpListsTheCommandsAndTheContract() {
+        Run run = Run.of("--help");
+
+        assertThat(run.code).isZero();
+        assertThat(run.out).contains("replay", "help", "docs/events.md");
+        assertThat(Run.of("replay", "--help").out).contains("--events", "--rules", "--settings", "--out");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        Run run = Run.of("replay", "--event", "x");
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).contains("--event");
+    }
+
+    /** One run of the command line with captured output. */
+    private record Run(int code, String out, String err) {
+        static Run of(String... args) {
+            return withInput(new byte[0], args);
+        }
+
+        static Run withInput(byte[] stdin, String... args) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            InputStream previous = System.in;
+            System.setIn(new ByteArrayInputStream(stdin));
+            try {
+                int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
+                return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            } finally {
+                System.setIn(previous);
+            }
+        }
+
+        List<JsonNode> actions() {
+            return out.lines().filter(l -> !l.isBlank()).map(l -> {
+                try {
+                    return Json.mapper().readTree(l);
+                } catch (IOException e) {
+                    throw new AssertionError("not a JSON line: " + l, e);
+                }
+            }).toList();
+        }
+    }
+}
