@@ -7,6 +7,8 @@ public final class InvalidSettingsException extends CustflowException {
     private static final long serialVersionUID = 1L;
 
     private final String key;
+    private final transient Object value;
+    private final String problem;
 
     /**
      * @param key     the dotted key, e.g. {@code lifecycle.dormantAfterDays}
@@ -14,8 +16,23 @@ public final class InvalidSettingsException extends CustflowException {
      * @param problem what is wrong and, when likely, what was meant
      */
     public InvalidSettingsException(String key, Object value, String problem) {
-        super("The setting '" + key + "'" + (value == null ? "" : " = " + value) + " is invalid: " + problem);
+        this(null, key, value, problem);
+    }
+
+    private InvalidSettingsException(String location, String key, Object value, String problem) {
+        super((location == null ? "" : location + ": ") + "setting '" + key + "'"
+                + (value == null ? "" : " = " + value) + ": " + problem);
         this.key = key;
+        this.value = value;
+        this.problem = problem;
+    }
+
+    /**
+     * @param location where the setting was written, e.g. {@code rules/settings.yaml:12}
+     * @return the same error, its message starting with the location
+     */
+    public InvalidSettingsException at(String location) {
+        return new InvalidSettingsException(location, key, value, problem);
     }
 
     /** @return the dotted key of the offending setting */

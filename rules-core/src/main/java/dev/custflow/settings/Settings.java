@@ -121,7 +121,7 @@ public record Settings(ZoneId timeZone, String currency, Set<String> disabledPac
                 tree = SettingsCodec.merge(tree, overrides, "");
                 SettingsCodec.bind(tree);
             } catch (InvalidSettingsException e) {
-                throw new InvalidSettingsException(e.key(), null, source + ": " + e.getMessage());
+                throw e.at(source);
             }
             return this;
         }

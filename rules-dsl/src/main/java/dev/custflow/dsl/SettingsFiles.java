@@ -47,8 +47,8 @@ public final class SettingsFiles {
         try {
             tree = (yaml ? YAML : JSON).readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidSettingsException(name + ":" + e.getLocation().getLineNr(), null,
-                    "not valid " + (yaml ? "YAML" : "JSON") + ": " + e.getOriginalMessage());
+            throw new InvalidSettingsException("(file)", null, "not valid " + (yaml ? "YAML" : "JSON") + ": "
+                    + e.getOriginalMessage()).at(name + ":" + e.getLocation().getLineNr());
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             return base; // an empty file changes nothing
@@ -58,8 +58,7 @@ public final class SettingsFiles {
         } catch (InvalidSettingsException e) {
             int line = lineOf(text, e.key(), yaml);
             String where = line > 0 ? name + ":" + line : name;
-            throw new InvalidSettingsException(e.key(), null, where + ": " + e.getMessage()
-                    .replace(name + ": ", ""));
+            throw e.at(where);
         }
     }
 
