@@ -54,6 +54,17 @@ final class Check {
         }
     }
 
+    static void zone(String type, String field, String value) {
+        if (value != null) {
+            try {
+                java.time.ZoneId.of(value);
+            } catch (java.time.DateTimeException e) {
+                throw EventRejectedException.ofField(type, field, value,
+                        "not a time zone; use an IANA id such as Asia/Shanghai or Europe/Berlin");
+            }
+        }
+    }
+
     static void notNegative(String type, String field, Integer value) {
         if (value != null && value < 0) {
             throw EventRejectedException.ofField(type, field, value, "must not be negative");

@@ -27,6 +27,7 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = TicketResolved.class, name = "TicketResolved"),
         @JsonSubTypes.Type(value = SurveyAnswered.class, name = "SurveyAnswered"),
         @JsonSubTypes.Type(value = ContractSigned.class, name = "ContractSigned"),
+        @JsonSubTypes.Type(value = ConsentChanged.class, name = "ConsentChanged"),
         @JsonSubTypes.Type(value = RepUpdated.class, name = "RepUpdated"),
         @JsonSubTypes.Type(value = CampaignLaunched.class, name = "CampaignLaunched"),
         @JsonSubTypes.Type(value = ClockTick.class, name = "ClockTick")
@@ -34,7 +35,7 @@ import java.time.Instant;
 public sealed interface Event
         permits LeadCaptured, ProfileUpdated, InteractionLogged, BantUpdated, OpportunityClosed, OrderPlaced,
         OrderStatusChanged, PaymentReceived, TicketOpened, TicketResolved, SurveyAnswered, ContractSigned,
-        RepUpdated, CampaignLaunched, ClockTick {
+        ConsentChanged, RepUpdated, CampaignLaunched, ClockTick {
 
     /** @return the host's id of this event, unique per event */
     String id();

@@ -29,11 +29,13 @@ import java.util.Map;
  * @param doNotCall    opt-out of calls and SMS
  * @param referralCode a referral code the lead arrived with
  * @param attributes   any other attributes, kept on the profile
+ * @param timeZone     the customer's time zone (IANA id such as Asia/Shanghai) for quiet hours; default: settings
  */
 public record LeadCaptured(String id, Instant at, String leadId, String channel, String name, String company,
                            String phone, String email, String region, String city, String industry,
                            Integer companySize, String title, LocalDate birthday, Boolean doNotEmail,
-                           Boolean doNotCall, String referralCode, Map<String, Object> attributes) implements Event {
+                           Boolean doNotCall, String referralCode, Map<String, Object> attributes,
+                           String timeZone) implements Event {
 
     /** Validates the contract: id, at, leadId and channel are required; companySize is not negative. */
     public LeadCaptured {
@@ -41,6 +43,7 @@ public record LeadCaptured(String id, Instant at, String leadId, String channel,
         Check.text("LeadCaptured", "leadId", leadId);
         Check.text("LeadCaptured", "channel", channel);
         Check.notNegative("LeadCaptured", "companySize", companySize);
+        Check.zone("LeadCaptured", "timeZone", timeZone);
         attributes = attributes == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
@@ -64,7 +67,7 @@ public record LeadCaptured(String id, Instant at, String leadId, String channel,
     @JsonIgnore
     public ProfileFields profile() {
         return new ProfileFields(name, company, phone, email, region, city, industry, companySize, title, birthday,
-                doNotEmail, doNotCall, referralCode, attributes);
+                doNotEmail, doNotCall, referralCode, attributes, timeZone);
     }
 
     /** Builds a {@link LeadCaptured} with only the fields that matter to the caller. */
@@ -87,6 +90,7 @@ public record LeadCaptured(String id, Instant at, String leadId, String channel,
         private Boolean doNotCall;
         private String referralCode;
         private Map<String, Object> attributes;
+        private String timeZone;
 
         private Builder(String id, Instant at, String leadId, String channel) {
             this.id = id;
@@ -123,11 +127,13 @@ public record LeadCaptured(String id, Instant at, String leadId, String channel,
         public Builder referralCode(String v) { this.referralCode = v; return this; }
         /** @param v other attributes @return this */
         public Builder attributes(Map<String, Object> v) { this.attributes = v; return this; }
+        /** @param v time zone (IANA id) @return this */
+        public Builder timeZone(String v) { this.timeZone = v; return this; }
 
         /** @return the validated event */
         public LeadCaptured build() {
             return new LeadCaptured(id, at, leadId, channel, name, company, phone, email, region, city, industry,
-                    companySize, title, birthday, doNotEmail, doNotCall, referralCode, attributes);
+                    companySize, title, birthday, doNotEmail, doNotCall, referralCode, attributes, timeZone);
         }
     }
 }

@@ -20,9 +20,10 @@ import java.util.Map;
  * @param doNotCall    opt-out of calls and SMS
  * @param referralCode the referral code the person arrived with
  * @param attributes   any other host attributes, kept on the profile
+ * @param timeZone     the customer's time zone (IANA id such as Asia/Shanghai), for quiet hours
  */
 public record ProfileFields(String name, String company, String phone, String email, String region, String city,
                             String industry, Integer companySize, String title, LocalDate birthday,
                             Boolean doNotEmail, Boolean doNotCall, String referralCode,
-                            Map<String, Object> attributes) {
+                            Map<String, Object> attributes, String timeZone) {
 }

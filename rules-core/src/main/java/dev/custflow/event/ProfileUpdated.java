@@ -28,17 +28,20 @@ import java.util.Map;
  * @param doNotCall    opt-out of calls and SMS
  * @param referralCode referral code
  * @param attributes   other attributes (merged into the profile's)
+ * @param timeZone     the customer's time zone (IANA id) for quiet hours
  */
 public record ProfileUpdated(String id, Instant at, String customerId, String name, String company, String phone,
                              String email, String region, String city, String industry, Integer companySize,
                              String title, LocalDate birthday, Boolean doNotEmail, Boolean doNotCall,
-                             String referralCode, Map<String, Object> attributes) implements Event {
+                             String referralCode, Map<String, Object> attributes, String timeZone)
+        implements Event {
 
     /** Validates the contract: id, at and customerId are required. */
     public ProfileUpdated {
         Check.envelope("ProfileUpdated", id, at);
         Check.text("ProfileUpdated", "customerId", customerId);
         Check.notNegative("ProfileUpdated", "companySize", companySize);
+        Check.zone("ProfileUpdated", "timeZone", timeZone);
         attributes = attributes == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
@@ -53,7 +56,7 @@ public record ProfileUpdated(String id, Instant at, String customerId, String na
         return new ProfileUpdated(id, at, customerId, profile.name(), profile.company(), profile.phone(),
                 profile.email(), profile.region(), profile.city(), profile.industry(), profile.companySize(),
                 profile.title(), profile.birthday(), profile.doNotEmail(), profile.doNotCall(),
-                profile.referralCode(), profile.attributes());
+                profile.referralCode(), profile.attributes(), profile.timeZone());
     }
 
     @Override
@@ -65,6 +68,6 @@ public record ProfileUpdated(String id, Instant at, String customerId, String na
     @JsonIgnore
     public ProfileFields profile() {
         return new ProfileFields(name, company, phone, email, region, city, industry, companySize, title, birthday,
-                doNotEmail, doNotCall, referralCode, attributes);
+                doNotEmail, doNotCall, referralCode, attributes, timeZone);
     }
 }

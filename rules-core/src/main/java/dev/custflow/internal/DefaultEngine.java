@@ -213,11 +213,14 @@ public final class DefaultEngine implements Engine {
         List<Action> actions = new ArrayList<>(merged.size());
         for (Emitted em : merged) {
             Action a = em.action();
-            if (emittedActions.add(a.id())) {
+            if (em.outcome() != AuditEntry.Outcome.EMITTED) { // held or suppressed by the policy gate
+                record(a, em.cause(), em.outcome(), em.note(), em.until());
+            } else if (emittedActions.add(a.id())) {
                 actions.add(a);
-                record(a, em.cause(), AuditEntry.Outcome.EMITTED, null);
+                record(a, em.cause(), AuditEntry.Outcome.EMITTED, null, 0);
             } else {
-                record(a, em.cause(), AuditEntry.Outcome.DUPLICATE, "an action with the same id was already emitted");
+                record(a, em.cause(), AuditEntry.Outcome.DUPLICATE, "an action with the same id was already emitted",
+                        0);
             }
         }
         for (Partition p : partitions) {
@@ -256,9 +259,9 @@ public final class DefaultEngine implements Engine {
         return out;
     }
 
-    private void record(Action a, String cause, AuditEntry.Outcome outcome, String note) {
+    private void record(Action a, String cause, AuditEntry.Outcome outcome, String note, long until) {
         AuditEntry e = new AuditEntry(a.at(), a.id(), a.type(), a.customerId(), a.rule(), a.reason(), cause, outcome,
-                note, null);
+                note, until == 0 ? null : Instant.ofEpochMilli(until));
         audit.add(e);
         if (config.auditLog() != null) {
             config.auditLog().record(e);

@@ -1,6 +1,7 @@
 package dev.custflow.internal;
 
 import dev.custflow.action.Action;
+import dev.custflow.action.MessageRequested;
 import dev.custflow.event.CampaignLaunched;
 import dev.custflow.event.ClockTick;
 import dev.custflow.event.Event;
@@ -34,6 +35,7 @@ final class Partition implements AutoCloseable {
     private final int index;
     private final KieSession session;
     private final ActionCollector collector;
+    private final PolicyGate gate;
     private final UnifiedMap<String, Customer> customers = new UnifiedMap<>();
     private final DueIndex due = new DueIndex();
     private final Map<String, Rep> reps = new HashMap<>();
@@ -44,15 +46,25 @@ final class Partition implements AutoCloseable {
         this.index = index;
         this.session = rules.kieBase().newKieSession();
         this.collector = new ActionCollector(session);
-        session.setGlobal("settings", settings);
-        session.setGlobal("actions", collector);
-        session.setGlobal("schedule", collector);
+        this.gate = new PolicyGate(settings);
+        // a global no rule declares cannot be set (a rule set of user rules may declare only some)
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        rules.kieBase().getKiePackages().forEach(p -> p.getGlobalVariables().forEach(g -> declared.add(g.getName())));
+        setGlobal(declared, "settings", settings);
+        setGlobal(declared, "actions", collector);
+        setGlobal(declared, "schedule", collector);
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
                 collector.ruleFiring(event.getMatch().getRule().getName());
             }
         });
+    }
+
+    private void setGlobal(java.util.Set<String> declared, String name, Object value) {
+        if (declared.contains(name)) {
+            session.setGlobal(name, value);
+        }
     }
 
     int index() {
@@ -127,6 +139,7 @@ final class Partition implements AutoCloseable {
     private void evaluate(Customer c, Event event, long clock, String cause, int position, int phase, long dueKey,
                           List<Emitted> out) {
         c.setNowMillis(clock);
+        int seq = releaseHeld(c, clock, cause, position, phase, dueKey, out);
         FactHandle ch = session.insert(c);
         FactHandle eh = event == null ? null : session.insert(event);
         collector.begin(c, ch, cause, clock);
@@ -157,11 +170,25 @@ final class Partition implements AutoCloseable {
                 session.getAgenda().clear();
             }
         }
-        List<Action> actions = collector.actions();
-        for (int i = 0; i < actions.size(); i++) {
-            out.add(new Emitted(actions.get(i), position, phase, dueKey, c.getId(), i, cause));
+        for (Action a : collector.actions()) {
+            PolicyGate.Verdict v = gate.check(c, a, clock);
+            out.add(new Emitted(a, position, phase, dueKey, c.getId(), seq++, cause, v.outcome(), v.note(), v.until()));
         }
-        due.schedule(c, collector.wake());
+        due.schedule(c, Math.min(collector.wake(), c.nextRelease()));
+    }
+
+    /** Sends the messages held for quiet hours whose time has come. */
+    private int releaseHeld(Customer c, long clock, String cause, int position, int phase, long dueKey,
+                            List<Emitted> out) {
+        if (c.nextRelease() > clock) {
+            return 0;
+        }
+        int seq = 0;
+        for (MessageRequested m : c.releaseHeld(clock)) {
+            PolicyGate.Verdict v = gate.checkRelease(c, m);
+            out.add(new Emitted(m, position, phase, dueKey, c.getId(), seq++, cause, v.outcome(), v.note(), 0));
+        }
+        return seq;
     }
 
     private String lastRule() {

@@ -1,6 +1,9 @@
 package dev.custflow.model;
 
+import dev.custflow.action.Channel;
+import dev.custflow.action.MessageRequested;
 import dev.custflow.event.BantUpdated;
+import dev.custflow.event.ConsentChanged;
 import dev.custflow.event.ContractSigned;
 import dev.custflow.event.Event;
 import dev.custflow.event.InteractionLogged;
@@ -18,6 +21,7 @@ import java.math.BigDecimal;
 import org.kie.api.definition.type.ClassReactive;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -60,6 +64,9 @@ public final class Customer {
     /** An open order that has not moved for this long stops being tracked. */
     static final int ORDER_TRACKING_DAYS = 180;
 
+    /** Customers share ZoneId instances: a few zones serve millions of profiles. */
+    private static final java.util.concurrent.ConcurrentMap<String, ZoneId> ZONES =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private static final byte DO_NOT_EMAIL = 1;
     private static final byte DO_NOT_CALL = 2;
     private static final byte REP_ENGAGED = 4;
@@ -106,6 +113,8 @@ public final class Customer {
     private Orders orders;
     private Service service;
     private Engagement engagement;
+    private Outreach outreach;
+    private ZoneId timeZone;
     private Sales sales;
 
     private byte lastNps = -1;
@@ -261,6 +270,25 @@ public final class Customer {
     /** @return true if the customer opted out of calls and SMS */
     public boolean isDoNotCall() {
         return (flags & DO_NOT_CALL) != 0;
+    }
+
+    /**
+     * @param c a channel
+     * @return true if the customer may not be messaged on it: doNotEmail for EMAIL, doNotCall for CALL
+     *         and SMS, or an opt-out of that channel (ConsentChanged)
+     */
+    public boolean isOptedOut(Channel c) {
+        boolean flag = switch (c) {
+            case EMAIL -> isDoNotEmail();
+            case CALL, SMS -> isDoNotCall();
+            case WECHAT -> false;
+        };
+        return flag || outreach != null && outreach.isOptedOut(c);
+    }
+
+    /** @return the customer's own time zone, or null to use the business's (settings.timeZone) */
+    public ZoneId getTimeZone() {
+        return timeZone;
     }
 
     /**
@@ -815,6 +843,8 @@ public final class Customer {
                 lastReview = e.review();
             }
             lastSurveyAt = at;
+        } else if (event instanceof ConsentChanged e) {
+            outreach().consent(e.channel(), e.optedOut());
         } else if (event instanceof ContractSigned e) {
             sales().sign(new Contract(e.contractId(), e.expiresOn(), e.amount()));
         }
@@ -852,6 +882,9 @@ public final class Customer {
         }
         if (p.doNotCall() != null && (!fillOnly || p.doNotCall())) {
             flags = (byte) (p.doNotCall() ? flags | DO_NOT_CALL : flags & ~DO_NOT_CALL);
+        }
+        if (p.timeZone() != null && (!fillOnly || timeZone == null)) {
+            timeZone = ZONES.computeIfAbsent(p.timeZone().strip(), ZoneId::of);
         }
         if (p.attributes() != null && !p.attributes().isEmpty()) {
             if (attributes == null) {
@@ -896,6 +929,63 @@ public final class Customer {
             service = new Service();
         }
         return service;
+    }
+
+    // ---------------------------------------------------------------- the policy gate's bookkeeping (engine use)
+
+    /**
+     * @param sinceMillis a start instant
+     * @return marketing messages sent (or held to be sent) after it
+     */
+    public int marketingSentSince(long sinceMillis) {
+        return outreach == null ? 0 : outreach.marketingSince(Times.minute(sinceMillis));
+    }
+
+    /**
+     * Counts a marketing message against the frequency cap (engine use); a held message counts
+     * from when it will go out.
+     *
+     * @param atMillis     when it goes out
+     * @param forgetBefore sends at or before this no longer count for any cap
+     */
+    public void recordMarketing(long atMillis, long forgetBefore) {
+        outreach().recordMarketing(Times.minute(atMillis), Times.minute(forgetBefore));
+    }
+
+    /**
+     * Holds a message until quiet hours end (engine use).
+     *
+     * @param message     the message
+     * @param untilMillis when it may go out
+     */
+    public void hold(MessageRequested message, long untilMillis) {
+        outreach().hold(message, untilMillis);
+    }
+
+    /** @return when the first held message may go out, or Long.MAX_VALUE */
+    public long nextRelease() {
+        return outreach == null ? Long.MAX_VALUE : outreach.nextRelease();
+    }
+
+    /**
+     * @param clockMillis the engine's clock
+     * @return the held messages that may go out now, removed from the hold, in the order requested,
+     *         each stamped with its release instant
+     */
+    public List<MessageRequested> releaseHeld(long clockMillis) {
+        return outreach == null ? List.of() : outreach.release(clockMillis);
+    }
+
+    /** @return how many messages are held for quiet hours */
+    public int getHeldMessages() {
+        return outreach == null ? 0 : outreach.heldCount();
+    }
+
+    private Outreach outreach() {
+        if (outreach == null) {
+            outreach = new Outreach();
+        }
+        return outreach;
     }
 
     private Engagement engagement() {

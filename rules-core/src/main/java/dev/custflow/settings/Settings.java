@@ -26,12 +26,13 @@ import java.util.TreeSet;
  * @param disabledPacks names of built-in packs switched off, e.g. {@code ["marketing"]}
  * @param lifecycle     lifecycle thresholds
  * @param scoring       lead qualification thresholds
+ * @param policy        the gate in front of messages and outbound tasks: cap, quiet hours
  */
 public record Settings(ZoneId timeZone, String currency, Set<String> disabledPacks, LifecycleSettings lifecycle,
-                       ScoringSettings scoring) {
+                       ScoringSettings scoring, PolicySettings policy) {
 
     private static final Settings DEFAULTS = new Settings(ZoneId.of("Asia/Shanghai"), "CNY", Set.of(),
-            LifecycleSettings.ofDefaults(), ScoringSettings.ofDefaults());
+            LifecycleSettings.ofDefaults(), ScoringSettings.ofDefaults(), PolicySettings.ofDefaults());
 
     /** Validates the settings that span fields and fills what was left out with defaults. */
     public Settings {
@@ -46,6 +47,7 @@ public record Settings(ZoneId timeZone, String currency, Set<String> disabledPac
         }
         lifecycle = lifecycle == null ? LifecycleSettings.ofDefaults() : lifecycle;
         scoring = scoring == null ? ScoringSettings.ofDefaults() : scoring;
+        policy = policy == null ? PolicySettings.ofDefaults() : policy;
     }
 
     /** @return the catalog defaults (RULES-CATALOG.md) */

@@ -84,7 +84,7 @@ final class EngineArbitraries {
                 default -> out.add(r.nextBoolean()
                         ? new ContractSigned(id, at, c, "K" + r.nextInt(3), LocalDate.of(2025, 1 + r.nextInt(12), 1), null)
                         : new ProfileUpdated(id, at, c, null, null, null, null, "华东", null, null, null, null, null,
-                        null, r.nextBoolean(), null, null));
+                        null, r.nextBoolean(), null, null, null));
             }
         }
         return out;

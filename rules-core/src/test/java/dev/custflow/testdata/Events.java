@@ -76,7 +76,7 @@ public final class Events {
 
     public static ProfileUpdated profile(String customerId, String when) {
         return new ProfileUpdated("profile:" + customerId + "@" + when, at(when), customerId, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static RepUpdated rep(String repId, String team, String region, int capacity, String when) {
