@@ -10,7 +10,9 @@ import java.util.Optional;
  */
 public enum RulePack {
     /** Lifecycle stages (RULES-CATALOG.md §1). */
-    LIFECYCLE;
+    LIFECYCLE,
+    /** Churn warnings, one per cause, and the weekly at-risk digest per rep (RULES-CATALOG.md §7). */
+    CHURN;
 
     /** @return the pack's name as used in settings, rule names and file names, e.g. {@code lifecycle} */
     public String packName() {

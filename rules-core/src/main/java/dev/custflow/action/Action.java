@@ -25,6 +25,8 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = OpportunityCreated.class, name = "OPPORTUNITY_CREATED"),
         @JsonSubTypes.Type(value = TaskCreated.class, name = "TASK_CREATED"),
         @JsonSubTypes.Type(value = ChurnWarning.class, name = "CHURN_WARNING"),
+        @JsonSubTypes.Type(value = ChurnCleared.class, name = "CHURN_CLEARED"),
+        @JsonSubTypes.Type(value = AtRiskDigest.class, name = "AT_RISK_DIGEST"),
         @JsonSubTypes.Type(value = SegmentChanged.class, name = "SEGMENT_CHANGED"),
         @JsonSubTypes.Type(value = TagAdded.class, name = "TAG_ADDED"),
         @JsonSubTypes.Type(value = TagRemoved.class, name = "TAG_REMOVED"),
@@ -39,7 +41,8 @@ import java.time.Instant;
 })
 public sealed interface Action
         permits StageChanged, LeadScored, LeadDisqualified, LeadsMerged, LeadAssigned, SlaEscalated,
-        LeadReassigned, OpportunityCreated, TaskCreated, ChurnWarning, SegmentChanged, TagAdded, TagRemoved,
+        LeadReassigned, OpportunityCreated, TaskCreated, ChurnWarning, ChurnCleared, AtRiskDigest, SegmentChanged,
+        TagAdded, TagRemoved,
         MessageRequested, InvoiceRequested, StockCheckRequested, ProductionRequested, PurchaseRequested,
         ShipmentRequested, DeliveryLate, ReferralRewarded {
 

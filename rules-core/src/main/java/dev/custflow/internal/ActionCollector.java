@@ -2,6 +2,7 @@ package dev.custflow.internal;
 
 import dev.custflow.action.Action;
 import dev.custflow.action.Channel;
+import dev.custflow.action.ChurnCleared;
 import dev.custflow.action.ChurnWarning;
 import dev.custflow.action.Level;
 import dev.custflow.action.MessageRequested;
@@ -148,8 +149,20 @@ public class ActionCollector implements Actions, Schedule {
 
     @Override
     public void warnChurn(Customer c, String churnCause, Level level, String reason) {
-        emit(new ChurnWarning(nextId("CHURN_WARNING", c.getId()), now(), rule, reason(reason), c.getId(),
-                Objects.requireNonNull(churnCause, "cause"), Objects.requireNonNull(level, "level")));
+        if (c.openWarning(Objects.requireNonNull(churnCause, "cause"), Objects.requireNonNull(level, "level"))) {
+            emit(new ChurnWarning(nextId("CHURN_WARNING", c.getId()), now(), rule, reason(reason), c.getId(),
+                    churnCause, level));
+            changed(c);
+        }
+    }
+
+    @Override
+    public void clearChurn(Customer c, String churnCause, String reason) {
+        if (c.closeWarning(Objects.requireNonNull(churnCause, "cause"))) {
+            emit(new ChurnCleared(nextId("CHURN_CLEARED", c.getId()), now(), rule, reason(reason), c.getId(),
+                    churnCause));
+            changed(c);
+        }
     }
 
     @Override

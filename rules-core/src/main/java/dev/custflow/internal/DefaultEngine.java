@@ -4,6 +4,7 @@ import dev.custflow.BatchResult;
 import dev.custflow.Engine;
 import dev.custflow.EventRejectedException;
 import dev.custflow.Rejection;
+import dev.custflow.RulePack;
 import dev.custflow.action.Action;
 import dev.custflow.event.ClockTick;
 import dev.custflow.event.Event;
@@ -52,6 +53,8 @@ public final class DefaultEngine implements Engine {
     private final SeenIds emittedActions;
     private final AuditTrail audit;
     private final ExecutorService pool;
+    /** The churn pack's weekly digest, or null when the pack is off. */
+    private final AtRiskDigests digests;
     private long clock = Long.MIN_VALUE;
     private boolean closed;
 
@@ -74,6 +77,9 @@ public final class DefaultEngine implements Engine {
         this.router = new Router(config.dedupWindow(), config.referenceIndexSize());
         this.emittedActions = new SeenIds(config.dedupWindow());
         this.audit = new AuditTrail(config.auditTrailSize());
+        this.digests = config.settings().churn().weeklyDigest()
+                && config.builtIns().stream().anyMatch(r -> r.name().equals(RulePack.CHURN.resource()))
+                ? new AtRiskDigests(config.settings()) : null;
         this.pool = partitions.length > 1 ? Executors.newFixedThreadPool(partitions.length, r -> {
             Thread t = new Thread(r, "custflow-partition");
             t.setDaemon(true);
@@ -156,6 +162,7 @@ public final class DefaultEngine implements Engine {
         String[] customerOf = new String[n];
         long[] clockAt = new long[n];
         boolean[] step = new boolean[n];
+        long[] digestAt = new long[n]; // the weekly digest time a clock step passed, or 0
         for (int i = 0; i < n; i++) {
             Input in = inputs.get(i);
             if (in.rejected() != null) {
@@ -177,6 +184,9 @@ public final class DefaultEngine implements Engine {
             accepted++;
             long t = config.clock() == null ? e.at().toEpochMilli() : config.clock().millis();
             if (t > clock) {
+                if (digests != null) {
+                    digestAt[i] = digests.crossed(clock, t);
+                }
                 clock = t;
                 step[i] = true;
             }
@@ -189,7 +199,7 @@ public final class DefaultEngine implements Engine {
         if (pool != null && n >= PARALLEL_THRESHOLD) {
             List<Future<List<Emitted>>> futures = new ArrayList<>();
             for (Partition p : partitions) {
-                futures.add(pool.submit(() -> walk(p, inputs, partitionOf, customerOf, clockAt, step)));
+                futures.add(pool.submit(() -> walk(p, inputs, partitionOf, customerOf, clockAt, step, digestAt)));
             }
             for (Future<List<Emitted>> f : futures) {
                 try {
@@ -203,12 +213,19 @@ public final class DefaultEngine implements Engine {
             }
         } else {
             for (Partition p : partitions) {
-                outs.add(walk(p, inputs, partitionOf, customerOf, clockAt, step));
+                outs.add(walk(p, inputs, partitionOf, customerOf, clockAt, step, digestAt));
             }
         }
         // 3. merge in the deterministic order, drop repeats, audit, deliver
         List<Emitted> merged = new ArrayList<>();
         outs.forEach(merged::addAll);
+        if (digests != null) {
+            List<AtRiskDigests.Entry> atRisk = new ArrayList<>();
+            for (Partition p : partitions) {
+                atRisk.addAll(p.drainAtRisk());
+            }
+            merged.addAll(digests.digests(atRisk, digestAt, clockAt));
+        }
         merged.sort(Emitted.ORDER);
         List<Action> actions = new ArrayList<>(merged.size());
         for (Emitted em : merged) {
@@ -243,7 +260,7 @@ public final class DefaultEngine implements Engine {
 
     /** One partition's pass over a batch. */
     private static List<Emitted> walk(Partition p, List<Input> inputs, int[] partitionOf, String[] customerOf,
-                                      long[] clockAt, boolean[] step) {
+                                      long[] clockAt, boolean[] step, long[] digestAt) {
         List<Emitted> out = new ArrayList<>();
         for (int i = 0; i < partitionOf.length; i++) {
             if (partitionOf[i] == -2) {
@@ -251,6 +268,9 @@ public final class DefaultEngine implements Engine {
             }
             if (step[i]) {
                 p.advance(clockAt[i], i, out);
+            }
+            if (digestAt[i] != 0) {
+                p.collectAtRisk(i, clockAt[i]);
             }
             if (partitionOf[i] == -1 || partitionOf[i] == p.index()) {
                 p.apply(inputs.get(i).event(), customerOf[i], clockAt[i], i, out);

@@ -1,6 +1,7 @@
 package dev.custflow.internal;
 
 import dev.custflow.action.Action;
+import dev.custflow.action.AtRiskDigest;
 import dev.custflow.action.MessageRequested;
 import dev.custflow.event.CampaignLaunched;
 import dev.custflow.event.ClockTick;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.eclipse.collections.impl.map.mutable.UnifiedMap;
+import org.eclipse.collections.impl.set.mutable.UnifiedSet;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
@@ -41,6 +43,9 @@ final class Partition implements AutoCloseable {
     private final Map<String, Rep> reps = new HashMap<>();
     private final Map<String, FactHandle> repHandles = new HashMap<>();
     private final List<RuleFailure> failures = new ArrayList<>();
+    /** Customers with open churn warnings, for the weekly digest without a scan of all customers. */
+    private final UnifiedSet<Customer> atRisk = new UnifiedSet<>();
+    private final List<AtRiskDigests.Entry> atRiskReported = new ArrayList<>();
 
     Partition(int index, CompiledRules rules, Settings settings) {
         this.index = index;
@@ -175,6 +180,26 @@ final class Partition implements AutoCloseable {
             out.add(new Emitted(a, position, phase, dueKey, c.getId(), seq++, cause, v.outcome(), v.note(), v.until()));
         }
         due.schedule(c, Math.min(collector.wake(), c.nextRelease()));
+        if (c.isAtRisk()) {
+            atRisk.add(c);
+        } else {
+            atRisk.remove(c);
+        }
+    }
+
+    /** Reports the at-risk customers as they are now, for the weekly digest at this position. */
+    void collectAtRisk(int position, long clock) {
+        for (Customer c : atRisk) {
+            c.setNowMillis(clock);
+            atRiskReported.add(new AtRiskDigests.Entry(position, c.getOwnerId(), new AtRiskDigest.AtRisk(c.getId(),
+                    c.getRiskLevel(), c.getOpenWarnings(), c.isHasOrdered() ? c.getDaysSinceLastOrder() : 0)));
+        }
+    }
+
+    List<AtRiskDigests.Entry> drainAtRisk() {
+        List<AtRiskDigests.Entry> r = new ArrayList<>(atRiskReported);
+        atRiskReported.clear();
+        return r;
     }
 
     /** Sends the messages held for quiet hours whose time has come. */

@@ -1,6 +1,7 @@
 package dev.custflow.model;
 
 import dev.custflow.action.Channel;
+import dev.custflow.action.Level;
 import dev.custflow.action.MessageRequested;
 import dev.custflow.event.BantUpdated;
 import dev.custflow.event.ConsentChanged;
@@ -114,6 +115,7 @@ public final class Customer {
     private Service service;
     private Engagement engagement;
     private Outreach outreach;
+    private Warnings warnings;
     private ZoneId timeZone;
     private Sales sales;
 
@@ -705,6 +707,138 @@ public final class Customer {
     /** @return interactions ever logged */
     public int getInteractionCount() {
         return engagement == null ? 0 : engagement.count;
+    }
+
+    /**
+     * @param weeks a number of weeks
+     * @param min   interactions needed
+     * @return true if at least {@code min} interactions were logged in the {@code weeks} weeks up to the last
+     *         one: the customer used to be in regular contact
+     */
+    public boolean hadRegularContact(int weeks, int min) {
+        return engagement != null && engagement.minutes.size() >= min && Windows.countSince(engagement.minutes,
+                engagement.minutes.getLast() - weeks * 7 * Times.DAY_MINUTES) >= min;
+    }
+
+    /**
+     * @param days a number of days
+     * @return the instant {@code days} after the last interaction (or after creation when there was none)
+     */
+    public Instant daysAfterLastInteraction(int days) {
+        return Instant.ofEpochMilli((engagement == null ? createdAt : engagement.lastAt) + days * Times.DAY_MILLIS);
+    }
+
+    // ---------------------------------------------------------------- churn warnings
+
+    /**
+     * @param orders how many consecutive falls
+     * @return true if each of the last {@code orders} orders was smaller than the one before it
+     */
+    public boolean amountFellOn(int orders) {
+        if (this.orders == null || this.orders.cents.size() < orders + 1) {
+            return false;
+        }
+        for (int k = 0; k < orders; k++) {
+            if (this.orders.amountFromEnd(k) >= this.orders.amountFromEnd(k + 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param factor a multiple of the customer's mean interval between orders
+     * @return the first instant at which the whole days since the last order exceed that many mean intervals,
+     *         or null with fewer than 3 orders
+     */
+    public Instant intervalDueAt(double factor) {
+        double mean = getMeanOrderIntervalDays();
+        if (orders == null || orders.minutes.size() < 3 || mean < 0) {
+            return null;
+        }
+        return Instant.ofEpochMilli(orders.lastAt + ((long) Math.floor(factor * mean) + 1) * Times.DAY_MILLIS);
+    }
+
+    /**
+     * @param days the window
+     * @param min  the count that matters
+     * @return when fewer than {@code min} complaints will remain within the window if none is added, or null
+     *         when there are already fewer
+     */
+    public Instant complaintsBelowAt(int days, int min) {
+        return belowAt(service == null ? null : service.complaints, days, min);
+    }
+
+    /**
+     * @param days the window
+     * @param min  the count that matters
+     * @return when fewer than {@code min} returns and exchanges will remain within the window, or null
+     */
+    public Instant returnsBelowAt(int days, int min) {
+        return belowAt(service == null ? null : service.returns, days, min);
+    }
+
+    private Instant belowAt(org.eclipse.collections.impl.list.mutable.primitive.IntArrayList times, int days,
+                            int min) {
+        if (times == null || Windows.countSince(times, Times.minute(now - days * Times.DAY_MILLIS)) < min) {
+            return null;
+        }
+        // the min-th most recent one leaving the window brings the count below min
+        return Instant.ofEpochMilli(Times.millis(times.get(times.size() - min)) + days * Times.DAY_MILLIS
+                + Times.MINUTE_MILLIS);
+    }
+
+    /**
+     * @param cause a churn cause, e.g. NO_ORDER
+     * @return true if a warning for it is open
+     */
+    public boolean hasWarning(String cause) {
+        return warnings != null && warnings.indexOf(cause) >= 0;
+    }
+
+    /** @return the causes of the open churn warnings, oldest first */
+    public List<String> getOpenWarnings() {
+        return warnings == null ? List.of() : List.of(warnings.causes);
+    }
+
+    /** @return true if any churn warning is open */
+    public boolean isAtRisk() {
+        return warnings != null && warnings.causes.length > 0;
+    }
+
+    /** @return the highest level of the open churn warnings, or null when there is none */
+    public Level getRiskLevel() {
+        return warnings == null ? null : warnings.highest();
+    }
+
+    /**
+     * Opens a warning (engine use: rules call {@code actions.warnChurn}).
+     *
+     * @param cause the cause
+     * @param level its level
+     * @return false if one was already open for the cause
+     */
+    public boolean openWarning(String cause, Level level) {
+        if (warnings == null) {
+            warnings = new Warnings();
+        }
+        return warnings.open(cause, level);
+    }
+
+    /**
+     * Closes a warning (engine use: rules call {@code actions.clearChurn}).
+     *
+     * @param cause the cause
+     * @return false if none was open for the cause
+     */
+    public boolean closeWarning(String cause) {
+        if (warnings == null || !warnings.close(cause)) {
+            return false;
+        }
+        if (warnings.causes.length == 0) {
+            warnings = null;
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- sales

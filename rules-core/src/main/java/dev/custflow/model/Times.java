@@ -12,6 +12,8 @@ public final class Times {
     public static final long DAY_MILLIS = 86_400_000L;
     /** Minutes in a day. */
     public static final int DAY_MINUTES = 1_440;
+    /** One minute in milliseconds: the resolution of the compact histories. */
+    public static final long MINUTE_MILLIS = 60_000L;
     /** Marks "never" in a millisecond field. */
     public static final long NEVER = Long.MIN_VALUE;
 

@@ -40,14 +40,25 @@ public interface Actions {
     void createTask(Customer customer, TaskKind kind, Instant dueAt, String reason);
 
     /**
-     * Emits CHURN_WARNING.
+     * Opens a churn warning and emits CHURN_WARNING, unless one is already open for the cause: a
+     * customer has at most one open warning per cause, until {@link #clearChurn} closes it.
      *
      * @param customer the customer
-     * @param cause    a stable name of the cause, e.g. {@code NO_ORDER_90_DAYS}
+     * @param cause    a stable name of the cause, e.g. {@code NO_ORDER}
      * @param level    LOW, MEDIUM or HIGH
      * @param reason   why
      */
     void warnChurn(Customer customer, String cause, Level level, String reason);
+
+    /**
+     * Closes the open churn warning of a cause and emits CHURN_CLEARED; nothing happens if none is
+     * open. The same cause may warn again later.
+     *
+     * @param customer the customer
+     * @param cause    the cause
+     * @param reason   why the cause went away
+     */
+    void clearChurn(Customer customer, String cause, String reason);
 
     /**
      * Emits MESSAGE_REQUESTED.

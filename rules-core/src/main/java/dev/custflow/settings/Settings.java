@@ -27,12 +27,14 @@ import java.util.TreeSet;
  * @param lifecycle     lifecycle thresholds
  * @param scoring       lead qualification thresholds
  * @param policy        the gate in front of messages and outbound tasks: cap, quiet hours
+ * @param churn         churn warning thresholds and levels
  */
 public record Settings(ZoneId timeZone, String currency, Set<String> disabledPacks, LifecycleSettings lifecycle,
-                       ScoringSettings scoring, PolicySettings policy) {
+                       ScoringSettings scoring, PolicySettings policy, ChurnSettings churn) {
 
     private static final Settings DEFAULTS = new Settings(ZoneId.of("Asia/Shanghai"), "CNY", Set.of(),
-            LifecycleSettings.ofDefaults(), ScoringSettings.ofDefaults(), PolicySettings.ofDefaults());
+            LifecycleSettings.ofDefaults(), ScoringSettings.ofDefaults(), PolicySettings.ofDefaults(),
+            ChurnSettings.ofDefaults());
 
     /** Validates the settings that span fields and fills what was left out with defaults. */
     public Settings {
@@ -48,6 +50,7 @@ public record Settings(ZoneId timeZone, String currency, Set<String> disabledPac
         lifecycle = lifecycle == null ? LifecycleSettings.ofDefaults() : lifecycle;
         scoring = scoring == null ? ScoringSettings.ofDefaults() : scoring;
         policy = policy == null ? PolicySettings.ofDefaults() : policy;
+        churn = churn == null ? ChurnSettings.ofDefaults() : churn;
     }
 
     /** @return the catalog defaults (RULES-CATALOG.md) */
