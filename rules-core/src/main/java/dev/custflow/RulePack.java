@@ -12,7 +12,9 @@ public enum RulePack {
     /** Lifecycle stages (RULES-CATALOG.md §1). */
     LIFECYCLE,
     /** Churn warnings, one per cause, and the weekly at-risk digest per rep (RULES-CATALOG.md §7). */
-    CHURN;
+    CHURN,
+    /** Marketing triggers: onboarding, win-back, cross-sell, recommendations (RULES-CATALOG.md §10). */
+    MARKETING;
 
     /** @return the pack's name as used in settings, rule names and file names, e.g. {@code lifecycle} */
     public String packName() {

@@ -197,4 +197,18 @@ public class ActionCollector implements Actions, Schedule {
             }
         }
     }
+
+    @Override
+    public void note(Customer c, String key) {
+        if (c.note(Objects.requireNonNull(key, "key"))) {
+            changed(c);
+        }
+    }
+
+    @Override
+    public void forget(Customer c, String key) {
+        if (c.forget(Objects.requireNonNull(key, "key"))) {
+            changed(c);
+        }
+    }
 }

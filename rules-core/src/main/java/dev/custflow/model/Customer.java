@@ -116,6 +116,8 @@ public final class Customer {
     private Engagement engagement;
     private Outreach outreach;
     private Warnings warnings;
+    private Products products;
+    private Notes notes;
     private ZoneId timeZone;
     private Sales sales;
 
@@ -841,6 +843,104 @@ public final class Customer {
         return true;
     }
 
+    // ---------------------------------------------------------------- products and notes
+
+    /**
+     * @param sku a product code
+     * @return true if the customer ever bought it (among the last 32 products bought)
+     */
+    public boolean hasBought(String sku) {
+        return products != null && products.indexOf(sku) >= 0;
+    }
+
+    /**
+     * @param sku a product code
+     * @return whole days since the customer first bought it, or -1 if never
+     */
+    public int daysSinceFirstBought(String sku) {
+        int i = products == null ? -1 : products.indexOf(sku);
+        return i < 0 ? -1 : Times.daysBetween(Times.millis(products.firstMinute[i]), now);
+    }
+
+    /**
+     * @param sku  a product code
+     * @param days a number of days
+     * @return the instant {@code days} after the first purchase of the product, or null if never bought
+     */
+    public Instant daysAfterFirstBought(String sku, int days) {
+        int i = products == null ? -1 : products.indexOf(sku);
+        return i < 0 ? null : Instant.ofEpochMilli(Times.millis(products.firstMinute[i]) + days * Times.DAY_MILLIS);
+    }
+
+    /** @return the products bought (the last 32 distinct ones, in no particular order) */
+    public List<String> getProductsBought() {
+        return products == null ? List.of() : List.of(products.skus);
+    }
+
+    /**
+     * @param preferred channels in order of preference
+     * @return the first one the profile has contact data for (EMAIL: an e-mail address; SMS and CALL: a
+     *         phone; WECHAT: a lead from WeChat or a {@code wechat} attribute), or null; opt-outs are left to
+     *         the policy gate, which records what it suppresses
+     */
+    public Channel firstReachable(List<Channel> preferred) {
+        for (Channel ch : preferred) {
+            boolean reachable = switch (ch) {
+                case EMAIL -> email != null;
+                case SMS, CALL -> phone != null;
+                case WECHAT -> "WECHAT".equalsIgnoreCase(channel) || attribute("wechat") != null;
+            };
+            if (reachable) {
+                return ch;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param days a number of days
+     * @return the instant {@code days} after the first order, or null before any order
+     */
+    public Instant daysAfterFirstOrder(int days) {
+        return orders == null ? null : Instant.ofEpochMilli(orders.firstAt + days * Times.DAY_MILLIS);
+    }
+
+    /** @return whole days since the first order, or -1 before any order */
+    public int getDaysSinceFirstOrder() {
+        return orders == null ? -1 : Times.daysBetween(orders.firstAt, now);
+    }
+
+    /**
+     * @param key what was done, e.g. {@code ONBOARDING} or {@code CROSS_SELL:A>B}
+     * @return true if a rule noted it for this customer ({@code actions.note})
+     */
+    public boolean noted(String key) {
+        return notes != null && notes.has(key);
+    }
+
+    /**
+     * Notes that something was done (engine use: rules call {@code actions.note}).
+     *
+     * @param key what was done
+     * @return false if it was already noted
+     */
+    public boolean note(String key) {
+        if (notes == null) {
+            notes = new Notes();
+        }
+        return notes.add(key);
+    }
+
+    /**
+     * Forgets a note (engine use: rules call {@code actions.forget}), so the trigger may fire again.
+     *
+     * @param key what was done
+     * @return false if it was not noted
+     */
+    public boolean forget(String key) {
+        return notes != null && notes.remove(key);
+    }
+
     // ---------------------------------------------------------------- sales
 
     /** @return budget confirmed (BANT) */
@@ -954,6 +1054,14 @@ public final class Customer {
             }
         } else if (event instanceof OrderPlaced e) {
             orders().place(e.orderId(), at, Money.cents(e.amount()), e.promisedDate());
+            if (e.lines() != null && !e.lines().isEmpty()) {
+                if (products == null) {
+                    products = new Products();
+                }
+                for (var line : e.lines()) {
+                    products.bought(line.sku().strip(), Times.minute(at));
+                }
+            }
         } else if (event instanceof OrderStatusChanged e) {
             Orders o = orders();
             o.status(e.orderId(), e.status(), at, e.trackingNo());

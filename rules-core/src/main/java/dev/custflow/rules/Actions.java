@@ -89,4 +89,22 @@ public interface Actions {
      * @param reason   why
      */
     void removeTag(Customer customer, String tag, String reason);
+
+    /**
+     * Remembers that something was done for the customer, so that a trigger fires once per cause:
+     * a rule tests {@code !noted("ONBOARDING")} and calls {@code actions.note($c, "ONBOARDING")}. No
+     * action is emitted.
+     *
+     * @param customer the customer
+     * @param key      what was done, e.g. {@code ONBOARDING} or {@code CROSS_SELL:A>B}
+     */
+    void note(Customer customer, String key);
+
+    /**
+     * Forgets a note, so the trigger may fire again (for example a win-back after the next order).
+     *
+     * @param customer the customer
+     * @param key      what was done
+     */
+    void forget(Customer customer, String key);
 }

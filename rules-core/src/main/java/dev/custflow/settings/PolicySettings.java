@@ -13,7 +13,8 @@ import java.util.Set;
  * @param marketingCap       marketing messages a customer may receive within {@code marketingCapDays} (default 2)
  * @param marketingCapDays   the window of the cap, in days (default 7)
  * @param marketingTemplates the templates that count as marketing; the others (service messages) are exempt
- *                           from the cap (default COUPON, CROSS_SELL, WIN_BACK, NURTURE, REFERRAL_INVITE, CAMPAIGN)
+ *                           from the cap (default COUPON, CROSS_SELL, WIN_BACK, NURTURE, REFERRAL_INVITE, CAMPAIGN,
+ *                           RECOMMENDATION)
  * @param quietHoursStart    from this local time no message is sent (default 21:00) ...
  * @param quietHoursEnd      ... until this one (default 08:00); messages are held, not dropped; equal times
  *                           switch quiet hours off
@@ -41,7 +42,7 @@ public record PolicySettings(int marketingCap, int marketingCapDays, Set<Templat
 
     private static Set<Template> defaultMarketing() {
         return Set.copyOf(EnumSet.of(Template.COUPON, Template.CROSS_SELL, Template.WIN_BACK, Template.NURTURE,
-                Template.REFERRAL_INVITE, Template.CAMPAIGN));
+                Template.REFERRAL_INVITE, Template.CAMPAIGN, Template.RECOMMENDATION));
     }
 
     /**

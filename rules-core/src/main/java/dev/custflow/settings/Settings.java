@@ -28,13 +28,15 @@ import java.util.TreeSet;
  * @param scoring       lead qualification thresholds
  * @param policy        the gate in front of messages and outbound tasks: cap, quiet hours
  * @param churn         churn warning thresholds and levels
+ * @param marketing     marketing triggers: channels, timings, cross-sell pairs, recommendations
  */
 public record Settings(ZoneId timeZone, String currency, Set<String> disabledPacks, LifecycleSettings lifecycle,
-                       ScoringSettings scoring, PolicySettings policy, ChurnSettings churn) {
+                       ScoringSettings scoring, PolicySettings policy, ChurnSettings churn,
+                       MarketingSettings marketing) {
 
     private static final Settings DEFAULTS = new Settings(ZoneId.of("Asia/Shanghai"), "CNY", Set.of(),
             LifecycleSettings.ofDefaults(), ScoringSettings.ofDefaults(), PolicySettings.ofDefaults(),
-            ChurnSettings.ofDefaults());
+            ChurnSettings.ofDefaults(), MarketingSettings.ofDefaults());
 
     /** Validates the settings that span fields and fills what was left out with defaults. */
     public Settings {
@@ -51,6 +53,7 @@ public record Settings(ZoneId timeZone, String currency, Set<String> disabledPac
         scoring = scoring == null ? ScoringSettings.ofDefaults() : scoring;
         policy = policy == null ? PolicySettings.ofDefaults() : policy;
         churn = churn == null ? ChurnSettings.ofDefaults() : churn;
+        marketing = marketing == null ? MarketingSettings.ofDefaults() : marketing;
     }
 
     /** @return the catalog defaults (RULES-CATALOG.md) */
