@@ -42,14 +42,19 @@ class ReplayCommandTest {
                         "L-1001 CHURN_WARNING NO_ORDER", "L-1001 CHURN_WARNING NO_ORDER_LONG",
                         "C-2002 CHURN_WARNING NO_ORDER", "C-2002 CHURN_WARNING NO_ORDER_LONG");
         assertThat(run.actions()).extracting(a -> a.get("type").asText()).contains("AT_RISK_DIGEST");
+        // the marketing pack offers a win-back gift after 180 days, by SMS: the lead left a phone number
+        assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("MESSAGE_REQUESTED"))
+                .extracting(a -> a.get("customerId").asText() + " " + a.get("channel").asText() + " "
+                        + a.get("template").asText())
+                .containsExactly("L-1001 SMS WIN_BACK");
         assertThat(run.actions()).allSatisfy(a -> {
-            assertThat(a.get("rule").asText()).containsPattern("^(lifecycle|churn): ");
+            assertThat(a.get("rule").asText()).containsPattern("^(lifecycle|churn|marketing): ");
             assertThat(a.get("reason").asText()).isNotBlank();
         });
         assertThat(run.err)
                 .contains("line 5, OrderPlaced \"ev-4\"", "field 'amount' = -50", "must not be negative")
                 .contains("(line 7)", "malformed JSON")
-                .contains("7 events accepted, 2 rejected, 1 duplicates; 15 actions");
+                .contains("7 events accepted, 2 rejected, 1 duplicates; 16 actions");
     }
 
     @Test
@@ -67,8 +72,8 @@ class ReplayCommandTest {
 
         assertThat(run.code).isZero();
         assertThat(run.out).isEmpty();
-        assertThat(Files.readAllLines(out)).hasSize(15);
-        assertThat(Files.readAllLines(audit)).hasSize(15)
+        assertThat(Files.readAllLines(out)).hasSize(16);
+        assertThat(Files.readAllLines(audit)).hasSize(16)
                 .allSatisfy(line -> assertThat(line).contains("\"rule\"", "\"reason\"", "EMITTED"));
         assertThat(run.err).doesNotContain("events accepted"); // -q
     }
