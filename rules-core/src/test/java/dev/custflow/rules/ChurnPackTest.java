@@ -178,15 +178,29 @@ class ChurnPackTest {
     @Test
     void churn_communicationDropped_afterWeeklyContact_warnsAfter60SilentDays() {
         List<dev.custflow.event.Event> weekly = new ArrayList<>();
+        weekly.add(order("o1", "C1", "2024-02-19", 100));
         for (int week = 0; week < 8; week++) {
             weekly.add(contact("C1", InteractionKind.CALL, "r1", java.time.LocalDate.of(2024, 1, 1)
                     .plusWeeks(week).toString()));
         }
-        // last contact 2024-02-19: silent from then on
-        churn().given(weekly).whenClockAt(at("2024-04-18")).thenExpectNone(); // 59 days
-        churn().given(weekly).whenClockAt(at("2024-04-19"))
+        // last contact 2024-02-19: silent from then on (the no-order causes are pushed out of the way)
+        Settings ordersAside = Settings.from(NO_DIGEST).set("churn.noOrderDays", 300).set("churn.longNoOrderDays", 300)
+                .build();
+        RuleVerifier.forPacks(ordersAside, RulePack.CHURN).given(weekly).whenClockAt(at("2024-04-18"))
+                .thenExpectNone(); // 59 days
+        RuleVerifier.forPacks(ordersAside, RulePack.CHURN).given(weekly).whenClockAt(at("2024-04-19"))
                 .thenExpectOnly(warning("C1", "CONTACT_DROPPED", "MEDIUM").with("reason",
                         "no interaction for 60 days after regular contact (at least 6 interactions in 8 weeks)"));
+    }
+
+    @Test
+    void churn_communicationDropped_notForALeadThatNeverBought() {
+        List<dev.custflow.event.Event> weekly = new ArrayList<>();
+        for (int week = 0; week < 8; week++) {
+            weekly.add(contact("L1", InteractionKind.CALL, "r1", java.time.LocalDate.of(2024, 1, 1)
+                    .plusWeeks(week).toString()));
+        }
+        churn().given(weekly).whenClockAt(at("2024-06-01")).thenExpectNone();
     }
 
     @Test
