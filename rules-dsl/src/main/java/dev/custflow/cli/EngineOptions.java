@@ -29,17 +29,28 @@ public final class EngineOptions {
      * @throws dev.custflow.settings.InvalidSettingsException naming file, line and key for a bad setting
      */
     public EngineBuilder builder() {
-        Settings s = Settings.ofDefaults();
         EngineBuilder b = Custflow.builder().partitions(partitions);
         if (rules != null) {
-            RulesFolder folder = RulesFolder.load(rules);
-            s = folder.settingsOver(s);
-            b.rules(folder.sources());
+            b.rules(RulesFolder.load(rules).sources());
         }
-        if (settings != null) {
-            s = SettingsFiles.load(settings, s);
+        return b.settings(settings());
+    }
+
+    /**
+     * @return the defaults, with the rules folder's settings file and then {@code --settings} applied
+     * @throws dev.custflow.settings.InvalidSettingsException naming file, line and key for a bad setting
+     */
+    public Settings settings() {
+        Settings s = Settings.ofDefaults();
+        if (rules != null) {
+            s = RulesFolder.load(rules).settingsOver(s);
         }
-        return b.settings(s);
+        return settings == null ? s : SettingsFiles.load(settings, s);
+    }
+
+    /** @return the number of partitions asked for */
+    public int partitions() {
+        return partitions;
     }
 
     /** @return the rules folder, or null */

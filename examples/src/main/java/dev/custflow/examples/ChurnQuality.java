@@ -1,0 +1,144 @@
+package dev.custflow.examples;
+
+import dev.custflow.Custflow;
+import dev.custflow.Engine;
+import dev.custflow.RulePack;
+import dev.custflow.action.Action;
+import dev.custflow.action.ChurnCleared;
+import dev.custflow.action.ChurnWarning;
+import dev.custflow.event.OrderPlaced;
+import dev.custflow.settings.Settings;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * How good is each churn rule? Runs the churn pack over the order history up to a cutoff, takes the
+ * warnings open at the cutoff as its prediction, and compares it with what really happened after:
+ * a customer "churned" if no order came between the cutoff and the horizon. Precision is the share
+ * of flagged customers who churned, recall the share of churned customers who were flagged, lift
+ * the precision over the base rate. A rule author reads it to see which rules are worth their noise.
+ */
+public final class ChurnQuality {
+
+    /**
+     * One line of the table.
+     *
+     * @param cause     the churn cause, or "any warning"
+     * @param flagged   customers with that warning open at the cutoff
+     * @param churned   of those, how many did not order again before the horizon
+     * @param precision churned / flagged
+     * @param recall    churned among flagged / all churned
+     * @param lift      precision / base rate
+     */
+    public record Row(String cause, int flagged, int churned, double precision, double recall, double lift) {
+    }
+
+    /**
+     * The whole measurement.
+     *
+     * @param cutoff    the clock was stopped here (orders at this instant or later are the future)
+     * @param horizon   outcomes were observed up to here (exclusive)
+     * @param customers customers with an order before the cutoff
+     * @param churned   of those, how many did not order again before the horizon
+     * @param rows      one row per cause, then "any warning"
+     */
+    public record Report(Instant cutoff, Instant horizon, int customers, int churned, List<Row> rows) {
+        /** @return the share of customers who never came back */
+        public double baseRate() {
+            return customers == 0 ? 0 : (double) churned / customers;
+        }
+
+        /** @return the report as a Markdown table with a one-line summary */
+        public String toMarkdown() {
+            StringBuilder b = new StringBuilder();
+            b.append(String.format(Locale.ROOT, "Clock stopped at the end of %s, outcome observed to the end of %s: "
+                            + "%,d customers, %,d (%.1f %%) never ordered again (the base rate).%n%n",
+                    day(cutoff), day(horizon), customers, churned, 100 * baseRate()));
+            b.append("| warning (cause) | flagged | of them churned | precision | recall | lift |\n");
+            b.append("|---|---:|---:|---:|---:|---:|\n");
+            for (Row r : rows) {
+                b.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f %% | %.1f %% | %.2f |%n", r.cause(),
+                        r.flagged(), r.churned(), 100 * r.precision(), 100 * r.recall(), r.lift()));
+            }
+            return b.toString();
+        }
+    }
+
+    private ChurnQuality() {
+    }
+
+    /** The day an exclusive end instant closes (a midnight closes the day before it). */
+    private static String day(Instant end) {
+        return end.minusMillis(1).toString().substring(0, 10);
+    }
+
+    /**
+     * @param orders   the order history, any order
+     * @param cutoff   where the clock stops (exclusive: an order at the cutoff is the future)
+     * @param horizon  the end of the observed future (exclusive)
+     * @param settings the settings the churn rules run with
+     * @return the table
+     */
+    public static Report measure(List<OrderPlaced> orders, Instant cutoff, Instant horizon, Settings settings) {
+        List<OrderPlaced> sorted = new ArrayList<>(orders);
+        sorted.sort(Comparator.comparing(OrderPlaced::at).thenComparing(OrderPlaced::id));
+        List<OrderPlaced> before = sorted.stream().filter(o -> o.at().isBefore(cutoff)).toList();
+        Set<String> customers = new TreeSet<>();
+        before.forEach(o -> customers.add(o.customerId()));
+        Set<String> cameBack = new HashSet<>();
+        sorted.stream().filter(o -> !o.at().isBefore(cutoff) && o.at().isBefore(horizon))
+                .forEach(o -> cameBack.add(o.customerId()));
+        Set<String> churned = new HashSet<>(customers);
+        churned.removeAll(cameBack);
+
+        // the warnings open at the cutoff, per cause
+        Map<String, Set<String>> open = new TreeMap<>();
+        Settings noDigest = Settings.from(settings).set("churn.weeklyDigest", false).build();
+        try (Engine engine = Custflow.builder().packs(RulePack.CHURN).settings(noDigest)
+                .actionSink(actions -> track(actions, open)).build()) {
+            for (int i = 0; i < before.size(); i += 10_000) {
+                engine.acceptAll(before.subList(i, Math.min(before.size(), i + 10_000)));
+            }
+            engine.advanceTo(cutoff);
+        }
+        List<Row> rows = new ArrayList<>();
+        Set<String> any = new HashSet<>();
+        open.forEach((cause, flagged) -> {
+            rows.add(row(cause, flagged, churned, customers.size()));
+            any.addAll(flagged);
+        });
+        rows.add(row("any warning", any, churned, customers.size()));
+        return new Report(cutoff, horizon, customers.size(), churned.size(), rows);
+    }
+
+    private static void track(List<Action> actions, Map<String, Set<String>> open) {
+        for (Action a : actions) {
+            if (a instanceof ChurnWarning w) {
+                open.computeIfAbsent(w.cause(), k -> new HashSet<>()).add(w.customerId());
+            } else if (a instanceof ChurnCleared c) {
+                open.computeIfAbsent(c.cause(), k -> new HashSet<>()).remove(c.customerId());
+            }
+        }
+    }
+
+    private static Row row(String cause, Set<String> flagged, Set<String> churned, int customers) {
+        int hit = 0;
+        for (String c : flagged) {
+            if (churned.contains(c)) {
+                hit++;
+            }
+        }
+        double precision = flagged.isEmpty() ? 0 : (double) hit / flagged.size();
+        double recall = churned.isEmpty() ? 0 : (double) hit / churned.size();
+        double base = customers == 0 ? 0 : (double) churned.size() / customers;
+        return new Row(cause, flagged.size(), hit, precision, recall, base == 0 ? 0 : precision / base);
+    }
+}

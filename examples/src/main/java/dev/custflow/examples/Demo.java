@@ -1,0 +1,154 @@
+package dev.custflow.examples;
+
+import dev.custflow.BatchResult;
+import dev.custflow.Custflow;
+import dev.custflow.Engine;
+import dev.custflow.EngineBuilder;
+import dev.custflow.RulePack;
+import dev.custflow.event.Event;
+import dev.custflow.examples.internal.Progress;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Runs an {@link EventHistory} through an engine (event time, so the result is the same on every
+ * run) and reports what the rules did.
+ *
+ * <pre>{@code
+ * DemoReport report = Demo.builder().partitions(2).build()
+ *         .run(CompanySimulator.of(CompanySimulator.Config.ofDefaults()));
+ * System.out.print(report.toText());
+ * }</pre>
+ *
+ * <p>While rules-core has no lead scoring pack, the demo adds a small stand-in scoring rule
+ * ({@value #DEMO_SCORING}), without which no lead could become a PROSPECT; it steps aside by itself
+ * once a built-in {@code scoring} pack exists.
+ */
+public final class Demo {
+    /** The stand-in lead scoring rules, on the classpath. */
+    public static final String DEMO_SCORING = "dev/custflow/examples/rules/demo-scoring.drl";
+
+    private final EngineBuilder engine;
+    private final int partitions;
+    private final int batchSize;
+    private final PrintStream progressTo;
+
+    private Demo(Builder b) {
+        this.engine = b.engine.partitions(b.partitions);
+        this.partitions = b.partitions;
+        this.batchSize = b.batchSize;
+        this.progressTo = b.progressTo;
+    }
+
+    /** @return a builder: the built-in packs with default settings, one partition, no progress bar */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds the engine, feeds it the whole history in batches, and counts what happened.
+     *
+     * @param history the events
+     * @return the report
+     * @throws dev.custflow.RuleCompilationException if the rules do not compile
+     * @throws DataFileException                    if the history's data turns out to be malformed
+     */
+    public DemoReport run(EventHistory history) {
+        long started = System.nanoTime(); // run time is reported, never used by the rules
+        try (Engine e = engine.build()) {
+            Duration build = Duration.ofNanos(System.nanoTime() - started);
+            ZoneId zone = e.settings().timeZone();
+            DemoReport.Tally tally = DemoReport.tally();
+            long feeding = System.nanoTime();
+            try (Stream<Event> events = history.events();
+                 Progress progress = progressTo == null ? Progress.none()
+                         : Progress.bar(progressTo, history.from(), history.to(), zone)) {
+                Iterator<Event> it = events.iterator();
+                List<Event> batch = new ArrayList<>(batchSize);
+                while (it.hasNext()) {
+                    batch.add(it.next());
+                    if (batch.size() == batchSize || !it.hasNext()) {
+                        BatchResult r = e.acceptAll(batch);
+                        tally.add(r);
+                        progress.at(batch.get(batch.size() - 1).at());
+                        batch.clear();
+                    }
+                }
+            }
+            Duration run = Duration.ofNanos(System.nanoTime() - feeding);
+            e.forEachCustomer(tally::add);
+            return tally.build(new DemoReport.Run(history.description(), e.ruleNames().size(), partitions, build, run,
+                    zone));
+        }
+    }
+
+    /** Configures a {@link Demo}; each setter checks its value at once. */
+    public static final class Builder {
+        private EngineBuilder engine = Custflow.builder();
+        private int partitions = 1;
+        private int batchSize = 2_000;
+        private PrintStream progressTo;
+        /** The engine builder the stand-in scoring was added to: adding it twice would not compile. */
+        private EngineBuilder scored;
+
+        private Builder() {
+        }
+
+        /**
+         * @param value the engine to run (rules, settings); the demo sets its partitions and may add its scoring rule
+         * @return this
+         */
+        public Builder engine(EngineBuilder value) {
+            this.engine = Objects.requireNonNull(value, "engine");
+            return this;
+        }
+
+        /**
+         * @param count engine partitions, 1 to 256 (the report does not depend on it)
+         * @return this
+         */
+        public Builder partitions(int count) {
+            if (count < 1 || count > 256) {
+                throw new IllegalArgumentException("partitions must be between 1 and 256, got " + count);
+            }
+            this.partitions = count;
+            return this;
+        }
+
+        /**
+         * @param events events per engine call (default 2,000); large batches let partitions work in parallel
+         * @return this
+         */
+        public Builder batchSize(int events) {
+            if (events < 1) {
+                throw new IllegalArgumentException("batchSize must be at least 1, got " + events);
+            }
+            this.batchSize = events;
+            return this;
+        }
+
+        /**
+         * @param terminal where to draw a progress bar (standard error), or null for none (the default)
+         * @return this
+         */
+        public Builder progressBar(PrintStream terminal) {
+            this.progressTo = terminal;
+            return this;
+        }
+
+        /** @return the demo */
+        public Demo build() {
+            if (RulePack.byName("scoring").isEmpty() && scored != engine) {
+                engine.rulesFromClasspath(DEMO_SCORING);
+                scored = engine;
+            }
+            return new Demo(this);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.custflow.examples;
+
+import dev.custflow.RuleCompilationException;
+import dev.custflow.cli.CliCommand;
+import dev.custflow.cli.EngineOptions;
+import dev.custflow.settings.InvalidSettingsException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code custflow demo}: a simulated company (or the real CDNOW purchase history) run through the
+ * engine, with a progress bar and a short report. Registered with the CLI through
+ * {@code META-INF/services/dev.custflow.cli.CliCommand}.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Simulates a company for a year (leads from several channels, reps, orders, tickets, surveys) "
+                + "and runs it through the rules, then reports customers per stage, stage conversion, actions by "
+                + "type and rule, and the latest examples of each action with their reasons.",
+                "With --cdnow it runs the real CDNOW purchase history instead.",
+                "Exit code: 0 when events were processed, 1 when none could be, 2 for a usage, rules, settings or "
+                        + "data error."})
+public final class DemoCommand implements CliCommand {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--customers", paramLabel = "N", defaultValue = "3000",
+            description = "leads arriving over the simulated year (default: ${DEFAULT-VALUE})")
+    int customers;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+            description = "random seed; the same seed always gives the same company (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--days", paramLabel = "N", defaultValue = "365",
+            description = "length of the simulated period (default: ${DEFAULT-VALUE})")
+    int days;
+
+    @Option(names = "--start", paramLabel = "DATE", defaultValue = "2025-01-01",
+            description = "first simulated day (default: ${DEFAULT-VALUE})")
+    LocalDate start;
+
+    @Option(names = "--cdnow", paramLabel = "PATH",
+            description = "run the CDNOW purchase history instead: the file " + CdnowHistory.FILE_NAME
+                    + " or its folder (e.g. ../shared/data/cdnow)")
+    Path cdnow;
+
+    @Option(names = "--until", paramLabel = "DATE",
+            description = "with --cdnow: run the clock on to this day after the last purchase (1998-06-30), e.g. "
+                    + "1998-12-31 (by then every customer is dormant)")
+    LocalDate until;
+
+    @Option(names = "--cutoff", paramLabel = "DATE",
+            description = "with --cdnow: also measure the churn rules: stop the clock at the end of this day (e.g. "
+                    + "1997-09-30), take the warnings open then as the prediction and compare it with who ordered "
+                    + "again up to the end of the history: precision, recall and lift per rule")
+    LocalDate cutoff;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar")
+    boolean quiet;
+
+    @Mixin
+    EngineOptions engine;
+
+    private CdnowHistory cdnow(CdnowHistory history) {
+        return until == null ? history : history.tickingUntil(until);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (cutoff != null && cdnow == null) {
+            err.println("custflow demo: --cutoff needs --cdnow: it measures the churn rules against what the real "
+                    + "customers did next");
+            return 2;
+        }
+        try {
+            EventHistory history = cdnow != null ? cdnow(CdnowHistory.load(cdnow))
+                    : CompanySimulator.of(CompanySimulator.Config.ofDefaults().withCustomers(customers).withSeed(seed)
+                            .withDays(days).withStart(start));
+            int partitions = engine.partitions();
+            // the bar needs a terminal; piped or redirected output gets the report only
+            boolean bar = !quiet && System.console() != null;
+            DemoReport report = Demo.builder().engine(engine.builder()).partitions(partitions)
+                    .progressBar(bar ? System.err : null).build().run(history);
+            out.print(report.toText());
+            if (history instanceof CdnowHistory cd && cutoff != null) {
+                Instant stop = cutoff.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                ChurnQuality.Report quality = ChurnQuality.measure(cd.orders(), stop, cd.to(),
+                        engine.settings());
+                out.println();
+                out.println("Churn rules against what happened next");
+                out.print(quality.toMarkdown());
+            }
+            out.flush();
+            return report.accepted() == 0 && report.rejected() > 0 ? 1 : 0;
+        } catch (IllegalArgumentException e) {
+            err.println("custflow demo: " + e.getMessage());
+            return 2;
+        } catch (NoSuchFileException e) {
+            err.println("custflow demo: no such file: " + e.getFile()
+                    + (e.getReason() == null ? "" : " (" + e.getReason() + ")"));
+            return 2;
+        } catch (DataFileException | InvalidSettingsException e) {
+            err.println("custflow demo: " + e.getMessage());
+            return 2;
+        } catch (RuleCompilationException e) {
+            e.messages().forEach(err::println);
+            err.println("custflow demo: the rules did not compile; nothing was run");
+            return 2;
+        } catch (IOException e) {
+            err.println("custflow demo: cannot read " + cdnow + ": " + e.getMessage());
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,340 @@
+package dev.custflow.examples;
+
+import dev.custflow.BatchResult;
+import dev.custflow.Rejection;
+import dev.custflow.action.Action;
+import dev.custflow.examples.internal.ReportText;
+import dev.custflow.model.CustomerProfile;
+import dev.custflow.model.Stage;
+import dev.custflow.model.StageChange;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a demo run did, in numbers: customers per lifecycle stage, how far customers went along
+ * {@code LEAD → PROSPECT → CUSTOMER → LOYAL → ADVOCATE}, the actions by type and rule with the
+ * latest examples of each type, and the event counts and speed. Build one with {@link #tally()};
+ * {@link #toText()} lays it out for a terminal.
+ *
+ * <p>Everything is counted by action type and rule name as they come, so the actions of rule packs
+ * added later show up without a change here.
+ */
+public final class DemoReport {
+    /** The main lifecycle path; DISQUALIFIED and DORMANT are side states. */
+    public static final List<Stage> MAIN_PATH =
+            List.of(Stage.LEAD, Stage.PROSPECT, Stage.CUSTOMER, Stage.LOYAL, Stage.ADVOCATE);
+    /** How many recent examples of each action type are kept. */
+    public static final int EXAMPLES_PER_TYPE = 5;
+    /** How many rejections are kept to show (all are counted). */
+    public static final int REJECTIONS_SHOWN = 5;
+
+    /**
+     * One step of the lifecycle funnel.
+     *
+     * @param stage        a stage of the main path
+     * @param reached      customers who were ever in it
+     * @param wentOn       customers who were ever in the previous stage and later reached this stage or a later one
+     *                     (0 for the first stage)
+     * @param previous     customers who were ever in the previous stage (0 for the first stage)
+     */
+    public record Conversion(Stage stage, int reached, int wentOn, int previous) {
+
+        /**
+         * @return the share of the previous stage's customers who went on to this stage or further,
+         *         or NaN when nobody was in the previous stage
+         */
+        public double rate() {
+            return previous == 0 ? Double.NaN : wentOn / (double) previous;
+        }
+    }
+
+    /**
+     * How a run went.
+     *
+     * @param description what was run (the history's description)
+     * @param rules       rules loaded
+     * @param partitions  engine partitions
+     * @param build       time to compile the rules and open the engine
+     * @param run         time to feed every event (generation or reading included)
+     * @param zone        the business's time zone (the engine's settings), in which the report shows times
+     */
+    public record Run(String description, int rules, int partitions, Duration build, Duration run, ZoneId zone) {
+        /** Validates the fields. */
+        public Run {
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(build, "build");
+            Objects.requireNonNull(run, "run");
+            Objects.requireNonNull(zone, "zone");
+        }
+    }
+
+    private final Run run;
+    private final int customers;
+    private final Map<Stage, Integer> perStage;
+    private final int withoutStage;
+    private final List<Conversion> conversion;
+    private final Map<Stage, Integer> everIn;
+    private final Map<String, Map<String, Long>> actionsByTypeAndRule;
+    private final Map<String, List<Action>> latest;
+    private final long actions;
+    private final long accepted;
+    private final long duplicates;
+    private final long rejected;
+    private final List<Rejection> rejections;
+
+    private DemoReport(Run run, Tally t) {
+        this.run = run;
+        this.customers = t.customers;
+        this.perStage = Collections.unmodifiableMap(new EnumMap<>(t.perStage));
+        this.withoutStage = t.withoutStage;
+        List<Conversion> c = new ArrayList<>();
+        for (int k = 0; k < MAIN_PATH.size(); k++) {
+            c.add(new Conversion(MAIN_PATH.get(k), t.reached[k], k == 0 ? 0 : t.wentOn[k],
+                    k == 0 ? 0 : t.reached[k - 1]));
+        }
+        this.conversion = List.copyOf(c);
+        this.everIn = Collections.unmodifiableMap(new EnumMap<>(t.everIn));
+        Map<String, Map<String, Long>> byType = new LinkedHashMap<>();
+        t.byTypeAndRule.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, Map<String, Long>> e) -> -total(e.getValue()))
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(e -> byType.put(e.getKey(), Collections.unmodifiableMap(sortedByCount(e.getValue()))));
+        this.actionsByTypeAndRule = Collections.unmodifiableMap(byType);
+        Map<String, List<Action>> ex = new LinkedHashMap<>();
+        for (String type : byType.keySet()) {
+            List<Action> recent = new ArrayList<>(t.latest.get(type));
+            Collections.reverse(recent); // most recent first
+            ex.put(type, List.copyOf(recent));
+        }
+        this.latest = Collections.unmodifiableMap(ex);
+        this.actions = t.actions;
+        this.accepted = t.accepted;
+        this.duplicates = t.duplicates;
+        this.rejected = t.rejected;
+        this.rejections = List.copyOf(t.rejections);
+    }
+
+    private static long total(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static Map<String, Long> sortedByCount(Map<String, Long> counts) {
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    /** @return an empty tally to feed a run's results into */
+    public static Tally tally() {
+        return new Tally();
+    }
+
+    /** @return how the run went */
+    public Run run() {
+        return run;
+    }
+
+    /** @return the customers the engine knows at the end */
+    public int customers() {
+        return customers;
+    }
+
+    /** @return customers per current stage, every stage present (0 when empty), in the order of {@link Stage} */
+    public Map<Stage, Integer> customersPerStage() {
+        return perStage;
+    }
+
+    /** @return customers without a stage (profiles the host created without lifecycle evidence) */
+    public int customersWithoutStage() {
+        return withoutStage;
+    }
+
+    /** @return the funnel along {@link #MAIN_PATH}, counted from every customer's stage history */
+    public List<Conversion> conversion() {
+        return conversion;
+    }
+
+    /** @return customers who were ever in each stage (side states included), every stage present */
+    public Map<Stage, Integer> everInStage() {
+        return everIn;
+    }
+
+    /** @return action counts by type, then by rule; both by count, largest first */
+    public Map<String, Map<String, Long>> actionsByTypeAndRule() {
+        return actionsByTypeAndRule;
+    }
+
+    /**
+     * @param type an action type, e.g. STAGE_CHANGED
+     * @return how many actions of that type were emitted
+     */
+    public long actionCount(String type) {
+        Map<String, Long> byRule = actionsByTypeAndRule.get(type);
+        return byRule == null ? 0 : total(byRule);
+    }
+
+    /** @return the latest actions of each type (at most {@value #EXAMPLES_PER_TYPE}), most recent first */
+    public Map<String, List<Action>> latestExamples() {
+        return latest;
+    }
+
+    /** @return actions emitted */
+    public long actions() {
+        return actions;
+    }
+
+    /** @return events accepted */
+    public long accepted() {
+        return accepted;
+    }
+
+    /** @return events ignored as repeats of an id already seen */
+    public long duplicates() {
+        return duplicates;
+    }
+
+    /** @return events rejected */
+    public long rejected() {
+        return rejected;
+    }
+
+    /** @return the first rejections (at most {@value #REJECTIONS_SHOWN}) */
+    public List<Rejection> rejections() {
+        return rejections;
+    }
+
+    /** @return accepted events per second of run time (generation or reading included) */
+    public double eventsPerSecond() {
+        double seconds = run.run().toNanos() / 1e9;
+        return seconds <= 0 ? 0 : accepted / seconds;
+    }
+
+    /** @return the report laid out for a terminal, times in the run's zone */
+    public String toText() {
+        return ReportText.format(this);
+    }
+
+    /** Collects a run's results as they come; {@link #build} makes the report. Not thread-safe. */
+    public static final class Tally {
+        private int customers;
+        private final Map<Stage, Integer> perStage = new EnumMap<>(Stage.class);
+        private int withoutStage;
+        private final int[] reached = new int[MAIN_PATH.size()];
+        private final int[] wentOn = new int[MAIN_PATH.size()];
+        private final Map<Stage, Integer> everIn = new EnumMap<>(Stage.class);
+        private final Map<String, Map<String, Long>> byTypeAndRule = new HashMap<>();
+        private final Map<String, ArrayDeque<Action>> latest = new HashMap<>();
+        private long actions;
+        private long accepted;
+        private long duplicates;
+        private long rejected;
+        private final List<Rejection> rejections = new ArrayList<>();
+
+        private Tally() {
+            for (Stage s : Stage.values()) {
+                perStage.put(s, 0);
+                everIn.put(s, 0);
+            }
+        }
+
+        /**
+         * Counts one engine call: its events, rejections and actions (in the order given).
+         *
+         * @param result a batch's result
+         * @return this
+         */
+        public Tally add(BatchResult result) {
+            accepted += result.accepted();
+            duplicates += result.duplicates();
+            rejected += result.rejections().size();
+            for (Rejection r : result.rejections()) {
+                if (rejections.size() < REJECTIONS_SHOWN) {
+                    rejections.add(r);
+                }
+            }
+            for (Action a : result.actions()) {
+                add(a);
+            }
+            return this;
+        }
+
+        /**
+         * Counts one action by type and rule, and keeps it if it is among the latest of its type.
+         *
+         * @param action an action
+         * @return this
+         */
+        public Tally add(Action action) {
+            actions++;
+            byTypeAndRule.computeIfAbsent(action.type(), k -> new HashMap<>())
+                    .merge(String.valueOf(action.rule()), 1L, Long::sum);
+            ArrayDeque<Action> recent = latest.computeIfAbsent(action.type(), k -> new ArrayDeque<>());
+            if (recent.size() == EXAMPLES_PER_TYPE) {
+                recent.removeFirst();
+            }
+            recent.addLast(action);
+            return this;
+        }
+
+        /**
+         * Counts one customer: its current stage, and from its stage history which stages it ever
+         * reached and how far it went on from each.
+         *
+         * @param customer a customer's profile at the end of the run
+         * @return this
+         */
+        public Tally add(CustomerProfile customer) {
+            customers++;
+            if (customer.stage() == null) {
+                withoutStage++;
+            } else {
+                perStage.merge(customer.stage(), 1, Integer::sum);
+            }
+            List<StageChange> history = customer.stageHistory();
+            int n = history.size();
+            // furthest[i]: the furthest main-path stage entered at or after history entry i
+            int[] furthest = new int[n + 1];
+            furthest[n] = -1;
+            for (int i = n - 1; i >= 0; i--) {
+                furthest[i] = Math.max(furthest[i + 1], MAIN_PATH.indexOf(history.get(i).to()));
+            }
+            boolean[] ever = new boolean[Stage.values().length];
+            for (int i = 0; i < n; i++) {
+                Stage to = history.get(i).to();
+                if (ever[to.ordinal()]) {
+                    continue;
+                }
+                ever[to.ordinal()] = true;
+                everIn.merge(to, 1, Integer::sum);
+                int k = MAIN_PATH.indexOf(to);
+                if (k >= 0) {
+                    reached[k]++;
+                    if (k + 1 < MAIN_PATH.size() && furthest[i + 1] >= k + 1) {
+                        wentOn[k + 1]++;
+                    }
+                }
+            }
+            return this;
+        }
+
+        /**
+         * @param run how the run went
+         * @return the report
+         */
+        public DemoReport build(Run run) {
+            return new DemoReport(Objects.requireNonNull(run, "run"), this);
+        }
+    }
+}

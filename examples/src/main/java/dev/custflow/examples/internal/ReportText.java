@@ -1,0 +1,178 @@
+package dev.custflow.examples.internal;
+
+import dev.custflow.Rejection;
+import dev.custflow.action.Action;
+import dev.custflow.examples.DemoReport;
+import dev.custflow.model.Stage;
+import java.lang.reflect.RecordComponent;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Lays a {@link DemoReport} out for a terminal: short sections, aligned numbers, Chinese stage labels. */
+public final class ReportText {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    /** The fields every action has; the examples show only the others. */
+    private static final Set<String> COMMON_FIELDS = Set.of("id", "at", "rule", "reason", "customerId");
+    private static final int DETAILS_MAX = 110;
+
+    private final StringBuilder out = new StringBuilder(4096);
+
+    private ReportText() {
+    }
+
+    /**
+     * @param report the report
+     * @return the text, lines ending in {@code \n}
+     */
+    public static String format(DemoReport report) {
+        ReportText t = new ReportText();
+        t.header(report);
+        t.stages(report);
+        t.conversion(report);
+        t.actions(report);
+        t.examples(report, report.run().zone());
+        t.rejections(report);
+        return t.out.toString();
+    }
+
+    private void header(DemoReport r) {
+        DemoReport.Run run = r.run();
+        line("Custflow demo: %s", run.description());
+        line("  %s events accepted, %s rejected, %s duplicates; %s actions", n(r.accepted()), n(r.rejected()),
+                n(r.duplicates()), n(r.actions()));
+        line("  %s rules, %s partition%s; engine built in %.1f s; events fed in %.1f s (%s events/s)",
+                n(run.rules()), n(run.partitions()), run.partitions() == 1 ? "" : "s", run.build().toMillis() / 1e3,
+                run.run().toMillis() / 1e3, n(Math.round(r.eventsPerSecond())));
+        line("");
+    }
+
+    private void stages(DemoReport r) {
+        line("Customers per stage (%s)", n(r.customers()));
+        for (Map.Entry<Stage, Integer> e : r.customersPerStage().entrySet()) {
+            line("  %s  %8s  %6s", label(e.getKey()), n(e.getValue()), percent(e.getValue(), r.customers()));
+        }
+        if (r.customersWithoutStage() > 0) {
+            line("  %-22s  %8s  %6s", "(no stage yet)", n(r.customersWithoutStage()),
+                    percent(r.customersWithoutStage(), r.customers()));
+        }
+        line("");
+    }
+
+    private void conversion(DemoReport r) {
+        line("Stage conversion (customers ever in the stage; share of the previous stage's who went on to it "
+                + "or further)");
+        for (DemoReport.Conversion c : r.conversion()) {
+            String rate = c.stage() == DemoReport.MAIN_PATH.get(0) ? ""
+                    : Double.isNaN(c.rate()) ? "     -" : String.format(Locale.ROOT, "%5.1f%%", 100 * c.rate());
+            line("  %s  %8s  %s", label(c.stage()), n(c.reached()), rate);
+        }
+        int bought = r.everInStage().get(Stage.CUSTOMER);
+        int dormant = r.everInStage().get(Stage.DORMANT);
+        int disqualified = r.everInStage().get(Stage.DISQUALIFIED);
+        line("  side states, ever:");
+        line("  %s  %8s  %s of those who became CUSTOMER", label(Stage.DORMANT), n(dormant),
+                percent(dormant, bought));
+        if (disqualified > 0) {
+            line("  %s  %8s  %s of the leads", label(Stage.DISQUALIFIED), n(disqualified),
+                    percent(disqualified, r.everInStage().get(Stage.LEAD)));
+        }
+        line("");
+    }
+
+    private void actions(DemoReport r) {
+        line("Actions by type and rule (%s)", n(r.actions()));
+        int width = 20;
+        for (Map.Entry<String, Map<String, Long>> type : r.actionsByTypeAndRule().entrySet()) {
+            for (String rule : type.getValue().keySet()) {
+                width = Math.max(width, Math.min(72, rule.length() + 2));
+            }
+        }
+        for (Map.Entry<String, Map<String, Long>> type : r.actionsByTypeAndRule().entrySet()) {
+            line("  %-" + (width + 2) + "s %9s", type.getKey(), n(r.actionCount(type.getKey())));
+            for (Map.Entry<String, Long> rule : type.getValue().entrySet()) {
+                line("    %-" + width + "s %9s", clip(rule.getKey(), width), n(rule.getValue()));
+            }
+        }
+        if (r.actions() == 0) {
+            line("  (none)");
+        }
+        line("");
+    }
+
+    private void examples(DemoReport r, ZoneId zone) {
+        if (r.latestExamples().isEmpty()) {
+            return;
+        }
+        line("Latest examples (the %d most recent of each action type)", DemoReport.EXAMPLES_PER_TYPE);
+        for (Map.Entry<String, List<Action>> type : r.latestExamples().entrySet()) {
+            line("  %s", type.getKey());
+            for (Action a : type.getValue()) {
+                line("    %s  %-12s %s", TIME.format(a.at().atZone(zone)),
+                        a.customerId() == null ? "-" : a.customerId(), a.rule());
+                String details = details(a);
+                line("      %s%s", a.reason(), details.isEmpty() ? "" : "  {" + details + "}");
+            }
+        }
+        line("");
+    }
+
+    private void rejections(DemoReport r) {
+        if (r.rejected() == 0) {
+            return;
+        }
+        line("Rejected events (%s; the first %d)", n(r.rejected()), r.rejections().size());
+        for (Rejection x : r.rejections()) {
+            line("  %s", x.message().replace("\n", " "));
+        }
+        line("");
+    }
+
+    /** The fields particular to an action's type, e.g. {@code from=LEAD, to=PROSPECT}, whatever the type. */
+    static String details(Action a) {
+        RecordComponent[] components = a.getClass().getRecordComponents();
+        if (components == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (RecordComponent c : components) {
+            if (COMMON_FIELDS.contains(c.getName())) {
+                continue;
+            }
+            try {
+                Object v = c.getAccessor().invoke(a);
+                if (v != null) {
+                    parts.add(c.getName() + "=" + v);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + c.getName() + " of " + a.type(), e);
+            }
+        }
+        return clip(String.join(", ", parts), DETAILS_MAX);
+    }
+
+    /** The stage name and its Chinese label; every label is four characters, so the columns line up. */
+    private static String label(Stage s) {
+        return String.format(Locale.ROOT, "%-12s  %s", s.name(), s.chinese());
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
+    }
+
+    private static String n(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    private static String percent(long part, long whole) {
+        return whole == 0 ? "     -" : String.format(Locale.ROOT, "%5.1f%%", 100.0 * part / whole);
+    }
+
+    private void line(String format, Object... args) {
+        out.append((args.length == 0 ? format : String.format(Locale.ROOT, format, args)).stripTrailing()).append('\n');
+    }
+}

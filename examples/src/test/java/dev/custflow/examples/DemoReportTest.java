@@ -1,0 +1,146 @@
+package dev.custflow.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.custflow.BatchResult;
+import dev.custflow.Rejection;
+import dev.custflow.action.Action;
+import dev.custflow.action.StageChanged;
+import dev.custflow.model.Customer;
+import dev.custflow.model.CustomerProfile;
+import dev.custflow.model.Stage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The report's numbers, counted from hand-made customers and actions. */
+class DemoReportTest {
+    private static final Instant T0 = Instant.parse("2025-01-06T01:00:00Z");
+    private static final DemoReport.Run RUN = new DemoReport.Run("five customers", 9, 1, Duration.ofMillis(1500),
+            Duration.ofSeconds(2), ZoneId.of("Asia/Shanghai"));
+
+    /** A customer that went through the given stages, one day apart. */
+    private static CustomerProfile customer(String id, Stage... path) {
+        Customer c = new Customer(id, T0);
+        for (int i = 0; i < path.length; i++) {
+            c.moveTo(path[i], T0.plus(i, ChronoUnit.DAYS), "test: step " + i);
+        }
+        return CustomerProfile.of(c);
+    }
+
+    private static DemoReport fiveCustomers() {
+        return DemoReport.tally()
+                .add(customer("A", Stage.LEAD, Stage.PROSPECT, Stage.CUSTOMER, Stage.LOYAL))
+                .add(customer("B", Stage.LEAD, Stage.CUSTOMER, Stage.DORMANT)) // bought without being a prospect
+                .add(customer("C", Stage.LEAD))
+                .add(customer("D")) // known to the engine, no lifecycle evidence
+                .add(customer("E", Stage.CUSTOMER, Stage.LOYAL, Stage.ADVOCATE)) // an existing customer, no lead
+                .build(RUN);
+    }
+
+    private static StageChanged stageChanged(int n, String rule) {
+        return new StageChanged("a" + n, T0.plus(n, ChronoUnit.HOURS), rule, "reason " + n, "C" + n, Stage.LEAD,
+                Stage.PROSPECT);
+    }
+
+    @Test
+    void customersPerStage_countsTheCurrentStage_everyStageListed() {
+        DemoReport r = fiveCustomers();
+
+        assertThat(r.customers()).isEqualTo(5);
+        assertThat(r.customersPerStage()).containsOnlyKeys(Stage.values())
+                .containsEntry(Stage.LEAD, 1).containsEntry(Stage.PROSPECT, 0).containsEntry(Stage.LOYAL, 1)
+                .containsEntry(Stage.ADVOCATE, 1).containsEntry(Stage.DORMANT, 1).containsEntry(Stage.CUSTOMER, 0);
+        assertThat(r.customersWithoutStage()).isEqualTo(1);
+    }
+
+    @Test
+    void conversion_countsWhoWasEverInAStage_andWhoWentOnFromThePreviousOne() {
+        List<DemoReport.Conversion> funnel = fiveCustomers().conversion();
+
+        assertThat(funnel).extracting(DemoReport.Conversion::stage).containsExactlyElementsOf(DemoReport.MAIN_PATH);
+        assertThat(funnel).extracting(DemoReport.Conversion::reached).containsExactly(3, 1, 3, 2, 1);
+        // B skipped PROSPECT but went further: it counts as having gone on from LEAD
+        assertThat(funnel.get(1).wentOn()).isEqualTo(2);
+        assertThat(funnel.get(1).rate()).isCloseTo(2 / 3.0, within(1e-9));
+        assertThat(funnel.get(2).rate()).isEqualTo(1.0); // A, the only prospect, bought
+        assertThat(funnel.get(3).rate()).isCloseTo(2 / 3.0, within(1e-9)); // A and E of A, B, E
+        assertThat(funnel.get(4).rate()).isEqualTo(0.5); // E of A and E
+        assertThat(funnel.get(0).rate()).isNaN();
+    }
+
+    @Test
+    void sideStates_areCountedAsEverReached() {
+        assertThat(fiveCustomers().everInStage()).containsEntry(Stage.DORMANT, 1).containsEntry(Stage.DISQUALIFIED, 0)
+                .containsEntry(Stage.CUSTOMER, 3);
+    }
+
+    @Test
+    void actions_areCountedByTypeAndRule_largestFirst() {
+        DemoReport.Tally t = DemoReport.tally();
+        IntStream.range(0, 3).forEach(i -> t.add(stageChanged(i, "lifecycle: rare")));
+        IntStream.range(3, 8).forEach(i -> t.add(stageChanged(i, "lifecycle: common")));
+        DemoReport r = t.build(RUN);
+
+        assertThat(r.actions()).isEqualTo(8);
+        assertThat(r.actionCount("STAGE_CHANGED")).isEqualTo(8);
+        assertThat(r.actionCount("CHURN_WARNING")).isZero();
+        assertThat(r.actionsByTypeAndRule().get("STAGE_CHANGED")).containsExactly(
+                org.assertj.core.api.Assertions.entry("lifecycle: common", 5L),
+                org.assertj.core.api.Assertions.entry("lifecycle: rare", 3L));
+    }
+
+    @Test
+    void latestExamples_areTheFiveMostRecentOfEachType_newestFirst() {
+        DemoReport.Tally t = DemoReport.tally();
+        List<Action> all = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            all.add(stageChanged(i, "lifecycle: any"));
+        }
+        t.add(new BatchResult(all, List.of(), 12, 0));
+
+        assertThat(t.build(RUN).latestExamples().get("STAGE_CHANGED")).extracting(Action::id)
+                .containsExactly("a11", "a10", "a9", "a8", "a7");
+    }
+
+    @Test
+    void rejections_areAllCounted_theFirstFiveKept() {
+        List<Rejection> rejections = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            rejections.add(new Rejection(i, "e" + i, "OrderPlaced", "amount", "-1", "negative", "line " + i + ": bad"));
+        }
+        DemoReport r = DemoReport.tally().add(new BatchResult(List.of(), rejections, 3, 2)).build(RUN);
+
+        assertThat(r.rejected()).isEqualTo(7);
+        assertThat(r.accepted()).isEqualTo(3);
+        assertThat(r.duplicates()).isEqualTo(2);
+        assertThat(r.rejections()).extracting(Rejection::line).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(r.eventsPerSecond()).isEqualTo(1.5); // 3 events in 2 s
+    }
+
+    @Test
+    void text_showsStagesWithChineseLabels_theFunnel_actionsAndExamplesWithReasons() {
+        DemoReport.Tally t = DemoReport.tally().add(customer("A", Stage.LEAD, Stage.PROSPECT))
+                .add(customer("B", Stage.LEAD));
+        t.add(stageChanged(1, "lifecycle: qualified lead reached by a rep becomes PROSPECT"));
+        String text = t.build(RUN).toText();
+
+        assertThat(text).contains("Custflow demo: five customers")
+                .containsPattern("LEAD +潜在客户 +1 +50\\.0%")
+                .containsPattern("PROSPECT +意向客户 +1 +50\\.0%")
+                .contains("Stage conversion")
+                .containsPattern("PROSPECT +意向客户 +1 +50\\.0%\\n  CUSTOMER")
+                .contains("Actions by type and rule (1)")
+                .containsPattern("STAGE_CHANGED +1\\n {4}lifecycle: qualified lead reached by a rep becomes "
+                        + "PROSPECT +1")
+                // the example, in the report's zone (02:00Z is 10:00 in Shanghai), with its reason and own fields
+                .contains("2025-01-06 10:00  C1", "reason 1  {from=LEAD, to=PROSPECT}")
+                .doesNotContain("Rejected events");
+    }
+}

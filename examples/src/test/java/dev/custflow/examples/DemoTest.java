@@ -1,0 +1,88 @@
+package dev.custflow.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custflow.event.Event;
+import dev.custflow.event.LeadCaptured;
+import dev.custflow.model.Stage;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The demo on a small simulated company: what it counts matches what went in, and the report says it. */
+class DemoTest {
+    private static final CompanySimulator SMALL =
+            CompanySimulator.of(CompanySimulator.Config.ofDefaults().withCustomers(300));
+    private static List<Event> events;
+    private static DemoReport report;
+
+    @BeforeAll
+    static void runTheDemo() {
+        try (Stream<Event> s = SMALL.events()) {
+            events = s.collect(Collectors.toList());
+        }
+        report = Demo.builder().batchSize(500).build().run(SMALL);
+    }
+
+    @Test
+    void everyEventIsAccepted() {
+        assertThat(report.rejected()).as("rejections: %s", report.rejections()).isZero();
+        assertThat(report.duplicates()).isZero();
+        assertThat(report.accepted()).isEqualTo(events.size());
+    }
+
+    @Test
+    void everyLeadIsACustomerOfTheEngine_andStartedAsLEAD() {
+        long leads = events.stream().filter(LeadCaptured.class::isInstance)
+                .map(e -> ((LeadCaptured) e).leadId()).distinct().count();
+
+        assertThat(report.customers()).isEqualTo(leads);
+        assertThat(report.conversion().get(0).reached()).isEqualTo(leads);
+        assertThat(report.customersPerStage().values().stream().mapToInt(Integer::intValue).sum()
+                + report.customersWithoutStage()).isEqualTo(report.customers());
+    }
+
+    @Test
+    void theStandInScoring_letsQualifiedLeadsBecomeProspects() {
+        assertThat(report.actionsByTypeAndRule().get("STAGE_CHANGED"))
+                .containsKey("lifecycle: qualified lead reached by a rep becomes PROSPECT");
+        assertThat(report.conversion().get(1).reached()).isPositive();
+    }
+
+    @Test
+    void theFunnelNarrowsAlongTheMainPath() {
+        List<Integer> reached = report.conversion().stream().map(DemoReport.Conversion::reached)
+                .collect(Collectors.toList());
+
+        assertThat(reached.get(0)).isGreaterThan(reached.get(2)); // not every lead buys
+        assertThat(reached.get(2)).isGreaterThan(reached.get(3)); // not every customer comes back
+        assertThat(reached.get(3)).isGreaterThanOrEqualTo(reached.get(4));
+    }
+
+    @Test
+    void theReportPrintsStageCounts_conversion_actionsAndExamples() {
+        String text = report.toText();
+
+        assertThat(text).startsWith("Custflow demo: simulated company: 300 leads, 2025-01-01 to 2025-12-31, seed 42");
+        for (Stage s : Stage.values()) {
+            assertThat(text).containsPattern(s.name() + " +" + s.chinese() + " +"
+                    + String.format("%,d", report.customersPerStage().get(s)) + " ");
+        }
+        assertThat(text).contains("Customers per stage (" + report.customers() + ")", "Stage conversion",
+                "Actions by type and rule", "Latest examples", "STAGE_CHANGED",
+                "lifecycle: captured lead becomes LEAD", "captured from channel");
+        assertThat(report.latestExamples().get("STAGE_CHANGED")).hasSize(DemoReport.EXAMPLES_PER_TYPE);
+    }
+
+    @Test
+    void theSameCompanyGivesTheSameReport_whateverThePartitions() {
+        DemoReport twoPartitions = Demo.builder().partitions(2).batchSize(500).build().run(SMALL);
+
+        assertThat(twoPartitions.customersPerStage()).isEqualTo(report.customersPerStage());
+        assertThat(twoPartitions.conversion()).isEqualTo(report.conversion());
+        assertThat(twoPartitions.actionsByTypeAndRule()).isEqualTo(report.actionsByTypeAndRule());
+        assertThat(twoPartitions.latestExamples()).isEqualTo(report.latestExamples());
+    }
+}
