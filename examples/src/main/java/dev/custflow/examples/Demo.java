@@ -61,10 +61,10 @@ public final class Demo {
      */
     public DemoReport run(EventHistory history) {
         long started = System.nanoTime(); // run time is reported, never used by the rules
-        try (Engine e = engine.build()) {
+        DemoReport.Tally tally = DemoReport.tally();
+        try (Engine e = engine.auditLog(tally::add).build()) {
             Duration build = Duration.ofNanos(System.nanoTime() - started);
             ZoneId zone = e.settings().timeZone();
-            DemoReport.Tally tally = DemoReport.tally();
             long feeding = System.nanoTime();
             try (Stream<Event> events = history.events();
                  Progress progress = progressTo == null ? Progress.none()

@@ -3,10 +3,14 @@ package dev.custflow.examples;
 import dev.custflow.BatchResult;
 import dev.custflow.Rejection;
 import dev.custflow.action.Action;
+import dev.custflow.action.ChurnCleared;
+import dev.custflow.action.ChurnWarning;
+import dev.custflow.action.MessageRequested;
 import dev.custflow.examples.internal.ReportText;
 import dev.custflow.model.CustomerProfile;
 import dev.custflow.model.Stage;
 import dev.custflow.model.StageChange;
+import dev.custflow.spi.AuditEntry;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -17,8 +21,10 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What a demo run did, in numbers: customers per lifecycle stage, how far customers went along
@@ -91,6 +97,9 @@ public final class DemoReport {
     private final long duplicates;
     private final long rejected;
     private final List<Rejection> rejections;
+    private final Map<String, long[]> churn;
+    private final Map<String, Long> messages;
+    private final Map<String, Long> heldBack;
 
     private DemoReport(Run run, Tally t) {
         this.run = run;
@@ -122,6 +131,11 @@ public final class DemoReport {
         this.duplicates = t.duplicates;
         this.rejected = t.rejected;
         this.rejections = List.copyOf(t.rejections);
+        Map<String, long[]> byCause = new TreeMap<>();
+        t.churn.forEach((cause, counts) -> byCause.put(cause, counts.clone()));
+        this.churn = Collections.unmodifiableMap(byCause);
+        this.messages = Collections.unmodifiableMap(sortedByCount(t.messages));
+        this.heldBack = Collections.unmodifiableMap(sortedByCount(t.heldBack));
     }
 
     private static long total(Map<String, Long> counts) {
@@ -190,6 +204,21 @@ public final class DemoReport {
         return latest;
     }
 
+    /** @return per churn cause: warnings raised at LOW, MEDIUM and HIGH, then warnings cleared */
+    public Map<String, long[]> churnByCause() {
+        return churn;
+    }
+
+    /** @return messages that went out, by template and channel */
+    public Map<String, Long> messagesSent() {
+        return messages;
+    }
+
+    /** @return what the policy gate held (deferred) or dropped (suppressed), by action type and reason */
+    public Map<String, Long> heldBack() {
+        return heldBack;
+    }
+
     /** @return actions emitted */
     public long actions() {
         return actions;
@@ -241,6 +270,10 @@ public final class DemoReport {
         private long duplicates;
         private long rejected;
         private final List<Rejection> rejections = new ArrayList<>();
+        /** Per churn cause: warnings raised at LOW, MEDIUM, HIGH, then warnings cleared. */
+        private final Map<String, long[]> churn = new TreeMap<>();
+        private final Map<String, Long> messages = new TreeMap<>();
+        private final Map<String, Long> heldBack = new TreeMap<>();
 
         private Tally() {
             for (Stage s : Stage.values()) {
@@ -278,6 +311,13 @@ public final class DemoReport {
          */
         public Tally add(Action action) {
             actions++;
+            if (action instanceof ChurnWarning w) {
+                churn.computeIfAbsent(w.cause(), k -> new long[4])[w.level().ordinal()]++;
+            } else if (action instanceof ChurnCleared c) {
+                churn.computeIfAbsent(c.cause(), k -> new long[4])[3]++;
+            } else if (action instanceof MessageRequested m) {
+                messages.merge(m.template() + " by " + m.channel(), 1L, Long::sum);
+            }
             byTypeAndRule.computeIfAbsent(action.type(), k -> new HashMap<>())
                     .merge(String.valueOf(action.rule()), 1L, Long::sum);
             ArrayDeque<Action> recent = latest.computeIfAbsent(action.type(), k -> new ArrayDeque<>());
@@ -285,6 +325,21 @@ public final class DemoReport {
                 recent.removeFirst();
             }
             recent.addLast(action);
+            return this;
+        }
+
+        /**
+         * Counts what the policy gate held back (an audit entry SUPPRESSED or DEFERRED), by its reason.
+         *
+         * @param entry an audit entry
+         * @return this
+         */
+        public Tally add(AuditEntry entry) {
+            if (entry.outcome() == AuditEntry.Outcome.SUPPRESSED || entry.outcome() == AuditEntry.Outcome.DEFERRED) {
+                String note = entry.note() == null ? "" : entry.note();
+                heldBack.merge(entry.actionType() + " " + entry.outcome().name().toLowerCase(Locale.ROOT) + ": " + note,
+                        1L, Long::sum);
+            }
             return this;
         }
 

@@ -6,10 +6,17 @@ import static org.assertj.core.api.Assertions.within;
 import dev.custflow.BatchResult;
 import dev.custflow.Rejection;
 import dev.custflow.action.Action;
+import dev.custflow.action.Channel;
+import dev.custflow.action.ChurnCleared;
+import dev.custflow.action.ChurnWarning;
+import dev.custflow.action.Level;
+import dev.custflow.action.MessageRequested;
 import dev.custflow.action.StageChanged;
+import dev.custflow.action.Template;
 import dev.custflow.model.Customer;
 import dev.custflow.model.CustomerProfile;
 import dev.custflow.model.Stage;
+import dev.custflow.spi.AuditEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -142,5 +149,29 @@ class DemoReportTest {
                 // the example, in the report's zone (02:00Z is 10:00 in Shanghai), with its reason and own fields
                 .contains("2025-01-06 10:00  C1", "reason 1  {from=LEAD, to=PROSPECT}")
                 .doesNotContain("Rejected events");
+    }
+
+    @Test
+    void churnWarnings_areCountedByCauseAndLevel_andMessagesByTemplate_andWhatTheGateHeldBack() {
+        DemoReport r = DemoReport.tally()
+                .add(new ChurnWarning("w1", T0, "churn: x", "why", "A", "NO_ORDER", Level.MEDIUM))
+                .add(new ChurnWarning("w2", T0, "churn: x", "why", "B", "NO_ORDER", Level.MEDIUM))
+                .add(new ChurnWarning("w3", T0, "churn: y", "why", "B", "COMPLAINTS", Level.HIGH))
+                .add(new ChurnCleared("c1", T0, "churn: z", "why", "A", "NO_ORDER"))
+                .add(new MessageRequested("m1", T0, "marketing: x", "why", "A", Channel.EMAIL, Template.WIN_BACK,
+                        java.util.Map.of()))
+                .add(new AuditEntry(T0, "m2", "MESSAGE_REQUESTED", "B", "marketing: x", "why", "e1",
+                        AuditEntry.Outcome.SUPPRESSED, "customer opted out of EMAIL", null))
+                .add(new AuditEntry(T0, "m3", "MESSAGE_REQUESTED", "B", "marketing: x", "why", "e1",
+                        AuditEntry.Outcome.EMITTED, null, null))
+                .build(RUN);
+
+        assertThat(r.churnByCause()).containsOnlyKeys("COMPLAINTS", "NO_ORDER");
+        assertThat(r.churnByCause().get("NO_ORDER")).containsExactly(0, 2, 0, 1);
+        assertThat(r.churnByCause().get("COMPLAINTS")).containsExactly(0, 0, 1, 0);
+        assertThat(r.messagesSent()).containsExactly(java.util.Map.entry("WIN_BACK by EMAIL", 1L));
+        assertThat(r.heldBack()).containsExactly(
+                java.util.Map.entry("MESSAGE_REQUESTED suppressed: customer opted out of EMAIL", 1L));
+        assertThat(r.toText()).contains("Churn warnings by cause and level", "Messages sent", "Held back by the policy gate");
     }
 }

@@ -35,6 +35,8 @@ public final class ReportText {
         t.stages(report);
         t.conversion(report);
         t.actions(report);
+        t.churn(report);
+        t.messages(report);
         t.examples(report, report.run().zone());
         t.rejections(report);
         return t.out.toString();
@@ -99,6 +101,34 @@ public final class ReportText {
             }
         }
         if (r.actions() == 0) {
+            line("  (none)");
+        }
+        line("");
+    }
+
+    private void churn(DemoReport r) {
+        if (r.churnByCause().isEmpty()) {
+            return;
+        }
+        line("Churn warnings by cause and level (raised; cleared when the cause went away)");
+        line("  %-22s %9s %9s %9s %9s", "cause", "LOW", "MEDIUM", "HIGH", "cleared");
+        r.churnByCause().forEach((cause, c) -> line("  %-22s %9s %9s %9s %9s", cause, n(c[0]), n(c[1]), n(c[2]),
+                n(c[3])));
+        line("");
+    }
+
+    private void messages(DemoReport r) {
+        if (r.messagesSent().isEmpty() && r.heldBack().isEmpty()) {
+            return;
+        }
+        line("Messages sent (by template and channel)");
+        r.messagesSent().forEach((what, count) -> line("  %-62s %9s", what, n(count)));
+        if (r.messagesSent().isEmpty()) {
+            line("  (none)");
+        }
+        line("Held back by the policy gate (opt-outs, frequency cap, quiet hours)");
+        r.heldBack().forEach((what, count) -> line("  %-76s %9s", clip(what, 76), n(count)));
+        if (r.heldBack().isEmpty()) {
             line("  (none)");
         }
         line("");
