@@ -30,8 +30,9 @@ final class Router {
 
     Router(int dedupWindow, int referenceIndexSize) {
         this.seen = new SeenIds(dedupWindow);
-        this.orderOwners = Caffeine.newBuilder().maximumSize(referenceIndexSize).build();
-        this.ticketOwners = Caffeine.newBuilder().maximumSize(referenceIndexSize).build();
+        // the engine routes on one thread at a time: upkeep on that thread beats handing it to a pool
+        this.orderOwners = Caffeine.newBuilder().maximumSize(referenceIndexSize).executor(Runnable::run).build();
+        this.ticketOwners = Caffeine.newBuilder().maximumSize(referenceIndexSize).executor(Runnable::run).build();
     }
 
     /** @return true if the id was already seen (the event must be ignored) */

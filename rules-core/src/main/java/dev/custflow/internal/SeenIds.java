@@ -13,6 +13,9 @@ final class SeenIds {
     private final LongLongHashMap index;
     private int next;
     private int size;
+    private String lastId;
+    private long lastH1;
+    private long lastH2;
 
     SeenIds(int capacity) {
         if (capacity <= 0) {
@@ -25,8 +28,9 @@ final class SeenIds {
 
     /** @return true if the id was not seen (and remembers it now) */
     boolean add(String id) {
-        long h1 = hash(id, 0xcbf29ce484222325L);
-        long h2 = hash(id, 0x84222325cbf29ce4L);
+        hashes(id);
+        long h1 = lastH1;
+        long h2 = lastH2;
         if (index.containsKey(h1)) {
             return index.get(h1) != h2; // a different id with the same first hash: not seen (not remembered)
         }
@@ -43,13 +47,34 @@ final class SeenIds {
 
     /** @return true if the id is among those remembered */
     boolean contains(String id) {
-        long h1 = hash(id, 0xcbf29ce484222325L);
-        return index.containsKey(h1) && index.get(h1) == hash(id, 0x84222325cbf29ce4L);
+        hashes(id);
+        return index.containsKey(lastH1) && index.get(lastH1) == lastH2;
+    }
+
+    /**
+     * Hashes an id into {@link #lastH1} and {@link #lastH2}, or keeps them when it is the id just hashed: the
+     * engine asks "seen?" and then "remember" for every event, and hashing is a fair share of its cost.
+     */
+    private void hashes(String id) {
+        if (id == lastId) {
+            return;
+        }
+        long h1 = 0xcbf29ce484222325L;
+        long h2 = 0x84222325cbf29ce4L;
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            h1 = (h1 ^ c) * 0x100000001b3L;
+            h2 = (h2 ^ c) * 0x100000001b3L;
+        }
+        lastH1 = mix(h1);
+        lastH2 = mix(h2);
+        lastId = id;
     }
 
     /** Forgets an id that was just added (its event was rejected after all). */
     void forgetLast(String id) {
-        long h1 = hash(id, 0xcbf29ce484222325L);
+        hashes(id);
+        long h1 = lastH1;
         int last = (next - 1 + capacity) % capacity;
         if (size > 0 && ring[last] == h1) {
             index.remove(h1);
@@ -62,13 +87,8 @@ final class SeenIds {
         return size;
     }
 
-    /** FNV-1a over the UTF-16 chars, finished with MurmurHash3's 64-bit mixer. */
-    private static long hash(String s, long seed) {
-        long h = seed;
-        for (int i = 0; i < s.length(); i++) {
-            h ^= s.charAt(i);
-            h *= 0x100000001b3L;
-        }
+    /** MurmurHash3's 64-bit finaliser over FNV-1a (over the UTF-16 chars, two seeds: 128 bits). */
+    private static long mix(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

@@ -1,0 +1,228 @@
+package dev.custflow.benchmarks;
+
+import dev.custflow.BatchResult;
+import dev.custflow.Custflow;
+import dev.custflow.Engine;
+import dev.custflow.Json;
+import dev.custflow.RulePack;
+import dev.custflow.event.ClockTick;
+import dev.custflow.event.Event;
+import dev.custflow.settings.Settings;
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The benchmark harness: {@code Bench [w1|w2|w4|all] [--quick]}. Each workload runs the engine and
+ * the hand-written baseline ({@link PlainLifecycle}) in this JVM, alternately, after a warm-up, and
+ * prints medians and the ratio. Not a test: numbers depend on the machine (BENCHMARKS.md).
+ */
+public final class Bench {
+    private static final Settings SETTINGS = Settings.ofDefaults();
+
+    private Bench() {
+    }
+
+    /**
+     * @param args the workloads to run ({@code w1}, {@code w2}, {@code w4} or {@code all}), and {@code --quick}
+     *             for a small smoke run
+     */
+    public static void main(String[] args) {
+        List<String> a = Arrays.asList(args);
+        boolean quick = a.contains("--quick");
+        boolean all = a.isEmpty() || a.contains("all") || a.stream().allMatch(s -> s.startsWith("--"));
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf(Locale.ROOT, "machine: %d cores, %s %s, max heap %,d MB%n", rt.availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"), rt.maxMemory() >> 20);
+        if (all || a.contains("w1")) {
+            w1(quick ? 10_000 : 100_000, quick ? 100_000 : 1_000_000);
+        }
+        if (all || a.contains("w2") || a.contains("w4")) {
+            w2w4(quick ? 100_000 : 1_000_000);
+        }
+    }
+
+    /** The engine with the lifecycle pack only: the same rules as the baseline. */
+    private static Engine engine(int partitions) {
+        return Custflow.builder().packs(RulePack.LIFECYCLE).settings(SETTINGS).partitions(partitions)
+                .auditTrailSize(1).build();
+    }
+
+    private static PlainLifecycle baseline() {
+        return new PlainLifecycle(SETTINGS.lifecycle(), SETTINGS.scoring().mqlThreshold());
+    }
+
+    // ---------------------------------------------------------------- W1
+
+    static void w1(int customers, int events) {
+        List<Event> stream = Workload.mixed(customers, events, 365, 1);
+        System.out.printf(Locale.ROOT, "%nW1 ingest: %,d events over %,d customers, lifecycle rules%n", stream.size(),
+                customers);
+        String[] json = stream.stream().map(Json::write).toArray(String[]::new);
+        String jsonLines = String.join("\n", json);
+        int rounds = 5;
+        double[] engineBatch = new double[rounds];
+        double[] engineSingle = new double[rounds];
+        double[] engineJson = new double[rounds];
+        double[] plain = new double[rounds];
+        long[] latencyEngine = new long[stream.size()];
+        long[] latencyPlain = new long[stream.size()];
+        for (int round = -2; round < rounds; round++) { // two warm-up rounds
+            double b = time(() -> {
+                try (Engine e = engine(1)) {
+                    for (int i = 0; i < stream.size(); i += 1_000) {
+                        e.acceptAll(stream.subList(i, Math.min(stream.size(), i + 1_000)));
+                    }
+                    return e.customerCount();
+                }
+            });
+            double s = time(() -> {
+                try (Engine e = engine(1)) {
+                    for (int i = 0; i < stream.size(); i++) {
+                        long t0 = System.nanoTime();
+                        e.accept(stream.get(i));
+                        latencyEngine[i] = System.nanoTime() - t0;
+                    }
+                    return e.customerCount();
+                }
+            });
+            double j = time(() -> {
+                try (Engine e = engine(1)) {
+                    e.acceptJsonLines(new BufferedReader(new StringReader(jsonLines)), 1_000, r -> { });
+                    return e.customerCount();
+                } catch (java.io.IOException x) {
+                    throw new java.io.UncheckedIOException(x);
+                }
+            });
+            double p = time(() -> {
+                PlainLifecycle base = baseline();
+                stream.forEach(base::accept);
+                return base.customerCount();
+            });
+            time(() -> { // the baseline's latencies, in a pass of their own so the clock calls don't slow its throughput
+                PlainLifecycle base = baseline();
+                for (int i = 0; i < stream.size(); i++) {
+                    long t0 = System.nanoTime();
+                    base.accept(stream.get(i));
+                    latencyPlain[i] = System.nanoTime() - t0;
+                }
+                return base.customerCount();
+            });
+            if (round >= 0) {
+                engineBatch[round] = b;
+                engineSingle[round] = s;
+                engineJson[round] = j;
+                plain[round] = p;
+            }
+        }
+        double n = stream.size();
+        double pb = median(plain);
+        row("baseline (plain Java, objects in)", n / pb, 1);
+        row("engine, batches of 1,000 (objects)", n / median(engineBatch), median(engineBatch) / pb);
+        row("engine, one event per call (objects)", n / median(engineSingle), median(engineSingle) / pb);
+        row("engine, JSON Lines in, actions out", n / median(engineJson), median(engineJson) / pb);
+        Arrays.sort(latencyEngine);
+        Arrays.sort(latencyPlain);
+        System.out.printf(Locale.ROOT, "  latency per accept() (last round): engine p50 %.1f us, p99 %.1f us; "
+                        + "baseline p50 %.2f us, p99 %.2f us%n", pct(latencyEngine, 50) / 1e3, pct(latencyEngine, 99) / 1e3,
+                pct(latencyPlain, 50) / 1e3, pct(latencyPlain, 99) / 1e3);
+    }
+
+    // ---------------------------------------------------------------- W2 and W4
+
+    static void w2w4(int customers) {
+        int spread = 100; // last orders spread over 100 days: about 1 % due on any day
+        List<Event> orders = Workload.oneOrderEach(customers, spread, 2);
+        System.out.printf(Locale.ROOT, "%nW2 daily tick: %,d customers loaded, one order each over %d days; "
+                + "the tick falls %d days after day 50, so about 1 %% are due%n", customers, spread,
+                SETTINGS.lifecycle().dormantAfterDays());
+        long heapBefore = usedHeapAfterGc();
+        Engine engine = engine(1);
+        long loadStart = System.nanoTime();
+        for (int i = 0; i < orders.size(); i += 10_000) {
+            engine.acceptAll(orders.subList(i, Math.min(orders.size(), i + 10_000)));
+        }
+        double load = (System.nanoTime() - loadStart) / 1e9;
+        long engineHeap = usedHeapAfterGc() - heapBefore;
+        PlainLifecycle base = baseline();
+        orders.forEach(base::accept);
+        long bothHeap = usedHeapAfterGc() - heapBefore;
+        long baseHeap = bothHeap - engineHeap;
+        System.out.printf(Locale.ROOT, "  loaded in %.1f s (%,.0f events/s)%n", load, customers / load);
+        // day after day from day 180 + 50: each tick wakes the customers whose 180 days ran out that day
+        int days = 8;
+        double[] engineTick = new double[days];
+        double[] plainTick = new double[days];
+        long woken = 0;
+        for (int d = 0; d < days; d++) {
+            ClockTick tick = new ClockTick("tick-" + d, Workload.day(SETTINGS.lifecycle().dormantAfterDays() + 50 + d));
+            long t0 = System.nanoTime();
+            BatchResult r = engine.acceptAll(List.of(tick));
+            engineTick[d] = (System.nanoTime() - t0) / 1e9;
+            long before = base.transitions();
+            long t1 = System.nanoTime();
+            base.accept(tick);
+            plainTick[d] = (System.nanoTime() - t1) / 1e9;
+            woken = r.actions().size();
+            if (base.transitions() - before != woken) {
+                throw new IllegalStateException("baseline and engine disagree: " + (base.transitions() - before)
+                        + " vs " + woken + " customers turned dormant");
+            }
+        }
+        double[] warm = Arrays.copyOfRange(engineTick, 1, days);
+        double[] warmPlain = Arrays.copyOfRange(plainTick, 1, days);
+        System.out.printf(Locale.ROOT, "  first tick after loading (wake path not yet compiled by the JIT): engine %.1f ms, "
+                + "baseline %.2f ms%n", engineTick[0] * 1e3, plainTick[0] * 1e3);
+        System.out.printf(Locale.ROOT, "  next %d daily ticks: engine median %.1f ms, max %.1f ms (%,d customers turned "
+                        + "DORMANT on the last); baseline median %.2f ms; ratio %.1f%n", days - 1, median(warm) * 1e3,
+                max(warm) * 1e3, woken, median(warmPlain) * 1e3, median(warm) / median(warmPlain));
+        System.out.printf(Locale.ROOT, "%nW4 heap per customer after full GC, %,d customers (one order each):%n"
+                        + "  engine %,d bytes per customer (all engine state: profiles, due-time index, id and "
+                        + "reference windows, session); baseline %,d bytes; ratio %.2f%n", customers,
+                engineHeap / customers, baseHeap / customers, (double) engineHeap / baseHeap);
+        engine.close();
+        if (base.customerCount() != customers) {
+            throw new IllegalStateException("baseline lost customers");
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static double time(Supplier<Integer> work) {
+        long t0 = System.nanoTime();
+        if (work.get() < 0) {
+            throw new IllegalStateException();
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void row(String what, double perSecond, double ratio) {
+        System.out.printf(Locale.ROOT, "  %-40s %,12.0f events/s   %5.2fx the baseline's time%n", what, perSecond,
+                ratio);
+    }
+
+    private static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    private static double max(double[] xs) {
+        return Arrays.stream(xs).max().orElse(0);
+    }
+
+    private static long pct(long[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) ((long) sorted.length * p / 100))];
+    }
+}
