@@ -5,9 +5,7 @@ import dev.custflow.internal.EngineConfig;
 import dev.custflow.settings.Settings;
 import dev.custflow.spi.ActionSink;
 import dev.custflow.spi.AuditLog;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Builds an {@link Engine}. Every setter validates at once; {@link #build()} compiles the selected
@@ -101,17 +98,7 @@ public final class EngineBuilder {
      * @throws UncheckedIOException if the folder cannot be read
      */
     public EngineBuilder rulesFrom(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            throw new IllegalArgumentException("not a folder of rules: " + folder.toAbsolutePath());
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.filter(Files::isRegularFile)
-                    .filter(f -> RuleSource.Kind.ofFileName(f.getFileName().toString()) != null)
-                    .sorted()
-                    .forEach(f -> userRules.add(RuleSource.of(f, folder.relativize(f).toString().replace('\\', '/'))));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the rules folder " + folder, e);
-        }
+        userRules.addAll(RuleSource.allIn(folder));
         return this;
     }
 

@@ -94,6 +94,30 @@ public record RuleSource(String name, Kind kind, byte[] content) {
     }
 
     /**
+     * Every rule file under a folder ({@code *.drl}, {@code *.dsl}, {@code *.dslr}, {@code *.drl.xlsx},
+     * {@code *.drl.csv}), in path order, each named by its path relative to the folder (as errors show it).
+     *
+     * @param folder the folder
+     * @return the rule files
+     * @throws IllegalArgumentException if it is not a folder
+     * @throws java.io.UncheckedIOException if it cannot be read
+     */
+    public static java.util.List<RuleSource> allIn(Path folder) {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("not a folder of rules: " + folder.toAbsolutePath());
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(folder)) {
+            return files.filter(java.nio.file.Files::isRegularFile)
+                    .filter(f -> Kind.ofFileName(f.getFileName().toString()) != null)
+                    .sorted()
+                    .map(f -> of(f, folder.relativize(f).toString().replace('\\', '/')))
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the rules folder " + folder, e);
+        }
+    }
+
+    /**
      * @param resource a classpath resource, e.g. {@code my/rules/extra.drl}
      * @param loader   the class loader to read it from
      * @return the source

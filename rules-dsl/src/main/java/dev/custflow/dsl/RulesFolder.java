@@ -2,14 +2,11 @@ package dev.custflow.dsl;
 
 import dev.custflow.RuleSource;
 import dev.custflow.settings.Settings;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A rules folder as rule authors lay it out: rule files ({@code *.drl}, {@code *.dsl} with
@@ -31,20 +28,9 @@ public record RulesFolder(Path root, List<RuleSource> sources, Optional<Path> se
      * @throws UncheckedIOException     if it cannot be read
      */
     public static RulesFolder load(Path root) {
-        if (!Files.isDirectory(root)) {
-            throw new IllegalArgumentException("not a rules folder: " + root.toAbsolutePath());
-        }
-        List<RuleSource> sources = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            files.filter(Files::isRegularFile)
-                    .filter(f -> RuleSource.Kind.ofFileName(f.getFileName().toString()) != null)
-                    .sorted()
-                    .forEach(f -> sources.add(RuleSource.of(f, root.relativize(f).toString().replace('\\', '/'))));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the rules folder " + root, e);
-        }
+        List<RuleSource> sources = RuleSource.allIn(root);
         Optional<Path> settings = SETTINGS_NAMES.stream().map(root::resolve).filter(Files::isRegularFile).findFirst();
-        return new RulesFolder(root, List.copyOf(sources), settings);
+        return new RulesFolder(root, sources, settings);
     }
 
     /**
