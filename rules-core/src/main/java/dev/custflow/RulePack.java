@@ -14,7 +14,9 @@ public enum RulePack {
     /** Churn warnings, one per cause, and the weekly at-risk digest per rep (RULES-CATALOG.md §7). */
     CHURN,
     /** Marketing triggers: onboarding, win-back, cross-sell, recommendations (RULES-CATALOG.md §10). */
-    MARKETING;
+    MARKETING,
+    /** Follow-ups, birthdays, renewals, revisits, ticket timeouts and escalations (RULES-CATALOG.md §8). */
+    REMINDERS;
 
     /** @return the pack's name as used in settings, rule names and file names, e.g. {@code lifecycle} */
     public String packName() {

@@ -116,9 +116,35 @@ public class ActionCollector implements Actions, Schedule {
         return reason == null || reason.isBlank() ? NO_REASON : reason;
     }
 
-    /** @param action an action to emit */
+    /**
+     * Emits an action, unless the same rule already emitted the same action (all but the id) in this
+     * evaluation: a rule that reacts to the event re-fires when another rule changes the customer, and
+     * that must not send the coupon twice.
+     *
+     * @param action an action to emit
+     */
     protected void emit(Action action) {
+        for (Action earlier : out) {
+            if (earlier.getClass() == action.getClass() && earlier.rule().equals(action.rule())
+                    && sameButId(earlier, action)) {
+                return;
+            }
+        }
         out.add(action);
+    }
+
+    private static boolean sameButId(Action a, Action b) {
+        try {
+            for (java.lang.reflect.RecordComponent c : a.getClass().getRecordComponents()) {
+                if (!c.getName().equals("id")
+                        && !Objects.equals(c.getAccessor().invoke(a), c.getAccessor().invoke(b))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot compare actions of " + a.getClass(), e);
+        }
     }
 
     /** Tells the session a customer changed, so matching rules are re-evaluated (and cascades happen). */

@@ -843,6 +843,100 @@ public final class Customer {
         return true;
     }
 
+    // ---------------------------------------------------------------- reminders
+
+    /**
+     * @param days a number of days
+     * @return the instant {@code days} after a rep last reached the customer (or after creation when never)
+     */
+    public Instant daysAfterLastContact(int days) {
+        long last = engagement == null || engagement.lastRepContactAt == Times.NEVER ? createdAt
+                : engagement.lastRepContactAt;
+        return Instant.ofEpochMilli(last + days * Times.DAY_MILLIS);
+    }
+
+    /**
+     * @param zone the business's time zone
+     * @return today's date there, at the engine's clock
+     */
+    public LocalDate today(ZoneId zone) {
+        return Instant.ofEpochMilli(now).atZone(zone).toLocalDate();
+    }
+
+    /**
+     * @param zone the business's time zone
+     * @return true if today is the customer's birthday (29 February is celebrated on 28 February in other years)
+     */
+    public boolean isBirthdayToday(ZoneId zone) {
+        LocalDate b = getBirthday();
+        return b != null && birthdayIn(b, today(zone).getYear()).equals(today(zone));
+    }
+
+    /**
+     * @param zone the business's time zone
+     * @return the start of the customer's next birthday after the engine's clock, or null without a birthday
+     */
+    public Instant nextBirthday(ZoneId zone) {
+        LocalDate b = getBirthday();
+        if (b == null) {
+            return null;
+        }
+        LocalDate today = today(zone);
+        LocalDate next = birthdayIn(b, today.getYear());
+        if (!next.isAfter(today)) {
+            next = birthdayIn(b, today.getYear() + 1);
+        }
+        return next.atStartOfDay(zone).toInstant();
+    }
+
+    private static LocalDate birthdayIn(LocalDate birthday, int year) {
+        // withYear moves 29 February to 28 February in a year that has none
+        return birthday.withYear(year);
+    }
+
+    /**
+     * @param date a calendar date
+     * @param zone the business's time zone
+     * @return whole days from today to that date (negative when it is past)
+     */
+    public long daysUntil(LocalDate date, ZoneId zone) {
+        return java.time.temporal.ChronoUnit.DAYS.between(today(zone), date);
+    }
+
+    /**
+     * @param date a calendar date
+     * @param days days before it
+     * @param zone the business's time zone
+     * @return the start of the day {@code days} before {@code date}
+     */
+    public Instant startOfDayBefore(LocalDate date, int days, ZoneId zone) {
+        return date.minusDays(days).atStartOfDay(zone).toInstant();
+    }
+
+    /** @return whole days since the last delivery, or -1 when nothing was delivered */
+    public int getDaysSinceLastDelivery() {
+        return orders == null || orders.lastDeliveredAt == Times.NEVER ? -1
+                : Times.daysBetween(orders.lastDeliveredAt, now);
+    }
+
+    /**
+     * @param instant an instant, e.g. when a ticket was opened
+     * @return whole hours from it to the engine's clock
+     */
+    public long hoursSince(Instant instant) {
+        return Math.floorDiv(now - instant.toEpochMilli(), 3_600_000L);
+    }
+
+    /**
+     * @return when the customer is expected to order again: the last order plus the median interval between
+     *         orders; null with fewer than 2 orders
+     */
+    public Instant getPredictedRepurchaseAt() {
+        double median = getMedianOrderIntervalDays();
+        return orders == null || median < 0 ? null
+                : Instant.ofEpochMilli(orders.lastAt + Math.round(median * Times.DAY_MILLIS));
+    }
+
     // ---------------------------------------------------------------- products and notes
 
     /**

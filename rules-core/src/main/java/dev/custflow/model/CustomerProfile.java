@@ -29,12 +29,16 @@ import java.util.Set;
  * @param doNotEmail     opted out of e-mail
  * @param doNotCall      opted out of calls and SMS
  * @param createdAt      when the engine first saw the customer
+ * @param ticketsResolved         tickets resolved
+ * @param firstContactResolutions of those, resolved at the first contact
+ * @param openWarnings   causes of the open churn warnings
  */
 public record CustomerProfile(String id, String name, String company, String channel, String region,
                               String industry, Stage stage, List<StageChange> stageHistory, int score, String grade,
                               String ownerId, Set<String> tags, int orderCount, BigDecimal totalSpent,
                               Instant lastOrderAt, int openComplaints, int lastNps, boolean doNotEmail,
-                              boolean doNotCall, Instant createdAt) {
+                              boolean doNotCall, Instant createdAt, int ticketsResolved, int firstContactResolutions,
+                              List<String> openWarnings) {
 
     /**
      * @param c a customer fact
@@ -44,6 +48,7 @@ public record CustomerProfile(String id, String name, String company, String cha
         return new CustomerProfile(c.getId(), c.getName(), c.getCompany(), c.getChannel(), c.getRegion(),
                 c.getIndustry(), c.getStage(), c.getStageHistory(), c.getScore(), c.getGrade(), c.getOwnerId(),
                 c.getTags(), c.getOrderCount(), c.getTotalSpent(), c.getLastOrderAt(), c.getOpenComplaints(),
-                c.getLastNps(), c.isDoNotEmail(), c.isDoNotCall(), c.getCreatedAt());
+                c.getLastNps(), c.isDoNotEmail(), c.isDoNotCall(), c.getCreatedAt(), c.getTicketsResolved(),
+                c.getFirstContactResolutions(), c.getOpenWarnings());
     }
 }

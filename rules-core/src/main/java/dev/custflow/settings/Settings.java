@@ -29,14 +29,16 @@ import java.util.TreeSet;
  * @param policy        the gate in front of messages and outbound tasks: cap, quiet hours
  * @param churn         churn warning thresholds and levels
  * @param marketing     marketing triggers: channels, timings, cross-sell pairs, recommendations
+ * @param reminders     follow-ups, birthdays, renewals, revisits and ticket timeouts
  */
 public record Settings(ZoneId timeZone, String currency, Set<String> disabledPacks, LifecycleSettings lifecycle,
                        ScoringSettings scoring, PolicySettings policy, ChurnSettings churn,
-                       MarketingSettings marketing) {
+                       MarketingSettings marketing, RemindersSettings reminders) {
 
     private static final Settings DEFAULTS = new Settings(ZoneId.of("Asia/Shanghai"), "CNY", Set.of(),
             LifecycleSettings.ofDefaults(), ScoringSettings.ofDefaults(), PolicySettings.ofDefaults(),
-            ChurnSettings.ofDefaults(), MarketingSettings.ofDefaults());
+            ChurnSettings.ofDefaults(), MarketingSettings.ofDefaults(),
+            RemindersSettings.ofDefaults());
 
     /** Validates the settings that span fields and fills what was left out with defaults. */
     public Settings {
@@ -54,6 +56,7 @@ public record Settings(ZoneId timeZone, String currency, Set<String> disabledPac
         policy = policy == null ? PolicySettings.ofDefaults() : policy;
         churn = churn == null ? ChurnSettings.ofDefaults() : churn;
         marketing = marketing == null ? MarketingSettings.ofDefaults() : marketing;
+        reminders = reminders == null ? RemindersSettings.ofDefaults() : reminders;
     }
 
     /** @return the catalog defaults (RULES-CATALOG.md) */

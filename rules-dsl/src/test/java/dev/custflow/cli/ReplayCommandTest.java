@@ -47,14 +47,18 @@ class ReplayCommandTest {
                 .extracting(a -> a.get("customerId").asText() + " " + a.get("channel").asText() + " "
                         + a.get("template").asText())
                 .containsExactly("L-1001 SMS WIN_BACK");
+        // and the reminders pack a follow-up: no rep had called the lead before its first order, 18 days on
+        assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("TASK_CREATED"))
+                .extracting(a -> a.get("customerId").asText() + " " + a.get("kind").asText())
+                .containsExactly("L-1001 FOLLOW_UP");
         assertThat(run.actions()).allSatisfy(a -> {
-            assertThat(a.get("rule").asText()).containsPattern("^(lifecycle|churn|marketing): ");
+            assertThat(a.get("rule").asText()).containsPattern("^(lifecycle|churn|marketing|reminders): ");
             assertThat(a.get("reason").asText()).isNotBlank();
         });
         assertThat(run.err)
                 .contains("line 5, OrderPlaced \"ev-4\"", "field 'amount' = -50", "must not be negative")
                 .contains("(line 7)", "malformed JSON")
-                .contains("7 events accepted, 2 rejected, 1 duplicates; 16 actions");
+                .contains("7 events accepted, 2 rejected, 1 duplicates; 17 actions");
     }
 
     @Test
@@ -72,8 +76,8 @@ class ReplayCommandTest {
 
         assertThat(run.code).isZero();
         assertThat(run.out).isEmpty();
-        assertThat(Files.readAllLines(out)).hasSize(16);
-        assertThat(Files.readAllLines(audit)).hasSize(16)
+        assertThat(Files.readAllLines(out)).hasSize(17);
+        assertThat(Files.readAllLines(audit)).hasSize(17)
                 .allSatisfy(line -> assertThat(line).contains("\"rule\"", "\"reason\"", "EMITTED"));
         assertThat(run.err).doesNotContain("events accepted"); // -q
     }
