@@ -221,11 +221,6 @@ public final class Customer {
         return email;
     }
 
-    /** @return true if the customer can be reached by phone or e-mail */
-    public boolean isContactable() {
-        return phone != null || email != null;
-    }
-
     /** @return the sales region, or null */
     public String getRegion() {
         return region;
@@ -937,6 +932,16 @@ public final class Customer {
                 : Instant.ofEpochMilli(orders.lastAt + Math.round(median * Times.DAY_MILLIS));
     }
 
+    /**
+     * @param days days before the predicted repurchase
+     * @return true from {@code days} before the predicted repurchase until it (see {@link #getPredictedRepurchaseAt})
+     */
+    public boolean repurchaseDueWithin(int days) {
+        Instant predicted = getPredictedRepurchaseAt();
+        return predicted != null && now < predicted.toEpochMilli()
+                && now >= predicted.toEpochMilli() - days * Times.DAY_MILLIS;
+    }
+
     // ---------------------------------------------------------------- products and notes
 
     /**
@@ -970,6 +975,13 @@ public final class Customer {
     public List<String> getProductsBought() {
         return products == null ? List.of() : List.of(products.skus);
     }
+
+    /** @return true if the profile has some way to reach the customer: an e-mail, a phone, or WeChat */
+    public boolean isContactable() {
+        return firstReachable(ALL_CHANNELS) != null;
+    }
+
+    private static final List<Channel> ALL_CHANNELS = List.of(Channel.values());
 
     /**
      * @param preferred channels in order of preference

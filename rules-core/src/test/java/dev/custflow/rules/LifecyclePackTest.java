@@ -228,4 +228,32 @@ class LifecyclePackTest {
         assertThat(a.id()).isEqualTo(again.get(0).id());
         assertThat(a.at()).isEqualTo(at("2024-01-01"));
     }
+
+    @Test
+    void disqualified_aLeadWithNoWayToContactIt_withTheReason() {
+        lifecycle().when(dev.custflow.event.LeadCaptured.builder("lead:L9", at("2024-01-01"), "L9", "TRADE_SHOW")
+                        .name("王芳").build())
+                .thenExpectOnly(stageChanged("L9", null, "LEAD"),
+                        stageChanged("L9", "LEAD", "DISQUALIFIED")
+                                .with("rule", "lifecycle: a lead with no way to contact it is DISQUALIFIED")
+                                .with("reason", "no phone, e-mail or WeChat to reach it"));
+    }
+
+    @Test
+    void disqualified_contactDataArrivingLater_makesItALeadAgain_andAnOrderACustomer() {
+        dev.custflow.event.ProfileUpdated phone = dev.custflow.event.ProfileUpdated.of("p1", at("2024-01-05"), "L9",
+                new dev.custflow.event.ProfileFields(null, null, "138 0013 8000", null, null, null, null, null, null,
+                        null, null, null, null, null, null));
+        lifecycle().given(dev.custflow.event.LeadCaptured.builder("lead:L9", at("2024-01-01"), "L9", "TRADE_SHOW")
+                        .build())
+                .when(phone, order("o1", "L9", "2024-02-01", 100))
+                .thenExpectOnly(stageChanged("L9", "DISQUALIFIED", "LEAD").with("reason", "contact data arrived: phone"),
+                        stageChanged("L9", "LEAD", "CUSTOMER"));
+    }
+
+    @Test
+    void disqualified_aWechatLeadCanBeReachedThere() {
+        lifecycle().when(dev.custflow.event.LeadCaptured.builder("lead:W1", at("2024-01-01"), "W1", "WECHAT").build())
+                .thenExpectOnly(stageChanged("W1", null, "LEAD"));
+    }
 }
