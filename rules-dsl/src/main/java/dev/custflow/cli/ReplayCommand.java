@@ -1,11 +1,10 @@
 package dev.custflow.cli;
 
-import dev.custflow.BatchResult;
 import dev.custflow.Engine;
 import dev.custflow.Json;
 import dev.custflow.RuleCompilationException;
 import dev.custflow.Rejection;
-import dev.custflow.action.Action;
+import dev.custflow.connectors.jsonl.JsonLinesActionSink;
 import dev.custflow.settings.InvalidSettingsException;
 import dev.custflow.spi.AuditEntry;
 import java.io.BufferedReader;
@@ -64,10 +63,11 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
         long[] counts = new long[4]; // accepted, rejected, duplicates, actions
-        try (BufferedReader in = open(events); Writer actionsOut = output(); Writer auditOut = auditOutput();
-             Engine e = engine.builder().auditLog(entry -> writeAudit(auditOut, entry)).build()) {
+        try (BufferedReader in = open(events); JsonLinesActionSink actionsOut = output();
+             Writer auditOut = auditOutput();
+             Engine e = engine.builder().actionSink(actionsOut).auditLog(entry -> writeAudit(auditOut, entry))
+                     .build()) {
             e.acceptJsonLines(in, Math.max(1, batch), r -> {
-                write(actionsOut, r);
                 for (Rejection x : r.rejections()) {
                     err.println(x.message());
                 }
@@ -102,43 +102,13 @@ public final class ReplayCommand implements Callable<Integer> {
         return Files.newBufferedReader(Path.of(source), StandardCharsets.UTF_8);
     }
 
-    private Writer output() throws IOException {
-        if (out == null) {
-            PrintWriter stdout = spec.commandLine().getOut();
-            return new Writer() { // standard output stays open after the command
-                @Override
-                public void write(char[] buf, int off, int len) {
-                    stdout.write(buf, off, len);
-                }
-
-                @Override
-                public void flush() {
-                    stdout.flush();
-                }
-
-                @Override
-                public void close() {
-                    stdout.flush();
-                }
-            };
-        }
-        return Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+    private JsonLinesActionSink output() {
+        return out == null ? JsonLinesActionSink.to(spec.commandLine().getOut(), "stdout")
+                : JsonLinesActionSink.writingTo(out);
     }
 
     private Writer auditOutput() throws IOException {
         return audit == null ? Writer.nullWriter() : Files.newBufferedWriter(audit, StandardCharsets.UTF_8);
-    }
-
-    private static void write(Writer w, BatchResult r) {
-        try {
-            for (Action a : r.actions()) {
-                w.write(Json.write(a));
-                w.write('\n');
-            }
-            w.flush();
-        } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write the actions", ex);
-        }
     }
 
     private static void writeAudit(Writer w, AuditEntry entry) {
