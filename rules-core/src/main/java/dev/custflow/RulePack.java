@@ -16,7 +16,9 @@ public enum RulePack {
     /** Marketing triggers: onboarding, win-back, cross-sell, recommendations (RULES-CATALOG.md §10). */
     MARKETING,
     /** Follow-ups, birthdays, renewals, revisits, ticket timeouts and escalations (RULES-CATALOG.md §8). */
-    REMINDERS;
+    REMINDERS,
+    /** RFM scores, segments and buying-frequency tags (RULES-CATALOG.md §9). */
+    SEGMENTS;
 
     /** @return the pack's name as used in settings, rule names and file names, e.g. {@code lifecycle} */
     public String packName() {

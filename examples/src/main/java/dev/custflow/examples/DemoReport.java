@@ -8,6 +8,7 @@ import dev.custflow.action.ChurnWarning;
 import dev.custflow.action.MessageRequested;
 import dev.custflow.examples.internal.ReportText;
 import dev.custflow.model.CustomerProfile;
+import dev.custflow.model.Segment;
 import dev.custflow.model.Stage;
 import dev.custflow.model.StageChange;
 import dev.custflow.spi.AuditEntry;
@@ -100,6 +101,7 @@ public final class DemoReport {
     private final Map<String, long[]> churn;
     private final Map<String, Long> messages;
     private final Map<String, Long> heldBack;
+    private final Map<Segment, Integer> perSegment;
 
     private DemoReport(Run run, Tally t) {
         this.run = run;
@@ -136,6 +138,12 @@ public final class DemoReport {
         this.churn = Collections.unmodifiableMap(byCause);
         this.messages = Collections.unmodifiableMap(sortedByCount(t.messages));
         this.heldBack = Collections.unmodifiableMap(sortedByCount(t.heldBack));
+        this.perSegment = Collections.unmodifiableMap(new EnumMap<>(t.perSegment));
+    }
+
+    /** @return customers per RFM segment at the end of the run (segments nobody is in are left out) */
+    public Map<Segment, Integer> customersPerSegment() {
+        return perSegment;
     }
 
     private static long total(Map<String, Long> counts) {
@@ -274,6 +282,7 @@ public final class DemoReport {
         private final Map<String, long[]> churn = new TreeMap<>();
         private final Map<String, Long> messages = new TreeMap<>();
         private final Map<String, Long> heldBack = new TreeMap<>();
+        private final Map<Segment, Integer> perSegment = new EnumMap<>(Segment.class);
 
         private Tally() {
             for (Stage s : Stage.values()) {
@@ -352,6 +361,9 @@ public final class DemoReport {
          */
         public Tally add(CustomerProfile customer) {
             customers++;
+            if (customer.segment() != null) {
+                perSegment.merge(customer.segment(), 1, Integer::sum);
+            }
             if (customer.stage() == null) {
                 withoutStage++;
             } else {

@@ -85,4 +85,13 @@ class DemoTest {
         assertThat(twoPartitions.actionsByTypeAndRule()).isEqualTo(report.actionsByTypeAndRule());
         assertThat(twoPartitions.latestExamples()).isEqualTo(report.latestExamples());
     }
+
+    @Test
+    void everyCustomerWithAnOrder_isInAnRfmSegment_andTheReportListsThem() {
+        int segmented = report.customersPerSegment().values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(segmented).isPositive();
+        assertThat(report.customersPerSegment()).containsKeys(dev.custflow.model.Segment.HIGH_VALUE,
+                dev.custflow.model.Segment.POTENTIAL);
+        assertThat(report.toText()).contains("Customers per RFM segment", "高价值客户");
+    }
 }

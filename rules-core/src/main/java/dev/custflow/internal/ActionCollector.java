@@ -237,4 +237,16 @@ public class ActionCollector implements Actions, Schedule {
             changed(c);
         }
     }
+
+    @Override
+    public void changeSegment(Customer c, dev.custflow.model.Segment segment, String reason) {
+        Objects.requireNonNull(segment, "segment");
+        if (c.getSegment() != segment) {
+            c.setSegment(segment);
+            emit(new dev.custflow.action.SegmentChanged(nextId("SEGMENT_CHANGED", c.getId()), now(), rule,
+                    reason(reason), c.getId(), segment.name(),
+                    new dev.custflow.action.Rfm(c.getRfmR(), c.getRfmF(), c.getRfmM())));
+            changed(c);
+        }
+    }
 }

@@ -6,9 +6,6 @@ import dev.custflow.settings.ChurnSettings;
 import dev.custflow.settings.Settings;
 import dev.custflow.spi.AuditEntry;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,12 +32,11 @@ final class AtRiskDigests {
             .thenComparing(AtRiskDigest.AtRisk::customerId);
 
     private final ChurnSettings churn;
-    private final ZoneId zone;
-    private long next = Long.MIN_VALUE;
+    private final Weekly weekly;
 
     AtRiskDigests(Settings settings) {
         this.churn = settings.churn();
-        this.zone = settings.timeZone();
+        this.weekly = new Weekly(settings.timeZone(), churn.digestDay(), churn.digestTime());
     }
 
     /**
@@ -49,25 +45,7 @@ final class AtRiskDigests {
      * @return the latest digest time in {@code (from, to]}, or 0 when none falls in it
      */
     long crossed(long from, long to) {
-        if (next == Long.MIN_VALUE) {
-            next = after(from == Long.MIN_VALUE ? to : from);
-        }
-        long crossed = 0;
-        while (next <= to) {
-            crossed = next;
-            next = after(next);
-        }
-        return crossed;
-    }
-
-    private long after(long t) {
-        ZonedDateTime z = Instant.ofEpochMilli(t).atZone(zone);
-        ZonedDateTime d = z.toLocalDate().with(TemporalAdjusters.nextOrSame(churn.digestDay()))
-                .atTime(churn.digestTime()).atZone(zone);
-        if (!d.toInstant().isAfter(z.toInstant())) {
-            d = d.plusWeeks(1);
-        }
-        return d.toInstant().toEpochMilli();
+        return weekly.crossed(from, to);
     }
 
     /**

@@ -53,6 +53,8 @@ public final class DefaultEngine implements Engine {
     private final SeenIds emittedActions;
     private final AuditTrail audit;
     private final ExecutorService pool;
+    /** The segments pack's weekly RFM recompute, or null when the pack is off. */
+    private final RfmWeekly segments;
     /** The churn pack's weekly digest, or null when the pack is off. */
     private final AtRiskDigests digests;
     private long clock = Long.MIN_VALUE;
@@ -77,6 +79,14 @@ public final class DefaultEngine implements Engine {
         this.router = new Router(config.dedupWindow(), config.referenceIndexSize());
         this.emittedActions = new SeenIds(config.dedupWindow());
         this.audit = new AuditTrail(config.auditTrailSize());
+        this.segments = config.builtIns().stream().anyMatch(r -> r.name().equals(RulePack.SEGMENTS.resource()))
+                ? new RfmWeekly(config.settings()) : null;
+        if (segments != null && config.settings().segments().mode() == dev.custflow.settings.SegmentsSettings.Mode.FIXED) {
+            RfmScale fixed = RfmScale.fixed(config.settings().segments());
+            for (Partition p : partitions) {
+                p.scale(fixed); // fixed thresholds score new orders from the start
+            }
+        }
         this.digests = config.settings().churn().weeklyDigest()
                 && config.builtIns().stream().anyMatch(r -> r.name().equals(RulePack.CHURN.resource()))
                 ? new AtRiskDigests(config.settings()) : null;
@@ -148,7 +158,7 @@ public final class DefaultEngine implements Engine {
         return process(List.of(new Input(0, new ClockTick("clock@" + to, to), null)));
     }
 
-    private BatchResult process(List<Input> inputs) {
+    private BatchResult processRange(List<Input> inputs) {
         if (closed) {
             throw new IllegalStateException("the engine is closed");
         }
@@ -226,6 +236,89 @@ public final class DefaultEngine implements Engine {
             }
             merged.addAll(digests.digests(atRisk, digestAt, clockAt));
         }
+        List<Action> actions = deliver(merged, inputs, rejections);
+        return new BatchResult(actions, rejections, accepted, duplicates);
+    }
+
+    /**
+     * Runs a batch; where the clock passes the weekly RFM recompute, the batch is cut there, so the
+     * events after it see the new scores whatever the batch size (and the number of partitions).
+     */
+    private BatchResult process(List<Input> inputs) {
+        if (segments == null) {
+            return processRange(inputs);
+        }
+        List<BatchResult> parts = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < inputs.size(); i++) {
+            Event e = inputs.get(i).event();
+            if (e == null) {
+                continue;
+            }
+            long t = config.clock() == null ? e.at().toEpochMilli() : config.clock().millis();
+            long boundary = segments.crossed(clock, t);
+            if (boundary != 0) {
+                parts.add(processRange(inputs.subList(from, i)));
+                parts.add(recomputeRfm(boundary));
+                from = i;
+            }
+        }
+        parts.add(processRange(inputs.subList(from, inputs.size())));
+        List<Action> actions = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        int accepted = 0;
+        int duplicates = 0;
+        for (BatchResult r : parts) {
+            actions.addAll(r.actions());
+            rejections.addAll(r.rejections());
+            accepted += r.accepted();
+            duplicates += r.duplicates();
+        }
+        return new BatchResult(actions, rejections, accepted, duplicates);
+    }
+
+    /**
+     * The weekly RFM recompute: the clock moves to the boundary (waking what is due), every customer
+     * with an order is scored again (by fifths of the whole base, or by the fixed thresholds), and
+     * the customers whose scores changed are evaluated, so the segment rules can move them.
+     */
+    private BatchResult recomputeRfm(long boundary) {
+        if (closed) {
+            throw new IllegalStateException("the engine is closed");
+        }
+        clock = Math.max(clock, boundary);
+        List<Emitted> out = new ArrayList<>();
+        for (Partition p : partitions) {
+            p.advance(clock, 0, out);
+        }
+        List<Customer> base = new ArrayList<>();
+        List<Partition> home = new ArrayList<>();
+        for (Partition p : partitions) {
+            p.forEachBuyer(clock, c -> {
+                base.add(c);
+                home.add(p);
+            });
+        }
+        int[][] scores = new int[base.size()][];
+        RfmScale scale = segments.scale(base, scores);
+        String cause = "rfm@" + Instant.ofEpochMilli(boundary);
+        for (int i = 0; i < base.size(); i++) {
+            Customer c = base.get(i);
+            if (c.setRfm(scores[i][0], scores[i][1], scores[i][2])) {
+                home.get(i).reevaluate(c, clock, cause, boundary, out);
+            }
+        }
+        for (Partition p : partitions) {
+            p.scale(scale);
+        }
+        List<Rejection> rejections = new ArrayList<>();
+        List<Action> actions = deliver(out, List.of(new Input(0, new ClockTick(cause, Instant.ofEpochMilli(boundary)),
+                null)), rejections);
+        return new BatchResult(actions, rejections, 0, 0);
+    }
+
+    /** Step 3: merges in the deterministic order, drops repeats, audits, reports rule failures, delivers. */
+    private List<Action> deliver(List<Emitted> merged, List<Input> inputs, List<Rejection> rejections) {
         merged.sort(Emitted.ORDER);
         List<Action> actions = new ArrayList<>(merged.size());
         for (Emitted em : merged) {
@@ -255,7 +348,7 @@ public final class DefaultEngine implements Engine {
         if (!actions.isEmpty()) {
             config.sink().deliver(List.copyOf(actions));
         }
-        return new BatchResult(actions, rejections, accepted, duplicates);
+        return actions;
     }
 
     /** One partition's pass over a batch. */

@@ -50,6 +50,8 @@ final class Partition implements AutoCloseable {
     private ActionCollector collector;
     private int evaluations;
     private final PolicyGate gate;
+    /** How a new order is scored until the next weekly RFM recompute; null before the first (or without the pack). */
+    private RfmScale rfm;
     private final UnifiedMap<String, Customer> customers = new UnifiedMap<>();
     private final DueIndex due = new DueIndex();
     private final Map<String, Rep> reps = new HashMap<>();
@@ -159,6 +161,10 @@ final class Partition implements AutoCloseable {
         }
         c.setNowMillis(clock);
         c.apply(event);
+        if (rfm != null && event instanceof dev.custflow.event.OrderPlaced) {
+            int[] s = rfm.score(c);
+            c.setRfm(s[0], s[1], s[2]);
+        }
         evaluate(c, event, clock, event.id(), position, Emitted.PHASE_EVENT, 0, out);
     }
 
@@ -211,6 +217,26 @@ final class Partition implements AutoCloseable {
         } else {
             atRisk.remove(c);
         }
+    }
+
+    /** Visits every customer with an order, its clock set to {@code clock} (for the RFM recompute). */
+    void forEachBuyer(long clock, Consumer<Customer> visitor) {
+        customers.forEachValue(c -> {
+            if (c.isHasOrdered()) {
+                c.setNowMillis(clock);
+                visitor.accept(c);
+            }
+        });
+    }
+
+    /** Evaluates a customer whose RFM scores changed at a recompute. */
+    void reevaluate(Customer c, long clock, String cause, long dueKey, List<Emitted> out) {
+        evaluate(c, null, clock, cause, 0, Emitted.PHASE_WAKE, dueKey, out);
+    }
+
+    /** @param scale how new orders are scored until the next recompute */
+    void scale(RfmScale scale) {
+        this.rfm = scale;
     }
 
     /** Reports the at-risk customers as they are now, for the weekly digest at this position. */

@@ -118,6 +118,11 @@ public final class Customer {
     private Warnings warnings;
     private Products products;
     private Notes notes;
+    /** RFM scores 1-5, 0 until scored; the segment the rules gave. */
+    private byte rfmR;
+    private byte rfmF;
+    private byte rfmM;
+    private Segment segment;
     private ZoneId timeZone;
     private Sales sales;
 
@@ -940,6 +945,58 @@ public final class Customer {
         Instant predicted = getPredictedRepurchaseAt();
         return predicted != null && now < predicted.toEpochMilli()
                 && now >= predicted.toEpochMilli() - days * Times.DAY_MILLIS;
+    }
+
+    // ---------------------------------------------------------------- RFM and segment
+
+    /** @return the recency score, 1 (longest ago) to 5 (most recent), 0 until scored (no order yet) */
+    public int getRfmR() {
+        return rfmR;
+    }
+
+    /** @return the frequency score, 1 to 5, 0 until scored */
+    public int getRfmF() {
+        return rfmF;
+    }
+
+    /** @return the monetary score, 1 to 5, 0 until scored */
+    public int getRfmM() {
+        return rfmM;
+    }
+
+    /** @return true once the customer has RFM scores */
+    public boolean isRfmScored() {
+        return rfmR > 0;
+    }
+
+    /** @return the RFM segment, or null until a rule assigns one */
+    public Segment getSegment() {
+        return segment;
+    }
+
+    /**
+     * Sets the RFM scores (engine use).
+     *
+     * @param r recency score 1-5
+     * @param f frequency score 1-5
+     * @param m monetary score 1-5
+     * @return true if any score changed
+     */
+    public boolean setRfm(int r, int f, int m) {
+        boolean changed = r != rfmR || f != rfmF || m != rfmM;
+        rfmR = (byte) r;
+        rfmF = (byte) f;
+        rfmM = (byte) m;
+        return changed;
+    }
+
+    /**
+     * Sets the segment (engine use: rules call {@code actions.changeSegment}).
+     *
+     * @param s the segment
+     */
+    public void setSegment(Segment s) {
+        this.segment = s;
     }
 
     // ---------------------------------------------------------------- products and notes

@@ -32,13 +32,15 @@ import java.util.Set;
  * @param ticketsResolved         tickets resolved
  * @param firstContactResolutions of those, resolved at the first contact
  * @param openWarnings   causes of the open churn warnings
+ * @param segment        RFM segment, or null
+ * @param rfm            RFM scores as "RFM" digits (e.g. 545), or null before the first scoring
  */
 public record CustomerProfile(String id, String name, String company, String channel, String region,
                               String industry, Stage stage, List<StageChange> stageHistory, int score, String grade,
                               String ownerId, Set<String> tags, int orderCount, BigDecimal totalSpent,
                               Instant lastOrderAt, int openComplaints, int lastNps, boolean doNotEmail,
                               boolean doNotCall, Instant createdAt, int ticketsResolved, int firstContactResolutions,
-                              List<String> openWarnings) {
+                              List<String> openWarnings, Segment segment, String rfm) {
 
     /**
      * @param c a customer fact
@@ -49,6 +51,7 @@ public record CustomerProfile(String id, String name, String company, String cha
                 c.getIndustry(), c.getStage(), c.getStageHistory(), c.getScore(), c.getGrade(), c.getOwnerId(),
                 c.getTags(), c.getOrderCount(), c.getTotalSpent(), c.getLastOrderAt(), c.getOpenComplaints(),
                 c.getLastNps(), c.isDoNotEmail(), c.isDoNotCall(), c.getCreatedAt(), c.getTicketsResolved(),
-                c.getFirstContactResolutions(), c.getOpenWarnings());
+                c.getFirstContactResolutions(), c.getOpenWarnings(), c.getSegment(),
+                c.isRfmScored() ? "" + c.getRfmR() + c.getRfmF() + c.getRfmM() : null);
     }
 }

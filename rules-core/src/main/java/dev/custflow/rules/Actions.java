@@ -107,4 +107,14 @@ public interface Actions {
      * @param key      what was done
      */
     void forget(Customer customer, String key);
+
+    /**
+     * Moves the customer to an RFM segment and emits SEGMENT_CHANGED with its scores; nothing happens
+     * if it is already in that segment.
+     *
+     * @param customer the customer
+     * @param segment  the segment
+     * @param reason   why
+     */
+    void changeSegment(Customer customer, dev.custflow.model.Segment segment, String reason);
 }

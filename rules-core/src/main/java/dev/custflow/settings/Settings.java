@@ -30,15 +30,17 @@ import java.util.TreeSet;
  * @param churn         churn warning thresholds and levels
  * @param marketing     marketing triggers: channels, timings, cross-sell pairs, recommendations
  * @param reminders     follow-ups, birthdays, renewals, revisits and ticket timeouts
+ * @param segments      RFM scoring (quintiles or fixed thresholds) and segments
  */
 public record Settings(ZoneId timeZone, String currency, Set<String> disabledPacks, LifecycleSettings lifecycle,
                        ScoringSettings scoring, PolicySettings policy, ChurnSettings churn,
-                       MarketingSettings marketing, RemindersSettings reminders) {
+                       MarketingSettings marketing, RemindersSettings reminders,
+                       SegmentsSettings segments) {
 
     private static final Settings DEFAULTS = new Settings(ZoneId.of("Asia/Shanghai"), "CNY", Set.of(),
             LifecycleSettings.ofDefaults(), ScoringSettings.ofDefaults(), PolicySettings.ofDefaults(),
             ChurnSettings.ofDefaults(), MarketingSettings.ofDefaults(),
-            RemindersSettings.ofDefaults());
+            RemindersSettings.ofDefaults(), SegmentsSettings.ofDefaults());
 
     /** Validates the settings that span fields and fills what was left out with defaults. */
     public Settings {
@@ -57,6 +59,7 @@ public record Settings(ZoneId timeZone, String currency, Set<String> disabledPac
         churn = churn == null ? ChurnSettings.ofDefaults() : churn;
         marketing = marketing == null ? MarketingSettings.ofDefaults() : marketing;
         reminders = reminders == null ? RemindersSettings.ofDefaults() : reminders;
+        segments = segments == null ? SegmentsSettings.ofDefaults() : segments;
     }
 
     /** @return the catalog defaults (RULES-CATALOG.md) */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.custflow.Custflow;
 import dev.custflow.Engine;
 import dev.custflow.Json;
-import dev.custflow.RulePack;
 import dev.custflow.action.Action;
 import dev.custflow.action.Channel;
 import dev.custflow.action.MessageRequested;
@@ -72,7 +71,7 @@ class PolicyGateProperties {
     static Run run(List<Event> events, int partitions) {
         List<Action> actions = new ArrayList<>();
         List<AuditEntry> audit = new ArrayList<>();
-        try (Engine e = Custflow.builder().withoutPack(RulePack.LIFECYCLE).rules(PolicyGateTest.MESSAGES)
+        try (Engine e = Custflow.builder().packs().rules(PolicyGateTest.MESSAGES)
                 .partitions(partitions).actionSink(actions::addAll).auditLog(audit::add).build()) {
             e.acceptAll(events);
         }

@@ -11,7 +11,6 @@ import dev.custflow.Custflow;
 import dev.custflow.Engine;
 import dev.custflow.EventRejectedException;
 import dev.custflow.Json;
-import dev.custflow.RulePack;
 import dev.custflow.RuleSource;
 import dev.custflow.action.Action;
 import dev.custflow.action.Channel;
@@ -71,7 +70,7 @@ class PolicyGateTest {
     private final List<AuditEntry> audit = new ArrayList<>();
 
     private Engine engine(Settings settings) {
-        return Custflow.builder().withoutPack(RulePack.LIFECYCLE).rules(MESSAGES).settings(settings)
+        return Custflow.builder().packs().rules(MESSAGES).settings(settings)
                 .actionSink(actions::addAll).auditLog(audit::add).build();
     }
 

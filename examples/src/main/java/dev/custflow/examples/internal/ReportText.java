@@ -35,6 +35,7 @@ public final class ReportText {
         t.stages(report);
         t.conversion(report);
         t.actions(report);
+        t.segments(report);
         t.churn(report);
         t.messages(report);
         t.examples(report, report.run().zone());
@@ -103,6 +104,17 @@ public final class ReportText {
         if (r.actions() == 0) {
             line("  (none)");
         }
+        line("");
+    }
+
+    private void segments(DemoReport r) {
+        if (r.customersPerSegment().isEmpty()) {
+            return;
+        }
+        int scored = r.customersPerSegment().values().stream().mapToInt(Integer::intValue).sum();
+        line("Customers per RFM segment (%s with an order)", n(scored));
+        r.customersPerSegment().forEach((s, count) -> line("  %-12s %9s  %6s  %s", s.name(), n(count),
+                percent(count, scored), s.chinese())); // Chinese last: its width would break the columns
         line("");
     }
 

@@ -1,0 +1,117 @@
+package dev.custflow.internal;
+
+import dev.custflow.model.Customer;
+import dev.custflow.settings.SegmentsSettings;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * How RFM scores are given: four thresholds per dimension. Fixed ones come from settings; quintile
+ * ones are recomputed weekly from the whole base, where every customer gets the score of its fifth
+ * by rank (ties broken by customer id, so each score holds a fifth whatever the values), and the
+ * thresholds (the values at the fifths) score customers who order between two recomputes.
+ */
+final class RfmScale {
+    /** Days since the last order at or below which R is 5, 4, 3, 2. */
+    private final long[] recency;
+    /** Orders from which F is 2, 3, 4, 5. */
+    private final long[] frequency;
+    /** Cents spent from which M is 2, 3, 4, 5. */
+    private final long[] monetary;
+
+    private RfmScale(long[] recency, long[] frequency, long[] monetary) {
+        this.recency = recency;
+        this.frequency = frequency;
+        this.monetary = monetary;
+    }
+
+    static RfmScale fixed(SegmentsSettings s) {
+        return new RfmScale(s.recencyDays().stream().mapToLong(Integer::longValue).toArray(),
+                s.frequencyOrders().stream().mapToLong(Integer::longValue).toArray(),
+                s.monetaryAmounts().stream().mapToLong(a -> a * 100).toArray());
+    }
+
+    /** @return the scores of one customer at the engine's clock, as {r, f, m} */
+    int[] score(Customer c) {
+        return new int[] {scoreDown(recency, c.getDaysSinceLastOrder()), scoreUp(frequency, c.getOrderCount()),
+                scoreUp(monetary, c.getTotalSpentCents())};
+    }
+
+    private static int scoreDown(long[] t, long v) { // smaller is better
+        for (int k = 0; k < 4; k++) {
+            if (v <= t[k]) {
+                return 5 - k;
+            }
+        }
+        return 1;
+    }
+
+    private static int scoreUp(long[] t, long v) { // larger is better
+        for (int k = 3; k >= 0; k--) {
+            if (v >= t[k]) {
+                return k + 2;
+            }
+        }
+        return 1;
+    }
+
+    /**
+     * Scores the whole base by fifths of rank, and returns the thresholds for those who order later.
+     *
+     * @param base   every customer with an order, any order
+     * @param scores filled with {r, f, m} per customer of {@code base}
+     * @return the thresholds at the fifths
+     */
+    static RfmScale quintiles(List<Customer> base, int[][] scores) {
+        int n = base.size();
+        long[] days = new long[n];
+        long[] orders = new long[n];
+        long[] cents = new long[n];
+        for (int i = 0; i < n; i++) {
+            Customer c = base.get(i);
+            days[i] = c.getDaysSinceLastOrder();
+            orders[i] = c.getOrderCount();
+            cents[i] = c.getTotalSpentCents();
+            scores[i] = new int[3];
+        }
+        long[] r = fifths(base, days, scores, 0, true);
+        long[] f = fifths(base, orders, scores, 1, false);
+        long[] m = fifths(base, cents, scores, 2, false);
+        return new RfmScale(r, f, m);
+    }
+
+    /** Ranks by value (then id), gives each fifth its score, and returns the value at each fifth's edge. */
+    private static long[] fifths(List<Customer> base, long[] value, int[][] scores, int dim, boolean lowerIsBetter) {
+        int n = value.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Comparator<Integer> byValue = Comparator.comparingLong(i -> value[i]);
+        Comparator<Integer> cmp = (lowerIsBetter ? byValue : byValue.reversed())
+                .thenComparing(i -> base.get(i).getId());
+        Arrays.sort(order, cmp); // best first
+        long[] edges = new long[4];
+        for (int rank = 0; rank < n; rank++) {
+            int fifth = (int) ((long) rank * 5 / n); // 0 = best fifth
+            scores[order[rank]][dim] = 5 - fifth;
+        }
+        for (int k = 0; k < 4; k++) {
+            // the value of the last customer of the (k+1)-th best fifth
+            int last = Math.max(0, (int) Math.ceil((k + 1) * n / 5.0) - 1);
+            edges[k] = n == 0 ? 0 : value[order[last]];
+        }
+        if (lowerIsBetter) {
+            return edges; // days at or below edges[0] → 5, ...
+        }
+        long[] up = new long[4]; // from up[0] → 2 ... from up[3] → 5
+        for (int k = 0; k < 4; k++) {
+            up[k] = edges[3 - k];
+        }
+        for (int k = 1; k < 4; k++) { // keep them ascending when values tie
+            up[k] = Math.max(up[k], up[k - 1]);
+        }
+        return up;
+    }
+}
