@@ -150,4 +150,58 @@ class MarketingPackTest {
                 .whenClockAt(at("2024-03-08"))
                 .thenExpectOnly(message("C1", "SMS", "ONBOARDING"));
     }
+
+    /** Segments come from the segments pack (fixed thresholds here, so no weekly recompute is needed). */
+    private static RuleVerifier withSegments() {
+        return RuleVerifier.forPacks(Settings.from(PAIRS).set("segments.mode", "FIXED").build(), RulePack.MARKETING,
+                RulePack.SEGMENTS);
+    }
+
+    /** Five orders of 3,000 in five days: a HIGH_VALUE customer (RFM 544 with the fixed thresholds). */
+    private static List<dev.custflow.event.Event> highValue(String id) {
+        List<dev.custflow.event.Event> events = new java.util.ArrayList<>();
+        events.add(customer(id));
+        for (int i = 1; i <= 5; i++) {
+            events.add(order(id + "-o" + i, id, "2024-03-0" + i, 3_000));
+        }
+        return events;
+    }
+
+    @Test
+    void marketing_goodReviewFromAHighValueCustomer_earnsACouponAndACareCall_once() {
+        withSegments().given(highValue("C1"))
+                .when(new dev.custflow.event.SurveyAnswered("s1", at("2024-03-06"), "C1", null, null,
+                                dev.custflow.model.Review.GOOD),
+                        order("C1-o6", "C1", "2024-03-07", 3_000))
+                .thenExpectOnly(message("C1", "EMAIL", "COUPON").with("params.percent", "10")
+                                .with("reason", "high-value customer gave a GOOD review 0 days ago"),
+                        ExpectedAction.of("TASK_CREATED").with("kind", "CARE_CALL"));
+    }
+
+    @Test
+    void marketing_goodReviewFromACustomerWhoIsNotHighValue_earnsNothing() {
+        withSegments().given(customer("C1"), order("o1", "C1", "2024-03-01", 100))
+                .when(new dev.custflow.event.SurveyAnswered("s1", at("2024-03-06"), "C1", null, null,
+                        dev.custflow.model.Review.GOOD))
+                .thenExpectNone();
+    }
+
+    @Test
+    void marketing_aCampaignReachesEveryCustomerOfItsSegment_onItsChannel() {
+        List<dev.custflow.event.Event> given = new java.util.ArrayList<>(highValue("C1"));
+        given.add(customer("C2"));
+        given.add(order("C2-o1", "C2", "2024-03-05", 100)); // NEW
+        withSegments().given(given)
+                .when(new dev.custflow.event.CampaignLaunched("camp1", at("2024-03-06"), "SPRING", "HIGH_VALUE",
+                        "Spring for our best", "EMAIL"))
+                .thenExpectOnly(message("C1", "EMAIL", "CAMPAIGN").with("params.campaignId", "SPRING")
+                        .with("reason", "campaign SPRING for segment HIGH_VALUE (高价值客户)"));
+    }
+
+    @Test
+    void marketing_aCampaignWithAnUnknownChannel_isRejectedNamingIt() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new dev.custflow.event.CampaignLaunched("c",
+                        at("2024-03-06"), "SPRING", "HIGH_VALUE", null, "FAX"))
+                .hasMessageContaining("channel").hasMessageContaining("FAX");
+    }
 }
