@@ -18,7 +18,9 @@ public enum RulePack {
     /** Follow-ups, birthdays, renewals, revisits, ticket timeouts and escalations (RULES-CATALOG.md §8). */
     REMINDERS,
     /** RFM scores, segments and buying-frequency tags (RULES-CATALOG.md §9). */
-    SEGMENTS;
+    SEGMENTS,
+    /** Super users invited to refer, and referral rewards (RULES-CATALOG.md §11). */
+    ADVOCACY;
 
     /** @return the pack's name as used in settings, rule names and file names, e.g. {@code lifecycle} */
     public String packName() {

@@ -249,4 +249,11 @@ public class ActionCollector implements Actions, Schedule {
             changed(c);
         }
     }
+
+    @Override
+    public void rewardReferral(Customer referred, String referrerId, String reward, String reason) {
+        emit(new dev.custflow.action.ReferralRewarded(nextId("REFERRAL_REWARDED", referred.getId()), now(), rule,
+                reason(reason), Objects.requireNonNull(referrerId, "referrerId"), referred.getId(),
+                Objects.requireNonNull(reward, "reward")));
+    }
 }

@@ -999,6 +999,24 @@ public final class Customer {
         this.segment = s;
     }
 
+    // ---------------------------------------------------------------- referrals
+
+    /**
+     * @return this customer's own referral code, the same every time: "R-" and the id in base 32
+     *         (so the engine knows the referrer from the code without an index)
+     */
+    public String getOwnReferralCode() {
+        return ReferralCodes.of(id);
+    }
+
+    /**
+     * @return the id of the customer whose referral code this customer arrived with, or null when it
+     *         came without one or the code is not a referral code
+     */
+    public String getReferrerId() {
+        return referralCode == null ? null : ReferralCodes.referrer(referralCode);
+    }
+
     // ---------------------------------------------------------------- products and notes
 
     /**

@@ -117,4 +117,15 @@ public interface Actions {
      * @param reason   why
      */
     void changeSegment(Customer customer, dev.custflow.model.Segment segment, String reason);
+
+    /**
+     * Credits a referrer for the customer it brought: emits REFERRAL_REWARDED (the host books the
+     * reward).
+     *
+     * @param referred   the new customer
+     * @param referrerId the customer whose code it came with
+     * @param reward     what is credited, e.g. {@code 100 points}
+     * @param reason     why
+     */
+    void rewardReferral(Customer referred, String referrerId, String reward, String reason);
 }

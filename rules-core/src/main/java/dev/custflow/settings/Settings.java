@@ -31,16 +31,18 @@ import java.util.TreeSet;
  * @param marketing     marketing triggers: channels, timings, cross-sell pairs, recommendations
  * @param reminders     follow-ups, birthdays, renewals, revisits and ticket timeouts
  * @param segments      RFM scoring (quintiles or fixed thresholds) and segments
+ * @param advocacy      super users, referral invitations and rewards
  */
 public record Settings(ZoneId timeZone, String currency, Set<String> disabledPacks, LifecycleSettings lifecycle,
                        ScoringSettings scoring, PolicySettings policy, ChurnSettings churn,
                        MarketingSettings marketing, RemindersSettings reminders,
-                       SegmentsSettings segments) {
+                       SegmentsSettings segments, AdvocacySettings advocacy) {
 
     private static final Settings DEFAULTS = new Settings(ZoneId.of("Asia/Shanghai"), "CNY", Set.of(),
             LifecycleSettings.ofDefaults(), ScoringSettings.ofDefaults(), PolicySettings.ofDefaults(),
             ChurnSettings.ofDefaults(), MarketingSettings.ofDefaults(),
-            RemindersSettings.ofDefaults(), SegmentsSettings.ofDefaults());
+            RemindersSettings.ofDefaults(), SegmentsSettings.ofDefaults(),
+            AdvocacySettings.ofDefaults());
 
     /** Validates the settings that span fields and fills what was left out with defaults. */
     public Settings {
@@ -60,6 +62,7 @@ public record Settings(ZoneId timeZone, String currency, Set<String> disabledPac
         marketing = marketing == null ? MarketingSettings.ofDefaults() : marketing;
         reminders = reminders == null ? RemindersSettings.ofDefaults() : reminders;
         segments = segments == null ? SegmentsSettings.ofDefaults() : segments;
+        advocacy = advocacy == null ? AdvocacySettings.ofDefaults() : advocacy;
     }
 
     /** @return the catalog defaults (RULES-CATALOG.md) */

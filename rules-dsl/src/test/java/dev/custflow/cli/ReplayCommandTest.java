@@ -42,11 +42,12 @@ class ReplayCommandTest {
                         "L-1001 CHURN_WARNING NO_ORDER", "L-1001 CHURN_WARNING NO_ORDER_LONG",
                         "C-2002 CHURN_WARNING NO_ORDER", "C-2002 CHURN_WARNING NO_ORDER_LONG");
         assertThat(run.actions()).extracting(a -> a.get("type").asText()).contains("AT_RISK_DIGEST");
-        // the marketing pack offers a win-back gift after 180 days, by SMS: the lead left a phone number
+        // the advocacy pack invites the big, loyal promoter to refer others; the marketing pack offers a
+        // win-back gift after 180 days; both by SMS: the lead left a phone number
         assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("MESSAGE_REQUESTED"))
                 .extracting(a -> a.get("customerId").asText() + " " + a.get("channel").asText() + " "
                         + a.get("template").asText())
-                .containsExactly("L-1001 SMS WIN_BACK");
+                .containsExactly("L-1001 SMS REFERRAL_INVITE", "L-1001 SMS WIN_BACK");
         // and the reminders pack a follow-up: no rep had called the lead before its first order, 18 days on
         assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("TASK_CREATED"))
                 .extracting(a -> a.get("customerId").asText() + " " + a.get("kind").asText())
@@ -57,13 +58,13 @@ class ReplayCommandTest {
                 .containsExactly("L-1001 NEW", "L-1001 HIGH_VALUE", "C-2002 NEW", "C-2002 POTENTIAL",
                         "L-1001 POTENTIAL");
         assertThat(run.actions()).allSatisfy(a -> {
-            assertThat(a.get("rule").asText()).containsPattern("^(lifecycle|churn|marketing|reminders|segments): ");
+            assertThat(a.get("rule").asText()).containsPattern("^(lifecycle|churn|marketing|reminders|segments|advocacy): ");
             assertThat(a.get("reason").asText()).isNotBlank();
         });
         assertThat(run.err)
                 .contains("line 5, OrderPlaced \"ev-4\"", "field 'amount' = -50", "must not be negative")
                 .contains("(line 7)", "malformed JSON")
-                .contains("7 events accepted, 2 rejected, 1 duplicates; 25 actions");
+                .contains("7 events accepted, 2 rejected, 1 duplicates; 26 actions");
     }
 
     @Test
@@ -81,9 +82,9 @@ class ReplayCommandTest {
 
         assertThat(run.code).isZero();
         assertThat(run.out).isEmpty();
-        assertThat(Files.readAllLines(out)).hasSize(25);
+        assertThat(Files.readAllLines(out)).hasSize(26);
         // every action, plus the win-back gift held for quiet hours (decided at 00:00 Shanghai, sent at 08:00)
-        assertThat(Files.readAllLines(audit)).hasSize(26)
+        assertThat(Files.readAllLines(audit)).hasSize(27)
                 .allSatisfy(line -> assertThat(line).contains("\"rule\"", "\"reason\""))
                 .filteredOn(line -> line.contains("DEFERRED")).singleElement().asString()
                 .contains("win-back", "quiet hours", "\"until\":\"2024-09-30T00:00:00Z\"");
