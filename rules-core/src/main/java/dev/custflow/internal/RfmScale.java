@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * How RFM scores are given: four thresholds per dimension. Fixed ones come from settings; quintile
  * ones are recomputed weekly from the whole base, where every customer gets the score of its fifth
- * by rank (ties broken by customer id, so each score holds a fifth whatever the values), and the
+ * by rank (ties broken in the order of the customer ids, so each score holds a fifth whatever the
+ * values, and the same whatever the partitions), and the
  * thresholds (the values at the fifths) score customers who order between two recomputes.
  */
 final class RfmScale {
@@ -75,28 +76,86 @@ final class RfmScale {
             cents[i] = c.getTotalSpentCents();
             scores[i] = new int[3];
         }
-        long[] r = fifths(base, days, scores, 0, true);
-        long[] f = fifths(base, orders, scores, 1, false);
-        long[] m = fifths(base, cents, scores, 2, false);
+        int[] tieRank = tieRanks(base);
+        long[] r = fifths(days, tieRank, scores, 0, true);
+        long[] f = fifths(orders, tieRank, scores, 1, false);
+        long[] m = fifths(cents, tieRank, scores, 2, false);
         return new RfmScale(r, f, m);
     }
 
-    /** Ranks by value (then id), gives each fifth its score, and returns the value at each fifth's edge. */
-    private static long[] fifths(List<Customer> base, long[] value, int[][] scores, int dim, boolean lowerIsBetter) {
-        int n = value.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+    /** Values and ranks share one {@code long} for a primitive sort: 40 bits of value, 24 of rank. */
+    private static final int RANK_BITS = 24;
+    private static final long VALUE_MAX = (1L << (63 - RANK_BITS)) - 1;
+
+    /**
+     * The order ties are broken in: by id, the same whatever the partitions, computed once by a primitive
+     * sort on a hash of the id (an equal hash, about once in a million pairs, falls back to the ids).
+     */
+    private static int[] tieRanks(List<Customer> base) {
+        int n = base.size();
+        if (n >= 1 << RANK_BITS) {
+            throw new IllegalStateException("RFM quintiles support up to " + ((1 << RANK_BITS) - 1)
+                    + " customers per engine; use more engines (partitioned hosts) or FIXED thresholds");
         }
-        Comparator<Integer> byValue = Comparator.comparingLong(i -> value[i]);
-        Comparator<Integer> cmp = (lowerIsBetter ? byValue : byValue.reversed())
-                .thenComparing(i -> base.get(i).getId());
-        Arrays.sort(order, cmp); // best first
-        long[] edges = new long[4];
+        long[] keyed = new long[n];
+        for (int i = 0; i < n; i++) {
+            keyed[i] = (idHash(base.get(i).getId()) & VALUE_MAX) << RANK_BITS | i;
+        }
+        Arrays.sort(keyed);
+        Integer[] order = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = (int) (keyed[k] & ((1 << RANK_BITS) - 1));
+        }
+        for (int k = 0; k < n; ) { // equal hashes: order by the ids themselves
+            int end = k + 1;
+            while (end < n && keyed[end] >>> RANK_BITS == keyed[k] >>> RANK_BITS) {
+                end++;
+            }
+            if (end - k > 1) {
+                Arrays.sort(order, k, end, Comparator.comparing(i -> base.get(i).getId()));
+            }
+            k = end;
+        }
+        int[] rank = new int[n];
+        for (int k = 0; k < n; k++) {
+            rank[order[k]] = k;
+        }
+        return rank;
+    }
+
+    private static long idHash(String id) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < id.length(); i++) {
+            h = (h ^ id.charAt(i)) * 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    /** Ranks by value (then the tie rank), gives each fifth its score, and returns the value at each fifth's edge. */
+    private static long[] fifths(long[] value, int[] tieRank, int[][] scores, int dim, boolean lowerIsBetter) {
+        int n = value.length;
+        int[] byTieRank = new int[n];
+        for (int i = 0; i < n; i++) {
+            byTieRank[tieRank[i]] = i;
+        }
+        long[] keyed = new long[n];
+        for (int i = 0; i < n; i++) {
+            long v = Math.min(Math.max(value[i], 0), VALUE_MAX);
+            keyed[i] = (lowerIsBetter ? v : VALUE_MAX - v) << RANK_BITS | tieRank[i];
+        }
+        Arrays.sort(keyed); // best first
+        int[] order = new int[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = byTieRank[(int) (keyed[k] & ((1 << RANK_BITS) - 1))];
+        }
         for (int rank = 0; rank < n; rank++) {
             int fifth = (int) ((long) rank * 5 / n); // 0 = best fifth
             scores[order[rank]][dim] = 5 - fifth;
         }
+        long[] edges = new long[4];
         for (int k = 0; k < 4; k++) {
             // the value of the last customer of the (k+1)-th best fifth
             int last = Math.max(0, (int) Math.ceil((k + 1) * n / 5.0) - 1);
