@@ -173,6 +173,8 @@ public final class DefaultEngine implements Engine {
         long[] clockAt = new long[n];
         boolean[] step = new boolean[n];
         long[] digestAt = new long[n]; // the weekly digest time a clock step passed, or 0
+        List<Action> actions = new ArrayList<>();
+        int from = 0;
         for (int i = 0; i < n; i++) {
             Input in = inputs.get(i);
             if (in.rejected() != null) {
@@ -193,6 +195,15 @@ public final class DefaultEngine implements Engine {
             }
             accepted++;
             long t = config.clock() == null ? e.at().toEpochMilli() : config.clock().millis();
+            long rescoreAt = segments != null && t > clock ? segments.crossed(clock, t) : 0;
+            if (rescoreAt != 0) {
+                // this accepted event passes the weekly RFM recompute: what came before it runs with the old
+                // scores, then the base is rescored, then this event goes on (the same cut whatever the batch)
+                actions.addAll(runRange(inputs, from, i, partitionOf, customerOf, clockAt, step, digestAt,
+                        rejections));
+                actions.addAll(recomputeRfm(rescoreAt, rejections));
+                from = i;
+            }
             if (t > clock) {
                 if (digests != null) {
                     digestAt[i] = digests.crossed(clock, t);
@@ -204,12 +215,23 @@ public final class DefaultEngine implements Engine {
             customerOf[i] = route.customerId();
             partitionOf[i] = route.broadcast() ? -1 : Math.floorMod(route.customerId().hashCode(), partitions.length);
         }
+        actions.addAll(runRange(inputs, from, n, partitionOf, customerOf, clockAt, step, digestAt, rejections));
+        return new BatchResult(actions, rejections, accepted, duplicates);
+    }
+
+    /** Steps 2 and 3 for the positions {@code [from, to)} of a batch: the partitions walk them, then delivery. */
+    private List<Action> runRange(List<Input> inputs, int from, int to, int[] partitionOf, String[] customerOf,
+                                  long[] clockAt, boolean[] step, long[] digestAt, List<Rejection> rejections) {
+        if (from >= to) {
+            return List.of();
+        }
+        int n = to - from;
         // 2. every partition walks the positions
         List<List<Emitted>> outs = new ArrayList<>(partitions.length);
         if (pool != null && n >= PARALLEL_THRESHOLD) {
             List<Future<List<Emitted>>> futures = new ArrayList<>();
             for (Partition p : partitions) {
-                futures.add(pool.submit(() -> walk(p, inputs, partitionOf, customerOf, clockAt, step, digestAt)));
+                futures.add(pool.submit(() -> walk(p, inputs, from, to, partitionOf, customerOf, clockAt, step, digestAt)));
             }
             for (Future<List<Emitted>> f : futures) {
                 try {
@@ -223,7 +245,7 @@ public final class DefaultEngine implements Engine {
             }
         } else {
             for (Partition p : partitions) {
-                outs.add(walk(p, inputs, partitionOf, customerOf, clockAt, step, digestAt));
+                outs.add(walk(p, inputs, from, to, partitionOf, customerOf, clockAt, step, digestAt));
             }
         }
         // 3. merge in the deterministic order, drop repeats, audit, deliver
@@ -236,45 +258,11 @@ public final class DefaultEngine implements Engine {
             }
             merged.addAll(digests.digests(atRisk, digestAt, clockAt));
         }
-        List<Action> actions = deliver(merged, inputs, rejections);
-        return new BatchResult(actions, rejections, accepted, duplicates);
+        return deliver(merged, inputs, rejections);
     }
 
-    /**
-     * Runs a batch; where the clock passes the weekly RFM recompute, the batch is cut there, so the
-     * events after it see the new scores whatever the batch size (and the number of partitions).
-     */
     private BatchResult process(List<Input> inputs) {
-        if (segments == null) {
-            return processRange(inputs);
-        }
-        List<BatchResult> parts = new ArrayList<>();
-        int from = 0;
-        for (int i = 0; i < inputs.size(); i++) {
-            Event e = inputs.get(i).event();
-            if (e == null) {
-                continue;
-            }
-            long t = config.clock() == null ? e.at().toEpochMilli() : config.clock().millis();
-            long boundary = segments.crossed(clock, t);
-            if (boundary != 0) {
-                parts.add(processRange(inputs.subList(from, i)));
-                parts.add(recomputeRfm(boundary));
-                from = i;
-            }
-        }
-        parts.add(processRange(inputs.subList(from, inputs.size())));
-        List<Action> actions = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
-        int accepted = 0;
-        int duplicates = 0;
-        for (BatchResult r : parts) {
-            actions.addAll(r.actions());
-            rejections.addAll(r.rejections());
-            accepted += r.accepted();
-            duplicates += r.duplicates();
-        }
-        return new BatchResult(actions, rejections, accepted, duplicates);
+        return processRange(inputs);
     }
 
     /**
@@ -282,10 +270,7 @@ public final class DefaultEngine implements Engine {
      * with an order is scored again (by fifths of the whole base, or by the fixed thresholds), and
      * the customers whose scores changed are evaluated, so the segment rules can move them.
      */
-    private BatchResult recomputeRfm(long boundary) {
-        if (closed) {
-            throw new IllegalStateException("the engine is closed");
-        }
+    private List<Action> recomputeRfm(long boundary, List<Rejection> rejections) {
         clock = Math.max(clock, boundary);
         List<Emitted> out = new ArrayList<>();
         for (Partition p : partitions) {
@@ -311,10 +296,8 @@ public final class DefaultEngine implements Engine {
         for (Partition p : partitions) {
             p.scale(scale);
         }
-        List<Rejection> rejections = new ArrayList<>();
-        List<Action> actions = deliver(out, List.of(new Input(0, new ClockTick(cause, Instant.ofEpochMilli(boundary)),
-                null)), rejections);
-        return new BatchResult(actions, rejections, 0, 0);
+        return deliver(out, List.of(new Input(0, new ClockTick(cause, Instant.ofEpochMilli(boundary)), null)),
+                rejections);
     }
 
     /** Step 3: merges in the deterministic order, drops repeats, audits, reports rule failures, delivers. */
@@ -352,10 +335,10 @@ public final class DefaultEngine implements Engine {
     }
 
     /** One partition's pass over a batch. */
-    private static List<Emitted> walk(Partition p, List<Input> inputs, int[] partitionOf, String[] customerOf,
-                                      long[] clockAt, boolean[] step, long[] digestAt) {
+    private static List<Emitted> walk(Partition p, List<Input> inputs, int from, int to, int[] partitionOf,
+                                      String[] customerOf, long[] clockAt, boolean[] step, long[] digestAt) {
         List<Emitted> out = new ArrayList<>();
-        for (int i = 0; i < partitionOf.length; i++) {
+        for (int i = from; i < to; i++) {
             if (partitionOf[i] == -2) {
                 continue;
             }
