@@ -11,6 +11,8 @@ import java.util.Optional;
 public enum RulePack {
     /** Lifecycle stages (RULES-CATALOG.md §1). */
     LIFECYCLE,
+    /** Lead scoring: fit and decaying behaviour points, grades, the high-quality tag (RULES-CATALOG.md §3). */
+    SCORING,
     /** Churn warnings, one per cause, and the weekly at-risk digest per rep (RULES-CATALOG.md §7). */
     CHURN,
     /** Marketing triggers: onboarding, win-back, cross-sell, recommendations (RULES-CATALOG.md §10). */

@@ -4,7 +4,6 @@ import dev.custflow.BatchResult;
 import dev.custflow.Custflow;
 import dev.custflow.Engine;
 import dev.custflow.EngineBuilder;
-import dev.custflow.RulePack;
 import dev.custflow.event.Event;
 import dev.custflow.examples.internal.Progress;
 import java.io.PrintStream;
@@ -26,13 +25,8 @@ import java.util.stream.Stream;
  * System.out.print(report.toText());
  * }</pre>
  *
- * <p>While rules-core has no lead scoring pack, the demo adds a small stand-in scoring rule
- * ({@value #DEMO_SCORING}), without which no lead could become a PROSPECT; it steps aside by itself
- * once a built-in {@code scoring} pack exists.
  */
 public final class Demo {
-    /** The stand-in lead scoring rules, on the classpath. */
-    public static final String DEMO_SCORING = "dev/custflow/examples/rules/demo-scoring.drl";
 
     private final EngineBuilder engine;
     private final int partitions;
@@ -94,8 +88,6 @@ public final class Demo {
         private int partitions = 1;
         private int batchSize = 2_000;
         private PrintStream progressTo;
-        /** The engine builder the stand-in scoring was added to: adding it twice would not compile. */
-        private EngineBuilder scored;
 
         private Builder() {
         }
@@ -144,10 +136,6 @@ public final class Demo {
 
         /** @return the demo */
         public Demo build() {
-            if (RulePack.byName("scoring").isEmpty() && scored != engine) {
-                engine.rulesFromClasspath(DEMO_SCORING);
-                scored = engine;
-            }
             return new Demo(this);
         }
     }

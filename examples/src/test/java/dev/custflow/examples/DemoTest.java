@@ -45,7 +45,7 @@ class DemoTest {
     }
 
     @Test
-    void theStandInScoring_letsQualifiedLeadsBecomeProspects() {
+    void theScoringPack_letsQualifiedLeadsReachedByARepBecomeProspects() {
         assertThat(report.actionsByTypeAndRule().get("STAGE_CHANGED"))
                 .containsKey("lifecycle: qualified lead reached by a rep becomes PROSPECT");
         assertThat(report.conversion().get(1).reached()).isPositive();

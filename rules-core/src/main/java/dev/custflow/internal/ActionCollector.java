@@ -4,6 +4,7 @@ import dev.custflow.action.Action;
 import dev.custflow.action.Channel;
 import dev.custflow.action.ChurnCleared;
 import dev.custflow.action.ChurnWarning;
+import dev.custflow.action.LeadScored;
 import dev.custflow.action.Level;
 import dev.custflow.action.MessageRequested;
 import dev.custflow.action.StageChanged;
@@ -16,11 +17,14 @@ import dev.custflow.model.Customer;
 import dev.custflow.model.Stage;
 import dev.custflow.rules.Actions;
 import dev.custflow.rules.Schedule;
+import dev.custflow.settings.Settings;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -35,6 +39,7 @@ public class ActionCollector implements Actions, Schedule {
     static final String NO_REASON = "(the rule gave no reason)";
 
     private final KieSession session;
+    private final Settings settings;
     private final List<Action> out = new ArrayList<>();
     private final ObjectIntHashMap<String> sequence = new ObjectIntHashMap<>();
     private final List<String> fired = new ArrayList<>();
@@ -45,9 +50,12 @@ public class ActionCollector implements Actions, Schedule {
     private Instant nowInstant;
     private String rule = "(engine)";
     private long wake;
+    /** Behaviour points granted in this evaluation, by rule and what: a re-firing rule grants once. */
+    private final Set<String> granted = new HashSet<>();
 
-    protected ActionCollector(KieSession session) {
+    protected ActionCollector(KieSession session, Settings settings) {
         this.session = session;
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     void begin(Customer c, FactHandle h, String newCause, long clock) {
@@ -61,6 +69,7 @@ public class ActionCollector implements Actions, Schedule {
         out.clear();
         sequence.clear();
         fired.clear();
+        granted.clear();
     }
 
     void ruleFiring(String name) {
@@ -212,6 +221,31 @@ public class ActionCollector implements Actions, Schedule {
             emit(new TagRemoved(nextId("TAG_REMOVED", c.getId()), now(), rule, reason(reason), c.getId(), tag, null));
             changed(c);
         }
+    }
+
+    @Override
+    public void scoreLead(Customer c, int score, String grade, int fit, int behaviour, String reason) {
+        Objects.requireNonNull(grade, "grade");
+        if (score == c.getScore() && grade.equals(c.getGrade())) {
+            return;
+        }
+        c.setScore(score, grade);
+        emit(new LeadScored(nextId("LEAD_SCORED", c.getId()), now(), rule, reason(reason), c.getId(), score, grade,
+                fit, behaviour));
+        changed(c);
+    }
+
+    @Override
+    public void addBehaviourPoints(Customer c, String what, int count, int points) {
+        Objects.requireNonNull(what, "what");
+        if (points < 0) {
+            throw new IllegalArgumentException("behaviour points must not be negative, got " + points + " for " + what);
+        }
+        if (points == 0 || !granted.add(rule + '|' + c.getId() + '|' + what)) {
+            return;
+        }
+        c.addBehaviour(what, Math.max(count, 0), points, settings.scoring().halfLifeDays());
+        changed(c);
     }
 
     @Override

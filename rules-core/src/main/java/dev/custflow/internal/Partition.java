@@ -75,7 +75,7 @@ final class Partition implements AutoCloseable {
     /** Opens a session with the globals, the rule-name listener and the reps. */
     private void openSession() {
         session = rules.kieBase().newKieSession();
-        collector = new ActionCollector(session);
+        collector = new ActionCollector(session, settings);
         setGlobal("settings", settings);
         setGlobal("actions", collector);
         setGlobal("schedule", collector);

@@ -125,6 +125,8 @@ public final class Customer {
     private Segment segment;
     private ZoneId timeZone;
     private Sales sales;
+    /** Lead-scoring behaviour points, allocated when first earned. */
+    private Behaviour behaviour;
 
     private byte lastNps = -1;
     private byte lastCsat = -1;
@@ -728,6 +730,106 @@ public final class Customer {
      */
     public Instant daysAfterLastInteraction(int days) {
         return Instant.ofEpochMilli((engagement == null ? createdAt : engagement.lastAt) + days * Times.DAY_MILLIS);
+    }
+
+    // ---------------------------------------------------------------- lead scoring
+
+    /**
+     * @return true for a lead still to be won, the leads the scoring pack grades: captured from a channel,
+     *         reachable, in stage LEAD or PROSPECT (or without a stage, when the lifecycle pack is off), and
+     *         without an order, a won opportunity or a contract. Read from the facts, not only the stage, so
+     *         it holds whatever order the rules of one evaluation fire in.
+     */
+    public boolean isOpenLead() {
+        return channel != null && (stage == null || stage == Stage.LEAD || stage == Stage.PROSPECT)
+                && !isHasOrdered() && getOpportunitiesWon() == 0 && getContracts().isEmpty() && isContactable();
+    }
+
+    /**
+     * @param halfLifeDays the half-life of behaviour points
+     * @return the behaviour points at the engine's clock in thousandths: the running total decayed from the
+     *         minute it was last added to (0 when nothing was earned)
+     */
+    public long behaviourMilliAt(int halfLifeDays) {
+        return behaviour == null ? 0 : behaviour.at(Times.minute(now), halfLifeDays * (long) Times.DAY_MINUTES);
+    }
+
+    /**
+     * @param halfLifeDays the half-life of behaviour points
+     * @return the behaviour points at the engine's clock, rounded half up to whole points
+     */
+    public int behaviourPoints(int halfLifeDays) {
+        return (int) Math.min(Integer.MAX_VALUE, (behaviourMilliAt(halfLifeDays) + 500) / 1000);
+    }
+
+    /**
+     * When decay alone brings the behaviour points down to {@code points}: the due time of a grade that
+     * falls without anything happening.
+     *
+     * @param points       a number of behaviour points
+     * @param halfLifeDays the half-life of behaviour points
+     * @return the first minute at which {@link #behaviourPoints} is at most {@code points}, or null when it
+     *         already is or never will be (negative {@code points})
+     */
+    public Instant behaviourFallsToAt(int points, int halfLifeDays) {
+        if (points < 0 || behaviour == null) {
+            return null;
+        }
+        long halfLife = halfLifeDays * (long) Times.DAY_MINUTES;
+        long target = points * 1000L + 499; // the largest total that rounds to `points`
+        int nowMinute = Times.minute(now);
+        if (behaviour.at(nowMinute, halfLife) <= target) {
+            return null;
+        }
+        long v = behaviour.milli;
+        long earliest = (long) nowMinute - behaviour.minute + 1;
+        // a first guess from the closed form, then stepped to the exact minute of the decay function itself
+        double halvings = StrictMath.log(v / (target + 0.5)) / StrictMath.log(2);
+        long d = Math.max(earliest, (long) Math.floor(halfLife * halvings) + 1);
+        while (Behaviour.decay(v, d, halfLife) > target) {
+            d++;
+        }
+        while (d > earliest && Behaviour.decay(v, d - 1, halfLife) <= target) {
+            d--;
+        }
+        return Instant.ofEpochMilli((behaviour.minute + d) * Times.MINUTE_MILLIS);
+    }
+
+    /** @return what earned behaviour points and how many, e.g. {@code page view=3}, in the order first earned */
+    public Map<String, Integer> getBehaviourTally() {
+        if (behaviour == null) {
+            return Map.of();
+        }
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (int i = 0; i < behaviour.what.length; i++) {
+            m.put(behaviour.what[i], behaviour.count[i]);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** @return when behaviour points were last earned (to the minute), or null */
+    public Instant getLastBehaviourAt() {
+        return behaviour == null ? null : Instant.ofEpochMilli(behaviour.minute * Times.MINUTE_MILLIS);
+    }
+
+    /**
+     * Adds behaviour points at the engine's clock: the running total is decayed to now, then the points
+     * are added (engine use: rules call {@code actions.addBehaviourPoints}).
+     *
+     * @param what         what earned them, for the tally, e.g. {@code page view}
+     * @param count        how many of {@code what}
+     * @param points       the points, at least 0
+     * @param halfLifeDays the half-life of behaviour points
+     */
+    public void addBehaviour(String what, int count, int points, int halfLifeDays) {
+        Objects.requireNonNull(what, "what");
+        if (points < 0) {
+            throw new IllegalArgumentException("behaviour points must not be negative, got " + points);
+        }
+        if (behaviour == null) {
+            behaviour = new Behaviour();
+        }
+        behaviour.add(Times.minute(now), halfLifeDays * (long) Times.DAY_MINUTES, what, count, points);
     }
 
     // ---------------------------------------------------------------- churn warnings

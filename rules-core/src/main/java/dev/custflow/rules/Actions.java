@@ -91,6 +91,31 @@ public interface Actions {
     void removeTag(Customer customer, String tag, String reason);
 
     /**
+     * Sets the lead's score and grade and emits LEAD_SCORED; nothing happens if neither changed.
+     *
+     * @param customer  the lead
+     * @param score     the score, 0-100
+     * @param grade     the grade, A-D
+     * @param fit       the fit points in it (profile)
+     * @param behaviour the behaviour points in it (engagement, decayed)
+     * @param reason    why: the points and where they come from
+     */
+    void scoreLead(Customer customer, int score, String grade, int fit, int behaviour, String reason);
+
+    /**
+     * Gives the customer behaviour points: they join its running total, which halves every
+     * {@code settings.scoring.halfLifeDays}, and the scoring pack turns the total into a score. No
+     * action is emitted. A rule grants the same {@code what} once per evaluation, however often it
+     * re-fires (a stage change re-matches it), so points are counted once per event.
+     *
+     * @param customer the customer
+     * @param what     what earned them, shown in the score's reason, e.g. {@code page view}
+     * @param count    how many of {@code what} (for the reason)
+     * @param points   the points, at least 0
+     */
+    void addBehaviourPoints(Customer customer, String what, int count, int points);
+
+    /**
      * Remembers that something was done for the customer, so that a trigger fires once per cause:
      * a rule tests {@code !noted("ONBOARDING")} and calls {@code actions.note($c, "ONBOARDING")}. No
      * action is emitted.

@@ -1,19 +1,268 @@
 package dev.custflow.settings;
 
-/**
- * Thresholds of lead qualification (RULES-CATALOG.md §3).
- *
- * @param mqlThreshold the score from which a lead is marketing-qualified (default 50)
- */
-public record ScoringSettings(int mqlThreshold) {
+import dev.custflow.internal.Suggest;
+import dev.custflow.model.InteractionKind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
-    /** Validates every threshold. */
+/**
+ * Lead qualification and scoring (RULES-CATALOG.md §3): the fit tables, the behaviour points and
+ * their half-life, the grade bands and the MQL threshold. Scores run from 0 to 100.
+ *
+ * <p>A table given in a settings file replaces the default table; a dotted key that names one
+ * entry ({@code scoring.regionPoints.华东}) changes that entry and keeps the others. Lookups of
+ * region, industry and channel ignore case; an entry worth 0 is the same as no entry.
+ *
+ * @param mqlThreshold              the score from which a lead is marketing-qualified (default 50)
+ * @param gradeA                    the score from which a lead is graded A (default 80) ...
+ * @param gradeB                    ... B (default 50) ...
+ * @param gradeC                    ... C (default 25); below it D
+ * @param halfLifeDays              behaviour points lose half their value in this many days (default 30)
+ * @param maxBehaviour              at most this many behaviour points count towards the score (default 60), so
+ *                                  engagement alone reaches B but not A
+ * @param regionPoints              fit points by region (default 华东 10, 华南 10, 华北 8, 华中 6, 西南 5, 东北 4,
+ *                                  西北 3)
+ * @param industryPoints            fit points by industry (default 制造业 15, 电子 12, 汽车 12, 医药 10, 化工 10,
+ *                                  批发零售 8, 物流 6)
+ * @param companySizePoints         fit points by company size: the band with the largest {@code from} at or below
+ *                                  the number of employees counts (default 20: 5, 100: 10, 200: 12, 1000: 15)
+ * @param titlePoints               fit points by a keyword in the job title: the longest keyword found counts
+ *                                  (default 董事长/总经理/总裁/CEO/Owner/Founder 15, 副总经理/VP/Director/总监 12,
+ *                                  采购经理/Purchasing/Procurement 10, 经理/Manager 6, 学生/Student -10)
+ * @param channelPoints             fit points by the channel the lead came from (default WEBSITE 10, REFERRAL 10,
+ *                                  TRADE_SHOW 8, EVENT 8, WECHAT 5, ADS 3)
+ * @param behaviourPoints           behaviour points per interaction of a kind, times its {@code count} (default
+ *                                  PAGE_VIEW 1, EMAIL_OPENED 2, EMAIL_CLICKED 5, CHAT 5, FORM_SUBMITTED 15,
+ *                                  EVENT_ATTENDED 15; the rep's own calls, visits and e-mails earn none)
+ * @param timeOnSiteSecondsPerPoint a page view's {@code durationSeconds} earns a point per this many seconds
+ *                                  (default 120) ...
+ * @param timeOnSiteMaxPoints       ... up to this many per page view (default 10)
+ * @param highQuality               the field rule "website lead from a company over 100 people is high quality"
+ */
+public record ScoringSettings(int mqlThreshold, int gradeA, int gradeB, int gradeC, int halfLifeDays,
+                              int maxBehaviour, Map<String, Integer> regionPoints,
+                              Map<String, Integer> industryPoints, List<SizeBand> companySizePoints,
+                              Map<String, Integer> titlePoints, Map<String, Integer> channelPoints,
+                              Map<String, Integer> behaviourPoints, int timeOnSiteSecondsPerPoint,
+                              int timeOnSiteMaxPoints, HighQuality highQuality) {
+
+    /** Scores are capped to 0..{@value}; the grade bands lie within. */
+    public static final int MAX_SCORE = 100;
+
+    private static final ScoringSettings DEFAULTS = new ScoringSettings(50, 80, 50, 25, 30, 60, null, null, null,
+            null, null, null, 120, 10, null);
+
+    /**
+     * One band of the company-size table.
+     *
+     * @param from   companies with at least this many employees ...
+     * @param points ... earn these fit points (unless a band with a larger {@code from} applies)
+     */
+    public record SizeBand(Integer from, Integer points) {
+        /** Validates the band. */
+        public SizeBand {
+            if (from == null || points == null) {
+                throw new InvalidSettingsException("scoring.companySizePoints", "{from: " + from + ", points: " + points
+                        + "}", "every band needs 'from' (employees) and 'points'");
+            }
+            if (from < 1) {
+                throw new InvalidSettingsException("scoring.companySizePoints", "{from: " + from + "}",
+                        "'from' is a number of employees and must be at least 1");
+            }
+            checkPoints("scoring.companySizePoints", "from " + from, points, -MAX_SCORE);
+        }
+    }
+
+    /**
+     * The example qualification rule from the field: a lead from one of these channels whose company
+     * has more than {@code companySizeAbove} employees is tagged as high quality (for routing to the
+     * key-account team).
+     *
+     * @param channels         the channels (default WEBSITE); empty switches the rule off
+     * @param companySizeAbove more employees than this (default 100)
+     * @param tag              the tag put on the lead (default {@code high-quality})
+     */
+    public record HighQuality(List<String> channels, int companySizeAbove, String tag) {
+        /** Validates the values and fills what was left out with defaults. */
+        public HighQuality {
+            channels = channels == null ? List.of("WEBSITE") : List.copyOf(channels);
+            for (String ch : channels) {
+                if (ch == null || ch.isBlank()) {
+                    throw new InvalidSettingsException("scoring.highQuality.channels", channels,
+                            "a channel name is empty");
+                }
+            }
+            if (companySizeAbove < 0) {
+                throw new InvalidSettingsException("scoring.highQuality.companySizeAbove", companySizeAbove,
+                        "must not be negative");
+            }
+            tag = tag == null || tag.isBlank() ? "high-quality" : tag.strip();
+        }
+
+        /**
+         * @param channel a lead's channel, or null
+         * @return true if it is one of {@link #channels()} (ignoring case)
+         */
+        public boolean hasChannel(String channel) {
+            if (channel == null) {
+                return false;
+            }
+            for (String ch : channels) {
+                if (ch.equalsIgnoreCase(channel)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Validates the values and fills what was left out with the defaults. */
     public ScoringSettings {
         InvalidSettingsException.positive("scoring.mqlThreshold", mqlThreshold);
+        InvalidSettingsException.range("scoring.gradeA", gradeA, 1, MAX_SCORE);
+        InvalidSettingsException.range("scoring.gradeB", gradeB, 1, MAX_SCORE);
+        InvalidSettingsException.range("scoring.gradeC", gradeC, 1, MAX_SCORE);
+        if (gradeB >= gradeA) {
+            throw new InvalidSettingsException("scoring.gradeB", gradeB,
+                    "must be below scoring.gradeA (" + gradeA + "): the bands go A > B > C");
+        }
+        if (gradeC >= gradeB) {
+            throw new InvalidSettingsException("scoring.gradeC", gradeC,
+                    "must be below scoring.gradeB (" + gradeB + "): the bands go A > B > C");
+        }
+        InvalidSettingsException.range("scoring.halfLifeDays", halfLifeDays, 1, 3650);
+        InvalidSettingsException.range("scoring.maxBehaviour", maxBehaviour, 0, MAX_SCORE);
+        regionPoints = table("scoring.regionPoints", regionPoints, Map.of("华东", 10, "华南", 10, "华北", 8, "华中", 6,
+                "西南", 5, "东北", 4, "西北", 3));
+        industryPoints = table("scoring.industryPoints", industryPoints, Map.of("制造业", 15, "电子", 12, "汽车", 12,
+                "医药", 10, "化工", 10, "批发零售", 8, "物流", 6));
+        companySizePoints = bands(companySizePoints);
+        titlePoints = table("scoring.titlePoints", titlePoints, defaultTitles());
+        channelPoints = table("scoring.channelPoints", channelPoints, Map.of("WEBSITE", 10, "REFERRAL", 10,
+                "TRADE_SHOW", 8, "EVENT", 8, "WECHAT", 5, "ADS", 3));
+        behaviourPoints = behaviour(behaviourPoints);
+        InvalidSettingsException.positive("scoring.timeOnSiteSecondsPerPoint", timeOnSiteSecondsPerPoint);
+        InvalidSettingsException.range("scoring.timeOnSiteMaxPoints", timeOnSiteMaxPoints, 0, MAX_SCORE);
+        highQuality = highQuality == null ? new HighQuality(null, 100, null) : highQuality;
     }
 
     /** @return the catalog defaults */
     public static ScoringSettings ofDefaults() {
-        return new ScoringSettings(50);
+        return DEFAULTS;
+    }
+
+    /**
+     * @param score a score 0-100
+     * @return its grade: A, B, C or D by the bands
+     */
+    public String gradeFor(int score) {
+        return score >= gradeA ? "A" : score >= gradeB ? "B" : score >= gradeC ? "C" : "D";
+    }
+
+    /**
+     * @param grade A, B, C or D
+     * @return the lowest score of that grade (0 for D)
+     */
+    public int gradeFloor(String grade) {
+        return switch (grade) {
+            case "A" -> gradeA;
+            case "B" -> gradeB;
+            case "C" -> gradeC;
+            default -> 0;
+        };
+    }
+
+    /**
+     * @param kind an interaction kind
+     * @return the behaviour points one interaction of that kind earns (0 when the table has none)
+     */
+    public int pointsFor(InteractionKind kind) {
+        return behaviourPoints.getOrDefault(kind.name(), 0);
+    }
+
+    private static Map<String, Integer> defaultTitles() {
+        Map<String, Integer> m = new TreeMap<>();
+        for (String k : List.of("董事长", "总经理", "总裁", "CEO", "Owner", "Founder")) {
+            m.put(k, 15);
+        }
+        for (String k : List.of("副总经理", "VP", "Director", "总监")) {
+            m.put(k, 12);
+        }
+        for (String k : List.of("采购经理", "Purchasing", "Procurement")) {
+            m.put(k, 10);
+        }
+        m.put("经理", 6);
+        m.put("Manager", 6);
+        m.put("学生", -10);
+        m.put("Student", -10);
+        return m;
+    }
+
+    /** A fit table, sorted by key (stable JSON and lookups), every entry -100..100. */
+    private static Map<String, Integer> table(String key, Map<String, Integer> given, Map<String, Integer> defaults) {
+        Map<String, Integer> src = given == null ? defaults : given;
+        TreeMap<String, Integer> out = new TreeMap<>();
+        for (Map.Entry<String, Integer> e : src.entrySet()) {
+            String k = e.getKey() == null ? "" : e.getKey().strip();
+            if (k.isEmpty()) {
+                throw new InvalidSettingsException(key, src, "an entry has an empty name");
+            }
+            checkPoints(key + "." + k, null, e.getValue(), -MAX_SCORE);
+            out.put(k, e.getValue());
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Map<String, Integer> behaviour(Map<String, Integer> given) {
+        Map<String, Integer> src = given == null ? Map.of("PAGE_VIEW", 1, "EMAIL_OPENED", 2, "EMAIL_CLICKED", 5,
+                "CHAT", 5, "FORM_SUBMITTED", 15, "EVENT_ATTENDED", 15) : given;
+        List<String> kinds = Arrays.stream(InteractionKind.values()).map(Enum::name).toList();
+        TreeMap<String, Integer> out = new TreeMap<>();
+        for (Map.Entry<String, Integer> e : src.entrySet()) {
+            String k = e.getKey() == null ? "" : e.getKey().strip().toUpperCase(Locale.ROOT);
+            if (!kinds.contains(k)) {
+                throw new InvalidSettingsException("scoring.behaviourPoints." + e.getKey(), e.getValue(),
+                        "not an interaction kind" + Suggest.closest(k, kinds).map(s -> ". Did you mean '" + s + "'?")
+                                .orElse("; the kinds are " + String.join(", ", kinds)));
+            }
+            // behaviour only adds: a negative total could not decay towards 0
+            checkPoints("scoring.behaviourPoints." + k, null, e.getValue(), 0);
+            out.put(k, e.getValue());
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static List<SizeBand> bands(List<SizeBand> given) {
+        if (given == null) {
+            return List.of(new SizeBand(20, 5), new SizeBand(100, 10), new SizeBand(200, 12), new SizeBand(1000, 15));
+        }
+        List<SizeBand> sorted = new ArrayList<>(given);
+        if (sorted.contains(null)) {
+            throw new InvalidSettingsException("scoring.companySizePoints", given, "a band is empty");
+        }
+        sorted.sort(Comparator.comparing(SizeBand::from));
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).from().equals(sorted.get(i - 1).from())) {
+                throw new InvalidSettingsException("scoring.companySizePoints", given,
+                        "two bands start at " + sorted.get(i).from() + " employees");
+            }
+        }
+        return List.copyOf(sorted);
+    }
+
+    private static void checkPoints(String key, String what, Integer value, int min) {
+        if (value == null) {
+            throw new InvalidSettingsException(key, what, "needs a number of points (0 to give none)");
+        }
+        if (value < min || value > MAX_SCORE) {
+            throw new InvalidSettingsException(key, what == null ? value : what + ": " + value,
+                    "points must be between " + min + " and " + MAX_SCORE);
+        }
     }
 }

@@ -25,7 +25,7 @@ import java.util.TreeSet;
  * @param currency      the default currency of amounts
  * @param disabledPacks names of built-in packs switched off, e.g. {@code ["marketing"]}
  * @param lifecycle     lifecycle thresholds
- * @param scoring       lead qualification thresholds
+ * @param scoring       lead scoring: fit tables, behaviour points and half-life, grades, the MQL threshold
  * @param policy        the gate in front of messages and outbound tasks: cap, quiet hours
  * @param churn         churn warning thresholds and levels
  * @param marketing     marketing triggers: channels, timings, cross-sell pairs, recommendations

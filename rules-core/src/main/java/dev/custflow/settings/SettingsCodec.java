@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,21 @@ final class SettingsCodec {
         ObjectNode patch = MAPPER.createObjectNode();
         String[] parts = key.split("\\.");
         ObjectNode cur = patch;
+        JsonNode current = tree;
+        Class<?> type = Settings.class;
         for (int i = 0; i < parts.length - 1; i++) {
+            RecordComponent c = component(type, parts[i]);
+            current = current == null ? null : current.get(parts[i]);
+            if (c != null && Map.class.isAssignableFrom(c.getType())) {
+                // a key into a table sets that one entry and keeps the rest (merge replaces a table whole);
+                // the entry's name is the rest of the key, dots included ("Sr. Manager")
+                ObjectNode table = current != null && current.isObject() ? ((ObjectNode) current).deepCopy()
+                        : MAPPER.createObjectNode();
+                table.set(String.join(".", Arrays.copyOfRange(parts, i + 1, parts.length)), MAPPER.valueToTree(value));
+                cur.set(parts[i], table);
+                return merge(tree, patch, "");
+            }
+            type = c == null ? Object.class : c.getType(); // merge reports an unknown key
             cur = cur.putObject(parts[i]);
         }
         cur.set(parts[parts.length - 1], MAPPER.valueToTree(value));

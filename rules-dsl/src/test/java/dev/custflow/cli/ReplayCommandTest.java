@@ -52,19 +52,24 @@ class ReplayCommandTest {
         assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("TASK_CREATED"))
                 .extracting(a -> a.get("customerId").asText() + " " + a.get("kind").asText())
                 .containsExactly("L-1001 FOLLOW_UP");
+        // the scoring pack scores the lead at capture from its profile
+        assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("LEAD_SCORED"))
+                .extracting(a -> a.get("customerId").asText() + " " + a.get("score").asInt() + " "
+                        + a.get("grade").asText())
+                .containsExactly("L-1001 40 C");
         // and the segments pack: NEW on the first order, then the weekly RFM recompute moves them
         assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("SEGMENT_CHANGED"))
                 .extracting(a -> a.get("customerId").asText() + " " + a.get("segment").asText())
                 .containsExactly("L-1001 NEW", "L-1001 HIGH_VALUE", "C-2002 NEW", "C-2002 POTENTIAL",
                         "L-1001 POTENTIAL");
         assertThat(run.actions()).allSatisfy(a -> {
-            assertThat(a.get("rule").asText()).containsPattern("^(lifecycle|churn|marketing|reminders|segments|advocacy): ");
+            assertThat(a.get("rule").asText()).containsPattern("^(lifecycle|scoring|churn|marketing|reminders|segments|advocacy): ");
             assertThat(a.get("reason").asText()).isNotBlank();
         });
         assertThat(run.err)
                 .contains("line 5, OrderPlaced \"ev-4\"", "field 'amount' = -50", "must not be negative")
                 .contains("(line 7)", "malformed JSON")
-                .contains("7 events accepted, 2 rejected, 1 duplicates; 26 actions");
+                .contains("7 events accepted, 2 rejected, 1 duplicates; 27 actions");
     }
 
     @Test
@@ -82,9 +87,9 @@ class ReplayCommandTest {
 
         assertThat(run.code).isZero();
         assertThat(run.out).isEmpty();
-        assertThat(Files.readAllLines(out)).hasSize(26);
+        assertThat(Files.readAllLines(out)).hasSize(27);
         // every action, plus the win-back gift held for quiet hours (decided at 00:00 Shanghai, sent at 08:00)
-        assertThat(Files.readAllLines(audit)).hasSize(27)
+        assertThat(Files.readAllLines(audit)).hasSize(28)
                 .allSatisfy(line -> assertThat(line).contains("\"rule\"", "\"reason\""))
                 .filteredOn(line -> line.contains("DEFERRED")).singleElement().asString()
                 .contains("win-back", "quiet hours", "\"until\":\"2024-09-30T00:00:00Z\"");
