@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The benchmark harness: {@code Bench [w1|w2|w4|all] [--quick]}. Each workload runs the engine and
+ * The benchmark harness: {@code Bench [w1|w2|w4|w5|all] [--quick]}. Each workload runs the engine and
  * the hand-written baseline ({@link PlainLifecycle}) in this JVM, alternately, after a warm-up, and
  * prints medians and the ratio. Not a test: numbers depend on the machine (BENCHMARKS.md).
  */
@@ -28,7 +28,7 @@ public final class Bench {
     }
 
     /**
-     * @param args the workloads to run ({@code w1}, {@code w2}, {@code w4} or {@code all}), and {@code --quick}
+     * @param args the workloads to run ({@code w1}, {@code w2}, {@code w4}, {@code w5} or {@code all}), and {@code --quick}
      *             for a small smoke run
      */
     public static void main(String[] args) {
@@ -43,6 +43,9 @@ public final class Bench {
         }
         if (all || a.contains("w2") || a.contains("w4")) {
             w2w4(quick ? 100_000 : 1_000_000);
+        }
+        if (all || a.contains("w5")) {
+            w5(quick ? 100_000 : 1_000_000);
         }
     }
 
@@ -188,6 +191,90 @@ public final class Bench {
         if (base.customerCount() != customers) {
             throw new IllegalStateException("baseline lost customers");
         }
+    }
+
+    // ---------------------------------------------------------------- W5
+
+    /**
+     * A year of daily ticks over a loaded base with every time rule of the retention packs, against
+     * {@link PlainRetention}; checks at the end that both decided the same actions.
+     */
+    static void w5(int customers) {
+        Workload.RetentionYear year = Workload.retentionYear(customers, 5);
+        Settings settings = Workload.retentionSettings();
+        System.out.printf(Locale.ROOT, "%nW5 a year of retention: %,d customers, %,d history events, then %d daily "
+                + "ticks; packs churn, reminders, marketing, segments%n", customers, year.history().size(),
+                year.ticks().size());
+        ActionCounts engineCounts = new ActionCounts();
+        long heapBefore = usedHeapAfterGc();
+        Engine engine = Custflow.builder()
+                .packs(RulePack.CHURN, RulePack.REMINDERS, RulePack.MARKETING, RulePack.SEGMENTS)
+                .settings(settings).auditLog(engineCounts).auditTrailSize(1).build();
+        List<Event> history = year.history();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < history.size(); i += 10_000) {
+            engine.acceptAll(history.subList(i, Math.min(history.size(), i + 10_000))).actions()
+                    .forEach(engineCounts::add);
+        }
+        double engineLoad = (System.nanoTime() - t0) / 1e9;
+        long engineHeap = usedHeapAfterGc() - heapBefore;
+        PlainRetention base = new PlainRetention(settings);
+        long t1 = System.nanoTime();
+        history.forEach(base::accept);
+        double baseLoad = (System.nanoTime() - t1) / 1e9;
+        long baseHeap = usedHeapAfterGc() - heapBefore - engineHeap;
+        System.out.printf(Locale.ROOT, "  history loaded: engine %.1f s (%,.0f events/s), baseline %.1f s; ratio %.1f%n",
+                engineLoad, history.size() / engineLoad, baseLoad, engineLoad / baseLoad);
+        System.out.printf(Locale.ROOT, "  heap per customer after full GC: engine %,d bytes, baseline %,d; ratio %.1f%n",
+                engineHeap / customers, baseHeap / customers, (double) engineHeap / baseHeap);
+        int days = year.ticks().size();
+        double[] engineTick = new double[days];
+        double[] baseTick = new double[days];
+        boolean[] recompute = new boolean[days];
+        long[] due = new long[days];
+        java.time.DayOfWeek rescoreDay = settings.segments().recomputeDay();
+        for (int d = 0; d < days; d++) {
+            ClockTick tick = year.ticks().get(d);
+            recompute[d] = tick.at().atZone(settings.timeZone()).getDayOfWeek() == rescoreDay;
+            long a = System.nanoTime();
+            engine.accept(tick).forEach(engineCounts::add);
+            engineTick[d] = (System.nanoTime() - a) / 1e9;
+            long before = base.evaluations();
+            long b = System.nanoTime();
+            base.accept(tick);
+            baseTick[d] = (System.nanoTime() - b) / 1e9;
+            due[d] = base.evaluations() - before;
+        }
+        engine.close();
+        if (!engineCounts.counts().equals(base.counts())) {
+            throw new IllegalStateException("engine and baseline disagree:\n engine   " + engineCounts.counts()
+                    + "\n baseline " + base.counts());
+        }
+        double[] dailyEngine = select(engineTick, recompute, false);
+        double[] dailyBase = select(baseTick, recompute, false);
+        double[] weeklyEngine = select(engineTick, recompute, true);
+        double[] weeklyBase = select(baseTick, recompute, true);
+        long dailyDue = 0;
+        for (int d = 0; d < days; d++) {
+            dailyDue += recompute[d] ? 0 : due[d];
+        }
+        System.out.printf(Locale.ROOT, "  daily ticks (%d): engine p50 %.1f ms, max %.1f ms; baseline p50 %.2f ms, max "
+                        + "%.2f ms; ratio of p50 %.1f; customers looked at per tick: %,d (%.2f %% of the base)%n",
+                dailyEngine.length, median(dailyEngine) * 1e3, max(dailyEngine) * 1e3, median(dailyBase) * 1e3,
+                max(dailyBase) * 1e3, median(dailyEngine) / median(dailyBase), dailyDue / dailyEngine.length,
+                100.0 * dailyDue / dailyEngine.length / customers);
+        System.out.printf(Locale.ROOT, "  ticks with the weekly RFM recompute (%d): engine p50 %.0f ms, max %.0f ms; "
+                        + "baseline p50 %.0f ms, max %.0f ms; ratio of p50 %.1f%n", weeklyEngine.length,
+                median(weeklyEngine) * 1e3, max(weeklyEngine) * 1e3, median(weeklyBase) * 1e3, max(weeklyBase) * 1e3,
+                median(weeklyEngine) / median(weeklyBase));
+        System.out.printf(Locale.ROOT, "  both decided the same %,d actions: %s%n",
+                engineCounts.counts().entrySet().stream().filter(e -> !e.getKey().equals("DEFERRED"))
+                        .mapToLong(java.util.Map.Entry::getValue).sum(), engineCounts.counts());
+    }
+
+    private static double[] select(double[] xs, boolean[] which, boolean value) {
+        return java.util.stream.IntStream.range(0, xs.length).filter(i -> which[i] == value).mapToDouble(i -> xs[i])
+                .toArray();
     }
 
     // ---------------------------------------------------------------- helpers

@@ -1,18 +1,23 @@
 package dev.custflow.benchmarks;
 
 import dev.custflow.event.ClockTick;
+import dev.custflow.event.ContractSigned;
 import dev.custflow.event.Event;
 import dev.custflow.event.InteractionLogged;
 import dev.custflow.event.LeadCaptured;
+import dev.custflow.event.OrderLine;
 import dev.custflow.event.OrderPlaced;
+import dev.custflow.event.OrderStatusChanged;
 import dev.custflow.event.SurveyAnswered;
 import dev.custflow.event.TicketOpened;
 import dev.custflow.event.TicketResolved;
 import dev.custflow.model.InteractionKind;
+import dev.custflow.model.OrderStatus;
 import dev.custflow.model.TicketKind;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -103,6 +108,83 @@ public final class Workload {
         }
         out.sort(Comparator.comparing(Event::at).thenComparing(Event::id));
         return out;
+    }
+
+    /**
+     * W5's year of retention: a year of history for every customer (a lead with an e-mail and a
+     * birthday, one to eight orders of printers, toner or paper, each delivered three days later, some service
+     * contracts), then one {@code ClockTick} a day for the following year, when no customer orders
+     * again: every time rule of the churn, reminders, marketing and segments packs falls due some day
+     * of that year. History events fall between 08:00 and 20:00 in Shanghai; ticks at 10:00.
+     *
+     * @param history the history, in time order
+     * @param ticks   the ticks of the second year, one a day
+     */
+    public record RetentionYear(List<Event> history, List<ClockTick> ticks) {
+    }
+
+    /** The products of W5; {@code PRINTER → TONER} is the cross-sell pair of {@link #retentionSettings}. */
+    private static final String[] PRODUCTS = {"PRINTER", "TONER", "PAPER", "PAPER"};
+
+    /**
+     * @param customers how many customers
+     * @param seed      the seed
+     * @return W5's history and ticks
+     */
+    public static RetentionYear retentionYear(int customers, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Event> out = new ArrayList<>(customers * 5);
+        int n = 0;
+        for (int c = 0; c < customers; c++) {
+            String id = "C" + c;
+            int firstDay = r.nextInt(60);
+            LocalDate birthday = LocalDate.of(1960 + r.nextInt(40), 1, 1).plusDays(r.nextInt(366));
+            out.add(LeadCaptured.builder("l" + c, at(firstDay * 1_440L + businessMinute(r)), id, "WEBSITE")
+                    .email("c" + c + "@example.com").birthday(birthday).build());
+            int roll = r.nextInt(100);
+            int orders = roll < 35 ? 1 : roll < 60 ? 2 : 3 + r.nextInt(6);
+            long[] times = new long[orders];
+            for (int k = 0; k < orders; k++) {
+                times[k] = (firstDay + 1 + r.nextInt(360 - firstDay)) * 1_440L + businessMinute(r);
+            }
+            java.util.Arrays.sort(times);
+            for (int k = 0; k < orders; k++) {
+                String sku = PRODUCTS[r.nextInt(PRODUCTS.length)];
+                BigDecimal amount = BigDecimal.valueOf(50 + r.nextInt(2_950));
+                out.add(new OrderPlaced("o" + n, at(times[k]), id + "-" + k, id, amount, null,
+                        List.of(new OrderLine(sku, 1, amount)), null));
+                n++;
+            }
+            for (int k = 0; k < orders; k++) { // every order is delivered three days later
+                out.add(new OrderStatusChanged("d" + c + "-" + k, at(times[k] + 3 * 1_440L), id + "-" + k,
+                        OrderStatus.DELIVERED, null, id));
+            }
+            if (r.nextInt(100) < 15) { // a service contract that runs out in the second year
+                out.add(new ContractSigned("k" + c, at(firstDay * 1_440L + businessMinute(r)), id, "K" + c,
+                        LocalDate.of(2025, 1, 15).plusDays(r.nextInt(340)), BigDecimal.valueOf(1_000)));
+            }
+        }
+        out.sort(Comparator.comparing(Event::at).thenComparing(Event::id));
+        List<ClockTick> ticks = new ArrayList<>(365);
+        for (int d = 366; d < 366 + 365; d++) {
+            ticks.add(new ClockTick("tick-" + d, at(d * 1_440L + 120))); // 02:00 UTC, 10:00 in Shanghai
+        }
+        return new RetentionYear(out, ticks);
+    }
+
+    /** A minute between 00:00 and 12:00 UTC (08:00-20:00 in Shanghai): outside the quiet hours. */
+    private static long businessMinute(SplittableRandom r) {
+        return r.nextInt(12 * 60);
+    }
+
+    /**
+     * @return W5's settings: the defaults, with {@code PRINTER → TONER} after 180 days as the cross-sell pair
+     */
+    public static dev.custflow.settings.Settings retentionSettings() {
+        return dev.custflow.settings.Settings.builder()
+                .merge("{\"marketing\": {\"crossSell\": [{\"bought\": \"PRINTER\", \"offer\": \"TONER\", "
+                        + "\"afterDays\": 180}]}}")
+                .build();
     }
 
     /**

@@ -21,15 +21,42 @@ import java.util.TreeMap;
 final class AtRiskDigests {
     static final String RULE = "churn: weekly at-risk digest per rep";
 
-    /** One at-risk customer as a partition saw it at the digest's position. */
-    record Entry(int position, String ownerId, AtRiskDigest.AtRisk customer) {
+    /**
+     * One at-risk customer as a partition saw it at the digest's position (a snapshot: the partition
+     * walks on and the customer may change before the digest is built).
+     */
+    record Entry(int position, String ownerId, String customerId, Level level, List<String> causes,
+                 int daysSinceLastOrder) {
+        AtRiskDigest.AtRisk toAtRisk() {
+            return new AtRiskDigest.AtRisk(customerId, level, causes, daysSinceLastOrder);
+        }
     }
 
-    private static final Comparator<AtRiskDigest.AtRisk> HIGHEST_RISK_FIRST = Comparator
-            .comparing((AtRiskDigest.AtRisk a) -> a.level() == null ? -1 : a.level().ordinal()).reversed()
-            .thenComparing(Comparator.comparingInt((AtRiskDigest.AtRisk a) -> a.causes().size()).reversed())
-            .thenComparing(Comparator.comparingInt(AtRiskDigest.AtRisk::daysSinceLastOrder).reversed())
-            .thenComparing(AtRiskDigest.AtRisk::customerId);
+    /**
+     * Highest level first, then more open causes, then longer without an order, then by id. Written out
+     * because it runs for every at-risk customer of the base each week.
+     */
+    private static final Comparator<Entry> HIGHEST_RISK_FIRST = (a, b) -> {
+        int la = a.level() == null ? -1 : a.level().ordinal();
+        int lb = b.level() == null ? -1 : b.level().ordinal();
+        if (la != lb) {
+            return Integer.compare(lb, la);
+        }
+        if (a.causes().size() != b.causes().size()) {
+            return Integer.compare(b.causes().size(), a.causes().size());
+        }
+        if (a.daysSinceLastOrder() != b.daysSinceLastOrder()) {
+            return Integer.compare(b.daysSinceLastOrder(), a.daysSinceLastOrder());
+        }
+        return a.customerId().compareTo(b.customerId());
+    };
+
+    /** A rep's digest as it is gathered: the count, the high-risk count, and only the top entries. */
+    private static final class Gathered {
+        final java.util.PriorityQueue<Entry> top = new java.util.PriorityQueue<>(HIGHEST_RISK_FIRST.reversed());
+        int total;
+        int high;
+    }
 
     private final ChurnSettings churn;
     private final Weekly weekly;
@@ -55,23 +82,37 @@ final class AtRiskDigests {
      * @return one digest per rep and position, in the engine's deterministic order
      */
     List<Emitted> digests(List<Entry> entries, long[] dueAt, long[] clockAt) {
-        Map<Integer, Map<String, List<AtRiskDigest.AtRisk>>> byPosition = new TreeMap<>();
-        for (Entry e : entries) {
-            byPosition.computeIfAbsent(e.position(), p -> new TreeMap<>())
-                    .computeIfAbsent(e.ownerId() == null ? "" : e.ownerId(), o -> new ArrayList<>()).add(e.customer());
+        int max = churn.digestMaxCustomers();
+        Map<Integer, Map<String, Gathered>> byPosition = new TreeMap<>();
+        Map<String, Gathered> current = null;
+        int currentPosition = -1;
+        for (Entry e : entries) { // a partition reports a position's entries together
+            if (current == null || e.position() != currentPosition) {
+                currentPosition = e.position();
+                current = byPosition.computeIfAbsent(currentPosition, p -> new TreeMap<>());
+            }
+            Gathered g = current.computeIfAbsent(e.ownerId() == null ? "" : e.ownerId(), o -> new Gathered());
+            g.total++;
+            g.high += e.level() == Level.HIGH ? 1 : 0;
+            if (g.top.size() < max) {
+                g.top.add(e);
+            } else if (HIGHEST_RISK_FIRST.compare(e, g.top.peek()) < 0) { // riskier than the least risky kept
+                g.top.poll();
+                g.top.add(e);
+            }
         }
         List<Emitted> out = new ArrayList<>();
-        byPosition.forEach((position, byOwner) -> byOwner.forEach((owner, customers) -> {
-            customers.sort(HIGHEST_RISK_FIRST);
+        byPosition.forEach((position, byOwner) -> byOwner.forEach((owner, g) -> {
+            List<Entry> top = new ArrayList<>(g.top);
+            top.sort(HIGHEST_RISK_FIRST);
             long when = dueAt[position];
             String rep = owner.isEmpty() ? null : owner;
-            long high = customers.stream().filter(c -> c.level() == Level.HIGH).count();
-            String reason = customers.size() + " customer(s) " + (rep == null ? "without an owner" : "of " + rep)
-                    + " with open churn warnings, " + high + " at high risk";
+            String reason = g.total + " customer(s) " + (rep == null ? "without an owner" : "of " + rep)
+                    + " with open churn warnings, " + g.high + " at high risk";
             String cause = "digest@" + Instant.ofEpochMilli(when);
             AtRiskDigest digest = new AtRiskDigest(StableIds.of(RULE, "AT_RISK_DIGEST", owner, cause, 0),
-                    Instant.ofEpochMilli(clockAt[position]), RULE, reason, rep, customers.size(),
-                    customers.subList(0, Math.min(customers.size(), churn.digestMaxCustomers())));
+                    Instant.ofEpochMilli(clockAt[position]), RULE, reason, rep, g.total,
+                    top.stream().map(Entry::toAtRisk).toList());
             out.add(new Emitted(digest, position, Emitted.PHASE_WAKE, Long.MAX_VALUE, owner, 0, cause,
                     AuditEntry.Outcome.EMITTED, null, 0));
         }));

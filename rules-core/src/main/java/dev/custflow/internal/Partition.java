@@ -243,8 +243,8 @@ final class Partition implements AutoCloseable {
     void collectAtRisk(int position, long clock) {
         for (Customer c : atRisk) {
             c.setNowMillis(clock);
-            atRiskReported.add(new AtRiskDigests.Entry(position, c.getOwnerId(), new AtRiskDigest.AtRisk(c.getId(),
-                    c.getRiskLevel(), c.getOpenWarnings(), c.isHasOrdered() ? c.getDaysSinceLastOrder() : 0)));
+            atRiskReported.add(new AtRiskDigests.Entry(position, c.getOwnerId(), c.getId(), c.getRiskLevel(),
+                    c.getOpenWarnings(), c.isHasOrdered() ? c.getDaysSinceLastOrder() : 0));
         }
     }
 
