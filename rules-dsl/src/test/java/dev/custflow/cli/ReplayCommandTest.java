@@ -72,6 +72,76 @@ class ReplayCommandTest {
                 .contains("7 events accepted, 2 rejected, 1 duplicates; 27 actions");
     }
 
+    /** The retention example of docs/examples/retention.md. */
+    private static final Path RETENTION = Path.of("../docs/examples/retention.jsonl");
+
+    @Test
+    void theRetentionExampleWarnsRemindsSegmentsRewardsAndHoldsBackWhatThePolicyForbids() throws IOException {
+        Path audit = dir.resolve("audit.jsonl");
+        Run run = Run.of("replay", "--events", RETENTION.toString(), "--audit", audit.toString());
+
+        assertThat(run.code).isZero();
+        assertThat(run.err).contains("38 events accepted, 0 rejected, 0 duplicates; 104 actions");
+        // churn: one warning per customer and cause, each with its level; the complaints warning clears when
+        // the complaints leave the 90-day window
+        assertThat(run.actions()).filteredOn(a -> a.get("type").asText().startsWith("CHURN"))
+                .extracting(a -> a.get("customerId").asText() + " " + a.get("type").asText().substring(6) + " "
+                        + a.get("cause").asText() + (a.has("level") ? " " + a.get("level").asText() : ""))
+                .containsExactly("C-3 WARNING NO_ORDER MEDIUM", "C-2 WARNING NO_ORDER MEDIUM",
+                        "C-1 WARNING AMOUNT_FALLING MEDIUM", "C-1 WARNING COMPLAINTS HIGH",
+                        "C-1 WARNING NO_ORDER MEDIUM", "C-1 WARNING INTERVAL_LENGTHENING MEDIUM",
+                        "C-3 WARNING NO_ORDER_LONG HIGH", "C-2 WARNING NO_ORDER_LONG HIGH",
+                        "C-4 WARNING LOW_SATISFACTION HIGH", "C-5 WARNING NO_ORDER MEDIUM",
+                        "C-5 WARNING INTERVAL_LENGTHENING MEDIUM", "C-1 WARNING NO_ORDER_LONG HIGH",
+                        "C-6 WARNING NO_ORDER MEDIUM", "C-1 CLEARED COMPLAINTS", "C-5 WARNING NO_ORDER_LONG HIGH");
+        // reminders and service
+        assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("TASK_CREATED")
+                        && !a.get("kind").asText().equals("FOLLOW_UP"))
+                .extracting(a -> a.get("at").asText().substring(0, 10) + " " + a.get("customerId").asText() + " "
+                        + a.get("kind").asText())
+                .containsExactly("2024-02-04 C-5 REVISIT", "2024-02-08 C-1 REVISIT", "2024-02-24 C-1 REVISIT",
+                        "2024-03-01 C-1 REVISIT",
+                        "2024-03-02 C-1 TICKET_TIMEOUT", "2024-03-03 C-1 ESCALATION", "2024-03-03 C-5 REVISIT",
+                        "2024-03-20 C-5 REVISIT", "2024-04-20 C-5 REVISIT", "2024-05-01 C-4 RENEWAL");
+        // messages that passed the gate; C-2 opted out of e-mail and hears nothing; the third campaign in a
+        // week is over the cap; the lantern campaign, launched at 22:30 in Shanghai, goes out at 08:00
+        assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("MESSAGE_REQUESTED"))
+                .extracting(a -> a.get("at").asText().substring(0, 16) + " " + a.get("customerId").asText() + " "
+                        + a.get("template").asText() + (a.get("params").has("campaignId")
+                        ? " " + a.get("params").get("campaignId").asText() : ""))
+                .containsExactly("2024-01-12T02:00 C-1 ONBOARDING", "2024-01-15T00:00 C-3 ONBOARDING",
+                        "2024-01-22T00:00 C-5 ONBOARDING", "2024-01-29T02:00 C-1 CAMPAIGN SPRING-1",
+                        "2024-01-29T02:00 C-5 CAMPAIGN SPRING-1", "2024-01-30T02:00 C-1 CAMPAIGN SPRING-2",
+                        "2024-01-30T02:00 C-5 CAMPAIGN SPRING-2", "2024-02-09T00:00 C-1 CAMPAIGN LANTERN",
+                        "2024-02-09T00:00 C-5 CAMPAIGN LANTERN", "2024-03-15T02:00 C-1 BIRTHDAY",
+                        "2024-04-20T02:00 C-5 REFERRAL_INVITE", "2024-05-20T00:00 C-6 ONBOARDING",
+                        "2024-07-08T00:00 C-3 WIN_BACK");
+        // advocacy: the super user is invited with a personal code; the newcomer who came with it credits
+        // the referrer on the first order only
+        assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("REFERRAL_REWARDED"))
+                .extracting(a -> a.get("referrerId").asText() + " <- " + a.get("referredId").asText())
+                .containsExactly("C-5 <- C-6");
+        assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("SEGMENT_CHANGED"))
+                .extracting(a -> a.get("segment").asText())
+                .contains("NEW", "HIGH_VALUE", "POTENTIAL", "SLEEPING", "LOST");
+        // the audit trail says what the gate held back, and why
+        com.fasterxml.jackson.databind.ObjectMapper mapper = Json.mapper();
+        List<JsonNode> gated = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(audit)) {
+            JsonNode e = mapper.readTree(line);
+            if (!e.get("outcome").asText().equals("EMITTED")) {
+                gated.add(e);
+            }
+        }
+        assertThat(gated).extracting(e -> e.get("customerId").asText() + " " + e.get("outcome").asText() + " "
+                        + e.get("note").asText().replaceAll(":.*", ""))
+                .containsExactly("C-3 DEFERRED quiet hours 21", "C-2 SUPPRESSED customer opted out of EMAIL (doNotEmail)",
+                        "C-5 DEFERRED quiet hours 21", "C-1 SUPPRESSED frequency cap", "C-5 SUPPRESSED frequency cap",
+                        "C-1 DEFERRED quiet hours 21", "C-5 DEFERRED quiet hours 21",
+                        "C-2 SUPPRESSED customer opted out of EMAIL (doNotEmail)", "C-6 DEFERRED quiet hours 21",
+                        "C-3 DEFERRED quiet hours 21", "C-2 SUPPRESSED customer opted out of EMAIL (doNotEmail)");
+    }
+
     @Test
     void theSameInputGivesByteIdenticalOutputTwice() {
         assertThat(Run.of("replay", "--events", EXAMPLE.toString()).out)
