@@ -102,23 +102,26 @@ final class RfmScale {
             keyed[i] = (idHash(base.get(i).getId()) & VALUE_MAX) << RANK_BITS | i;
         }
         Arrays.sort(keyed);
-        Integer[] order = new Integer[n];
+        int[] rank = new int[n];
         for (int k = 0; k < n; k++) {
-            order[k] = (int) (keyed[k] & ((1 << RANK_BITS) - 1));
+            rank[(int) (keyed[k] & ((1 << RANK_BITS) - 1))] = k;
         }
-        for (int k = 0; k < n; ) { // equal hashes: order by the ids themselves
+        for (int k = 0; k < n; ) { // equal hashes (about once in a million pairs): order by the ids themselves
             int end = k + 1;
             while (end < n && keyed[end] >>> RANK_BITS == keyed[k] >>> RANK_BITS) {
                 end++;
             }
             if (end - k > 1) {
-                Arrays.sort(order, k, end, Comparator.comparing(i -> base.get(i).getId()));
+                Integer[] run = new Integer[end - k];
+                for (int j = k; j < end; j++) {
+                    run[j - k] = (int) (keyed[j] & ((1 << RANK_BITS) - 1));
+                }
+                Arrays.sort(run, Comparator.comparing(i -> base.get(i).getId()));
+                for (int j = 0; j < run.length; j++) {
+                    rank[run[j]] = k + j;
+                }
             }
             k = end;
-        }
-        int[] rank = new int[n];
-        for (int k = 0; k < n; k++) {
-            rank[order[k]] = k;
         }
         return rank;
     }
