@@ -243,12 +243,16 @@ public final class LeadHistory implements EventHistory {
         if (t == null) {
             return null;
         }
-        long line = p.currentTokenLocation().getLineNr();
+        // the location of a START_ARRAY is the previous token's: the row's line is its first value's
+        long line = p.currentLocation().getLineNr();
         List<String> values = new ArrayList<>();
         List<Integer> columns = new ArrayList<>();
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t == null) {
                 throw new DataFileException(file, line, "the file ends inside a row");
+            }
+            if (values.isEmpty()) {
+                line = p.currentTokenLocation().getLineNr();
             }
             values.add(p.getText() == null ? "" : p.getText());
             columns.add(p.currentTokenLocation().getColumnNr());
