@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Calibrates lead-scoring weights from past leads with their outcome (Leads.csv), writes them "
                 + "as a settings file a sales manager can edit, and measures them through the engine on leads kept "
-                + "apart: AUC, base rate, the conversion rate of the top 20 % by score, lift.",
+                + "apart: AUC, base rate, the conversion rate of the top 20 %% by score, lift.",
                 "Method and figures: docs/lead-scoring.md.",
                 "Exit code: 0 when the weights were written, 2 for a usage or data error."})
 public final class CalibrateCommand implements CliCommand {

@@ -203,7 +203,7 @@ public final class LeadCalibration {
             f.points(factor);
         }
         Settings settings = settings(columns, base, gradeA, gradeB, gradeC);
-        return new Weights(settings, columns, base, factor, beta[0], n, positives, minRows, bands);
+        return new Weights(settings, columns, factor, n, positives, minRows);
     }
 
     /** The lowest score at which the model predicts {@code chance}: base + factor x (logit(chance) - intercept). */
@@ -334,25 +334,19 @@ public final class LeadCalibration {
     public static final class Weights {
         private final Settings settings;
         private final List<Fitted> columns;
-        private final int basePoints;
         private final double factor;
-        private final double intercept;
         private final int leads;
         private final int converted;
         private final int minRows;
-        private final int bands;
 
-        private Weights(Settings settings, List<Fitted> columns, int basePoints, double factor, double intercept,
-                        int leads, int converted, int minRows, int bands) {
+        private Weights(Settings settings, List<Fitted> columns, double factor, int leads,
+                        int converted, int minRows) {
             this.settings = settings;
             this.columns = List.copyOf(columns);
-            this.basePoints = basePoints;
             this.factor = factor;
-            this.intercept = intercept;
             this.leads = leads;
             this.converted = converted;
             this.minRows = minRows;
-            this.bands = bands;
         }
 
         /** @return the defaults with the calibrated scoring settings */
@@ -474,16 +468,6 @@ public final class LeadCalibration {
         /** @return of those, how many converted */
         public int converted() {
             return converted;
-        }
-
-        /** @return the model's intercept (log-odds of a lead with 0 evidence everywhere) */
-        double intercept() {
-            return intercept;
-        }
-
-        /** @return quantile bands aimed for per number */
-        int bands() {
-            return bands;
         }
     }
 
