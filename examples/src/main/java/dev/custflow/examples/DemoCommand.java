@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         description = {"Simulates a company for a year (leads from several channels, reps, orders, tickets, surveys) "
                 + "and runs it through the rules, then reports customers per stage, stage conversion, actions by "
                 + "type and rule, and the latest examples of each action with their reasons.",
-                "With --cdnow it runs the real CDNOW purchase history instead.",
+                "With --cdnow it runs the real CDNOW purchase history instead; with --leads, real past leads with "
+                        + "their outcome, and how well the lead scores picked the ones that converted.",
                 "Exit code: 0 when events were processed, 1 when none could be, 2 for a usage, rules, settings or "
                         + "data error."})
 public final class DemoCommand implements CliCommand {
@@ -54,6 +55,12 @@ public final class DemoCommand implements CliCommand {
                     + " or its folder (e.g. ../shared/data/cdnow)")
     Path cdnow;
 
+    @Option(names = "--leads", paramLabel = "PATH",
+            description = "run past leads with their outcome instead: the file " + LeadHistory.FILE_NAME
+                    + " or its folder (e.g. ../shared/data/leads); then measure the lead scores against who converted "
+                    + "(AUC, top 20 %%, lift). Calibrated weights: custflow calibrate, then --settings FILE")
+    Path leads;
+
     @Option(names = "--until", paramLabel = "DATE",
             description = "with --cdnow: run the clock on to this day after the last purchase (1998-06-30), e.g. "
                     + "1998-12-31 (by then every customer is dormant)")
@@ -79,6 +86,10 @@ public final class DemoCommand implements CliCommand {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (cdnow != null && leads != null) {
+            err.println("custflow demo: give --cdnow or --leads, not both");
+            return 2;
+        }
         if (cutoff != null && cdnow == null) {
             err.println("custflow demo: --cutoff needs --cdnow: it measures the churn rules against what the real "
                     + "customers did next");
@@ -86,6 +97,7 @@ public final class DemoCommand implements CliCommand {
         }
         try {
             EventHistory history = cdnow != null ? cdnow(CdnowHistory.load(cdnow))
+                    : leads != null ? LeadHistory.load(leads)
                     : CompanySimulator.of(CompanySimulator.Config.ofDefaults().withCustomers(customers).withSeed(seed)
                             .withDays(days).withStart(start));
             int partitions = engine.partitions();
@@ -101,6 +113,13 @@ public final class DemoCommand implements CliCommand {
                 out.println();
                 out.println("Churn rules against what happened next");
                 out.print(quality.toMarkdown());
+            }
+            if (history instanceof LeadHistory lh) {
+                // a second engine on the same events: the report above does not keep every lead's score
+                out.println();
+                out.print(LeadQuality.measure(lh, engine.settings()).toText());
+                out.println("  (every lead of the file: for weights calibrated on it, partly the leads they were "
+                        + "calibrated on; custflow calibrate measures on leads kept apart)");
             }
             out.flush();
             return report.accepted() == 0 && report.rejected() > 0 ? 1 : 0;
@@ -119,7 +138,7 @@ public final class DemoCommand implements CliCommand {
             err.println("custflow demo: the rules did not compile; nothing was run");
             return 2;
         } catch (IOException e) {
-            err.println("custflow demo: cannot read " + cdnow + ": " + e.getMessage());
+            err.println("custflow demo: cannot read " + (cdnow != null ? cdnow : leads) + ": " + e.getMessage());
             return 2;
         }
     }

@@ -77,6 +77,26 @@ class DemoCommandTest {
     }
 
     @Test
+    void demo_withLeads_runsThemAndMeasuresTheScoresAgainstWhoConverted() throws IOException {
+        SyntheticLeads.write(dir, 300, 11);
+
+        Run run = Run.of("demo", "--leads", dir.toString(), "--quiet");
+
+        assertThat(run.code).as(run.err).isZero();
+        assertThat(run.out).startsWith("Custflow demo: leads from Leads.csv: 300 leads")
+                .contains("LEAD_SCORED", "Lead scores against who converted: leads from Leads.csv: 300 leads")
+                .containsPattern("AUC +0\\.\\d{3}").contains("scored            300 of 300 leads");
+    }
+
+    @Test
+    void demo_cdnowAndLeads_isAUsageError() {
+        Run run = Run.of("demo", "--cdnow", dir.toString(), "--leads", dir.toString(), "--quiet");
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).contains("give --cdnow or --leads, not both");
+    }
+
+    @Test
     void aMissingCdnowFile_exitsWithTwo_namingIt() {
         Run run = Run.of("demo", "--cdnow", dir.toString());
 

@@ -3,6 +3,8 @@ package dev.custflow.rules;
 import dev.custflow.model.Customer;
 import dev.custflow.settings.ScoringSettings;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -16,9 +18,11 @@ import java.util.Objects;
  * $s : LeadScore( score != $c.score ) from LeadScore.of($c, settings.scoring)
  * }</pre>
  *
- * <p>Fit: the region, industry and channel tables (ignoring case), the company-size band with the
- * largest {@code from} at or below the number of employees, and the longest title keyword found in the
- * job title (Latin keywords as whole words, so "CTO" is not found in "Director"). Behaviour: the
+ * <p>Fit: {@code basePoints}, the region, industry and channel tables (ignoring case), the company-size
+ * band with the largest {@code from} at or below the number of employees, the longest title keyword
+ * found in the job title (Latin keywords as whole words, so "CTO" is not found in "Director"), and the
+ * host attributes named in {@code attributePoints} (by value, ignoring case) and {@code attributeBands}
+ * (the band with the largest {@code from} at or below the attribute's number). Behaviour: the
  * customer's running total at {@code settings.scoring.halfLifeDays}, at most {@code maxBehaviour}.
  */
 public final class LeadScore {
@@ -30,6 +34,9 @@ public final class LeadScore {
     private final String titleKeyword;
     private final int titlePoints;
     private final int channelPoints;
+    /** The attributes that earned points, in table order: "name value", points. */
+    private final List<String> attributeParts;
+    private final List<Integer> attributePartPoints;
     private final int fit;
     private final int behaviour;
     private final int score;
@@ -54,7 +61,29 @@ public final class LeadScore {
         this.sizePoints = size;
         this.titleKeyword = keyword(s.titlePoints(), c.getTitle());
         this.titlePoints = titleKeyword == null ? 0 : s.titlePoints().get(titleKeyword);
-        this.fit = regionPoints + industryPoints + sizePoints + titlePoints + channelPoints;
+        this.attributeParts = new ArrayList<>();
+        this.attributePartPoints = new ArrayList<>();
+        int attributes = 0;
+        for (Map.Entry<String, Map<String, Integer>> e : s.attributePoints().entrySet()) {
+            String value = attribute(c, e.getKey());
+            int p = lookup(e.getValue(), value);
+            if (p != 0) {
+                attributeParts.add(e.getKey() + " " + value);
+                attributePartPoints.add(p);
+                attributes += p;
+            }
+        }
+        for (Map.Entry<String, List<ScoringSettings.AttributeBand>> e : s.attributeBands().entrySet()) {
+            String value = attribute(c, e.getKey());
+            int p = band(e.getValue(), value);
+            if (p != 0) {
+                attributeParts.add(e.getKey() + " " + value);
+                attributePartPoints.add(p);
+                attributes += p;
+            }
+        }
+        this.fit = s.basePoints() + regionPoints + industryPoints + sizePoints + titlePoints + channelPoints
+                + attributes;
         this.behaviour = Math.min(s.maxBehaviour(), c.behaviourPoints(s.halfLifeDays()));
         this.score = Math.max(0, Math.min(ScoringSettings.MAX_SCORE, fit + behaviour));
         this.grade = s.gradeFor(score);
@@ -119,11 +148,15 @@ public final class LeadScore {
     public String getReason() {
         StringBuilder sb = new StringBuilder("fit ").append(fit);
         StringBuilder parts = new StringBuilder();
+        part(parts, "base", settings.basePoints());
         part(parts, "region " + customer.getRegion(), regionPoints);
         part(parts, "industry " + customer.getIndustry(), industryPoints);
         part(parts, "size " + customer.getCompanySize(), sizePoints);
         part(parts, "title " + titleKeyword, titlePoints);
         part(parts, "channel " + customer.getChannel(), channelPoints);
+        for (int i = 0; i < attributeParts.size(); i++) {
+            part(parts, attributeParts.get(i), attributePartPoints.get(i));
+        }
         if (parts.length() > 0) {
             sb.append(" (").append(parts).append(')');
         }
@@ -175,6 +208,40 @@ public final class LeadScore {
             }
         }
         return 0;
+    }
+
+    /** A host attribute by name: the exact name first, else the first name equal ignoring case (in the host's order). */
+    private static String attribute(Customer c, String name) {
+        String exact = c.attribute(name);
+        if (exact != null) {
+            return exact;
+        }
+        for (Map.Entry<String, String> e : c.getAttributes().entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** The points of the band with the largest {@code from} at or below the number; 0 for no number. */
+    private static int band(List<ScoringSettings.AttributeBand> bands, String value) {
+        if (value == null) {
+            return 0;
+        }
+        double x;
+        try {
+            x = Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+        int points = 0;
+        for (ScoringSettings.AttributeBand b : bands) { // ascending by from
+            if (x >= b.from()) {
+                points = b.points();
+            }
+        }
+        return points;
     }
 
     /** The longest keyword of the table found in the title; ties go to more points, then to the first name. */

@@ -19,6 +19,13 @@ import java.util.TreeMap;
  * entry ({@code scoring.regionPoints.华东}) changes that entry and keeps the others. Lookups of
  * region, industry and channel ignore case; an entry worth 0 is the same as no entry.
  *
+ * <p>Fit can also come from the host's own attributes (the free {@code attributes} map of
+ * {@code LeadCaptured} and {@code ProfileUpdated}): {@code attributePoints} gives points per value
+ * of a text attribute ({@code leadSource: {Reference: 25}}), {@code attributeBands} points per band
+ * of a numeric one ({@code timeOnSiteSeconds: [{from: 600, points: 20}]}). Attribute names and
+ * values ignore case. Tables calibrated from history (log-odds, which are negative for values that
+ * convert worse than average) start every lead at {@code basePoints}.
+ *
  * @param mqlThreshold              the score from which a lead is marketing-qualified (default 50)
  * @param gradeA                    the score from which a lead is graded A (default 80) ...
  * @param gradeB                    ... B (default 50) ...
@@ -26,6 +33,8 @@ import java.util.TreeMap;
  * @param halfLifeDays              behaviour points lose half their value in this many days (default 30)
  * @param maxBehaviour              at most this many behaviour points count towards the score (default 60), so
  *                                  engagement alone reaches B but not A
+ * @param basePoints                fit points every lead starts with (default 0), -100..100: the start from which
+ *                                  tables with negative entries add and subtract
  * @param regionPoints              fit points by region (default 华东 10, 华南 10, 华北 8, 华中 6, 西南 5, 东北 4,
  *                                  西北 3)
  * @param industryPoints            fit points by industry (default 制造业 15, 电子 12, 汽车 12, 医药 10, 化工 10,
@@ -37,6 +46,11 @@ import java.util.TreeMap;
  *                                  采购经理/Purchasing/Procurement 10, 经理/Manager 6, 学生/Student -10)
  * @param channelPoints             fit points by the channel the lead came from (default WEBSITE 10, REFERRAL 10,
  *                                  TRADE_SHOW 8, EVENT 8, WECHAT 5, ADS 3)
+ * @param attributePoints           fit points by the value of a host attribute: attribute name to a table of value
+ *                                  to points (default none), e.g. {@code {leadSource: {Reference: 25, Google: 3}}}
+ * @param attributeBands            fit points by the number in a host attribute: attribute name to bands, the band
+ *                                  with the largest {@code from} at or below the number counts (default none); a
+ *                                  value that is not a number earns nothing
  * @param behaviourPoints           behaviour points per interaction of a kind, times its {@code count} (default
  *                                  PAGE_VIEW 1, EMAIL_OPENED 2, EMAIL_CLICKED 5, CHAT 5, FORM_SUBMITTED 15,
  *                                  EVENT_ATTENDED 15; the rep's own calls, visits and e-mails earn none)
@@ -46,17 +60,24 @@ import java.util.TreeMap;
  * @param highQuality               the field rule "website lead from a company over 100 people is high quality"
  */
 public record ScoringSettings(int mqlThreshold, int gradeA, int gradeB, int gradeC, int halfLifeDays,
-                              int maxBehaviour, Map<String, Integer> regionPoints,
+                              int maxBehaviour, int basePoints, Map<String, Integer> regionPoints,
                               Map<String, Integer> industryPoints, List<SizeBand> companySizePoints,
                               Map<String, Integer> titlePoints, Map<String, Integer> channelPoints,
+                              Map<String, Map<String, Integer>> attributePoints,
+                              Map<String, List<AttributeBand>> attributeBands,
                               Map<String, Integer> behaviourPoints, int timeOnSiteSecondsPerPoint,
                               int timeOnSiteMaxPoints, HighQuality highQuality) {
 
     /** Scores are capped to 0..{@value}; the grade bands lie within. */
     public static final int MAX_SCORE = 100;
 
-    private static final ScoringSettings DEFAULTS = new ScoringSettings(50, 80, 50, 25, 30, 60, null, null, null,
-            null, null, null, 120, 10, null);
+    private static final ScoringSettings DEFAULTS = new ScoringSettings(50, 80, 50, 25, 30, 60, 0, null, null, null,
+            null, null, null, null, null, 120, 10, null);
+
+    /** Profile fields that have a table of their own: an attribute table by one of these names is a mistake. */
+    private static final Map<String, String> FIELD_TABLES = Map.of("region", "regionPoints",
+            "industry", "industryPoints", "channel", "channelPoints", "title", "titlePoints",
+            "companysize", "companySizePoints");
 
     /**
      * One band of the company-size table.
@@ -77,6 +98,16 @@ public record ScoringSettings(int mqlThreshold, int gradeA, int gradeB, int grad
             }
             checkPoints("scoring.companySizePoints", "from " + from, points, -MAX_SCORE);
         }
+    }
+
+    /**
+     * One band of a numeric attribute's table in {@link #attributeBands()}; checked there, where the
+     * attribute's name is known for the message.
+     *
+     * @param from   a number in the attribute at or above this ...
+     * @param points ... earns these fit points (unless a band with a larger {@code from} applies), -100..100
+     */
+    public record AttributeBand(Double from, Integer points) {
     }
 
     /**
@@ -138,6 +169,7 @@ public record ScoringSettings(int mqlThreshold, int gradeA, int gradeB, int grad
         }
         InvalidSettingsException.range("scoring.halfLifeDays", halfLifeDays, 1, 3650);
         InvalidSettingsException.range("scoring.maxBehaviour", maxBehaviour, 0, MAX_SCORE);
+        InvalidSettingsException.range("scoring.basePoints", basePoints, -MAX_SCORE, MAX_SCORE);
         regionPoints = table("scoring.regionPoints", regionPoints, Map.of("华东", 10, "华南", 10, "华北", 8, "华中", 6,
                 "西南", 5, "东北", 4, "西北", 3));
         industryPoints = table("scoring.industryPoints", industryPoints, Map.of("制造业", 15, "电子", 12, "汽车", 12,
@@ -146,6 +178,8 @@ public record ScoringSettings(int mqlThreshold, int gradeA, int gradeB, int grad
         titlePoints = table("scoring.titlePoints", titlePoints, defaultTitles());
         channelPoints = table("scoring.channelPoints", channelPoints, Map.of("WEBSITE", 10, "REFERRAL", 10,
                 "TRADE_SHOW", 8, "EVENT", 8, "WECHAT", 5, "ADS", 3));
+        attributePoints = attributeTables(attributePoints);
+        attributeBands = attributeBands(attributeBands, attributePoints);
         behaviourPoints = behaviour(behaviourPoints);
         InvalidSettingsException.positive("scoring.timeOnSiteSecondsPerPoint", timeOnSiteSecondsPerPoint);
         InvalidSettingsException.range("scoring.timeOnSiteMaxPoints", timeOnSiteMaxPoints, 0, MAX_SCORE);
@@ -217,6 +251,92 @@ public record ScoringSettings(int mqlThreshold, int gradeA, int gradeB, int grad
             out.put(k, e.getValue());
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /** Attribute name to a value table; each table checked like a fit table. */
+    private static Map<String, Map<String, Integer>> attributeTables(Map<String, Map<String, Integer>> given) {
+        if (given == null) {
+            return Map.of();
+        }
+        TreeMap<String, Map<String, Integer>> out = new TreeMap<>();
+        for (Map.Entry<String, Map<String, Integer>> e : given.entrySet()) {
+            String name = attributeName("scoring.attributePoints", e.getKey(), given);
+            if (e.getValue() == null) {
+                throw new InvalidSettingsException("scoring.attributePoints." + name, null,
+                        "needs a table of value: points, e.g. {Reference: 25}");
+            }
+            out.put(name, table("scoring.attributePoints." + name, e.getValue(), Map.of()));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Attribute name to bands, ascending by {@code from}. */
+    private static Map<String, List<AttributeBand>> attributeBands(Map<String, List<AttributeBand>> given,
+                                                                   Map<String, Map<String, Integer>> byValue) {
+        if (given == null) {
+            return Map.of();
+        }
+        TreeMap<String, List<AttributeBand>> out = new TreeMap<>();
+        for (Map.Entry<String, List<AttributeBand>> e : given.entrySet()) {
+            String name = attributeName("scoring.attributeBands", e.getKey(), given);
+            String key = "scoring.attributeBands." + name;
+            for (String other : byValue.keySet()) {
+                if (other.equalsIgnoreCase(name)) {
+                    throw new InvalidSettingsException(key, null, "the attribute is in scoring.attributePoints too; "
+                            + "score it by value or by bands, not both");
+                }
+            }
+            if (e.getValue() == null || e.getValue().isEmpty()) {
+                throw new InvalidSettingsException(key, e.getValue(), "needs a list of bands, e.g. "
+                        + "[{from: 0, points: -5}, {from: 600, points: 20}]");
+            }
+            List<AttributeBand> sorted = new ArrayList<>();
+            for (AttributeBand b : e.getValue()) {
+                if (b == null || b.from() == null || b.points() == null) {
+                    throw new InvalidSettingsException(key, b == null ? null : "{from: " + b.from() + ", points: "
+                            + b.points() + "}", "every band needs 'from' (a number) and 'points'");
+                }
+                if (!Double.isFinite(b.from())) {
+                    throw new InvalidSettingsException(key, "{from: " + b.from() + "}", "'from' must be a finite number");
+                }
+                checkPoints(key, "from " + number(b.from()), b.points(), -MAX_SCORE);
+                sorted.add(b);
+            }
+            sorted.sort(Comparator.comparing(AttributeBand::from));
+            for (int i = 1; i < sorted.size(); i++) {
+                if (sorted.get(i).from().equals(sorted.get(i - 1).from())) {
+                    throw new InvalidSettingsException(key, e.getValue(),
+                            "two bands start at " + number(sorted.get(i).from()));
+                }
+            }
+            out.put(name, List.copyOf(sorted));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Checks an attribute name: not empty, not twice (ignoring case), not a profile field with a table of its own. */
+    private static String attributeName(String key, String given, Map<String, ?> all) {
+        String name = given == null ? "" : given.strip();
+        if (name.isEmpty()) {
+            throw new InvalidSettingsException(key, all.keySet(), "an attribute has an empty name");
+        }
+        String table = FIELD_TABLES.get(name.toLowerCase(Locale.ROOT));
+        if (table != null) {
+            throw new InvalidSettingsException(key + "." + name, null, "'" + name + "' is a profile field, not a "
+                    + "free attribute: its points go in scoring." + table);
+        }
+        for (String other : all.keySet()) {
+            if (other != null && !other.equals(given) && other.strip().equalsIgnoreCase(name)) {
+                throw new InvalidSettingsException(key + "." + name, null, "the attribute is listed twice ('" + other
+                        + "' and '" + given + "'); names ignore case");
+            }
+        }
+        return name;
+    }
+
+    /** A band boundary as written: 600 rather than 600.0. */
+    static String number(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 
     private static Map<String, Integer> behaviour(Map<String, Integer> given) {

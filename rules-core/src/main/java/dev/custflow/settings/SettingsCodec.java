@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -138,6 +139,12 @@ final class SettingsCodec {
                 throw ise;
             }
             throw new InvalidSettingsException(path(e), null, e.getOriginalMessage());
+        } catch (UnrecognizedPropertyException e) {
+            // a key inside a list item ({from: 10, pionts: 5}): merge only checks the keys of records
+            List<String> known = new ArrayList<>();
+            e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+            throw new InvalidSettingsException(path(e), null, "unknown key" + Suggest.closest(e.getPropertyName(), known)
+                    .map(best -> ". Did you mean '" + best + "'?").orElse("; known keys here: " + String.join(", ", known)));
         } catch (MismatchedInputException e) {
             throw new InvalidSettingsException(path(e), null, "wrong kind of value: " + e.getOriginalMessage());
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {

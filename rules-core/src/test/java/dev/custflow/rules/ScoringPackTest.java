@@ -332,6 +332,117 @@ class ScoringPackTest {
         assertThat(e.key()).isEqualTo("scoring.industryPoints.制造业");
     }
 
+    // ---------------------------------------------------------------- host attributes
+
+    /** A lead from the API channel (no default points) with the host's own attributes. */
+    private static LeadCaptured withAttributes(String id, String when, Map<String, Object> attributes) {
+        return LeadCaptured.builder("lead:" + id, at(when), id, "API").phone("13800000000").attributes(attributes)
+                .build();
+    }
+
+    /** Settings as a calibration writes them: a start, a value table and bands, with negative entries. */
+    private static Settings calibrated() {
+        return Settings.builder().merge("""
+                {"scoring": {"basePoints": 40,
+                             "attributePoints": {"leadSource": {"Reference": 25, "Olark Chat": -12}},
+                             "attributeBands": {"timeOnSiteSeconds": [{"from": 0, "points": -8},
+                                                                      {"from": 600, "points": 20},
+                                                                      {"from": 1800, "points": 15}]}}}""").build();
+    }
+
+    @Test
+    void attributes_pointsByValue_ignoringCase_andTheReasonNamesThem() {
+        RuleVerifier.forPacks(calibrated(), RulePack.SCORING)
+                .when(withAttributes("A1", "2024-01-01", Map.of("leadSource", "reference")),
+                        withAttributes("A2", "2024-01-01", Map.of("LEADSOURCE", "Olark Chat")),
+                        withAttributes("A3", "2024-01-01", Map.of("leadSource", "Google")))
+                .thenExpectOnly(scored("A1", 65, "B", 65, 0).with("reason",
+                                "fit 65 (base +40, leadSource reference +25) + behaviour 0 = 65, grade B"),
+                        scored("A2", 28, "C", 28, 0).with("reason",
+                                "fit 28 (base +40, leadSource Olark Chat -12) + behaviour 0 = 28, grade C"),
+                        scored("A3", 40, "C", 40, 0).with("reason", "fit 40 (base +40) + behaviour 0 = 40, grade C"));
+    }
+
+    @Test
+    void attributes_numberBands_theLargestBandReachedCounts_andNoNumberEarnsNothing() {
+        RuleVerifier.forPacks(calibrated(), RulePack.SCORING)
+                .when(withAttributes("B1", "2024-01-01", Map.of("timeOnSiteSeconds", 0)),
+                        withAttributes("B2", "2024-01-01", Map.of("timeOnSiteSeconds", 599.5)),
+                        withAttributes("B3", "2024-01-01", Map.of("timeOnSiteSeconds", "600")),
+                        withAttributes("B4", "2024-01-01", Map.of("timeOnSiteSeconds", 4000)),
+                        withAttributes("B5", "2024-01-01", Map.of("timeOnSiteSeconds", -3)),
+                        withAttributes("B6", "2024-01-01", Map.of("timeOnSiteSeconds", "n/a")))
+                .thenExpectOnly(scored("B1", 32, "C", 32, 0).with("reason",
+                                "fit 32 (base +40, timeOnSiteSeconds 0 -8) + behaviour 0 = 32, grade C"),
+                        scored("B2", 32, "C", 32, 0),
+                        scored("B3", 60, "B", 60, 0).with("reason",
+                                "fit 60 (base +40, timeOnSiteSeconds 600 +20) + behaviour 0 = 60, grade B"),
+                        scored("B4", 55, "B", 55, 0),
+                        scored("B5", 40, "C", 40, 0),  // below every band
+                        scored("B6", 40, "C", 40, 0)); // not a number
+    }
+
+    @Test
+    void attributes_addUpWithTheTables_andAProfileUpdateRescores() {
+        ProfileUpdated longerVisit = ProfileUpdated.of("p1", at("2024-01-05"), "C1",
+                new ProfileFields(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        Map.of("timeOnSiteSeconds", 900), null));
+        RuleVerifier.forPacks(calibrated(), RulePack.SCORING)
+                .given(LeadCaptured.builder("lead:C1", at("2024-01-01"), "C1", "REFERRAL").phone("13800000000")
+                        .industry("制造业").attributes(Map.of("leadSource", "Reference", "timeOnSiteSeconds", 30))
+                        .build())
+                .when(longerVisit)
+                .thenExpectOnly(scored("C1", 100, "A", 110, 0).with("reason", "fit 110 (base +40, industry 制造业 +15, "
+                        + "channel REFERRAL +10, leadSource Reference +25, timeOnSiteSeconds 900 +20) + behaviour 0 "
+                        + "= 100 (capped to 0-100), grade A (was 82, grade A)"));
+    }
+
+    @Test
+    void attributes_readFromASettingsFile_sortedAndRoundTripped() {
+        Settings s = calibrated();
+        assertThat(s.scoring().attributeBands().get("timeOnSiteSeconds")).extracting(b -> b.from())
+                .containsExactly(0.0, 600.0, 1800.0);
+        assertThat(Settings.builder().merge(s.toJson()).build()).isEqualTo(s);
+        assertThat(Settings.ofDefaults().scoring().attributePoints()).isEmpty();
+        assertThat(Settings.ofDefaults().scoring().attributeBands()).isEmpty();
+        assertThat(Settings.ofDefaults().scoring().basePoints()).isZero();
+    }
+
+    @Test
+    void attributes_mistakesNameTheKey() {
+        assertThatThrownBy(() -> Settings.builder().set("scoring.attributePoint", Map.of()))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("'scoring.attributePoint'").hasMessageContaining("Did you mean 'attributePoints'?");
+        assertThatThrownBy(() -> Settings.builder().merge(
+                        "{\"scoring\": {\"attributePoints\": {\"leadSource\": {\"Google\": 300}}}}"))
+                .hasMessageContaining("'scoring.attributePoints.leadSource.Google' = 300")
+                .hasMessageContaining("between -100 and 100");
+        assertThatThrownBy(() -> Settings.builder().merge("{\"scoring\": {\"attributePoints\": {\"Industry\": {\"IT\": 5}}}}"))
+                .hasMessageContaining("'scoring.attributePoints.Industry'")
+                .hasMessageContaining("'Industry' is a profile field, not a free attribute: its points go in "
+                        + "scoring.industryPoints");
+        assertThatThrownBy(() -> Settings.builder().merge(
+                        "{\"scoring\": {\"attributeBands\": {\"visits\": [{\"from\": 1, \"pionts\": 5}]}}}"))
+                .hasMessageContaining("'scoring.attributeBands.visits[0].pionts'")
+                .hasMessageContaining("unknown key. Did you mean 'points'?");
+        assertThatThrownBy(() -> Settings.builder().merge(
+                        "{\"scoring\": {\"attributeBands\": {\"visits\": [{\"from\": 1}]}}}"))
+                .hasMessageContaining("'scoring.attributeBands.visits'")
+                .hasMessageContaining("every band needs 'from' (a number) and 'points'");
+        assertThatThrownBy(() -> Settings.builder().merge("{\"scoring\": {\"attributeBands\": {\"visits\": "
+                        + "[{\"from\": 2.5, \"points\": 1}, {\"from\": 2.5, \"points\": 3}]}}}"))
+                .hasMessageContaining("two bands start at 2.5");
+        assertThatThrownBy(() -> Settings.builder().merge("{\"scoring\": {\"attributeBands\": {\"visits\": []}}}"))
+                .hasMessageContaining("'scoring.attributeBands.visits'").hasMessageContaining("needs a list of bands");
+        assertThatThrownBy(() -> Settings.builder().merge("{\"scoring\": {"
+                        + "\"attributePoints\": {\"visits\": {\"many\": 5}},"
+                        + "\"attributeBands\": {\"Visits\": [{\"from\": 1, \"points\": 5}]}}}"))
+                .hasMessageContaining("'scoring.attributeBands.Visits'")
+                .hasMessageContaining("in scoring.attributePoints too; score it by value or by bands, not both");
+        assertThatThrownBy(() -> Settings.builder().set("scoring.basePoints", 101))
+                .hasMessageContaining("'scoring.basePoints' = 101").hasMessageContaining("between -100 and 100");
+    }
+
     // ---------------------------------------------------------------- lifecycle
 
     @Test

@@ -1,0 +1,151 @@
+package dev.custflow.examples;
+
+import dev.custflow.BatchResult;
+import dev.custflow.Custflow;
+import dev.custflow.Engine;
+import dev.custflow.event.Event;
+import dev.custflow.examples.internal.RankQuality;
+import dev.custflow.model.CustomerProfile;
+import dev.custflow.settings.Settings;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * How well the engine's lead scores pick the leads that convert: runs leads with a known outcome
+ * through a real engine (every built-in pack, the given settings), takes each lead's score when
+ * all its events are in (the engine's customer view), and compares it with the outcome. AUC is
+ * the chance that a converted lead scores above one that did not (ties half); the top 20 % rate is
+ * the share that converted among the best-scored fifth, and lift that rate over the base rate.
+ */
+public final class LeadQuality {
+    /** The share of leads at the top whose conversion rate is reported. */
+    public static final double TOP_SHARE = 0.2;
+
+    private LeadQuality() {
+    }
+
+    /**
+     * The leads of one grade.
+     *
+     * @param grade     A, B, C, D, or "-" for leads the engine did not score
+     * @param leads     leads with that grade at the end
+     * @param converted of those, how many converted
+     */
+    public record Grade(String grade, int leads, int converted) {
+        /** @return converted / leads */
+        public double rate() {
+            return leads == 0 ? 0 : (double) converted / leads;
+        }
+    }
+
+    /**
+     * The measurement.
+     *
+     * @param description what was measured (the leads and their share)
+     * @param leads       leads fed to the engine
+     * @param converted   of those, how many converted
+     * @param scored      leads the engine scored (LEAD_SCORED at least once)
+     * @param rejected    events the engine rejected (0 expected)
+     * @param auc         the area under the ROC curve of the final scores
+     * @param topRate     the conversion rate of the top {@link #TOP_SHARE} by score
+     * @param grades      leads and conversions per grade, A to D
+     */
+    public record Report(String description, int leads, int converted, int scored, long rejected, double auc,
+                         double topRate, List<Grade> grades) {
+        /** Copies the grades. */
+        public Report {
+            grades = List.copyOf(grades);
+        }
+
+        /** @return the share of leads that converted */
+        public double baseRate() {
+            return leads == 0 ? 0 : (double) converted / leads;
+        }
+
+        /** @return the top 20 % rate over the base rate */
+        public double lift() {
+            return baseRate() == 0 ? 0 : topRate / baseRate();
+        }
+
+        /** @return the figures as a short text block */
+        public String toText() {
+            StringBuilder b = new StringBuilder();
+            b.append(String.format(Locale.ROOT, "Lead scores against who converted: %s%n", description));
+            b.append(String.format(Locale.ROOT, "  leads             %,d, of which %,d converted: base rate %.1f %%%n",
+                    leads, converted, 100 * baseRate()));
+            b.append(String.format(Locale.ROOT, "  AUC               %.3f  (0.5 is chance; 1 ranks every converted "
+                    + "lead first)%n", auc));
+            b.append(String.format(Locale.ROOT, "  top 20 %% by score %.1f %% converted: lift %.2f over the base "
+                    + "rate%n", 100 * topRate, lift()));
+            b.append(String.format(Locale.ROOT, "  scored            %,d of %,d leads; %,d events rejected%n", scored,
+                    leads, rejected));
+            b.append("  grade       leads  converted\n");
+            for (Grade g : grades) {
+                b.append(String.format(Locale.ROOT, "    %-5s  %,8d  %,9d  %5.1f %%%n", g.grade(), g.leads(),
+                        g.converted(), 100 * g.rate()));
+            }
+            return b.toString();
+        }
+    }
+
+    /**
+     * @param leads    the leads, with their outcome
+     * @param settings the settings the engine runs with
+     * @return the figures
+     * @throws dev.custflow.RuleCompilationException if the rules do not compile
+     */
+    public static Report measure(LeadHistory leads, Settings settings) {
+        Objects.requireNonNull(leads, "leads");
+        Objects.requireNonNull(settings, "settings");
+        List<LeadHistory.Lead> all = leads.leads();
+        double[] scores = new double[all.size()];
+        boolean[] converted = new boolean[all.size()];
+        Map<String, int[]> grades = new LinkedHashMap<>();
+        for (String g : List.of("A", "B", "C", "D", "-")) {
+            grades.put(g, new int[2]);
+        }
+        int scored = 0;
+        long rejected = 0;
+        try (Engine engine = Custflow.builder().settings(settings).build();
+             Stream<Event> events = leads.events()) {
+            List<Event> batch = new ArrayList<>(2_000);
+            for (Iterator<Event> it = events.iterator(); it.hasNext(); ) {
+                batch.add(it.next());
+                if (batch.size() == 2_000 || !it.hasNext()) {
+                    BatchResult r = engine.acceptAll(batch);
+                    rejected += r.rejections().size();
+                    batch.clear();
+                }
+            }
+            for (int i = 0; i < all.size(); i++) {
+                LeadHistory.Lead lead = all.get(i);
+                CustomerProfile c = engine.customer(lead.id()).orElse(null);
+                String grade = c == null || c.grade() == null ? "-" : c.grade();
+                scored += grade.equals("-") ? 0 : 1;
+                scores[i] = c == null ? 0 : c.score();
+                converted[i] = lead.converted();
+                int[] g = grades.get(grade);
+                g[0]++;
+                g[1] += lead.converted() ? 1 : 0;
+            }
+        }
+        List<Grade> table = new ArrayList<>();
+        grades.forEach((g, n) -> {
+            if (!g.equals("-") || n[0] > 0) {
+                table.add(new Grade(g, n[0], n[1]));
+            }
+        });
+        int positives = 0;
+        for (boolean b : converted) {
+            positives += b ? 1 : 0;
+        }
+        return new Report(leads.description(), all.size(), positives, scored, rejected,
+                RankQuality.auc(scores, converted), RankQuality.topRate(scores, converted, TOP_SHARE), table);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.custflow.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.custflow.dsl.SettingsFiles;
+import dev.custflow.settings.Settings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The calibration on the real leads (../shared/data/leads beside the project, or {@code
+ * -Dcustflow.data=DIR}); skipped with a message where the data is not there. The floors are a little
+ * under what seed 42 measured (AUC 0.886, top 20 % 89.9 % against a base rate of 39.4 %, lift 2.28;
+ * docs/lead-scoring.md), so that a change which makes the weights worse fails here.
+ */
+class LeadsRealDataTest {
+    @TempDir
+    Path dir;
+
+    private static Path leadsFolder() {
+        Optional<Path> folder = TestData.shared("leads");
+        String why = "the leads data set is not here (looked for ../shared/data/leads from the project root; set "
+                + "-Dcustflow.data=DIR to point elsewhere): skipping the real-data test";
+        if (folder.isEmpty()) {
+            System.err.println("SKIPPED LeadsRealDataTest: " + why); // Maven shows skips as a count only
+        }
+        assumeTrue(folder.isPresent(), why);
+        return folder.get();
+    }
+
+    @Test
+    void theWholeFileLoads_asDocumented() throws IOException {
+        LeadHistory leads = LeadHistory.load(leadsFolder());
+
+        // the data set's README: 9,240 leads, 3,561 converted
+        assertThat(leads.leads()).hasSize(9_240);
+        assertThat(leads.converted()).isEqualTo(3_561);
+    }
+
+    @Test
+    void calibratedOnSeventyPercent_theEngineRanksTheOtherThirtyWell_andTheSameSeedGivesTheSameFigures()
+            throws IOException {
+        LeadHistory leads = LeadHistory.load(leadsFolder());
+        LeadCalibration calibration = LeadCalibration.builder().seed(42).trainShare(0.7).build();
+
+        LeadCalibration.Result first = calibration.run(leads);
+        LeadCalibration.Result again = calibration.run(leads);
+        System.out.print(first.toText());
+
+        LeadQuality.Report q = first.calibrated();
+        assertThat(q.leads()).isEqualTo(2_772);
+        assertThat(q.scored()).isEqualTo(2_772);
+        assertThat(q.rejected()).isZero();
+        // the issue asks for AUC >= 0.85 and a top 20 % above twice the base rate
+        assertThat(q.auc()).isGreaterThanOrEqualTo(0.87);
+        assertThat(q.topRate()).isGreaterThan(2 * q.baseRate());
+        assertThat(q.lift()).isGreaterThanOrEqualTo(2.15);
+        // grades mean something: each converts less than the one above
+        assertThat(q.grades()).extracting(LeadQuality.Grade::grade).containsExactly("A", "B", "C", "D");
+        for (int i = 1; i < q.grades().size(); i++) {
+            assertThat(q.grades().get(i).rate()).isLessThan(q.grades().get(i - 1).rate());
+        }
+        // the default tables know nothing of these leads: calibration is what makes the difference
+        assertThat(first.defaults().auc()).isLessThan(0.7);
+        // reproducible: the same seed, the same weights and the same figures, to the last digit
+        assertThat(again.calibrated().auc()).isEqualTo(q.auc());
+        assertThat(again.calibrated().topRate()).isEqualTo(q.topRate());
+        assertThat(again.toYaml()).isEqualTo(first.toYaml());
+
+        Path file = dir.resolve("lead-scoring.yaml");
+        Files.writeString(file, first.toYaml(), StandardCharsets.UTF_8);
+        assertThat(SettingsFiles.load(file, Settings.ofDefaults())).isEqualTo(first.weights().settings());
+    }
+}
