@@ -512,6 +512,14 @@ public final class Customer {
     }
 
     /**
+     * @param days a number of days
+     * @return the instant {@code days} after the engine first saw this customer
+     */
+    public Instant daysAfterCreated(int days) {
+        return Instant.ofEpochMilli(createdAt + days * Times.DAY_MILLIS);
+    }
+
+    /**
      * @param days the window
      * @return the instant {@code days} after the last order (or after creation when there was none):
      *         when "no order for {@code days} days" becomes true

@@ -58,6 +58,8 @@ import java.util.TreeMap;
  *                                  (default 120) ...
  * @param timeOnSiteMaxPoints       ... up to this many per page view (default 10)
  * @param highQuality               the field rule "website lead from a company over 100 people is high quality"
+ * @param nurture                   the nurture pool: a lead below the MQL threshold gets a NURTURE message every
+ *                                  {@code everyDays} (default 7) for {@code forDays} (default 90) after capture
  */
 public record ScoringSettings(int mqlThreshold, int gradeA, int gradeB, int gradeC, int halfLifeDays,
                               int maxBehaviour, int basePoints, Map<String, Integer> regionPoints,
@@ -66,13 +68,13 @@ public record ScoringSettings(int mqlThreshold, int gradeA, int gradeB, int grad
                               Map<String, Map<String, Integer>> attributePoints,
                               Map<String, List<AttributeBand>> attributeBands,
                               Map<String, Integer> behaviourPoints, int timeOnSiteSecondsPerPoint,
-                              int timeOnSiteMaxPoints, HighQuality highQuality) {
+                              int timeOnSiteMaxPoints, HighQuality highQuality, Nurture nurture) {
 
     /** Scores are capped to 0..{@value}; the grade bands lie within. */
     public static final int MAX_SCORE = 100;
 
     private static final ScoringSettings DEFAULTS = new ScoringSettings(50, 80, 50, 25, 30, 60, 0, null, null, null,
-            null, null, null, null, null, 120, 10, null);
+            null, null, null, null, null, 120, 10, null, null);
 
     /** Profile fields that have a table of their own: an attribute table by one of these names is a mistake. */
     private static final Map<String, String> FIELD_TABLES = Map.of("region", "regionPoints",
@@ -184,6 +186,24 @@ public record ScoringSettings(int mqlThreshold, int gradeA, int gradeB, int grad
         InvalidSettingsException.positive("scoring.timeOnSiteSecondsPerPoint", timeOnSiteSecondsPerPoint);
         InvalidSettingsException.range("scoring.timeOnSiteMaxPoints", timeOnSiteMaxPoints, 0, MAX_SCORE);
         highQuality = highQuality == null ? new HighQuality(null, 100, null) : highQuality;
+        nurture = nurture == null ? new Nurture(7, 90) : nurture;
+    }
+
+    /**
+     * The nurture pool (RULES-CATALOG §3): leads that do not qualify are not dropped but hear from the
+     * business regularly until they qualify or the period ends.
+     *
+     * @param everyDays a NURTURE message every this many days after capture (default 7)
+     * @param forDays   for this many days after capture (default 90); 0 switches nurturing off
+     */
+    public record Nurture(int everyDays, int forDays) {
+        /** Validates the values. */
+        public Nurture {
+            InvalidSettingsException.positive("scoring.nurture.everyDays", everyDays);
+            if (forDays < 0) {
+                throw new InvalidSettingsException("scoring.nurture.forDays", forDays, "must not be negative (0 = off)");
+            }
+        }
     }
 
     /** @return the catalog defaults */

@@ -42,6 +42,9 @@ class ScoringPackTest {
         return RuleVerifier.forPacks(RulePack.LIFECYCLE, RulePack.SCORING);
     }
 
+    /** Nurture switched off, for scenarios about the score alone over weeks (nurture has its own below). */
+    private static final Settings NO_NURTURE = Settings.builder().set("scoring.nurture.forDays", 0).build();
+
     private static LeadCaptured lead(String id, String when, String channel, String region, String industry,
                                      Integer size, String title) {
         return LeadCaptured.builder("lead:" + id, at(when), id, channel).phone("13800000000").region(region)
@@ -240,7 +243,7 @@ class ScoringPackTest {
         for (int day = 3; day <= 28; day++) {
             ticks.add(tick(String.format("2024-02-%02d", day)));
         }
-        scoring().given(fit40("L1", "2024-01-01"), did("L1", InteractionKind.FORM_SUBMITTED, 1, "2024-01-02"),
+        RuleVerifier.forPacks(NO_NURTURE, RulePack.SCORING).given(fit40("L1", "2024-01-01"), did("L1", InteractionKind.FORM_SUBMITTED, 1, "2024-01-02"),
                         did("L1", InteractionKind.EMAIL_CLICKED, 1, "2024-01-02"))
                 .when(ticks.toArray(Event[]::new))
                 .thenExpectOnly(scored("L1", 49, "C", 40, 9).with("at", "2024-02-04T09:00:00Z"));
@@ -466,7 +469,7 @@ class ScoringPackTest {
     @Test
     void prospect_aScoreThatDecayedBelowTheThreshold_beforeTheCall_staysALead() {
         // 55 on 2024-01-02; below 50 from 2024-01-22 03:31, seen when the call's clock step passes it
-        scoringAndLifecycle().given(fit40("L1", "2024-01-01"), did("L1", InteractionKind.FORM_SUBMITTED, 1, "2024-01-02"))
+        RuleVerifier.forPacks(NO_NURTURE, RulePack.LIFECYCLE, RulePack.SCORING).given(fit40("L1", "2024-01-01"), did("L1", InteractionKind.FORM_SUBMITTED, 1, "2024-01-02"))
                 .when(contact("L1", InteractionKind.CALL, "r1", "2024-03-02"))
                 .thenExpectOnly(scored("L1", 44, "C", 40, 4).with("at", "2024-03-02T09:00:00Z"));
     }
@@ -555,7 +558,73 @@ class ScoringPackTest {
         List<Action> first = scoring().given(events).run();
         List<Action> again = RuleVerifier.forEngine(b -> b.packs(RulePack.SCORING).partitions(3)).given(events).run();
         assertThat(again).isEqualTo(first);
-        assertThat(first).hasSize(3).allMatch(a -> a instanceof LeadScored);
+        assertThat(first).hasSize(3).allMatch(a -> a instanceof LeadScored); // qualified on day 1: never nurtured
         first.forEach(a -> assertThat(Json.readAction(Json.write(a))).isEqualTo(a));
+    }
+
+    // ---------------------------------------------------------------- nurture
+
+    private static ExpectedAction nurtured(String id, int round, String at) {
+        return ExpectedAction.of("MESSAGE_REQUESTED").with("customerId", id).with("template", "NURTURE")
+                .with("channel", "EMAIL").with("params.round", round).with("at", at)
+                .with("rule", "scoring: a lead below the MQL threshold is nurtured every 7 days");
+    }
+
+    private static LeadCaptured coldLead(String id, String when) { // fit 10 (WEBSITE), far below the MQL threshold
+        return LeadCaptured.builder("lead:" + id, at(when), id, "WEBSITE").email(id + "@example.com").build();
+    }
+
+    @Test
+    void nurture_aLeadBelowTheThreshold_getsAMessageEvery7Days_forTheFirst90Days_andNotTheDayBefore() {
+        List<Event> ticks = new ArrayList<>();
+        for (java.time.LocalDate d = java.time.LocalDate.parse("2024-01-02"); d.isBefore(java.time.LocalDate.parse(
+                "2024-05-01")); d = d.plusDays(1)) {
+            ticks.add(tick(d.toString()));
+        }
+        List<ExpectedAction> expected = new ArrayList<>();
+        java.time.LocalDate captured = java.time.LocalDate.parse("2024-01-01");
+        for (int round = 1; round * 7 <= 90; round++) { // days 7, 14, ... 84; nothing from day 91
+            expected.add(nurtured("L1", round, captured.plusDays(round * 7L) + "T09:00:00Z"));
+        }
+        RuleVerifier.forPacks(RulePack.SCORING).given(coldLead("L1", "2024-01-01")).when(ticks.toArray(Event[]::new))
+                .thenExpectOnly(expected.toArray(ExpectedAction[]::new));
+        assertThat(expected).hasSize(12);
+    }
+
+    @Test
+    void nurture_endsWhenTheLeadQualifies() {
+        // day 7: nurtured; day 10: three forms lift it to 10 + 45 = 55, over the threshold: it leaves the pool,
+        // and stays out when the points decay below the threshold again (grade C, 45, on day 21)
+        RuleVerifier.forPacks(RulePack.SCORING).given(coldLead("L1", "2024-01-01"), tick("2024-01-08"))
+                .when(did("L1", InteractionKind.FORM_SUBMITTED, 3, "2024-01-11"), tick("2024-01-15"),
+                        tick("2024-01-22"), tick("2024-01-29"))
+                .thenExpectOnly(scored("L1", 55, "B", 10, 45), scored("L1", 45, "C", 10, 35));
+    }
+
+    @Test
+    void nurture_respectsTheOptOut_theGateSuppressesIt() {
+        LeadCaptured optedOut = LeadCaptured.builder("lead:L1", at("2024-01-01"), "L1", "WEBSITE")
+                .email("l1@example.com").doNotEmail(true).build();
+        try (Engine engine = Custflow.builder().packs(RulePack.SCORING).build()) {
+            engine.accept(optedOut);
+            assertThat(engine.accept(tick("2024-01-08"))).isEmpty();
+            assertThat(engine.auditTrail("L1")).anySatisfy(e -> {
+                assertThat(e.rule()).isEqualTo("scoring: a lead below the MQL threshold is nurtured every 7 days");
+                assertThat(e.outcome().name()).isEqualTo("SUPPRESSED");
+                assertThat(e.note()).contains("opted out of EMAIL");
+            });
+        }
+    }
+
+    @Test
+    void nurture_canBeSwitchedOffOrSpacedInSettings() {
+        Settings fortnightly = Settings.builder().set("scoring.nurture.everyDays", 14).build();
+        RuleVerifier.forPacks(fortnightly, RulePack.SCORING).given(coldLead("L1", "2024-01-01"), tick("2024-01-08"))
+                .when(tick("2024-01-15"))
+                .thenExpectOnly(nurtured("L1", 1, "2024-01-15T09:00:00Z"));
+        RuleVerifier.forPacks(NO_NURTURE, RulePack.SCORING).given(coldLead("L1", "2024-01-01"))
+                .when(tick("2024-01-08"), tick("2024-01-15")).thenExpectNone();
+        assertThatThrownBy(() -> Settings.builder().set("scoring.nurture.everyDays", 0).build())
+                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("scoring.nurture.everyDays");
     }
 }
