@@ -559,7 +559,7 @@ public final class PlainRetention {
         for (int i = 0; i < n; i++) {
             hashRank[i] = (idHash(base[i].id) & VALUE_MAX) << RANK_BITS | i;
         }
-        Arrays.sort(hashRank);
+        Arrays.parallelSort(hashRank); // the engine sorts in parallel too
         Customer[] byTie = new Customer[n];
         for (int k = 0; k < n; k++) {
             byTie[k] = base[(int) (hashRank[k] & RANK_MASK)];
@@ -610,7 +610,7 @@ public final class PlainRetention {
             long v = Math.min(Math.max(value[k], 0), VALUE_MAX);
             keyed[k] = (lowerIsBetter ? v : VALUE_MAX - v) << RANK_BITS | k;
         }
-        Arrays.sort(keyed);
+        Arrays.parallelSort(keyed);
         long[] edges = new long[4];
         for (int rank = 0; rank < n; rank++) {
             score[(int) (keyed[rank] & RANK_MASK)] = 5 - (int) ((long) rank * 5 / n);

@@ -101,7 +101,7 @@ final class RfmScale {
         for (int i = 0; i < n; i++) {
             keyed[i] = (idHash(base.get(i).getId()) & VALUE_MAX) << RANK_BITS | i;
         }
-        Arrays.sort(keyed);
+        Arrays.parallelSort(keyed); // a weekly sort of up to millions of keys: use the cores
         int[] rank = new int[n];
         for (int k = 0; k < n; k++) {
             rank[(int) (keyed[k] & ((1 << RANK_BITS) - 1))] = k;
@@ -149,7 +149,7 @@ final class RfmScale {
             long v = Math.min(Math.max(value[i], 0), VALUE_MAX);
             keyed[i] = (lowerIsBetter ? v : VALUE_MAX - v) << RANK_BITS | tieRank[i];
         }
-        Arrays.sort(keyed); // best first
+        Arrays.parallelSort(keyed); // best first
         int[] order = new int[n];
         for (int k = 0; k < n; k++) {
             order[k] = byTieRank[(int) (keyed[k] & ((1 << RANK_BITS) - 1))];
