@@ -13,6 +13,8 @@ public enum RulePack {
     LIFECYCLE,
     /** Lead scoring: fit and decaying behaviour points, grades, the high-quality tag (RULES-CATALOG.md §3). */
     SCORING,
+    /** A lead with budget, authority, need and timeline confirmed becomes an opportunity (RULES-CATALOG.md §5). */
+    OPPORTUNITY,
     /** Churn warnings, one per cause, and the weekly at-risk digest per rep (RULES-CATALOG.md §7). */
     CHURN,
     /** Marketing triggers: onboarding, win-back, cross-sell, recommendations (RULES-CATALOG.md §10). */

@@ -7,6 +7,7 @@ import dev.custflow.action.ChurnWarning;
 import dev.custflow.action.LeadScored;
 import dev.custflow.action.Level;
 import dev.custflow.action.MessageRequested;
+import dev.custflow.action.OpportunityCreated;
 import dev.custflow.action.StageChanged;
 import dev.custflow.action.TagAdded;
 import dev.custflow.action.TagRemoved;
@@ -18,6 +19,7 @@ import dev.custflow.model.Stage;
 import dev.custflow.rules.Actions;
 import dev.custflow.rules.Schedule;
 import dev.custflow.settings.Settings;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -289,5 +291,19 @@ public class ActionCollector implements Actions, Schedule {
         emit(new dev.custflow.action.ReferralRewarded(nextId("REFERRAL_REWARDED", referred.getId()), now(), rule,
                 reason(reason), Objects.requireNonNull(referrerId, "referrerId"), referred.getId(),
                 Objects.requireNonNull(reward, "reward")));
+    }
+
+    @Override
+    public void createOpportunity(Customer c, String reason) {
+        if (c.getOpenOpportunityId() != null) {
+            return;
+        }
+        String opportunityId = "OPP-" + c.getId() + "-" + (c.getOpportunitiesWon() + c.getOpportunitiesLost() + 1);
+        c.openOpportunity(opportunityId);
+        BigDecimal amount = c.getBantAmount();
+        emit(new OpportunityCreated(nextId("OPPORTUNITY_CREATED", c.getId()), now(), rule, reason(reason), c.getId(),
+                opportunityId, c.getOwnerId(), c.getChannel(), amount == null || amount.signum() == 0 ? null : amount,
+                c.getScore(), c.getCreatedAt(), c.getInteractionCount()));
+        changed(c);
     }
 }

@@ -1339,6 +1339,8 @@ public final class Customer {
                 s.won++;
             } else {
                 s.lost++;
+                // a lost deal is qualified again from scratch: a new opportunity needs BANT confirmed anew
+                flags = (byte) (flags & ~(BUDGET | AUTHORITY | NEED | TIMELINE));
             }
             if (e.opportunityId().equals(s.openOpportunityId)) {
                 s.openOpportunityId = null;

@@ -153,4 +153,14 @@ public interface Actions {
      * @param reason     why
      */
     void rewardReferral(Customer referred, String referrerId, String reward, String reason);
+
+    /**
+     * Converts a qualified lead into an opportunity in one step: opens {@code OPP-<id>-<n>} on the
+     * profile and emits OPPORTUNITY_CREATED with the lead's channel, confirmed budget, score, age and
+     * interactions. Does nothing while the customer has an open opportunity.
+     *
+     * @param customer the lead
+     * @param reason   why
+     */
+    void createOpportunity(Customer customer, String reason);
 }

@@ -42,12 +42,14 @@ class ReplayCommandTest {
                         "L-1001 CHURN_WARNING NO_ORDER", "L-1001 CHURN_WARNING NO_ORDER_LONG",
                         "C-2002 CHURN_WARNING NO_ORDER", "C-2002 CHURN_WARNING NO_ORDER_LONG");
         assertThat(run.actions()).extracting(a -> a.get("type").asText()).contains("AT_RISK_DIGEST");
-        // the advocacy pack invites the big, loyal promoter to refer others; the marketing pack offers a
+        // the scoring pack nurtures the lead (score 40, below the MQL threshold) until its first order; the
+        // advocacy pack invites the big, loyal promoter to refer others; the marketing pack offers a
         // win-back gift after 180 days; both by SMS: the lead left a phone number
         assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("MESSAGE_REQUESTED"))
                 .extracting(a -> a.get("customerId").asText() + " " + a.get("channel").asText() + " "
                         + a.get("template").asText())
-                .containsExactly("L-1001 SMS REFERRAL_INVITE", "L-1001 SMS WIN_BACK");
+                .containsExactly("L-1001 SMS NURTURE", "L-1001 SMS NURTURE", "L-1001 SMS REFERRAL_INVITE",
+                        "L-1001 SMS WIN_BACK");
         // and the reminders pack a follow-up: no rep had called the lead before its first order, 18 days on
         assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("TASK_CREATED"))
                 .extracting(a -> a.get("customerId").asText() + " " + a.get("kind").asText())
@@ -69,7 +71,7 @@ class ReplayCommandTest {
         assertThat(run.err)
                 .contains("line 5, OrderPlaced \"ev-4\"", "field 'amount' = -50", "must not be negative")
                 .contains("(line 7)", "malformed JSON")
-                .contains("7 events accepted, 2 rejected, 1 duplicates; 27 actions");
+                .contains("7 events accepted, 2 rejected, 1 duplicates; 29 actions");
     }
 
     /** The retention example of docs/examples/retention.md. */
@@ -81,7 +83,7 @@ class ReplayCommandTest {
         Run run = Run.of("replay", "--events", RETENTION.toString(), "--audit", audit.toString());
 
         assertThat(run.code).isZero();
-        assertThat(run.err).contains("38 events accepted, 0 rejected, 0 duplicates; 104 actions");
+        assertThat(run.err).contains("38 events accepted, 0 rejected, 0 duplicates; 106 actions");
         // churn: one warning per customer and cause, each with its level; the complaints warning clears when
         // the complaints leave the 90-day window
         assertThat(run.actions()).filteredOn(a -> a.get("type").asText().startsWith("CHURN"))
@@ -109,7 +111,8 @@ class ReplayCommandTest {
                 .extracting(a -> a.get("at").asText().substring(0, 16) + " " + a.get("customerId").asText() + " "
                         + a.get("template").asText() + (a.get("params").has("campaignId")
                         ? " " + a.get("params").get("campaignId").asText() : ""))
-                .containsExactly("2024-01-12T02:00 C-1 ONBOARDING", "2024-01-15T00:00 C-3 ONBOARDING",
+                .containsExactly("2024-01-10T02:00 C-5 NURTURE", "2024-01-12T02:00 C-1 ONBOARDING",
+                        "2024-01-15T00:00 C-3 ONBOARDING", "2024-01-15T02:00 C-4 NURTURE",
                         "2024-01-22T00:00 C-5 ONBOARDING", "2024-01-29T02:00 C-1 CAMPAIGN SPRING-1",
                         "2024-01-29T02:00 C-5 CAMPAIGN SPRING-1", "2024-01-30T02:00 C-1 CAMPAIGN SPRING-2",
                         "2024-01-30T02:00 C-5 CAMPAIGN SPRING-2", "2024-02-09T00:00 C-1 CAMPAIGN LANTERN",
@@ -157,12 +160,16 @@ class ReplayCommandTest {
 
         assertThat(run.code).isZero();
         assertThat(run.out).isEmpty();
-        assertThat(Files.readAllLines(out)).hasSize(27);
-        // every action, plus the win-back gift held for quiet hours (decided at 00:00 Shanghai, sent at 08:00)
-        assertThat(Files.readAllLines(audit)).hasSize(28)
+        assertThat(Files.readAllLines(out)).hasSize(29);
+        // every action, plus the first nurture message and the win-back gift held for quiet hours (decided at
+        // 00:00 Shanghai by the weekly recompute's wake-ups, sent at 08:00)
+        assertThat(Files.readAllLines(audit)).hasSize(31)
                 .allSatisfy(line -> assertThat(line).contains("\"rule\"", "\"reason\""))
-                .filteredOn(line -> line.contains("DEFERRED")).singleElement().asString()
-                .contains("win-back", "quiet hours", "\"until\":\"2024-09-30T00:00:00Z\"");
+                .filteredOn(line -> line.contains("DEFERRED")).satisfiesExactly(
+                        nurture -> assertThat(nurture).contains("nurture", "quiet hours",
+                                "\"until\":\"2024-01-15T00:00:00Z\""),
+                        winBack -> assertThat(winBack).contains("win-back", "quiet hours",
+                                "\"until\":\"2024-09-30T00:00:00Z\""));
         assertThat(run.err).doesNotContain("events accepted"); // -q
     }
 
