@@ -59,6 +59,7 @@ public final class Demo {
         try (Engine e = engine.auditLog(tally::add).build()) {
             Duration build = Duration.ofNanos(System.nanoTime() - started);
             ZoneId zone = e.settings().timeZone();
+            tally.mqlThreshold(e.settings().scoring().mqlThreshold());
             long feeding = System.nanoTime();
             try (Stream<Event> events = history.events();
                  Progress progress = progressTo == null ? Progress.none()

@@ -5,7 +5,9 @@ import dev.custflow.Rejection;
 import dev.custflow.action.Action;
 import dev.custflow.action.ChurnCleared;
 import dev.custflow.action.ChurnWarning;
+import dev.custflow.action.LeadScored;
 import dev.custflow.action.MessageRequested;
+import dev.custflow.action.OpportunityCreated;
 import dev.custflow.examples.internal.ReportText;
 import dev.custflow.model.CustomerProfile;
 import dev.custflow.model.Segment;
@@ -20,11 +22,13 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -102,6 +106,7 @@ public final class DemoReport {
     private final Map<String, Long> messages;
     private final Map<String, Long> heldBack;
     private final Map<Segment, Integer> perSegment;
+    private final Map<String, long[]> funnel;
 
     private DemoReport(Run run, Tally t) {
         this.run = run;
@@ -139,6 +144,23 @@ public final class DemoReport {
         this.messages = Collections.unmodifiableMap(sortedByCount(t.messages));
         this.heldBack = Collections.unmodifiableMap(sortedByCount(t.heldBack));
         this.perSegment = Collections.unmodifiableMap(new EnumMap<>(t.perSegment));
+        Map<String, long[]> f = new LinkedHashMap<>();
+        t.funnel.entrySet().stream().sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[0])
+                .thenComparing(Map.Entry::getKey)).forEach(e -> f.put(e.getKey(), e.getValue().clone()));
+        this.funnel = Collections.unmodifiableMap(f);
+    }
+
+    /** The steps of the lead funnel, in the order of {@link #leadFunnel()}'s counts. */
+    public static final List<String> FUNNEL_STEPS = List.of("leads", "MQL", "PROSPECT", "opportunity", "CUSTOMER");
+
+    /**
+     * @return per channel a lead came from (most leads first), how many leads ever got to each of
+     *         {@link #FUNNEL_STEPS}: captured, scored at or above the MQL threshold, PROSPECT (or further
+     *         along the main path), an opportunity, CUSTOMER (or further); customers without a channel
+     *         (histories of orders only) are not in it
+     */
+    public Map<String, long[]> leadFunnel() {
+        return funnel;
     }
 
     /** @return customers per RFM segment at the end of the run (segments nobody is in are left out) */
@@ -283,6 +305,10 @@ public final class DemoReport {
         private final Map<String, Long> messages = new TreeMap<>();
         private final Map<String, Long> heldBack = new TreeMap<>();
         private final Map<Segment, Integer> perSegment = new EnumMap<>(Segment.class);
+        private final Map<String, Integer> bestScore = new HashMap<>();
+        private final Set<String> opportunities = new HashSet<>();
+        private final Map<String, long[]> funnel = new HashMap<>();
+        private int mqlThreshold = dev.custflow.settings.ScoringSettings.ofDefaults().mqlThreshold();
 
         private Tally() {
             for (Stage s : Stage.values()) {
@@ -326,6 +352,10 @@ public final class DemoReport {
                 churn.computeIfAbsent(c.cause(), k -> new long[4])[3]++;
             } else if (action instanceof MessageRequested m) {
                 messages.merge(m.template() + " by " + m.channel(), 1L, Long::sum);
+            } else if (action instanceof LeadScored s) {
+                bestScore.merge(s.customerId(), s.score(), Math::max);
+            } else if (action instanceof OpportunityCreated o) {
+                opportunities.add(o.customerId());
             }
             byTypeAndRule.computeIfAbsent(action.type(), k -> new HashMap<>())
                     .merge(String.valueOf(action.rule()), 1L, Long::sum);
@@ -361,6 +391,14 @@ public final class DemoReport {
          */
         public Tally add(CustomerProfile customer) {
             customers++;
+            if (customer.channel() != null) {
+                long[] row = funnel.computeIfAbsent(customer.channel(), k -> new long[FUNNEL_STEPS.size()]);
+                row[0]++;
+                row[1] += bestScore.getOrDefault(customer.id(), 0) >= mqlThreshold ? 1 : 0;
+                row[2] += customer.stageHistory().stream().anyMatch(h -> MAIN_PATH.indexOf(h.to()) >= 1) ? 1 : 0;
+                row[3] += opportunities.contains(customer.id()) ? 1 : 0;
+                row[4] += customer.stageHistory().stream().anyMatch(h -> MAIN_PATH.indexOf(h.to()) >= 2) ? 1 : 0;
+            }
             if (customer.segment() != null) {
                 perSegment.merge(customer.segment(), 1, Integer::sum);
             }
@@ -393,6 +431,15 @@ public final class DemoReport {
                     }
                 }
             }
+            return this;
+        }
+
+        /**
+         * @param threshold the score from which a lead counts as MQL in the funnel (the engine's setting)
+         * @return this
+         */
+        public Tally mqlThreshold(int threshold) {
+            this.mqlThreshold = threshold;
             return this;
         }
 

@@ -174,4 +174,34 @@ class DemoReportTest {
                 java.util.Map.entry("MESSAGE_REQUESTED suppressed: customer opted out of EMAIL", 1L));
         assertThat(r.toText()).contains("Churn warnings by cause and level", "Messages sent", "Held back by the policy gate");
     }
+
+    private static CustomerProfile lead(String id, String channel, Stage... path) {
+        Customer c = new Customer(id, T0);
+        c.apply(dev.custflow.event.LeadCaptured.builder("lead:" + id, T0, id, channel).phone("13800000000").build());
+        for (int i = 0; i < path.length; i++) {
+            c.moveTo(path[i], T0.plus(i, ChronoUnit.DAYS), "test: step " + i);
+        }
+        return CustomerProfile.of(c);
+    }
+
+    @Test
+    void leadFunnel_countsPerChannelTheLeadsThatEverReachedEachStep() {
+        DemoReport.Tally t = DemoReport.tally().mqlThreshold(50)
+                .add(new dev.custflow.action.LeadScored("s1", T0, "scoring: x", "why", "A", 60, "B", 60, 0))
+                .add(new dev.custflow.action.LeadScored("s2", T0, "scoring: x", "why", "B", 40, "C", 40, 0))
+                .add(new dev.custflow.action.OpportunityCreated("o1", T0, "opportunity: x", "why", "A", "OPP-A-1", null,
+                        "WEBSITE", null, 60, T0, 3));
+        DemoReport r = t.add(lead("A", "WEBSITE", Stage.LEAD, Stage.PROSPECT, Stage.CUSTOMER))
+                .add(lead("B", "WEBSITE", Stage.LEAD))
+                .add(lead("C", "WECHAT", Stage.LEAD, Stage.CUSTOMER)) // a first order: no MQL, no opportunity
+                .add(customer("D", Stage.CUSTOMER)) // no channel: an order history, not a lead
+                .build(RUN);
+
+        assertThat(r.leadFunnel()).containsOnlyKeys("WEBSITE", "WECHAT");
+        assertThat(r.leadFunnel().get("WEBSITE")).containsExactly(2, 1, 1, 1, 1);
+        assertThat(r.leadFunnel().get("WECHAT")).containsExactly(1, 0, 1, 0, 1);
+        assertThat(r.toText()).contains("Lead funnel by channel")
+                .containsPattern("WEBSITE +2 +1 \\(50\\.0%\\) +1 \\(50\\.0%\\)")
+                .containsPattern("all +3 +1 \\(33\\.3%\\)");
+    }
 }

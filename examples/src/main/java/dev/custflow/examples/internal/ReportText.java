@@ -34,6 +34,7 @@ public final class ReportText {
         t.header(report);
         t.stages(report);
         t.conversion(report);
+        t.funnel(report);
         t.actions(report);
         t.segments(report);
         t.churn(report);
@@ -85,6 +86,33 @@ public final class ReportText {
                     percent(disqualified, r.everInStage().get(Stage.LEAD)));
         }
         line("");
+    }
+
+    private void funnel(DemoReport r) {
+        if (r.leadFunnel().isEmpty()) {
+            return;
+        }
+        line("Lead funnel by channel (leads that ever reached each step, in brackets the share of the channel's "
+                + "leads;");
+        line("  a lead may skip steps: a first order makes a CUSTOMER without an MQL score or an opportunity)");
+        line("  %-12s %8s %15s %15s %15s %15s", "channel", "leads", "MQL", "PROSPECT", "opportunity", "CUSTOMER");
+        long[] total = new long[DemoReport.FUNNEL_STEPS.size()];
+        r.leadFunnel().forEach((channel, row) -> {
+            funnelRow(channel, row);
+            for (int k = 0; k < row.length; k++) {
+                total[k] += row[k];
+            }
+        });
+        funnelRow("all", total);
+        line("");
+    }
+
+    private void funnelRow(String channel, long[] row) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-12s %8s", clip(channel, 12), n(row[0])));
+        for (int k = 1; k < row.length; k++) {
+            b.append(String.format(Locale.ROOT, " %7s (%5s)", n(row[k]), percent(row[k], row[0]).strip()));
+        }
+        line("%s", b);
     }
 
     private void actions(DemoReport r) {
