@@ -4,6 +4,7 @@ import dev.custflow.action.Action;
 import dev.custflow.action.Channel;
 import dev.custflow.action.ChurnCleared;
 import dev.custflow.action.ChurnWarning;
+import dev.custflow.action.LeadDisqualified;
 import dev.custflow.action.LeadScored;
 import dev.custflow.action.Level;
 import dev.custflow.action.MessageRequested;
@@ -176,6 +177,17 @@ public class ActionCollector implements Actions, Schedule {
         c.moveTo(to, now(), rule);
         emit(new StageChanged(nextId("STAGE_CHANGED", c.getId()), now(), rule, reason(reason), c.getId(), from, to));
         changed(c);
+    }
+
+    @Override
+    public void disqualifyLead(Customer c, String disqualifyCause, String reason) {
+        Objects.requireNonNull(disqualifyCause, "cause");
+        if (c.getStage() == Stage.DISQUALIFIED) {
+            return;
+        }
+        changeStage(c, Stage.DISQUALIFIED, reason);
+        emit(new LeadDisqualified(nextId("LEAD_DISQUALIFIED", c.getId()), now(), rule, reason(reason), c.getId(),
+                disqualifyCause));
     }
 
     @Override

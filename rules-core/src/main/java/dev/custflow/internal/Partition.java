@@ -7,6 +7,7 @@ import dev.custflow.event.CampaignLaunched;
 import dev.custflow.event.ClockTick;
 import dev.custflow.event.Event;
 import dev.custflow.event.RepUpdated;
+import dev.custflow.model.ContactData;
 import dev.custflow.model.Customer;
 import dev.custflow.model.Rep;
 import dev.custflow.settings.Settings;
@@ -45,6 +46,8 @@ final class Partition implements AutoCloseable {
     private final int index;
     private final CompiledRules rules;
     private final Settings settings;
+    /** Lead intake cleaning, built once from settings.intake. */
+    private final ContactData intake;
     private final java.util.Set<String> declaredGlobals = new java.util.HashSet<>();
     private KieSession session;
     private ActionCollector collector;
@@ -65,6 +68,7 @@ final class Partition implements AutoCloseable {
         this.index = index;
         this.rules = rules;
         this.settings = settings;
+        this.intake = settings.intake().contactData();
         this.gate = new PolicyGate(settings);
         // a global no rule declares cannot be set (a rule set of user rules may declare only some)
         rules.kieBase().getKiePackages().forEach(p -> p.getGlobalVariables()
@@ -160,7 +164,7 @@ final class Partition implements AutoCloseable {
             customers.put(c.getId(), c);
         }
         c.setNowMillis(clock);
-        c.apply(event);
+        c.apply(event, intake);
         if (rfm != null && event instanceof dev.custflow.event.OrderPlaced) {
             int[] s = rfm.score(c);
             c.setRfm(s[0], s[1], s[2]);

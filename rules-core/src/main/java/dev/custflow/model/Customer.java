@@ -86,8 +86,14 @@ public final class Customer {
 
     private String name;
     private String company;
+    /** The company name folded for de-duplication (ContactData.companyKey), or null. */
+    private String companyKey;
+    /** Canonical and valid only (ContactData.phone); an unusable value is in {@link #invalidContacts}. */
     private String phone;
+    /** Lower case and valid only (ContactData.email). */
     private String email;
+    /** Phone or e-mail values intake could not use, at most one per field, null when there is none. */
+    private InvalidContact[] invalidContacts;
     private String region;
     private String city;
     private String industry;
@@ -213,19 +219,79 @@ public final class Customer {
         return name;
     }
 
-    /** @return the company name, or null */
+    /** @return the company name, cleaned (full-width to half-width, spaces collapsed), or null */
     public String getCompany() {
         return company;
     }
 
-    /** @return the phone number, or null */
+    /**
+     * @return the company name as a de-duplication key: case-folded, without punctuation, spaces and legal
+     *         suffixes ("上海精工机械有限公司" and "上海精工机械公司" are both {@code 上海精工机械}; "Acme Trading Co., Ltd."
+     *         is {@code acmetrading}), or null without a company name; see {@link ContactData#companyKey}
+     */
+    public String getCompanyKey() {
+        return companyKey;
+    }
+
+    /**
+     * @return the phone number in canonical form ({@code +8613812345678}, {@code +86-21-12345678}), or null when
+     *         none was given or the one given is invalid (then it is in {@link #getInvalidContacts()})
+     */
     public String getPhone() {
         return phone;
     }
 
-    /** @return the e-mail address, or null */
+    /**
+     * @return the e-mail address in lower case, or null when none was given or the one given is invalid (then it
+     *         is in {@link #getInvalidContacts()})
+     */
     public String getEmail() {
         return email;
+    }
+
+    /**
+     * @return the phone number and e-mail address the host sent that could not be used, as entered and with the
+     *         reason; a field appears here only while it has no valid value
+     */
+    public List<InvalidContact> getInvalidContacts() {
+        return invalidContacts == null ? List.of() : List.of(invalidContacts);
+    }
+
+    /** @return true if a phone number or e-mail address was sent that could not be used */
+    public boolean isHasInvalidContact() {
+        return invalidContacts != null;
+    }
+
+    /**
+     * @param field {@code phone} or {@code email}
+     * @return the unusable value sent for it, or null
+     */
+    public InvalidContact invalidContact(String field) {
+        if (invalidContacts != null) {
+            for (InvalidContact ic : invalidContacts) {
+                if (ic.field().equals(field)) {
+                    return ic;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What keeps the phone and e-mail channels closed, for reasons: each of the phone and the e-mail that is
+     * missing ("no e-mail") or invalid ("phone '12345' is not a valid phone number (...)"), joined by "; ".
+     *
+     * @return e.g. {@code phone '12345' is not a valid phone number (...); no e-mail}; empty when both are valid
+     */
+    public String getContactGaps() {
+        String p = phone == null ? gap("phone") : null;
+        String e = email == null ? gap("email") : null;
+        return p == null ? (e == null ? "" : e) : e == null ? p : p + "; " + e;
+    }
+
+    private String gap(String field) {
+        InvalidContact bad = invalidContact(field);
+        return bad != null ? bad.describe() : "no " + InvalidContact.label(field);
     }
 
     /** @return the sales region, or null */
@@ -1306,20 +1372,34 @@ public final class Customer {
     // ---------------------------------------------------------------- folding events in
 
     /**
-     * Folds an event about this customer into the profile. The engine calls it once per accepted
-     * event, before the rules run; it never fails on a validated event. Rules never call it.
+     * Folds an event about this customer into the profile, cleaning contact data with the defaults
+     * ({@link ContactData#ofDefaults()}). Rules never call it.
      *
      * @param event an event about this customer
      */
     public void apply(Event event) {
+        apply(event, ContactData.ofDefaults());
+    }
+
+    /**
+     * Folds an event about this customer into the profile. The engine calls it once per accepted
+     * event, before the rules run; it never fails on a validated event. Rules never call it.
+     * Profile fields of {@code LeadCaptured} and {@code ProfileUpdated} are cleaned first (lead intake,
+     * RULES-CATALOG.md §2): text, phone and e-mail as {@link ContactData} says, placeholders as missing,
+     * an invalid phone or e-mail kept in {@link #getInvalidContacts()} instead of the field.
+     *
+     * @param event   an event about this customer
+     * @param intake  how contact data is cleaned ({@code settings.intake().contactData()})
+     */
+    public void apply(Event event, ContactData intake) {
         long at = event.at().toEpochMilli();
         if (event instanceof LeadCaptured e) {
             if (channel == null) {
-                channel = intern(clean(e.channel()));
+                channel = intern(ContactData.tidy(e.channel()));
             }
-            profile(e.profile(), true);
+            profile(e.profile(), true, intake);
         } else if (event instanceof ProfileUpdated e) {
-            profile(e.profile(), false);
+            profile(e.profile(), false, intake);
         } else if (event instanceof InteractionLogged e) {
             engagement().record(at, e.kind());
             if (e.kind().isRepContact() && e.repId() != null) {
@@ -1394,17 +1474,24 @@ public final class Customer {
         }
     }
 
-    /** Copies given profile fields; a repeated capture only fills what is still missing. */
-    private void profile(ProfileFields p, boolean fillOnly) {
-        name = pick(name, clean(p.name()), fillOnly);
-        company = pick(company, clean(p.company()), fillOnly);
-        phone = pick(phone, clean(p.phone()), fillOnly);
-        email = pick(email, clean(p.email()), fillOnly);
-        region = intern(pick(region, clean(p.region()), fillOnly));
-        city = intern(pick(city, clean(p.city()), fillOnly));
-        industry = intern(pick(industry, clean(p.industry()), fillOnly));
-        title = intern(pick(title, clean(p.title()), fillOnly));
-        referralCode = pick(referralCode, clean(p.referralCode()), fillOnly);
+    /**
+     * Copies given profile fields, cleaned; a repeated capture only fills what is still missing. A value
+     * that is missing (null, blank, a placeholder) changes nothing.
+     */
+    private void profile(ProfileFields p, boolean fillOnly, ContactData intake) {
+        name = pick(name, intake.text(p.name()), fillOnly);
+        String newCompany = pick(company, intake.text(p.company()), fillOnly);
+        if (newCompany != company) {
+            company = newCompany;
+            companyKey = intake.companyKey(newCompany);
+        }
+        phone = contact("phone", phone, p.phone(), intake.phone(p.phone()), fillOnly);
+        email = contact("email", email, p.email(), intake.email(p.email()), fillOnly);
+        region = intern(pick(region, intake.text(p.region()), fillOnly));
+        city = intern(pick(city, intake.text(p.city()), fillOnly));
+        industry = intern(pick(industry, intake.text(p.industry()), fillOnly));
+        title = intern(pick(title, intake.text(p.title()), fillOnly));
+        referralCode = pick(referralCode, intake.text(p.referralCode()), fillOnly);
         if (p.companySize() != null && (!fillOnly || companySize < 0)) {
             companySize = p.companySize();
         }
@@ -1426,10 +1513,46 @@ public final class Customer {
                 attributes = new LinkedHashMap<>(4);
             }
             p.attributes().forEach((k, v) -> {
-                if (v != null && (!fillOnly || !attributes.containsKey(k))) {
-                    attributes.put(k, String.valueOf(v));
+                String value = v == null ? null : intake.text(String.valueOf(v));
+                if (value != null && (!fillOnly || !attributes.containsKey(k))) {
+                    attributes.put(k, value);
                 }
             });
+            if (attributes.isEmpty()) {
+                attributes = null;
+            }
+        }
+    }
+
+    /**
+     * The new value of a phone or e-mail field. Valid: it replaces the field (a capture only fills an empty one)
+     * and clears a recorded invalid value. Invalid: the field has no usable value from now on and the value is
+     * recorded with the reason, so it is reported rather than dropped. Missing: nothing changes.
+     */
+    private String contact(String field, String current, String raw, ContactData.Checked checked, boolean fillOnly) {
+        if (checked.isMissing() || fillOnly && current != null) {
+            return current;
+        }
+        if (checked.isValid()) {
+            forgetInvalid(field);
+            return checked.value();
+        }
+        rememberInvalid(new InvalidContact(field, raw, checked.problem()));
+        return null;
+    }
+
+    private void rememberInvalid(InvalidContact bad) {
+        forgetInvalid(bad.field());
+        invalidContacts = invalidContacts == null ? new InvalidContact[] {bad}
+                : Arrays.copyOf(invalidContacts, invalidContacts.length + 1);
+        invalidContacts[invalidContacts.length - 1] = bad;
+    }
+
+    private void forgetInvalid(String field) {
+        if (invalidContact(field) != null) {
+            InvalidContact[] rest = Arrays.stream(invalidContacts).filter(ic -> !ic.field().equals(field))
+                    .toArray(InvalidContact[]::new);
+            invalidContacts = rest.length == 0 ? null : rest;
         }
     }
 
@@ -1438,14 +1561,6 @@ public final class Customer {
             return current;
         }
         return fillOnly && current != null ? current : given;
-    }
-
-    private static String clean(String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.strip();
-        return t.isEmpty() ? null : t;
     }
 
     private static String intern(String s) {

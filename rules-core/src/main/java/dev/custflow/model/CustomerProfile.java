@@ -34,13 +34,18 @@ import java.util.Set;
  * @param openWarnings   causes of the open churn warnings
  * @param segment        RFM segment, or null
  * @param rfm            RFM scores as "RFM" digits (e.g. 545), or null before the first scoring
+ * @param phone          phone in canonical form (+8613812345678), or null
+ * @param email          e-mail in lower case, or null
+ * @param companyKey     the company name as a de-duplication key, or null
+ * @param invalidContacts phone or e-mail values sent that could not be used, as entered, with the reason
  */
 public record CustomerProfile(String id, String name, String company, String channel, String region,
                               String industry, Stage stage, List<StageChange> stageHistory, int score, String grade,
                               String ownerId, Set<String> tags, int orderCount, BigDecimal totalSpent,
                               Instant lastOrderAt, int openComplaints, int lastNps, boolean doNotEmail,
                               boolean doNotCall, Instant createdAt, int ticketsResolved, int firstContactResolutions,
-                              List<String> openWarnings, Segment segment, String rfm) {
+                              List<String> openWarnings, Segment segment, String rfm, String phone, String email,
+                              String companyKey, List<InvalidContact> invalidContacts) {
 
     /**
      * @param c a customer fact
@@ -52,6 +57,7 @@ public record CustomerProfile(String id, String name, String company, String cha
                 c.getTags(), c.getOrderCount(), c.getTotalSpent(), c.getLastOrderAt(), c.getOpenComplaints(),
                 c.getLastNps(), c.isDoNotEmail(), c.isDoNotCall(), c.getCreatedAt(), c.getTicketsResolved(),
                 c.getFirstContactResolutions(), c.getOpenWarnings(), c.getSegment(),
-                c.isRfmScored() ? "" + c.getRfmR() + c.getRfmF() + c.getRfmM() : null);
+                c.isRfmScored() ? "" + c.getRfmR() + c.getRfmF() + c.getRfmM() : null, c.getPhone(), c.getEmail(),
+                c.getCompanyKey(), c.getInvalidContacts());
     }
 }

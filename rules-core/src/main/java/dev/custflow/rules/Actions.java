@@ -30,6 +30,17 @@ public interface Actions {
     void changeStage(Customer customer, Stage to, String reason);
 
     /**
+     * Sets a lead aside: moves it to DISQUALIFIED (STAGE_CHANGED, recorded in the stage history) and emits
+     * LEAD_DISQUALIFIED with the cause. Nothing happens if it is already DISQUALIFIED.
+     *
+     * @param customer the lead
+     * @param cause    a stable name of the cause a host can act on, e.g. {@code NO_CONTACT}
+     * @param reason   why, naming what was seen, e.g. {@code no way to contact: phone '12345' is not a valid
+     *                 phone number (...); no e-mail}
+     */
+    void disqualifyLead(Customer customer, String cause, String reason);
+
+    /**
      * Emits TASK_CREATED for the customer's owner.
      *
      * @param customer the customer

@@ -24,6 +24,8 @@ import java.util.TreeSet;
  * @param timeZone      the business's time zone: calendar days (birthdays, quiet hours) are counted in it
  * @param currency      the default currency of amounts
  * @param disabledPacks names of built-in packs switched off, e.g. {@code ["marketing"]}
+ * @param intake        lead intake cleaning: the default country code of phone numbers, placeholders, legal
+ *                      suffixes of company names
  * @param lifecycle     lifecycle thresholds
  * @param scoring       lead scoring: fit tables, behaviour points and half-life, grades, the MQL threshold
  * @param policy        the gate in front of messages and outbound tasks: cap, quiet hours
@@ -33,13 +35,14 @@ import java.util.TreeSet;
  * @param segments      RFM scoring (quintiles or fixed thresholds) and segments
  * @param advocacy      super users, referral invitations and rewards
  */
-public record Settings(ZoneId timeZone, String currency, Set<String> disabledPacks, LifecycleSettings lifecycle,
+public record Settings(ZoneId timeZone, String currency, Set<String> disabledPacks, IntakeSettings intake,
+                       LifecycleSettings lifecycle,
                        ScoringSettings scoring, PolicySettings policy, ChurnSettings churn,
                        MarketingSettings marketing, RemindersSettings reminders,
                        SegmentsSettings segments, AdvocacySettings advocacy) {
 
     private static final Settings DEFAULTS = new Settings(ZoneId.of("Asia/Shanghai"), "CNY", Set.of(),
-            LifecycleSettings.ofDefaults(), ScoringSettings.ofDefaults(), PolicySettings.ofDefaults(),
+            IntakeSettings.ofDefaults(), LifecycleSettings.ofDefaults(), ScoringSettings.ofDefaults(), PolicySettings.ofDefaults(),
             ChurnSettings.ofDefaults(), MarketingSettings.ofDefaults(),
             RemindersSettings.ofDefaults(), SegmentsSettings.ofDefaults(),
             AdvocacySettings.ofDefaults());
@@ -55,6 +58,7 @@ public record Settings(ZoneId timeZone, String currency, Set<String> disabledPac
                         + "the packs are " + java.util.Arrays.toString(RulePack.values()).toLowerCase());
             }
         }
+        intake = intake == null ? IntakeSettings.ofDefaults() : intake;
         lifecycle = lifecycle == null ? LifecycleSettings.ofDefaults() : lifecycle;
         scoring = scoring == null ? ScoringSettings.ofDefaults() : scoring;
         policy = policy == null ? PolicySettings.ofDefaults() : policy;

@@ -39,6 +39,15 @@ public final class ExpectedAction {
     }
 
     /**
+     * @param customerId the lead
+     * @param cause      the cause, e.g. {@code NO_CONTACT}
+     * @return an expected LEAD_DISQUALIFIED
+     */
+    public static ExpectedAction leadDisqualified(String customerId, String cause) {
+        return of("LEAD_DISQUALIFIED").with("customerId", customerId).with("cause", cause);
+    }
+
+    /**
      * @param field a field of the action's JSON, e.g. {@code level}, or a path {@code params.coupon}
      * @param value the value it must have (null: must be absent)
      * @return this

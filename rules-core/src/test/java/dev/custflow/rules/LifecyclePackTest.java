@@ -1,5 +1,6 @@
 package dev.custflow.rules;
 
+import static dev.custflow.test.ExpectedAction.leadDisqualified;
 import static dev.custflow.test.ExpectedAction.stageChanged;
 import static dev.custflow.testdata.Events.at;
 import static dev.custflow.testdata.Events.contact;
@@ -19,6 +20,11 @@ import dev.custflow.Engine;
 import dev.custflow.RulePack;
 import dev.custflow.action.Action;
 import dev.custflow.action.StageChanged;
+import dev.custflow.event.LeadCaptured;
+import dev.custflow.event.ProfileFields;
+import dev.custflow.event.ProfileUpdated;
+import dev.custflow.model.CustomerProfile;
+import dev.custflow.model.InvalidContact;
 import dev.custflow.model.InteractionKind;
 import dev.custflow.model.Stage;
 import dev.custflow.model.StageChange;
@@ -231,12 +237,114 @@ class LifecyclePackTest {
 
     @Test
     void disqualified_aLeadWithNoWayToContactIt_withTheReason() {
-        lifecycle().when(dev.custflow.event.LeadCaptured.builder("lead:L9", at("2024-01-01"), "L9", "TRADE_SHOW")
-                        .name("王芳").build())
+        String rule = "lifecycle: a lead with no way to contact it is DISQUALIFIED";
+        lifecycle().when(LeadCaptured.builder("lead:L9", at("2024-01-01"), "L9", "TRADE_SHOW").name("王芳").build())
                 .thenExpectOnly(stageChanged("L9", null, "LEAD"),
-                        stageChanged("L9", "LEAD", "DISQUALIFIED")
-                                .with("rule", "lifecycle: a lead with no way to contact it is DISQUALIFIED")
-                                .with("reason", "no phone, e-mail or WeChat to reach it"));
+                        stageChanged("L9", "LEAD", "DISQUALIFIED").with("rule", rule)
+                                .with("reason", "no way to contact: no phone; no e-mail"),
+                        leadDisqualified("L9", "NO_CONTACT").with("rule", rule)
+                                .with("reason", "no way to contact: no phone; no e-mail"));
+    }
+
+    // ---------------------------------------------------------------- lead intake (RULES-CATALOG §2)
+
+    @Test
+    void intake_placeholderEmailAndPhone_areMissing_soTheLeadIsDisqualified() {
+        lifecycle().when(LeadCaptured.builder("lead:L9", at("2024-01-01"), "L9", "WEBSITE").name("-")
+                        .email("Select").phone("N/A").build())
+                .thenExpectOnly(stageChanged("L9", null, "LEAD"), stageChanged("L9", "LEAD", "DISQUALIFIED"),
+                        leadDisqualified("L9", "NO_CONTACT").with("reason", "no way to contact: no phone; no e-mail"));
+    }
+
+    @Test
+    void intake_anInvalidPhone_isNamedInTheCause_andKeptOnTheProfile() {
+        String reason = "no way to contact: phone '12345' is not a valid phone number (5 digits: a mobile number "
+                + "has 11, starting with 13 to 19); no e-mail";
+        lifecycle().when(LeadCaptured.builder("lead:L9", at("2024-01-01"), "L9", "WEBSITE").phone("12345").build())
+                .thenExpectOnly(stageChanged("L9", null, "LEAD"),
+                        stageChanged("L9", "LEAD", "DISQUALIFIED").with("reason", reason),
+                        leadDisqualified("L9", "NO_CONTACT").with("reason", reason));
+        CustomerProfile profile = profileAfter(LeadCaptured.builder("lead:L9", at("2024-01-01"), "L9", "WEBSITE")
+                .phone("12345").email("abc@").build());
+        assertThat(profile.phone()).isNull();
+        assertThat(profile.invalidContacts()).containsExactly(
+                new InvalidContact("phone", "12345",
+                        "is not a valid phone number (5 digits: a mobile number has 11, starting with 13 to 19)"),
+                new InvalidContact("email", "abc@", "is not a valid e-mail address (nothing after the '@')"));
+        assertThat(profile.stage()).isEqualTo(Stage.DISQUALIFIED);
+    }
+
+    @Test
+    void intake_plus86PhoneAndFullWidthEmail_makeALead_thatIsNotDisqualified() {
+        LeadCaptured lead = LeadCaptured.builder("lead:L1", at("2024-01-01"), "L1", "WEBSITE")
+                .name("　王　芳　").company("上海精工机械（集团）有限公司").phone("+86 138-1234-5678")
+                .email("ｗａｎｇ．ｆａｎｇ＠ＥＸＡＭＰＬＥ．ｃｏｍ").build();
+        lifecycle().when(lead).thenExpectOnly(stageChanged("L1", null, "LEAD"));
+        CustomerProfile profile = profileAfter(lead);
+        assertThat(profile.phone()).isEqualTo("+8613812345678");
+        assertThat(profile.email()).isEqualTo("wang.fang@example.com");
+        assertThat(profile.name()).isEqualTo("王 芳");
+        assertThat(profile.company()).isEqualTo("上海精工机械(集团)有限公司");
+        assertThat(profile.companyKey()).isEqualTo("上海精工机械");
+        assertThat(profile.invalidContacts()).isEmpty();
+    }
+
+    @Test
+    void intake_anInvalidEmailBesideAValidPhone_isReported_butTheLeadCanBeCalled() {
+        LeadCaptured lead = LeadCaptured.builder("lead:L1", at("2024-01-01"), "L1", "WEBSITE")
+                .phone("021-6234 5678").email("a@b").build();
+        lifecycle().when(lead).thenExpectOnly(stageChanged("L1", null, "LEAD"));
+        CustomerProfile profile = profileAfter(lead);
+        assertThat(profile.phone()).isEqualTo("+86-21-62345678");
+        assertThat(profile.invalidContacts()).extracting(InvalidContact::describe)
+                .containsExactly("e-mail 'a@b' is not a valid e-mail address (the domain 'b' has no dot)");
+    }
+
+    @Test
+    void intake_aCorrectedPhone_makesTheLeadALeadAgain() {
+        lifecycle().given(LeadCaptured.builder("lead:L9", at("2024-01-01"), "L9", "WEBSITE").phone("12345").build())
+                .when(ProfileUpdated.of("p1", at("2024-01-02"), "L9", phone("(+86) 138 0013 8000")))
+                .thenExpectOnly(stageChanged("L9", "DISQUALIFIED", "LEAD").with("reason", "contact data arrived: phone"));
+    }
+
+    @Test
+    void intake_anUpdateToAnInvalidPhone_replacesTheValidOne_andNamesIt() {
+        lifecycle().given(lead("L1", "2024-01-01", "WEBSITE"))
+                .when(ProfileUpdated.of("p1", at("2024-01-02"), "L1", phone("138-0000")))
+                .thenExpectOnly(stageChanged("L1", "LEAD", "DISQUALIFIED"), leadDisqualified("L1", "NO_CONTACT")
+                        .with("reason", "no way to contact: phone '138-0000' is not a valid phone number (7 digits: "
+                                + "a mobile number has 11, starting with 13 to 19); no e-mail"));
+    }
+
+    @Test
+    void intake_aPlaceholderInAnUpdate_changesNothing() {
+        lifecycle().given(lead("L1", "2024-01-01", "WEBSITE"))
+                .when(ProfileUpdated.of("p1", at("2024-01-02"), "L1", phone("无")))
+                .thenExpectNone();
+    }
+
+    @Test
+    void intake_theDefaultCountryCode_followsTheSetting() {
+        LeadCaptured hongKong = LeadCaptured.builder("lead:H1", at("2024-01-01"), "H1", "WEBSITE")
+                .phone("9123 4567").build();
+        lifecycle().when(hongKong).thenExpectOnly(stageChanged("H1", null, "LEAD"),
+                stageChanged("H1", "LEAD", "DISQUALIFIED"), leadDisqualified("H1", "NO_CONTACT").with("reason",
+                        "no way to contact: phone '9123 4567' is not a valid phone number (a landline number needs "
+                                + "its area code, e.g. 021); no e-mail"));
+        Settings hk = Settings.builder().set("intake.defaultCountryCode", "+852").build();
+        RuleVerifier.forPacks(hk, RulePack.LIFECYCLE).when(hongKong).thenExpectOnly(stageChanged("H1", null, "LEAD"));
+    }
+
+    private static ProfileFields phone(String phone) {
+        return new ProfileFields(null, null, phone, null, null, null, null, null, null, null, null, null, null, null,
+                null);
+    }
+
+    private static CustomerProfile profileAfter(dev.custflow.event.Event... events) {
+        try (Engine engine = Custflow.builder().packs(RulePack.LIFECYCLE).build()) {
+            engine.acceptAll(List.of(events));
+            return engine.customer(events[0].subjectId()).orElseThrow();
+        }
     }
 
     @Test
