@@ -85,12 +85,15 @@ public final class ContactData {
         }
         this.placeholders = Set.copyOf(p);
         this.longestPlaceholder = longest;
+        // a placeholder phone is matched by its digits at the end of a number, whatever country code the
+        // number was written with ("13800138000" also catches "+86 138 0013 8000"); short ones would catch
+        // real numbers, so only placeholders of at least 7 digits count as phones
         Set<String> phones = new HashSet<>();
         for (String v : placeholderValues) {
             String t = tidy(v);
-            Checked c = t == null ? Checked.MISSING : parsePhone(t);
-            if (c.isValid()) {
-                phones.add(c.value());
+            String digits = t == null ? "" : t.replaceAll("[^0-9]", "");
+            if (digits.length() >= 7 && t.matches("[+0-9 ()\\-]+")) {
+                phones.add(digits.replaceFirst("^00", ""));
             }
         }
         this.placeholderPhones = Set.copyOf(phones);
@@ -253,7 +256,17 @@ public final class ContactData {
             return Checked.MISSING;
         }
         Checked c = parsePhone(t);
-        return c.isValid() && placeholderPhones.contains(c.value()) ? Checked.MISSING : c;
+        return c.isValid() && isPlaceholderPhone(c.value()) ? Checked.MISSING : c;
+    }
+
+    private boolean isPlaceholderPhone(String normalised) {
+        String digits = normalised.replaceAll("[^0-9]", "");
+        for (String p : placeholderPhones) {
+            if (digits.endsWith(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Checked parsePhone(String t) {
