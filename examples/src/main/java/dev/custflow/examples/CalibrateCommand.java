@@ -2,6 +2,7 @@ package dev.custflow.examples;
 
 import dev.custflow.RuleCompilationException;
 import dev.custflow.cli.CliCommand;
+import dev.custflow.cli.CommandErrors;
 import dev.custflow.settings.InvalidSettingsException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,20 +66,12 @@ public final class CalibrateCommand implements CliCommand {
                     out, out);
             stdout.flush();
             return 0;
-        } catch (IllegalArgumentException | DataFileException | InvalidSettingsException e) {
-            err.println("custflow calibrate: " + e.getMessage());
-            return 2;
-        } catch (NoSuchFileException e) {
-            err.println("custflow calibrate: no such file: " + e.getFile()
-                    + (e.getReason() == null ? "" : " (" + e.getReason() + ")"));
-            return 2;
-        } catch (RuleCompilationException e) {
-            e.messages().forEach(err::println);
-            err.println("custflow calibrate: the rules did not compile; nothing was measured");
-            return 2;
+        } catch (IllegalArgumentException | NoSuchFileException | DataFileException | InvalidSettingsException
+                 | RuleCompilationException e) {
+            return CommandErrors.report("calibrate", e, err, "nothing was measured");
         } catch (IOException e) {
             err.println("custflow calibrate: " + e.getMessage());
-            return 2;
+            return CommandErrors.EXIT;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.custflow.examples;
 
 import dev.custflow.RuleCompilationException;
 import dev.custflow.cli.CliCommand;
+import dev.custflow.cli.CommandErrors;
 import dev.custflow.cli.EngineOptions;
 import dev.custflow.settings.InvalidSettingsException;
 import java.io.IOException;
@@ -123,23 +124,12 @@ public final class DemoCommand implements CliCommand {
             }
             out.flush();
             return report.accepted() == 0 && report.rejected() > 0 ? 1 : 0;
-        } catch (IllegalArgumentException e) {
-            err.println("custflow demo: " + e.getMessage());
-            return 2;
-        } catch (NoSuchFileException e) {
-            err.println("custflow demo: no such file: " + e.getFile()
-                    + (e.getReason() == null ? "" : " (" + e.getReason() + ")"));
-            return 2;
-        } catch (DataFileException | InvalidSettingsException e) {
-            err.println("custflow demo: " + e.getMessage());
-            return 2;
-        } catch (RuleCompilationException e) {
-            e.messages().forEach(err::println);
-            err.println("custflow demo: the rules did not compile; nothing was run");
-            return 2;
+        } catch (IllegalArgumentException | NoSuchFileException | DataFileException | InvalidSettingsException
+                 | RuleCompilationException e) {
+            return CommandErrors.report("demo", e, err, "nothing was run");
         } catch (IOException e) {
             err.println("custflow demo: cannot read " + (cdnow != null ? cdnow : leads) + ": " + e.getMessage());
-            return 2;
+            return CommandErrors.EXIT;
         }
     }
 }

@@ -76,16 +76,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 counts[2] += r.duplicates();
                 counts[3] += r.actions().size();
             });
-        } catch (NoSuchFileException ex) {
-            err.println("custflow replay: no such file: " + ex.getFile());
-            return 2;
-        } catch (RuleCompilationException ex) {
-            ex.messages().forEach(err::println);
-            err.println("custflow replay: the rules did not compile; nothing was replayed");
-            return 2;
-        } catch (InvalidSettingsException ex) {
-            err.println("custflow replay: " + ex.getMessage());
-            return 2;
+        } catch (NoSuchFileException | RuleCompilationException | InvalidSettingsException ex) {
+            return CommandErrors.report("replay", ex, err, "nothing was replayed");
         }
         if (!quiet) {
             double secs = (System.nanoTime() - started) / 1e9;
