@@ -1,0 +1,46 @@
+package dev.custflow.cli;
+
+import dev.custflow.RuleMessage;
+import dev.custflow.dsl.Lint;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code custflow lint DIR}: every problem of a rules folder as {@code file:line:column: severity: message}. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {"Checks a rules folder without running it: the settings file, the rule files compiled on top of "
+                + "the built-in packs, rule names used twice, rules that replace a built-in rule, actions with an "
+                + "empty reason. Problems are printed as file:line:column: severity: message.",
+                "Exit code: 0 when there is no error (warnings and information allowed), 1 when there is, 2 for a "
+                        + "usage error."})
+public final class LintCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "the rules folder")
+    Path folder;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<RuleMessage> problems;
+        try {
+            problems = Lint.check(folder);
+        } catch (IllegalArgumentException e) {
+            return CommandErrors.report("lint", e, err, "nothing was checked");
+        }
+        problems.forEach(m -> out.println(Lint.format(m)));
+        long errors = problems.stream().filter(m -> m.severity() == RuleMessage.Severity.ERROR).count();
+        long warnings = problems.stream().filter(m -> m.severity() == RuleMessage.Severity.WARNING).count();
+        out.printf("custflow lint: %s: %d error%s, %d warning%s%n", folder, errors, errors == 1 ? "" : "s", warnings,
+                warnings == 1 ? "" : "s");
+        out.flush();
+        return errors > 0 ? 1 : 0;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.custflow.dsl;
+
+import dev.custflow.Custflow;
+import dev.custflow.Engine;
+import dev.custflow.RuleCompilationException;
+import dev.custflow.RuleMessage;
+import dev.custflow.RuleMessage.Severity;
+import dev.custflow.RulePack;
+import dev.custflow.RuleSource;
+import dev.custflow.settings.InvalidSettingsException;
+import dev.custflow.settings.Settings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a rules folder off to the side, the way loading it into an engine would, and reports every
+ * problem with its place instead of stopping at the first: the settings file (unknown keys with a
+ * suggestion, values out of range), the rule files compiled on top of the built-in packs (syntax
+ * and type errors, unknown facts and properties with a suggestion), rule names used twice in the
+ * folder, rules that replace a built-in rule (information), and actions requested with an empty
+ * reason. Nothing runs: no engine is kept and no event is applied.
+ *
+ * <p>Not checked yet (issue 8): DSL sentences, decision-table cells, rules that loop by changing
+ * what they match on, and the allow-list of classes a rule may use.
+ */
+public final class Lint {
+    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
+    /** An action call whose last argument, the reason, is an empty string literal. */
+    private static final Pattern EMPTY_REASON = Pattern.compile("actions\\.(\\w+)\\((?:[^;]*,)?\\s*\"\"\\s*\\)");
+
+    private Lint() {
+    }
+
+    /**
+     * @param folder a rules folder
+     * @return the problems found, by file, line and column (errors, warnings and information)
+     * @throws IllegalArgumentException if it is not a folder
+     */
+    public static List<RuleMessage> check(Path folder) {
+        RulesFolder rules = RulesFolder.load(folder);
+        List<RuleMessage> out = new ArrayList<>();
+        Settings settings = Settings.ofDefaults();
+        try {
+            settings = rules.settingsOver(settings);
+        } catch (InvalidSettingsException e) {
+            out.add(settingsMessage(rules, e));
+        }
+        try (Engine ignored = Custflow.builder().rules(rules.sources()).settings(settings).build()) {
+            // compiled: nothing to report from the compiler beyond what it logs as warnings
+        } catch (RuleCompilationException e) {
+            out.addAll(e.messages());
+        }
+        out.addAll(ruleNames(rules.sources()));
+        out.addAll(emptyReasons(rules.sources()));
+        out.sort(Comparator.comparing(RuleMessage::file).thenComparingInt(RuleMessage::line)
+                .thenComparingInt(RuleMessage::column));
+        return out;
+    }
+
+    /**
+     * @param m a problem
+     * @return it as {@code file:line:column: severity: message}, the form editors and CI logs link
+     */
+    public static String format(RuleMessage m) {
+        return m.file() + ":" + m.line() + ":" + m.column() + ": " + m.severity().name().toLowerCase(java.util.Locale.ROOT)
+                + ": " + m.message();
+    }
+
+    private static RuleMessage settingsMessage(RulesFolder rules, InvalidSettingsException e) {
+        String file = rules.settings().map(p -> rules.root().relativize(p).toString()).orElse("settings");
+        int line = 0;
+        Matcher m = Pattern.compile(":(\\d+): ").matcher(e.getMessage());
+        if (m.find()) {
+            line = Integer.parseInt(m.group(1));
+        }
+        String message = e.getMessage().replaceFirst("^[^ ]*:\\d+: ", "");
+        return new RuleMessage(file, line, 0, Severity.ERROR, message);
+    }
+
+    /** Rule names used twice in the folder (which one would run?), and names that replace a built-in rule. */
+    private static List<RuleMessage> ruleNames(List<RuleSource> sources) {
+        Map<String, RulePack> builtIn = builtInRuleNames();
+        Map<String, String> firstSeen = new HashMap<>();
+        List<RuleMessage> out = new ArrayList<>();
+        for (RuleSource s : sources) {
+            if (s.kind() != RuleSource.Kind.DRL) {
+                continue;
+            }
+            forEachRule(text(s), (name, line, column) -> {
+                String where = s.name() + ":" + line;
+                String earlier = firstSeen.putIfAbsent(name, where);
+                if (earlier != null) {
+                    out.add(new RuleMessage(s.name(), line, column, Severity.ERROR, "rule \"" + name
+                            + "\" is already defined at " + earlier + "; give each rule its own name"));
+                } else if (builtIn.containsKey(name)) {
+                    out.add(new RuleMessage(s.name(), line, column, Severity.INFO, "rule \"" + name
+                            + "\" replaces the built-in rule of the " + builtIn.get(name).packName() + " pack"));
+                }
+            });
+        }
+        return out;
+    }
+
+    private static List<RuleMessage> emptyReasons(List<RuleSource> sources) {
+        List<RuleMessage> out = new ArrayList<>();
+        for (RuleSource s : sources) {
+            if (s.kind() != RuleSource.Kind.DRL) {
+                continue;
+            }
+            String[] lines = text(s).split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = EMPTY_REASON.matcher(lines[i]);
+                while (m.find()) {
+                    out.add(new RuleMessage(s.name(), i + 1, m.start() + 1, Severity.WARNING, "actions." + m.group(1)
+                            + " with an empty reason: say why, in words a sales manager understands (the reason "
+                            + "travels with the action)"));
+                }
+            }
+        }
+        return out;
+    }
+
+    private interface RuleVisitor {
+        void rule(String name, int line, int column);
+    }
+
+    private static void forEachRule(String drl, RuleVisitor visitor) {
+        String[] lines = drl.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = RULE.matcher(lines[i]);
+            if (m.find()) {
+                visitor.rule(m.group(1), i + 1, m.start(1));
+            }
+        }
+    }
+
+    private static Map<String, RulePack> builtInRuleNames() {
+        Map<String, RulePack> names = new LinkedHashMap<>();
+        for (RulePack p : RulePack.values()) {
+            try (InputStream in = RulePack.class.getClassLoader().getResourceAsStream(p.resource())) {
+                if (in != null) {
+                    forEachRule(new String(in.readAllBytes(), StandardCharsets.UTF_8), (n, l, c) -> names.put(n, p));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the built-in pack " + p.resource(), e);
+            }
+        }
+        return names;
+    }
+
+    private static String text(RuleSource s) {
+        return new String(s.content(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.custflow.dsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custflow.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code custflow lint DIR}: every problem of a rules folder with its place, nothing run. */
+class LintTest {
+    private static final String HEADER = """
+            package my.rules;
+
+            import dev.custflow.model.Customer;
+            global dev.custflow.rules.Actions actions;
+
+            """;
+
+    @TempDir
+    Path dir;
+
+    private void write(String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, text);
+    }
+
+    private String lint(int expectedExit) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"lint", dir.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(code).isEqualTo(expectedExit);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aFolderWithProblems_everyOneIsReportedWithFileLineAndColumn_andTheExitCodeIs1() throws IOException {
+        write("settings.yaml", "churn:\n  noOrderDays: 45\n  longNoOrderDay: 120\n");
+        write("vip.drl", HEADER + """
+                rule "vip: big spenders are tagged"
+                when
+                    $c : Customer( orderCount > 10, !hasTag("vip") )
+                then
+                    actions.addTag($c, "vip", "");
+                end
+
+                rule "churn: no order for 30 days"
+                when
+                    $c : Customer( hasOrdered, daysSinceLastOrdr >= 45 )
+                then
+                    actions.addTag($c, "quiet", "no order for 45 days");
+                end
+                """);
+        write("more/dup.drl", HEADER.replace("my.rules", "my.more") + """
+                rule "vip: big spenders are tagged"
+                when
+                    $c : Customer( orderCount > 20 )
+                then
+                    actions.addTag($c, "vip", "many orders");
+                end
+                """);
+
+        assertThat(lint(1).lines()).containsExactly(
+                "settings.yaml:3:0: error: setting 'churn.longNoOrderDay': unknown key. Did you mean 'longNoOrderDays'?",
+                "vip.drl:6:6: error: rule \"vip: big spenders are tagged\" is already defined at more/dup.drl:6; give "
+                        + "each rule its own name",
+                "vip.drl:10:5: warning: actions.addTag with an empty reason: say why, in words a sales manager "
+                        + "understands (the reason travels with the action)",
+                "vip.drl:13:6: info: rule \"churn: no order for 30 days\" replaces the built-in rule of the churn pack",
+                "vip.drl:15:32: error: Customer has no property or method 'daysSinceLastOrdr'; did you mean "
+                        + "'daysSinceLastOrder'? (Unable to Analyse Expression daysSinceLastOrdr >= 45: [Error: unable "
+                        + "to resolve method using strict-mode: dev.custflow.model.Customer.daysSinceLastOrdr()] [Near "
+                        + ": {... daysSinceLastOrdr >= 45 ....}] ^ [Line: 15, Column: 4])",
+                "custflow lint: " + dir + ": 3 errors, 1 warning");
+    }
+
+    @Test
+    void aGoodFolder_exitsZero_andAnOverrideIsOnlyInformation() throws IOException {
+        write("settings.json", "{\"churn\": {\"noOrderDays\": 45}}");
+        write("quiet.drl", HEADER + """
+                rule "churn: no order for 30 days"
+                when
+                    $c : Customer( hasOrdered, daysSinceLastOrder >= 45 )
+                then
+                    actions.addTag($c, "quiet", "no order for " + $c.getDaysSinceLastOrder() + " days");
+                end
+                """);
+
+        assertThat(lint(0).lines()).containsExactly(
+                "quiet.drl:6:6: info: rule \"churn: no order for 30 days\" replaces the built-in rule of the churn pack",
+                "custflow lint: " + dir + ": 0 errors, 0 warnings");
+    }
+
+    @Test
+    void notAFolder_isAUsageError() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"lint", dir.resolve("missing").toString()}, System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("custflow lint: not a folder of rules: ");
+    }
+}
