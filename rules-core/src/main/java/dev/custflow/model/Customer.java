@@ -86,20 +86,21 @@ public final class Customer {
 
     private String name;
     private String company;
-    /** The company name folded for de-duplication (ContactData.companyKey), or null. */
-    private String companyKey;
-    /** Canonical and valid only (ContactData.phone); an unusable value is in {@link #invalidContacts}. */
+    /** Canonical and valid only (ContactData.phone); an unusable value is in {@link #getInvalidContacts()}. */
     private String phone;
     /** Lower case and valid only (ContactData.email). */
     private String email;
-    /** Phone or e-mail values intake could not use, at most one per field, null when there is none. */
-    private InvalidContact[] invalidContacts;
+    /**
+     * Fields many profiles leave empty (company key, invalid contact data, referral code, own time zone),
+     * together in one object allocated only when one of them is set: every reference in this class costs
+     * 4 bytes for each of a million customers.
+     */
+    private Rare rare;
     private String region;
     private String city;
     private String industry;
     private String title;
     private String channel;
-    private String referralCode;
     private int companySize = -1;
     private int birthdayDay = Integer.MIN_VALUE;
     private byte flags;
@@ -129,7 +130,6 @@ public final class Customer {
     private byte rfmF;
     private byte rfmM;
     private Segment segment;
-    private ZoneId timeZone;
     private Sales sales;
     /** Lead-scoring behaviour points, allocated when first earned. */
     private Behaviour behaviour;
@@ -230,7 +230,7 @@ public final class Customer {
      *         is {@code acmetrading}), or null without a company name; see {@link ContactData#companyKey}
      */
     public String getCompanyKey() {
-        return companyKey;
+        return rare == null ? null : rare.companyKey;
     }
 
     /**
@@ -254,12 +254,12 @@ public final class Customer {
      *         reason; a field appears here only while it has no valid value
      */
     public List<InvalidContact> getInvalidContacts() {
-        return invalidContacts == null ? List.of() : List.of(invalidContacts);
+        return rare == null || rare.invalidContacts == null ? List.of() : List.of(rare.invalidContacts);
     }
 
     /** @return true if a phone number or e-mail address was sent that could not be used */
     public boolean isHasInvalidContact() {
-        return invalidContacts != null;
+        return rare != null && rare.invalidContacts != null;
     }
 
     /**
@@ -267,8 +267,8 @@ public final class Customer {
      * @return the unusable value sent for it, or null
      */
     public InvalidContact invalidContact(String field) {
-        if (invalidContacts != null) {
-            for (InvalidContact ic : invalidContacts) {
+        if (rare != null && rare.invalidContacts != null) {
+            for (InvalidContact ic : rare.invalidContacts) {
                 if (ic.field().equals(field)) {
                     return ic;
                 }
@@ -326,7 +326,7 @@ public final class Customer {
 
     /** @return the referral code the customer arrived with, or null */
     public String getReferralCode() {
-        return referralCode;
+        return rare == null ? null : rare.referralCode;
     }
 
     /** @return the date of birth, or null */
@@ -360,7 +360,7 @@ public final class Customer {
 
     /** @return the customer's own time zone, or null to use the business's (settings.timeZone) */
     public ZoneId getTimeZone() {
-        return timeZone;
+        return rare == null ? null : rare.timeZone;
     }
 
     /**
@@ -1190,7 +1190,7 @@ public final class Customer {
      *         came without one or the code is not a referral code
      */
     public String getReferrerId() {
-        return referralCode == null ? null : ReferralCodes.referrer(referralCode);
+        return getReferralCode() == null ? null : ReferralCodes.referrer(getReferralCode());
     }
 
     // ---------------------------------------------------------------- products and notes
@@ -1483,7 +1483,10 @@ public final class Customer {
         String newCompany = pick(company, intake.text(p.company()), fillOnly);
         if (newCompany != company) {
             company = newCompany;
-            companyKey = intake.companyKey(newCompany);
+            String key = intake.companyKey(newCompany);
+            if (key != null || rare != null) {
+                rare().companyKey = key;
+            }
         }
         phone = contact("phone", phone, p.phone(), intake.phone(p.phone()), fillOnly);
         email = contact("email", email, p.email(), intake.email(p.email()), fillOnly);
@@ -1491,7 +1494,10 @@ public final class Customer {
         city = intern(pick(city, intake.text(p.city()), fillOnly));
         industry = intern(pick(industry, intake.text(p.industry()), fillOnly));
         title = intern(pick(title, intake.text(p.title()), fillOnly));
-        referralCode = pick(referralCode, intake.text(p.referralCode()), fillOnly);
+        String code = pick(getReferralCode(), intake.text(p.referralCode()), fillOnly);
+        if (code != null || rare != null) {
+            rare().referralCode = code;
+        }
         if (p.companySize() != null && (!fillOnly || companySize < 0)) {
             companySize = p.companySize();
         }
@@ -1505,8 +1511,8 @@ public final class Customer {
         if (p.doNotCall() != null && (!fillOnly || p.doNotCall())) {
             flags = (byte) (p.doNotCall() ? flags | DO_NOT_CALL : flags & ~DO_NOT_CALL);
         }
-        if (p.timeZone() != null && (!fillOnly || timeZone == null)) {
-            timeZone = ZONES.computeIfAbsent(p.timeZone().strip(), ZoneId::of);
+        if (p.timeZone() != null && (!fillOnly || getTimeZone() == null)) {
+            rare().timeZone = ZONES.computeIfAbsent(p.timeZone().strip(), ZoneId::of);
         }
         if (p.attributes() != null && !p.attributes().isEmpty()) {
             if (attributes == null) {
@@ -1543,17 +1549,33 @@ public final class Customer {
 
     private void rememberInvalid(InvalidContact bad) {
         forgetInvalid(bad.field());
-        invalidContacts = invalidContacts == null ? new InvalidContact[] {bad}
-                : Arrays.copyOf(invalidContacts, invalidContacts.length + 1);
-        invalidContacts[invalidContacts.length - 1] = bad;
+        Rare r = rare();
+        r.invalidContacts = r.invalidContacts == null ? new InvalidContact[] {bad}
+                : Arrays.copyOf(r.invalidContacts, r.invalidContacts.length + 1);
+        r.invalidContacts[r.invalidContacts.length - 1] = bad;
     }
 
     private void forgetInvalid(String field) {
         if (invalidContact(field) != null) {
-            InvalidContact[] rest = Arrays.stream(invalidContacts).filter(ic -> !ic.field().equals(field))
+            InvalidContact[] rest = Arrays.stream(rare.invalidContacts).filter(ic -> !ic.field().equals(field))
                     .toArray(InvalidContact[]::new);
-            invalidContacts = rest.length == 0 ? null : rest;
+            rare.invalidContacts = rest.length == 0 ? null : rest;
         }
+    }
+
+    private Rare rare() {
+        if (rare == null) {
+            rare = new Rare();
+        }
+        return rare;
+    }
+
+    /** See {@link #rare}. */
+    private static final class Rare {
+        String companyKey;
+        InvalidContact[] invalidContacts;
+        String referralCode;
+        ZoneId timeZone;
     }
 
     private static String pick(String current, String given, boolean fillOnly) {
