@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.custflow.cli.Main;
 import dev.custflow.dsl.SettingsFiles;
 import dev.custflow.settings.Settings;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,20 +16,9 @@ class CalibrateCommandTest {
     @TempDir
     Path dir;
 
-    /** One run of the command line, with what it printed. */
-    private record Run(int code, String out, String err) {
-        static Run of(String... args) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        }
-    }
-
     @Test
     void calibrate_isACommandOfTheCli() {
-        assertThat(Run.of("--help").out).containsPattern("calibrate +Calibrates lead-scoring weights");
+        assertThat(Main.capture("--help").out()).containsPattern("calibrate +Calibrates lead-scoring weights");
     }
 
     @Test
@@ -40,37 +26,38 @@ class CalibrateCommandTest {
         SyntheticLeads.write(dir, 1_000, 3);
         Path out = dir.resolve("weights/lead-scoring.yaml");
 
-        Run run = Run.of("calibrate", "--leads", dir.toString(), "--seed", "5", "--train-share", "0.6", "--out",
-                out.toString());
+        Main.Result run = Main.capture("calibrate", "--leads", dir.toString(), "--seed", "5", "--train-share", "0.6",
+                "--out", out.toString());
 
-        assertThat(run.code).as(run.err).isZero();
-        assertThat(run.err).isEmpty();
-        assertThat(run.out).startsWith("Calibrated lead-scoring weights on 600 of 1,000 leads in Leads.csv (60 %, "
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).startsWith("Calibrated lead-scoring weights on 600 of 1,000 leads in Leads.csv (60 %, "
                         + "seed 5); measured through the engine on the other 400.")
                 .containsPattern("AUC +0\\.\\d{3}")
                 .containsPattern("top 20 % by score +\\d+\\.\\d % converted: lift \\d\\.\\d\\d over the base rate")
                 .contains("scored            400 of 400 leads; 0 events rejected", "The default settings on the "
                         + "same leads: AUC ", "Weights written to " + out);
         assertThat(Files.readString(out)).contains("(60 %, seed 5)", "scoring:");
-        assertThat(SettingsFiles.load(out, Settings.ofDefaults()).scoring().attributePoints()).containsKey("leadSource");
+        assertThat(SettingsFiles.load(out, Settings.ofDefaults()).scoring().attributePoints())
+                .containsKey("leadSource");
     }
 
     @Test
     void aMissingFile_aBadShare_orNoLeads_exitWithTwo_namingTheProblem() throws IOException {
-        Run missing = Run.of("calibrate", "--leads", dir.toString());
-        assertThat(missing.code).isEqualTo(2);
-        assertThat(missing.err).contains("custflow calibrate: no such file: " + dir.resolve(LeadHistory.FILE_NAME));
+        Main.Result missing = Main.capture("calibrate", "--leads", dir.toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("custflow calibrate: no such file: " + dir.resolve(LeadHistory.FILE_NAME));
 
         SyntheticLeads.write(dir, 50, 1);
-        Run share = Run.of("calibrate", "--leads", dir.toString(), "--train-share", "1.5");
-        assertThat(share.code).isEqualTo(2);
-        assertThat(share.err).contains("the train share must be above 0 and below 1 (e.g. 0.7), got 1.5");
+        Main.Result share = Main.capture("calibrate", "--leads", dir.toString(), "--train-share", "1.5");
+        assertThat(share.code()).isEqualTo(2);
+        assertThat(share.err()).contains("the train share must be above 0 and below 1 (e.g. 0.7), got 1.5");
 
         Files.writeString(dir.resolve(LeadHistory.FILE_NAME), SyntheticLeads.HEADER + "\n1,x,API\n");
-        Run bad = Run.of("calibrate", "--leads", dir.toString());
-        assertThat(bad.code).isEqualTo(2);
-        assertThat(bad.err).contains("Leads.csv:2:3: column 'Lead Number': the lead number 'x' is not a whole number");
+        Main.Result bad = Main.capture("calibrate", "--leads", dir.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("Leads.csv:2:3: column 'Lead Number': the lead number 'x' is not a whole number");
 
-        assertThat(Run.of("calibrate").code).as("--leads is required").isEqualTo(2);
+        assertThat(Main.capture("calibrate").code()).as("--leads is required").isEqualTo(2);
     }
 }

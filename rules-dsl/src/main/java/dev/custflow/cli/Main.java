@@ -39,6 +39,30 @@ public final class Main implements Runnable {
         return code;
     }
 
+    /**
+     * What one run of the command line printed: for tests, and for hosts that call the CLI in-process.
+     *
+     * @param code the exit code
+     * @param out  what it wrote to standard output
+     * @param err  what it wrote to standard error
+     */
+    public record Result(int code, String out, String err) {
+    }
+
+    /**
+     * Runs a command and captures its output.
+     *
+     * @param args the command line
+     * @return the exit code and what was printed
+     */
+    public static Result capture(String... args) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         for (CliCommand extra : ServiceLoader.load(CliCommand.class)) {

@@ -3,10 +3,7 @@ package dev.custflow.dsl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custflow.cli.Main;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -32,13 +29,10 @@ class LintTest {
     }
 
     private String lint(int expectedExit) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"lint", dir.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
-        assertThat(code).isEqualTo(expectedExit);
-        return out.toString(StandardCharsets.UTF_8);
+        Main.Result run = Main.capture("lint", dir.toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.code()).isEqualTo(expectedExit);
+        return run.out();
     }
 
     @Test
@@ -101,10 +95,8 @@ class LintTest {
 
     @Test
     void notAFolder_isAUsageError() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"lint", dir.resolve("missing").toString()}, System.out,
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("custflow lint: not a folder of rules: ");
+        Main.Result run = Main.capture("lint", dir.resolve("missing").toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).startsWith("custflow lint: not a folder of rules: ");
     }
 }
