@@ -391,14 +391,6 @@ public final class DemoReport {
          */
         public Tally add(CustomerProfile customer) {
             customers++;
-            if (customer.channel() != null) {
-                long[] row = funnel.computeIfAbsent(customer.channel(), k -> new long[FUNNEL_STEPS.size()]);
-                row[0]++;
-                row[1] += bestScore.getOrDefault(customer.id(), 0) >= mqlThreshold ? 1 : 0;
-                row[2] += customer.stageHistory().stream().anyMatch(h -> MAIN_PATH.indexOf(h.to()) >= 1) ? 1 : 0;
-                row[3] += opportunities.contains(customer.id()) ? 1 : 0;
-                row[4] += customer.stageHistory().stream().anyMatch(h -> MAIN_PATH.indexOf(h.to()) >= 2) ? 1 : 0;
-            }
             if (customer.segment() != null) {
                 perSegment.merge(customer.segment(), 1, Integer::sum);
             }
@@ -414,6 +406,14 @@ public final class DemoReport {
             furthest[n] = -1;
             for (int i = n - 1; i >= 0; i--) {
                 furthest[i] = Math.max(furthest[i + 1], MAIN_PATH.indexOf(history.get(i).to()));
+            }
+            if (customer.channel() != null) { // furthest[0]: the furthest main-path stage it ever entered
+                long[] row = funnel.computeIfAbsent(customer.channel(), k -> new long[FUNNEL_STEPS.size()]);
+                row[0]++;
+                row[1] += bestScore.getOrDefault(customer.id(), 0) >= mqlThreshold ? 1 : 0;
+                row[2] += furthest[0] >= MAIN_PATH.indexOf(Stage.PROSPECT) ? 1 : 0;
+                row[3] += opportunities.contains(customer.id()) ? 1 : 0;
+                row[4] += furthest[0] >= MAIN_PATH.indexOf(Stage.CUSTOMER) ? 1 : 0;
             }
             boolean[] ever = new boolean[Stage.values().length];
             for (int i = 0; i < n; i++) {
