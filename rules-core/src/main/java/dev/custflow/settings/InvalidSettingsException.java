@@ -6,6 +6,7 @@ import dev.custflow.CustflowException;
 public final class InvalidSettingsException extends CustflowException {
     private static final long serialVersionUID = 1L;
 
+    private final String location;
     private final String key;
     private final transient Object value;
     private final String problem;
@@ -20,8 +21,8 @@ public final class InvalidSettingsException extends CustflowException {
     }
 
     private InvalidSettingsException(String location, String key, Object value, String problem) {
-        super((location == null ? "" : location + ": ") + "setting '" + key + "'"
-                + (value == null ? "" : " = " + value) + ": " + problem);
+        super((location == null ? "" : location + ": ") + detail(key, value, problem));
+        this.location = location;
         this.key = key;
         this.value = value;
         this.problem = problem;
@@ -33,6 +34,20 @@ public final class InvalidSettingsException extends CustflowException {
      */
     public InvalidSettingsException at(String location) {
         return new InvalidSettingsException(location, key, value, problem);
+    }
+
+    private static String detail(String key, Object value, String problem) {
+        return "setting '" + key + "'" + (value == null ? "" : " = " + value) + ": " + problem;
+    }
+
+    /** @return where the setting was written ({@code file} or {@code file:line}), or null when not known */
+    public String location() {
+        return location;
+    }
+
+    /** @return the message without the location: the key, the value and the problem */
+    public String detail() {
+        return detail(key, value, problem);
     }
 
     /** @return the dotted key of the offending setting */

@@ -79,13 +79,10 @@ public final class Lint {
 
     private static RuleMessage settingsMessage(RulesFolder rules, InvalidSettingsException e) {
         String file = rules.settings().map(p -> rules.root().relativize(p).toString()).orElse("settings");
-        int line = 0;
-        Matcher m = Pattern.compile(":(\\d+): ").matcher(e.getMessage());
-        if (m.find()) {
-            line = Integer.parseInt(m.group(1));
-        }
-        String message = e.getMessage().replaceFirst("^[^ ]*:\\d+: ", "");
-        return new RuleMessage(file, line, 0, Severity.ERROR, message);
+        String where = e.location() == null ? "" : e.location();
+        String lineText = where.substring(where.lastIndexOf(':') + 1);
+        int line = lineText.matches("\\d+") ? Integer.parseInt(lineText) : 0;
+        return new RuleMessage(file, line, 0, Severity.ERROR, e.detail());
     }
 
     /** Rule names used twice in the folder (which one would run?), and names that replace a built-in rule. */
