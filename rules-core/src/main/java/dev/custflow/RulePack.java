@@ -24,7 +24,11 @@ public enum RulePack {
     /** RFM scores, segments and buying-frequency tags (RULES-CATALOG.md §9). */
     SEGMENTS,
     /** Super users invited to refer, and referral rewards (RULES-CATALOG.md §11). */
-    ADVOCACY;
+    ADVOCACY,
+    /** Lead de-duplication: a lead matching a known person by phone, e-mail or company is merged (RULES-CATALOG.md §2). */
+    LEADS,
+    /** Lead assignment by the routing table, the first-response SLA, escalation and reassignment (RULES-CATALOG.md §4). */
+    ASSIGNMENT;
 
     /** @return the pack's name as used in settings, rule names and file names, e.g. {@code lifecycle} */
     public String packName() {

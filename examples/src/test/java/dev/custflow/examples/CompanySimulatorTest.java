@@ -66,7 +66,8 @@ class CompanySimulatorTest {
         ZoneId zone = SMALL.zone();
         assertThat(leads.stream().filter(l -> l.channel().equals("TRADE_SHOW"))
                 .map(l -> LocalDate.ofInstant(l.at(), zone)).distinct()).hasSize(2);
-        assertThat(leads.stream().filter(l -> l.channel().equals("REFERRAL")))
+        // (a person who comes back through another channel, "-2", may come back through a referral without a code)
+        assertThat(leads.stream().filter(l -> l.channel().equals("REFERRAL") && !l.leadId().endsWith("-2")))
                 .allMatch(l -> l.referralCode() != null && l.referralCode().startsWith("REF-cust-"));
     }
 

@@ -34,9 +34,15 @@ class DemoTest {
     }
 
     @Test
-    void everyLeadIsACustomerOfTheEngine_andStartedAsLEAD() {
-        long leads = events.stream().filter(LeadCaptured.class::isInstance)
+    void everyLeadIsACustomerOfTheEngine_andStartedAsLEAD_butADuplicateIsMergedIntoTheFirst() {
+        long captured = events.stream().filter(LeadCaptured.class::isInstance)
                 .map(e -> ((LeadCaptured) e).leadId()).distinct().count();
+        long merged = report.actionsByTypeAndRule().get("LEADS_MERGED").values().stream().mapToLong(n -> n).sum();
+        long comeBack = events.stream().filter(LeadCaptured.class::isInstance)
+                .filter(e -> ((LeadCaptured) e).leadId().endsWith("-2")).count();
+        assertThat(merged).as("the simulated people who come back through another channel").isEqualTo(comeBack)
+                .isPositive();
+        long leads = captured - merged;
 
         assertThat(report.customers()).isEqualTo(leads);
         assertThat(report.conversion().get(0).reached()).isEqualTo(leads);

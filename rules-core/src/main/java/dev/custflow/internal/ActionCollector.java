@@ -4,7 +4,11 @@ import dev.custflow.action.Action;
 import dev.custflow.action.Channel;
 import dev.custflow.action.ChurnCleared;
 import dev.custflow.action.ChurnWarning;
+import dev.custflow.action.LeadAssigned;
 import dev.custflow.action.LeadDisqualified;
+import dev.custflow.action.LeadReassigned;
+import dev.custflow.action.LeadsMerged;
+import dev.custflow.action.SlaEscalated;
 import dev.custflow.action.LeadScored;
 import dev.custflow.action.Level;
 import dev.custflow.action.MessageRequested;
@@ -53,6 +57,8 @@ public class ActionCollector implements Actions, Schedule {
     private Instant nowInstant;
     private String rule = "(engine)";
     private long wake;
+    /** Lead assignment's shared state, or null when the assignment pack is off. */
+    private AssignmentDesk desk;
     /** Behaviour points granted in this evaluation, by rule and what: a re-firing rule grants once. */
     private final Set<String> granted = new HashSet<>();
 
@@ -73,6 +79,10 @@ public class ActionCollector implements Actions, Schedule {
         sequence.clear();
         fired.clear();
         granted.clear();
+    }
+
+    void desk(AssignmentDesk d) {
+        this.desk = d;
     }
 
     void ruleFiring(String name) {
@@ -317,5 +327,48 @@ public class ActionCollector implements Actions, Schedule {
                 opportunityId, c.getOwnerId(), c.getChannel(), amount == null || amount.signum() == 0 ? null : amount,
                 c.getScore(), c.getCreatedAt(), c.getInteractionCount()));
         changed(c);
+    }
+
+    @Override
+    public void mergeLeads(Customer survivor, dev.custflow.rules.DuplicateLead d, String reason) {
+        emit(new LeadsMerged(nextId("LEADS_MERGED", survivor.getId()), now(), rule, reason(reason), survivor.getId(),
+                d.mergedId(), d.matchedOn()));
+    }
+
+    @Override
+    public void assignLead(Customer lead, String reason) {
+        if (lead.getOwnerId() != null) {
+            return;
+        }
+        AssignmentDesk.Choice c = desk().assign(lead, now);
+        if (c != null) {
+            emit(new LeadAssigned(nextId("LEAD_ASSIGNED", lead.getId()), now(), rule,
+                    reason(reason) + "; " + c.explanation(), lead.getId(), c.repId(), c.route().strategy().name(),
+                    c.candidates()));
+            changed(lead);
+        }
+    }
+
+    @Override
+    public void escalateSla(Customer lead, dev.custflow.rules.SlaBreach b, String reason) {
+        emit(new SlaEscalated(nextId("SLA_ESCALATED", lead.getId()), now(), rule, reason(reason), lead.getId(),
+                b.repId(), b.minutesWaited()));
+    }
+
+    @Override
+    public void reassignLead(Customer lead, dev.custflow.rules.SlaBreach b, String reason) {
+        AssignmentDesk.Choice c = desk().reassign(lead, now);
+        if (c != null) {
+            emit(new LeadReassigned(nextId("LEAD_REASSIGNED", lead.getId()), now(), rule,
+                    reason(reason) + "; " + c.explanation(), lead.getId(), c.repId(), b.minutesWaited()));
+            changed(lead);
+        }
+    }
+
+    private AssignmentDesk desk() {
+        if (desk == null) {
+            throw new IllegalStateException("lead assignment is off: switch the assignment pack on to assign leads");
+        }
+        return desk;
     }
 }

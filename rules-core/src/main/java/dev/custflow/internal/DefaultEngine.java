@@ -8,6 +8,13 @@ import dev.custflow.RulePack;
 import dev.custflow.action.Action;
 import dev.custflow.event.ClockTick;
 import dev.custflow.event.Event;
+import dev.custflow.event.InteractionLogged;
+import dev.custflow.event.LeadCaptured;
+import dev.custflow.event.ProfileUpdated;
+import dev.custflow.event.RepUpdated;
+import dev.custflow.rules.AssignmentDue;
+import dev.custflow.rules.DuplicateLead;
+import dev.custflow.rules.SlaBreach;
 import dev.custflow.model.Customer;
 import dev.custflow.model.CustomerProfile;
 import dev.custflow.settings.Settings;
@@ -18,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -57,6 +65,10 @@ public final class DefaultEngine implements Engine {
     private final RfmWeekly segments;
     /** The churn pack's weekly digest, or null when the pack is off. */
     private final AtRiskDigests digests;
+    /** The leads pack's de-duplication index, or null when the pack is off or nothing is matched on. */
+    private final DuplicateIndex dedup;
+    /** The assignment pack's shared state, or null when the pack is off. */
+    private final AssignmentDesk desk;
     private long clock = Long.MIN_VALUE;
     private boolean closed;
 
@@ -90,11 +102,22 @@ public final class DefaultEngine implements Engine {
         this.digests = config.settings().churn().weeklyDigest()
                 && config.builtIns().stream().anyMatch(r -> r.name().equals(RulePack.CHURN.resource()))
                 ? new AtRiskDigests(config.settings()) : null;
+        this.dedup = hasPack(config, RulePack.LEADS) && !config.settings().intake().matchOn().isEmpty()
+                ? new DuplicateIndex(config.settings().intake().contactData(), config.settings().intake().matchOn())
+                : null;
+        this.desk = hasPack(config, RulePack.ASSIGNMENT) ? new AssignmentDesk(config.settings().assignment()) : null;
+        for (Partition p : partitions) {
+            p.desk(desk);
+        }
         this.pool = partitions.length > 1 ? Executors.newFixedThreadPool(partitions.length, r -> {
             Thread t = new Thread(r, "custflow-partition");
             t.setDaemon(true);
             return t;
         }) : null;
+    }
+
+    private static boolean hasPack(EngineConfig config, RulePack pack) {
+        return config.builtIns().stream().anyMatch(r -> r.name().equals(pack.resource()));
     }
 
     /** One event as it entered the batch: read (or rejected while reading) at a line. */
@@ -173,6 +196,7 @@ public final class DefaultEngine implements Engine {
         long[] clockAt = new long[n];
         boolean[] step = new boolean[n];
         long[] digestAt = new long[n]; // the weekly digest time a clock step passed, or 0
+        Object[] facts = new Object[n]; // facts the engine adds to an event's evaluation (merges, an offer), or null
         List<Action> actions = new ArrayList<>();
         int from = 0;
         for (int i = 0; i < n; i++) {
@@ -195,13 +219,24 @@ public final class DefaultEngine implements Engine {
             }
             accepted++;
             long t = config.clock() == null ? e.at().toEpochMilli() : config.clock().millis();
+            String customerId = dedup == null ? route.customerId() : dedup.resolve(route.customerId());
             long rescoreAt = segments != null && t > clock ? segments.crossed(clock, t) : 0;
-            if (rescoreAt != 0) {
-                // this accepted event passes the weekly RFM recompute: what came before it runs with the old
-                // scores, then the base is rescored, then this event goes on (the same cut whatever the batch)
-                actions.addAll(runRange(inputs, from, i, partitionOf, customerOf, clockAt, step, digestAt,
+            boolean deadlines = desk != null && desk.nextDeadline() <= Math.max(clock, t);
+            if (rescoreAt != 0 || deadlines) {
+                // this event passes the weekly RFM recompute or first-response deadlines: what came before it runs
+                // first, then those happen at their own time, then this event goes on (the same cut whatever the
+                // batch)
+                actions.addAll(runRange(inputs, from, i, partitionOf, customerOf, clockAt, step, digestAt, facts,
                         rejections));
-                actions.addAll(recomputeRfm(rescoreAt, rejections));
+                if (rescoreAt != 0) {
+                    if (desk != null) {
+                        actions.addAll(judgeDeadlines(rescoreAt - 1, rejections));
+                    }
+                    actions.addAll(recomputeRfm(rescoreAt, rejections));
+                }
+                if (desk != null) {
+                    actions.addAll(judgeDeadlines(Math.max(clock, t), rejections));
+                }
                 from = i;
             }
             if (t > clock) {
@@ -212,16 +247,45 @@ public final class DefaultEngine implements Engine {
                 step[i] = true;
             }
             clockAt[i] = clock;
-            customerOf[i] = route.customerId();
-            partitionOf[i] = route.broadcast() ? -1 : Math.floorMod(route.customerId().hashCode(), partitions.length);
+            customerOf[i] = customerId;
+            partitionOf[i] = route.broadcast() ? -1 : Math.floorMod(customerId.hashCode(), partitions.length);
+            if (e instanceof LeadCaptured lead && (dedup != null || desk != null && desk.hasReps())) {
+                if (handOut(lead, customerId)) {
+                    // merges and assignment see every partition up to date and run one lead at a time
+                    actions.addAll(runRange(inputs, from, i, partitionOf, customerOf, clockAt, step, digestAt, facts,
+                            rejections));
+                    actions.addAll(capture(inputs, i, lead, partitionOf, customerOf, clockAt, step, digestAt, facts,
+                            rejections));
+                    from = i + 1;
+                }
+            } else {
+                if (dedup != null && e instanceof ProfileUpdated update) {
+                    dedup.claim(customerId, dedup.keys(update.profile()));
+                }
+                if (desk != null && e instanceof InteractionLogged contact) {
+                    desk.interaction(customerId, contact.kind());
+                } else if (desk != null && e instanceof RepUpdated rep) {
+                    desk.repUpdated(rep);
+                }
+                if (desk != null && desk.hasWaiting()) {
+                    // while leads wait, any event may free capacity (a rep back, a lead closed, time passing):
+                    // offer them again right after it, so no lead waits while a rep has room
+                    actions.addAll(runRange(inputs, from, i + 1, partitionOf, customerOf, clockAt, step, digestAt,
+                            facts, rejections));
+                    actions.addAll(offerWaiting(rejections));
+                    from = i + 1;
+                }
+            }
         }
-        actions.addAll(runRange(inputs, from, n, partitionOf, customerOf, clockAt, step, digestAt, rejections));
+        actions.addAll(runRange(inputs, from, n, partitionOf, customerOf, clockAt, step, digestAt, facts,
+                rejections));
         return new BatchResult(actions, rejections, accepted, duplicates);
     }
 
     /** Steps 2 and 3 for the positions {@code [from, to)} of a batch: the partitions walk them, then delivery. */
     private List<Action> runRange(List<Input> inputs, int from, int to, int[] partitionOf, String[] customerOf,
-                                  long[] clockAt, boolean[] step, long[] digestAt, List<Rejection> rejections) {
+                                  long[] clockAt, boolean[] step, long[] digestAt, Object[] facts,
+                                  List<Rejection> rejections) {
         if (from >= to) {
             return List.of();
         }
@@ -231,7 +295,7 @@ public final class DefaultEngine implements Engine {
         if (pool != null && n >= PARALLEL_THRESHOLD) {
             List<Future<List<Emitted>>> futures = new ArrayList<>();
             for (Partition p : partitions) {
-                futures.add(pool.submit(() -> walk(p, inputs, from, to, partitionOf, customerOf, clockAt, step, digestAt)));
+                futures.add(pool.submit(() -> walk(p, inputs, from, to, partitionOf, customerOf, clockAt, step, digestAt, facts)));
             }
             for (Future<List<Emitted>> f : futures) {
                 try {
@@ -245,7 +309,7 @@ public final class DefaultEngine implements Engine {
             }
         } else {
             for (Partition p : partitions) {
-                outs.add(walk(p, inputs, from, to, partitionOf, customerOf, clockAt, step, digestAt));
+                outs.add(walk(p, inputs, from, to, partitionOf, customerOf, clockAt, step, digestAt, facts));
             }
         }
         // 3. merge in the deterministic order, drop repeats, audit, deliver
@@ -259,6 +323,210 @@ public final class DefaultEngine implements Engine {
             merged.addAll(digests.digests(atRisk, digestAt, clockAt));
         }
         return deliver(merged, inputs, rejections);
+    }
+
+    /**
+     * @return true if a captured lead needs the engine's one-at-a-time step: it matches a record already known
+     *         (a merge), or there are reps to give it to; otherwise its keys are indexed and it runs with the rest
+     */
+    private boolean handOut(LeadCaptured lead, String customerId) {
+        if (desk != null && desk.hasReps()) {
+            return true;
+        }
+        List<DuplicateIndex.Key> keys = dedup.keys(lead.profile());
+        if (!dedup.matches(customerId, keys).isEmpty()) {
+            return true;
+        }
+        dedup.claim(customerId, keys);
+        return false;
+    }
+
+    /**
+     * A captured lead at position {@code i}, with every partition up to date: merges it (and any records it shows
+     * to be the same person) into the earliest record, offers waiting leads the capacity freed meanwhile, then
+     * runs the capture with the merges and the assignment offer as facts, the desk open.
+     */
+    private List<Action> capture(List<Input> inputs, int i, LeadCaptured lead, int[] partitionOf,
+                                 String[] customerOf, long[] clockAt, boolean[] step, long[] digestAt, Object[] facts,
+                                 List<Rejection> rejections) {
+        String self = customerOf[i];
+        List<Object> extra = new ArrayList<>();
+        if (dedup != null) {
+            List<DuplicateIndex.Key> keys = dedup.keys(lead.profile());
+            Map<String, List<DuplicateIndex.Key>> found = dedup.matches(self, keys);
+            String survivor = self;
+            if (!found.isEmpty()) {
+                survivor = earliest(self, lead, found.keySet());
+                Customer kept = partitionFor(survivor).getOrCreate(survivor, lead.at());
+                if (!survivor.equals(self)) {
+                    fold(self, kept);
+                    extra.add(duplicate(survivor, self, found.get(survivor)));
+                }
+                for (var f : found.entrySet()) {
+                    String other = f.getKey();
+                    if (!other.equals(survivor) && fold(other, kept)) {
+                        extra.add(duplicate(survivor, other, f.getValue()));
+                    }
+                }
+            }
+            dedup.claim(survivor, keys);
+            customerOf[i] = survivor;
+            partitionOf[i] = Math.floorMod(survivor.hashCode(), partitions.length);
+        }
+        List<Action> actions = new ArrayList<>();
+        if (desk != null && desk.hasReps()) {
+            actions.addAll(offerWaiting(rejections));
+            extra.add(new AssignmentDue(false));
+        }
+        facts[i] = extra;
+        if (desk != null) {
+            desk.open();
+        }
+        try {
+            actions.addAll(runRange(inputs, i, i + 1, partitionOf, customerOf, clockAt, step, digestAt, facts,
+                    rejections));
+        } finally {
+            if (desk != null) {
+                desk.close();
+            }
+        }
+        return actions;
+    }
+
+    /**
+     * The survivor among a new lead and the records it matches: a record with orders first (customers' order
+     * histories are never merged), then the earliest created, then the smallest id. The new lead counts as
+     * created when it was captured, so the same set of leads gives the same survivors in any order.
+     */
+    private String earliest(String self, LeadCaptured lead, Iterable<String> matched) {
+        String best = self;
+        Customer bestC = partitionFor(self).customer(self);
+        for (String id : matched) {
+            Customer c = partitionFor(id).customer(id);
+            if (earlier(id, c, best, bestC, lead)) {
+                best = id;
+                bestC = c;
+            }
+        }
+        return best;
+    }
+
+    private static boolean earlier(String a, Customer ca, String b, Customer cb, LeadCaptured lead) {
+        boolean boughtA = ca != null && ca.isHasOrdered();
+        boolean boughtB = cb != null && cb.isHasOrdered();
+        if (boughtA != boughtB) {
+            return boughtA;
+        }
+        long atA = ca == null ? lead.at().toEpochMilli() : ca.getCreatedAt().toEpochMilli();
+        long atB = cb == null ? lead.at().toEpochMilli() : cb.getCreatedAt().toEpochMilli();
+        return atA != atB ? atA < atB : a.compareTo(b) < 0;
+    }
+
+    /**
+     * Folds an existing record into the survivor and forgets it: its id and keys lead to the survivor from now
+     * on. A record with orders is left alone (false).
+     */
+    private boolean fold(String id, Customer survivor) {
+        Partition home = partitionFor(id);
+        Customer c = home.customer(id);
+        if (c != null && c.isHasOrdered()) {
+            return false;
+        }
+        if (c != null) {
+            home.remove(id);
+            if (desk != null && c.isLoadCounted()) {
+                if (survivor.getOwnerId() == null && c.isOpenLead()) {
+                    survivor.setOwnerId(c.getOwnerId());
+                    survivor.setLoadCounted(true);
+                } else {
+                    desk.release(c.getOwnerId());
+                }
+                c.setLoadCounted(false);
+            }
+            survivor.absorb(c, config.settings().scoring().halfLifeDays());
+        }
+        if (desk != null) {
+            desk.forget(id);
+        }
+        dedup.merge(id, survivor.getId());
+        return true;
+    }
+
+    private static DuplicateLead duplicate(String survivor, String merged, List<DuplicateIndex.Key> keys) {
+        return new DuplicateLead(survivor, merged, keys.stream().map(DuplicateIndex.Key::kind).toList(),
+                keys.stream().map(DuplicateIndex.Key::value).toList());
+    }
+
+    /**
+     * Offers the leads that found every rep away or full again, oldest first, if capacity changed since they
+     * were last offered.
+     */
+    private List<Action> offerWaiting(List<Rejection> rejections) {
+        drainReleased();
+        List<String> waiting = desk.waitingToOffer();
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        List<Emitted> out = new ArrayList<>();
+        String cause = "capacity@" + Instant.ofEpochMilli(clock);
+        for (String id : waiting) {
+            Partition home = partitionFor(id);
+            Customer c = home.customer(id);
+            if (c == null || c.getOwnerId() != null || !c.isOpenLead()) {
+                desk.dropWaiting(id);
+                continue;
+            }
+            desk.open();
+            try {
+                home.reevaluate(c, clock, cause, 0, out, List.of(new AssignmentDue(true)));
+            } finally {
+                desk.close();
+            }
+        }
+        return deliver(out, List.of(new Input(0, new ClockTick(cause, Instant.ofEpochMilli(clock)), null)),
+                rejections);
+    }
+
+    /**
+     * Judges the first-response deadlines up to {@code until}, each at its own time: the clock moves to it
+     * (waking what is due), and a lead still open with the same rep and no response gets an {@link SlaBreach}.
+     */
+    private List<Action> judgeDeadlines(long until, List<Rejection> rejections) {
+        List<Action> actions = new ArrayList<>();
+        while (desk.nextDeadline() <= until) {
+            AssignmentDesk.Deadline d = desk.pollDeadline();
+            long at = Math.max(clock, d.due()); // judged at the deadline, or at the clock if that is later already
+            List<Emitted> out = new ArrayList<>();
+            for (Partition p : partitions) {
+                p.advance(at, 0, out);
+            }
+            drainReleased();
+            Partition home = partitionFor(d.leadId());
+            Customer c = home.customer(d.leadId());
+            String cause = "sla@" + Instant.ofEpochMilli(d.due());
+            if (c != null && c.isOpenLead() && d.repId().equals(c.getOwnerId())) {
+                SlaBreach breach = new SlaBreach(d.repId(), desk.teamOf(d.repId()), Instant.ofEpochMilli(d.assignedAt()),
+                        (d.due() - d.assignedAt()) / 60_000L, d.second());
+                desk.open();
+                try {
+                    home.reevaluate(c, at, cause, d.due(), out, List.of(breach));
+                } finally {
+                    desk.close();
+                }
+            } else {
+                desk.forget(d.leadId());
+            }
+            actions.addAll(deliver(out, List.of(new Input(0, new ClockTick(cause, Instant.ofEpochMilli(d.due())),
+                    null)), rejections));
+        }
+        return actions;
+    }
+
+    /** Tells the desk which leads closed in the partitions since the last time. */
+    private void drainReleased() {
+        for (Partition p : partitions) {
+            p.drainReleased(desk::release);
+        }
     }
 
     private BatchResult process(List<Input> inputs) {
@@ -335,8 +603,10 @@ public final class DefaultEngine implements Engine {
     }
 
     /** One partition's pass over a batch. */
+    @SuppressWarnings("unchecked")
     private static List<Emitted> walk(Partition p, List<Input> inputs, int from, int to, int[] partitionOf,
-                                      String[] customerOf, long[] clockAt, boolean[] step, long[] digestAt) {
+                                      String[] customerOf, long[] clockAt, boolean[] step, long[] digestAt,
+                                      Object[] facts) {
         List<Emitted> out = new ArrayList<>();
         for (int i = from; i < to; i++) {
             if (partitionOf[i] == -2) {
@@ -349,7 +619,8 @@ public final class DefaultEngine implements Engine {
                 p.collectAtRisk(i, clockAt[i]);
             }
             if (partitionOf[i] == -1 || partitionOf[i] == p.index()) {
-                p.apply(inputs.get(i).event(), customerOf[i], clockAt[i], i, out);
+                p.apply(inputs.get(i).event(), customerOf[i], clockAt[i], i, out,
+                        facts[i] == null ? List.of() : (List<Object>) facts[i]);
             }
         }
         return out;
@@ -372,7 +643,8 @@ public final class DefaultEngine implements Engine {
 
     @Override
     public synchronized Optional<CustomerProfile> customer(String customerId) {
-        Customer c = partitionFor(customerId).customer(customerId);
+        String id = dedup == null ? customerId : dedup.resolve(customerId); // a merged lead is its survivor now
+        Customer c = partitionFor(id).customer(id);
         return Optional.ofNullable(c).map(CustomerProfile::of);
     }
 

@@ -63,6 +63,10 @@ final class Partition implements AutoCloseable {
     /** Customers with open churn warnings, for the weekly digest without a scan of all customers. */
     private final UnifiedSet<Customer> atRisk = new UnifiedSet<>();
     private final List<AtRiskDigests.Entry> atRiskReported = new ArrayList<>();
+    /** Lead assignment's shared state, or null when the pack is off; set on every session's collector. */
+    private AssignmentDesk desk;
+    /** Owners of leads that stopped counting toward their load since the last drain. */
+    private final List<String> released = new ArrayList<>();
 
     Partition(int index, CompiledRules rules, Settings settings) {
         this.index = index;
@@ -80,6 +84,7 @@ final class Partition implements AutoCloseable {
     private void openSession() {
         session = rules.kieBase().newKieSession();
         collector = new ActionCollector(session, settings);
+        collector.desk(desk);
         setGlobal("settings", settings);
         setGlobal("actions", collector);
         setGlobal("schedule", collector);
@@ -101,6 +106,37 @@ final class Partition implements AutoCloseable {
 
     int index() {
         return index;
+    }
+
+    void desk(AssignmentDesk d) {
+        this.desk = d;
+        collector.desk(d);
+    }
+
+    /** Hands the owners of leads that closed since the last call to {@code release}. */
+    void drainReleased(Consumer<String> release) {
+        released.forEach(release);
+        released.clear();
+    }
+
+    /** Takes a customer out of this partition (it was merged into another record); null if unknown. */
+    Customer remove(String id) {
+        Customer c = customers.remove(id);
+        if (c != null) {
+            due.schedule(c, DueIndex.NONE);
+            atRisk.remove(c);
+        }
+        return c;
+    }
+
+    /** @return the customer, created empty with this creation time when it is new */
+    Customer getOrCreate(String id, Instant createdAt) {
+        Customer c = customers.get(id);
+        if (c == null) {
+            c = new Customer(id, createdAt);
+            customers.put(id, c);
+        }
+        return c;
     }
 
     int customerCount() {
@@ -130,12 +166,21 @@ final class Partition implements AutoCloseable {
         while (due.peekDue() <= clock) {
             Customer c = due.poll();
             long when = c.dueAt();
-            evaluate(c, null, clock, "due@" + Instant.ofEpochMilli(when), position, Emitted.PHASE_WAKE, when, out);
+            evaluate(c, null, clock, "due@" + Instant.ofEpochMilli(when), position, Emitted.PHASE_WAKE, when, out,
+                    List.of());
         }
     }
 
     /** Applies an event routed here (to its customer, or to all customers for a campaign). */
     void apply(Event event, String customerId, long clock, int position, List<Emitted> out) {
+        apply(event, customerId, clock, position, out, List.of());
+    }
+
+    /**
+     * Applies an event routed here, with facts the engine adds for the rules of this evaluation (a merge, an
+     * assignment offer).
+     */
+    void apply(Event event, String customerId, long clock, int position, List<Emitted> out, List<Object> facts) {
         if (event instanceof ClockTick) {
             return; // the clock step before it did the work
         }
@@ -154,7 +199,7 @@ final class Partition implements AutoCloseable {
             // every customer hears about the campaign; the rules pick the targeted segment
             List<Customer> all = new ArrayList<>(customers.values());
             for (Customer c : all) {
-                evaluate(c, event, clock, event.id(), position, Emitted.PHASE_EVENT, 0, out);
+                evaluate(c, event, clock, event.id(), position, Emitted.PHASE_EVENT, 0, out, List.of());
             }
             return;
         }
@@ -169,11 +214,11 @@ final class Partition implements AutoCloseable {
             int[] s = rfm.score(c);
             c.setRfm(s[0], s[1], s[2]);
         }
-        evaluate(c, event, clock, event.id(), position, Emitted.PHASE_EVENT, 0, out);
+        evaluate(c, event, clock, event.id(), position, Emitted.PHASE_EVENT, 0, out, facts);
     }
 
     private void evaluate(Customer c, Event event, long clock, String cause, int position, int phase, long dueKey,
-                          List<Emitted> out) {
+                          List<Emitted> out, List<Object> facts) {
         if (++evaluations >= RENEW_SESSION_AFTER) {
             evaluations = 0;
             session.dispose();
@@ -183,6 +228,10 @@ final class Partition implements AutoCloseable {
         int seq = releaseHeld(c, clock, cause, position, phase, dueKey, out);
         FactHandle ch = session.insert(c);
         FactHandle eh = event == null ? null : session.insert(event);
+        FactHandle[] fh = new FactHandle[facts.size()];
+        for (int i = 0; i < fh.length; i++) {
+            fh[i] = session.insert(facts.get(i));
+        }
         collector.begin(c, ch, cause, clock);
         boolean failed = false;
         try {
@@ -207,6 +256,9 @@ final class Partition implements AutoCloseable {
             if (eh != null) {
                 session.delete(eh);
             }
+            for (FactHandle h : fh) {
+                session.delete(h);
+            }
             if (failed) {
                 session.getAgenda().clear();
             }
@@ -216,6 +268,10 @@ final class Partition implements AutoCloseable {
             out.add(new Emitted(a, position, phase, dueKey, c.getId(), seq++, cause, v.outcome(), v.note(), v.until()));
         }
         due.schedule(c, Math.min(collector.wake(), c.nextRelease()));
+        if (c.isLoadCounted() && !c.isOpenLead()) {
+            c.setLoadCounted(false); // a closed lead no longer weighs on its rep
+            released.add(c.getOwnerId());
+        }
         if (c.isAtRisk()) {
             atRisk.add(c);
         } else {
@@ -235,7 +291,12 @@ final class Partition implements AutoCloseable {
 
     /** Evaluates a customer whose RFM scores changed at a recompute. */
     void reevaluate(Customer c, long clock, String cause, long dueKey, List<Emitted> out) {
-        evaluate(c, null, clock, cause, 0, Emitted.PHASE_WAKE, dueKey, out);
+        evaluate(c, null, clock, cause, 0, Emitted.PHASE_WAKE, dueKey, out, List.of());
+    }
+
+    /** Evaluates a customer with facts the engine adds (an assignment offer, a missed response time). */
+    void reevaluate(Customer c, long clock, String cause, long dueKey, List<Emitted> out, List<Object> facts) {
+        evaluate(c, null, clock, cause, 0, Emitted.PHASE_WAKE, dueKey, out, facts);
     }
 
     /** @param scale how new orders are scored until the next recompute */

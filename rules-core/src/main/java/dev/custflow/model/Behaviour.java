@@ -34,6 +34,22 @@ final class Behaviour {
         return Math.round(milli * StrictMath.pow(0.5, (double) minutes / halfLifeMinutes));
     }
 
+    /**
+     * Adds another profile's points (a merge): both totals are decayed to the later of their two minutes, so
+     * the sum is what one profile would hold had it earned both.
+     */
+    void fold(Behaviour other, long halfLifeMinutes) {
+        if (other.milli != 0 || other.minute != Integer.MIN_VALUE) {
+            int at = Math.max(minute, other.minute);
+            milli = Math.min(MAX_MILLI, (minute == Integer.MIN_VALUE ? 0 : decay(milli, (long) at - minute,
+                    halfLifeMinutes)) + decay(other.milli, (long) at - other.minute, halfLifeMinutes));
+            minute = at;
+        }
+        for (int i = 0; i < other.what.length; i++) {
+            tally(other.what[i], other.count[i]);
+        }
+    }
+
     long at(int nowMinute, long halfLifeMinutes) {
         return decay(milli, (long) nowMinute - minute, halfLifeMinutes);
     }

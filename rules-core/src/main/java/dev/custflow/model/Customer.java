@@ -116,6 +116,8 @@ public final class Customer {
     private int score;
     private String grade;
     private String ownerId;
+    /** Counted in the owner's open leads by the assignment desk (engine bookkeeping). */
+    private boolean loadCounted;
     private String[] tags;
 
     private Orders orders;
@@ -212,6 +214,17 @@ public final class Customer {
     /** @return whole days since the engine first saw this customer */
     public int getDaysSinceCreated() {
         return Times.daysBetween(createdAt, now);
+    }
+
+    /**
+     * @param everyDays a period in days
+     * @return whole periods since the engine first saw this customer ({@code daysSinceCreated / everyDays} in whole
+     *         numbers). Rules use this rather than dividing in a condition: a condition is interpreted by MVEL until
+     *         Drools compiles it, and MVEL divides whole numbers into fractions (8 / 7 = 1.14...), so the same
+     *         condition would give different answers before and after compilation.
+     */
+    public int periodsSinceCreated(int everyDays) {
+        return getDaysSinceCreated() / everyDays;
     }
 
     /** @return the person's name, or null */
@@ -317,6 +330,30 @@ public final class Customer {
     /** @return the number of employees, or -1 when unknown */
     public int getCompanySize() {
         return companySize;
+    }
+
+    /**
+     * @return every capture of this person as a lead, oldest first: the first one (the profile's channel and
+     *         creation time) and each later one, including the captures of duplicates merged into this profile
+     *         (RULES-CATALOG.md §2: every channel touch is kept); empty if it never came in as a lead
+     */
+    public List<ChannelTouch> getChannelTouches() {
+        if (channel == null) {
+            return List.of();
+        }
+        List<ChannelTouch> all = new ArrayList<>();
+        all.add(new ChannelTouch(channel, getCreatedAt(), id));
+        if (rare != null && rare.touches != null) {
+            all.addAll(Arrays.asList(rare.touches));
+        }
+        all.sort(java.util.Comparator.comparing(ChannelTouch::at));
+        return List.copyOf(all);
+    }
+
+    private void touch(ChannelTouch t) {
+        Rare r = rare();
+        r.touches = r.touches == null ? new ChannelTouch[] {t} : Arrays.copyOf(r.touches, r.touches.length + 1);
+        r.touches[r.touches.length - 1] = t;
     }
 
     /** @return the channel the customer first came from (WEBSITE, WECHAT...), or null */
@@ -482,6 +519,16 @@ public final class Customer {
      */
     public void setOwnerId(String repId) {
         this.ownerId = repId == null ? null : repId.intern();
+    }
+
+    /** Engine use only. @return true while this lead counts toward its owner's open-lead load */
+    public boolean isLoadCounted() {
+        return loadCounted;
+    }
+
+    /** Engine use only. @param counted whether this lead counts toward its owner's open-lead load */
+    public void setLoadCounted(boolean counted) {
+        this.loadCounted = counted;
     }
 
     /**
@@ -1394,8 +1441,11 @@ public final class Customer {
     public void apply(Event event, ContactData intake) {
         long at = event.at().toEpochMilli();
         if (event instanceof LeadCaptured e) {
+            String ch = intern(ContactData.tidy(e.channel()));
             if (channel == null) {
-                channel = intern(ContactData.tidy(e.channel()));
+                channel = ch;
+            } else {
+                touch(new ChannelTouch(ch, e.at(), e.leadId()));
             }
             profile(e.profile(), true, intake);
         } else if (event instanceof ProfileUpdated e) {
@@ -1570,12 +1620,112 @@ public final class Customer {
         return rare;
     }
 
+    /**
+     * Folds a duplicate profile into this one, the survivor (RULES-CATALOG.md §2: merge into the earliest record,
+     * keep every channel touch). Engine use only: the engine calls it when a new lead shows that two existing
+     * lead profiles are one person, and then forgets {@code other}. What this profile lacks is taken from the
+     * other (contact data, firmographics, attributes, owner, stage); what both have is combined (channel touches,
+     * opt-outs, BANT confirmations, tags, interactions, behaviour points, "once per cause" notes); what this
+     * profile has wins (its own contact data, stage, score, owner). The score is not added up: the scoring rules
+     * grade the merged profile when they next run. Profiles with orders are never folded into another (the engine
+     * does not merge customers' order histories).
+     *
+     * @param other        the duplicate, which the engine drops afterwards
+     * @param halfLifeDays the half-life of behaviour points ({@code settings.scoring.halfLifeDays})
+     */
+    public void absorb(Customer other, int halfLifeDays) {
+        if (other.isHasOrdered()) {
+            throw new IllegalArgumentException("customer " + other.id + " has orders and cannot be merged into " + id);
+        }
+        name = name != null ? name : other.name;
+        if (company == null && other.company != null) {
+            company = other.company;
+            if (other.getCompanyKey() != null) {
+                rare().companyKey = other.getCompanyKey();
+            }
+        }
+        if (phone == null && other.phone != null) {
+            phone = other.phone;
+            forgetInvalid("phone");
+        }
+        if (email == null && other.email != null) {
+            email = other.email;
+            forgetInvalid("email");
+        }
+        for (InvalidContact bad : other.getInvalidContacts()) {
+            boolean valid = bad.field().equals("phone") ? phone != null : email != null;
+            if (!valid && invalidContact(bad.field()) == null) {
+                rememberInvalid(bad);
+            }
+        }
+        region = region != null ? region : other.region;
+        city = city != null ? city : other.city;
+        industry = industry != null ? industry : other.industry;
+        title = title != null ? title : other.title;
+        companySize = companySize >= 0 ? companySize : other.companySize;
+        birthdayDay = birthdayDay != Integer.MIN_VALUE ? birthdayDay : other.birthdayDay;
+        flags |= (byte) (other.flags & (DO_NOT_EMAIL | DO_NOT_CALL | REP_ENGAGED | BUDGET | AUTHORITY | NEED | TIMELINE));
+        if (other.getReferralCode() != null && getReferralCode() == null) {
+            rare().referralCode = other.getReferralCode();
+        }
+        if (other.getTimeZone() != null && getTimeZone() == null) {
+            rare().timeZone = other.getTimeZone();
+        }
+        if (other.attributes != null) {
+            if (attributes == null) {
+                attributes = new LinkedHashMap<>(other.attributes.size());
+            }
+            other.attributes.forEach(attributes::putIfAbsent);
+        }
+        if (channel == null) {
+            channel = other.channel;
+        } else if (other.channel != null) {
+            touch(new ChannelTouch(other.channel, other.getCreatedAt(), other.id));
+        }
+        if (other.rare != null && other.rare.touches != null) {
+            for (ChannelTouch t : other.rare.touches) {
+                touch(t);
+            }
+        }
+        if (stage == null && other.stage != null) {
+            stage = other.stage;
+            stageSince = other.stageSince;
+        }
+        ownerId = ownerId != null ? ownerId : other.ownerId;
+        for (String t : other.getTags()) {
+            addTag(t);
+        }
+        if (other.engagement != null) {
+            engagement().fold(other.engagement);
+        }
+        if (other.behaviour != null) {
+            if (behaviour == null) {
+                behaviour = new Behaviour();
+            }
+            behaviour.fold(other.behaviour, halfLifeDays * (long) Times.DAY_MINUTES);
+        }
+        if (other.notes != null) {
+            if (notes == null) {
+                notes = new Notes();
+            }
+            notes.fold(other.notes);
+        }
+        if (other.outreach != null) {
+            outreach().foldConsent(other.outreach);
+        }
+        if (other.sales != null && other.sales.bantAmountCents != 0 && (sales == null || sales.bantAmountCents == 0)) {
+            sales().bantAmountCents = other.sales.bantAmountCents;
+        }
+    }
+
     /** See {@link #rare}. */
     private static final class Rare {
         String companyKey;
         InvalidContact[] invalidContacts;
         String referralCode;
         ZoneId timeZone;
+        /** Captures after the first (repeated, or of duplicates merged in), oldest first. */
+        ChannelTouch[] touches;
     }
 
     private static String pick(String current, String given, boolean fillOnly) {

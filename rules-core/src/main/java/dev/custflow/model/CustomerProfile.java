@@ -38,6 +38,7 @@ import java.util.Set;
  * @param email          e-mail in lower case, or null
  * @param companyKey     the company name as a de-duplication key, or null
  * @param invalidContacts phone or e-mail values sent that could not be used, as entered, with the reason
+ * @param channelTouches  every capture as a lead, oldest first, including those of duplicates merged in
  */
 public record CustomerProfile(String id, String name, String company, String channel, String region,
                               String industry, Stage stage, List<StageChange> stageHistory, int score, String grade,
@@ -45,7 +46,8 @@ public record CustomerProfile(String id, String name, String company, String cha
                               Instant lastOrderAt, int openComplaints, int lastNps, boolean doNotEmail,
                               boolean doNotCall, Instant createdAt, int ticketsResolved, int firstContactResolutions,
                               List<String> openWarnings, Segment segment, String rfm, String phone, String email,
-                              String companyKey, List<InvalidContact> invalidContacts) {
+                              String companyKey, List<InvalidContact> invalidContacts,
+                              List<ChannelTouch> channelTouches) {
 
     /**
      * @param c a customer fact
@@ -58,6 +60,6 @@ public record CustomerProfile(String id, String name, String company, String cha
                 c.getLastNps(), c.isDoNotEmail(), c.isDoNotCall(), c.getCreatedAt(), c.getTicketsResolved(),
                 c.getFirstContactResolutions(), c.getOpenWarnings(), c.getSegment(),
                 c.isRfmScored() ? "" + c.getRfmR() + c.getRfmF() + c.getRfmM() : null, c.getPhone(), c.getEmail(),
-                c.getCompanyKey(), c.getInvalidContacts());
+                c.getCompanyKey(), c.getInvalidContacts(), c.getChannelTouches());
     }
 }

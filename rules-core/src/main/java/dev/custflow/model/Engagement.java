@@ -9,6 +9,22 @@ final class Engagement {
     long lastRepContactAt = Times.NEVER;
     int count;
 
+    /** Adds another profile's interactions (a merge), keeping the history sorted and capped. */
+    void fold(Engagement other) {
+        for (int i = 0; i < other.minutes.size(); i++) {
+            int minute = other.minutes.get(i);
+            int j = minutes.size();
+            while (j > 0 && minutes.get(j - 1) > minute) {
+                j--;
+            }
+            minutes.addAtIndex(j, minute);
+        }
+        Windows.cap(minutes, Customer.INTERACTION_HISTORY_LIMIT);
+        count += other.count;
+        lastAt = Math.max(lastAt, other.lastAt);
+        lastRepContactAt = Math.max(lastRepContactAt, other.lastRepContactAt);
+    }
+
     void record(long at, InteractionKind kind) {
         int minute = Times.minute(at);
         int i = minutes.size();

@@ -12,6 +12,16 @@ import java.util.Arrays;
 final class Notes {
     long[] hashes = new long[0];
 
+    /** Adds another profile's notes (a merge). */
+    void fold(Notes other) {
+        for (long h : other.hashes) {
+            if (indexOf(h) < 0) {
+                hashes = Arrays.copyOf(hashes, hashes.length + 1);
+                hashes[hashes.length - 1] = h;
+            }
+        }
+    }
+
     boolean has(String key) {
         return indexOf(hash(key)) >= 0;
     }

@@ -20,6 +20,11 @@ final class Outreach {
     List<MessageRequested> held;
     long[] heldUntil = new long[0];
 
+    /** Takes over another profile's channel opt-outs (a merge): an opt-out is never lost. */
+    void foldConsent(Outreach other) {
+        optedOut |= other.optedOut;
+    }
+
     boolean isOptedOut(Channel c) {
         return (optedOut & (1 << c.ordinal())) != 0;
     }

@@ -174,4 +174,47 @@ public interface Actions {
      * @param reason   why
      */
     void createOpportunity(Customer customer, String reason);
+
+    /**
+     * Reports a duplicate lead merged into the survivor (the engine has already folded it in): emits
+     * LEADS_MERGED naming what matched.
+     *
+     * @param survivor  the record that stays
+     * @param duplicate the merge, from the {@link DuplicateLead} fact
+     * @param reason    why
+     */
+    void mergeLeads(Customer survivor, DuplicateLead duplicate, String reason);
+
+    /**
+     * Gives a lead a rep by the routing table ({@code settings.assignment.routes}): the first route that applies
+     * and has an available rep below capacity picks one, the lead's owner is set and LEAD_ASSIGNED lists the
+     * candidates and why the chosen rep won. When no rep can take it, the lead waits and is offered again when
+     * capacity frees up. Only while the engine hands out leads (an {@link AssignmentDue} or {@link SlaBreach}
+     * fact is present); elsewhere it fails, because assignment must see every rep's load in stream order.
+     *
+     * @param lead   the lead
+     * @param reason why it is assigned now (the routing's explanation is added)
+     */
+    void assignLead(Customer lead, String reason);
+
+    /**
+     * Tells the team lead that a rep has not responded to an assigned lead in time: emits SLA_ESCALATED.
+     *
+     * @param lead   the lead
+     * @param breach the breach, from the {@link SlaBreach} fact
+     * @param reason why
+     */
+    void escalateSla(Customer lead, SlaBreach breach, String reason);
+
+    /**
+     * Takes a lead from a rep who did not respond and gives it to the next candidate of its route (available,
+     * below capacity, not tried before for this lead): emits LEAD_REASSIGNED and starts a new response window.
+     * Does nothing when no other rep can take it, or the lead was reassigned {@code maxReassignments} times already
+     * (the escalation stands).
+     *
+     * @param lead   the lead
+     * @param breach the second breach, from the {@link SlaBreach} fact
+     * @param reason why
+     */
+    void reassignLead(Customer lead, SlaBreach breach, String reason);
 }

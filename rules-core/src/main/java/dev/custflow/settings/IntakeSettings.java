@@ -15,8 +15,15 @@ import java.util.List;
  *                           未知, unknown); a phone number listed here matches however it is written
  * @param legalSuffixes      legal forms left out of the company key (default 股份有限公司, 有限责任公司, 有限公司, 集团, 公司,
  *                           Co., Ltd., Ltd, Limited, Inc, Incorporated, Corp, Corporation, LLC, GmbH, Co)
+ * @param matchOn            what makes two leads one person when the {@code leads} pack de-duplicates them: any of
+ *                           {@code PHONE}, {@code EMAIL}, {@code COMPANY} (the company key); default all three;
+ *                           empty switches de-duplication off
  */
-public record IntakeSettings(String defaultCountryCode, List<String> placeholders, List<String> legalSuffixes) {
+public record IntakeSettings(String defaultCountryCode, List<String> placeholders, List<String> legalSuffixes,
+                             List<String> matchOn) {
+
+    /** What de-duplication can match on. */
+    public static final List<String> MATCH_KEYS = List.of("PHONE", "EMAIL", "COMPANY");
 
     /** Validates the values and fills what was left out with defaults. */
     public IntakeSettings {
@@ -25,6 +32,12 @@ public record IntakeSettings(String defaultCountryCode, List<String> placeholder
             throw new InvalidSettingsException("intake.defaultCountryCode", defaultCountryCode,
                     "must be '+' and the country's calling code, 1 to 3 digits: +86 for China, +852 for Hong Kong, "
                             + "+1 for the US and Canada");
+        }
+        matchOn = matchOn == null ? MATCH_KEYS : List.copyOf(matchOn);
+        for (String m : matchOn) {
+            if (!MATCH_KEYS.contains(m)) {
+                throw new InvalidSettingsException("intake.matchOn", m, "not a match key; use any of " + MATCH_KEYS);
+            }
         }
         placeholders = entries("intake.placeholders", placeholders, ContactData.DEFAULT_PLACEHOLDERS);
         legalSuffixes = entries("intake.legalSuffixes", legalSuffixes, ContactData.DEFAULT_LEGAL_SUFFIXES);
@@ -52,7 +65,7 @@ public record IntakeSettings(String defaultCountryCode, List<String> placeholder
     /** @return the catalog defaults */
     public static IntakeSettings ofDefaults() {
         return new IntakeSettings(ContactData.CHINA, ContactData.DEFAULT_PLACEHOLDERS,
-                ContactData.DEFAULT_LEGAL_SUFFIXES);
+                ContactData.DEFAULT_LEGAL_SUFFIXES, MATCH_KEYS);
     }
 
     /** @return the cleaning these settings describe (the engine builds it once per engine) */

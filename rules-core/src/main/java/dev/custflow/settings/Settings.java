@@ -34,18 +34,19 @@ import java.util.TreeSet;
  * @param reminders     follow-ups, birthdays, renewals, revisits and ticket timeouts
  * @param segments      RFM scoring (quintiles or fixed thresholds) and segments
  * @param advocacy      super users, referral invitations and rewards
+ * @param assignment    lead assignment: the routing table and the first-response SLA
  */
 public record Settings(ZoneId timeZone, String currency, Set<String> disabledPacks, IntakeSettings intake,
                        LifecycleSettings lifecycle,
                        ScoringSettings scoring, PolicySettings policy, ChurnSettings churn,
                        MarketingSettings marketing, RemindersSettings reminders,
-                       SegmentsSettings segments, AdvocacySettings advocacy) {
+                       SegmentsSettings segments, AdvocacySettings advocacy, AssignmentSettings assignment) {
 
     private static final Settings DEFAULTS = new Settings(ZoneId.of("Asia/Shanghai"), "CNY", Set.of(),
             IntakeSettings.ofDefaults(), LifecycleSettings.ofDefaults(), ScoringSettings.ofDefaults(), PolicySettings.ofDefaults(),
             ChurnSettings.ofDefaults(), MarketingSettings.ofDefaults(),
             RemindersSettings.ofDefaults(), SegmentsSettings.ofDefaults(),
-            AdvocacySettings.ofDefaults());
+            AdvocacySettings.ofDefaults(), AssignmentSettings.ofDefaults());
 
     /** Validates the settings that span fields and fills what was left out with defaults. */
     public Settings {
@@ -67,6 +68,7 @@ public record Settings(ZoneId timeZone, String currency, Set<String> disabledPac
         reminders = reminders == null ? RemindersSettings.ofDefaults() : reminders;
         segments = segments == null ? SegmentsSettings.ofDefaults() : segments;
         advocacy = advocacy == null ? AdvocacySettings.ofDefaults() : advocacy;
+        assignment = assignment == null ? AssignmentSettings.ofDefaults() : assignment;
     }
 
     /** @return the catalog defaults (RULES-CATALOG.md) */

@@ -81,6 +81,10 @@ public final class ExpectedAction {
                 if (actual != null && !actual.isNull()) {
                     return false;
                 }
+            } else if (want instanceof java.util.Collection<?> || want instanceof Map<?, ?>) {
+                if (actual == null || !actual.equals(Json.mapper().valueToTree(want))) {
+                    return false;
+                }
             } else if (actual == null || !text(actual).equals(String.valueOf(want))) {
                 return false;
             }

@@ -5,6 +5,7 @@ import dev.custflow.event.ContractSigned;
 import dev.custflow.event.Event;
 import dev.custflow.event.InteractionLogged;
 import dev.custflow.event.LeadCaptured;
+import dev.custflow.event.RepUpdated;
 import dev.custflow.event.OrderPlaced;
 import dev.custflow.event.OrderStatusChanged;
 import dev.custflow.event.ProfileUpdated;
@@ -47,14 +48,23 @@ final class EngineArbitraries {
         List<String> openTickets = new ArrayList<>();
         List<String> orders = new ArrayList<>();
         int customers = 1 + r.nextInt(8);
+        int reps = r.nextInt(4); // none: no assignment at all
+        for (int k = 0; k < reps; k++) {
+            out.add(new RepUpdated("rep" + k, Instant.ofEpochMilli(t), "r" + k, null, k % 2 == 0 ? "EAST" : "WEST",
+                    k % 2 == 0 ? "华东" : "华南", null, k == 0, 1 + r.nextInt(3), true));
+        }
         for (int i = 0; i < n; i++) {
             t += (long) (r.nextDouble() * r.nextDouble() * 40 * 86_400_000L); // mostly short gaps, some long
             Instant at = Instant.ofEpochMilli(t);
             String id = "e" + i;
             String c = "C" + r.nextInt(customers);
             switch (r.nextInt(11)) {
-                case 0 -> out.add(LeadCaptured.builder(id, at, c, r.nextBoolean() ? "WEBSITE" : "WECHAT")
-                        .phone(phone(r)).doNotEmail(r.nextInt(5) == 0).build());
+                case 0 -> out.add(r.nextInt(6) == 0 && reps > 0
+                        ? new RepUpdated(id, at, "r" + r.nextInt(reps), null, null, null, null, null, null,
+                        r.nextBoolean())
+                        : LeadCaptured.builder(id, at, c, r.nextBoolean() ? "WEBSITE" : "WECHAT")
+                        .phone(phone(r)).email(r.nextInt(3) == 0 ? "p" + r.nextInt(4) + "@example.com" : null)
+                        .region(r.nextBoolean() ? "华东" : null).doNotEmail(r.nextInt(5) == 0).build());
                 case 1, 2, 3 -> {
                     String o = "o" + i;
                     orders.add(o);
@@ -90,10 +100,13 @@ final class EngineArbitraries {
         return out;
     }
 
-    /** Mostly a mobile number, as intake accepts it; now and then a placeholder or a number too short to use. */
+    /**
+     * Mostly a mobile number, as intake accepts it, from a few so that leads of different ids are often the same
+     * person (merges); now and then a placeholder or a number too short to use.
+     */
     private static String phone(Random r) {
         int kind = r.nextInt(10);
         return kind == 0 ? "N/A" : kind == 1 ? "1380000" + r.nextInt(1000)
-                : String.format(java.util.Locale.ROOT, "+86 138-0000-%04d", r.nextInt(10000));
+                : String.format(java.util.Locale.ROOT, "+86 138-0000-%04d", r.nextInt(12));
     }
 }

@@ -54,6 +54,10 @@ class ReplayCommandTest {
         assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("TASK_CREATED"))
                 .extracting(a -> a.get("customerId").asText() + " " + a.get("kind").asText())
                 .containsExactly("L-1001 FOLLOW_UP");
+        // the assignment pack gives the lead to the rep of its region at once; nobody calls within 5 minutes
+        assertThat(run.actions()).filteredOn(a -> a.get("type").asText().matches("LEAD_ASSIGNED|SLA_ESCALATED"))
+                .extracting(a -> a.get("type").asText() + " " + a.get("repId").asText() + " " + a.get("at").asText())
+                .containsExactly("LEAD_ASSIGNED r-zhang 2024-01-02T09:00:00Z", "SLA_ESCALATED r-zhang 2024-01-02T09:05:00Z");
         // the scoring pack scores the lead at capture from its profile
         assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("LEAD_SCORED"))
                 .extracting(a -> a.get("customerId").asText() + " " + a.get("score").asInt() + " "
@@ -65,13 +69,14 @@ class ReplayCommandTest {
                 .containsExactly("L-1001 NEW", "L-1001 HIGH_VALUE", "C-2002 NEW", "C-2002 POTENTIAL",
                         "L-1001 POTENTIAL");
         assertThat(run.actions()).allSatisfy(a -> {
-            assertThat(a.get("rule").asText()).containsPattern("^(lifecycle|scoring|churn|marketing|reminders|segments|advocacy): ");
+            assertThat(a.get("rule").asText())
+                    .containsPattern("^(lifecycle|scoring|churn|marketing|reminders|segments|advocacy|assignment): ");
             assertThat(a.get("reason").asText()).isNotBlank();
         });
         assertThat(run.err)
                 .contains("line 5, OrderPlaced \"ev-4\"", "field 'amount' = -50", "must not be negative")
                 .contains("(line 7)", "malformed JSON")
-                .contains("7 events accepted, 2 rejected, 1 duplicates; 29 actions");
+                .contains("7 events accepted, 2 rejected, 1 duplicates; 32 actions");
     }
 
     /** The retention example of docs/examples/retention.md. */
@@ -83,7 +88,7 @@ class ReplayCommandTest {
         Run run = Run.of("replay", "--events", RETENTION.toString(), "--audit", audit.toString());
 
         assertThat(run.code).isZero();
-        assertThat(run.err).contains("38 events accepted, 0 rejected, 0 duplicates; 106 actions");
+        assertThat(run.err).contains("38 events accepted, 0 rejected, 0 duplicates; 118 actions");
         // churn: one warning per customer and cause, each with its level; the complaints warning clears when
         // the complaints leave the 90-day window
         assertThat(run.actions()).filteredOn(a -> a.get("type").asText().startsWith("CHURN"))
@@ -160,10 +165,10 @@ class ReplayCommandTest {
 
         assertThat(run.code).isZero();
         assertThat(run.out).isEmpty();
-        assertThat(Files.readAllLines(out)).hasSize(29);
+        assertThat(Files.readAllLines(out)).hasSize(32);
         // every action, plus the first nurture message and the win-back gift held for quiet hours (decided at
         // 00:00 Shanghai by the weekly recompute's wake-ups, sent at 08:00)
-        assertThat(Files.readAllLines(audit)).hasSize(31)
+        assertThat(Files.readAllLines(audit)).hasSize(34)
                 .allSatisfy(line -> assertThat(line).contains("\"rule\"", "\"reason\""))
                 .filteredOn(line -> line.contains("DEFERRED")).satisfiesExactly(
                         nurture -> assertThat(nurture).contains("nurture", "quiet hours",

@@ -62,8 +62,17 @@ final class Catalog {
         return s.toString();
     }
 
-    static String companyName(String city, SplittableRandom r) {
-        return city + pick(FIRM_WORDS, r) + pick(FIRM_TRADES, r) + "有限公司";
+    /**
+     * A company name of the city, distinct for each of the first 1,188 customer numbers: two customers of one
+     * company would be one account to the leads pack, which merges leads by company name.
+     */
+    static String companyName(String city, int number) {
+        int w = FIRM_WORDS.size();
+        int n = Math.floorMod(number, w * (w - 1) * FIRM_TRADES.size());
+        int first = n % w;
+        int second = (first + 1 + n / w % (w - 1)) % w;
+        return city + FIRM_WORDS.get(first) + FIRM_WORDS.get(second) + FIRM_TRADES.get(n / (w * (w - 1)))
+                + "有限公司";
     }
 
     static String title(SplittableRandom r) {

@@ -196,7 +196,7 @@ public final class SimulatedCustomer extends Actor {
             plan(at, lead.name(r.nextBoolean() ? "-" : "test").phone(r.nextBoolean() ? "N/A" : null).build());
             return;
         }
-        lead.name(Catalog.personName(r)).company(Catalog.companyName(city, r)).companySize(companySize)
+        lead.name(Catalog.personName(r)).company(Catalog.companyName(city, number)).companySize(companySize)
                 .title(title).phone(phone).email("lead" + (number + 1) + "@mail" + (number % 7) + ".example.cn");
         if (r.nextDouble() < 0.6) {
             lead.birthday(LocalDate.of(1965 + r.nextInt(35), 1 + r.nextInt(12), 1 + r.nextInt(28)));

@@ -1,0 +1,39 @@
+package dev.custflow.rules;
+
+import java.util.List;
+
+/**
+ * A fact the engine puts beside a profile when a captured lead turned out to be a person it already knew
+ * (RULES-CATALOG.md §2): the duplicate has been folded into the survivor, the earliest record, and its id now
+ * leads to the survivor. The {@code leads} pack reports it as LEADS_MERGED; one fact per merged record.
+ *
+ * @param survivorId the record that stays
+ * @param mergedId   the record folded into it (the new lead, or an existing lead the new one showed to be the
+ *                   same person)
+ * @param matchedOn  what matched: PHONE, EMAIL, COMPANY
+ * @param matched    the matching values, in the same order (normalised phone, e-mail, company key)
+ */
+public record DuplicateLead(String survivorId, String mergedId, List<String> matchedOn, List<String> matched) {
+
+    /** Copies the lists. */
+    public DuplicateLead {
+        matchedOn = List.copyOf(matchedOn);
+        matched = List.copyOf(matched);
+    }
+
+    /** @return what matched in words, e.g. {@code phone +8613812345678 and e-mail li@example.com} */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < matchedOn.size(); i++) {
+            if (i > 0) {
+                b.append(i == matchedOn.size() - 1 ? " and " : ", ");
+            }
+            b.append(switch (matchedOn.get(i)) {
+                case "PHONE" -> "phone ";
+                case "EMAIL" -> "e-mail ";
+                default -> "company ";
+            }).append(matched.get(i));
+        }
+        return b.toString();
+    }
+}

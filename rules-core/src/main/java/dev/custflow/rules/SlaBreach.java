@@ -1,0 +1,18 @@
+package dev.custflow.rules;
+
+import java.time.Instant;
+
+/**
+ * A fact the engine puts beside an assigned lead whose first-response time ran out (RULES-CATALOG.md §4): no
+ * call, meeting, chat or visit ({@code settings.assignment.responseKinds}) since it was assigned. The first
+ * breach comes {@code firstResponseMinutes} after the assignment, the second {@code reassignAfterMinutes}
+ * later. The {@code assignment} pack escalates the first and reassigns on the second.
+ *
+ * @param repId         the rep who has not responded
+ * @param team          the rep's team, or null
+ * @param assignedAt    when the lead was assigned to the rep
+ * @param minutesWaited minutes since then, without a response
+ * @param second        true for the second breach
+ */
+public record SlaBreach(String repId, String team, Instant assignedAt, long minutesWaited, boolean second) {
+}

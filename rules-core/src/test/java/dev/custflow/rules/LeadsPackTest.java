@@ -1,0 +1,124 @@
+package dev.custflow.rules;
+
+import static dev.custflow.testdata.Events.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custflow.Custflow;
+import dev.custflow.Engine;
+import dev.custflow.RulePack;
+import dev.custflow.event.InteractionLogged;
+import dev.custflow.event.LeadCaptured;
+import dev.custflow.event.OrderPlaced;
+import dev.custflow.model.ChannelTouch;
+import dev.custflow.model.CustomerProfile;
+import dev.custflow.model.InteractionKind;
+import dev.custflow.settings.Settings;
+import dev.custflow.test.ExpectedAction;
+import dev.custflow.test.RuleVerifier;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The leads pack (RULES-CATALOG.md §2): a lead with the same normalised phone, e-mail or company as a known lead
+ * or customer is merged into the earliest record, keeping every channel touch; one LEADS_MERGED names the match.
+ */
+class LeadsPackTest {
+    private static final String RULE = "leads: a duplicate lead is merged into the earliest record";
+
+    private static RuleVerifier leads() {
+        return RuleVerifier.forPacks(RulePack.LEADS);
+    }
+
+    private static LeadCaptured.Builder lead(String id, String when, String channel) {
+        return LeadCaptured.builder("lead:" + id, at(when), id, channel);
+    }
+
+    private static ExpectedAction merged(String survivor, String merged, List<String> on) {
+        return ExpectedAction.of("LEADS_MERGED").with("survivorId", survivor).with("mergedId", merged)
+                .with("matchedOn", on).with("rule", RULE);
+    }
+
+    @Test
+    void theSamePhoneWrittenDifferently_isOnePerson_mergedIntoTheEarlierLead() {
+        leads().given(lead("L1", "2024-03-01", "WEBSITE").phone("138 1234 5678").build())
+                .when(lead("L2", "2024-03-02", "WECHAT").phone("+86-13812345678").build())
+                .thenExpectOnly(merged("L1", "L2", List.of("PHONE")).with("reason",
+                        "lead L2 is the same person as L1: same phone +8613812345678; kept the earlier record with 2 "
+                                + "channel touches"));
+    }
+
+    @Test
+    void theSameEmailInAnotherCase_andTheSameCompanyWithoutItsLegalSuffix_areMatchesToo() {
+        leads().given(lead("L1", "2024-03-01", "WEBSITE").email("Li.Wei@Example.com").build())
+                .when(lead("L2", "2024-03-02", "TRADE_SHOW").email("li.wei@example.com ").build())
+                .thenExpectOnly(merged("L1", "L2", List.of("EMAIL")));
+        leads().given(lead("L1", "2024-03-01", "WEBSITE").company("上海精工机械有限公司").phone("13812345678").build())
+                .when(lead("L2", "2024-03-02", "BAIDU_ADS").company("上海精工机械公司").phone("13987654321").build())
+                .thenExpectOnly(merged("L1", "L2", List.of("COMPANY")));
+    }
+
+    @Test
+    void differentPeople_areNotMerged() {
+        leads().given(lead("L1", "2024-03-01", "WEBSITE").phone("13812345678").email("a@example.com").build())
+                .when(lead("L2", "2024-03-02", "WEBSITE").phone("13912345678").email("b@example.com").build())
+                .thenExpectNone();
+    }
+
+    @Test
+    void theMergedLead_keepsEveryChannelTouch_andItsIdLeadsToTheSurvivor() {
+        try (Engine engine = Custflow.builder().packs(RulePack.LEADS).build()) {
+            engine.accept(lead("L1", "2024-03-01", "WEBSITE").phone("13812345678").build());
+            engine.accept(lead("L2", "2024-03-05", "WECHAT").phone("13812345678").email("li@example.com")
+                    .city("上海").build());
+            engine.accept(InteractionLogged.of("i1", at("2024-03-06"), "L2", InteractionKind.CALL, "r1"));
+
+            CustomerProfile p = engine.customer("L1").orElseThrow();
+            assertThat(p.channelTouches()).extracting(ChannelTouch::channel, ChannelTouch::leadId)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("WEBSITE", "L1"),
+                            org.assertj.core.groups.Tuple.tuple("WECHAT", "L2"));
+            assertThat(p.email()).as("the duplicate's new e-mail fills the survivor's gap").isEqualTo("li@example.com");
+            assertThat(engine.auditTrail("L1")).isNotEmpty();
+            assertThat(engine.customer("L2").orElseThrow().id()).isEqualTo("L1");
+            assertThat(engine.customerCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aLeadMatchingACustomer_joinsTheCustomer_whoStaysTheRecordEvenWhenAnOlderLeadMatchesToo() {
+        leads().given(lead("L1", "2024-01-01", "WEBSITE").phone("13812345678").build(),
+                        new OrderPlaced("o1", at("2024-02-01"), "o1", "C9", new BigDecimal("100"), null, null, null),
+                        profile("C9", "2024-02-01", "c9@example.com"))
+                .when(lead("L4", "2024-03-01", "WECHAT").phone("13812345678").email("C9@example.com").build())
+                .thenExpectOnly(merged("C9", "L4", List.of("EMAIL")), merged("C9", "L1", List.of("PHONE")));
+    }
+
+    @Test
+    void aLeadThatShowsTwoKnownLeadsAreOnePerson_mergesAllThreeIntoTheEarliest() {
+        leads().given(lead("L1", "2024-03-01", "WEBSITE").phone("13812345678").build(),
+                        lead("L2", "2024-03-02", "WECHAT").email("li@example.com").build())
+                .when(lead("L3", "2024-03-03", "TRADE_SHOW").phone("13812345678").email("li@example.com").build())
+                .thenExpectOnly(merged("L1", "L3", List.of("PHONE")), merged("L1", "L2", List.of("EMAIL")));
+    }
+
+    @Test
+    void anEarlierLeadArrivingLate_becomesTheSurvivor() {
+        leads().given(lead("L2", "2024-03-02", "WECHAT").phone("13812345678").build())
+                .when(lead("L1", "2024-03-01", "WEBSITE").phone("13812345678").build())
+                .thenExpectOnly(merged("L1", "L2", List.of("PHONE")));
+    }
+
+    @Test
+    void matchingOnlyOnWhatSettingsSay_companyOff() {
+        Settings phoneAndEmail = Settings.builder().set("intake.matchOn", List.of("PHONE", "EMAIL")).build();
+        RuleVerifier.forPacks(phoneAndEmail, RulePack.LEADS)
+                .given(lead("L1", "2024-03-01", "WEBSITE").company("Acme Co., Ltd.").phone("13812345678").build())
+                .when(lead("L2", "2024-03-02", "WEBSITE").company("ACME").phone("13987654321").build())
+                .thenExpectNone();
+    }
+
+    private static dev.custflow.event.ProfileUpdated profile(String id, String when, String email) {
+        return new dev.custflow.event.ProfileUpdated("p:" + id + "@" + when, at(when), id, null, null, null, email,
+                null, null, null, null, null, null, null, null, null, null, null);
+    }
+}
