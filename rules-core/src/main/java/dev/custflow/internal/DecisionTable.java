@@ -39,8 +39,12 @@ final class DecisionTable {
     private static final Pattern ROW = Pattern.compile("on row:? (\\d+)");
     private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):\\s*(?:\\[|$)");
     private static final Pattern MEMBER = Pattern.compile("has no property or method '(\\w+)'");
+    private static final Pattern MISSING_VARIABLE = Pattern.compile("cannot find symbol symbol: variable (\\w+)");
     private static final Pattern UNRESOLVABLE = Pattern.compile("(\\w+) cannot be resolved");
+    /** Places in the generated DRL mean nothing to the author of the table: the cell replaces them. */
     private static final Pattern DRL_PLACE = Pattern.compile("\\s*\\[Line: \\d+, Column: \\d+\\]");
+    private static final Pattern DRL_PARSER_PLACE = Pattern.compile("^(\\[ERR \\d+\\] )Line \\d+:\\d+ ");
+    private static final String PARSER_ECHO = "Parser returned a null Package";
 
     private final String file;
     private final String sheet;
@@ -118,10 +122,13 @@ final class DecisionTable {
 
     /**
      * @param m a message of the DRL compiler about the generated DRL (line and column in it)
-     * @return the same problem at the cell it came from
+     * @return the same problem at the cell it came from, or null for the parser's echo of errors already reported
      */
     RuleMessage locate(RuleMessage m) {
-        String text = DRL_PLACE.matcher(m.message()).replaceAll("");
+        if (m.message().startsWith(PARSER_ECHO)) {
+            return null; // follows every syntax error in the generated DRL, each already reported at its cell
+        }
+        String text = DRL_PARSER_PLACE.matcher(DRL_PLACE.matcher(m.message()).replaceAll("")).replaceAll("$1");
         int line = m.line();
         if (line <= 0 || line > drlLines.length) {
             return at(firstCell(), m.severity(), text);
@@ -134,6 +141,18 @@ final class DecisionTable {
         }
         int tableRow = ruleTableRowAbove(dataRow);
         Map<Integer, String> keywords = row(tableRow + 1);
+        // a local variable an ACTION column declares ("int days = $param;") is missing when that cell is empty
+        Matcher symbol = MISSING_VARIABLE.matcher(text);
+        if (symbol.find()) {
+            Pattern declares = Pattern.compile("[\\w<>,]+\\s+" + Pattern.quote(symbol.group(1)) + "\\s*=");
+            for (int col : keywords.keySet()) {
+                String template = row(tableRow + 3).get(col);
+                if (template != null && declares.matcher(template).find() && row(dataRow).get(col) == null) {
+                    return at(new int[] {dataRow, col}, m.severity(), "empty, but the row's actions use '"
+                            + symbol.group(1) + "', which this column sets (" + template + "): fill it in");
+                }
+            }
+        }
         // a name the fact class lacks was written in a header (object type or code row), not in the data cell
         Matcher member = MEMBER.matcher(text);
         Matcher unresolvable = UNRESOLVABLE.matcher(text);

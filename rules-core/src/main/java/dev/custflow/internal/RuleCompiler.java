@@ -105,6 +105,9 @@ public final class RuleCompiler {
             RuleMessage m = toMessage(res, lines);
             DecisionTable table = tables.get(m.file());
             m = table == null ? m : table.locate(m);
+            if (m == null) {
+                continue;
+            }
             (m.severity() == RuleMessage.Severity.ERROR ? errors : warnings).add(m);
         }
         if (!errors.isEmpty()) {

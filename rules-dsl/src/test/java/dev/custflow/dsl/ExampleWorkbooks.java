@@ -44,9 +44,13 @@ final class ExampleWorkbooks {
 
     /** Writes {@code xlsx/<name>.drl.xlsx} from {@code csv/<name>.drl.csv}. */
     static void write(String name) throws IOException {
-        List<List<String>> rows = rows(CSV.resolve(name + ".drl.csv"));
-        try (Workbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(XLSX.resolve(name + ".drl.xlsx"))) {
-            Sheet sheet = wb.createSheet(SHEETS.get(name));
+        write(rows(CSV.resolve(name + ".drl.csv")), SHEETS.get(name), XLSX.resolve(name + ".drl.xlsx"));
+    }
+
+    /** Writes rows of cells as a one-sheet workbook. */
+    static void write(List<List<String>> rows, String sheetName, Path file) throws IOException {
+        try (Workbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = wb.createSheet(sheetName);
             Font boldFont = wb.createFont();
             boldFont.setBold(true);
             CellStyle bold = wb.createCellStyle();
