@@ -25,10 +25,7 @@ import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
-import org.kie.api.io.ResourceConfiguration;
 import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.DecisionTableConfiguration;
-import org.kie.internal.builder.DecisionTableInputType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
@@ -73,28 +70,44 @@ public final class RuleCompiler {
         // a DSL must be known before the DSLR files that use it
         all.sort(Comparator.comparing(s -> s.kind() == RuleSource.Kind.DSL ? 0 : 1));
         Map<String, String[]> lines = new HashMap<>();
+        List<RuleMessage> errors = new ArrayList<>();
+        // decision tables become DRL here rather than through ResourceType.DTABLE, keeping their cells, so that
+        // an error in the generated DRL is reported at its sheet, row and column (DecisionTable.locate)
+        Map<String, DecisionTable> tables = new HashMap<>();
         for (RuleSource s : all) {
             Resource r = ResourceFactory.newByteArrayResource(s.content());
             r.setSourcePath(s.name());
-            if (s.kind() != RuleSource.Kind.DECISION_TABLE_XLSX) {
-                lines.put(s.name(), s.text().split("\n", -1));
-            }
             switch (s.kind()) {
                 case DRL -> kb.add(r, ResourceType.DRL);
                 case DSL -> kb.add(r, ResourceType.DSL);
                 case DSLR -> kb.add(r, ResourceType.DSLR);
                 case DECISION_TABLE_XLSX, DECISION_TABLE_CSV -> {
-                    DecisionTableConfiguration dt = KnowledgeBuilderFactory.newDecisionTableConfiguration();
-                    dt.setInputType(s.kind() == RuleSource.Kind.DECISION_TABLE_CSV ? DecisionTableInputType.CSV
-                            : DecisionTableInputType.XLSX);
-                    kb.add(r, ResourceType.DTABLE, (ResourceConfiguration) dt);
+                    if (!DecisionTable.available()) {
+                        errors.add(new RuleMessage(s.name(), 0, 0, RuleMessage.Severity.ERROR, "decision tables need "
+                                + "org.drools:drools-decisiontables on the class path (rules-dsl brings it; rules-core "
+                                + "has it as an optional dependency)"));
+                        continue;
+                    }
+                    DecisionTable.compile(s, errors).ifPresent(t -> {
+                        tables.put(s.name(), t);
+                        lines.put(s.name(), t.drlLines());
+                        Resource drl = ResourceFactory.newByteArrayResource(t.drl().getBytes(StandardCharsets.UTF_8));
+                        drl.setSourcePath(s.name());
+                        kb.add(drl, ResourceType.DRL);
+                    });
+                    continue;
                 }
             }
+            lines.put(s.name(), s.text().split("\n", -1));
         }
-        List<RuleMessage> errors = new ArrayList<>();
         List<RuleMessage> warnings = new ArrayList<>();
         for (KnowledgeBuilderResult res : kb.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
             RuleMessage m = toMessage(res, lines);
+            DecisionTable table = tables.get(m.file());
+            m = table == null ? m : table.locate(m);
+            if (m == null) {
+                continue;
+            }
             (m.severity() == RuleMessage.Severity.ERROR ? errors : warnings).add(m);
         }
         if (!errors.isEmpty()) {

@@ -31,8 +31,9 @@ import java.util.regex.Pattern;
  * folder, rules that replace a built-in rule (information), and actions requested with an empty
  * reason. Nothing runs: no engine is kept and no event is applied.
  *
- * <p>Not checked yet (issue 8): DSL sentences, decision-table cells, rules that loop by changing
- * what they match on, and the allow-list of classes a rule may use.
+ * <p>Decision tables are compiled with the rest; their errors come at the sheet, row (line) and column.
+ * Not checked yet (issue 8): DSL sentences, rules that loop by changing what they match on, and the
+ * allow-list of classes a rule may use.
  */
 public final class Lint {
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
