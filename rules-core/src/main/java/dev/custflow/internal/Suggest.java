@@ -40,7 +40,7 @@ public final class Suggest {
      * @param line      the line, words separated by spaces (Chinese sentences are written with spaces too)
      * @param sentences the sentence patterns, e.g. {@code - with no order for {days} days}
      * @param max       at most this many
-     * @return the closest sentences, closest first, those within half their words of the line
+     * @return the closest sentences, closest first; only those that differ in at most a third of their fixed words
      */
     public static List<String> sentences(String line, Collection<String> sentences, int max) {
         String[] words = words(line);
@@ -48,11 +48,15 @@ public final class Suggest {
         }
         return sentences.stream()
                 .map(s -> new Scored(s, distance(words, words(s))))
-                .filter(s -> s.cost() <= Math.max(1.0, words(s.sentence()).length / 2.0))
+                .filter(s -> s.cost() <= literalWords(s.sentence()) / 3.0)
                 .sorted(Comparator.comparingDouble(Scored::cost).thenComparing(Scored::sentence))
                 .limit(max)
                 .map(Scored::sentence)
                 .toList();
+    }
+
+    private static long literalWords(String sentence) {
+        return java.util.Arrays.stream(words(sentence)).filter(w -> !(w.startsWith("{") && w.endsWith("}"))).count();
     }
 
     private static String[] words(String s) {

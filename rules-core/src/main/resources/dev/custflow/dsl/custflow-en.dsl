@@ -10,14 +10,14 @@
 
 # ---------------------------------------------------------------- conditions
 [when]There is a customer=$c : dev.custflow.model.Customer( )
-[when]- in stage {stage:\w+}=stage == dev.custflow.model.Stage.{stage}
+[when]- in stage {stage:\S+}=stage == dev.custflow.model.Stage.{stage}
 # wake: if ($c.isHasOrdered()) schedule.wakeAt($c, $c.daysAfterLastOrder({days}));
 [when]- with no order for {days:\d+} days=hasOrdered, daysSinceLastOrder >= {days}
 [when]- with at least {orders:\d+} orders=orderCount >= {orders}
 [when]- who spent at least {amount:\d+} in total=totalSpentCents >= {amount}00L
 [when]- with at least {complaints:\d+} complaints in {days:\d+} days=complaintsWithinDays({days}) >= {complaints}
 [when]- with a score of at least {score:\d+}=score >= {score}
-[when]- in segment {segment:\w+}=segment == dev.custflow.model.Segment.{segment}
+[when]- in segment {segment:\S+}=segment == dev.custflow.model.Segment.{segment}
 [when]- tagged {tag:\S+}=hasTag("{tag}")
 [when]- not tagged {tag:\S+}=!hasTag("{tag}")
 [when]- in region {region:\S+}=region == "{region}"
@@ -25,8 +25,8 @@
 [when]- from channel {channel:\w+}=channel == "{channel}"
 
 # ---------------------------------------------------------------- actions
-[then]Warn of churn at level {level:\w+} because {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).warnChurn($c, drools.getRule().getName(), dev.custflow.action.Level.{level}, "{reason}");
-[then]Create a task {kind:\w+} due in {days:\d+} days because {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).createTask($c, dev.custflow.action.TaskKind.{kind}, $c.getNow().plus(java.time.Duration.ofDays({days})), "{reason}");
-[then]Send the message {template:\w+} by {via:\w+} because {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).requestMessage($c, dev.custflow.action.Channel.{via}, dev.custflow.action.Template.{template}, java.util.Map.of(), "{reason}");
+[then]Warn of churn at level {level:\S+} because {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).warnChurn($c, drools.getRule().getName(), dev.custflow.action.Level.{level}, "{reason}");
+[then]Create a task {kind:\S+} due in {days:\d+} days because {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).createTask($c, dev.custflow.action.TaskKind.{kind}, $c.getNow().plus(java.time.Duration.ofDays({days})), "{reason}");
+[then]Send the message {template:\S+} by {via:\S+} because {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).requestMessage($c, dev.custflow.action.Channel.{via}, dev.custflow.action.Template.{template}, java.util.Map.of(), "{reason}");
 [then]Tag the customer {tag:\S+} because {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).addTag($c, "{tag}", "{reason}");
-[then]Move the customer to stage {stage:\w+} because {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).changeStage($c, dev.custflow.model.Stage.{stage}, "{reason}");
+[then]Move the customer to stage {stage:\S+} because {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).changeStage($c, dev.custflow.model.Stage.{stage}, "{reason}");

@@ -13,14 +13,14 @@
 
 # ---------------------------------------------------------------- 条件
 [when]^\s*客户=$c : dev.custflow.model.Customer( )
-[when]- 阶段 为 {stage:\w+}=stage == dev.custflow.model.Stage.{stage}
+[when]- 阶段 为 {stage:\S+}=stage == dev.custflow.model.Stage.{stage}
 # wake: if ($c.isHasOrdered()) schedule.wakeAt($c, $c.daysAfterLastOrder({days}));
 [when]- 连续 {days:\d+} 天 未下单=hasOrdered, daysSinceLastOrder >= {days}
 [when]- 订单 至少 {orders:\d+} 笔=orderCount >= {orders}
 [when]- 累计 消费 至少 {amount:\d+} 元=totalSpentCents >= {amount}00L
 [when]- {days:\d+} 天 内 投诉 至少 {complaints:\d+} 次=complaintsWithinDays({days}) >= {complaints}
 [when]- 评分 至少 {score:\d+} 分=score >= {score}
-[when]- 分层 为 {segment:\w+}=segment == dev.custflow.model.Segment.{segment}
+[when]- 分层 为 {segment:\S+}=segment == dev.custflow.model.Segment.{segment}
 [when]- 有 标签 {tag:\S+}=hasTag("{tag}")
 [when]- 没有 标签 {tag:\S+}=!hasTag("{tag}")
 [when]- 地区 为 {region:\S+}=region == "{region}"
@@ -28,8 +28,8 @@
 [when]- 渠道 为 {channel:\w+}=channel == "{channel}"
 
 # ---------------------------------------------------------------- 动作
-[then]发出 {level:\w+} 级 流失预警 原因 {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).warnChurn($c, drools.getRule().getName(), dev.custflow.action.Level.{level}, "{reason}");
-[then]创建 {kind:\w+} 任务 {days:\d+} 天内 到期 原因 {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).createTask($c, dev.custflow.action.TaskKind.{kind}, $c.getNow().plus(java.time.Duration.ofDays({days})), "{reason}");
-[then]通过 {via:\w+} 发送 {template:\w+} 消息 原因 {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).requestMessage($c, dev.custflow.action.Channel.{via}, dev.custflow.action.Template.{template}, java.util.Map.of(), "{reason}");
+[then]发出 {level:\S+} 级 流失预警 原因 {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).warnChurn($c, drools.getRule().getName(), dev.custflow.action.Level.{level}, "{reason}");
+[then]创建 {kind:\S+} 任务 {days:\d+} 天内 到期 原因 {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).createTask($c, dev.custflow.action.TaskKind.{kind}, $c.getNow().plus(java.time.Duration.ofDays({days})), "{reason}");
+[then]通过 {via:\S+} 发送 {template:\S+} 消息 原因 {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).requestMessage($c, dev.custflow.action.Channel.{via}, dev.custflow.action.Template.{template}, java.util.Map.of(), "{reason}");
 [then]添加 标签 {tag:\S+} 原因 {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).addTag($c, "{tag}", "{reason}");
-[then]将 阶段 改为 {stage:\w+} 原因 {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).changeStage($c, dev.custflow.model.Stage.{stage}, "{reason}");
+[then]将 阶段 改为 {stage:\S+} 原因 {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).changeStage($c, dev.custflow.model.Stage.{stage}, "{reason}");
