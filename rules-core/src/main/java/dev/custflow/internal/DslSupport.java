@@ -229,8 +229,11 @@ public final class DslSupport {
                 continue;
             }
             boolean lhs = "when".equals(block);
-            if (!lhs && !"then".equals(block) || t.isEmpty() || t.startsWith("#") || t.startsWith("//")
-                    || t.startsWith(">")) {
+            if (!lhs && !"then".equals(block) || t.isEmpty() || t.startsWith("//") || t.startsWith(">")) {
+                continue;
+            }
+            if (t.startsWith("#")) {
+                out.add(error(file, i + 1, column, "'#' does not start a comment inside a rule: write '//' instead"));
                 continue;
             }
             List<Sentence> candidates = sentences.stream().filter(s -> lhs

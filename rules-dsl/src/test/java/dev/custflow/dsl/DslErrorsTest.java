@@ -131,4 +131,24 @@ class DslErrorsTest {
                 "no-customer.dslr:3:5: error: '- who spent at least 5000 in total' adds a condition to the customer, "
                         + "but no line above names one: start the conditions with '客户' or 'There is a customer'");
     }
+
+    @Test
+    void aHashCommentInsideARule_isAskedToBeWrittenWithSlashes() throws IOException {
+        write("comment.dslr", """
+                rule "tags: big spenders"
+                when
+                    There is a customer
+                    # big spenders only
+                    - who spent at least 5000 in total
+                then
+                    Tag the customer big-spender because spent 5000 or more
+                end
+                """);
+
+        Main.Result run = Main.capture("lint", dir.toString());
+
+        assertThat(run.out().lines()).containsExactly(
+                "comment.dslr:4:5: error: '#' does not start a comment inside a rule: write '//' instead",
+                "custflow lint: " + dir + ": 1 error, 0 warnings");
+    }
 }

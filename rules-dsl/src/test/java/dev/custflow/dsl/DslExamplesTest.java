@@ -107,6 +107,24 @@ class DslExamplesTest {
         }
     }
 
+    @Test
+    void theRulesShownInTheReadmeAndInDocsDsl_areRulesOfTheExamples() throws IOException {
+        String examples = Files.readString(EXAMPLES.resolve("en/retention.dslr"))
+                + Files.readString(EXAMPLES.resolve("zh/留存.dslr"));
+        List<String> shown = new ArrayList<>();
+        for (Path doc : List.of(Path.of("../README.md"), Path.of("../docs/dsl.md"))) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?ms)^((?:规则|rule) \".*?^(?:结束|end))$")
+                    .matcher(Files.readString(doc));
+            while (m.find()) {
+                if (!m.group(1).contains("$c")) { // not the README's DRL rule
+                    shown.add(m.group(1));
+                }
+            }
+        }
+
+        assertThat(shown).hasSize(3).allSatisfy(rule -> assertThat(examples).contains(rule));
+    }
+
     /** Every action of the given rules, in order, as "at customer TYPE fields | rule | reason". */
     private static List<String> actionsOfRules(Path folder, Set<String> rules) {
         List<String> out = new ArrayList<>();
