@@ -90,8 +90,11 @@ public final class DslSupport {
         Set<String> wakes = new LinkedHashSet<>();
         for (RuleSource s : user) {
             if (s.kind() == RuleSource.Kind.DSLR) {
-                List<RuleMessage> found = check(s, language, wakes, new HashMap<>());
-                if (!found.isEmpty()) {
+                Set<String> fileWakes = new LinkedHashSet<>();
+                List<RuleMessage> found = check(s, language, fileWakes, new HashMap<>());
+                if (found.isEmpty()) {
+                    wakes.addAll(fileWakes);
+                } else {
                     errors.addAll(found);
                     out.remove(s);
                 }
