@@ -65,8 +65,10 @@ public final class RuleCompiler {
         KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null,
                 RuleCompiler.class.getClassLoader());
         KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
+        // business-language rules: the built-in DSL, lines no sentence matches, wake-ups (DslSupport)
+        DslSupport.Prepared dsl = DslSupport.prepare(user);
         List<RuleSource> all = new ArrayList<>(builtIns);
-        all.addAll(user);
+        all.addAll(dsl.sources());
         // a DSL must be known before the DSLR files that use it
         all.sort(Comparator.comparing(s -> s.kind() == RuleSource.Kind.DSL ? 0 : 1));
         Map<String, String[]> lines = new HashMap<>();
@@ -100,6 +102,7 @@ public final class RuleCompiler {
             }
             lines.put(s.name(), s.text().split("\n", -1));
         }
+        errors.addAll(0, dsl.errors());
         List<RuleMessage> warnings = new ArrayList<>();
         for (KnowledgeBuilderResult res : kb.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
             RuleMessage m = toMessage(res, lines);
@@ -116,7 +119,7 @@ public final class RuleCompiler {
         }
         InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
         base.addPackages(kb.getKnowledgePackages());
-        removeOverriddenBuiltIns(base, builtIns, user, warnings);
+        removeOverriddenBuiltIns(base, builtIns, dsl.sources(), warnings);
         List<String> names = new ArrayList<>();
         for (KiePackage p : base.getKiePackages()) {
             for (Rule rule : p.getRules()) {

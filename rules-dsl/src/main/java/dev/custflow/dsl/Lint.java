@@ -28,12 +28,14 @@ import java.util.regex.Pattern;
  * problem with its place instead of stopping at the first: the settings file (unknown keys with a
  * suggestion, values out of range), the rule files compiled on top of the built-in packs (syntax
  * and type errors, unknown facts and properties with a suggestion), rule names used twice in the
- * folder, rules that replace a built-in rule (information), and actions requested with an empty
- * reason. Nothing runs: no engine is kept and no event is applied.
+ * folder, rules that replace a built-in rule (information), actions requested with an empty
+ * reason, and in {@code .dslr} files the lines that are not a sentence of the DSL, with the closest
+ * sentences (found by the compiler, docs/dsl.md). Nothing runs: no engine is kept and no event is
+ * applied.
  *
  * <p>Decision tables are compiled with the rest; their errors come at the sheet, row (line) and column.
- * Not checked yet (issue 8): DSL sentences, rules that loop by changing what they match on, and the
- * allow-list of classes a rule may use.
+ * Not checked yet (issue 8): rules that loop by changing what they match on, and the allow-list of
+ * classes a rule may use.
  */
 public final class Lint {
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
