@@ -161,4 +161,40 @@ class AssignmentPackTest {
     void noReps_noAssignment() {
         RuleVerifier.forPacks(RulePack.ASSIGNMENT).when(lead("L1", "2024-03-01", "WECHAT").build()).thenExpectNone();
     }
+
+    @Test
+    void aLeadIsTakenFromANonRespondingRepOnlyOnce_thenTheEscalationStands() {
+        Settings eastInTurn = Settings.builder().merge("""
+                {"assignment": {"routes": [{"name": "east-turns", "strategy": "ROUND_ROBIN", "team": "EAST"}]}}""")
+                .build();
+        RuleVerifier.forPacks(eastInTurn, RulePack.ASSIGNMENT).given(salesTeam())
+                .given(lead("L1", "2024-03-01T09:00:00Z", "WECHAT").build())
+                .when(tick("2024-03-01T12:00:00Z"))
+                .thenExpectOnly(ExpectedAction.of("SLA_ESCALATED").with("repId", "east1"),
+                        ExpectedAction.of("LEAD_REASSIGNED").with("repId", "east2"),
+                        ExpectedAction.of("SLA_ESCALATED").with("repId", "east2").with("minutesLate", 5)
+                                .with("at", "2024-03-01T09:40:00Z"));
+    }
+
+    @Test
+    void twoAssignedLeadsThatTurnOutToBeOnePerson_keepOneRep_andTheOtherRepsLoadIsFreed() {
+        Settings oneEach = Settings.builder().merge("""
+                {"assignment": {"routes": [{"name": "everyone", "strategy": "LEAST_LOADED"}]}}""").build();
+        RuleVerifier.forPacks(oneEach, RulePack.LEADS, RulePack.ASSIGNMENT)
+                .given(rep("a", "EAST", null, List.of(), false, 1), rep("b", "EAST", null, List.of(), false, 1))
+                .given(LeadCaptured.builder("c1", at("2024-03-01T09:00:00Z"), "L1", "WEBSITE").phone("13812345678")
+                                .build(),
+                        contact("L1", InteractionKind.CALL, "a", "2024-03-01T09:01:00Z"),
+                        LeadCaptured.builder("c2", at("2024-03-01T09:02:00Z"), "L2", "WECHAT")
+                                .email("li@example.com").build(),
+                        contact("L2", InteractionKind.CALL, "b", "2024-03-01T09:03:00Z"))
+                // L3 shows L1 and L2 are one person: L2 joins L1 (a keeps it), b is free for L4
+                .when(LeadCaptured.builder("c3", at("2024-03-01T09:04:00Z"), "L3", "BAIDU_ADS").phone("13812345678")
+                                .email("li@example.com").build(),
+                        LeadCaptured.builder("c4", at("2024-03-01T09:04:30Z"), "L4", "WEBSITE").phone("13900000000")
+                                .build())
+                .thenExpectOnly(ExpectedAction.of("LEADS_MERGED").with("survivorId", "L1").with("mergedId", "L3"),
+                        ExpectedAction.of("LEADS_MERGED").with("survivorId", "L1").with("mergedId", "L2"),
+                        assigned("L4", "b", "LEAST_LOADED"));
+    }
 }

@@ -79,6 +79,50 @@ class ReplayCommandTest {
                 .contains("7 events accepted, 2 rejected, 1 duplicates; 32 actions");
     }
 
+    /** The leads example of docs/examples/leads.md. */
+    private static final Path LEADS = Path.of("../docs/examples/leads.jsonl");
+
+    @Test
+    void theLeadsExampleMergesScoresAssignsAndEscalatesAsDocumented() {
+        Run run = Run.of("replay", "--events", LEADS.toString());
+
+        assertThat(run.code).isZero();
+        assertThat(run.err).contains("21 events accepted, 0 rejected, 0 duplicates; 31 actions");
+        assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("LEADS_MERGED"))
+                .extracting(a -> a.get("survivorId").asText() + " <- " + a.get("mergedId").asText() + " "
+                        + a.get("matchedOn"))
+                .containsExactly("L-102 <- L-103 [\"PHONE\"]", "L-101 <- L-104 [\"COMPANY\"]");
+        assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("LEAD_SCORED")
+                        && a.get("at").asText().startsWith("2024-05-06"))
+                .extracting(a -> a.get("customerId").asText() + " " + a.get("score").asInt() + " " + a.get("grade").asText())
+                .containsExactly("L-101 57 B", "L-102 26 C", "L-106 52 B", "L-107 96 A");
+        assertThat(run.actions()).filteredOn(a -> a.get("type").asText().matches("LEAD_ASSIGNED|LEAD_REASSIGNED"
+                        + "|SLA_ESCALATED"))
+                .extracting(a -> a.get("at").asText().substring(11, 16) + " " + a.get("type").asText() + " "
+                        + a.get("customerId").asText() + " " + a.get("repId").asText()
+                        + (a.has("strategy") ? " " + a.get("strategy").asText() : "")
+                        + (a.has("minutesLate") ? " " + a.get("minutesLate").asInt() : ""))
+                .containsExactly("01:00 LEAD_ASSIGNED L-101 r-sun KEY_ACCOUNT",
+                        "02:00 LEAD_ASSIGNED L-102 r-chen REGION",
+                        "02:05 SLA_ESCALATED L-102 r-chen 5",
+                        "02:35 LEAD_REASSIGNED L-102 r-wang 35",
+                        "04:00 LEAD_ASSIGNED L-106 r-liu REGION",
+                        "05:00 LEAD_ASSIGNED L-107 r-chen SENIOR",
+                        "05:05 SLA_ESCALATED L-107 r-chen 5",
+                        "05:35 LEAD_REASSIGNED L-107 r-zhao 35",
+                        "05:40 SLA_ESCALATED L-107 r-zhao 5");
+        assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("LEAD_DISQUALIFIED"))
+                .extracting(a -> a.get("customerId").asText() + " " + a.get("cause").asText())
+                .containsExactly("L-105 NO_CONTACT");
+        assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("OPPORTUNITY_CREATED"))
+                .extracting(a -> a.get("customerId").asText() + " " + a.get("ownerId").asText())
+                .containsExactly("L-106 r-liu");
+        assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("TASK_CREATED"))
+                .extracting(a -> a.get("customerId").asText() + " " + a.get("kind").asText() + " " + a.get("repId").asText())
+                .containsExactly("L-101 FOLLOW_UP r-sun", "L-102 FOLLOW_UP r-wang", "L-106 FOLLOW_UP r-liu",
+                        "L-107 FOLLOW_UP r-zhao");
+    }
+
     /** The retention example of docs/examples/retention.md. */
     private static final Path RETENTION = Path.of("../docs/examples/retention.jsonl");
 

@@ -2,6 +2,9 @@ package dev.custflow.dsl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.custflow.settings.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,5 +31,15 @@ class DocumentedSettingsTest {
         Settings documented = SettingsFiles.load(file, Settings.ofDefaults());
 
         assertThat(documented).isEqualTo(Settings.ofDefaults());
+        // and it names every key, so a new setting cannot go undocumented by keeping its default
+        JsonNode written = new YAMLMapper().readTree(yaml);
+        JsonNode all = new ObjectMapper().readTree(Settings.ofDefaults().toJson());
+        all.fieldNames().forEachRemaining(section -> {
+            assertThat(written.has(section)).as("docs/rules.md settings block has '%s'", section).isTrue();
+            if (all.get(section).isObject() && section.equals(section.strip())) {
+                all.get(section).fieldNames().forEachRemaining(key -> assertThat(written.get(section).has(key))
+                        .as("docs/rules.md settings block has '%s.%s'", section, key).isTrue());
+            }
+        });
     }
 }
