@@ -7,7 +7,11 @@ import dev.custflow.action.ChurnCleared;
 import dev.custflow.action.ChurnWarning;
 import dev.custflow.action.LeadScored;
 import dev.custflow.action.MessageRequested;
+import dev.custflow.action.LeadAssigned;
+import dev.custflow.action.LeadReassigned;
+import dev.custflow.action.LeadsMerged;
 import dev.custflow.action.OpportunityCreated;
+import dev.custflow.action.SlaEscalated;
 import dev.custflow.examples.internal.ReportText;
 import dev.custflow.model.CustomerProfile;
 import dev.custflow.model.Segment;
@@ -107,6 +111,26 @@ public final class DemoReport {
     private final Map<String, Long> heldBack;
     private final Map<Segment, Integer> perSegment;
     private final Map<String, long[]> funnel;
+    private final Map<String, RepWork> perRep;
+    private final long merged;
+
+    /**
+     * What the assignment pack gave one rep and how the rep answered.
+     *
+     * @param repId        the rep
+     * @param assigned     leads given at capture (or when capacity freed)
+     * @param reassignedTo leads taken from another rep who did not respond and given to this one
+     * @param inTime       of all those, answered within the first-response time (no SLA_ESCALATED)
+     * @param escalated    first responses missed (SLA_ESCALATED)
+     * @param takenAway    leads taken from this rep after a second miss (LEAD_REASSIGNED to another)
+     */
+    public record RepWork(String repId, long assigned, long reassignedTo, long inTime, long escalated,
+                          long takenAway) {
+        /** @return leads given to the rep, either way */
+        public long given() {
+            return assigned + reassignedTo;
+        }
+    }
 
     private DemoReport(Run run, Tally t) {
         this.run = run;
@@ -148,6 +172,20 @@ public final class DemoReport {
         t.funnel.entrySet().stream().sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[0])
                 .thenComparing(Map.Entry::getKey)).forEach(e -> f.put(e.getKey(), e.getValue().clone()));
         this.funnel = Collections.unmodifiableMap(f);
+        Map<String, RepWork> reps = new TreeMap<>();
+        t.perRep.forEach((rep, k) -> reps.put(rep, new RepWork(rep, k[0], k[1], k[0] + k[1] - k[2], k[2], k[3])));
+        this.perRep = Collections.unmodifiableMap(reps);
+        this.merged = t.merged;
+    }
+
+    /** @return per rep (by id), the leads the assignment pack gave and how they were answered; empty without reps */
+    public Map<String, RepWork> assignmentPerRep() {
+        return perRep;
+    }
+
+    /** @return duplicate leads merged into an earlier record (LEADS_MERGED) */
+    public long merged() {
+        return merged;
     }
 
     /** The steps of the lead funnel, in the order of {@link #leadFunnel()}'s counts. */
@@ -308,6 +346,11 @@ public final class DemoReport {
         private final Map<String, Integer> bestScore = new HashMap<>();
         private final Set<String> opportunities = new HashSet<>();
         private final Map<String, long[]> funnel = new HashMap<>();
+        /** Per rep: assigned, reassigned to, escalated, taken away. */
+        private final Map<String, long[]> perRep = new HashMap<>();
+        /** The current owner of each assigned lead, to know whom a reassignment took it from. */
+        private final Map<String, String> owner = new HashMap<>();
+        private long merged;
         private int mqlThreshold = dev.custflow.settings.ScoringSettings.ofDefaults().mqlThreshold();
 
         private Tally() {
@@ -356,6 +399,19 @@ public final class DemoReport {
                 bestScore.merge(s.customerId(), s.score(), Math::max);
             } else if (action instanceof OpportunityCreated o) {
                 opportunities.add(o.customerId());
+            } else if (action instanceof LeadAssigned a) {
+                rep(a.repId())[0]++;
+                owner.put(a.customerId(), a.repId());
+            } else if (action instanceof LeadReassigned a) {
+                rep(a.repId())[1]++;
+                String from = owner.put(a.customerId(), a.repId());
+                if (from != null) {
+                    rep(from)[3]++;
+                }
+            } else if (action instanceof SlaEscalated e) {
+                rep(e.repId())[2]++;
+            } else if (action instanceof LeadsMerged) {
+                merged++;
             }
             byTypeAndRule.computeIfAbsent(action.type(), k -> new HashMap<>())
                     .merge(String.valueOf(action.rule()), 1L, Long::sum);
@@ -432,6 +488,10 @@ public final class DemoReport {
                 }
             }
             return this;
+        }
+
+        private long[] rep(String repId) {
+            return perRep.computeIfAbsent(repId, k -> new long[4]);
         }
 
         /**

@@ -6,6 +6,7 @@ import dev.custflow.event.Event;
 import dev.custflow.event.LeadCaptured;
 import dev.custflow.model.Stage;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,5 +100,23 @@ class DemoTest {
         assertThat(report.customersPerSegment()).containsKeys(dev.custflow.model.Segment.HIGH_VALUE,
                 dev.custflow.model.Segment.POTENTIAL);
         assertThat(report.toText()).contains("Customers per RFM segment", "高价值客户");
+    }
+
+    @Test
+    void theAssignmentTable_countsWhatTheAssignmentPackDid_perRep() {
+        Map<String, DemoReport.RepWork> reps = report.assignmentPerRep();
+        assertThat(reps).isNotEmpty();
+        long given = reps.values().stream().mapToLong(DemoReport.RepWork::given).sum();
+        long reassigned = reps.values().stream().mapToLong(DemoReport.RepWork::reassignedTo).sum();
+        long takenAway = reps.values().stream().mapToLong(DemoReport.RepWork::takenAway).sum();
+        long escalated = reps.values().stream().mapToLong(DemoReport.RepWork::escalated).sum();
+
+        assertThat(given).isEqualTo(report.actionCount("LEAD_ASSIGNED") + report.actionCount("LEAD_REASSIGNED"));
+        assertThat(reassigned).isEqualTo(takenAway).isEqualTo(report.actionCount("LEAD_REASSIGNED"));
+        assertThat(escalated).isEqualTo(report.actionCount("SLA_ESCALATED"));
+        assertThat(reps.values()).allSatisfy(w -> assertThat(w.inTime() + w.escalated()).isEqualTo(w.given()));
+        assertThat(reps.values().stream().mapToLong(DemoReport.RepWork::inTime).sum())
+                .as("some leads are answered within 5 minutes").isPositive();
+        assertThat(report.toText()).contains("Lead assignment per rep", "duplicate leads merged into an earlier record");
     }
 }

@@ -63,15 +63,17 @@ final class Catalog {
     }
 
     /**
-     * A company name of the city, distinct for each of the first 1,188 customer numbers: two customers of one
+     * A company name of the city, distinct for each of the first 14,256 customer numbers: two customers of one
      * company would be one account to the leads pack, which merges leads by company name.
      */
     static String companyName(String city, int number) {
         int w = FIRM_WORDS.size();
-        int n = Math.floorMod(number, w * (w - 1) * FIRM_TRADES.size());
+        int names = w * (w - 1) * FIRM_TRADES.size();
+        int n = Math.floorMod(number, names);
         int first = n % w;
         int second = (first + 1 + n / w % (w - 1)) % w;
-        return city + FIRM_WORDS.get(first) + FIRM_WORDS.get(second) + FIRM_TRADES.get(n / (w * (w - 1)))
+        String group = number < names ? "" : FIRM_WORDS.get(number / names % w); // a third word past the first names
+        return city + group + FIRM_WORDS.get(first) + FIRM_WORDS.get(second) + FIRM_TRADES.get(n / (w * (w - 1)))
                 + "有限公司";
     }
 

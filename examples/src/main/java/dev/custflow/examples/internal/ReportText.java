@@ -35,6 +35,7 @@ public final class ReportText {
         t.stages(report);
         t.conversion(report);
         t.funnel(report);
+        t.assignment(report);
         t.actions(report);
         t.segments(report);
         t.churn(report);
@@ -105,6 +106,37 @@ public final class ReportText {
         });
         funnelRow("all", total);
         line("");
+    }
+
+    private void assignment(DemoReport r) {
+        if (r.assignmentPerRep().isEmpty()) {
+            return;
+        }
+        line("Lead assignment per rep (given at capture or after another rep's second miss; answered in time: a "
+                + "call, meeting, chat");
+        line("  or visit within the first-response time; escalated: SLA_ESCALATED; taken away: reassigned to "
+                + "another rep)");
+        line("  %-12s %8s %12s %15s %15s %11s", "rep", "given", "reassigned", "in time", "escalated",
+                "taken away");
+        long[] total = new long[5];
+        for (DemoReport.RepWork w : r.assignmentPerRep().values()) {
+            repRow(w.repId(), w.given(), w.reassignedTo(), w.inTime(), w.escalated(), w.takenAway());
+            total[0] += w.given();
+            total[1] += w.reassignedTo();
+            total[2] += w.inTime();
+            total[3] += w.escalated();
+            total[4] += w.takenAway();
+        }
+        repRow("all", total[0], total[1], total[2], total[3], total[4]);
+        if (r.merged() > 0) {
+            line("  duplicate leads merged into an earlier record: %s (one rep per person)", n(r.merged()));
+        }
+        line("");
+    }
+
+    private void repRow(String rep, long given, long reassigned, long inTime, long escalated, long takenAway) {
+        line("  %-12s %8s %12s %7s (%5s) %7s (%5s) %11s", clip(rep, 12), n(given), n(reassigned), n(inTime),
+                percent(inTime, given).strip(), n(escalated), percent(escalated, given).strip(), n(takenAway));
     }
 
     private void funnelRow(String channel, long[] row) {

@@ -232,7 +232,7 @@ public final class SimulatedCustomer extends Actor {
                 }
             }
             case WARM -> {
-                long call = later(at, 5.0 / 1440, 3, false);
+                long call = r.nextDouble() < 0.4 ? quickly(at) : later(at, 5.0 / 1440, 3, false);
                 contact(call, InteractionKind.CALL);
                 browse(at, 2 + r.nextInt(5), 21, false);
                 long bant = later(call, 1, 10, false);
@@ -250,7 +250,7 @@ public final class SimulatedCustomer extends Actor {
 
     /** A hot lead: quick call, lots of interest, a meeting, BANT confirmed, an opportunity won or lost. */
     private long pursue(long at) {
-        long call = later(at, 2.0 / 1440, 1, false);
+        long call = r.nextDouble() < 0.6 ? quickly(at) : later(at, 2.0 / 1440, 1, false);
         contact(call, InteractionKind.CALL);
         browse(at, 4 + r.nextInt(7), 14, true);
         contact(later(at, 3, 14, false), r.nextBoolean() ? InteractionKind.MEETING : InteractionKind.VISIT);
@@ -428,6 +428,11 @@ public final class SimulatedCustomer extends Actor {
      * A moment between {@code minDays} and {@code maxDays} after {@code from}, moved into working
      * hours (08:30-20:00 for people at work; 07:00-23:00 for a customer reading mail or browsing).
      */
+    /** A rep who answers a new lead at once: 1 to 4 minutes later, or at the next opening hour at night. */
+    private long quickly(long at) {
+        return later(at, 1.0 / 1440, 4.0 / 1440, false);
+    }
+
     private long later(long from, double minDays, double maxDays, boolean online) {
         long at = from + (long) ((minDays + r.nextDouble() * (maxDays - minDays)) * DAY);
         LocalTime local = time.localTime(at).toLocalTime();
