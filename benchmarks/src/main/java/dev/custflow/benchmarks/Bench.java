@@ -7,6 +7,7 @@ import dev.custflow.Json;
 import dev.custflow.RulePack;
 import dev.custflow.event.ClockTick;
 import dev.custflow.event.Event;
+import dev.custflow.event.LeadCaptured;
 import dev.custflow.settings.Settings;
 import java.io.BufferedReader;
 import java.io.StringReader;
@@ -28,7 +29,8 @@ public final class Bench {
     }
 
     /**
-     * @param args the workloads to run ({@code w1}, {@code w2}, {@code w4}, {@code w5} or {@code all}), and {@code --quick}
+     * @param args the workloads to run ({@code w1}, {@code w1i}, {@code w2}, {@code w4}, {@code w5} or {@code all}), and
+     *             {@code --quick}
      *             for a small smoke run
      */
     public static void main(String[] args) {
@@ -40,6 +42,9 @@ public final class Bench {
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), rt.maxMemory() >> 20);
         if (all || a.contains("w1")) {
             w1(quick ? 10_000 : 100_000, quick ? 100_000 : 1_000_000);
+        }
+        if (all || a.contains("w1i")) {
+            w1i(quick ? 100_000 : 1_000_000, quick ? 20_000 : 100_000);
         }
         if (all || a.contains("w2") || a.contains("w4")) {
             w2w4(quick ? 100_000 : 1_000_000);
@@ -133,6 +138,95 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "  latency per accept() (last round): engine p50 %.1f us, p99 %.1f us; "
                         + "baseline p50 %.2f us, p99 %.2f us%n", pct(latencyEngine, 50) / 1e3, pct(latencyEngine, 99) / 1e3,
                 pct(latencyPlain, 50) / 1e3, pct(latencyPlain, 99) / 1e3);
+    }
+
+    // ---------------------------------------------------------------- W1i
+
+    /**
+     * Lead intake with de-duplication over a large base: the engine with the leads pack against {@link PlainIntake},
+     * both loaded with the same {@code existing} leads, then fed the same rounds of new leads (10 % of them people
+     * the base already has, 5 % repeats within the round); checks that both merged the same leads.
+     */
+    static void w1i(int existing, int perRound) {
+        List<LeadCaptured> base = Workload.existingLeads(existing);
+        System.out.printf(Locale.ROOT, "%nW1i lead intake with de-duplication: %,d existing lead profiles, rounds of %,d new "
+                + "leads (10 %% already in the base, 5 %% repeated in the round); leads pack%n", existing, perRound);
+        Engine engine = Custflow.builder().packs(RulePack.LEADS).settings(SETTINGS).partitions(1).auditTrailSize(1)
+                .build();
+        PlainIntake plain = new PlainIntake(SETTINGS.intake().contactData());
+        double loadEngine = time(() -> {
+            for (int i = 0; i < base.size(); i += 10_000) {
+                engine.acceptAll(base.subList(i, Math.min(base.size(), i + 10_000)));
+            }
+            return engine.customerCount();
+        });
+        double loadPlain = time(() -> {
+            base.forEach(plain::accept);
+            return plain.recordCount();
+        });
+        System.out.printf(Locale.ROOT, "  loaded: engine %.1f s (%,.0f leads/s), baseline %.1f s%n", loadEngine,
+                existing / loadEngine, loadPlain);
+        int rounds = 5;
+        int single = perRound / 5;
+        double[] engineBatch = new double[rounds];
+        double[] plainBatch = new double[rounds];
+        long[] latencyEngine = new long[single];
+        long[] latencyPlain = new long[single];
+        long minute = 0;
+        long engineMerges = 0;
+        long plainBefore = plain.merges();
+        for (int round = -2; round < rounds; round++) { // two warm-up rounds
+            int k = round + 2;
+            List<LeadCaptured> batch = Workload.intake(k, perRound, existing, minute);
+            minute += perRound;
+            List<LeadCaptured> one = Workload.intake(k + 10, single, existing, minute);
+            minute += single;
+            long[] merged = new long[1];
+            System.gc(); // each timed part starts with the heap collected, so none pays for the other's garbage
+            double b = time(() -> {
+                for (int i = 0; i < batch.size(); i += 1_000) {
+                    merged[0] += engine.acceptAll(batch.subList(i, Math.min(batch.size(), i + 1_000))).actions()
+                            .stream().filter(x -> x.type().equals("LEADS_MERGED")).count();
+                }
+                return engine.customerCount();
+            });
+            System.gc();
+            double p = time(() -> {
+                batch.forEach(plain::accept);
+                return plain.recordCount();
+            });
+            for (int i = 0; i < one.size(); i++) {
+                long t0 = System.nanoTime();
+                merged[0] += engine.accept(one.get(i)).stream().filter(x -> x.type().equals("LEADS_MERGED")).count();
+                latencyEngine[i] = System.nanoTime() - t0;
+            }
+            for (int i = 0; i < one.size(); i++) {
+                long t0 = System.nanoTime();
+                plain.accept(one.get(i));
+                latencyPlain[i] = System.nanoTime() - t0;
+            }
+            engineMerges += merged[0];
+            if (round >= 0) {
+                engineBatch[round] = b;
+                plainBatch[round] = p;
+            }
+        }
+        if (engineMerges != plain.merges() - plainBefore || engine.customerCount() != plain.recordCount()) {
+            throw new IllegalStateException("engine and baseline disagree: merges " + engineMerges + " vs "
+                    + (plain.merges() - plainBefore) + ", records " + engine.customerCount() + " vs "
+                    + plain.recordCount());
+        }
+        double pb = median(plainBatch);
+        row("baseline (plain Java, HashMap index)", perRound / pb, 1);
+        row("engine, batches of 1,000", perRound / median(engineBatch), median(engineBatch) / pb);
+        Arrays.sort(latencyEngine);
+        Arrays.sort(latencyPlain);
+        System.out.printf(Locale.ROOT, "  latency per accept() (last round, %,d leads): engine p50 %.1f us, p99 %.1f us; "
+                        + "baseline p50 %.2f us, p99 %.2f us%n", single, pct(latencyEngine, 50) / 1e3,
+                pct(latencyEngine, 99) / 1e3, pct(latencyPlain, 50) / 1e3, pct(latencyPlain, 99) / 1e3);
+        System.out.printf(Locale.ROOT, "  both merged %,d leads; %,d lead records at the end%n", engineMerges,
+                engine.customerCount());
+        engine.close();
     }
 
     // ---------------------------------------------------------------- W2 and W4

@@ -202,4 +202,75 @@ public final class Workload {
     public static Instant day(int day) {
         return START.plus(Duration.ofDays(day));
     }
+
+    /**
+     * W1i's existing base: {@code n} leads captured over the year before {@link #START}, each with its own mobile
+     * number and e-mail, and a company name for one in three.
+     *
+     * @param n how many
+     * @return the captures in time order
+     */
+    public static List<LeadCaptured> existingLeads(int n) {
+        List<LeadCaptured> out = new ArrayList<>(n);
+        long span = 365L * 1_440;
+        for (int i = 0; i < n; i++) {
+            LeadCaptured.Builder b = LeadCaptured.builder("x" + i, at(-span + span * i / n), "P" + i, "WEBSITE")
+                    .phone(mobile(i)).email("p" + i + "@example.cn");
+            if (i % 3 == 0) {
+                b.company(company(i) + "有限公司");
+            }
+            out.add(b.build());
+        }
+        return out;
+    }
+
+    /**
+     * W1i's intake: {@code n} new leads of one round, a minute apart from {@code fromMinute}: 85 % new people,
+     * 10 % people of the existing base written another way (the phone with +86 and dashes, the e-mail in capitals,
+     * the company without its legal suffix), 5 % people who already came in earlier in the same round.
+     *
+     * @param round      the round (ids and people differ per round)
+     * @param n          how many
+     * @param existing   the size of the existing base
+     * @param fromMinute minutes after {@link #START} of the first capture
+     * @return the captures in time order
+     */
+    public static List<LeadCaptured> intake(int round, int n, int existing, long fromMinute) {
+        SplittableRandom r = new SplittableRandom(round * 7919L + 17);
+        String[] channels = {"WECHAT", "BAIDU_ADS", "TRADE_SHOW", "REFERRAL", "WEBSITE"};
+        List<LeadCaptured> out = new ArrayList<>(n);
+        int fresh = 0;
+        for (int i = 0; i < n; i++) {
+            LeadCaptured.Builder b = LeadCaptured.builder("r" + round + "-" + i, at(fromMinute + i),
+                    "N" + round + "-" + i, channels[r.nextInt(channels.length)]);
+            int kind = r.nextInt(100);
+            if (kind < 10) { // someone the base already has, written differently
+                int p = r.nextInt(existing);
+                switch (r.nextInt(3)) {
+                    case 0 -> b.phone("+86-" + mobile(p).substring(0, 3) + "-" + mobile(p).substring(3, 7) + "-"
+                            + mobile(p).substring(7));
+                    case 1 -> b.email("P" + p + "@EXAMPLE.CN").phone(mobile(existing + 1_000_000 * (round + 1) + i));
+                    default -> b.company(company(p - p % 3)).phone(mobile(existing + 1_000_000 * (round + 1) + i));
+                }
+            } else if (kind < 15 && fresh > 0) { // someone who came in earlier this round
+                int q = r.nextInt(fresh);
+                b.phone(mobile(existing + 1_000_000 * (round + 1) + q) .replaceFirst("^1", "+86 1"));
+            } else {
+                b.phone(mobile(existing + 1_000_000 * (round + 1) + fresh)).email("n" + round + "-" + fresh
+                        + "@example.cn");
+                fresh++;
+            }
+            out.add(b.build());
+        }
+        return out;
+    }
+
+    /** @return a distinct valid mainland mobile number for each {@code i} below 100,000,000 */
+    static String mobile(int i) {
+        return "139" + String.format("%08d", i);
+    }
+
+    private static String company(int i) {
+        return "上海" + Integer.toString(i, 36).toUpperCase(java.util.Locale.ROOT) + "精密机械";
+    }
 }
