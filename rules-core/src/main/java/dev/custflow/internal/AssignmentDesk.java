@@ -211,6 +211,12 @@ final class AssignmentDesk {
         return !waiting.isEmpty();
     }
 
+    /** Puts a lead in the waiting line (a lead from before the desk knew any rep). */
+    void await(String leadId) {
+        waiting.add(leadId);
+        capacityChanged = true;
+    }
+
     void dropWaiting(String leadId) {
         waiting.remove(leadId);
     }

@@ -265,7 +265,15 @@ public final class DefaultEngine implements Engine {
                 if (desk != null && e instanceof InteractionLogged contact) {
                     desk.interaction(customerId, contact.kind());
                 } else if (desk != null && e instanceof RepUpdated rep) {
+                    boolean first = !desk.hasReps();
                     desk.repUpdated(rep);
+                    if (first) {
+                        // the first rep: leads captured while nobody could take them wait for a rep like any other
+                        actions.addAll(runRange(inputs, from, i + 1, partitionOf, customerOf, clockAt, step, digestAt,
+                                facts, rejections));
+                        from = i + 1;
+                        queueBacklog();
+                    }
                 }
                 if (desk != null && desk.hasWaiting()) {
                     // while leads wait, any event may free capacity (a rep back, a lead closed, time passing):
@@ -520,6 +528,20 @@ public final class DefaultEngine implements Engine {
                     null)), rejections));
         }
         return actions;
+    }
+
+    /** Puts every open lead without a rep in the waiting line, oldest first (when the first rep arrives). */
+    private void queueBacklog() {
+        List<Customer> backlog = new ArrayList<>();
+        for (Partition p : partitions) {
+            p.forEachCustomer(c -> {
+                if (c.getOwnerId() == null && c.isOpenLead()) {
+                    backlog.add(c);
+                }
+            });
+        }
+        backlog.sort(java.util.Comparator.comparing(Customer::getCreatedAt).thenComparing(Customer::getId));
+        backlog.forEach(c -> desk.await(c.getId()));
     }
 
     /** Tells the desk which leads closed in the partitions since the last time. */

@@ -158,8 +158,14 @@ class AssignmentPackTest {
     }
 
     @Test
-    void noReps_noAssignment() {
+    void noReps_noAssignment_andTheFirstRepGetsTheBacklog_oldestFirst() {
         RuleVerifier.forPacks(RulePack.ASSIGNMENT).when(lead("L1", "2024-03-01", "WECHAT").build()).thenExpectNone();
+        RuleVerifier.forPacks(RulePack.ASSIGNMENT)
+                .given(lead("L2", "2024-03-02", "WECHAT").build(), lead("L1", "2024-03-01", "WECHAT").build())
+                .when(rep("solo", "EAST", null, List.of(), false, 10))
+                .thenExpectOnly(assigned("L1", "solo", "ROUND_ROBIN")
+                                .with("rule", "assignment: a waiting lead gets a rep when capacity frees up"),
+                        assigned("L2", "solo", "ROUND_ROBIN"));
     }
 
     @Test
