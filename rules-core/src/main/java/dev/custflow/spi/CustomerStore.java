@@ -1,0 +1,45 @@
+package dev.custflow.spi;
+
+import java.util.function.BiConsumer;
+
+/**
+ * Where the engine keeps its state between runs, so that a restarted engine goes on exactly where the last one
+ * stopped (ARCHITECTURE.md, "Connectors"). Version 1 of this SPI.
+ *
+ * <p>The engine calls {@link #commit} once per batch of events, after the batch is decided and before its actions
+ * are handed to the {@link ActionSink}: the snapshots of the customers the batch changed, the customers it removed
+ * (merged into another), the engine's own state (indexes, turns, deadlines, the clock), the position reached in
+ * the event source, and the batch's actions. An implementation writes all of it <b>atomically</b> (one
+ * transaction), so that after any crash the state, the position and the actions agree; a store with an outbox
+ * keeps the actions for a relay to deliver, a store without one may ignore them. A failed commit throws and
+ * the engine stops: what was not committed is decided again from the position on.
+ *
+ * <p>Snapshots and the engine state are opaque bytes in the engine's versioned encoding: a store keeps them as
+ * they are. Calls come from one engine thread at a time; {@link #load} and {@link #forEachCustomer} are called when
+ * an engine starts, before any commit.
+ */
+public interface CustomerStore extends AutoCloseable {
+
+    /** @return the position, clock and engine state of the last commit, or {@link StoredState#EMPTY} for a new store */
+    StoredState load();
+
+    /**
+     * Hands every stored customer to the visitor, in any order.
+     *
+     * @param visitor receives each customer id and snapshot
+     */
+    void forEachCustomer(BiConsumer<String, byte[]> visitor);
+
+    /**
+     * Writes one batch atomically.
+     *
+     * @param commit what the batch changed
+     * @throws dev.custflow.ConnectorException if it cannot be written (nothing of it may remain)
+     */
+    void commit(StoreCommit commit);
+
+    /** Releases connections; the default does nothing. */
+    @Override
+    default void close() {
+    }
+}
