@@ -5,6 +5,7 @@ import dev.custflow.Custflow;
 import dev.custflow.Engine;
 import dev.custflow.Json;
 import dev.custflow.RulePack;
+import dev.custflow.RuleSource;
 import dev.custflow.event.ClockTick;
 import dev.custflow.event.Event;
 import dev.custflow.event.LeadCaptured;
@@ -29,8 +30,8 @@ public final class Bench {
     }
 
     /**
-     * @param args the workloads to run ({@code w1}, {@code w1i}, {@code w2}, {@code w4}, {@code w5} or {@code all}), and
-     *             {@code --quick}
+     * @param args the workloads to run ({@code w1}, {@code w1r}, {@code w1i}, {@code w2}, {@code w4}, {@code w5} or
+     *             {@code all}), and {@code --quick}
      *             for a small smoke run
      */
     public static void main(String[] args) {
@@ -42,6 +43,9 @@ public final class Bench {
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), rt.maxMemory() >> 20);
         if (all || a.contains("w1")) {
             w1(quick ? 10_000 : 100_000, quick ? 100_000 : 1_000_000);
+        }
+        if (all || a.contains("w1r")) {
+            w1r(quick ? 10_000 : 100_000, quick ? 100_000 : 1_000_000);
         }
         if (all || a.contains("w1i")) {
             w1i(quick ? 100_000 : 1_000_000, quick ? 20_000 : 100_000);
@@ -138,6 +142,99 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "  latency per accept() (last round): engine p50 %.1f us, p99 %.1f us; "
                         + "baseline p50 %.2f us, p99 %.2f us%n", pct(latencyEngine, 50) / 1e3, pct(latencyEngine, 99) / 1e3,
                 pct(latencyPlain, 50) / 1e3, pct(latencyPlain, 99) / 1e3);
+    }
+
+    // ---------------------------------------------------------------- W1r
+
+    /**
+     * 50 user rules of the kinds rule authors write: tags by order count and spend thresholds, reactions to orders
+     * of a size, to rep contacts and surveys, and to stages. Each fires at most once per customer (a tag guards it).
+     *
+     * @param firing low thresholds that most customers reach (about 18 tags per customer on W1), or thresholds nobody
+     *               reaches (the rules are matched on every event but never fire)
+     */
+    static List<RuleSource> userRules(boolean firing) {
+        int f = firing ? 1 : 1_000;
+        StringBuilder drl = new StringBuilder(String.join("\n", "package bench.user;",
+                "import dev.custflow.model.Customer;", "import dev.custflow.model.Stage;",
+                "import dev.custflow.model.InteractionKind;", "import dev.custflow.event.OrderPlaced;",
+                "import dev.custflow.event.InteractionLogged;", "import dev.custflow.event.SurveyAnswered;",
+                "global dev.custflow.rules.Actions actions;", ""));
+        String[] kinds = {"CALL", "VISIT", "MEETING", "EMAIL_SENT", "PAGE_VIEW"};
+        for (int i = 0; i < 50; i++) {
+            String tag = "user-" + i;
+            String guard = "!hasTag(\"" + tag + "\")";
+            String when = switch (i % 5) {
+                case 0 -> "$c : Customer( orderCount >= " + f * (2 + i / 5) + ", " + guard + " )";
+                case 1 -> "OrderPlaced( amount.intValue() >= " + f * (100 + 20 * i) + " )\n    $c : Customer( " + guard
+                        + " )";
+                case 2 -> "InteractionLogged( kind == InteractionKind." + kinds[i / 5 % kinds.length]
+                        + " )\n    $c : Customer( interactionCount >= " + f * (1 + i / 10) + ", " + guard + " )";
+                case 3 -> "SurveyAnswered( nps != null, nps <= " + (firing ? i / 5 : -1) + " )\n    $c : Customer( "
+                        + guard + " )";
+                default -> "$c : Customer( stage == Stage." + (i / 5 % 2 == 0 ? "LOYAL" : "CUSTOMER")
+                        + ", totalSpentCents >= " + (10_000L * f * (i + 1)) + ", " + guard + " )";
+            };
+            drl.append("\n// A user rule of kind ").append(i % 5).append(".\nrule \"user: rule ").append(i)
+                    .append("\"\nwhen\n    ").append(when).append("\nthen\n    actions.addTag($c, \"").append(tag)
+                    .append("\", \"user rule ").append(i).append("\");\nend\n");
+        }
+        return List.of(RuleSource.drl("bench-user-rules.drl", drl.toString()));
+    }
+
+    /** W1's stream through the lifecycle pack alone and with 50 user rules on top: the price of the user rules. */
+    static void w1r(int customers, int events) {
+        List<Event> stream = Workload.mixed(customers, events, 365, 1);
+        System.out.printf(Locale.ROOT, "%nW1r ingest with 50 user rules: %,d events over %,d customers, the lifecycle "
+                + "pack alone and with 50 user rules%n", stream.size(), customers);
+        List<RuleSource> quiet = userRules(false);
+        List<RuleSource> user = userRules(true);
+        int rounds = 5;
+        double[] without = new double[rounds];
+        double[] matched = new double[rounds];
+        double[] with = new double[rounds];
+        long[] tags = new long[1];
+        for (int round = -2; round < rounds; round++) { // two warm-up rounds
+            double a = time(() -> {
+                try (Engine e = engine(1)) {
+                    for (int i = 0; i < stream.size(); i += 1_000) {
+                        e.acceptAll(stream.subList(i, Math.min(stream.size(), i + 1_000)));
+                    }
+                    return e.customerCount();
+                }
+            });
+            double q = time(() -> {
+                try (Engine e = Custflow.builder().packs(RulePack.LIFECYCLE).settings(SETTINGS).partitions(1)
+                        .auditTrailSize(1).rules(quiet).build()) {
+                    for (int i = 0; i < stream.size(); i += 1_000) {
+                        e.acceptAll(stream.subList(i, Math.min(stream.size(), i + 1_000)));
+                    }
+                    return e.customerCount();
+                }
+            });
+            double b = time(() -> {
+                try (Engine e = Custflow.builder().packs(RulePack.LIFECYCLE).settings(SETTINGS).partitions(1)
+                        .auditTrailSize(1).rules(user).build()) {
+                    long n = 0;
+                    for (int i = 0; i < stream.size(); i += 1_000) {
+                        n += e.acceptAll(stream.subList(i, Math.min(stream.size(), i + 1_000))).actions().stream()
+                                .filter(x -> x.rule().startsWith("user:")).count();
+                    }
+                    tags[0] = n;
+                    return e.customerCount();
+                }
+            });
+            if (round >= 0) {
+                without[round] = a;
+                matched[round] = q;
+                with[round] = b;
+            }
+        }
+        double n = stream.size();
+        row("engine, lifecycle pack", n / median(without), 1);
+        row("+ 50 user rules that never fire", n / median(matched), median(matched) / median(without));
+        row("+ 50 user rules that fire", n / median(with), median(with) / median(without));
+        System.out.printf(Locale.ROOT, "  the user rules emitted %,d actions (tags) per run%n", tags[0]);
     }
 
     // ---------------------------------------------------------------- W1i
