@@ -250,12 +250,16 @@ public final class DefaultEngine implements Engine {
             customerOf[i] = customerId;
             partitionOf[i] = route.broadcast() ? -1 : Math.floorMod(customerId.hashCode(), partitions.length);
             if (e instanceof LeadCaptured lead && (dedup != null || desk != null && desk.hasReps())) {
-                if (handOut(lead, customerId)) {
+                List<DuplicateIndex.Key> keys = dedup == null ? List.of() : dedup.keys(lead.profile());
+                Map<String, List<DuplicateIndex.Key>> found = dedup == null ? Map.of() : dedup.matches(customerId, keys);
+                if (found.isEmpty() && (desk == null || !desk.hasReps())) {
+                    dedup.claim(customerId, keys); // nothing to merge, nobody to assign: it runs with the rest
+                } else {
                     // merges and assignment see every partition up to date and run one lead at a time
                     actions.addAll(runRange(inputs, from, i, partitionOf, customerOf, clockAt, step, digestAt, facts,
                             rejections));
-                    actions.addAll(capture(inputs, i, lead, partitionOf, customerOf, clockAt, step, digestAt, facts,
-                            rejections));
+                    actions.addAll(capture(inputs, i, lead, keys, found, partitionOf, customerOf, clockAt, step,
+                            digestAt, facts, rejections));
                     from = i + 1;
                 }
             } else {
@@ -334,34 +338,17 @@ public final class DefaultEngine implements Engine {
     }
 
     /**
-     * @return true if a captured lead needs the engine's one-at-a-time step: it matches a record already known
-     *         (a merge), or there are reps to give it to; otherwise its keys are indexed and it runs with the rest
-     */
-    private boolean handOut(LeadCaptured lead, String customerId) {
-        if (desk != null && desk.hasReps()) {
-            return true;
-        }
-        List<DuplicateIndex.Key> keys = dedup.keys(lead.profile());
-        if (!dedup.matches(customerId, keys).isEmpty()) {
-            return true;
-        }
-        dedup.claim(customerId, keys);
-        return false;
-    }
-
-    /**
-     * A captured lead at position {@code i}, with every partition up to date: merges it (and any records it shows
-     * to be the same person) into the earliest record, offers waiting leads the capacity freed meanwhile, then
+     * A captured lead at position {@code i}, with every partition up to date: merges it (and the records {@code found}
+     * by its {@code keys}, which it shows to be the same person) into the earliest record, offers waiting leads the capacity freed meanwhile, then
      * runs the capture with the merges and the assignment offer as facts, the desk open.
      */
-    private List<Action> capture(List<Input> inputs, int i, LeadCaptured lead, int[] partitionOf,
-                                 String[] customerOf, long[] clockAt, boolean[] step, long[] digestAt, Object[] facts,
+    private List<Action> capture(List<Input> inputs, int i, LeadCaptured lead, List<DuplicateIndex.Key> keys,
+                                 Map<String, List<DuplicateIndex.Key>> found, int[] partitionOf, String[] customerOf,
+                                 long[] clockAt, boolean[] step, long[] digestAt, Object[] facts,
                                  List<Rejection> rejections) {
         String self = customerOf[i];
         List<Object> extra = new ArrayList<>();
         if (dedup != null) {
-            List<DuplicateIndex.Key> keys = dedup.keys(lead.profile());
-            Map<String, List<DuplicateIndex.Key>> found = dedup.matches(self, keys);
             String survivor = self;
             if (!found.isEmpty()) {
                 survivor = earliest(self, lead, found.keySet());
