@@ -486,9 +486,25 @@ public final class WhatIf {
                 Map.Entry<String, JsonNode> f = fields.next();
                 flatten(prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey(), f.getValue(), out);
             }
+        } else if (node.isArray() && allScalars(node)) {
+            // sets (marketingTemplates, disabledPacks) print in no fixed order: compare the elements sorted; a
+            // list that only changes its order (marketing.channels) is the one change this does not show
+            List<String> items = new ArrayList<>();
+            node.forEach(n -> items.add(n.isTextual() ? n.asText() : n.toString()));
+            items.sort(Comparator.naturalOrder());
+            out.put(prefix, "[" + String.join(", ", items) + "]");
         } else {
             out.put(prefix, node.isTextual() ? node.asText() : node.toString());
         }
+    }
+
+    private static boolean allScalars(JsonNode array) {
+        for (JsonNode n : array) {
+            if (n.isContainerNode()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Configures a {@link WhatIf}; each setter checks its value at once. */
