@@ -5,7 +5,9 @@
  * {@link dev.custflow.examples.DemoReport report}; {@code custflow calibrate}, which learns
  * lead-scoring weights from {@link dev.custflow.examples.LeadHistory past leads} ({@link
  * dev.custflow.examples.LeadCalibration}) and measures them through the engine ({@link
- * dev.custflow.examples.LeadQuality}); and the README's {@link
+ * dev.custflow.examples.LeadQuality}); {@code custflow whatif}, which replays a history with the rules in
+ * use and with a proposed change and reports what would change ({@link dev.custflow.examples.WhatIf}); and
+ * the README's {@link
  * dev.custflow.examples.EmbeddingExample embedding example}.
  */
 package dev.custflow.examples;

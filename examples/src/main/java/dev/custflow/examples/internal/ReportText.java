@@ -235,7 +235,7 @@ public final class ReportText {
     }
 
     /** The fields particular to an action's type, e.g. {@code from=LEAD, to=PROSPECT}, whatever the type. */
-    static String details(Action a) {
+    public static String details(Action a) {
         RecordComponent[] components = a.getClass().getRecordComponents();
         if (components == null) {
             return "";
