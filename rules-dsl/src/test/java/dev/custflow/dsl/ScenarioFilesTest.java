@@ -106,4 +106,17 @@ class ScenarioFilesTest {
         assertThatThrownBy(() -> ScenarioFiles.read("{\"name\": \"x\", \"given\": 3, \"expect\": \"none\"}", "x.json"))
                 .hasMessage("x.json:1: field 'given': must be a list");
     }
+
+    @Test
+    void javaForm_ofTheDocsExample_passes() {
+        java.nio.file.Path folder = java.nio.file.Path.of("../docs/examples/scenarios");
+        // as in docs/scenarios.md, "The same scenario in Java", with the folder's path from this module
+        dev.custflow.test.RuleVerifier.forEngine(b -> b.packs(RulePack.LIFECYCLE).rulesFrom(folder))
+                .given(dev.custflow.event.OrderPlaced.of("e1", Instant.parse("2024-03-01T09:00:00Z"), "SO-1", "C-1",
+                        new java.math.BigDecimal("60000")))
+                .when(new dev.custflow.event.TicketOpened("e2", Instant.parse("2024-04-02T10:30:00Z"), "T-1", "C-1",
+                        dev.custflow.model.TicketKind.COMPLAINT, null))
+                .thenExpectOnly(dev.custflow.test.ExpectedAction.of("TASK_CREATED").with("customerId", "C-1")
+                        .with("kind", "CARE_CALL"));
+    }
 }
