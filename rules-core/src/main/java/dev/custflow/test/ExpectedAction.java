@@ -3,7 +3,11 @@ package dev.custflow.test;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custflow.Json;
 import dev.custflow.action.Action;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -67,29 +71,54 @@ public final class ExpectedAction {
      * @return true if it has this type and every field given
      */
     public boolean matches(Action action) {
-        if (!type.equals(action.type())) {
-            return false;
-        }
+        return type.equals(action.type()) && differences(action).isEmpty();
+    }
+
+    /**
+     * The fields of {@code action} that differ from this expectation, for a readable diff.
+     *
+     * @param action an action (of any type; the type itself is not compared here)
+     * @return one line per field that differs, e.g. {@code level: expected HIGH, was MEDIUM}
+     */
+    List<String> differences(Action action) {
         JsonNode json = Json.mapper().valueToTree(action);
+        List<String> out = new ArrayList<>();
         for (Map.Entry<String, Object> f : fields.entrySet()) {
             JsonNode actual = json;
             for (String part : f.getKey().split("\\.")) {
                 actual = actual == null ? null : actual.get(part);
             }
             Object want = f.getValue();
+            boolean absent = actual == null || actual.isNull();
+            boolean same;
             if (want == null) {
-                if (actual != null && !actual.isNull()) {
-                    return false;
-                }
+                same = absent;
+            } else if (absent) {
+                same = false;
             } else if (want instanceof java.util.Collection<?> || want instanceof Map<?, ?>) {
-                if (actual == null || !actual.equals(Json.mapper().valueToTree(want))) {
-                    return false;
-                }
-            } else if (actual == null || !text(actual).equals(String.valueOf(want))) {
-                return false;
+                same = actual.equals(Json.mapper().valueToTree(want));
+            } else if (want instanceof Number n && actual.isNumber()) {
+                // 300 and 300.00 are the same amount
+                same = new BigDecimal(n.toString()).compareTo(actual.decimalValue()) == 0;
+            } else {
+                same = text(actual).equals(String.valueOf(want));
+            }
+            if (!same) {
+                out.add(f.getKey() + ": expected " + (want == null ? "(absent)" : describe(want)) + ", was "
+                        + (absent ? "(absent)" : text(actual)));
             }
         }
-        return true;
+        return out;
+    }
+
+    /** @return the fields compared, by name or path, with their expected values (null: must be absent) */
+    public Map<String, Object> fields() {
+        return Collections.unmodifiableMap(fields);
+    }
+
+    private static String describe(Object want) {
+        return want instanceof java.util.Collection<?> || want instanceof Map<?, ?>
+                ? Json.mapper().valueToTree(want).toString() : String.valueOf(want);
     }
 
     private static String text(JsonNode n) {

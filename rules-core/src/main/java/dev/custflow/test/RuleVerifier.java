@@ -1,10 +1,6 @@
 package dev.custflow.test;
 
-import dev.custflow.BatchResult;
-import dev.custflow.Custflow;
-import dev.custflow.Engine;
 import dev.custflow.EngineBuilder;
-import dev.custflow.Json;
 import dev.custflow.Rejection;
 import dev.custflow.RulePack;
 import dev.custflow.action.Action;
@@ -28,7 +24,13 @@ import java.util.stream.Collectors;
  *         .thenExpectOnly(stageChanged("c1", null, "CUSTOMER"), stageChanged("c1", "CUSTOMER", "LOYAL"));
  * }</pre>
  *
- * Failures print the expected and the actual actions, with the rule and reason of each.
+ * Failures print the expected and the actual actions, what is missing or unexpected, the fields that
+ * differ and the rules that fired.
+ *
+ * <p>This is the Java form of the scenario files that {@code custflow test DIR} runs from a rules
+ * folder's {@code scenarios/} (docs/scenarios.md): both build a {@link Scenario} and run it the same
+ * way. {@code given} is the scene; {@code when} and {@code whenClockAt} are the steps whose actions are
+ * checked (without them, the actions of {@code given} are).
  */
 public final class RuleVerifier {
     private final Consumer<EngineBuilder> configuration;
@@ -116,25 +118,7 @@ public final class RuleVerifier {
      * @throws AssertionError if an event was rejected
      */
     public List<Action> run() {
-        EngineBuilder b = Custflow.builder();
-        configuration.accept(b);
-        try (Engine engine = b.build()) {
-            List<Action> all = new ArrayList<>();
-            List<Action> checked = new ArrayList<>();
-            BatchResult r = engine.acceptAll(given);
-            failOnRejections(r.rejections());
-            all.addAll(r.actions());
-            if (!when.isEmpty()) {
-                BatchResult w = engine.acceptAll(when);
-                failOnRejections(w.rejections());
-                checked.addAll(w.actions());
-            }
-            if (advanceTo != null) {
-                BatchResult t = engine.advanceTo(advanceTo);
-                checked.addAll(t.actions());
-            }
-            return onlyAfterGiven ? checked : all;
-        }
+        return check(List.of(), true).actual();
     }
 
     /**
@@ -143,21 +127,7 @@ public final class RuleVerifier {
      * @throws AssertionError listing expected and actual actions when they differ
      */
     public List<Action> thenExpectOnly(ExpectedAction... expected) {
-        List<Action> actual = run();
-        List<ExpectedAction> missing = new ArrayList<>();
-        List<Action> unmatched = new ArrayList<>(actual);
-        for (ExpectedAction e : expected) {
-            Action hit = unmatched.stream().filter(e::matches).findFirst().orElse(null);
-            if (hit == null) {
-                missing.add(e);
-            } else {
-                unmatched.remove(hit);
-            }
-        }
-        if (!missing.isEmpty() || !unmatched.isEmpty()) {
-            throw new AssertionError(diff(Arrays.asList(expected), actual, missing, unmatched));
-        }
-        return actual;
+        return check(Arrays.asList(expected), false).actual();
     }
 
     /**
@@ -166,21 +136,7 @@ public final class RuleVerifier {
      * @throws AssertionError when one is missing
      */
     public List<Action> thenExpect(ExpectedAction... expected) {
-        List<Action> actual = run();
-        List<ExpectedAction> missing = new ArrayList<>();
-        List<Action> pool = new ArrayList<>(actual);
-        for (ExpectedAction e : expected) {
-            Action hit = pool.stream().filter(e::matches).findFirst().orElse(null);
-            if (hit == null) {
-                missing.add(e);
-            } else {
-                pool.remove(hit);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new AssertionError(diff(Arrays.asList(expected), actual, missing, List.of()));
-        }
-        return actual;
+        return check(Arrays.asList(expected), true).actual();
     }
 
     /**
@@ -191,26 +147,32 @@ public final class RuleVerifier {
         return thenExpectOnly();
     }
 
-    private static void failOnRejections(List<Rejection> rejections) {
-        if (!rejections.isEmpty()) {
-            throw new AssertionError("the scenario's events were rejected:\n" + rejections.stream()
-                    .map(Rejection::message).collect(Collectors.joining("\n")));
+    /**
+     * @param name a name for the scenario, shown by {@code custflow test}-style reports
+     * @param expected the actions expected
+     * @param othersAllowed true if other actions do not fail it
+     * @return this verifier's given/when/clock as a {@link Scenario}, the form scenario files are read into
+     */
+    public Scenario toScenario(String name, List<ExpectedAction> expected, boolean othersAllowed) {
+        Scenario.Builder s = Scenario.builder(name).given(given);
+        if (onlyAfterGiven) {
+            s.when(when);
         }
+        if (advanceTo != null) {
+            s.advanceTo(advanceTo);
+        }
+        return s.expect(expected).othersAllowed(othersAllowed).build();
     }
 
-    private static String diff(List<ExpectedAction> expected, List<Action> actual, List<ExpectedAction> missing,
-                               List<Action> unexpected) {
-        StringBuilder sb = new StringBuilder("The actions differ from the scenario.\n");
-        sb.append("Expected:\n");
-        expected.forEach(e -> sb.append(missing.contains(e) ? "  - MISSING " : "  -         ").append(e).append('\n'));
-        sb.append("Actual:\n");
-        if (actual.isEmpty()) {
-            sb.append("  (no actions)\n");
+    private ScenarioResult check(List<ExpectedAction> expected, boolean othersAllowed) {
+        ScenarioResult result = toScenario("RuleVerifier", expected, othersAllowed).run(null, configuration);
+        if (!result.rejections().isEmpty()) {
+            throw new AssertionError("the scenario's events were rejected:\n" + result.rejections().stream()
+                    .map(Rejection::message).collect(Collectors.joining("\n")));
         }
-        for (Action a : actual) {
-            sb.append(unexpected.contains(a) ? "  + UNEXPECTED " : "  +            ").append(Json.write(a))
-                    .append('\n');
+        if (!result.passed()) {
+            throw new AssertionError("The actions differ from the scenario.\n" + result.report(""));
         }
-        return sb.toString();
+        return result;
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The {@code custflow} command line: {@code bin/custflow --help} lists the commands. */
 @Command(name = "custflow", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Customer-lifecycle rules for an ERP: JSON events in, JSON actions out.", ""},
-        subcommands = {ReplayCommand.class, LintCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ReplayCommand.class, LintCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Events and actions: docs/events.md. Rules and settings: docs/rules.md."})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,204 @@
+package dev.custflow.test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.custflow.Json;
+import dev.custflow.Rejection;
+import dev.custflow.action.Action;
+import dev.custflow.spi.AuditEntry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What a {@link Scenario} did, compared with what it expected: the actions matched, the expected
+ * ones missing (each with the closest actual action of its type and the fields that differ), the
+ * unexpected ones, the events rejected, and what the policy gate held back.
+ *
+ * @param scenario   the scenario
+ * @param actual     the actions checked, in the order the engine emitted them
+ * @param missing    expected actions no actual action matched
+ * @param mismatches for some missing ones, the closest actual action of the same type and how it differs
+ * @param unexpected actual actions no expectation matched (a failure only when others are not allowed)
+ * @param rejections events the engine rejected (always a failure)
+ * @param held       audit entries of the checked steps that the policy gate SUPPRESSED or DEFERRED
+ */
+public record ScenarioResult(Scenario scenario, List<Action> actual, List<ExpectedAction> missing,
+                             List<Mismatch> mismatches, List<Action> unexpected, List<Rejection> rejections,
+                             List<AuditEntry> held) {
+
+    /** Copies the lists. */
+    public ScenarioResult {
+        actual = List.copyOf(actual);
+        missing = List.copyOf(missing);
+        mismatches = List.copyOf(mismatches);
+        unexpected = List.copyOf(unexpected);
+        rejections = List.copyOf(rejections);
+        held = List.copyOf(held);
+    }
+
+    /**
+     * An expected action that was not found, next to the actual action of its type that came closest.
+     *
+     * @param expected    the expectation
+     * @param closest     the actual action with the fewest differing fields
+     * @param differences one line per differing field, e.g. {@code level: expected HIGH, was MEDIUM}
+     */
+    public record Mismatch(ExpectedAction expected, Action closest, List<String> differences) {
+        /** Copies the list. */
+        public Mismatch {
+            differences = List.copyOf(differences);
+        }
+    }
+
+    /** @return true when every expected action was found, no event was rejected and no unwanted action came */
+    public boolean passed() {
+        return missing.isEmpty() && rejections.isEmpty() && (scenario.othersAllowed() || unexpected.isEmpty());
+    }
+
+    /** Matches expectations to actions, one to one, as many as possible (so a loose expectation cannot steal the
+     * action a stricter one needs). */
+    static ScenarioResult compare(Scenario scenario, List<Action> actual, List<Rejection> rejections,
+                                  List<AuditEntry> held) {
+        List<ExpectedAction> expected = scenario.expected();
+        int[] actionOf = new int[expected.size()];
+        int[] expectationOf = new int[actual.size()];
+        Arrays.fill(actionOf, -1);
+        Arrays.fill(expectationOf, -1);
+        for (int e = 0; e < expected.size(); e++) {
+            augment(e, expected, actual, actionOf, expectationOf, new boolean[actual.size()]);
+        }
+        List<ExpectedAction> missing = new ArrayList<>();
+        List<Action> unexpected = new ArrayList<>();
+        for (int e = 0; e < expected.size(); e++) {
+            if (actionOf[e] < 0) {
+                missing.add(expected.get(e));
+            }
+        }
+        for (int a = 0; a < actual.size(); a++) {
+            if (expectationOf[a] < 0) {
+                unexpected.add(actual.get(a));
+            }
+        }
+        List<Mismatch> mismatches = new ArrayList<>();
+        List<Action> unpaired = new ArrayList<>(unexpected);
+        for (ExpectedAction m : missing) {
+            Mismatch best = null;
+            for (Action a : unpaired) {
+                if (a.type().equals(m.type())) {
+                    List<String> d = m.differences(a);
+                    if (best == null || d.size() < best.differences().size()) {
+                        best = new Mismatch(m, a, d);
+                    }
+                }
+            }
+            if (best != null) {
+                mismatches.add(best);
+                unpaired.remove(best.closest());
+            }
+        }
+        return new ScenarioResult(scenario, actual, missing, mismatches, unexpected, rejections, held);
+    }
+
+    /** Kuhn's augmenting path: small inputs, exact answer. */
+    private static boolean augment(int e, List<ExpectedAction> expected, List<Action> actual, int[] actionOf,
+                                   int[] expectationOf, boolean[] seen) {
+        for (int a = 0; a < actual.size(); a++) {
+            if (!seen[a] && expected.get(e).matches(actual.get(a))) {
+                seen[a] = true;
+                if (expectationOf[a] < 0 || augment(expectationOf[a], expected, actual, actionOf, expectationOf, seen)) {
+                    actionOf[e] = a;
+                    expectationOf[a] = e;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The failure report: expected against actual, what is missing, mismatched or unexpected, the rules that
+     * fired and what the policy gate held back. Every line starts with {@code indent}.
+     *
+     * @param indent put in front of every line
+     * @return the report, ending with a line break; empty when the scenario passed
+     */
+    public String report(String indent) {
+        if (passed()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        if (!rejections.isEmpty()) {
+            sb.append(indent).append("events rejected (a scenario's events must all be accepted):\n");
+            rejections.forEach(r -> sb.append(indent).append("  ! ").append(r.message().replace("\n", " "))
+                    .append('\n'));
+        }
+        Map<ExpectedAction, Mismatch> mismatchOf = new LinkedHashMap<>();
+        mismatches.forEach(m -> mismatchOf.put(m.expected(), m));
+        sb.append(indent).append("expected").append(scenario.othersAllowed() ? " (others allowed):" : " (and no others):")
+                .append('\n');
+        if (scenario.expected().isEmpty()) {
+            sb.append(indent).append("    (no actions)\n");
+        }
+        for (ExpectedAction e : scenario.expected()) {
+            boolean found = !missing.contains(e);
+            sb.append(indent).append(found ? "  ok       " : "  MISSING  ").append(describe(e)).append('\n');
+            Mismatch m = mismatchOf.get(e);
+            if (m != null) {
+                sb.append(indent).append("           closest: ").append(describe(m.closest())).append('\n');
+                m.differences().forEach(d -> sb.append(indent).append("             ").append(d).append('\n'));
+            }
+        }
+        if (!unexpected.isEmpty()) {
+            List<Action> close = mismatches.stream().map(Mismatch::closest).toList();
+            List<Action> others = unexpected.stream().filter(a -> !close.contains(a)).toList();
+            if (!others.isEmpty()) {
+                sb.append(indent).append(scenario.othersAllowed() ? "other actions (allowed):" : "unexpected:")
+                        .append('\n');
+                others.forEach(a -> sb.append(indent).append(scenario.othersAllowed() ? "  other    " : "  UNEXPECTED ")
+                        .append(describe(a)).append('\n'));
+            }
+        }
+        sb.append(indent).append("actual: ").append(actual.size()).append(actual.size() == 1 ? " action" : " actions");
+        Map<String, Long> rules = actual.stream().collect(Collectors.groupingBy(Action::rule, LinkedHashMap::new,
+                Collectors.counting()));
+        sb.append(rules.isEmpty() ? "" : "; rules that fired:").append('\n');
+        rules.forEach((rule, n) -> sb.append(indent).append("  ").append(rule).append(n > 1 ? " (x" + n + ")" : "")
+                .append('\n'));
+        if (!held.isEmpty()) {
+            sb.append(indent).append("held back by the policy gate (audit trail):\n");
+            held.forEach(h -> sb.append(indent).append("  ").append(h.outcome()).append(' ').append(h.actionType())
+                    .append(' ').append(h.customerId()).append(" [").append(h.rule()).append("]: ").append(h.note())
+                    .append(h.until() == null ? "" : " until " + h.until()).append('\n'));
+        }
+        return sb.toString();
+    }
+
+    /** @param e an expectation @return its type and fields, as a rule author wrote them */
+    private static String describe(ExpectedAction e) {
+        if (e.fields().isEmpty()) {
+            return e.type();
+        }
+        return e.type() + " " + e.fields().entrySet().stream()
+                .map(f -> f.getKey() + "=" + (f.getValue() == null ? "(absent)" : f.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** @param a an action @return its type and fields (no id, time or reason), then its rule */
+    static String describe(Action a) {
+        ObjectNode json = Json.mapper().valueToTree(a);
+        json.remove(List.of("type", "id", "at", "rule", "reason"));
+        List<String> parts = new ArrayList<>();
+        json.fields().forEachRemaining(f -> parts.add(f.getKey() + "=" + (f.getValue().isValueNode()
+                ? f.getValue().asText() : f.getValue().toString())));
+        return a.type() + " " + String.join(", ", parts) + "  [" + a.rule() + "]";
+    }
+
+    /** @return the actions' rules in the order they first fired, each once */
+    public List<String> rulesFired() {
+        return Collections.unmodifiableList(actual.stream().map(Action::rule).distinct().toList());
+    }
+}
