@@ -51,6 +51,17 @@ public final class Lint {
      * @throws IllegalArgumentException if it is not a folder
      */
     public static List<RuleMessage> check(Path folder) {
+        return check(folder, List.of());
+    }
+
+    /**
+     * @param folder       a rules folder
+     * @param allowInRules what the host allows rules to use beyond the sandbox's defaults
+     *                     ({@link dev.custflow.EngineBuilder#allowInRules})
+     * @return the problems found, by file, line and column (errors, warnings and information)
+     * @throws IllegalArgumentException if it is not a folder, or an allow-list entry is malformed
+     */
+    public static List<RuleMessage> check(Path folder, List<String> allowInRules) {
         RulesFolder rules = RulesFolder.load(folder);
         List<RuleMessage> out = new ArrayList<>();
         Settings settings = Settings.ofDefaults();
@@ -59,7 +70,8 @@ public final class Lint {
         } catch (InvalidSettingsException e) {
             out.add(settingsMessage(rules, e));
         }
-        try (Engine ignored = Custflow.builder().rules(rules.sources()).settings(settings).build()) {
+        try (Engine ignored = Custflow.builder().rules(rules.sources()).settings(settings)
+                .allowInRules(allowInRules.toArray(String[]::new)).build()) {
             // compiled: nothing to report from the compiler beyond what it logs as warnings
         } catch (RuleCompilationException e) {
             out.addAll(e.messages());
