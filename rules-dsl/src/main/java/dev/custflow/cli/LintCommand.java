@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = {"Checks a rules folder without running it: the settings file, the rule files compiled on top of "
                 + "the built-in packs, rule names used twice, rules that replace a built-in rule, actions with an "
-                + "empty reason. Problems are printed as file:line:column: severity: message.",
+                + "empty reason, classes outside the sandbox, rules that would loop. Problems are printed as "
+                + "file:line:column: severity: message.",
                 "Exit code: 0 when there is no error (warnings and information allowed), 1 when there is, 2 for a "
                         + "usage error."})
 public final class LintCommand implements Callable<Integer> {
