@@ -40,6 +40,7 @@ public final class EngineBuilder {
     private int dedupWindow = 1_000_000;
     private int referenceIndexSize = 1_000_000;
     private int auditTrailSize = 100_000;
+    private final List<String> allowInRules = new ArrayList<>();
 
     EngineBuilder() {
     }
@@ -112,6 +113,25 @@ public final class EngineBuilder {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         for (String r : resources) {
             userRules.add(RuleSource.ofClasspath(r, loader == null ? EngineBuilder.class.getClassLoader() : loader));
+        }
+        return this;
+    }
+
+    /**
+     * Widens the sandbox of the user's rules. Rule files (not the built-in packs) may use only the fact model, the
+     * action builders and an allow-list of harmless JDK classes; a rule that names anything else (files, network,
+     * processes, reflection, {@code System}, threads...) fails to load. The host, not the rules folder, may allow
+     * more. Members that reach past any allow-list (reflection, class loading, {@code exit}, the engine's session)
+     * stay refused. See docs/rules.md, "The sandbox".
+     *
+     * @param entries a class ({@code java.util.concurrent.ConcurrentHashMap}), the classes of a package
+     *                ({@code java.util.concurrent.*}) or a package with its sub-packages ({@code com.acme.rules.**})
+     * @return this
+     * @throws IllegalArgumentException if an entry is none of these
+     */
+    public EngineBuilder allowInRules(String... entries) {
+        for (String e : entries) {
+            allowInRules.add(dev.custflow.internal.Sandbox.check(e));
         }
         return this;
     }
@@ -242,6 +262,6 @@ public final class EngineBuilder {
             builtIns.add(RuleSource.ofClasspath(p.resource(), EngineBuilder.class.getClassLoader()));
         }
         return new DefaultEngine(new EngineConfig(List.copyOf(builtIns), List.copyOf(userRules), settings, clock, sink,
-                auditLog, partitions, dedupWindow, referenceIndexSize, auditTrailSize));
+                auditLog, partitions, dedupWindow, referenceIndexSize, auditTrailSize, List.copyOf(allowInRules)));
     }
 }

@@ -80,7 +80,8 @@ public final class DefaultEngine implements Engine {
      */
     public DefaultEngine(EngineConfig config) {
         this.config = config;
-        this.rules = RuleCompiler.compile(config.builtIns(), config.userRules());
+        this.rules = RuleCompiler.compile(config.builtIns(), config.userRules(),
+                new Sandbox(config.allowInRules()));
         for (var w : rules.warnings()) {
             LOG.info("{}", w);
         }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.drl.parser.lang.dsl.DSLMappingEntry;
+import org.drools.drl.parser.lang.dsl.DefaultExpander;
 import org.drools.drl.parser.lang.dsl.DSLTokenizedMappingFile;
 
 /**
@@ -102,6 +103,35 @@ public final class DslSupport {
         }
         out.add(RuleSource.drl(SUPPORT_NAME, supportRules(wakes)));
         return new Prepared(List.copyOf(out), List.copyOf(errors));
+    }
+
+    /**
+     * The DRL Drools compiles from a DSLR file, for checks that read code (the sandbox, lint).
+     *
+     * @param dslr a DSLR file
+     * @param dsls the DSL files it is expanded with
+     * @return the expanded text; Drools' expander keeps one line of DRL per line of the DSLR
+     */
+    public static String expand(RuleSource dslr, List<RuleSource> dsls) {
+        DefaultExpander expander = new DefaultExpander();
+        for (RuleSource dsl : dsls) {
+            DSLTokenizedMappingFile file = new DSLTokenizedMappingFile();
+            try {
+                file.parseAndLoad(new StringReader(dsl.text()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            expander.addDSLMapping(file.getMapping());
+        }
+        return expander.expand(dslr.text());
+    }
+
+    /**
+     * @param name a source's name
+     * @return true for the built-in language and the generated support rules, which are trusted
+     */
+    public static boolean builtIn(String name) {
+        return BUILT_IN.contains(name) || SUPPORT_NAME.equals(name);
     }
 
     /** The sentences (conditions and actions) and the keywords (e.g. 当 for when) of the DSL files in use. */

@@ -20,8 +20,9 @@ import java.util.List;
  * @param dedupWindow        event and action ids remembered for de-duplication
  * @param referenceIndexSize order and ticket ids remembered to find their customer
  * @param auditTrailSize     entries kept in the in-memory audit trail
+ * @param allowInRules       what the host allows user rules to use beyond the sandbox's defaults
  */
 public record EngineConfig(List<RuleSource> builtIns, List<RuleSource> userRules, Settings settings,
                            InstantSource clock, ActionSink sink, AuditLog auditLog, int partitions, int dedupWindow,
-                           int referenceIndexSize, int auditTrailSize) {
+                           int referenceIndexSize, int auditTrailSize, List<String> allowInRules) {
 }

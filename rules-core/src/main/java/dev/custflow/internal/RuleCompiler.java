@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -57,11 +58,23 @@ public final class RuleCompiler {
      * @throws RuleCompilationException with every error, each with file, line and column
      */
     public static CompiledRules compile(List<RuleSource> builtIns, List<RuleSource> user) {
-        String hash = hash(builtIns, user);
-        return CACHE.get(hash, h -> doCompile(builtIns, user, h));
+        return compile(builtIns, user, Sandbox.DEFAULT);
     }
 
-    private static CompiledRules doCompile(List<RuleSource> builtIns, List<RuleSource> user, String hash) {
+    /**
+     * @param builtIns the built-in packs' sources (trusted)
+     * @param user     the user's sources, checked against the sandbox
+     * @param sandbox  what user rules may use
+     * @return the compiled rules
+     * @throws RuleCompilationException with every error, each with file, line and column
+     */
+    public static CompiledRules compile(List<RuleSource> builtIns, List<RuleSource> user, Sandbox sandbox) {
+        String hash = hash(builtIns, user) + String.join(",", sandbox.extra());
+        return CACHE.get(hash, h -> doCompile(builtIns, user, sandbox, h));
+    }
+
+    private static CompiledRules doCompile(List<RuleSource> builtIns, List<RuleSource> user, Sandbox sandbox,
+                                           String hash) {
         KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null,
                 RuleCompiler.class.getClassLoader());
         KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
@@ -76,7 +89,11 @@ public final class RuleCompiler {
         // decision tables become DRL here rather than through ResourceType.DTABLE, keeping their cells, so that
         // an error in the generated DRL is reported at its sheet, row and column (DecisionTable.locate)
         Map<String, DecisionTable> tables = new HashMap<>();
+        List<RuleSource> dsls = all.stream().filter(s -> s.kind() == RuleSource.Kind.DSL).toList();
         for (RuleSource s : all) {
+            if (!builtIns.contains(s) && !DslSupport.builtIn(s.name())) {
+                errors.addAll(sandboxed(s, dsls, sandbox));
+            }
             Resource r = ResourceFactory.newByteArrayResource(s.content());
             r.setSourcePath(s.name());
             switch (s.kind()) {
@@ -91,6 +108,9 @@ public final class RuleCompiler {
                         continue;
                     }
                     DecisionTable.compile(s, errors).ifPresent(t -> {
+                        for (RuleMessage m : sandbox.check(s.name(), t.drl(), IntUnaryOperator.identity())) {
+                            errors.add(t.locate(m));
+                        }
                         tables.put(s.name(), t);
                         lines.put(s.name(), t.drlLines());
                         Resource drl = ResourceFactory.newByteArrayResource(t.drl().getBytes(StandardCharsets.UTF_8));
@@ -128,6 +148,33 @@ public final class RuleCompiler {
         }
         names.sort(null);
         return new CompiledRules(base, List.copyOf(names), List.copyOf(warnings), hash);
+    }
+
+    /**
+     * What the sandbox finds in a user's file: DRL as written, a DSLR after expansion (line for line), and in a
+     * DSL the code its sentences expand to and its wake-up statements. Decision tables are checked once they are DRL.
+     */
+    private static List<RuleMessage> sandboxed(RuleSource s, List<RuleSource> dsls, Sandbox sandbox) {
+        return switch (s.kind()) {
+            case DRL -> sandbox.check(s.name(), s.text(), IntUnaryOperator.identity());
+            // the sentences are words, not code: what they expand to is checked
+            case DSLR -> sandbox.check(s.name(), DslSupport.expand(s, dsls), IntUnaryOperator.identity());
+            case DSL -> sandbox.check(s.name(), dslCode(s.text()), IntUnaryOperator.identity());
+            case DECISION_TABLE_XLSX, DECISION_TABLE_CSV -> List.of();
+        };
+    }
+
+    /** The code in a DSL file, line for line: what its sentences expand to and its {@code # wake:} statements. */
+    private static String dslCode(String dsl) {
+        StringBuilder out = new StringBuilder();
+        for (String line : dsl.split("\n", -1)) {
+            String t = line.strip();
+            int eq = t.startsWith("[") ? t.replace("\\=", "  ").indexOf('=') : -1;
+            String code = t.startsWith("#") ? t.replaceFirst("^#\\s*wake:", "").replaceFirst("^#.*", "")
+                    : eq >= 0 ? " ".repeat(line.indexOf(t) + eq + 1) + t.substring(eq + 1) : "";
+            out.append(code).append('\n');
+        }
+        return out.toString();
     }
 
     /** A user rule with the name of a built-in rule replaces it (the built-in is removed). */

@@ -20,6 +20,11 @@ public final class EngineOptions {
             description = "a settings file (.json, .yaml) applied after the rules folder's own settings")
     Path settings;
 
+    @Option(names = "--allow", paramLabel = "CLASS|PACKAGE.*", split = ",",
+            description = "also allow the rules folder's rules to use this class or package (repeatable; "
+                    + "docs/rules.md#the-sandbox); the folder itself cannot widen its sandbox")
+    java.util.List<String> allow = new java.util.ArrayList<>();
+
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "1",
             description = "engine partitions (threads); the actions do not depend on it (default: ${DEFAULT-VALUE})")
     int partitions;
@@ -29,7 +34,7 @@ public final class EngineOptions {
      * @throws dev.custflow.settings.InvalidSettingsException naming file, line and key for a bad setting
      */
     public EngineBuilder builder() {
-        EngineBuilder b = Custflow.builder().partitions(partitions);
+        EngineBuilder b = Custflow.builder().partitions(partitions).allowInRules(allow.toArray(String[]::new));
         if (rules != null) {
             b.rules(RulesFolder.load(rules).sources());
         }

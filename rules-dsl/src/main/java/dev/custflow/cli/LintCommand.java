@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = {"Checks a rules folder without running it: the settings file, the rule files compiled on top of "
                 + "the built-in packs, rule names used twice, rules that replace a built-in rule, actions with an "
-                + "empty reason. Problems are printed as file:line:column: severity: message.",
+                + "empty reason, classes outside the sandbox, rules that would loop. Problems are printed as "
+                + "file:line:column: severity: message.",
                 "Exit code: 0 when there is no error (warnings and information allowed), 1 when there is, 2 for a "
                         + "usage error."})
 public final class LintCommand implements Callable<Integer> {
@@ -25,13 +27,17 @@ public final class LintCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "the rules folder")
     Path folder;
 
+    @Option(names = "--allow", paramLabel = "CLASS|PACKAGE.*", split = ",",
+            description = "also allow rules to use this class or package (repeatable; docs/rules.md#the-sandbox)")
+    List<String> allow = new java.util.ArrayList<>();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<RuleMessage> problems;
         try {
-            problems = Lint.check(folder);
+            problems = Lint.check(folder, allow);
         } catch (IllegalArgumentException e) {
             return CommandErrors.report("lint", e, err, "nothing was checked");
         }

@@ -29,13 +29,14 @@ import java.util.regex.Pattern;
  * suggestion, values out of range), the rule files compiled on top of the built-in packs (syntax
  * and type errors, unknown facts and properties with a suggestion), rule names used twice in the
  * folder, rules that replace a built-in rule (information), actions requested with an empty
- * reason, and in {@code .dslr} files the lines that are not a sentence of the DSL, with the closest
+ * reason, classes and methods outside the sandbox, rules that would loop (warnings), and in
+ * {@code .dslr} files the lines that are not a sentence of the DSL, with the closest
  * sentences (found by the compiler, docs/dsl.md). Nothing runs: no engine is kept and no event is
  * applied.
  *
  * <p>Decision tables are compiled with the rest; their errors come at the sheet, row (line) and column.
- * Not checked yet (issue 8): rules that loop by changing what they match on, and the allow-list of
- * classes a rule may use.
+ * Loading applies the sandbox (what rules may use), so its errors come with the compiler's. Rules that would
+ * fire again after their own change, or undo each other's change in a loop, are warnings ({@code LoopCheck}).
  */
 public final class Lint {
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -51,6 +52,17 @@ public final class Lint {
      * @throws IllegalArgumentException if it is not a folder
      */
     public static List<RuleMessage> check(Path folder) {
+        return check(folder, List.of());
+    }
+
+    /**
+     * @param folder       a rules folder
+     * @param allowInRules what the host allows rules to use beyond the sandbox's defaults
+     *                     ({@link dev.custflow.EngineBuilder#allowInRules})
+     * @return the problems found, by file, line and column (errors, warnings and information)
+     * @throws IllegalArgumentException if it is not a folder, or an allow-list entry is malformed
+     */
+    public static List<RuleMessage> check(Path folder, List<String> allowInRules) {
         RulesFolder rules = RulesFolder.load(folder);
         List<RuleMessage> out = new ArrayList<>();
         Settings settings = Settings.ofDefaults();
@@ -59,13 +71,16 @@ public final class Lint {
         } catch (InvalidSettingsException e) {
             out.add(settingsMessage(rules, e));
         }
-        try (Engine ignored = Custflow.builder().rules(rules.sources()).settings(settings).build()) {
+        try (Engine ignored = Custflow.builder().rules(rules.sources()).settings(settings)
+                .allowInRules(allowInRules.toArray(String[]::new)).build()) {
             // compiled: nothing to report from the compiler beyond what it logs as warnings
         } catch (RuleCompilationException e) {
             out.addAll(e.messages());
         }
         out.addAll(ruleNames(rules.sources()));
         out.addAll(emptyReasons(rules.sources()));
+        out.addAll(LoopCheck.check(rules.sources(), out.stream().filter(m -> m.severity() == Severity.ERROR)
+                .map(RuleMessage::file).collect(java.util.stream.Collectors.toSet())));
         out.sort(Comparator.comparing(RuleMessage::file).thenComparingInt(RuleMessage::line)
                 .thenComparingInt(RuleMessage::column));
         return out;

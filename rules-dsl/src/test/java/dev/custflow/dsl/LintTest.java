@@ -56,7 +56,7 @@ class LintTest {
         write("more/dup.drl", HEADER.replace("my.rules", "my.more") + """
                 rule "vip: big spenders are tagged"
                 when
-                    $c : Customer( orderCount > 20 )
+                    $c : Customer( orderCount > 20, !hasTag("vip") )
                 then
                     actions.addTag($c, "vip", "many orders");
                 end
@@ -82,7 +82,7 @@ class LintTest {
         write("quiet.drl", HEADER + """
                 rule "churn: no order for 30 days"
                 when
-                    $c : Customer( hasOrdered, daysSinceLastOrder >= 45 )
+                    $c : Customer( hasOrdered, daysSinceLastOrder >= 45, !hasTag("quiet") )
                 then
                     actions.addTag($c, "quiet", "no order for " + $c.getDaysSinceLastOrder() + " days");
                 end

@@ -1,0 +1,151 @@
+package dev.custflow.dsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.custflow.Custflow;
+import dev.custflow.Engine;
+import dev.custflow.RuleCompilationException;
+import dev.custflow.RuleMessage;
+import dev.custflow.cli.Main;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sandbox of a rules folder, through {@code custflow lint} and through loading: DRL, a DSLR after its
+ * expansion (and the DSL that expands it), a decision table at its cell; {@code --allow} widens it.
+ */
+class SandboxLintTest {
+    private static final String HEADER = """
+            package my.rules;
+
+            import dev.custflow.model.Customer;
+            global dev.custflow.rules.Actions actions;
+
+            """;
+
+    @TempDir
+    Path dir;
+
+    private void write(String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, text);
+    }
+
+    private List<String> lint(int expectedExit, String... options) {
+        String[] args = new String[options.length + 2];
+        args[0] = "lint";
+        System.arraycopy(options, 0, args, 1, options.length);
+        args[args.length - 1] = dir.toString();
+        Main.Result run = Main.capture(args);
+        assertThat(run.err()).isEmpty();
+        assertThat(run.code()).isEqualTo(expectedExit);
+        return run.out().lines().toList();
+    }
+
+    private List<String> load() {
+        RuleCompilationException e = catchThrowableOfType(RuleCompilationException.class, () -> {
+            try (Engine ignored = Custflow.builder().rules(RulesFolder.load(dir).sources()).build()) {
+                // must not load
+            }
+        });
+        assertThat(e).isNotNull();
+        return e.messages().stream().filter(m -> m.severity() == RuleMessage.Severity.ERROR)
+                .map(RuleMessage::toString).toList();
+    }
+
+    @Test
+    void aDrlRuleThatExits_isAnErrorOfLintAndOfLoading_atItsLine() throws IOException {
+        write("exit.drl", HEADER + """
+                rule "sandbox: stop everything"
+                when
+                    $c : Customer( orderCount > 100 )
+                then
+                    System.exit(0);
+                end
+                """);
+        String expected = "exit.drl:10:5: error: rules may not call System.exit: it would stop the host";
+        assertThat(load()).containsExactly(expected);
+        assertThat(lint(1)).containsExactly(expected, "custflow lint: " + dir + ": 1 error, 0 warnings");
+    }
+
+    @Test
+    void aDslOfTheFolder_isCheckedInItsCode_andEveryDslrLineUsingIt() throws IOException {
+        write("words.dsl", """
+                [when]There is a customer=$c : dev.custflow.model.Customer( )
+                [then]Read the file {name}=new java.io.FileReader("{name}").close();
+                """);
+        write("read.dslr", """
+                package my.dsl;
+
+                rule "dsl: reads a file"
+                when
+                    There is a customer
+                then
+                    Read the file secrets.txt
+                end
+                """);
+        List<String> errors = load();
+        String why = ": error: rules may not use java.io.FileReader: files and streams belong to the host. Rules read "
+                + "the fact model and act through actions and schedule; a host can allow more classes "
+                + "(docs/rules.md#the-sandbox)";
+        assertThat(errors).containsExactlyInAnyOrder("read.dslr:7:9" + why, "words.dsl:2:32" + why);
+        assertThat(lint(1)).containsAll(errors);
+    }
+
+    @Test
+    void theBuiltInLanguage_passes() throws IOException {
+        write("churn.dslr", """
+                package my.dsl;
+
+                rule "dsl: two months without an order"
+                when
+                    There is a customer
+                    - with no order for 60 days
+                then
+                    Warn of churn at level HIGH because no order for two months
+                    Create a task CARE_CALL due in 3 days because no order for two months
+                end
+                """);
+        assertThat(lint(0)).containsExactly("custflow lint: " + dir + ": 0 errors, 0 warnings");
+    }
+
+    @Test
+    void aDecisionTableCallingSystem_isReportedAtItsCell() throws IOException {
+        write("exit.drl.csv", """
+                RuleSet,rules.tables.exit,
+                Import,dev.custflow.model.Customer,
+                Variables,dev.custflow.rules.Actions actions,
+                ,,
+                RuleTable Exit,,
+                CONDITION,ACTION,
+                $c : Customer,,
+                orderCount >= $param,System.exit($param);,
+                Orders,Exit code,
+                1,3,
+                """);
+        String expected = "exit.drl.csv:10:2: error: cell B10: rules may not call System.exit: it would stop the host";
+        assertThat(load()).containsExactly(expected);
+        assertThat(lint(1)).containsExactly(expected, "custflow lint: " + dir + ": 1 error, 0 warnings");
+    }
+
+    @Test
+    void allow_widensTheSandboxForLint() throws IOException {
+        write("map.drl", HEADER + """
+                rule "sandbox: a concurrent map"
+                when
+                    $c : Customer( )
+                then
+                    java.util.concurrent.ConcurrentMap<String, String> m = new java.util.concurrent.ConcurrentHashMap<>();
+                end
+                """);
+        assertThat(lint(1)).hasSize(3);
+        assertThat(lint(0, "--allow", "java.util.concurrent.*"))
+                .containsExactly("custflow lint: " + dir + ": 0 errors, 0 warnings");
+    }
+}
