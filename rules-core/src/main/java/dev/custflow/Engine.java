@@ -99,6 +99,54 @@ public interface Engine extends AutoCloseable {
     /** @return the names of the rules loaded, sorted */
     List<String> ruleNames();
 
+    /**
+     * Replaces the user rules (those given to the builder with {@code rules}, {@code rulesFrom},
+     * {@code rulesFromClasspath}) while the engine runs; the built-in packs and the settings stay. Same as
+     * {@link #reload(List, Settings) reload(rules, settings())}.
+     *
+     * @param rules the user rules that replace the current ones (an empty list: the built-in packs alone)
+     * @return what happened; also given to the builder's {@link EngineBuilder#onReload onReload} listener
+     * @throws IllegalStateException if the engine is closed
+     */
+    ReloadResult reload(List<RuleSource> rules);
+
+    /**
+     * Replaces the settings while the engine runs, keeping the rules. Same as {@link #reload(List, Settings)}
+     * with the user rules now running.
+     *
+     * @param settings the new settings
+     * @return what happened
+     * @throws IllegalStateException if the engine is closed
+     */
+    ReloadResult reload(Settings settings);
+
+    /**
+     * Replaces the user rules and the settings while the engine runs. The new rule set is compiled off to the side,
+     * while events keep flowing, then swapped in between two calls ({@code accept}, {@code acceptAll}, a batch of
+     * {@code acceptJsonLines}): every event is applied entirely with the old rules or entirely with the new ones,
+     * none is lost or applied twice, and the customers keep their state (profiles, open warnings, due times). From
+     * then on every partition evaluates with the new rules; a rule added this way fires from the next event on, not
+     * for what came before.
+     *
+     * <p>If the rules do not compile, nothing changes: the previous rules keep running and the result is
+     * {@link ReloadResult.Status#REJECTED} with every error at its file, line and column. Settings that shaped the
+     * engine when it was built cannot change live and are refused the same way, naming the setting:
+     * {@code timeZone}, {@code disabledPacks}, {@code intake}, {@code segments}, {@code assignment} and the weekly
+     * digest's {@code churn.weeklyDigest}, {@code digestDay}, {@code digestTime}, {@code digestMaxCustomers}. Every
+     * other setting (thresholds, tables, the policy gate) applies from the next event.
+     *
+     * <p>Reloading rules with the same content as those running costs no compile (rule sets are cached by content
+     * hash) and changes nothing ({@link ReloadResult.Status#UNCHANGED}). Each result is logged and given to the
+     * builder's {@link EngineBuilder#onReload onReload} listener. Time rules of a new rule set schedule a customer
+     * at its next evaluation (its next event or wake-up); a reload does not evaluate every customer.
+     *
+     * @param rules    the user rules that replace the current ones
+     * @param settings the new settings
+     * @return what happened
+     * @throws IllegalStateException if the engine is closed
+     */
+    ReloadResult reload(List<RuleSource> rules, Settings settings);
+
     /** Releases the rule sessions and threads. */
     @Override
     void close();

@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Builds an {@link Engine}. Every setter validates at once; {@link #build()} compiles the selected
@@ -41,6 +42,7 @@ public final class EngineBuilder {
     private int referenceIndexSize = 1_000_000;
     private int auditTrailSize = 100_000;
     private final List<String> allowInRules = new ArrayList<>();
+    private Consumer<ReloadResult> onReload = r -> { };
 
     EngineBuilder() {
     }
@@ -245,6 +247,19 @@ public final class EngineBuilder {
     }
 
     /**
+     * Tells a listener what every {@link Engine#reload(List, Settings) reload} did: applied, unchanged, or rejected
+     * with the compile errors (file, line, column) while the previous rules keep running. It is called on the thread
+     * that reloaded, after the swap; reloads are logged besides.
+     *
+     * @param listener receives each reload's result
+     * @return this
+     */
+    public EngineBuilder onReload(Consumer<ReloadResult> listener) {
+        this.onReload = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /**
      * Compiles the rules and opens the engine.
      *
      * @return the engine
@@ -262,6 +277,7 @@ public final class EngineBuilder {
             builtIns.add(RuleSource.ofClasspath(p.resource(), EngineBuilder.class.getClassLoader()));
         }
         return new DefaultEngine(new EngineConfig(List.copyOf(builtIns), List.copyOf(userRules), settings, clock, sink,
-                auditLog, partitions, dedupWindow, referenceIndexSize, auditTrailSize, List.copyOf(allowInRules)));
+                auditLog, partitions, dedupWindow, referenceIndexSize, auditTrailSize, List.copyOf(allowInRules),
+                onReload));
     }
 }

@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The benchmark harness: {@code Bench [w1|w2|w4|w5|all] [--quick]}. Each workload runs the engine and
+ * The benchmark harness: {@code Bench [w1|w2|w4|w5|w6|all] [--quick]} (W6: hot reload, {@link ReloadBench}). Each workload runs the engine and
  * the hand-written baseline ({@link PlainLifecycle}) in this JVM, alternately, after a warm-up, and
  * prints medians and the ratio. Not a test: numbers depend on the machine (BENCHMARKS.md).
  */
@@ -30,9 +30,8 @@ public final class Bench {
     }
 
     /**
-     * @param args the workloads to run ({@code w1}, {@code w1r}, {@code w1i}, {@code w2}, {@code w4}, {@code w5} or
-     *             {@code all}), and {@code --quick}
-     *             for a small smoke run
+     * @param args the workloads to run ({@code w1}, {@code w1r}, {@code w1i}, {@code w2}, {@code w4}, {@code w5},
+     *             {@code w6} or {@code all}), and {@code --quick} for a small smoke run
      */
     public static void main(String[] args) {
         List<String> a = Arrays.asList(args);
@@ -55,6 +54,9 @@ public final class Bench {
         }
         if (all || a.contains("w5")) {
             w5(quick ? 100_000 : 1_000_000);
+        }
+        if (all || a.contains("w6") || a.contains("reload")) {
+            ReloadBench.run(quick);
         }
     }
 

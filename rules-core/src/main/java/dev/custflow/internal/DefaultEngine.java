@@ -4,6 +4,10 @@ import dev.custflow.BatchResult;
 import dev.custflow.Engine;
 import dev.custflow.EventRejectedException;
 import dev.custflow.Rejection;
+import dev.custflow.ReloadResult;
+import dev.custflow.RuleCompilationException;
+import dev.custflow.RuleMessage;
+import dev.custflow.RuleSource;
 import dev.custflow.RulePack;
 import dev.custflow.action.Action;
 import dev.custflow.event.ClockTick;
@@ -21,11 +25,13 @@ import dev.custflow.settings.Settings;
 import dev.custflow.spi.AuditEntry;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -54,8 +60,10 @@ public final class DefaultEngine implements Engine {
     /** Below this many events a batch runs on the caller's thread: a hand-off costs more than it saves. */
     private static final int PARALLEL_THRESHOLD = 256;
 
-    private final EngineConfig config;
-    private final CompiledRules rules;
+    /** Replaced as a whole by a reload (new user rules and settings); the rest of it never changes. */
+    private volatile EngineConfig config;
+    /** The rule set every partition's session runs; replaced by a reload. */
+    private volatile CompiledRules rules;
     private final Partition[] partitions;
     private final Router router;
     private final SeenIds emittedActions;
@@ -70,7 +78,7 @@ public final class DefaultEngine implements Engine {
     /** The assignment pack's shared state, or null when the pack is off. */
     private final AssignmentDesk desk;
     private long clock = Long.MIN_VALUE;
-    private boolean closed;
+    private volatile boolean closed;
 
     /**
      * Compiles the rules and opens the partitions.
@@ -717,6 +725,79 @@ public final class DefaultEngine implements Engine {
     @Override
     public List<String> ruleNames() {
         return rules.ruleNames();
+    }
+
+    @Override
+    public ReloadResult reload(List<RuleSource> userRules) {
+        return reload(userRules, config.settings());
+    }
+
+    @Override
+    public ReloadResult reload(Settings settings) {
+        return reload(config.userRules(), settings);
+    }
+
+    /**
+     * Compiles outside the engine's lock, so events keep flowing meanwhile (the compile cache makes an unchanged
+     * rule set free), then swaps under the lock, which every batch holds from start to end: a batch runs entirely
+     * on one rule set, and no event is in flight during the swap.
+     */
+    @Override
+    public ReloadResult reload(List<RuleSource> userRules, Settings settings) {
+        List<RuleSource> user = List.copyOf(Objects.requireNonNull(userRules, "rules"));
+        Objects.requireNonNull(settings, "settings");
+        EngineConfig before = config;
+        if (closed) {
+            throw new IllegalStateException("the engine is closed");
+        }
+        List<RuleMessage> refused = EngineSettings.refusedLive(before.settings(), settings);
+        if (!refused.isEmpty()) {
+            return report(before, new ReloadResult(ReloadResult.Status.REJECTED, refused, rules.ruleNames(),
+                    Duration.ZERO));
+        }
+        long started = System.nanoTime();
+        CompiledRules next;
+        try {
+            next = RuleCompiler.compile(before.builtIns(), user, new Sandbox(before.allowInRules()));
+        } catch (RuleCompilationException e) {
+            return report(before, new ReloadResult(ReloadResult.Status.REJECTED, e.messages(), rules.ruleNames(),
+                    Duration.ofNanos(System.nanoTime() - started)));
+        }
+        Duration compiled = Duration.ofNanos(System.nanoTime() - started);
+        ReloadResult.Status status;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the engine is closed");
+            }
+            if (next.hash().equals(rules.hash()) && settings.equals(config.settings())) {
+                status = ReloadResult.Status.UNCHANGED;
+            } else {
+                for (Partition p : partitions) {
+                    p.reload(next, settings);
+                }
+                rules = next;
+                EngineConfig c = config;
+                config = new EngineConfig(c.builtIns(), user, settings, c.clock(), c.sink(), c.auditLog(),
+                        c.partitions(), c.dedupWindow(), c.referenceIndexSize(), c.auditTrailSize(), c.allowInRules(),
+                        c.onReload());
+                status = ReloadResult.Status.APPLIED;
+            }
+        }
+        return report(before, new ReloadResult(status, next.warnings(), next.ruleNames(), compiled));
+    }
+
+    private static ReloadResult report(EngineConfig config, ReloadResult result) {
+        switch (result.status()) {
+            case APPLIED -> LOG.info("{}", result);
+            case UNCHANGED -> LOG.debug("{}", result);
+            case REJECTED -> LOG.warn("{}", result);
+        }
+        try {
+            config.onReload().accept(result);
+        } catch (RuntimeException e) {
+            LOG.warn("the reload listener failed: {}", e.toString(), e); // the reload itself stands
+        }
+        return result;
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.custflow.internal;
 
+import dev.custflow.ReloadResult;
 import dev.custflow.RuleSource;
 import dev.custflow.settings.Settings;
 import dev.custflow.spi.ActionSink;
 import dev.custflow.spi.AuditLog;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Everything an engine is built from, checked by the builder.
@@ -21,8 +23,10 @@ import java.util.List;
  * @param referenceIndexSize order and ticket ids remembered to find their customer
  * @param auditTrailSize     entries kept in the in-memory audit trail
  * @param allowInRules       what the host allows user rules to use beyond the sandbox's defaults
+ * @param onReload           told the result of every reload
  */
 public record EngineConfig(List<RuleSource> builtIns, List<RuleSource> userRules, Settings settings,
                            InstantSource clock, ActionSink sink, AuditLog auditLog, int partitions, int dedupWindow,
-                           int referenceIndexSize, int auditTrailSize, List<String> allowInRules) {
+                           int referenceIndexSize, int auditTrailSize, List<String> allowInRules,
+                           Consumer<ReloadResult> onReload) {
 }

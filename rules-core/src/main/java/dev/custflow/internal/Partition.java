@@ -44,15 +44,16 @@ final class Partition implements AutoCloseable {
     static final int RENEW_SESSION_AFTER = 50_000;
 
     private final int index;
-    private final CompiledRules rules;
-    private final Settings settings;
+    /** The rule set and settings sessions open on; replaced together by {@link #reload}. */
+    private CompiledRules rules;
+    private Settings settings;
     /** Lead intake cleaning, built once from settings.intake. */
     private final ContactData intake;
     private final java.util.Set<String> declaredGlobals = new java.util.HashSet<>();
     private KieSession session;
     private ActionCollector collector;
     private int evaluations;
-    private final PolicyGate gate;
+    private PolicyGate gate;
     /** How a new order is scored until the next weekly RFM recompute; null before the first (or without the pack). */
     private RfmScale rfm;
     private final UnifiedMap<String, Customer> customers = new UnifiedMap<>();
@@ -74,10 +75,32 @@ final class Partition implements AutoCloseable {
         this.settings = settings;
         this.intake = settings.intake().contactData();
         this.gate = new PolicyGate(settings);
-        // a global no rule declares cannot be set (a rule set of user rules may declare only some)
+        collectGlobals();
+        openSession();
+    }
+
+    /** A global no rule declares cannot be set (a rule set of user rules may declare only some). */
+    private void collectGlobals() {
+        declaredGlobals.clear();
         rules.kieBase().getKiePackages().forEach(p -> p.getGlobalVariables()
                 .forEach(g -> declaredGlobals.add(g.getName())));
+    }
+
+    /**
+     * Evaluates with a new rule set and settings from the next evaluation on (a hot reload, between batches): a new
+     * session on the new rule base, with the reps. The customers, their due times and held messages live outside
+     * the session and stay as they are. The engine checked that the settings it built its own structures from
+     * (intake cleaning among them) did not change.
+     */
+    void reload(CompiledRules next, Settings nextSettings) {
+        KieSession old = session;
+        rules = next;
+        settings = nextSettings;
+        gate = new PolicyGate(nextSettings);
+        collectGlobals();
+        evaluations = 0;
         openSession();
+        old.dispose();
     }
 
     /** Opens a session with the globals, the rule-name listener and the reps. */

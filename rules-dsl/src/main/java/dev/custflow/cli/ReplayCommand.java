@@ -4,7 +4,9 @@ import dev.custflow.Engine;
 import dev.custflow.Json;
 import dev.custflow.RuleCompilationException;
 import dev.custflow.Rejection;
+import dev.custflow.ReloadResult;
 import dev.custflow.connectors.jsonl.JsonLinesActionSink;
+import dev.custflow.dsl.RulesFolderWatcher;
 import dev.custflow.settings.InvalidSettingsException;
 import dev.custflow.spi.AuditEntry;
 import java.io.BufferedReader;
@@ -55,6 +57,12 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no summary on standard error")
     boolean quiet;
 
+    @Option(names = "--watch",
+            description = {"with --rules: reload the rules folder into the running engine whenever it changes, for "
+                    + "events that arrive over time (--events -); rules that do not compile are reported and the "
+                    + "previous rules keep running"})
+    boolean watch;
+
     @Mixin
     EngineOptions engine;
 
@@ -63,10 +71,15 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
         long[] counts = new long[4]; // accepted, rejected, duplicates, actions
+        if (watch && engine.rulesFolder() == null) {
+            err.println("custflow replay: --watch needs --rules DIR, the folder to watch; nothing was replayed");
+            return CommandErrors.EXIT;
+        }
         try (BufferedReader in = open(events); JsonLinesActionSink actionsOut = output();
              Writer auditOut = auditOutput();
              Engine e = engine.builder().actionSink(actionsOut).auditLog(entry -> writeAudit(auditOut, entry))
-                     .build()) {
+                     .build();
+             RulesFolderWatcher ignored = watch ? watcher(e, err) : null) {
             e.acceptJsonLines(in, Math.max(1, batch), r -> {
                 for (Rejection x : r.rejections()) {
                     err.println(x.message());
@@ -85,6 +98,18 @@ public final class ReplayCommand implements Callable<Integer> {
                     counts[0], counts[1], counts[2], counts[3], secs);
         }
         return counts[0] == 0 && counts[1] > 0 ? 1 : 0;
+    }
+
+    /** Reloads the folder, with the settings worked out as at start (folder, then --settings), into the engine. */
+    private RulesFolderWatcher watcher(Engine e, PrintWriter err) {
+        return RulesFolderWatcher.builder(e, engine.rulesFolder()).settings(folder -> engine.settings())
+                .onResult(r -> {
+                    if (r.status() != ReloadResult.Status.UNCHANGED) {
+                        r.messages().forEach(err::println);
+                        err.println("custflow replay: " + r.toString().lines().findFirst().orElse(""));
+                        err.flush();
+                    }
+                }).start();
     }
 
     private static BufferedReader open(String source) throws IOException {

@@ -317,6 +317,28 @@ class ReplayCommandTest {
     }
 
     @Test
+    void watchingTheRulesFolder_replaysLikeWithoutWatching() throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("settings.yaml"), "lifecycle:\n  loyalMinOrders: 3\n");
+
+        Run watched = Run.of("replay", "--events", EXAMPLE.toString(), "--rules", rules.toString(), "--watch");
+        Run plain = Run.of("replay", "--events", EXAMPLE.toString(), "--rules", rules.toString());
+
+        assertThat(watched.code).isZero();
+        assertThat(watched.out).isEqualTo(plain.out);
+        assertThat(watched.err).doesNotContain("reloaded", "not reloaded");
+    }
+
+    @Test
+    void watchWithoutARulesFolder_isAUsageError() {
+        Run run = Run.of("replay", "--events", EXAMPLE.toString(), "--watch");
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).contains("--watch needs --rules DIR");
+        assertThat(run.out).isEmpty();
+    }
+
+    @Test
     void helpListsTheCommandsAndTheContract() {
         Run run = Run.of("--help");
 
