@@ -4,35 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custflow.cli.Main;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code custflow lint DIR}: every problem of a rules folder with its place, nothing run. */
 class LintTest {
-    private static final String HEADER = """
-            package my.rules;
-
-            import dev.custflow.model.Customer;
-            global dev.custflow.rules.Actions actions;
-
-            """;
+    private static final String HEADER = LintFolder.HEADER;
 
     @TempDir
     Path dir;
 
     private void write(String name, String text) throws IOException {
-        Path f = dir.resolve(name);
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, text);
+        new LintFolder(dir).write(name, text);
     }
 
     private String lint(int expectedExit) {
-        Main.Result run = Main.capture("lint", dir.toString());
-        assertThat(run.err()).isEmpty();
-        assertThat(run.code()).isEqualTo(expectedExit);
-        return run.out();
+        return new LintFolder(dir).lint(expectedExit);
     }
 
     @Test

@@ -2,9 +2,7 @@ package dev.custflow.dsl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.custflow.cli.Main;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,17 +25,12 @@ class LoopLintTest {
     Path dir;
 
     private void write(String name, String text) throws IOException {
-        Path f = dir.resolve(name);
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, text);
+        new LintFolder(dir).write(name, text);
     }
 
     /** @return the warnings of {@code custflow lint DIR}, which must find no error */
     private List<String> warnings() {
-        Main.Result run = Main.capture("lint", dir.toString());
-        assertThat(run.err()).isEmpty();
-        assertThat(run.code()).isZero();
-        return run.out().lines().filter(l -> l.contains(": warning: ")).toList();
+        return new LintFolder(dir).lint(0).lines().filter(l -> l.contains(": warning: ")).toList();
     }
 
     @Test

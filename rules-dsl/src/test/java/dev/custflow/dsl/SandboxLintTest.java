@@ -7,9 +7,7 @@ import dev.custflow.Custflow;
 import dev.custflow.Engine;
 import dev.custflow.RuleCompilationException;
 import dev.custflow.RuleMessage;
-import dev.custflow.cli.Main;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,32 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
  * expansion (and the DSL that expands it), a decision table at its cell; {@code --allow} widens it.
  */
 class SandboxLintTest {
-    private static final String HEADER = """
-            package my.rules;
-
-            import dev.custflow.model.Customer;
-            global dev.custflow.rules.Actions actions;
-
-            """;
+    private static final String HEADER = LintFolder.HEADER;
 
     @TempDir
     Path dir;
 
     private void write(String name, String text) throws IOException {
-        Path f = dir.resolve(name);
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, text);
+        new LintFolder(dir).write(name, text);
     }
 
     private List<String> lint(int expectedExit, String... options) {
-        String[] args = new String[options.length + 2];
-        args[0] = "lint";
-        System.arraycopy(options, 0, args, 1, options.length);
-        args[args.length - 1] = dir.toString();
-        Main.Result run = Main.capture(args);
-        assertThat(run.err()).isEmpty();
-        assertThat(run.code()).isEqualTo(expectedExit);
-        return run.out().lines().toList();
+        return new LintFolder(dir).lint(expectedExit, options).lines().toList();
     }
 
     private List<String> load() {
