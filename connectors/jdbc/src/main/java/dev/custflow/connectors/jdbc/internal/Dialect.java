@@ -1,0 +1,82 @@
+package dev.custflow.connectors.jdbc.internal;
+
+import java.util.Locale;
+
+/** What differs between the databases the connector supports: the migration folder and the upsert. */
+public enum Dialect {
+    H2("h2") {
+        @Override
+        public String upsertCustomer(String table) {
+            return "MERGE INTO " + table + " (customer_id, snapshot, event_position) KEY (customer_id) VALUES (?, ?, ?)";
+        }
+    },
+    POSTGRESQL("postgresql") {
+        @Override
+        public String upsertCustomer(String table) {
+            return "INSERT INTO " + table + " (customer_id, snapshot, event_position) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (customer_id) DO UPDATE SET snapshot = EXCLUDED.snapshot, "
+                    + "event_position = EXCLUDED.event_position";
+        }
+    },
+    MYSQL("mysql") {
+        @Override
+        public String upsertCustomer(String table) {
+            return "INSERT INTO " + table + " (customer_id, snapshot, event_position) VALUES (?, ?, ?) "
+                    + "ON DUPLICATE KEY UPDATE snapshot = VALUES(snapshot), event_position = VALUES(event_position)";
+        }
+    };
+
+    private final String folder;
+
+    Dialect(String folder) {
+        this.folder = folder;
+    }
+
+    /** @return the folder of its migrations under {@code dev/custflow/connectors/jdbc/migration/} */
+    public String folder() {
+        return folder;
+    }
+
+    /**
+     * @param table the customer table with its prefix
+     * @return an insert-or-update of one customer: id, snapshot, position
+     */
+    public abstract String upsertCustomer(String table);
+
+    /**
+     * @param productName what {@link java.sql.DatabaseMetaData#getDatabaseProductName()} says
+     * @return the dialect
+     * @throws IllegalArgumentException for a database the connector does not support
+     */
+    public static Dialect of(String productName) {
+        String p = productName.toLowerCase(Locale.ROOT);
+        if (p.contains("h2")) {
+            return H2;
+        }
+        if (p.contains("postgres")) {
+            return POSTGRESQL;
+        }
+        if (p.contains("mariadb") || p.contains("mysql")) {
+            return MYSQL;
+        }
+        throw new IllegalArgumentException("The database (" + productName + ") is not one the JDBC connector supports."
+                + "\nIt supports H2, PostgreSQL, MariaDB and MySQL; for another, implement CustomerStore over your "
+                + "tables and check it with connectors-testkit (docs/jdbc.md).");
+    }
+
+    /**
+     * @param vendor a folder name or a dialect name, any case: h2, postgresql, mysql, mariadb
+     * @return the dialect
+     * @throws IllegalArgumentException if it names none
+     */
+    public static Dialect named(String vendor) {
+        String v = vendor.toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "h2" -> H2;
+            case "postgresql", "postgres" -> POSTGRESQL;
+            case "mysql", "mariadb" -> MYSQL;
+            default -> throw new IllegalArgumentException("The vendor (" + vendor + ") is not one of h2, postgresql, "
+                    + "mariadb, mysql.");
+        };
+    }
+}

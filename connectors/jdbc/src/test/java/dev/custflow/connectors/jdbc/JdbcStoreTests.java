@@ -1,0 +1,195 @@
+package dev.custflow.connectors.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.custflow.ConnectorException;
+import dev.custflow.Json;
+import dev.custflow.action.Action;
+import dev.custflow.connectors.testkit.SampleActions;
+import dev.custflow.spi.StoreCommit;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What the JDBC store adds to the kit's contract, once per database: the outbox, the fence, prefixes, migrations. */
+abstract class JdbcStoreTests {
+
+    /** @return the database of the test class */
+    abstract TestDatabase db();
+
+    private static StoreCommit commit(long position, Map<String, byte[]> customers, List<Action> actions) {
+        return new StoreCommit(position, "evt-" + position, new byte[] {(byte) position}, customers, Set.of(), actions);
+    }
+
+    private List<String[]> query(String sql) {
+        List<String[]> rows = new ArrayList<>();
+        try (Connection c = db().pool.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                String[] row = new String[n];
+                for (int i = 0; i < n; i++) {
+                    row[i] = rs.getString(i + 1);
+                }
+                rows.add(row);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+        return rows;
+    }
+
+    private List<String> tables() {
+        List<String> names = new ArrayList<>();
+        try (Connection c = db().pool.getConnection();
+             ResultSet rs = c.getMetaData().getTables(c.getCatalog(), null, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                names.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return names;
+    }
+
+    private void execute(String sql) {
+        try (Connection c = db().pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    @Test
+    void aCommit_putsItsActionsInTheOutbox_inOrder_withTheCustomersPartition() {
+        String prefix = TestDatabase.freshPrefix();
+        try (JdbcCustomerStore store = db().store(prefix).partitions(4).build()) {
+            List<Action> actions = new ArrayList<>(SampleActions.actions("A", 0, 3));
+            actions.addAll(SampleActions.actions("B", 0, 2));
+            store.commit(commit(2, Map.of("A", new byte[] {1}), actions));
+
+            List<String[]> rows = query("SELECT action_id, customer_id, partition_no, payload, event_position, sent_at FROM "
+                    + prefix + "outbox ORDER BY id");
+            assertThat(rows).extracting(r -> r[0]).containsExactly("A#0", "A#1", "A#2", "B#0", "B#1");
+            assertThat(rows).allSatisfy(r -> {
+                assertThat(Integer.parseInt(r[2])).isEqualTo(store.partitionOf(r[1])).isBetween(0, 3);
+                assertThat(r[4]).isEqualTo("2");
+                assertThat(r[5]).isNull();
+            });
+            assertThat(rows.stream().map(r -> Json.readAction(r[3])).toList()).isEqualTo(actions);
+            assertThat(store.pendingActions()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void twoEnginesOnOneStore_cannotBothAdvance_theSecondIsRefusedWithAClearError() {
+        String prefix = TestDatabase.freshPrefix();
+        try (JdbcCustomerStore first = db().store(prefix).build();
+             JdbcCustomerStore second = db().store(prefix).build()) {
+            first.load();
+            second.load();
+            first.commit(commit(5, Map.of("A", new byte[] {5}), SampleActions.actions("A", 0, 1)));
+
+            assertThatThrownBy(() -> second.commit(commit(3, Map.of("A", new byte[] {3}),
+                    SampleActions.actions("A", 1, 1))))
+                    .isInstanceOf(ConnectorException.class)
+                    .hasMessageContaining("another engine has committed to this store")
+                    .hasMessageContaining("position 5")
+                    .hasMessageContaining("Stop one of them");
+            assertThat(first.load().position()).isEqualTo(5);
+            assertThat(query("SELECT COUNT(*) FROM " + prefix + "outbox").get(0)[0]).isEqualTo("1");
+
+            assertThat(second.load().position()).isEqualTo(5); // after reading the new state it may go on
+            second.commit(commit(6, Map.of(), List.of()));
+            assertThatThrownBy(() -> first.commit(commit(7, Map.of(), List.of())))
+                    .isInstanceOf(ConnectorException.class).hasMessageContaining("another engine");
+        }
+    }
+
+    @Test
+    void enginesWithDifferentIds_keepTheirOwnStateInOneSetOfTables() {
+        String prefix = TestDatabase.freshPrefix();
+        try (JdbcCustomerStore a = db().store(prefix).engineId("north").build();
+             JdbcCustomerStore b = db().store(prefix).engineId("south").build()) {
+            a.commit(commit(4, Map.of(), List.of()));
+            b.commit(commit(9, Map.of(), List.of()));
+            assertThat(a.load().position()).isEqualTo(4);
+            assertThat(b.load().position()).isEqualTo(9);
+        }
+    }
+
+    @Test
+    void tablesWithAPrefix_liveBesideTheErpsTables_andOtherPrefixes() {
+        String erp = TestDatabase.freshPrefix();
+        execute("CREATE TABLE " + erp + "customer (cust_no VARCHAR(20) PRIMARY KEY, name VARCHAR(50))");
+        execute("INSERT INTO " + erp + "customer VALUES ('K-1', 'ERP row')");
+        String one = TestDatabase.freshPrefix();
+        String two = TestDatabase.freshPrefix();
+        try (JdbcCustomerStore a = db().store(one).build(); JdbcCustomerStore b = db().store(two).build()) {
+            a.commit(commit(1, Map.of("K-1", new byte[] {1}), List.of()));
+            b.commit(commit(2, Map.of("K-2", new byte[] {2}), List.of()));
+            assertThat(query("SELECT customer_id FROM " + one + "customer")).extracting(r -> r[0]).containsExactly("K-1");
+            assertThat(query("SELECT customer_id FROM " + two + "customer")).extracting(r -> r[0]).containsExactly("K-2");
+        }
+        assertThat(query("SELECT name FROM " + erp + "customer")).extracting(r -> r[0]).containsExactly("ERP row");
+        assertThat(tables()).contains(one + "schema_history", two + "schema_history"); // Flyway's, one per prefix
+    }
+
+    @Test
+    void buildingAgain_leavesTheTablesAsTheyAre() {
+        String prefix = TestDatabase.freshPrefix();
+        try (JdbcCustomerStore store = db().store(prefix).build()) {
+            store.commit(commit(3, Map.of("A", new byte[] {3}), List.of()));
+        }
+        try (JdbcCustomerStore again = db().store(prefix).build()) {
+            assertThat(again.load().position()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void withoutMigrate_missingTablesAreAnErrorThatNamesTheSqlToApply() {
+        String prefix = TestDatabase.freshPrefix();
+        assertThatThrownBy(() -> db().store(prefix).migrate(false).build())
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining(prefix)
+                .hasMessageContaining("JdbcCustomerStore.migrationSql(");
+    }
+
+    @Test
+    void withoutMigrate_theShippedSqlAppliedByHand_isEnough() {
+        String prefix = TestDatabase.freshPrefix();
+        String sql = JdbcCustomerStore.migrationSql(db().vendor, prefix);
+        assertThat(sql).doesNotContain("${prefix}").contains("CREATE TABLE " + prefix + "customer");
+        for (String statement : sql.replaceAll("(?m)^--.*$", "").split(";")) {
+            if (!statement.isBlank()) {
+                execute(statement);
+            }
+        }
+        try (JdbcCustomerStore store = db().store(prefix).migrate(false).build()) {
+            store.commit(commit(1, Map.of("A", new byte[] {1}), SampleActions.actions("A", 0, 2)));
+            assertThat(store.load().position()).isEqualTo(1);
+            assertThat(store.pendingActions()).isEqualTo(2);
+        }
+        assertThat(query("SELECT COUNT(*) FROM " + prefix + "relay_lease").get(0)[0]).isEqualTo("8");
+    }
+
+    @Test
+    void anotherNumberOfPartitions_thanTheTablesWereMadeWith_isRefused() {
+        String prefix = TestDatabase.freshPrefix();
+        db().store(prefix).partitions(4).build().close();
+        assertThatThrownBy(() -> db().store(prefix).partitions(6).build())
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("4 relay partitions").hasMessageContaining(".partitions(4)");
+    }
+}
