@@ -4,6 +4,7 @@ import dev.custflow.RuleSource;
 import dev.custflow.settings.Settings;
 import dev.custflow.spi.ActionSink;
 import dev.custflow.spi.AuditLog;
+import dev.custflow.spi.CustomerStore;
 import java.time.InstantSource;
 import java.util.List;
 
@@ -20,8 +21,17 @@ import java.util.List;
  * @param dedupWindow        event and action ids remembered for de-duplication
  * @param referenceIndexSize order and ticket ids remembered to find their customer
  * @param auditTrailSize     entries kept in the in-memory audit trail
+ * @param store              where the engine commits its state, or null to keep nothing beyond memory
  */
 public record EngineConfig(List<RuleSource> builtIns, List<RuleSource> userRules, Settings settings,
                            InstantSource clock, ActionSink sink, AuditLog auditLog, int partitions, int dedupWindow,
-                           int referenceIndexSize, int auditTrailSize) {
+                           int referenceIndexSize, int auditTrailSize, CustomerStore store) {
+
+    /** A configuration without a store. */
+    public EngineConfig(List<RuleSource> builtIns, List<RuleSource> userRules, Settings settings,
+                        InstantSource clock, ActionSink sink, AuditLog auditLog, int partitions, int dedupWindow,
+                        int referenceIndexSize, int auditTrailSize) {
+        this(builtIns, userRules, settings, clock, sink, auditLog, partitions, dedupWindow, referenceIndexSize,
+                auditTrailSize, null);
+    }
 }

@@ -35,6 +35,41 @@ final class Router {
         this.ticketOwners = Caffeine.newBuilder().maximumSize(referenceIndexSize).executor(Runnable::run).build();
     }
 
+    /**
+     * Writes the recent event ids and the order and ticket owners, least recently used first, so that a restored
+     * router forgets them in the same order.
+     */
+    void write(SnapshotOutput o) {
+        seen.write(o);
+        writeOwners(o, orderOwners);
+        writeOwners(o, ticketOwners);
+    }
+
+    void read(SnapshotInput in) {
+        seen.read(in);
+        readOwners(in, orderOwners);
+        readOwners(in, ticketOwners);
+    }
+
+    private static void writeOwners(SnapshotOutput o, Cache<String, String> owners) {
+        owners.cleanUp();
+        var eviction = owners.policy().eviction();
+        java.util.Map<String, String> entries = eviction.isPresent()
+                ? eviction.get().coldest(Integer.MAX_VALUE) : owners.asMap();
+        o.writeVarInt(entries.size());
+        entries.forEach((k, v) -> {
+            o.writeString(k);
+            o.writeString(v);
+        });
+    }
+
+    private static void readOwners(SnapshotInput in, Cache<String, String> owners) {
+        int n = in.readVarInt();
+        for (int i = 0; i < n; i++) {
+            owners.put(in.readString(), in.readString());
+        }
+    }
+
     /** @return true if the id was already seen (the event must be ignored) */
     boolean isDuplicate(Event e) {
         return seen.contains(e.id());

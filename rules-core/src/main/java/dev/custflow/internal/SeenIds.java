@@ -83,6 +83,38 @@ final class SeenIds {
         }
     }
 
+    /** Writes the ids remembered, oldest first (as their two hashes). */
+    void write(SnapshotOutput o) {
+        o.writeVarInt(size);
+        int start = Math.floorMod(next - size, capacity);
+        for (int k = 0; k < size; k++) {
+            long h1 = ring[(start + k) % capacity];
+            o.writeLong(h1);
+            o.writeLong(index.get(h1));
+        }
+    }
+
+    /** Remembers the ids {@link #write} wrote, after those remembered now; the newest stay if they do not fit. */
+    void read(SnapshotInput in) {
+        int n = in.readVarInt();
+        for (int k = 0; k < n; k++) {
+            long h1 = in.readLong();
+            long h2 = in.readLong();
+            if (index.containsKey(h1)) {
+                continue;
+            }
+            if (size == capacity) {
+                index.remove(ring[next]);
+            } else {
+                size++;
+            }
+            ring[next] = h1;
+            next = (next + 1) % capacity;
+            index.put(h1, h2);
+        }
+        lastId = null;
+    }
+
     int size() {
         return size;
     }

@@ -1,0 +1,55 @@
+package dev.custflow.spi;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/** Ready-made {@link CustomerStore}s. */
+public final class CustomerStores {
+    private CustomerStores() {
+    }
+
+    /**
+     * A store in this JVM's memory: it survives the engine (build a new engine on it to resume, as after a crash),
+     * not the process. Thread-safe; a commit is applied whole under a lock, so a reader never sees half of one.
+     * It keeps the latest snapshot of every customer (a few hundred bytes each, besides the engine's own profile),
+     * and ignores the actions (it has no outbox). For tests, and for hosts that snapshot it elsewhere themselves.
+     *
+     * @return an empty store
+     */
+    public static CustomerStore inMemory() {
+        return new InMemory();
+    }
+
+    private static final class InMemory implements CustomerStore {
+        private final Map<String, byte[]> customers = new HashMap<>();
+        private StoredState state = StoredState.EMPTY;
+
+        @Override
+        public synchronized StoredState load() {
+            return state;
+        }
+
+        @Override
+        public void forEachCustomer(BiConsumer<String, byte[]> visitor) {
+            List<Map.Entry<String, byte[]>> entries;
+            synchronized (this) {
+                entries = List.copyOf(customers.entrySet());
+            }
+            entries.forEach(e -> visitor.accept(e.getKey(), e.getValue().clone()));
+        }
+
+        @Override
+        public synchronized void commit(StoreCommit commit) {
+            commit.removed().forEach(customers::remove);
+            commit.customers().forEach((id, bytes) -> customers.put(id, bytes.clone()));
+            state = new StoredState(commit.position(), commit.lastEventId(), commit.engineState().clone());
+        }
+
+        @Override
+        public synchronized String toString() {
+            return "in-memory store (" + customers.size() + " customers, position " + state.position() + ")";
+        }
+    }
+}
