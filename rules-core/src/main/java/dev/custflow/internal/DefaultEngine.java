@@ -147,6 +147,8 @@ public final class DefaultEngine implements Engine {
         for (Partition p : partitions) {
             p.trackChanges();
         }
+        router.keepForSnapshots();
+        emittedActions.keepForSnapshots();
         StoredState state = storeCall("loading the engine state", store::load);
         if (state.engineState() != null) {
             clock = Snapshots.restoreEngine(state.engineState(), parts());

@@ -51,16 +51,21 @@ final class Router {
         readOwners(in, ticketOwners);
     }
 
+    /** Writes the count, then the entries coldest first, streamed from the cache (no copy of it). */
     private static void writeOwners(SnapshotOutput o, Cache<String, String> owners) {
         owners.cleanUp();
-        var eviction = owners.policy().eviction();
-        java.util.Map<String, String> entries = eviction.isPresent()
-                ? eviction.get().coldest(Integer.MAX_VALUE) : owners.asMap();
-        o.writeVarInt(entries.size());
-        entries.forEach((k, v) -> {
-            o.writeString(k);
-            o.writeString(v);
+        SnapshotOutput entries = new SnapshotOutput(4096);
+        int n = owners.policy().eviction().orElseThrow().coldest(stream -> {
+            int[] count = {0};
+            stream.forEach(e -> {
+                entries.writeString(e.getKey());
+                entries.writeString(e.getValue());
+                count[0]++;
+            });
+            return count[0];
         });
+        o.writeVarInt(n);
+        o.writeRaw(entries);
     }
 
     private static void readOwners(SnapshotInput in, Cache<String, String> owners) {
@@ -68,6 +73,11 @@ final class Router {
         for (int i = 0; i < n; i++) {
             owners.put(in.readString(), in.readString());
         }
+    }
+
+    /** Prepares for a commit at every call (see {@link SeenIds#keepForSnapshots()}). */
+    void keepForSnapshots() {
+        seen.keepForSnapshots();
     }
 
     /** @return true if the id was already seen (the event must be ignored) */

@@ -77,12 +77,13 @@ public final class SnapshotInput {
     /** @return a fixed 8-byte value */
     public long readLong() {
         need(8);
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (buf[pos++] & 0xFF);
-        }
+        long v = (long) LONGS.get(buf, pos);
+        pos += 8;
         return v;
     }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
     /** @return a string or null */
     public String readString() {

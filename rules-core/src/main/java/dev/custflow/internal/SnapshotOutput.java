@@ -82,13 +82,15 @@ public final class SnapshotOutput {
         }
     }
 
-    /** @param v a fixed 8-byte value (hashes) */
+    /** @param v a fixed 8-byte value (hashes), big-endian */
     public void writeLong(long v) {
         ensure(8);
-        for (int i = 56; i >= 0; i -= 8) {
-            buf[size++] = (byte) (v >>> i);
-        }
+        LONGS.set(buf, size, v);
+        size += 8;
     }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
     /** @param s a string or null */
     public void writeString(String s) {
@@ -109,6 +111,13 @@ public final class SnapshotOutput {
         ensure(b.length);
         System.arraycopy(b, 0, buf, size, b.length);
         size += b.length;
+    }
+
+    /** @param other bytes written elsewhere, appended as they are (no length) */
+    public void writeRaw(SnapshotOutput other) {
+        ensure(other.size);
+        System.arraycopy(other.buf, 0, buf, size, other.size);
+        size += other.size;
     }
 
     /** @return bytes written so far */

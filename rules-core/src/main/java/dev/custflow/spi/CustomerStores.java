@@ -28,7 +28,8 @@ public final class CustomerStores {
 
         @Override
         public synchronized StoredState load() {
-            return state;
+            return new StoredState(state.position(), state.lastEventId(),
+                    state.engineState() == null ? null : state.engineState().clone());
         }
 
         @Override
@@ -43,8 +44,9 @@ public final class CustomerStores {
         @Override
         public synchronized void commit(StoreCommit commit) {
             commit.removed().forEach(customers::remove);
-            commit.customers().forEach((id, bytes) -> customers.put(id, bytes.clone()));
-            state = new StoredState(commit.position(), commit.lastEventId(), commit.engineState().clone());
+            // the engine hands over fresh arrays at every commit and never touches them again: kept as they are
+            customers.putAll(commit.customers());
+            state = new StoredState(commit.position(), commit.lastEventId(), commit.engineState());
         }
 
         @Override
