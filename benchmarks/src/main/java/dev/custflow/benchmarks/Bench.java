@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The benchmark harness: {@code Bench [w1|w2|w4|w5|all] [--quick]}. Each workload runs the engine and
+ * The benchmark harness: {@code Bench [w1|w2|w4|w5|snap|all] [--quick]}. Each workload runs the engine and
  * the hand-written baseline ({@link PlainLifecycle}) in this JVM, alternately, after a warm-up, and
  * prints medians and the ratio. Not a test: numbers depend on the machine (BENCHMARKS.md).
  */
@@ -51,6 +51,9 @@ public final class Bench {
         }
         if (all || a.contains("w5")) {
             w5(quick ? 100_000 : 1_000_000);
+        }
+        if (all || a.contains("snap")) {
+            SnapshotBench.run(quick ? 10_000 : 100_000, quick ? 10_000 : 100_000, quick ? 100_000 : 1_000_000);
         }
     }
 
@@ -415,7 +418,7 @@ public final class Bench {
                 ratio);
     }
 
-    private static double median(double[] xs) {
+    static double median(double[] xs) {
         double[] s = xs.clone();
         Arrays.sort(s);
         return s[s.length / 2];
