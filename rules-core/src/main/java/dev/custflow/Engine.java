@@ -62,6 +62,17 @@ public interface Engine extends AutoCloseable {
      */
     BatchResult advanceTo(Instant to);
 
+    /**
+     * How far the engine got in its event source: every event given to {@link #accept} and {@link #acceptAll}
+     * counts, rejected and duplicate ones included; {@link #acceptJsonLines} counts lines, blank ones included.
+     * With a {@link dev.custflow.spi.CustomerStore}, it is committed with the state after every call: an engine
+     * built on the store after a crash starts at the position of the last commit, and the host re-sends its
+     * events from there (the first {@code acceptJsonLines} call skips the lines below it by itself).
+     *
+     * @return events (or lines) consumed so far, 0 for an engine on a new store or without one
+     */
+    long position();
+
     /** @return the engine's clock: the latest event time seen, or the clock source's time */
     Instant clock();
 

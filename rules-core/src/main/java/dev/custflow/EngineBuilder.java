@@ -5,6 +5,7 @@ import dev.custflow.internal.EngineConfig;
 import dev.custflow.settings.Settings;
 import dev.custflow.spi.ActionSink;
 import dev.custflow.spi.AuditLog;
+import dev.custflow.spi.CustomerStore;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -43,6 +44,7 @@ public final class EngineBuilder {
     private int auditTrailSize = 100_000;
     private final List<String> allowInRules = new ArrayList<>();
     private Consumer<ReloadResult> onReload = r -> { };
+    private CustomerStore store;
 
     EngineBuilder() {
     }
@@ -260,10 +262,30 @@ public final class EngineBuilder {
     }
 
     /**
+     * Keeps the engine's state in a store, so that an engine built on it again goes on where the last one stopped
+     * (docs/connectors.md). On {@link #build()} the engine loads the store's last commit (the engine state and
+     * every customer) and its {@link Engine#position()}; after each call it commits the customers the call
+     * changed, those it merged away, its own state, the position and the call's actions, and only then hands the
+     * actions to the {@link ActionSink}. A failed commit throws {@link ConnectorException} and stops the engine.
+     * The engine does not close the store.
+     *
+     * <p>Without a store (the default) nothing is kept beyond the engine's memory and no snapshot is ever
+     * encoded, which keeps the engine's footprint and speed (BENCHMARKS.md W1, W4).
+     *
+     * @param value the store, e.g. {@link dev.custflow.spi.CustomerStores#inMemory()} or a JDBC store
+     * @return this
+     */
+    public EngineBuilder store(CustomerStore value) {
+        this.store = Objects.requireNonNull(value, "store");
+        return this;
+    }
+
+    /**
      * Compiles the rules and opens the engine.
      *
      * @return the engine
      * @throws RuleCompilationException with every error (file, line, column, message) if the rules do not compile
+     * @throws ConnectorException if the store cannot be read
      */
     public Engine build() {
         Set<RulePack> selected = EnumSet.noneOf(RulePack.class);
@@ -278,6 +300,6 @@ public final class EngineBuilder {
         }
         return new DefaultEngine(new EngineConfig(List.copyOf(builtIns), List.copyOf(userRules), settings, clock, sink,
                 auditLog, partitions, dedupWindow, referenceIndexSize, auditTrailSize, List.copyOf(allowInRules),
-                onReload));
+                onReload, store));
     }
 }

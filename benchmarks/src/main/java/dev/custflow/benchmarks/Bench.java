@@ -19,7 +19,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The benchmark harness: {@code Bench [w1|w2|w4|w5|w6|all] [--quick]} (W6: hot reload, {@link ReloadBench}). Each workload runs the engine and
+ * The benchmark harness: {@code Bench [w1|w1r|w1i|w2|w4|w5|w6|snap|all] [--quick]} (W6: hot reload,
+ * {@link ReloadBench}; snap: snapshots and commits, {@link SnapshotBench}). Each workload runs the engine and
  * the hand-written baseline ({@link PlainLifecycle}) in this JVM, alternately, after a warm-up, and
  * prints medians and the ratio. Not a test: numbers depend on the machine (BENCHMARKS.md).
  */
@@ -57,6 +58,9 @@ public final class Bench {
         }
         if (all || a.contains("w6") || a.contains("reload")) {
             ReloadBench.run(quick);
+        }
+        if (all || a.contains("snap")) {
+            SnapshotBench.run(quick ? 10_000 : 100_000, quick ? 10_000 : 100_000, quick ? 100_000 : 1_000_000);
         }
     }
 
@@ -514,7 +518,7 @@ public final class Bench {
                 ratio);
     }
 
-    private static double median(double[] xs) {
+    static double median(double[] xs) {
         double[] s = xs.clone();
         Arrays.sort(s);
         return s[s.length / 2];

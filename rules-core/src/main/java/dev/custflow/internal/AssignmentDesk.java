@@ -230,6 +230,90 @@ final class AssignmentDesk {
         return m;
     }
 
+    /**
+     * Writes what the desk knows besides the reps (the engine writes those once for the desk and the
+     * partitions): loads, turns, open deadlines, reps tried, the waiting line. Sorted where the order does not
+     * matter, so equal desks encode alike.
+     */
+    void write(SnapshotOutput o) {
+        List<String> ids = new ArrayList<>();
+        load.forEachKeyValue((k, v) -> {
+            if (v != 0) {
+                ids.add(k);
+            }
+        });
+        ids.sort(null);
+        o.writeVarInt(ids.size());
+        for (String id : ids) {
+            o.writeString(id);
+            o.writeSignedInt(load.get(id));
+        }
+        TreeMap<String, String> turns = new TreeMap<>(lastTurn);
+        o.writeVarInt(turns.size());
+        turns.forEach((k, v) -> {
+            o.writeString(k);
+            o.writeString(v);
+        });
+        List<Deadline> open = new ArrayList<>(pending.values());
+        open.sort(Comparator.comparingLong(Deadline::seq));
+        o.writeVarInt(open.size());
+        for (Deadline d : open) {
+            o.writeString(d.leadId());
+            o.writeString(d.repId());
+            o.writeSignedLong(d.assignedAt());
+            o.writeSignedLong(d.due() - d.assignedAt());
+            o.writeBoolean(d.second());
+            o.writeVarLong(d.seq());
+        }
+        TreeMap<String, Set<String>> had = new TreeMap<>(tried);
+        o.writeVarInt(had.size());
+        had.forEach((lead, reps) -> {
+            o.writeString(lead);
+            o.writeVarInt(reps.size());
+            reps.forEach(o::writeString);
+        });
+        o.writeVarInt(waiting.size());
+        waiting.forEach(o::writeString);
+        o.writeVarLong(seq);
+        o.writeBoolean(capacityChanged);
+    }
+
+    /** Restores what {@link #write} wrote; the reps come first, through {@link #repUpdated}. */
+    void read(SnapshotInput in) {
+        int n = in.readVarInt();
+        for (int i = 0; i < n; i++) {
+            load.put(in.readString().intern(), in.readSignedInt());
+        }
+        n = in.readVarInt();
+        for (int i = 0; i < n; i++) {
+            lastTurn.put(in.readString(), in.readString());
+        }
+        n = in.readVarInt();
+        for (int i = 0; i < n; i++) {
+            String lead = in.readString();
+            String rep = in.readString().intern();
+            long assigned = in.readSignedLong();
+            long due = assigned + in.readSignedLong();
+            schedule(new Deadline(lead, rep, assigned, due, in.readBoolean(), in.readVarLong()));
+        }
+        n = in.readVarInt();
+        for (int i = 0; i < n; i++) {
+            String lead = in.readString();
+            int k = in.readVarInt();
+            Set<String> reps = new LinkedHashSet<>();
+            for (int j = 0; j < k; j++) {
+                reps.add(in.readString().intern());
+            }
+            tried.put(lead, reps);
+        }
+        n = in.readVarInt();
+        for (int i = 0; i < n; i++) {
+            waiting.add(in.readString());
+        }
+        seq = in.readVarLong();
+        capacityChanged = in.readBoolean();
+    }
+
     private Choice choose(Customer lead, Set<String> exclude) {
         for (Route route : settings.routes()) {
             if (!applies(route, lead)) {

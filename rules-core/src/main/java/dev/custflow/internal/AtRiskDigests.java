@@ -75,6 +75,11 @@ final class AtRiskDigests {
         return weekly.crossed(from, to);
     }
 
+    /** @return the weekly schedule (for snapshots) */
+    Weekly weekly() {
+        return weekly;
+    }
+
     /**
      * @param entries what the partitions reported, any order
      * @param dueAt   the digest time each position passed

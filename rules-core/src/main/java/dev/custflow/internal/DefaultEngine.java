@@ -1,6 +1,7 @@
 package dev.custflow.internal;
 
 import dev.custflow.BatchResult;
+import dev.custflow.ConnectorException;
 import dev.custflow.Engine;
 import dev.custflow.EventRejectedException;
 import dev.custflow.Rejection;
@@ -23,6 +24,9 @@ import dev.custflow.model.Customer;
 import dev.custflow.model.CustomerProfile;
 import dev.custflow.settings.Settings;
 import dev.custflow.spi.AuditEntry;
+import dev.custflow.spi.CustomerStore;
+import dev.custflow.spi.StoreCommit;
+import dev.custflow.spi.StoredState;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.Duration;
@@ -79,6 +83,15 @@ public final class DefaultEngine implements Engine {
     private final AssignmentDesk desk;
     private long clock = Long.MIN_VALUE;
     private volatile boolean closed;
+    /** Where each call commits, or null to keep nothing beyond memory. */
+    private final CustomerStore store;
+    /** Events (or JSON lines) consumed from the source so far, restored from the store. */
+    private long position;
+    private String lastEventId;
+    /** Lines the first {@link #acceptJsonLines} call skips: consumed before the restart. */
+    private long skipLines;
+    /** A call that failed with a store: the state in memory is ahead of the store, so the engine stops. */
+    private RuntimeException stopped;
 
     /**
      * Compiles the rules and opens the partitions.
@@ -123,6 +136,53 @@ public final class DefaultEngine implements Engine {
             t.setDaemon(true);
             return t;
         }) : null;
+        this.store = config.store();
+        if (store != null) {
+            try {
+                resume();
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+    }
+
+    private Snapshots.EngineParts parts() {
+        return new Snapshots.EngineParts(router, emittedActions, segments, digests, dedup, desk, partitions);
+    }
+
+    /** Loads the last commit: the engine state, then every customer into its partition, its due time and risk. */
+    private void resume() {
+        for (Partition p : partitions) {
+            p.trackChanges();
+        }
+        router.keepForSnapshots();
+        emittedActions.keepForSnapshots();
+        StoredState state = storeCall("loading the engine state", store::load);
+        if (state.engineState() != null) {
+            clock = Snapshots.restoreEngine(state.engineState(), parts());
+        }
+        storeCall("loading the customers", () -> {
+            store.forEachCustomer((id, bytes) -> {
+                Customer c = Snapshots.customer(bytes);
+                c.setNowMillis(clock == Long.MIN_VALUE ? c.getCreatedAt().toEpochMilli() : clock);
+                partitionFor(c.getId()).restore(c);
+            });
+            return null;
+        });
+        position = state.position();
+        lastEventId = state.lastEventId();
+        skipLines = position;
+    }
+
+    private <T> T storeCall(String what, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ConnectorException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ConnectorException(store.getClass().getName(), what + " failed", e);
+        }
     }
 
     private static boolean hasPack(EngineConfig config, RulePack pack) {
@@ -135,7 +195,7 @@ public final class DefaultEngine implements Engine {
 
     @Override
     public synchronized List<Action> accept(Event event) {
-        BatchResult r = process(List.of(new Input(0, event, null)));
+        BatchResult r = process(List.of(new Input(0, event, null)), 1);
         if (!r.rejections().isEmpty()) {
             throw r.rejections().get(0).toException();
         }
@@ -148,7 +208,7 @@ public final class DefaultEngine implements Engine {
         for (Event e : events) {
             in.add(new Input(0, e, null));
         }
-        return process(in);
+        return process(in, in.size());
     }
 
     @Override
@@ -156,10 +216,16 @@ public final class DefaultEngine implements Engine {
             throws IOException {
         List<Input> batch = new ArrayList<>(batchSize);
         long lineNo = 0;
+        long skip;
+        synchronized (this) {
+            skip = skipLines; // consumed before a restart: the host re-sends the source from its start
+            skipLines = 0;
+        }
+        long batchStart = skip;
         String line;
         while ((line = reader.readLine()) != null) {
             lineNo++;
-            if (line.isBlank()) {
+            if (lineNo <= skip || line.isBlank()) {
                 continue;
             }
             try {
@@ -170,8 +236,9 @@ public final class DefaultEngine implements Engine {
             if (batch.size() >= batchSize) {
                 BatchResult r;
                 synchronized (this) {
-                    r = process(batch);
+                    r = process(batch, lineNo - batchStart);
                 }
+                batchStart = lineNo;
                 onBatch.accept(r);
                 batch = new ArrayList<>(batchSize);
             }
@@ -179,7 +246,7 @@ public final class DefaultEngine implements Engine {
         if (!batch.isEmpty()) {
             BatchResult r;
             synchronized (this) {
-                r = process(batch);
+                r = process(batch, lineNo - batchStart);
             }
             onBatch.accept(r);
         }
@@ -187,7 +254,7 @@ public final class DefaultEngine implements Engine {
 
     @Override
     public synchronized BatchResult advanceTo(Instant to) {
-        return process(List.of(new Input(0, new ClockTick("clock@" + to, to), null)));
+        return process(List.of(new Input(0, new ClockTick("clock@" + to, to), null)), 0);
     }
 
     private BatchResult processRange(List<Input> inputs) {
@@ -547,8 +614,67 @@ public final class DefaultEngine implements Engine {
         }
     }
 
-    private BatchResult process(List<Input> inputs) {
-        return processRange(inputs);
+    /**
+     * Processes one call's inputs, then, with a store, commits what they changed (once per call), and only then
+     * hands the actions to the sink.
+     *
+     * @param consumed inputs of the source this call consumed (events, or lines with blank ones): the position
+     *                 moves by it
+     */
+    private BatchResult process(List<Input> inputs, long consumed) {
+        if (stopped != null) {
+            throw new IllegalStateException("the engine stopped after a failed call, so its state is ahead of the "
+                    + "store's last commit.\nBuild a new engine on the store and re-send the events from its "
+                    + "position()", stopped);
+        }
+        BatchResult r;
+        try {
+            r = processRange(inputs);
+            position += consumed;
+            if (consumed > 0) {
+                for (int i = inputs.size() - 1; i >= 0; i--) {
+                    Input in = inputs.get(i);
+                    String id = in.event() != null ? in.event().id() : in.rejected().eventId();
+                    if (id != null) {
+                        lastEventId = id;
+                        break;
+                    }
+                }
+            }
+            commit(r.actions());
+        } catch (RuntimeException e) {
+            if (store != null) {
+                stopped = e;
+            }
+            throw e;
+        }
+        if (!r.actions().isEmpty()) {
+            config.sink().deliver(r.actions());
+        }
+        return r;
+    }
+
+    /** Writes the customers this call changed, those it merged away, the engine state and the actions. */
+    private void commit(List<Action> actions) {
+        if (store == null) {
+            return;
+        }
+        Map<String, byte[]> changed = new java.util.HashMap<>();
+        java.util.Set<String> removed = new java.util.HashSet<>();
+        for (Partition p : partitions) {
+            p.drainChanges(c -> changed.put(c.getId(), Snapshots.customer(c)), removed::add);
+        }
+        StoreCommit commit = new StoreCommit(position, lastEventId, Snapshots.engine(clock, parts()), changed, removed,
+                actions);
+        storeCall("committing position " + position, () -> {
+            store.commit(commit);
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized long position() {
+        return position;
     }
 
     /**
@@ -613,9 +739,6 @@ public final class DefaultEngine implements Engine {
                         in.event() == null ? null : in.event().type(), null, null, problem,
                         (in.line() > 0 ? "line " + in.line() + ": " : "") + problem));
             }
-        }
-        if (!actions.isEmpty()) {
-            config.sink().deliver(List.copyOf(actions));
         }
         return actions;
     }
@@ -779,7 +902,7 @@ public final class DefaultEngine implements Engine {
                 EngineConfig c = config;
                 config = new EngineConfig(c.builtIns(), user, settings, c.clock(), c.sink(), c.auditLog(),
                         c.partitions(), c.dedupWindow(), c.referenceIndexSize(), c.auditTrailSize(), c.allowInRules(),
-                        c.onReload());
+                        c.onReload(), c.store());
                 status = ReloadResult.Status.APPLIED;
             }
         }

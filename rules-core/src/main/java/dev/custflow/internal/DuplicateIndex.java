@@ -114,6 +114,34 @@ final class DuplicateIndex {
         }
     }
 
+    /** Writes the keys (by hash) with their records, and the merged records, sorted so equal indexes encode alike. */
+    void write(SnapshotOutput o) {
+        long[] keys = owners.keySet().toSortedArray();
+        o.writeVarInt(keys.length);
+        for (long k : keys) {
+            o.writeLong(k);
+            o.writeString(owners.get(k));
+        }
+        List<String> merged = new ArrayList<>(mergedInto.keySet());
+        merged.sort(null);
+        o.writeVarInt(merged.size());
+        for (String m : merged) {
+            o.writeString(m);
+            o.writeString(mergedInto.get(m));
+        }
+    }
+
+    void read(SnapshotInput in) {
+        int n = in.readVarInt();
+        for (int i = 0; i < n; i++) {
+            owners.put(in.readLong(), in.readString());
+        }
+        n = in.readVarInt();
+        for (int i = 0; i < n; i++) {
+            mergedInto.put(in.readString(), in.readString());
+        }
+    }
+
     /** @return the number of keys known */
     int size() {
         return owners.size();

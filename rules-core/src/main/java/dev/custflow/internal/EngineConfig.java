@@ -5,6 +5,7 @@ import dev.custflow.RuleSource;
 import dev.custflow.settings.Settings;
 import dev.custflow.spi.ActionSink;
 import dev.custflow.spi.AuditLog;
+import dev.custflow.spi.CustomerStore;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.function.Consumer;
@@ -24,9 +25,10 @@ import java.util.function.Consumer;
  * @param auditTrailSize     entries kept in the in-memory audit trail
  * @param allowInRules       what the host allows user rules to use beyond the sandbox's defaults
  * @param onReload           told the result of every reload
+ * @param store              where the engine commits its state, or null to keep nothing beyond memory
  */
 public record EngineConfig(List<RuleSource> builtIns, List<RuleSource> userRules, Settings settings,
                            InstantSource clock, ActionSink sink, AuditLog auditLog, int partitions, int dedupWindow,
                            int referenceIndexSize, int auditTrailSize, List<String> allowInRules,
-                           Consumer<ReloadResult> onReload) {
+                           Consumer<ReloadResult> onReload, CustomerStore store) {
 }

@@ -68,6 +68,13 @@ final class Partition implements AutoCloseable {
     private AssignmentDesk desk;
     /** Owners of leads that stopped counting toward their load since the last drain. */
     private final List<String> released = new ArrayList<>();
+    /**
+     * Customers evaluated, created or merged into since the last {@link #drainChanges} (the next commit writes
+     * their snapshots), and ids merged away (the commit removes them); kept only when the engine has a store.
+     */
+    private final UnifiedSet<Customer> dirty = new UnifiedSet<>();
+    private final UnifiedSet<String> removed = new UnifiedSet<>();
+    private boolean tracking;
 
     Partition(int index, CompiledRules rules, Settings settings) {
         this.index = index;
@@ -148,6 +155,10 @@ final class Partition implements AutoCloseable {
         if (c != null) {
             due.schedule(c, DueIndex.NONE);
             atRisk.remove(c);
+            if (tracking) {
+                dirty.remove(c);
+                removed.add(id);
+            }
         }
         return c;
     }
@@ -158,6 +169,7 @@ final class Partition implements AutoCloseable {
         if (c == null) {
             c = new Customer(id, createdAt);
             customers.put(id, c);
+            changed(c);
         }
         return c;
     }
@@ -248,6 +260,7 @@ final class Partition implements AutoCloseable {
             openSession();
         }
         c.setNowMillis(clock);
+        changed(c);
         int seq = releaseHeld(c, clock, cause, position, phase, dueKey, out);
         FactHandle ch = session.insert(c);
         FactHandle eh = event == null ? null : session.insert(event);
@@ -300,6 +313,73 @@ final class Partition implements AutoCloseable {
         } else {
             atRisk.remove(c);
         }
+    }
+
+    // ---------------------------------------------------------------- persistence (engine use)
+
+    /** Starts recording which customers change, for the engine's commits. */
+    void trackChanges() {
+        tracking = true;
+    }
+
+    /** Marks a customer changed outside an evaluation (a merge folded into it). */
+    void changed(Customer c) {
+        if (tracking) {
+            dirty.add(c);
+        }
+    }
+
+    /**
+     * Hands the customers changed since the last call, and the ids merged away, and forgets them.
+     *
+     * @param changedCustomers receives each changed customer
+     * @param removedIds       receives each id merged away (and not created again since)
+     */
+    void drainChanges(Consumer<Customer> changedCustomers, Consumer<String> removedIds) {
+        dirty.forEach(changedCustomers::accept);
+        removed.forEach(id -> {
+            if (!customers.containsKey(id)) {
+                removedIds.accept(id);
+            }
+        });
+        dirty.clear();
+        removed.clear();
+    }
+
+    /** Puts a restored customer back: its due time into the index, its warnings into the at-risk set. */
+    void restore(Customer c) {
+        customers.put(c.getId(), c);
+        long dueAt = c.dueAt();
+        c.dueAt(DueIndex.NONE);
+        due.schedule(c, dueAt);
+        if (c.isAtRisk()) {
+            atRisk.add(c);
+        }
+    }
+
+    /** @return the reps as the rules see them, by id */
+    java.util.Collection<Rep> reps() {
+        return new java.util.TreeMap<>(reps).values();
+    }
+
+    /** Restores a rep (before any event; the session gets it as a fact). */
+    void restoreRep(dev.custflow.event.RepUpdated state) {
+        apply(state, null, 0, 0, new ArrayList<>(), List.of());
+    }
+
+    /** @return the owners of leads closed since the last drain (not drained) */
+    List<String> released() {
+        return List.copyOf(released);
+    }
+
+    /** @param owners owners of closed leads not yet told to the desk (restoring a snapshot) */
+    void restoreReleased(List<String> owners) {
+        released.addAll(owners);
+    }
+
+    /** @return how new orders are scored until the next recompute, or null */
+    RfmScale scale() {
+        return rfm;
     }
 
     /** Visits every customer with an order, its clock set to {@code clock} (for the RFM recompute). */

@@ -33,6 +33,27 @@ final class RfmScale {
                 s.monetaryAmounts().stream().mapToLong(a -> a * 100).toArray());
     }
 
+    /** Writes the twelve thresholds. */
+    void write(SnapshotOutput o) {
+        for (long[] t : new long[][] {recency, frequency, monetary}) {
+            o.writeVarInt(t.length);
+            for (long v : t) {
+                o.writeSignedLong(v);
+            }
+        }
+    }
+
+    static RfmScale read(SnapshotInput in) {
+        long[][] t = new long[3][];
+        for (int d = 0; d < 3; d++) {
+            t[d] = new long[in.readVarInt()];
+            for (int k = 0; k < t[d].length; k++) {
+                t[d][k] = in.readSignedLong();
+            }
+        }
+        return new RfmScale(t[0], t[1], t[2]);
+    }
+
     /** @return the scores of one customer at the engine's clock, as {r, f, m} */
     int[] score(Customer c) {
         return new int[] {scoreDown(recency, c.getDaysSinceLastOrder()), scoreUp(frequency, c.getOrderCount()),

@@ -20,6 +20,11 @@ final class RfmWeekly {
         return weekly.crossed(from, to);
     }
 
+    /** @return the weekly schedule (for snapshots) */
+    Weekly weekly() {
+        return weekly;
+    }
+
     /**
      * @param base   every customer with an order, their clocks at the recompute
      * @param scores filled with {r, f, m} per customer

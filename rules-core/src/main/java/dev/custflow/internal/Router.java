@@ -35,6 +35,51 @@ final class Router {
         this.ticketOwners = Caffeine.newBuilder().maximumSize(referenceIndexSize).executor(Runnable::run).build();
     }
 
+    /**
+     * Writes the recent event ids and the order and ticket owners, least recently used first, so that a restored
+     * router forgets them in the same order.
+     */
+    void write(SnapshotOutput o) {
+        seen.write(o);
+        writeOwners(o, orderOwners);
+        writeOwners(o, ticketOwners);
+    }
+
+    void read(SnapshotInput in) {
+        seen.read(in);
+        readOwners(in, orderOwners);
+        readOwners(in, ticketOwners);
+    }
+
+    /** Writes the count, then the entries coldest first, streamed from the cache (no copy of it). */
+    private static void writeOwners(SnapshotOutput o, Cache<String, String> owners) {
+        owners.cleanUp();
+        SnapshotOutput entries = new SnapshotOutput(4096);
+        int n = owners.policy().eviction().orElseThrow().coldest(stream -> {
+            int[] count = {0};
+            stream.forEach(e -> {
+                entries.writeString(e.getKey());
+                entries.writeString(e.getValue());
+                count[0]++;
+            });
+            return count[0];
+        });
+        o.writeVarInt(n);
+        o.writeRaw(entries);
+    }
+
+    private static void readOwners(SnapshotInput in, Cache<String, String> owners) {
+        int n = in.readVarInt();
+        for (int i = 0; i < n; i++) {
+            owners.put(in.readString(), in.readString());
+        }
+    }
+
+    /** Prepares for a commit at every call (see {@link SeenIds#keepForSnapshots()}). */
+    void keepForSnapshots() {
+        seen.keepForSnapshots();
+    }
+
     /** @return true if the id was already seen (the event must be ignored) */
     boolean isDuplicate(Event e) {
         return seen.contains(e.id());

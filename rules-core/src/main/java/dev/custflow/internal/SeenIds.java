@@ -10,6 +10,8 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
 final class SeenIds {
     private final int capacity;
     private final long[] ring;
+    /** The second hashes in ring order, kept only for snapshots (null until {@link #keepForSnapshots()}). */
+    private long[] ring2;
     private final LongLongHashMap index;
     private int next;
     private int size;
@@ -40,6 +42,9 @@ final class SeenIds {
             size++;
         }
         ring[next] = h1;
+        if (ring2 != null) {
+            ring2[next] = h2;
+        }
         next = (next + 1) % capacity;
         index.put(h1, h2);
         return true;
@@ -81,6 +86,56 @@ final class SeenIds {
             next = last;
             size--;
         }
+    }
+
+    /**
+     * Keeps the second hashes in ring order too (8 bytes an id), so that {@link #write} is a sequential copy
+     * rather than a hash probe per id: an engine with a store writes the window at every commit.
+     */
+    void keepForSnapshots() {
+        if (ring2 == null) {
+            ring2 = new long[capacity];
+            for (int k = 0; k < size; k++) {
+                int i = Math.floorMod(next - size + k, capacity);
+                ring2[i] = index.get(ring[i]);
+            }
+        }
+    }
+
+    /** Writes the ids remembered, oldest first (as their two hashes). */
+    void write(SnapshotOutput o) {
+        keepForSnapshots();
+        o.writeVarInt(size);
+        int start = Math.floorMod(next - size, capacity);
+        for (int k = 0; k < size; k++) {
+            int i = start + k < capacity ? start + k : start + k - capacity;
+            o.writeLong(ring[i]);
+            o.writeLong(ring2[i]);
+        }
+    }
+
+    /** Remembers the ids {@link #write} wrote, after those remembered now; the newest stay if they do not fit. */
+    void read(SnapshotInput in) {
+        int n = in.readVarInt();
+        for (int k = 0; k < n; k++) {
+            long h1 = in.readLong();
+            long h2 = in.readLong();
+            if (index.containsKey(h1)) {
+                continue;
+            }
+            if (size == capacity) {
+                index.remove(ring[next]);
+            } else {
+                size++;
+            }
+            ring[next] = h1;
+            if (ring2 != null) {
+                ring2[next] = h2;
+            }
+            next = (next + 1) % capacity;
+            index.put(h1, h2);
+        }
+        lastId = null;
     }
 
     int size() {

@@ -37,6 +37,16 @@ final class Weekly {
         return crossed;
     }
 
+    /** @return the next weekly moment it waits for, or {@code Long.MIN_VALUE} before the first step */
+    long next() {
+        return next;
+    }
+
+    /** @param value what {@link #next()} returned (restoring a snapshot) */
+    void next(long value) {
+        this.next = value;
+    }
+
     private long after(long t) {
         ZonedDateTime z = Instant.ofEpochMilli(t).atZone(zone);
         ZonedDateTime d = z.toLocalDate().with(TemporalAdjusters.nextOrSame(day)).atTime(time).atZone(zone);

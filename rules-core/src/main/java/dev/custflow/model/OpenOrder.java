@@ -35,6 +35,33 @@ public final class OpenOrder {
         this.trackingNo = o.trackingNo;
     }
 
+    /** Writes it in the snapshot encoding (CustomerCodec). */
+    void write(dev.custflow.internal.SnapshotOutput o, long base) {
+        o.writeString(orderId);
+        o.writeTime(placedAt, base);
+        o.writeSignedLong(amountCents);
+        o.writeSignedInt(promisedDay);
+        o.writeVarInt(status.ordinal());
+        o.writeTime(statusAt, placedAt);
+        o.writeSignedLong(paidCents);
+        o.writeString(trackingNo);
+    }
+
+    /** Reads what {@link #write} wrote. */
+    static OpenOrder read(dev.custflow.internal.SnapshotInput in, long base) {
+        String id = in.readString();
+        long placed = in.readTime(base);
+        long amount = in.readSignedLong();
+        int promised = in.readSignedInt();
+        OpenOrder o = new OpenOrder(id, placed, amount,
+                promised == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(promised));
+        o.status = OrderStatus.values()[in.readVarInt()];
+        o.statusAt = in.readTime(placed);
+        o.paidCents = in.readSignedLong();
+        o.trackingNo = in.readString();
+        return o;
+    }
+
     void status(OrderStatus s, long at, String tracking) {
         this.status = s;
         this.statusAt = at;

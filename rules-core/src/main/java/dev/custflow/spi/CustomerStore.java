@@ -31,10 +31,12 @@ public interface CustomerStore extends AutoCloseable {
     void forEachCustomer(BiConsumer<String, byte[]> visitor);
 
     /**
-     * Writes one batch atomically.
+     * Writes one batch atomically. The position only moves forward: a commit behind the stored position (a second
+     * engine on the store, or a stale one) is refused and changes nothing; the same position again is allowed.
      *
      * @param commit what the batch changed
-     * @throws dev.custflow.ConnectorException if it cannot be written (nothing of it may remain)
+     * @throws dev.custflow.ConnectorException if it cannot be written (nothing of it may remain) or is behind the
+     *                                         stored position
      */
     void commit(StoreCommit commit);
 

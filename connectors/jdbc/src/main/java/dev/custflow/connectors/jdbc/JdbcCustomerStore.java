@@ -140,6 +140,14 @@ public final class JdbcCustomerStore implements CustomerStore {
         return Math.floorMod(customerId.hashCode(), partitions); // String.hashCode is fixed by the JLS: same everywhere
     }
 
+    /**
+     * The key whose actions a relay keeps in order: the customer, or for an action about no customer (a rep's weekly
+     * AT_RISK_DIGEST) {@code @} and its type, so such actions keep their order among themselves.
+     */
+    static String orderKey(Action a) {
+        return a.customerId() != null ? a.customerId() : "@" + a.type();
+    }
+
     DataSource dataSource() {
         return source;
     }
@@ -296,8 +304,9 @@ public final class JdbcCustomerStore implements CustomerStore {
                 + "partition_no, event_position, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (Action a : commit.actions()) { // in delivery order: ids grow in this order
                 ins.setString(1, a.id());
-                ins.setString(2, a.customerId());
-                ins.setInt(3, partitionOf(a.customerId()));
+                String key = orderKey(a);
+                ins.setString(2, key);
+                ins.setInt(3, partitionOf(key));
                 ins.setLong(4, commit.position());
                 ins.setString(5, Json.write(a));
                 ins.setLong(6, now);
