@@ -63,6 +63,20 @@ public final class ReplayCommand implements Callable<Integer> {
                     + "previous rules keep running"})
     boolean watch;
 
+    @Option(names = "--store", paramLabel = "PATH|JDBC_URL",
+            description = {"keep the engine's state in this store and resume where the last run stopped (the lines "
+                    + "below its position are skipped); a path is an H2 file database, jdbc:... a database URL. "
+                    + "The actions are committed with the state and delivered from the store's outbox to --out "
+                    + "after every batch, at least once: after a crash an action may be written again, with the "
+                    + "same id"})
+    String store;
+
+    @Option(names = "--user", paramLabel = "U", description = "with --store: the database user")
+    String user;
+
+    @Option(names = "--password", paramLabel = "P", description = "with --store: the database password")
+    String password;
+
     @Mixin
     EngineOptions engine;
 
@@ -75,7 +89,14 @@ public final class ReplayCommand implements Callable<Integer> {
             err.println("custflow replay: --watch needs --rules DIR, the folder to watch; nothing was replayed");
             return CommandErrors.EXIT;
         }
-        try (BufferedReader in = open(events); JsonLinesActionSink actionsOut = output();
+        if (store != null) {
+            return callOnStore(err, started, counts);
+        }
+        if (user != null || password != null) {
+            err.println("custflow replay: --user and --password go with --store; nothing was replayed");
+            return CommandErrors.EXIT;
+        }
+        try (BufferedReader in = open(events); JsonLinesActionSink actionsOut = output(false);
              Writer auditOut = auditOutput();
              Engine e = engine.builder().actionSink(actionsOut).auditLog(entry -> writeAudit(auditOut, entry))
                      .build();
@@ -92,12 +113,63 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (NoSuchFileException | RuleCompilationException | InvalidSettingsException ex) {
             return CommandErrors.report("replay", ex, err, "nothing was replayed");
         }
+        return summary(err, started, counts, "");
+    }
+
+    private int summary(PrintWriter err, long started, long[] counts, String more) {
         if (!quiet) {
             double secs = (System.nanoTime() - started) / 1e9;
-            err.printf("custflow replay: %,d events accepted, %,d rejected, %,d duplicates; %,d actions in %.2f s%n",
-                    counts[0], counts[1], counts[2], counts[3], secs);
+            err.printf("custflow replay: %,d events accepted, %,d rejected, %,d duplicates; %,d actions%s in %.2f s%n",
+                    counts[0], counts[1], counts[2], counts[3], more, secs);
         }
         return counts[0] == 0 && counts[1] > 0 ? 1 : 0;
+    }
+
+    /**
+     * With {@code --store}: the engine is built on the store and goes on from its position; the actions reach the
+     * output only through the store's outbox, delivered after every batch and at the end, so an action committed
+     * before a crash is delivered by the next run.
+     */
+    private int callOnStore(PrintWriter err, long started, long[] counts) throws IOException {
+        CustomerStoreProvider provider;
+        try {
+            provider = CustomerStoreProvider.forLocation(store);
+        } catch (IllegalArgumentException ex) {
+            err.println("custflow replay: " + ex.getMessage() + "; nothing was replayed");
+            return CommandErrors.EXIT;
+        }
+        long delivered = 0;
+        long resumedAt;
+        try (CustomerStoreProvider.OpenStore opened = provider.open(store, user, password);
+             BufferedReader in = open(events);
+             Writer auditOut = auditOutput()) {
+            Engine e = engine.builder().store(opened.store()).auditLog(entry -> writeAudit(auditOut, entry)).build();
+            resumedAt = e.position();
+            JsonLinesActionSink actionsOut = output(resumedAt > 0);
+            try (actionsOut; e; RulesFolderWatcher ignored = watch ? watcher(e, err) : null) {
+                if (resumedAt > 0) {
+                    err.println("custflow replay: resumed at line " + resumedAt + " of " + store);
+                    err.flush();
+                }
+                delivered += opened.deliverPending(actionsOut); // what the last run committed but did not deliver
+                long[] deliveredInBatches = new long[1];
+                e.acceptJsonLines(in, Math.max(1, batch), r -> {
+                    for (Rejection x : r.rejections()) {
+                        err.println(x.message());
+                    }
+                    counts[0] += r.accepted();
+                    counts[1] += r.rejections().size();
+                    counts[2] += r.duplicates();
+                    counts[3] += r.actions().size();
+                    deliveredInBatches[0] += opened.deliverPending(actionsOut);
+                });
+                delivered += deliveredInBatches[0];
+                delivered += opened.deliverPending(actionsOut);
+            }
+        } catch (NoSuchFileException | RuleCompilationException | InvalidSettingsException ex) {
+            return CommandErrors.report("replay", ex, err, "nothing was replayed");
+        }
+        return summary(err, started, counts, String.format(", %,d delivered from the store's outbox", delivered));
     }
 
     /** Reloads the folder, with the settings worked out as at start (folder, then --settings), into the engine. */
@@ -119,9 +191,43 @@ public final class ReplayCommand implements Callable<Integer> {
         return Files.newBufferedReader(Path.of(source), StandardCharsets.UTF_8);
     }
 
-    private JsonLinesActionSink output() {
-        return out == null ? JsonLinesActionSink.to(spec.commandLine().getOut(), "stdout")
-                : JsonLinesActionSink.writingTo(out);
+    private JsonLinesActionSink output(boolean append) {
+        if (out == null) {
+            return JsonLinesActionSink.to(spec.commandLine().getOut(), "stdout");
+        }
+        if (append) {
+            dropPartialLastLine(out);
+            return JsonLinesActionSink.appendingTo(out);
+        }
+        return JsonLinesActionSink.writingTo(out);
+    }
+
+    /**
+     * A run killed while writing may leave half a line at the end of the actions file. Those actions were not
+     * marked delivered (that happens after the write), so the outbox delivers them again: the half line goes.
+     */
+    private static void dropPartialLastLine(Path file) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            long end = ch.size();
+            java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+            long keep = end;
+            while (keep > 0) {
+                one.clear();
+                ch.read(one, keep - 1);
+                if (one.get(0) == '\n') {
+                    break;
+                }
+                keep--;
+            }
+            if (keep < end) {
+                ch.truncate(keep);
+            }
+        } catch (NoSuchFileException ex) {
+            // nothing written yet
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot read the end of " + file, ex);
+        }
     }
 
     private Writer auditOutput() throws IOException {
