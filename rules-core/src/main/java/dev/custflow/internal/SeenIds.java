@@ -102,8 +102,8 @@ final class SeenIds {
     }
 
     /**
-     * Keeps the second hashes in ring order too (8 bytes an id), so that {@link #write} is a sequential copy
-     * rather than a hash probe per id: an engine with a store writes the window at every commit.
+     * Keeps the second hashes in ring order too (8 bytes an id), so that {@link #writeParts} is a sequential copy
+     * rather than a hash probe per id: an engine with a store writes the window's newest segment at every commit.
      */
     void keepForSnapshots() {
         if (ring2 == null) {
@@ -115,20 +115,8 @@ final class SeenIds {
         }
     }
 
-    /** Writes the ids remembered, oldest first (as their two hashes). */
-    void write(SnapshotOutput o) {
-        keepForSnapshots();
-        o.writeVarInt(size);
-        int start = Math.floorMod(next - size, capacity);
-        for (int k = 0; k < size; k++) {
-            int i = start + k < capacity ? start + k : start + k - capacity;
-            o.writeLong(ring[i]);
-            o.writeLong(ring2[i]);
-        }
-    }
-
     /**
-     * Remembers the ids {@link #write} wrote (format version 1, the whole window in one piece), after those
+     * Remembers the ids format version 1 wrote (the whole window in one piece, oldest first, as their two hashes), after those
      * remembered now; the newest stay if they do not fit. Their segments are written at the next commit.
      */
     void read(SnapshotInput in) {
