@@ -223,7 +223,8 @@ public final class EngineBuilder {
 
     /**
      * How many order and ticket ids are remembered to find the customer of a follow-up event that
-     * does not name it (least recently used forgotten first).
+     * does not name it (first in, first out: the id placed or opened longest ago is forgotten first, so that a
+     * store's commit writes only the newest part of the index).
      *
      * @param ids ids remembered (default 1,000,000)
      * @return this

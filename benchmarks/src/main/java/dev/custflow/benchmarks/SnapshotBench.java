@@ -77,7 +77,7 @@ final class SnapshotBench {
         int rounds = 5;
         double[] without = new double[rounds];
         double[] with = new double[rounds];
-        long[] stateBytes = new long[1];
+        long[] stateBytes = new long[4]; // state at the end; engine part bytes written by all commits; commits
         for (int round = -2; round < rounds; round++) {
             double a = timeRun(stream, null, stateBytes);
             double b = timeRun(stream, CustomerStores.inMemory(), stateBytes);
@@ -90,15 +90,40 @@ final class SnapshotBench {
         double mw = Bench.median(without);
         double mb = Bench.median(with);
         System.out.printf(Locale.ROOT, "  without a store %.2f s, with the in-memory store %.2f s: +%.2f ms per batch "
-                        + "of 1,000 (%.1f%%); engine state at the end %,d bytes%n", mw, mb, (mb - mw) * 1000 / batches,
-                (mb / mw - 1) * 100, stateBytes[0]);
+                        + "of 1,000 (%.1f%%); engine state at the end %,d bytes in %,d parts; engine state written per "
+                        + "commit %,d bytes on average%n", mw, mb, (mb - mw) * 1000 / batches,
+                (mb / mw - 1) * 100, stateBytes[0], stateBytes[3], stateBytes[1] / Math.max(1, stateBytes[2]));
+    }
+
+    /** Counts the engine state bytes each commit writes, then hands it on. */
+    private record Counting(CustomerStore inner, long[] counts) implements CustomerStore {
+        @Override
+        public dev.custflow.spi.StoredState load() {
+            return inner.load();
+        }
+
+        @Override
+        public void forEachCustomer(java.util.function.BiConsumer<String, byte[]> visitor) {
+            inner.forEachCustomer(visitor);
+        }
+
+        @Override
+        public void commit(dev.custflow.spi.StoreCommit commit) {
+            for (byte[] part : commit.engineParts().values()) {
+                counts[1] += part.length;
+            }
+            counts[2]++;
+            inner.commit(commit);
+        }
     }
 
     private static double timeRun(List<Event> stream, CustomerStore store, long[] stateBytes) {
         long t0 = System.nanoTime();
         var b = Custflow.builder().packs(RulePack.LIFECYCLE).auditTrailSize(1);
         if (store != null) {
-            b.store(store);
+            stateBytes[1] = 0;
+            stateBytes[2] = 0;
+            b.store(new Counting(store, stateBytes));
         }
         try (Engine e = b.build()) {
             for (int i = 0; i < stream.size(); i += 1_000) {
@@ -107,7 +132,9 @@ final class SnapshotBench {
         }
         double s = (System.nanoTime() - t0) / 1e9;
         if (store != null) {
-            stateBytes[0] = store.load().engineState().length;
+            var parts = store.load().engineParts();
+            stateBytes[0] = parts.values().stream().mapToLong(p -> p.length).sum();
+            stateBytes[3] = parts.size();
         }
         return s;
     }

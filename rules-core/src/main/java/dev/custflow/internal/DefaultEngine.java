@@ -159,8 +159,8 @@ public final class DefaultEngine implements Engine {
         router.keepForSnapshots();
         emittedActions.keepForSnapshots();
         StoredState state = storeCall("loading the engine state", store::load);
-        if (state.engineState() != null) {
-            clock = Snapshots.restoreEngine(state.engineState(), parts());
+        if (!state.engineParts().isEmpty()) {
+            clock = Snapshots.restoreEngine(state.engineParts(), parts());
         }
         storeCall("loading the customers", () -> {
             store.forEachCustomer((id, bytes) -> {
@@ -654,7 +654,10 @@ public final class DefaultEngine implements Engine {
         return r;
     }
 
-    /** Writes the customers this call changed, those it merged away, the engine state and the actions. */
+    /**
+     * Writes the customers this call changed, those it merged away, the engine state parts it changed (and those it
+     * left behind) and the actions.
+     */
     private void commit(List<Action> actions) {
         if (store == null) {
             return;
@@ -664,7 +667,8 @@ public final class DefaultEngine implements Engine {
         for (Partition p : partitions) {
             p.drainChanges(c -> changed.put(c.getId(), Snapshots.customer(c)), removed::add);
         }
-        StoreCommit commit = new StoreCommit(position, lastEventId, Snapshots.engine(clock, parts()), changed, removed,
+        Snapshots.EngineDelta state = Snapshots.engine(clock, parts());
+        StoreCommit commit = new StoreCommit(position, lastEventId, state.parts(), state.removed(), changed, removed,
                 actions);
         storeCall("committing position " + position, () -> {
             store.commit(commit);

@@ -1,7 +1,5 @@
 package dev.custflow.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.custflow.EventRejectedException;
 import dev.custflow.event.CampaignLaunched;
 import dev.custflow.event.ClockTick;
@@ -25,54 +23,41 @@ final class Router {
     }
 
     private final SeenIds seen;
-    private final Cache<String, String> orderOwners;
-    private final Cache<String, String> ticketOwners;
+    private final OwnerIndex orderOwners;
+    private final OwnerIndex ticketOwners;
 
     Router(int dedupWindow, int referenceIndexSize) {
         this.seen = new SeenIds(dedupWindow);
-        // the engine routes on one thread at a time: upkeep on that thread beats handing it to a pool
-        this.orderOwners = Caffeine.newBuilder().maximumSize(referenceIndexSize).executor(Runnable::run).build();
-        this.ticketOwners = Caffeine.newBuilder().maximumSize(referenceIndexSize).executor(Runnable::run).build();
+        this.orderOwners = new OwnerIndex(referenceIndexSize);
+        this.ticketOwners = new OwnerIndex(referenceIndexSize);
     }
 
-    /**
-     * Writes the recent event ids and the order and ticket owners, least recently used first, so that a restored
-     * router forgets them in the same order.
-     */
-    void write(SnapshotOutput o) {
-        seen.write(o);
-        writeOwners(o, orderOwners);
-        writeOwners(o, ticketOwners);
-    }
-
+    /** Reads what format version 1 wrote: the recent event ids, then the order and ticket owners. */
     void read(SnapshotInput in) {
         seen.read(in);
-        readOwners(in, orderOwners);
-        readOwners(in, ticketOwners);
+        orderOwners.read(in);
+        ticketOwners.read(in);
     }
 
-    /** Writes the count, then the entries coldest first, streamed from the cache (no copy of it). */
-    private static void writeOwners(SnapshotOutput o, Cache<String, String> owners) {
-        owners.cleanUp();
-        SnapshotOutput entries = new SnapshotOutput(4096);
-        int n = owners.policy().eviction().orElseThrow().coldest(stream -> {
-            int[] count = {0};
-            stream.forEach(e -> {
-                entries.writeString(e.getKey());
-                entries.writeString(e.getValue());
-                count[0]++;
-            });
-            return count[0];
-        });
-        o.writeVarInt(n);
-        o.writeRaw(entries);
+    /** Writes where the event-id window and the owner indexes stand (part of the engine's "state" part). */
+    void writeHeader(SnapshotOutput o) {
+        seen.writeHeader(o);
+        orderOwners.writeHeader(o);
+        ticketOwners.writeHeader(o);
     }
 
-    private static void readOwners(SnapshotInput in, Cache<String, String> owners) {
-        int n = in.readVarInt();
-        for (int i = 0; i < n; i++) {
-            owners.put(in.readString(), in.readString());
-        }
+    /** Writes the segments of the event-id window and the owner indexes that changed since the last commit. */
+    void writeParts(java.util.Map<String, byte[]> out, java.util.Set<String> gone) {
+        seen.writeParts(Snapshots.EVENT_IDS, out, gone);
+        orderOwners.writeParts(Snapshots.ORDER_OWNERS, out, gone);
+        ticketOwners.writeParts(Snapshots.TICKET_OWNERS, out, gone);
+    }
+
+    /** Restores what {@link #writeHeader} and {@link #writeParts} wrote. */
+    void restore(SnapshotInput header, java.util.Map<String, byte[]> parts) {
+        seen.restore(header, parts, Snapshots.EVENT_IDS);
+        orderOwners.restore(header, parts, Snapshots.ORDER_OWNERS);
+        ticketOwners.restore(header, parts, Snapshots.TICKET_OWNERS);
     }
 
     /** Prepares for a commit at every call (see {@link SeenIds#keepForSnapshots()}). */
@@ -106,7 +91,7 @@ final class Router {
             return new Route(null, true);
         }
         if (e instanceof OrderPlaced o) {
-            String owner = orderOwners.getIfPresent(o.orderId());
+            String owner = orderOwners.get(o.orderId());
             if (owner != null) {
                 throw new EventRejectedException(0, e.type(), e.id(), "orderId", o.orderId(), owner.equals(o.customerId())
                         ? "this order was already placed; an order is placed once.\nSend OrderStatusChanged for "
@@ -127,9 +112,9 @@ final class Router {
         return new Route(e.subjectId(), false);
     }
 
-    private static String owner(Event e, String given, Cache<String, String> index, String field, String ref,
+    private static String owner(Event e, String given, OwnerIndex index, String field, String ref,
                                 String what) {
-        String known = index.getIfPresent(ref);
+        String known = index.get(ref);
         if (given != null) {
             if (known != null && !known.equals(given)) {
                 throw new EventRejectedException(0, e.type(), e.id(), "customerId", given,

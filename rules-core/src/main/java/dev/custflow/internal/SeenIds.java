@@ -18,6 +18,10 @@ final class SeenIds {
     private String lastId;
     private long lastH1;
     private long lastH2;
+    /** Ids remembered ever: the sequence number of the next one (the stored segments are ranges of these). */
+    private long added;
+    /** Segments of the stored window to write at the next commit. */
+    private final Segments segments = new Segments();
 
     SeenIds(int capacity) {
         if (capacity <= 0) {
@@ -36,6 +40,14 @@ final class SeenIds {
         if (index.containsKey(h1)) {
             return index.get(h1) != h2; // a different id with the same first hash: not seen (not remembered)
         }
+        append(h1, h2);
+        return true;
+    }
+
+    /** Remembers two hashes as the newest id (a new sequence number, its segment to write). */
+    private void append(long h1, long h2) {
+        segments.touch(added);
+        added++;
         if (size == capacity) {
             index.remove(ring[next]);
         } else {
@@ -47,7 +59,6 @@ final class SeenIds {
         }
         next = (next + 1) % capacity;
         index.put(h1, h2);
-        return true;
     }
 
     /** @return true if the id is among those remembered */
@@ -85,12 +96,14 @@ final class SeenIds {
             index.remove(h1);
             next = last;
             size--;
+            added--;
+            segments.touch(added);
         }
     }
 
     /**
-     * Keeps the second hashes in ring order too (8 bytes an id), so that {@link #write} is a sequential copy
-     * rather than a hash probe per id: an engine with a store writes the window at every commit.
+     * Keeps the second hashes in ring order too (8 bytes an id), so that {@link #writeParts} is a sequential copy
+     * rather than a hash probe per id: an engine with a store writes the window's newest segment at every commit.
      */
     void keepForSnapshots() {
         if (ring2 == null) {
@@ -102,39 +115,81 @@ final class SeenIds {
         }
     }
 
-    /** Writes the ids remembered, oldest first (as their two hashes). */
-    void write(SnapshotOutput o) {
-        keepForSnapshots();
-        o.writeVarInt(size);
-        int start = Math.floorMod(next - size, capacity);
-        for (int k = 0; k < size; k++) {
-            int i = start + k < capacity ? start + k : start + k - capacity;
-            o.writeLong(ring[i]);
-            o.writeLong(ring2[i]);
-        }
-    }
-
-    /** Remembers the ids {@link #write} wrote, after those remembered now; the newest stay if they do not fit. */
+    /**
+     * Remembers the ids format version 1 wrote (the whole window in one piece, oldest first, as their two hashes), after those
+     * remembered now; the newest stay if they do not fit. Their segments are written at the next commit.
+     */
     void read(SnapshotInput in) {
         int n = in.readVarInt();
         for (int k = 0; k < n; k++) {
             long h1 = in.readLong();
             long h2 = in.readLong();
-            if (index.containsKey(h1)) {
-                continue;
+            if (!index.containsKey(h1)) {
+                append(h1, h2);
             }
-            if (size == capacity) {
-                index.remove(ring[next]);
-            } else {
+        }
+        lastId = null;
+    }
+
+    /** Writes where the window stands (its segments are separate parts: {@link #writeParts}). */
+    void writeHeader(SnapshotOutput o) {
+        o.writeVarLong(added);
+        o.writeVarInt(size);
+    }
+
+    /**
+     * Writes the segments of the window that changed since the last call, and names those that left it.
+     *
+     * @param prefix the parts' key before the segment number
+     * @param out    receives the changed segments
+     * @param gone   receives the keys of the segments to delete
+     */
+    void writeParts(String prefix, java.util.Map<String, byte[]> out, java.util.Set<String> gone) {
+        keepForSnapshots();
+        long first = added - size;
+        int start = Math.floorMod(next - size, capacity);
+        segments.emit(prefix, first, added, out, gone, (o, from, to) -> {
+            for (long s = from; s < to; s++) {
+                int i = (int) ((start + (s - first)) % capacity);
+                o.writeLong(ring[i]);
+                o.writeLong(ring2[i]);
+            }
+        });
+    }
+
+    /**
+     * Restores what {@link #writeHeader} and {@link #writeParts} wrote into an empty window; the newest stay if
+     * they do not fit.
+     */
+    void restore(SnapshotInput header, java.util.Map<String, byte[]> parts, String prefix) {
+        long storedAdded = header.readVarLong();
+        int storedSize = header.readVarInt();
+        long first = storedAdded - storedSize;
+        long keep = Math.max(first, storedAdded - capacity);
+        long[] expect = {keep};
+        segments.restore(parts, prefix, first, storedAdded, (in, s) -> {
+            long h1 = in.readLong();
+            long h2 = in.readLong();
+            if (s >= keep) {
+                if (s != expect[0]) {
+                    throw new IllegalArgumentException("engine state part " + prefix + "* misses ids " + expect[0]
+                            + " to " + s);
+                }
+                expect[0]++;
+                index.put(h1, h2);
+                ring[next] = h1;
+                if (ring2 != null) {
+                    ring2[next] = h2;
+                }
+                next = (next + 1) % capacity;
                 size++;
             }
-            ring[next] = h1;
-            if (ring2 != null) {
-                ring2[next] = h2;
-            }
-            next = (next + 1) % capacity;
-            index.put(h1, h2);
+        });
+        if (expect[0] != storedAdded) {
+            throw new IllegalArgumentException("engine state parts " + prefix + "* end at id " + expect[0]
+                    + ", not " + storedAdded);
         }
+        added = storedAdded;
         lastId = null;
     }
 

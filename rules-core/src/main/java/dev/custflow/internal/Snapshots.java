@@ -6,20 +6,44 @@ import dev.custflow.model.Rep;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The engine's versioned snapshot encoding (docs/connectors.md, "Snapshot format"): one customer's profile, and
  * the engine's own state (the clock, the recent event and action ids, the order and ticket owners, the
  * de-duplication index, the assignment desk, the reps, the weekly schedules and the current RFM scale).
  *
- * <p>Every snapshot starts with its format version byte. The rule: a snapshot written by one version loads in
- * every later one. A change to the encoding gets a new version number, and the reader keeps reading the older
- * versions (SnapshotFixtureTest loads bytes committed with version 1).
+ * <p>The engine state is kept in keyed parts (docs/connectors.md, "Engine state parts"), so that a commit writes
+ * only what changed: {@value #STATE} (the clock, the reps, the desk, the de-duplication index and the rest, and where
+ * each window below stands), and the segments ({@link Segments}) of the recent event ids ({@value #EVENT_IDS}n), of
+ * the delivered action ids ({@value #ACTION_IDS}n) and of the order and ticket owners ({@value #ORDER_OWNERS}n,
+ * {@value #TICKET_OWNERS}n).
+ *
+ * <p>Every snapshot and every part starts with its format version byte. The rule: a snapshot written by one
+ * version loads in every later one. A change to the encoding gets a new version number, and the reader keeps
+ * reading the older versions. Customer snapshots are at version 1; the engine state is at version 2 (keyed
+ * parts), and a version 1 engine state (one piece, under the key {@value #STATE}) still loads: SnapshotFixtureTest
+ * loads bytes committed with version 1.
  */
 public final class Snapshots {
-    /** The format written by this version of the engine. */
+    /** The customer snapshot format written by this version of the engine. */
     public static final int VERSION = 1;
+    /** The engine state format written by this version of the engine (2: keyed parts). */
+    public static final int ENGINE_VERSION = 2;
+    /** The key of the engine state's main part. */
+    public static final String STATE = "state";
+    /** Key prefix of the recent event ids' segments. */
+    public static final String EVENT_IDS = "ids.events.";
+    /** Key prefix of the delivered action ids' segments. */
+    public static final String ACTION_IDS = "ids.actions.";
+    /** Key prefix of the order owners' segments. */
+    public static final String ORDER_OWNERS = "owners.orders.";
+    /** Key prefix of the ticket owners' segments. */
+    public static final String TICKET_OWNERS = "owners.tickets.";
 
     private Snapshots() {
     }
@@ -42,7 +66,7 @@ public final class Snapshots {
      */
     public static Customer customer(byte[] bytes) {
         SnapshotInput in = new SnapshotInput(bytes);
-        int version = version(in);
+        int version = version(in, VERSION);
         Customer c = Customer.readSnapshot(in, version);
         if (!in.atEnd()) {
             throw new IllegalArgumentException("customer snapshot of " + c.getId() + " has bytes after its end");
@@ -50,11 +74,16 @@ public final class Snapshots {
         return c;
     }
 
-    private static int version(SnapshotInput in) {
+    /** Reads an engine state part's version byte. */
+    static int engineVersion(SnapshotInput in) {
+        return version(in, ENGINE_VERSION);
+    }
+
+    private static int version(SnapshotInput in, int newest) {
         int version = in.readByte();
-        if (version < 1 || version > VERSION) {
+        if (version < 1 || version > newest) {
             throw new IllegalArgumentException("snapshot format version " + version + " is not one this engine reads "
-                    + "(1 to " + VERSION + ")" + (version > VERSION ? ": it was written by a newer engine" : ""));
+                    + "(1 to " + newest + ")" + (version > newest ? ": it was written by a newer engine" : ""));
         }
         return version;
     }
@@ -65,16 +94,27 @@ public final class Snapshots {
     }
 
     /**
+     * What a commit writes of the engine state: the parts that changed since the last commit, and the keys of the
+     * parts to delete.
+     */
+    record EngineDelta(Map<String, byte[]> parts, Set<String> removed) {
+    }
+
+    /**
      * @param clock the engine's clock
      * @param p     the parts
-     * @return the engine state
+     * @return the engine state parts changed since the last call (all of them at the first), and those to delete
      */
-    static byte[] engine(long clock, EngineParts p) {
+    static EngineDelta engine(long clock, EngineParts p) {
+        Map<String, byte[]> parts = new HashMap<>();
+        Set<String> removed = new HashSet<>();
+        p.router().writeParts(parts, removed);
+        p.actionIds().writeParts(ACTION_IDS, parts, removed);
         SnapshotOutput o = new SnapshotOutput(1024);
-        o.writeByte(VERSION);
+        o.writeByte(ENGINE_VERSION);
         o.writeSignedLong(clock);
-        p.router().write(o);
-        p.actionIds().write(o);
+        p.router().writeHeader(o);
+        p.actionIds().writeHeader(o);
         weekly(o, p.segments() == null ? null : p.segments().weekly());
         weekly(o, p.digests() == null ? null : p.digests().weekly());
         RfmScale scale = p.partitions()[0].scale();
@@ -113,7 +153,9 @@ public final class Snapshots {
             p.desk().write(d);
             o.writeBytes(d.toByteArray());
         }
-        return o.toByteArray();
+        parts.put(STATE, o.toByteArray());
+        removed.removeAll(parts.keySet());
+        return new EngineDelta(parts, removed);
     }
 
     private static void weekly(SnapshotOutput o, Weekly w) {
@@ -136,16 +178,26 @@ public final class Snapshots {
      * Restores an engine state into freshly built parts. A part whose pack is off now is skipped; a part whose
      * pack was off then starts empty.
      *
-     * @param bytes what {@link #engine} wrote (this or an earlier version)
-     * @param p     the parts, as built
+     * @param stored every part {@link #engine} wrote and did not delete since (this or an earlier version; version
+     *               1 is one piece under {@value #STATE})
+     * @param p      the parts, as built
      * @return the engine's clock
      */
-    static long restoreEngine(byte[] bytes, EngineParts p) {
+    static long restoreEngine(Map<String, byte[]> stored, EngineParts p) {
+        byte[] bytes = stored.get(STATE);
+        if (bytes == null) {
+            throw new IllegalArgumentException("engine state has no part \"" + STATE + "\": " + stored.keySet());
+        }
         SnapshotInput in = new SnapshotInput(bytes);
-        version(in);
+        int version = engineVersion(in);
         long clock = in.readSignedLong();
-        p.router().read(in);
-        p.actionIds().read(in);
+        if (version == 1) {
+            p.router().read(in);
+            p.actionIds().read(in);
+        } else {
+            p.router().restore(in, stored);
+            p.actionIds().restore(in, stored, ACTION_IDS);
+        }
         weekly(in, p.segments() == null ? null : p.segments().weekly());
         weekly(in, p.digests() == null ? null : p.digests().weekly());
         if (in.readBoolean()) {

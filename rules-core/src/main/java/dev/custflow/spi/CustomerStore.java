@@ -4,18 +4,21 @@ import java.util.function.BiConsumer;
 
 /**
  * Where the engine keeps its state between runs, so that a restarted engine goes on exactly where the last one
- * stopped (ARCHITECTURE.md, "Connectors"). Version 1 of this SPI.
+ * stopped (ARCHITECTURE.md, "Connectors"). Version 1 of this SPI (not released before the engine state came in keyed parts).
  *
  * <p>The engine calls {@link #commit} once per batch of events, after the batch is decided and before its actions
  * are handed to the {@link ActionSink}: the snapshots of the customers the batch changed, the customers it removed
- * (merged into another), the engine's own state (indexes, turns, deadlines, the clock), the position reached in
- * the event source, and the batch's actions. An implementation writes all of it <b>atomically</b> (one
+ * (merged into another), the parts of the engine's own state (indexes, turns, deadlines, the clock) the batch
+ * changed and the keys of those it removed, the position reached in the event source, and the batch's actions. An implementation writes all of it <b>atomically</b> (one
  * transaction), so that after any crash the state, the position and the actions agree; a store with an outbox
  * keeps the actions for a relay to deliver, a store without one may ignore them. A failed commit throws and
  * the engine stops: what was not committed is decided again from the position on.
  *
- * <p>Snapshots and the engine state are opaque bytes in the engine's versioned encoding: a store keeps them as
- * they are. Calls come from one engine thread at a time; {@link #load} and {@link #forEachCustomer} are called when
+ * <p>Snapshots and the engine state parts are opaque bytes in the engine's versioned encoding: a store keeps them
+ * as they are, each part under its key (a string of at most 100 characters), replacing a part a commit gives again
+ * and deleting one a commit removes; {@link #load} returns every part kept. The engine keeps its large windows
+ * (recent event and action ids, order and ticket owners) in fixed-size segments, so that a commit carries the
+ * newest segments and the small main part, not the whole state. Calls come from one engine thread at a time; {@link #load} and {@link #forEachCustomer} are called when
  * an engine starts, before any commit.
  */
 public interface CustomerStore extends AutoCloseable {

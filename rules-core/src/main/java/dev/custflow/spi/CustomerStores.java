@@ -13,7 +13,7 @@ public final class CustomerStores {
     /**
      * A store in this JVM's memory: it survives the engine (build a new engine on it to resume, as after a crash),
      * not the process. Thread-safe; a commit is applied whole under a lock, so a reader never sees half of one.
-     * It keeps the latest snapshot of every customer (a few hundred bytes each, besides the engine's own profile),
+     * It keeps the latest snapshot of every customer and the engine state's parts as last committed (a few hundred bytes each, besides the engine's own profile),
      * and ignores the actions (it has no outbox). For tests, and for hosts that snapshot it elsewhere themselves.
      *
      * @return an empty store
@@ -24,12 +24,15 @@ public final class CustomerStores {
 
     private static final class InMemory implements CustomerStore {
         private final Map<String, byte[]> customers = new HashMap<>();
-        private StoredState state = StoredState.EMPTY;
+        private final Map<String, byte[]> engineParts = new HashMap<>();
+        private long position;
+        private String lastEventId;
 
         @Override
         public synchronized StoredState load() {
-            return new StoredState(state.position(), state.lastEventId(),
-                    state.engineState() == null ? null : state.engineState().clone());
+            Map<String, byte[]> parts = new HashMap<>();
+            engineParts.forEach((k, v) -> parts.put(k, v.clone()));
+            return new StoredState(position, lastEventId, parts);
         }
 
         @Override
@@ -43,19 +46,22 @@ public final class CustomerStores {
 
         @Override
         public synchronized void commit(StoreCommit commit) {
-            if (commit.position() < state.position()) {
+            if (commit.position() < position) {
                 throw new dev.custflow.ConnectorException("in-memory store", "commit refused: it is at position " + commit.position()
-                        + ", behind the stored " + state.position() + " (another engine, or a stale one, on this store)", null);
+                        + ", behind the stored " + position + " (another engine, or a stale one, on this store)", null);
             }
             commit.removed().forEach(customers::remove);
             // the engine hands over fresh arrays at every commit and never touches them again: kept as they are
             customers.putAll(commit.customers());
-            state = new StoredState(commit.position(), commit.lastEventId(), commit.engineState());
+            commit.removedParts().forEach(engineParts::remove);
+            engineParts.putAll(commit.engineParts());
+            position = commit.position();
+            lastEventId = commit.lastEventId();
         }
 
         @Override
         public synchronized String toString() {
-            return "in-memory store (" + customers.size() + " customers, position " + state.position() + ")";
+            return "in-memory store (" + customers.size() + " customers, position " + position + ")";
         }
     }
 }

@@ -50,7 +50,8 @@ import java.util.TreeMap;
  * de-duplication index, event ids, order owners, the weekly schedules and the RFM scale).
  *
  * <p>{@code main} writes {@code src/test/resources/dev/custflow/snapshots/store-v<version>.bin} from the current
- * engine; run it only when a new format version is introduced, and keep the older files: each must still load
+ * engine, {@code <version>} being the engine state's format version (customer snapshots are still at version 1);
+ * run it only when a new format version is introduced, and keep the older files: each must still load
  * (SnapshotFixtureTest).
  */
 public final class SnapshotFixtures {
@@ -107,7 +108,10 @@ public final class SnapshotFixtures {
         return store;
     }
 
-    /** Writes a store's content: position, last event id, engine state, then every customer sorted by id. */
+    /**
+     * Writes a store's content: position, last event id, the engine state parts sorted by key, then every customer
+     * sorted by id. (Until engine state version 2 the engine state was one piece: {@link #load} reads both.)
+     */
     static byte[] dump(CustomerStore store) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -115,8 +119,14 @@ public final class SnapshotFixtures {
             StoredState s = store.load();
             out.writeLong(s.position());
             out.writeUTF(s.lastEventId());
-            out.writeInt(s.engineState().length);
-            out.write(s.engineState());
+            out.writeInt(-1); // version 1 wrote the engine state's length here; -1: its parts follow
+            TreeMap<String, byte[]> parts = new TreeMap<>(s.engineParts());
+            out.writeInt(parts.size());
+            for (var p : parts.entrySet()) {
+                out.writeUTF(p.getKey());
+                out.writeInt(p.getValue().length);
+                out.write(p.getValue());
+            }
             TreeMap<String, byte[]> customers = new TreeMap<>();
             store.forEachCustomer(customers::put);
             out.writeInt(customers.size());
@@ -137,14 +147,23 @@ public final class SnapshotFixtures {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(dump));
             long position = in.readLong();
             String lastEventId = in.readUTF();
-            byte[] state = in.readNBytes(in.readInt());
+            int length = in.readInt();
+            Map<String, byte[]> parts = new TreeMap<>();
+            if (length >= 0) { // version 1: the engine state in one piece, which loads as the part "state"
+                parts.put(dev.custflow.internal.Snapshots.STATE, in.readNBytes(length));
+            } else {
+                int count = in.readInt();
+                for (int i = 0; i < count; i++) {
+                    parts.put(in.readUTF(), in.readNBytes(in.readInt()));
+                }
+            }
             int n = in.readInt();
             TreeMap<String, byte[]> customers = new TreeMap<>();
             for (int i = 0; i < n; i++) {
                 customers.put(in.readUTF(), in.readNBytes(in.readInt()));
             }
             CustomerStore store = CustomerStores.inMemory();
-            store.commit(new StoreCommit(position, lastEventId, state, customers, Set.of(), List.of()));
+            store.commit(new StoreCommit(position, lastEventId, parts, Set.of(), customers, Set.of(), List.of()));
             return store;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -160,7 +179,7 @@ public final class SnapshotFixtures {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : ".").resolve("src/test/resources/dev/custflow/snapshots");
         Files.createDirectories(dir);
-        Path file = dir.resolve("store-v" + dev.custflow.internal.Snapshots.VERSION + ".bin");
+        Path file = dir.resolve("store-v" + dev.custflow.internal.Snapshots.ENGINE_VERSION + ".bin");
         Files.write(file, dump(storyStore()));
         System.out.println("wrote " + file);
     }

@@ -41,7 +41,7 @@ class PersistenceProperties {
 
     /** What a run left: the actions delivered (first delivery of each id), the profiles, the store's contents. */
     record Outcome(List<String> delivered, TreeMap<String, CustomerProfile> profiles, TreeMap<String, String> stored,
-                   String engineState, long position) {
+                   TreeMap<String, String> engineParts, long position) {
     }
 
     @Provide
@@ -119,8 +119,7 @@ class PersistenceProperties {
         TreeMap<String, CustomerProfile> profiles = new TreeMap<>();
         engine.forEachCustomer(p -> profiles.put(p.id(), p));
         Outcome o = new Outcome(new ArrayList<>(delivered.values()), profiles, stored(store),
-                Base64.getEncoder().encodeToString(store.load().engineState() == null ? new byte[0]
-                        : store.load().engineState()), engine.position());
+                engineParts(store), engine.position());
         engine.close();
         return o;
     }
@@ -129,6 +128,13 @@ class PersistenceProperties {
         return Custflow.builder().partitions(partitions).store(store)
                 .actionSink(actions -> actions.forEach(a -> delivered.putIfAbsent(a.id(), Json.write(a))))
                 .build();
+    }
+
+    /** Every engine state part the store holds, byte for byte (as Base64), by key. */
+    static TreeMap<String, String> engineParts(CustomerStore store) {
+        TreeMap<String, String> m = new TreeMap<>();
+        store.load().engineParts().forEach((k, v) -> m.put(k, Base64.getEncoder().encodeToString(v)));
+        return m;
     }
 
     static TreeMap<String, String> stored(CustomerStore store) {

@@ -19,10 +19,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
@@ -30,8 +32,9 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * A {@link CustomerStore} in the host's database: customer snapshots, the engine's state and position, and an outbox of
- * actions, written in <b>one transaction per commit</b>. H2 (an embedded file, no setup), PostgreSQL and
+ * A {@link CustomerStore} in the host's database: customer snapshots, the engine's state (one row per part, keyed
+ * by engine id and part key: a commit writes only the parts it changed and deletes those it removed) and position,
+ * and an outbox of actions, written in <b>one transaction per commit</b>. H2 (an embedded file, no setup), PostgreSQL and
  * MariaDB/MySQL; the tables carry a prefix ({@code cf_} by default) so they live beside an ERP's own.
  *
  * <pre>{@code
@@ -48,7 +51,7 @@ import org.flywaydb.core.Flyway;
  */
 public final class JdbcCustomerStore implements CustomerStore {
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,29}");
-    private static final String[] MIGRATIONS = {"V1__custflow_tables.sql"};
+    private static final String[] MIGRATIONS = {"V1__custflow_tables.sql", "V2__engine_parts.sql"};
 
     private final String name;
     private final DataSource source;
@@ -176,20 +179,34 @@ public final class JdbcCustomerStore implements CustomerStore {
     @Override
     public synchronized StoredState load() {
         return tx.run("cannot read the engine state of " + engineId, c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT event_position, last_event_id, engine_state, version "
+            long position;
+            String lastEventId;
+            long seen;
+            try (PreparedStatement q = c.prepareStatement("SELECT event_position, last_event_id, version "
                     + "FROM " + table("engine_state") + " WHERE engine_id = ?")) {
                 q.setString(1, engineId);
                 try (ResultSet rs = q.executeQuery()) {
                     if (!rs.next()) {
                         throw new ConnectorException(name, "the engine state row of " + engineId + " is missing", null);
                     }
-                    version = rs.getLong(4);
-                    if (version == 0) {
-                        return StoredState.EMPTY;
-                    }
-                    return new StoredState(rs.getLong(1), rs.getString(2), rs.getBytes(3));
+                    position = rs.getLong(1);
+                    lastEventId = rs.getString(2);
+                    seen = rs.getLong(3);
                 }
             }
+            Map<String, byte[]> parts = new HashMap<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT part_key, part_bytes FROM " + table("engine_part")
+                    + " WHERE engine_id = ?")) {
+                q.setString(1, engineId);
+                q.setFetchSize(1_000);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        parts.put(rs.getString(1), rs.getBytes(2));
+                    }
+                }
+            }
+            version = seen;
+            return seen == 0 ? StoredState.EMPTY : new StoredState(position, lastEventId, parts);
         });
     }
 
@@ -221,6 +238,7 @@ public final class JdbcCustomerStore implements CustomerStore {
             long seen = version;
             tx.run("cannot commit up to position " + commit.position(), c -> {
                 advanceEngineState(c, commit, seen);
+                writeEngineParts(c, commit);
                 writeCustomers(c, commit);
                 writeOutbox(c, commit);
                 return null;
@@ -234,15 +252,14 @@ public final class JdbcCustomerStore implements CustomerStore {
 
     private void advanceEngineState(Connection c, StoreCommit commit, long seen) throws SQLException {
         try (PreparedStatement up = c.prepareStatement("UPDATE " + table("engine_state") + " SET event_position = ?, "
-                + "last_event_id = ?, engine_state = ?, version = version + 1, updated_at = ? "
+                + "last_event_id = ?, version = version + 1, updated_at = ? "
                 + "WHERE engine_id = ? AND version = ? AND event_position <= ?")) {
             up.setLong(1, commit.position());
             up.setString(2, commit.lastEventId());
-            up.setBytes(3, commit.engineState());
-            up.setLong(4, clock.millis());
-            up.setString(5, engineId);
-            up.setLong(6, seen);
-            up.setLong(7, commit.position());
+            up.setLong(3, clock.millis());
+            up.setString(4, engineId);
+            up.setLong(5, seen);
+            up.setLong(6, commit.position());
             if (up.executeUpdate() == 1) {
                 return;
             }
@@ -266,6 +283,33 @@ public final class JdbcCustomerStore implements CustomerStore {
                 throw new ConnectorException(name, "the commit's position " + commit.position()
                         + " is behind the stored position " + position + " (engine " + engineId
                         + "): positions only move forward, so the commit is refused", null);
+            }
+        }
+    }
+
+    /** After the fenced row is advanced: only the engine that advanced it writes its parts in this transaction. */
+    private void writeEngineParts(Connection c, StoreCommit commit) throws SQLException {
+        if (!commit.removedParts().isEmpty()) {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM " + table("engine_part")
+                    + " WHERE engine_id = ? AND part_key = ?")) {
+                for (String key : new TreeSet<>(commit.removedParts())) {
+                    del.setString(1, engineId);
+                    del.setString(2, key);
+                    del.addBatch();
+                }
+                del.executeBatch();
+            }
+        }
+        if (!commit.engineParts().isEmpty()) {
+            try (PreparedStatement up = c.prepareStatement(dialect.upsertEnginePart(table("engine_part")))) {
+                for (Map.Entry<String, byte[]> e : new TreeMap<>(commit.engineParts()).entrySet()) {
+                    up.setString(1, engineId);
+                    up.setString(2, e.getKey());
+                    up.setBytes(3, e.getValue());
+                    up.setLong(4, commit.position());
+                    up.addBatch();
+                }
+                up.executeBatch();
             }
         }
     }
@@ -362,7 +406,7 @@ public final class JdbcCustomerStore implements CustomerStore {
         tx.run("cannot find the tables " + prefix + "* (with migrate(false) a DBA applies "
                 + "JdbcCustomerStore.migrationSql(\"" + dialect.folder() + "\", \"" + prefix + "\") first; "
                 + "docs/jdbc.md)", c -> {
-            for (String t : List.of("customer", "engine_state", "outbox", "relay_lease")) {
+            for (String t : List.of("customer", "engine_state", "engine_part", "outbox", "relay_lease")) {
                 try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM " + table(t) + " WHERE 1 = 0");
                      ResultSet rs = q.executeQuery()) {
                     rs.next();

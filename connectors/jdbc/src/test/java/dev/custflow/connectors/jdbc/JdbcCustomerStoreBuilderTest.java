@@ -28,7 +28,7 @@ class JdbcCustomerStoreBuilderTest {
             assertThat(store.name()).startsWith("jdbc:h2:file:" + file.toAbsolutePath()).contains(";WRITE_DELAY=0")
                     .endsWith(" cf_");
             assertThat(store.load()).isEqualTo(StoredState.EMPTY);
-            store.commit(new StoreCommit(4, "evt-4", new byte[] {4}, Map.of("A", new byte[] {1}), Set.of(),
+            store.commit(new StoreCommit(4, "evt-4", Map.of("state", new byte[] {4}), Set.of(), Map.of("A", new byte[] {1}), Set.of(),
                     SampleActions.actions("A", 0, 2)));
         }
         assertThat(Files.exists(dir.resolve("data").resolve("custflow.mv.db"))).isTrue();
@@ -64,7 +64,8 @@ class JdbcCustomerStoreBuilderTest {
         for (String vendor : new String[] {"h2", "postgresql", "mariadb", "mysql"}) {
             assertThat(JdbcCustomerStore.migrationSql(vendor, "erp_cf_"))
                     .contains("CREATE TABLE erp_cf_customer", "CREATE TABLE erp_cf_engine_state",
-                            "CREATE TABLE erp_cf_outbox", "CREATE TABLE erp_cf_relay_lease")
+                            "CREATE TABLE erp_cf_outbox", "CREATE TABLE erp_cf_relay_lease",
+                            "CREATE TABLE erp_cf_engine_part")
                     .doesNotContain("${prefix}");
         }
         assertThatThrownBy(() -> JdbcCustomerStore.migrationSql("oracle", "cf_"))

@@ -67,7 +67,7 @@ public final class JdbcMeasurements {
                 List<Action> actions = SampleActions.actions("C-" + (i % 1000), i, ACTIONS_PER_COMMIT);
                 long now = System.nanoTime();
                 actions.forEach(a -> committedAt.put(a.id(), now));
-                store.commit(new StoreCommit(i + 1, "evt-" + i, snapshot, customers, Set.of(), actions));
+                store.commit(new StoreCommit(i + 1, "evt-" + i, Map.of("state", snapshot), Set.of(), customers, Set.of(), actions));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             while (withRelay && store.pendingActions() > 0) {

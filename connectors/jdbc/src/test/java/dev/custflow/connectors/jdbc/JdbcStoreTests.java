@@ -26,7 +26,8 @@ abstract class JdbcStoreTests {
     abstract TestDatabase db();
 
     private static StoreCommit commit(long position, Map<String, byte[]> customers, List<Action> actions) {
-        return new StoreCommit(position, "evt-" + position, new byte[] {(byte) position}, customers, Set.of(), actions);
+        return new StoreCommit(position, "evt-" + position, Map.of("state", new byte[] {(byte) position}), Set.of(),
+                customers, Set.of(), actions);
     }
 
     private List<String[]> query(String sql) {

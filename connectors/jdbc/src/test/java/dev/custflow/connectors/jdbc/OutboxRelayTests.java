@@ -60,7 +60,8 @@ abstract class OutboxRelayTests {
             }
         }
         position += count;
-        store.commit(new StoreCommit(position, "evt-" + position, new byte[] {1}, Map.of(), Set.of(), actions));
+        store.commit(new StoreCommit(position, "evt-" + position, Map.of("state", new byte[] {1}), Set.of(), Map.of(), Set.of(),
+                actions));
         return actions;
     }
 

@@ -114,12 +114,13 @@ public abstract class CustomerStoreContract<S extends CustomerStore> {
      * @param customers   changed customers, by id
      * @param removed     removed customers
      * @param actions     the batch's actions
-     * @return a commit with last event id {@code "evt-" + position} and engine state {@code snapshot("engine@" + position)}
+     * @return a commit with last event id {@code "evt-" + position} and one engine state part, {@code "state"}:
+     *         {@code snapshot("engine@" + position)}
      */
     protected static StoreCommit commit(long position, Map<String, byte[]> customers, Set<String> removed,
                                         List<Action> actions) {
-        return new StoreCommit(position, "evt-" + position, snapshot("engine@" + position), customers, removed,
-                actions);
+        return new StoreCommit(position, "evt-" + position, Map.of("state", snapshot("engine@" + position)), Set.of(),
+                customers, removed, actions);
     }
 
     private static Map<String, String> readable(Map<String, byte[]> customers) {
@@ -138,9 +139,14 @@ public abstract class CustomerStoreContract<S extends CustomerStore> {
     }
 
     private static void assertState(StoredState state, long position, String lastEventId, byte[] engineState) {
+        assertState(state, position, lastEventId, Map.of("state", engineState));
+    }
+
+    private static void assertState(StoredState state, long position, String lastEventId,
+                                    Map<String, byte[]> engineParts) {
         assertThat(state.position()).as("position").isEqualTo(position);
         assertThat(state.lastEventId()).as("last event id").isEqualTo(lastEventId);
-        assertThat(state.engineState()).as("engine state").isEqualTo(engineState);
+        assertThat(readable(state.engineParts())).as("engine state parts").isEqualTo(readable(engineParts));
     }
 
     @Test
@@ -186,10 +192,40 @@ public abstract class CustomerStoreContract<S extends CustomerStore> {
             big[i] = (byte) (i * 31 + i / 256);
         }
         byte[] engine = Arrays.copyOf(big, 2_000_000);
-        store.commit(new StoreCommit(1, null, engine, Map.of("big", big), Set.of(), List.of()));
+        store.commit(new StoreCommit(1, null, Map.of("state", engine), Set.of(), Map.of("big", big), Set.of(),
+                List.of()));
 
         assertState(store.load(), 1, null, engine);
         assertThat(customersOf(store)).isEqualTo(readable(Map.of("big", big)));
+    }
+
+    @Test
+    void engineStateParts_roundTripByKey_areReplacedWhenGivenAgain_andDeletedWhenRemoved() {
+        store.commit(new StoreCommit(1, "evt-1", Map.of("state", snapshot("s1"), "ids.events.0", snapshot("e0"),
+                "ids.events.1", snapshot("e1"), "owners.orders.0", snapshot("o0")), Set.of(), Map.of(), Set.of(),
+                List.of()));
+        assertState(store.load(), 1, "evt-1", Map.of("state", snapshot("s1"), "ids.events.0", snapshot("e0"),
+                "ids.events.1", snapshot("e1"), "owners.orders.0", snapshot("o0")));
+
+        // only what changed: one part replaced, one new, one removed (and one that was never stored), the rest kept
+        store.commit(new StoreCommit(2, "evt-2", Map.of("state", snapshot("s2"), "ids.events.2", snapshot("e2")),
+                Set.of("ids.events.0", "never-stored"), Map.of(), Set.of(), List.of()));
+        assertState(store.load(), 2, "evt-2", Map.of("state", snapshot("s2"), "ids.events.1", snapshot("e1"),
+                "ids.events.2", snapshot("e2"), "owners.orders.0", snapshot("o0")));
+
+        // a commit that changes no part keeps them all
+        store.commit(new StoreCommit(3, "evt-3", Map.of(), Set.of(), Map.of(), Set.of(), List.of()));
+        assertState(store.load(), 3, "evt-3", Map.of("state", snapshot("s2"), "ids.events.1", snapshot("e1"),
+                "ids.events.2", snapshot("e2"), "owners.orders.0", snapshot("o0")));
+    }
+
+    @Test
+    void aRefusedCommit_changesNoEngineStatePart() {
+        store.commit(new StoreCommit(5, "evt-5", Map.of("state", snapshot("s5"), "ids.events.0", snapshot("e0")),
+                Set.of(), Map.of(), Set.of(), List.of()));
+        assertThatThrownBy(() -> store.commit(new StoreCommit(4, "evt-4", Map.of("state", snapshot("s4")),
+                Set.of("ids.events.0"), Map.of(), Set.of(), List.of()))).isInstanceOf(ConnectorException.class);
+        assertState(store.load(), 5, "evt-5", Map.of("state", snapshot("s5"), "ids.events.0", snapshot("e0")));
     }
 
     @Test

@@ -68,7 +68,9 @@ final class FakeCustomerStore implements CustomerStore {
             throw new ConnectorException("fake", "injected failure half-way", null);
         }
         storage.customers = next;
-        storage.state = new StoredState(commit.position(), commit.lastEventId(),
-                commit.engineState() == null ? null : commit.engineState().clone());
+        Map<String, byte[]> parts = new HashMap<>(storage.state.engineParts());
+        commit.removedParts().forEach(parts::remove);
+        commit.engineParts().forEach((key, bytes) -> parts.put(key, bytes.clone()));
+        storage.state = new StoredState(commit.position(), commit.lastEventId(), parts);
     }
 }

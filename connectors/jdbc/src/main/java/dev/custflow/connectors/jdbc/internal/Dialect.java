@@ -9,6 +9,12 @@ public enum Dialect {
         public String upsertCustomer(String table) {
             return "MERGE INTO " + table + " (customer_id, snapshot, event_position) KEY (customer_id) VALUES (?, ?, ?)";
         }
+
+        @Override
+        public String upsertEnginePart(String table) {
+            return "MERGE INTO " + table + " (engine_id, part_key, part_bytes, event_position) KEY (engine_id, part_key) "
+                    + "VALUES (?, ?, ?, ?)";
+        }
     },
     POSTGRESQL("postgresql") {
         @Override
@@ -17,12 +23,25 @@ public enum Dialect {
                     + "ON CONFLICT (customer_id) DO UPDATE SET snapshot = EXCLUDED.snapshot, "
                     + "event_position = EXCLUDED.event_position";
         }
+
+        @Override
+        public String upsertEnginePart(String table) {
+            return "INSERT INTO " + table + " (engine_id, part_key, part_bytes, event_position) VALUES (?, ?, ?, ?) "
+                    + "ON CONFLICT (engine_id, part_key) DO UPDATE SET part_bytes = EXCLUDED.part_bytes, "
+                    + "event_position = EXCLUDED.event_position";
+        }
     },
     MYSQL("mysql") {
         @Override
         public String upsertCustomer(String table) {
             return "INSERT INTO " + table + " (customer_id, snapshot, event_position) VALUES (?, ?, ?) "
                     + "ON DUPLICATE KEY UPDATE snapshot = VALUES(snapshot), event_position = VALUES(event_position)";
+        }
+
+        @Override
+        public String upsertEnginePart(String table) {
+            return "INSERT INTO " + table + " (engine_id, part_key, part_bytes, event_position) VALUES (?, ?, ?, ?) "
+                    + "ON DUPLICATE KEY UPDATE part_bytes = VALUES(part_bytes), event_position = VALUES(event_position)";
         }
     };
 
@@ -42,6 +61,12 @@ public enum Dialect {
      * @return an insert-or-update of one customer: id, snapshot, position
      */
     public abstract String upsertCustomer(String table);
+
+    /**
+     * @param table the engine part table with its prefix
+     * @return an insert-or-update of one engine state part: engine id, part key, bytes, position
+     */
+    public abstract String upsertEnginePart(String table);
 
     /**
      * @param productName what {@link java.sql.DatabaseMetaData#getDatabaseProductName()} says

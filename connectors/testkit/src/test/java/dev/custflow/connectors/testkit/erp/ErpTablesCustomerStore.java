@@ -10,19 +10,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 
 /**
  * A host's own {@link CustomerStore} over tables its ERP already has, in plain JDBC: the example of docs/jdbc.md
- * ("Your own tables"). The ERP's customer master gets one column for Custflow's snapshot; the engine's state is one
- * row of a small table; actions go to the ERP's own work queue in the same transaction. The schema:
+ * ("Your own tables"). The ERP's customer master gets one column for Custflow's snapshot; the engine's position is one
+ * row of a small table and its state one row per part in another; actions go to the ERP's own work queue in the same transaction. The schema:
  *
  * <pre>
  * CREATE TABLE crm_customer (cust_no VARCHAR(64) PRIMARY KEY, name VARCHAR(200), cf_profile BLOB);
- * CREATE TABLE crm_custflow_state (id INT PRIMARY KEY, position BIGINT NOT NULL, last_event_id VARCHAR(200),
- *                                  engine_state BLOB);
+ * CREATE TABLE crm_custflow_state (id INT PRIMARY KEY, position BIGINT NOT NULL, last_event_id VARCHAR(200));
+ * CREATE TABLE crm_custflow_part (part_key VARCHAR(100) PRIMARY KEY, part_bytes BLOB NOT NULL);
  * CREATE TABLE crm_work_queue (id BIGINT AUTO_INCREMENT PRIMARY KEY, action_id VARCHAR(200), cust_no VARCHAR(64),
  *                              payload CLOB, done BOOLEAN DEFAULT FALSE);
  * </pre>
@@ -42,12 +43,19 @@ public final class ErpTablesCustomerStore implements CustomerStore {
     public StoredState load() {
         try (Connection c = db.getConnection();
              PreparedStatement q = c.prepareStatement(
-                     "SELECT position, last_event_id, engine_state FROM crm_custflow_state WHERE id = 1");
+                     "SELECT position, last_event_id FROM crm_custflow_state WHERE id = 1");
+             PreparedStatement p = c.prepareStatement("SELECT part_key, part_bytes FROM crm_custflow_part");
              ResultSet rs = q.executeQuery()) {
             if (!rs.next()) {
                 return StoredState.EMPTY;
             }
-            return new StoredState(rs.getLong(1), rs.getString(2), rs.getBytes(3));
+            Map<String, byte[]> parts = new HashMap<>();
+            try (ResultSet ps = p.executeQuery()) {
+                while (ps.next()) {
+                    parts.put(ps.getString(1), ps.getBytes(2));
+                }
+            }
+            return new StoredState(rs.getLong(1), rs.getString(2), parts);
         } catch (SQLException e) {
             throw new ConnectorException(NAME, "cannot read the engine state", e);
         }
@@ -87,15 +95,35 @@ public final class ErpTablesCustomerStore implements CustomerStore {
 
     private static void write(Connection c, StoreCommit commit) throws SQLException {
         // The position first: it locks the state row, and a commit behind the stored position changes nothing.
-        try (PreparedStatement up = c.prepareStatement("UPDATE crm_custflow_state SET position = ?, last_event_id = ?, "
-                + "engine_state = ? WHERE id = 1 AND position <= ?")) {
+        try (PreparedStatement up = c.prepareStatement("UPDATE crm_custflow_state SET position = ?, last_event_id = ? "
+                + "WHERE id = 1 AND position <= ?")) {
             up.setLong(1, commit.position());
             up.setString(2, commit.lastEventId());
-            up.setBytes(3, commit.engineState());
-            up.setLong(4, commit.position());
+            up.setLong(3, commit.position());
             if (up.executeUpdate() == 0) {
                 insertFirstState(c, commit);
             }
+        }
+        // Only the engine state parts the batch changed: delete the removed ones, replace the given ones.
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM crm_custflow_part WHERE part_key = ?")) {
+            for (String key : commit.removedParts()) {
+                del.setString(1, key);
+                del.addBatch();
+            }
+            for (String key : commit.engineParts().keySet()) {
+                del.setString(1, key);
+                del.addBatch();
+            }
+            del.executeBatch();
+        }
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO crm_custflow_part (part_key, part_bytes) VALUES (?, ?)")) {
+            for (Map.Entry<String, byte[]> e : commit.engineParts().entrySet()) {
+                ins.setString(1, e.getKey());
+                ins.setBytes(2, e.getValue());
+                ins.addBatch();
+            }
+            ins.executeBatch();
         }
         try (PreparedStatement clear = c.prepareStatement("UPDATE crm_customer SET cf_profile = NULL WHERE cust_no = ?")) {
             for (String id : commit.removed()) {
@@ -138,11 +166,10 @@ public final class ErpTablesCustomerStore implements CustomerStore {
                         + "; another engine may be writing to this database", null);
             }
         }
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO crm_custflow_state (id, position, last_event_id, "
-                + "engine_state) VALUES (1, ?, ?, ?)")) {
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO crm_custflow_state (id, position, last_event_id) "
+                + "VALUES (1, ?, ?)")) {
             ins.setLong(1, commit.position());
             ins.setString(2, commit.lastEventId());
-            ins.setBytes(3, commit.engineState());
             ins.executeUpdate();
         }
     }

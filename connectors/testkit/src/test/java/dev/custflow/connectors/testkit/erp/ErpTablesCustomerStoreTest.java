@@ -29,7 +29,8 @@ class ErpTablesCustomerStoreTest extends CustomerStoreContract<ErpTablesCustomer
                 s.execute("CREATE TABLE crm_customer (cust_no VARCHAR(64) PRIMARY KEY, name VARCHAR(200), "
                         + "cf_profile BLOB)");
                 s.execute("CREATE TABLE crm_custflow_state (id INT PRIMARY KEY, position BIGINT NOT NULL, "
-                        + "last_event_id VARCHAR(200), engine_state BLOB)");
+                        + "last_event_id VARCHAR(200))");
+                s.execute("CREATE TABLE crm_custflow_part (part_key VARCHAR(100) PRIMARY KEY, part_bytes BLOB NOT NULL)");
                 s.execute("CREATE TABLE crm_work_queue (id BIGINT AUTO_INCREMENT PRIMARY KEY, action_id VARCHAR(200), "
                         + "cust_no VARCHAR(64), payload CLOB, done BOOLEAN DEFAULT FALSE)");
                 s.execute("INSERT INTO crm_customer (cust_no, name) VALUES ('A', '王芳')"); // an ERP customer

@@ -1,0 +1,148 @@
+package dev.custflow.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custflow.Custflow;
+import dev.custflow.Engine;
+import dev.custflow.event.Event;
+import dev.custflow.event.OrderPlaced;
+import dev.custflow.event.OrderStatusChanged;
+import dev.custflow.model.OrderStatus;
+import dev.custflow.spi.CustomerStore;
+import dev.custflow.spi.CustomerStores;
+import dev.custflow.spi.StoreCommit;
+import dev.custflow.spi.StoredState;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine state in keyed parts (docs/connectors.md, "Engine state parts"): a commit carries what its call
+ * changed, not the history; segments that left the windows are deleted; an engine restored from the parts holds
+ * exactly the state of one that never stopped, windows full and evicting included.
+ */
+class EngineStatePartsTest {
+    static final Instant T0 = Instant.parse("2025-03-03T01:00:00Z");
+    static final int EVENTS = 16_000;
+    static final int BATCH = 400;
+    static final int WINDOW = 6_000;
+
+    /** Orders of 400 customers, one a minute, each order id new. */
+    static List<Event> orders() {
+        List<Event> e = new ArrayList<>();
+        for (int i = 0; i < EVENTS; i++) {
+            e.add(OrderPlaced.of("e" + i, T0.plusSeconds(60L * i), "SO-" + i, "C-" + (i % 400),
+                    new BigDecimal("10.00")));
+        }
+        return e;
+    }
+
+    static Engine engine(CustomerStore store) {
+        return Custflow.builder().store(store).dedupWindow(WINDOW).referenceIndexSize(WINDOW).build();
+    }
+
+    /** Keeps the size of every commit's engine parts and the parts it removed. */
+    static final class Recording implements CustomerStore {
+        final CustomerStore inner = CustomerStores.inMemory();
+        final List<Integer> partBytes = new ArrayList<>();
+        final List<String> removedParts = new ArrayList<>();
+
+        @Override
+        public StoredState load() {
+            return inner.load();
+        }
+
+        @Override
+        public void forEachCustomer(BiConsumer<String, byte[]> visitor) {
+            inner.forEachCustomer(visitor);
+        }
+
+        @Override
+        public void commit(StoreCommit commit) {
+            partBytes.add(commit.engineParts().values().stream().mapToInt(b -> b.length).sum());
+            removedParts.addAll(commit.removedParts());
+            inner.commit(commit);
+        }
+    }
+
+    static int storedBytes(CustomerStore store) {
+        return store.load().engineParts().values().stream().mapToInt(b -> b.length).sum();
+    }
+
+    static TreeMap<String, String> parts(CustomerStore store) {
+        TreeMap<String, String> m = new TreeMap<>();
+        store.load().engineParts().forEach((k, v) -> m.put(k, Base64.getEncoder().encodeToString(v)));
+        return m;
+    }
+
+    static TreeMap<String, String> customers(CustomerStore store) {
+        TreeMap<String, String> m = new TreeMap<>();
+        store.forEachCustomer((id, bytes) -> m.put(id, Base64.getEncoder().encodeToString(bytes)));
+        return m;
+    }
+
+    @Test
+    void aCommit_writesWhatItsCallChanged_andDeletesTheSegmentsLeftBehind() {
+        Recording store = new Recording();
+        List<Event> events = orders();
+        try (Engine engine = engine(store)) {
+            for (int i = 0; i < EVENTS; i += BATCH) {
+                engine.acceptAll(events.subList(i, i + BATCH));
+            }
+        }
+        int stored = storedBytes(store);
+        System.out.println("engine state parts: " + stored + " bytes stored, the last commits " + store.partBytes
+                .subList(store.partBytes.size() - 5, store.partBytes.size()));
+        // the windows hold 6,000 event ids and 6,000 action ids (16 bytes each) and 6,000 order owners
+        assertThat(stored).isGreaterThan(150_000);
+        // a commit of 400 events writes the newest segments (512 entries each, and the one before when it crosses
+        // into a new one) and the main part: well under a fifth of the state
+        int last = store.partBytes.subList(store.partBytes.size() / 2, store.partBytes.size()).stream()
+                .mapToInt(Integer::intValue).max().orElseThrow();
+        assertThat(last).isLessThan(stored / 5);
+        // ids 0 to 9,999 left the windows: the segments 0 to 18 (512 ids each) are gone, 19 to 31 stay
+        assertThat(store.removedParts).contains("ids.events.0", "ids.events.18", "owners.orders.0",
+                "owners.orders.18");
+        assertThat(store.load().engineParts().keySet()).noneMatch(k -> k.equals("ids.events.18")
+                || k.equals("owners.orders.0")).contains("state", "ids.events.19", "ids.events.31",
+                "owners.orders.19", "owners.orders.31");
+    }
+
+    @Test
+    void anEngineRestoredAgainAndAgain_endsWithTheStateOfOneThatNeverStopped() {
+        List<Event> events = orders();
+        CustomerStore once = CustomerStores.inMemory();
+        try (Engine engine = engine(once)) {
+            for (int i = 0; i < EVENTS; i += BATCH) {
+                engine.acceptAll(events.subList(i, i + BATCH));
+            }
+        }
+        CustomerStore resumed = CustomerStores.inMemory();
+        for (int i = 0; i < EVENTS; i += 5 * BATCH) { // a new engine every 5 calls
+            try (Engine engine = engine(resumed)) {
+                assertThat(engine.position()).isEqualTo(i);
+                for (int k = i; k < i + 5 * BATCH; k += BATCH) {
+                    engine.acceptAll(events.subList(k, k + BATCH));
+                }
+            }
+        }
+        assertThat(parts(resumed)).isEqualTo(parts(once));
+        assertThat(customers(resumed)).isEqualTo(customers(once));
+
+        try (Engine engine = engine(resumed)) {
+            // within the window: a duplicate, and the order's owner is known
+            assertThat(engine.acceptAll(List.of(events.get(EVENTS - WINDOW))).duplicates()).isEqualTo(1);
+            assertThat(engine.acceptAll(List.of(new OrderStatusChanged("x1", T0.plusSeconds(60L * EVENTS),
+                    "SO-" + (EVENTS - WINDOW), OrderStatus.SHIPPED, null, null))).rejections()).isEmpty();
+            // left the window: forgotten
+            assertThat(engine.acceptAll(List.of(events.get(EVENTS - WINDOW - 1))).duplicates()).isZero();
+            assertThat(engine.acceptAll(List.of(new OrderStatusChanged("x2", T0.plusSeconds(60L * EVENTS),
+                    "SO-0", OrderStatus.SHIPPED, null, null))).rejections()).hasSize(1);
+        }
+    }
+}
