@@ -9,14 +9,20 @@ import java.util.Map;
  * The kit's store contract for {@link JdbcCustomerStore}, once per database: each test gets new tables (a new
  * prefix) in the database of its class, seen through a {@link FailingDataSource} so a commit can fail half-way.
  */
+@org.junit.jupiter.api.extension.ExtendWith(PerClassDatabase.class)
 abstract class JdbcStoreContract extends CustomerStoreContract<JdbcCustomerStore> {
     private record Opened(FailingDataSource source, String prefix) {
     }
 
     private final Map<JdbcCustomerStore, Opened> opened = new IdentityHashMap<>();
 
+    /** @return a new database of the vendor this class runs on (TestDatabase.h2(), .postgres(), .mariadb()) */
+    abstract TestDatabase openDatabase();
+
     /** @return the database of the test class */
-    abstract TestDatabase db();
+    final TestDatabase db() {
+        return PerClassDatabase.of(getClass(), this::openDatabase);
+    }
 
     private JdbcCustomerStore open(FailingDataSource source, String prefix) {
         JdbcCustomerStore s = JdbcCustomerStore.builder().dataSource(source).tablePrefix(prefix).build();

@@ -20,10 +20,16 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What the JDBC store adds to the kit's contract, once per database: the outbox, the fence, prefixes, migrations. */
+@org.junit.jupiter.api.extension.ExtendWith(PerClassDatabase.class)
 abstract class JdbcStoreTests {
 
+    /** @return a new database of the vendor this class runs on (TestDatabase.h2(), .postgres(), .mariadb()) */
+    abstract TestDatabase openDatabase();
+
     /** @return the database of the test class */
-    abstract TestDatabase db();
+    final TestDatabase db() {
+        return PerClassDatabase.of(getClass(), this::openDatabase);
+    }
 
     private static StoreCommit commit(long position, Map<String, byte[]> customers, List<Action> actions) {
         return new StoreCommit(position, "evt-" + position, Map.of("state", new byte[] {(byte) position}), Set.of(),

@@ -1,26 +1,9 @@
 package dev.custflow.connectors.jdbc;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
 /** The kit's store contract on MariaDB (a database made for this class). */
 class MariaDbJdbcCustomerStoreIT extends JdbcStoreContract {
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestDatabase.mariadb();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
-
     @Override
-    TestDatabase db() {
-        return db;
+    TestDatabase openDatabase() {
+        return TestDatabase.mariadb();
     }
 }

@@ -1,26 +1,9 @@
 package dev.custflow.connectors.jdbc;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
 /** The outbox relay's tests on MariaDB (a database made for this class). */
 class MariaDbOutboxRelayIT extends OutboxRelayTests {
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestDatabase.mariadb();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
-
     @Override
-    TestDatabase db() {
-        return db;
+    TestDatabase openDatabase() {
+        return TestDatabase.mariadb();
     }
 }

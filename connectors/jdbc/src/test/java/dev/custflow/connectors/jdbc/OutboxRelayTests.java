@@ -19,11 +19,17 @@ import org.junit.jupiter.api.Test;
  * The outbox relay, once per database: at least once, in order per customer, several relays at once, takeover of a
  * dead relay's partitions, back-off while the sink is down. Lease expiry and back-off run on a fake clock.
  */
+@org.junit.jupiter.api.extension.ExtendWith(PerClassDatabase.class)
 abstract class OutboxRelayTests {
     private static final Duration LEASE = Duration.ofSeconds(10);
 
+    /** @return a new database of the vendor this class runs on (TestDatabase.h2(), .postgres(), .mariadb()) */
+    abstract TestDatabase openDatabase();
+
     /** @return the database of the test class */
-    abstract TestDatabase db();
+    final TestDatabase db() {
+        return PerClassDatabase.of(getClass(), this::openDatabase);
+    }
 
     private final FakeClock clock = new FakeClock();
     private final List<OutboxRelay> relays = new ArrayList<>();
