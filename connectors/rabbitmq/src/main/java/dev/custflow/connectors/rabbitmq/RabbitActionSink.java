@@ -96,14 +96,24 @@ public final class RabbitActionSink implements ActionSink, AutoCloseable {
         if (actions.isEmpty()) {
             return;
         }
+        String[] keyOf = new String[actions.size()];
         Set<String> keys = new LinkedHashSet<>();
-        Channel ch = channel();
+        for (int i = 0; i < keyOf.length; i++) {
+            keyOf[i] = Objects.requireNonNull(routingKey.apply(actions.get(i)), "routing key");
+            keys.add(keyOf[i]);
+        }
+        Channel ch;
+        try {
+            ch = channel();
+        } catch (ConnectorException e) {
+            throw failure(actions, keys, e.getMessage().substring(name.length() + 2));
+        }
         returned.clear();
         try {
-            for (Action a : actions) {
-                String key = Objects.requireNonNull(routingKey.apply(a), "routing key");
-                keys.add(key);
-                ch.basicPublish(exchange, key, mandatory, properties(a), Json.write(a).getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < keyOf.length; i++) {
+                Action a = actions.get(i);
+                ch.basicPublish(exchange, keyOf[i], mandatory, properties(a),
+                        Json.write(a).getBytes(StandardCharsets.UTF_8));
             }
             ch.waitForConfirmsOrDie(confirmTimeout.toMillis());
         } catch (IOException | ShutdownSignalException e) {
