@@ -61,8 +61,12 @@ class RabbitEndToEndIT {
     private String actionsQueue;
     private Path h2;
 
-    /** Orders with shipments and returns, support tickets opened and resolved, a lead, a rep and weekly ticks. */
     static List<Event> events(long seed) {
+        return events(seed, CUSTOMERS, DAYS);
+    }
+
+    /** Orders with shipments and returns, support tickets opened and resolved, a lead, a rep and weekly ticks. */
+    static List<Event> events(long seed, int customers, int days) {
         Random rnd = new Random(seed);
         List<Event> out = new ArrayList<>();
         out.add(Events.rep("r-1", "EAST", "华东", 50, "2024-01-01"));
@@ -70,23 +74,23 @@ class RabbitEndToEndIT {
         Set<Integer> buyers = new HashSet<>();
         int tickets = 0;
         LocalDate first = LocalDate.parse("2024-01-03");
-        for (int day = 0; day < DAYS; day++) {
+        for (int day = 0; day < days; day++) {
             String date = first.plusDays(day).toString();
-            for (int c = 0; c < CUSTOMERS; c++) {
+            for (int c = 0; c < customers; c++) {
                 String customer = "c-" + c;
-                String minute = String.format("%02d", c);
+                String inHour = String.format("%02d:%02d", c / 60 % 60, c % 60); // minute and second
                 double x = rnd.nextDouble();
                 if (x < 0.12) {
                     String order = "o-" + c + "-" + day;
-                    out.add(Events.order(order, customer, date + "T10:" + minute + ":00Z", 50 + rnd.nextInt(900)));
+                    out.add(Events.order(order, customer, date + "T10:" + inHour + "Z", 50 + rnd.nextInt(900)));
                     out.add(Events.status(order, rnd.nextInt(10) == 0 ? OrderStatus.RETURNED : OrderStatus.SHIPPED,
-                            date + "T18:" + minute + ":00Z"));
+                            date + "T18:" + inHour + "Z"));
                     buyers.add(c);
                 } else if (x < 0.14 && buyers.contains(c)) {
                     String ticket = "t-" + tickets++;
                     out.add(Events.ticket(ticket, customer, rnd.nextBoolean() ? TicketKind.COMPLAINT
-                            : TicketKind.INQUIRY, date + "T12:" + minute + ":00Z"));
-                    out.add(Events.resolved(ticket, first.plusDays(day + 2) + "T15:" + minute + ":00Z"));
+                            : TicketKind.INQUIRY, date + "T12:" + inHour + "Z"));
+                    out.add(Events.resolved(ticket, first.plusDays(day + 2) + "T15:" + inHour + "Z"));
                 }
             }
             if (day % 7 == 6) {
