@@ -132,17 +132,21 @@ public final class RabbitActionSink implements ActionSink, AutoCloseable {
         if (r != null) {
             throw failure(actions, keys, returned.size() + " message(s) reached no queue (first: action "
                     + r.getProperties().getMessageId() + ", routing key " + r.getRoutingKey() + ": " + r.getReplyText()
-                    + ")\nBind a queue to the exchange for every routing key used (or #), or set mandatory(false) "
+                    + ")", "Bind a queue to the exchange for every routing key used (or #), or set mandatory(false) "
                     + "to let the broker drop what no queue takes");
         }
         published += actions.size();
     }
 
     private ConnectorException failure(List<Action> actions, Set<String> keys, String why) {
+        return failure(actions, keys, why, null);
+    }
+
+    private ConnectorException failure(List<Action> actions, Set<String> keys, String why, String hint) {
         return new ConnectorException(name, "publishing " + actions.size() + " action(s) to exchange "
                 + (exchange.isEmpty() ? "(default)" : exchange) + ", routing key(s) " + String.join(", ", keys)
                 + " failed: " + why + ". None counts as delivered; delivering them again repeats the ones that did "
-                + "arrive, with the same message id", null);
+                + "arrive, with the same message id" + (hint == null ? "" : "\n" + hint), null);
     }
 
     private static AMQP.BasicProperties properties(Action a) {
