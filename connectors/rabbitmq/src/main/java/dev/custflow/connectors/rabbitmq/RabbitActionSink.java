@@ -64,9 +64,10 @@ public final class RabbitActionSink implements ActionSink, AutoCloseable {
     private Connection connection;
     private Channel channel;
     private long published;
+    private boolean closed;
 
     private RabbitActionSink(Builder b) {
-        this.factory = b.factory;
+        this.factory = b.factory.clone(); // the builder may be changed and used again
         this.connectionName = b.connectionName;
         this.exchange = b.exchange;
         this.exchangeType = b.exchangeType;
@@ -88,8 +89,10 @@ public final class RabbitActionSink implements ActionSink, AutoCloseable {
      * Publishes the actions in order and waits until the broker confirmed all of them.
      *
      * @param actions the actions of one engine call or one outbox batch
-     * @throws ConnectorException if the broker refused (nack), did not confirm in time, returned a message no queue
-     *                            took (mandatory), or the connection is gone: none of them counts as delivered
+     * @throws ConnectorException    if the broker refused (nack), did not confirm in time, returned a message no
+     *                               queue took (mandatory), or the connection is gone: none of them counts as
+     *                               delivered
+     * @throws IllegalStateException if the sink was closed
      */
     @Override
     public synchronized void deliver(List<Action> actions) {
@@ -167,6 +170,9 @@ public final class RabbitActionSink implements ActionSink, AutoCloseable {
 
     /** The open confirm channel, opening a connection and a channel when they are gone. */
     private Channel channel() {
+        if (closed) {
+            throw new IllegalStateException("The sink " + name + " is closed: build a new one.");
+        }
         if (channel != null && channel.isOpen()) {
             return channel;
         }
@@ -199,6 +205,7 @@ public final class RabbitActionSink implements ActionSink, AutoCloseable {
     /** Closes the connection. */
     @Override
     public synchronized void close() {
+        closed = true;
         Rabbit.closeQuietly(connection);
         connection = null;
         channel = null;

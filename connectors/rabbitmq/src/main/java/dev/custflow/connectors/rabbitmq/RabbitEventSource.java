@@ -85,8 +85,9 @@ public final class RabbitEventSource implements EventSource {
         this.queue = b.queue;
         this.prefetch = b.prefetch;
         this.maxBatch = b.maxBatch;
-        this.name = Rabbit.address(b.factory) + " queue " + b.queue;
-        this.connection = Rabbit.connect(b.factory, b.connectionName, name);
+        ConnectionFactory factory = b.factory.clone(); // the builder may be changed and used again
+        this.name = Rabbit.address(factory) + " queue " + b.queue;
+        this.connection = Rabbit.connect(factory, b.connectionName, name);
         try {
             this.channel = connection.createChannel();
             if (b.queueType != null) {
@@ -153,8 +154,9 @@ public final class RabbitEventSource implements EventSource {
      * @param timeout how long to wait when nothing is there
      * @return the messages as records, in delivery order; empty when none came in time (or the thread was
      *         interrupted, whose flag stays set)
-     * @throws ConnectorException if the connection or the consumer is gone: what this source polled and did not
-     *                            acknowledge comes again to the next consumer
+     * @throws ConnectorException    if the connection or the consumer is gone: what this source polled and did not
+     *                               acknowledge comes again to the next consumer
+     * @throws IllegalStateException if the source was closed
      */
     @Override
     public List<SourceRecord> poll(Duration timeout) {
@@ -200,6 +202,9 @@ public final class RabbitEventSource implements EventSource {
     }
 
     private void checkAlive() {
+        if (closing) {
+            throw new IllegalStateException("The source " + name + " is closed: build a new one.");
+        }
         String why = ended;
         if (why != null) {
             arrived.add(WAKE); // every later poll fails at once too

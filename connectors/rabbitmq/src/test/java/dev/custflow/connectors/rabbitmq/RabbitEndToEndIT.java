@@ -104,6 +104,9 @@ class RabbitEndToEndIT {
     @BeforeAll
     static void onePlainRun() {
         events = events(7);
+        if (TestBroker.whyNotAnswering() != null) {
+            return; // each test is skipped with the reason; no need to compile the rules
+        }
         try (Engine engine = Custflow.builder().build()) {
             expected = engine.acceptAll(events).actions();
         }

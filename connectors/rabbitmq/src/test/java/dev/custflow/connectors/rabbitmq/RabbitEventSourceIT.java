@@ -147,6 +147,8 @@ class RabbitEventSourceIT {
             assertThatThrownBy(source::acknowledge).isInstanceOf(ConnectorException.class)
                     .hasMessageContaining("come again");
             source.close();
+            assertThatThrownBy(() -> source.poll(WAIT)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is closed");
         }
         try (RabbitEventSource again = source(queue).build()) {
             assertThat(pollAll(again, 2)).extracting(SourceRecord::json).containsExactly(orderJson(1), orderJson(2));

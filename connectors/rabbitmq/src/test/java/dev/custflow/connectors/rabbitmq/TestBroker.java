@@ -35,12 +35,21 @@ final class TestBroker implements AutoCloseable {
         this.admin = connection.createChannel();
     }
 
-    static TestBroker open() {
+    /** @return null when something answers at {@link #HOST}, else why not */
+    static String whyNotAnswering() {
         String[] hostPort = HOST.split(":");
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 2_000);
+            return null;
         } catch (IOException e) {
-            skip("nothing answers at " + HOST + " (" + e.getMessage() + ")");
+            return "nothing answers at " + HOST + " (" + e.getMessage() + ")";
+        }
+    }
+
+    static TestBroker open() {
+        String why = whyNotAnswering();
+        if (why != null) {
+            skip(why);
         }
         try {
             ConnectionFactory f = new ConnectionFactory();
