@@ -78,8 +78,9 @@ public final class RabbitActionSink implements ActionSink, AutoCloseable {
     }
 
     /**
-     * @return a builder with the defaults: {@code amqp://guest:guest@127.0.0.1:5672/}, a durable topic exchange
-     *         {@code custflow.actions} (declared), routing key = action type, mandatory, confirms within 10 s
+     * @return a builder with the defaults: {@code amqp://guest:guest@127.0.0.1:5672} (virtual host {@code /}), a
+     *         durable topic exchange {@code custflow.actions} (declared), routing key = action type, mandatory,
+     *         confirms within 10 s
      */
     public static Builder builder() {
         return new Builder();
@@ -233,7 +234,9 @@ public final class RabbitActionSink implements ActionSink, AutoCloseable {
         }
 
         /**
-         * @param amqpUri the broker, e.g. {@code amqp://user:password@host:5672/vhost} ({@code amqps://} for TLS)
+         * @param amqpUri the broker, e.g. {@code amqp://user:password@host:5672/vhost} ({@code amqps://} for TLS);
+         *                without a path for the virtual host {@code /} (a bare trailing slash names the virtual host
+         *                {@code ""})
          * @return this
          * @throws IllegalArgumentException if it is not an AMQP URI
          */

@@ -112,8 +112,9 @@ public final class RabbitEventSource implements EventSource {
     }
 
     /**
-     * @return a builder with the defaults: {@code amqp://guest:guest@127.0.0.1:5672/}, queue {@code custflow.events}
-     *         declared as a durable quorum queue, prefetch 1,000, batches of at most 500
+     * @return a builder with the defaults: {@code amqp://guest:guest@127.0.0.1:5672} (virtual host {@code /}),
+     *         queue {@code custflow.events} declared as a durable quorum queue, prefetch 1,000, batches of at most
+     *         500
      */
     public static Builder builder() {
         return new Builder();
@@ -263,7 +264,9 @@ public final class RabbitEventSource implements EventSource {
         }
 
         /**
-         * @param amqpUri the broker, e.g. {@code amqp://user:password@host:5672/vhost} ({@code amqps://} for TLS)
+         * @param amqpUri the broker, e.g. {@code amqp://user:password@host:5672/vhost} ({@code amqps://} for TLS);
+         *                without a path for the virtual host {@code /} (a bare trailing slash names the virtual host
+         *                {@code ""})
          * @return this
          * @throws IllegalArgumentException if it is not an AMQP URI
          */
