@@ -6,6 +6,7 @@ import dev.custflow.settings.Settings;
 import dev.custflow.spi.ActionSink;
 import dev.custflow.spi.AuditLog;
 import dev.custflow.spi.CustomerStore;
+import dev.custflow.spi.RepLoadBoard;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -45,6 +46,7 @@ public final class EngineBuilder {
     private final List<String> allowInRules = new ArrayList<>();
     private Consumer<ReloadResult> onReload = r -> { };
     private CustomerStore store;
+    private RepLoadBoard repLoadBoard;
 
     EngineBuilder() {
     }
@@ -282,6 +284,20 @@ public final class EngineBuilder {
     }
 
     /**
+     * Shares rep load with other engines that hold other customers (one engine per Kafka Streams task, say): lead
+     * assignment then counts the open leads a rep holds in every engine, not only in this one. Without a board (the
+     * default) the engine holds every lead and its assignment is exact; with one it is eventually consistent (see
+     * {@link RepLoadBoard}).
+     *
+     * @param value the shared board
+     * @return this
+     */
+    public EngineBuilder repLoadBoard(RepLoadBoard value) {
+        this.repLoadBoard = Objects.requireNonNull(value, "repLoadBoard");
+        return this;
+    }
+
+    /**
      * Compiles the rules and opens the engine.
      *
      * @return the engine
@@ -301,6 +317,6 @@ public final class EngineBuilder {
         }
         return new DefaultEngine(new EngineConfig(List.copyOf(builtIns), List.copyOf(userRules), settings, clock, sink,
                 auditLog, partitions, dedupWindow, referenceIndexSize, auditTrailSize, List.copyOf(allowInRules),
-                onReload, store));
+                onReload, store, repLoadBoard));
     }
 }

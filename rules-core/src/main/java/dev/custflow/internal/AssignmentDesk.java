@@ -7,6 +7,7 @@ import dev.custflow.model.Rep;
 import dev.custflow.settings.AssignmentSettings;
 import dev.custflow.settings.AssignmentSettings.Route;
 import dev.custflow.settings.AssignmentSettings.Strategy;
+import dev.custflow.spi.RepLoadBoard;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -39,7 +40,11 @@ final class AssignmentDesk {
     private final AssignmentSettings settings;
     private final Set<InteractionKind> responses;
     private final TreeMap<String, Rep> reps = new TreeMap<>();
+    /** Open leads per rep in this engine. */
     private final ObjectIntHashMap<String> load = new ObjectIntHashMap<>();
+    /** The other engines' loads, or null when this engine holds every lead. */
+    private final RepLoadBoard board;
+    private long boardVersion;
     /** The last rep given a lead by each round-robin route. */
     private final Map<String, String> lastTurn = new HashMap<>();
     private final PriorityQueue<Deadline> deadlines = new PriorityQueue<>(
@@ -53,8 +58,9 @@ final class AssignmentDesk {
     private boolean capacityChanged;
     private boolean open;
 
-    AssignmentDesk(AssignmentSettings settings) {
+    AssignmentDesk(AssignmentSettings settings, RepLoadBoard board) {
         this.settings = settings;
+        this.board = board;
         this.responses = settings.responseKinds().isEmpty() ? EnumSet.noneOf(InteractionKind.class)
                 : EnumSet.copyOf(settings.responseKinds());
     }
@@ -79,7 +85,7 @@ final class AssignmentDesk {
     /** A lead stopped counting toward its rep's load (closed, converted, merged away). */
     void release(String repId) {
         if (repId != null && load.getIfAbsent(repId, 0) > 0) {
-            load.addToValue(repId, -1);
+            publish(repId, load.addToValue(repId, -1));
             capacityChanged = true;
         }
     }
@@ -145,10 +151,22 @@ final class AssignmentDesk {
     private void give(Customer lead, Choice c, long now) {
         lead.setOwnerId(c.repId());
         lead.setLoadCounted(true);
-        load.addToValue(c.repId(), 1);
+        publish(c.repId(), load.addToValue(c.repId(), 1));
         tried.computeIfAbsent(lead.getId(), k -> new LinkedHashSet<>()).add(c.repId());
         schedule(new Deadline(lead.getId(), c.repId(), now, now + settings.firstResponseMinutes() * 60_000L, false,
                 seq++));
+    }
+
+    private void publish(String repId, int count) {
+        if (board != null) {
+            board.held(repId, count);
+        }
+    }
+
+    /** @return the rep's open leads in this engine and, with a board, in the others */
+    private int held(String repId) {
+        int here = load.getIfAbsent(repId, 0);
+        return board == null ? here : here + Math.max(0, board.heldElsewhere(repId));
     }
 
     private void schedule(Deadline d) {
@@ -200,10 +218,12 @@ final class AssignmentDesk {
      * @return the leads waiting for capacity, oldest first, if capacity changed since the last call; else none
      */
     List<String> waitingToOffer() {
-        if (waiting.isEmpty() || !capacityChanged) {
+        long version = board == null ? 0 : board.version();
+        if (waiting.isEmpty() || !(capacityChanged || version != boardVersion)) {
             return List.of();
         }
         capacityChanged = false;
+        boardVersion = version;
         return List.copyOf(waiting);
     }
 
@@ -221,7 +241,7 @@ final class AssignmentDesk {
         waiting.remove(leadId);
     }
 
-    /** @return open leads per rep (for reports and tests) */
+    /** @return open leads per rep in this engine (for reports and tests) */
     Map<String, Integer> loads() {
         Map<String, Integer> m = new TreeMap<>();
         for (String r : reps.keySet()) {
@@ -282,7 +302,10 @@ final class AssignmentDesk {
     void read(SnapshotInput in) {
         int n = in.readVarInt();
         for (int i = 0; i < n; i++) {
-            load.put(in.readString().intern(), in.readSignedInt());
+            String rep = in.readString().intern();
+            int count = in.readSignedInt();
+            load.put(rep, count);
+            publish(rep, count);
         }
         n = in.readVarInt();
         for (int i = 0; i < n; i++) {
@@ -325,7 +348,7 @@ final class AssignmentDesk {
                 if (!inRoute(route, r, lead)) {
                     continue;
                 }
-                int held = load.getIfAbsent(r.getId(), 0);
+                int held = held(r.getId());
                 if (exclude.contains(r.getId())) {
                     skipped.add(r.getId() + " (had it already)");
                 } else if (!r.isAvailable()) {
@@ -376,13 +399,13 @@ final class AssignmentDesk {
     /** Least loaded first: share of capacity in use, then open leads, then rep id. */
     private List<Rep> byLoad(List<Rep> pool) {
         List<Rep> ranked = new ArrayList<>(pool);
-        ranked.sort(Comparator.comparingDouble((Rep r) -> share(r)).thenComparingInt(r -> load.getIfAbsent(r.getId(), 0))
+        ranked.sort(Comparator.comparingDouble((Rep r) -> share(r)).thenComparingInt(r -> held(r.getId()))
                 .thenComparing(Rep::getId));
         return ranked;
     }
 
     private double share(Rep r) {
-        return (double) load.getIfAbsent(r.getId(), 0) / r.getCapacity();
+        return (double) held(r.getId()) / r.getCapacity();
     }
 
     /** The next rep after the route's last turn (by rep id, wrapping), then the others in turn. */
@@ -434,7 +457,7 @@ final class AssignmentDesk {
     }
 
     private String describeLoad(Rep r) {
-        int held = load.getIfAbsent(r.getId(), 0);
+        int held = held(r.getId());
         return r.getCapacity() == Integer.MAX_VALUE ? held + " open" : held + " of " + r.getCapacity() + " open";
     }
 

@@ -127,7 +127,8 @@ public final class DefaultEngine implements Engine {
         this.dedup = hasPack(config, RulePack.LEADS) && !config.settings().intake().matchOn().isEmpty()
                 ? new DuplicateIndex(config.settings().intake().contactData(), config.settings().intake().matchOn())
                 : null;
-        this.desk = hasPack(config, RulePack.ASSIGNMENT) ? new AssignmentDesk(config.settings().assignment()) : null;
+        this.desk = hasPack(config, RulePack.ASSIGNMENT)
+                ? new AssignmentDesk(config.settings().assignment(), config.repLoadBoard()) : null;
         for (Partition p : partitions) {
             p.desk(desk);
         }
@@ -367,6 +368,11 @@ public final class DefaultEngine implements Engine {
         }
         actions.addAll(runRange(inputs, from, n, partitionOf, customerOf, clockAt, step, digestAt, facts,
                 rejections));
+        if (desk != null) {
+            // leads closed in this call stop counting now, not at the next hand-out: every hand-out drains first,
+            // so no decision changes, and engines sharing a rep-load board see the release at once
+            drainReleased();
+        }
         return new BatchResult(actions, rejections, accepted, duplicates);
     }
 
@@ -906,7 +912,7 @@ public final class DefaultEngine implements Engine {
                 EngineConfig c = config;
                 config = new EngineConfig(c.builtIns(), user, settings, c.clock(), c.sink(), c.auditLog(),
                         c.partitions(), c.dedupWindow(), c.referenceIndexSize(), c.auditTrailSize(), c.allowInRules(),
-                        c.onReload(), c.store());
+                        c.onReload(), c.store(), c.repLoadBoard());
                 status = ReloadResult.Status.APPLIED;
             }
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.collections.impl.map.mutable.UnifiedMap;
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 
@@ -32,6 +33,21 @@ final class DuplicateIndex {
     private final LongObjectHashMap<String> owners = new LongObjectHashMap<>();
     /** Merged record → the record it was merged into (resolved with path halving). */
     private final UnifiedMap<String, String> mergedInto = new UnifiedMap<>();
+
+    /**
+     * With a store, the index is kept as a journal of its claims and merges, in the order they happened, in
+     * {@link Segments}: the index only grows, so a commit writes the newest segment, not the whole index (which
+     * holds every person ever seen). Only the entries of the newest, unfinished segment stay in memory.
+     */
+    private record Entry(long hash, String id, String survivor) {
+    }
+
+    private boolean journaling;
+    private long journalSize;
+    private final Segments segments = new Segments();
+    /** The journal entries from {@link #bufferStart} on: the segments not yet written, and the unfinished one. */
+    private final List<Entry> buffer = new ArrayList<>();
+    private long bufferStart;
 
     DuplicateIndex(ContactData intake, List<String> matchOn) {
         this.intake = intake;
@@ -103,6 +119,7 @@ final class DuplicateIndex {
         for (Key k : keys) {
             if (owners.get(k.hash()) == null) {
                 owners.put(k.hash(), id);
+                journal(new Entry(k.hash(), id, null));
             }
         }
     }
@@ -111,26 +128,90 @@ final class DuplicateIndex {
     void merge(String merged, String survivor) {
         if (!merged.equals(survivor)) {
             mergedInto.put(merged, survivor);
+            journal(new Entry(0, merged, survivor));
         }
     }
 
-    /** Writes the keys (by hash) with their records, and the merged records, sorted so equal indexes encode alike. */
-    void write(SnapshotOutput o) {
-        long[] keys = owners.keySet().toSortedArray();
-        o.writeVarInt(keys.length);
-        for (long k : keys) {
-            o.writeLong(k);
-            o.writeString(owners.get(k));
-        }
-        List<String> merged = new ArrayList<>(mergedInto.keySet());
-        merged.sort(null);
-        o.writeVarInt(merged.size());
-        for (String m : merged) {
-            o.writeString(m);
-            o.writeString(mergedInto.get(m));
+    private void journal(Entry e) {
+        if (journaling) {
+            segments.touch(journalSize++);
+            buffer.add(e);
         }
     }
 
+    /**
+     * Writes the journal segments written to since the last call (all of them at the first: the journal then starts
+     * from the index as it is, keys sorted by hash, then the merges sorted).
+     */
+    void writeParts(String prefix, Map<String, byte[]> out, Set<String> gone) {
+        if (!journaling) {
+            journaling = true;
+            long[] keys = owners.keySet().toSortedArray();
+            for (long k : keys) {
+                journal(new Entry(k, owners.get(k), null));
+            }
+            List<String> merged = new ArrayList<>(mergedInto.keySet());
+            merged.sort(null);
+            for (String m : merged) {
+                journal(new Entry(0, m, mergedInto.get(m)));
+            }
+        }
+        segments.emit(prefix, 0, journalSize, out, gone, (o, from, to) -> {
+            for (long s = from; s < to; s++) {
+                Entry e = buffer.get((int) (s - bufferStart));
+                if (e.survivor() == null) {
+                    o.writeByte(0);
+                    o.writeLong(e.hash());
+                    o.writeString(e.id());
+                } else {
+                    o.writeByte(1);
+                    o.writeString(e.id());
+                    o.writeString(e.survivor());
+                }
+            }
+        });
+        long keepFrom = journalSize / Segments.SIZE * Segments.SIZE; // the unfinished segment is written again
+        buffer.subList(0, (int) (keepFrom - bufferStart)).clear();
+        bufferStart = keepFrom;
+    }
+
+    /** Writes the journal's length (its segments are separate parts: {@link #writeParts}). */
+    void writeHeader(SnapshotOutput o) {
+        o.writeVarLong(journalSize);
+    }
+
+    /** Restores what {@link #writeHeader} and {@link #writeParts} wrote into an empty index. */
+    void restore(SnapshotInput header, Map<String, byte[]> parts, String prefix) {
+        long size = header.readVarLong();
+        long keepFrom = size / Segments.SIZE * Segments.SIZE;
+        long[] expect = {0};
+        segments.restore(parts, prefix, 0, size, (in, seq) -> {
+            if (seq != expect[0]) {
+                throw new IllegalArgumentException("engine state parts " + prefix + "* miss journal entry "
+                        + expect[0]);
+            }
+            expect[0]++;
+            Entry e = in.readByte() == 0 ? new Entry(in.readLong(), in.readString(), null)
+                    : new Entry(0, in.readString(), in.readString());
+            if (e.survivor() == null) {
+                owners.put(e.hash(), e.id());
+            } else {
+                mergedInto.put(e.id(), e.survivor());
+            }
+            if (seq >= keepFrom) {
+                buffer.add(e);
+            }
+        });
+        if (expect[0] != size) {
+            throw new IllegalArgumentException("engine state parts " + prefix + "* end at " + expect[0] + ", not "
+                    + size);
+        }
+        journaling = true;
+        journalSize = size;
+        bufferStart = keepFrom;
+    }
+
+    /** Reads the index as engine state version 2 wrote it: keys by hash with their records, then the merges. */
     void read(SnapshotInput in) {
         int n = in.readVarInt();
         for (int i = 0; i < n; i++) {

@@ -6,6 +6,7 @@ import dev.custflow.settings.Settings;
 import dev.custflow.spi.ActionSink;
 import dev.custflow.spi.AuditLog;
 import dev.custflow.spi.CustomerStore;
+import dev.custflow.spi.RepLoadBoard;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.function.Consumer;
@@ -26,9 +27,11 @@ import java.util.function.Consumer;
  * @param allowInRules       what the host allows user rules to use beyond the sandbox's defaults
  * @param onReload           told the result of every reload
  * @param store              where the engine commits its state, or null to keep nothing beyond memory
+ * @param repLoadBoard       rep load shared with other engines, or null when this engine holds every lead
  */
 public record EngineConfig(List<RuleSource> builtIns, List<RuleSource> userRules, Settings settings,
                            InstantSource clock, ActionSink sink, AuditLog auditLog, int partitions, int dedupWindow,
                            int referenceIndexSize, int auditTrailSize, List<String> allowInRules,
-                           Consumer<ReloadResult> onReload, CustomerStore store) {
+                           Consumer<ReloadResult> onReload, CustomerStore store,
+                           RepLoadBoard repLoadBoard) {
 }

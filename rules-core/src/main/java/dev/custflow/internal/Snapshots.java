@@ -25,19 +25,21 @@ import java.util.Set;
  *
  * <p>Every snapshot and every part starts with its format version byte. The rule: a snapshot written by one
  * version loads in every later one. A change to the encoding gets a new version number, and the reader keeps
- * reading the older versions. Customer snapshots are at version 1; the engine state is at version 2 (keyed
- * parts), and a version 1 engine state (one piece, under the key {@value #STATE}) still loads: SnapshotFixtureTest
- * loads bytes committed with version 1.
+ * reading the older versions. Customer snapshots are at version 1; the engine state is at version 3 (keyed
+ * parts, the de-duplication index as a journal in segments); version 2 (the index inside the main part) and version
+ * 1 (one piece, under the key {@value #STATE}) still load: SnapshotFixtureTest loads bytes committed with each.
  */
 public final class Snapshots {
     /** The customer snapshot format written by this version of the engine. */
     public static final int VERSION = 1;
-    /** The engine state format written by this version of the engine (2: keyed parts). */
-    public static final int ENGINE_VERSION = 2;
+    /** The engine state format written by this version of the engine (2: keyed parts; 3: the dedup journal). */
+    public static final int ENGINE_VERSION = 3;
     /** The key of the engine state's main part. */
     public static final String STATE = "state";
     /** Key prefix of the recent event ids' segments. */
     public static final String EVENT_IDS = "ids.events.";
+    /** Key prefix of the de-duplication index's journal segments (version 3 on). */
+    public static final String DEDUP = "dedup.";
     /** Key prefix of the delivered action ids' segments. */
     public static final String ACTION_IDS = "ids.actions.";
     /** Key prefix of the order owners' segments. */
@@ -110,6 +112,9 @@ public final class Snapshots {
         Set<String> removed = new HashSet<>();
         p.router().writeParts(parts, removed);
         p.actionIds().writeParts(ACTION_IDS, parts, removed);
+        if (p.dedup() != null) {
+            p.dedup().writeParts(DEDUP, parts, removed);
+        }
         SnapshotOutput o = new SnapshotOutput(1024);
         o.writeByte(ENGINE_VERSION);
         o.writeSignedLong(clock);
@@ -143,9 +148,7 @@ public final class Snapshots {
         released.forEach(o::writeString);
         o.writeBoolean(p.dedup() != null);
         if (p.dedup() != null) {
-            SnapshotOutput d = new SnapshotOutput(256);
-            p.dedup().write(d);
-            o.writeBytes(d.toByteArray());
+            p.dedup().writeHeader(o);
         }
         o.writeBoolean(p.desk() != null);
         if (p.desk() != null) {
@@ -233,9 +236,15 @@ public final class Snapshots {
         }
         p.partitions()[0].restoreReleased(released);
         if (in.readBoolean()) {
-            byte[] d = in.readBytes();
-            if (p.dedup() != null) {
-                p.dedup().read(new SnapshotInput(d));
+            if (version < 3) {
+                byte[] d = in.readBytes();
+                if (p.dedup() != null) {
+                    p.dedup().read(new SnapshotInput(d)); // written whole from the next commit on, then in segments
+                }
+            } else if (p.dedup() != null) {
+                p.dedup().restore(in, stored, DEDUP);
+            } else {
+                in.readVarLong(); // the pack is off now: the index is not needed
             }
         }
         if (in.readBoolean()) {

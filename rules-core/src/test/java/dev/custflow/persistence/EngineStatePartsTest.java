@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.custflow.Custflow;
 import dev.custflow.Engine;
 import dev.custflow.event.Event;
+import dev.custflow.event.LeadCaptured;
 import dev.custflow.event.OrderPlaced;
 import dev.custflow.event.OrderStatusChanged;
 import dev.custflow.model.OrderStatus;
@@ -144,5 +145,68 @@ class EngineStatePartsTest {
             assertThat(engine.acceptAll(List.of(new OrderStatusChanged("x2", T0.plusSeconds(60L * EVENTS),
                     "SO-0", OrderStatus.SHIPPED, null, null))).rejections()).hasSize(1);
         }
+    }
+
+    /** 6,000 leads a minute apart; every tenth has the phone of the lead 7 before it (the same person). */
+    static List<Event> leads() {
+        List<Event> e = new ArrayList<>();
+        for (int i = 0; i < 6_000; i++) {
+            int phone = i % 10 == 9 ? i - 7 : i;
+            e.add(LeadCaptured.builder("lead" + i, T0.plusSeconds(60L * i), "L-" + i, "WECHAT")
+                    .phone(String.format("139%08d", phone)).email("p" + i + "@example.com").build());
+        }
+        return e;
+    }
+
+    @Test
+    void theDeduplicationIndex_isAJournalInSegments_soACommitDoesNotRewriteEveryPersonEverSeen() {
+        Recording store = new Recording();
+        List<Event> events = leads();
+        try (Engine engine = engine(store)) {
+            for (int i = 0; i < events.size(); i += 100) {
+                engine.acceptAll(events.subList(i, i + 100));
+            }
+        }
+        TreeMap<String, String> parts = parts(store);
+        // 11,400 keys claimed (a phone and an e-mail per lead, the repeated phones not again) and 600 merges
+        assertThat(parts.keySet()).contains("dedup.0", "dedup.23").doesNotContain("dedup.24");
+        int index = parts.entrySet().stream().filter(e -> e.getKey().startsWith("dedup."))
+                .mapToInt(e -> Base64.getDecoder().decode(e.getValue()).length).sum();
+        int state = Base64.getDecoder().decode(parts.get("state")).length;
+        System.out.println("dedup journal " + index + " bytes in 24 segments, state part " + state + " bytes");
+        assertThat(state).isLessThan(index / 50);
+        // a commit of 100 leads writes the newest journal segment or two, not the index
+        int late = store.partBytes.subList(40, store.partBytes.size()).stream().mapToInt(Integer::intValue).max()
+                .orElseThrow();
+        assertThat(late).isLessThan(index / 5);
+
+        // an engine on the store still knows every person: an old phone merges into its first record
+        try (Engine engine = engine(store)) {
+            engine.accept(LeadCaptured.builder("again", T0.plusSeconds(60L * 7_000), "L-new", "WEBSITE")
+                    .phone("13900000002").build());
+            assertThat(engine.customer("L-new").orElseThrow().id()).isEqualTo("L-2");
+            assertThat(engine.customer("L-9").orElseThrow().id()).isEqualTo("L-2"); // merged before the restart
+        }
+    }
+
+    @Test
+    void aJournalRestoredAgainAndAgain_isTheJournalOfAnEngineThatNeverStopped() {
+        List<Event> events = leads();
+        CustomerStore once = CustomerStores.inMemory();
+        try (Engine engine = engine(once)) {
+            for (int i = 0; i < events.size(); i += 100) {
+                engine.acceptAll(events.subList(i, i + 100));
+            }
+        }
+        CustomerStore resumed = CustomerStores.inMemory();
+        for (int i = 0; i < events.size(); i += 700) { // restarts fall inside segments and across them
+            try (Engine engine = engine(resumed)) {
+                for (int k = i; k < Math.min(i + 700, events.size()); k += 100) {
+                    engine.acceptAll(events.subList(k, k + 100));
+                }
+            }
+        }
+        assertThat(parts(resumed)).isEqualTo(parts(once));
+        assertThat(customers(resumed)).isEqualTo(customers(once));
     }
 }
