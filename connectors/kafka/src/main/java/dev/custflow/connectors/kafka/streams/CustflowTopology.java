@@ -63,6 +63,9 @@ public final class CustflowTopology {
     static final String PROCESSOR = "custflow-engine";
     static final String ACTIONS_SINK = "custflow-actions";
     static final String DEAD_LETTER_SINK = "custflow-dead-letter";
+    static final String REP_LOAD_SINK = "custflow-rep-load-out";
+    static final String REP_LOAD_SOURCE = "custflow-rep-load-in";
+    static final String REP_LOAD_UPDATER = "custflow-rep-load-updater";
 
     private final String eventsTopic;
     private final String actionsTopic;
@@ -72,6 +75,9 @@ public final class CustflowTopology {
     private final Duration streamTimeInterval;
     private final Duration wallClockInterval;
     private final boolean persistentStore;
+    private final String repLoadTopic;
+    /** Moves whenever the global rep-load store changes (RepLoadBoard.version), for the engines of this topology. */
+    private final java.util.concurrent.atomic.AtomicLong repLoadVersion = new java.util.concurrent.atomic.AtomicLong();
 
     private CustflowTopology(Builder b) {
         this.eventsTopic = b.eventsTopic;
@@ -82,6 +88,7 @@ public final class CustflowTopology {
         this.streamTimeInterval = b.streamTimeInterval;
         this.wallClockInterval = b.wallClockInterval;
         this.persistentStore = b.persistentStore;
+        this.repLoadTopic = b.repLoadTopic;
     }
 
     /** @return a builder with the defaults: topics {@code custflow.events}, {@code custflow.actions}, {@code
@@ -107,6 +114,15 @@ public final class CustflowTopology {
         t.addStateStore(store, PROCESSOR);
         t.addSink(ACTIONS_SINK, actionsTopic, new StringSerializer(), new StringSerializer(), PROCESSOR);
         t.addSink(DEAD_LETTER_SINK, deadLetterTopic, new StringSerializer(), new StringSerializer(), PROCESSOR);
+        if (repLoadTopic != null) {
+            // every task writes its own counts; every instance reads all of them into a global store (not logged:
+            // the compacted topic is its changelog)
+            t.addSink(REP_LOAD_SINK, repLoadTopic, new StringSerializer(), new StringSerializer(), PROCESSOR);
+            t.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(repLoadStoreName()),
+                            Serdes.String(), Serdes.String()).withLoggingDisabled(),
+                    REP_LOAD_SOURCE, new StringDeserializer(), new StringDeserializer(), repLoadTopic,
+                    REP_LOAD_UPDATER, () -> new RepLoadExchange.GlobalUpdater(repLoadStoreName(), repLoadVersion));
+        }
         return t;
     }
 
@@ -163,6 +179,18 @@ public final class CustflowTopology {
         return wallClockInterval;
     }
 
+    String repLoadTopic() {
+        return repLoadTopic;
+    }
+
+    String repLoadStoreName() {
+        return storeName + "-rep-load";
+    }
+
+    java.util.concurrent.atomic.AtomicLong repLoadVersion() {
+        return repLoadVersion;
+    }
+
     /** Builds a {@link CustflowTopology}; each setter checks its value at once. */
     public static final class Builder {
         private String eventsTopic = "custflow.events";
@@ -173,6 +201,7 @@ public final class CustflowTopology {
         private Duration streamTimeInterval = Duration.ofMinutes(1);
         private Duration wallClockInterval = Duration.ofMinutes(1);
         private boolean persistentStore = true;
+        private String repLoadTopic;
 
         private Builder() {
         }
@@ -274,6 +303,20 @@ public final class CustflowTopology {
          */
         public Builder persistentStore(boolean persistent) {
             this.persistentStore = persistent;
+            return this;
+        }
+
+        /**
+         * Shares rep load across the tasks (lead assignment counts a rep's open leads in every task, not only in the
+         * task of the lead): each task publishes its counts to this topic, and every instance reads them all into a
+         * global store ({@link dev.custflow.spi.RepLoadBoard}). Create the topic compacted, with one partition.
+         * Without it (the default) each task assigns as if it held every lead.
+         *
+         * @param topic the rep-load topic, e.g. {@code custflow.rep-load}
+         * @return this
+         */
+        public Builder repLoadTopic(String topic) {
+            this.repLoadTopic = name(topic, "repLoadTopic");
             return this;
         }
 

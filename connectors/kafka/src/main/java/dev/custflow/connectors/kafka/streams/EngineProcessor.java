@@ -34,6 +34,7 @@ final class EngineProcessor implements Processor<String, String, String, String>
     private final CustflowTopology config;
     private ProcessorContext<String, String> context;
     private Engine engine;
+    private RepLoadExchange repLoad;
     /** Wall time of the last record (or of init), and the engine's clock right after it. */
     private long lastRecordWallMs;
     private long clockAfterLastRecordMs;
@@ -63,6 +64,10 @@ final class EngineProcessor implements Processor<String, String, String, String>
             config.engineCustomizer().accept(builder);
             // one partition: the stream task is the unit of parallelism; event time: the same records, the same actions
             builder.partitions(1).eventTime().store(new StreamsCustomerStore(kv));
+            if (config.repLoadTopic() != null) {
+                repLoad = new RepLoadExchange(context, config.repLoadStoreName(), config.repLoadVersion());
+                builder.repLoadBoard(repLoad);
+            }
             engine = builder.build();
             clockAfterLastRecordMs = engine.clock().toEpochMilli();
         }
@@ -117,6 +122,9 @@ final class EngineProcessor implements Processor<String, String, String, String>
             headers.add(KafkaActionSink.ACTION_ID_HEADER, a.id().getBytes(StandardCharsets.UTF_8));
             context.forward(new Record<>(KafkaActionSink.keyOf(a), Json.write(a), timestamp, headers),
                     CustflowTopology.ACTIONS_SINK);
+        }
+        if (repLoad != null) {
+            repLoad.publishChanges(timestamp);
         }
     }
 
