@@ -18,7 +18,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * End-to-end events per second of the Kafka Streams deployment with the broker in this JVM, on 1 and 4 partitions,
  * against one engine in the same JVM on the same events (docs/kafka.md, "Throughput"). The events are published
  * before the instance starts; the clock runs from the instance being RUNNING to the last action read with
- * read_committed. Arguments: customers (default 200), days (default 60).
+ * read_committed. Arguments: customers (default 200), days (default 60), partition counts (default 1,4), stream
+ * threads at most (default: the processors).
  */
 public final class KafkaStreamsThroughput {
     private KafkaStreamsThroughput() {
@@ -31,6 +32,9 @@ public final class KafkaStreamsThroughput {
     public static void main(String[] args) throws Exception {
         int customers = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int days = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        int[] partitionCounts = args.length > 2 ? java.util.Arrays.stream(args[2].split(","))
+                .mapToInt(Integer::parseInt).toArray() : new int[] {1, 4};
+        int maxThreads = args.length > 3 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
         List<Event> events = StreamData.stream(customers, days, 42);
         long customerEvents = events.stream().filter(e -> !EventPublisher.isBroadcast(e)).count();
         System.out.printf("stream: %d events (%d about customers, %d broadcast ticks), %d customers, %d days%n",
@@ -46,7 +50,7 @@ public final class KafkaStreamsThroughput {
         System.out.printf("one engine, no store, one batch: %,.0f events/s (%d actions)%n", single, expected);
 
         try (InJvmKafka kafka = InJvmKafka.start()) {
-            for (int partitions : new int[] {1, 4}) {
+            for (int partitions : partitionCounts) {
                 String in = "tp.events." + partitions;
                 String out = "tp.actions." + partitions;
                 kafka.createTopic(in, partitions);
@@ -61,7 +65,7 @@ public final class KafkaStreamsThroughput {
                 Path state = Files.createTempDirectory(Files.createDirectories(Path.of("target", "kafka-it")), "tp");
                 Properties p = CustflowTopology.recommendedConfig("custflow-tp-" + partitions, kafka.bootstrap(), state);
                 p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0);
-                int threads = Math.min(partitions, Runtime.getRuntime().availableProcessors());
+                int threads = Math.min(partitions, maxThreads);
                 p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
                 try (KafkaStreams streams = new KafkaStreams(topology.topology(), p);
                      InJvmKafka.Reader reader = kafka.reader(out)) {
@@ -69,7 +73,7 @@ public final class KafkaStreamsThroughput {
                     InJvmKafka.await("RUNNING", Duration.ofSeconds(60),
                             () -> streams.state() == KafkaStreams.State.RUNNING);
                     long start = System.nanoTime();
-                    int got = reader.readAtLeast(expected, Duration.ofMinutes(10)).size();
+                    int got = reader.readAtLeast(expected, Duration.ofMinutes(3)).size();
                     double s = seconds(start);
                     // every partition gets its own copy of a broadcast tick: records processed > events
                     long records = customerEvents + (long) (events.size() - customerEvents) * partitions;
