@@ -46,6 +46,9 @@ final class EngineProcessor implements Processor<String, String, String, String>
     @Override
     public void init(ProcessorContext<String, String> context) {
         this.context = context;
+        // a task revived after an aborted transaction inits the same processor again, on a store restored from the
+        // changelog: its engine is built again from that
+        closeEngine();
         lastRecordWallMs = context.currentSystemTimeMs();
         context.schedule(config.streamTimeInterval(), PunctuationType.STREAM_TIME, this::streamTime);
         if (!config.wallClockInterval().isZero()) {
@@ -147,8 +150,14 @@ final class EngineProcessor implements Processor<String, String, String, String>
 
     @Override
     public void close() {
+        closeEngine();
+    }
+
+    private void closeEngine() {
         if (engine != null) {
             engine.close();
         }
+        engine = null;
+        repLoad = null;
     }
 }
