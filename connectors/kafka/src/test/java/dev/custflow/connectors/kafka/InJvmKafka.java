@@ -1,0 +1,151 @@
+package dev.custflow.connectors.kafka;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * One KRaft broker (combined with its controller) inside the test JVM, with the settings measured to work for
+ * transactions on a single broker (CONNECTORS.md, "Kafka"): replication factor and min ISR 1 for the offsets and
+ * transaction topics, the latest production metadata version, no initial rebalance delay. Its logs are under
+ * target/.
+ */
+public final class InJvmKafka implements AutoCloseable {
+    private final KafkaClusterTestKit cluster;
+
+    private InJvmKafka(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+    }
+
+    /** @return a started broker */
+    public static InJvmKafka start() throws Exception {
+        Path base = Files.createDirectories(Path.of("target", "kafka-it"));
+        TestKitNodes nodes = new TestKitNodes.Builder()
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .setBootstrapMetadataVersion(MetadataVersion.LATEST_PRODUCTION)
+                .setBaseDirectory(Files.createTempDirectory(base, "broker"))
+                .build();
+        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "4")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("transaction.state.log.num.partitions", "4")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .setConfigProp("auto.create.topics.enable", "false")
+                .build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+        return new InJvmKafka(cluster);
+    }
+
+    /** @return the bootstrap servers */
+    public String bootstrap() {
+        return cluster.bootstrapServers();
+    }
+
+    /** @return a configuration with just the bootstrap servers, for clients */
+    public Map<String, Object> clientConfig() {
+        Map<String, Object> c = new HashMap<>();
+        c.put("bootstrap.servers", bootstrap());
+        return c;
+    }
+
+    /** Creates topics with replication factor 1. */
+    public void createTopic(String name, int partitions) throws Exception {
+        try (Admin admin = Admin.create(clientConfig())) {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+        }
+    }
+
+    /**
+     * @param topic a topic
+     * @return a reader of the whole topic that sees only what committed transactions wrote ({@code read_committed})
+     */
+    public Reader reader(String topic) {
+        return new Reader(topic);
+    }
+
+    /** Reads a topic from its beginning, keeping everything read. */
+    public final class Reader implements AutoCloseable {
+        private final KafkaConsumer<String, String> consumer;
+        private final List<String> values = new ArrayList<>();
+
+        private Reader(String topic) {
+            Map<String, Object> c = clientConfig();
+            c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
+            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+        }
+
+        /**
+         * Polls until at least {@code count} values were read in all, or the timeout passes.
+         *
+         * @return every value read so far
+         */
+        public List<String> readAtLeast(int count, Duration timeout) {
+            long end = System.nanoTime() + timeout.toNanos();
+            while (values.size() < count && System.nanoTime() < end) {
+                poll(Duration.ofMillis(200));
+            }
+            return List.copyOf(values);
+        }
+
+        /** Polls for a while longer (to see that nothing more comes). @return every value read so far */
+        public List<String> settle(Duration forAsLong) {
+            long end = System.nanoTime() + forAsLong.toNanos();
+            while (System.nanoTime() < end) {
+                poll(Duration.ofMillis(200));
+            }
+            return List.copyOf(values);
+        }
+
+        private void poll(Duration d) {
+            for (ConsumerRecord<String, String> r : consumer.poll(d)) {
+                values.add(r.value());
+            }
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+
+    /** Waits until the condition holds, or fails after the timeout. */
+    public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        cluster.close();
+    }
+}
