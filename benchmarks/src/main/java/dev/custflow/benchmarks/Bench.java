@@ -62,7 +62,7 @@ public final class Bench {
             ReloadBench.run(quick);
         }
         if (a.contains("w3")) {
-            W3Bench.run(quick ? 5_000 : 20_000, quick ? 50_000 : 200_000, 1,
+            W3Bench.run(quick ? 5_000 : 20_000, quick ? 50_000 : 200_000, quick ? 1 : 3,
                     java.nio.file.Path.of(System.getProperty("custflow.bench.dir", "benchmarks/target/bench-db")));
         }
         if (a.contains("restart")) {

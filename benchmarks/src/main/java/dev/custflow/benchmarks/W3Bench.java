@@ -321,7 +321,8 @@ final class W3Bench {
     /**
      * @param customers  the customers of the W1-shaped stream
      * @param events     about how many events
-     * @param dbRounds   measured runs per database and batch size (each on a new database)
+     * @param dbRounds   rounds: in each, every database runs once per batch size (on a new database), the baselines
+     *                   twice
      * @param folder     where the H2 files go
      */
     static void run(int customers, int events, int dbRounds, Path folder) {
@@ -359,35 +360,50 @@ final class W3Bench {
         for (Target t : targets) {
             run(warm, 1_000, t, run[0]++, ActionSink.none());
         }
-        System.out.printf(Locale.ROOT, "  %-16s %6s %12s %9s %10s %10s %10s %11s%n", "store", "batch", "events/s",
-                "vs none", "commit p50", "commit p99", "commits", "actions");
-        for (int batch : new int[] {1_000, 100}) {
-            Result none = median(stream, batch, NO_STORE, 3, run);
-            print(NO_STORE, batch, none, stream.size(), none);
-            print(IN_MEMORY, batch, median(stream, batch, IN_MEMORY, 3, run), stream.size(), none);
-            for (Target t : targets) {
-                print(t, batch, median(stream, batch, t, dbRounds, run), stream.size(), none);
+        // Rounds outside, stores inside: on a shared machine the baselines and the databases see the same load.
+        int[] batches = {1_000, 100};
+        List<Target> all = new ArrayList<>(List.of(NO_STORE, IN_MEMORY));
+        all.addAll(targets);
+        List<List<List<Result>>> results = new ArrayList<>(); // [batch][target][round]
+        for (int b = 0; b < batches.length; b++) {
+            results.add(new ArrayList<>());
+            for (int t = 0; t < all.size(); t++) {
+                results.get(b).add(new ArrayList<>());
+            }
+        }
+        for (int round = 0; round < dbRounds; round++) {
+            for (int b = 0; b < batches.length; b++) {
+                for (int t = 0; t < all.size(); t++) {
+                    boolean baseline = t < 2; // cheap: two runs a round
+                    for (int i = 0; i < (baseline ? 2 : 1); i++) {
+                        results.get(b).get(t).add(run(stream, batches[b], all.get(t), run[0]++, ActionSink.none()));
+                    }
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "  %-16s %6s %12s %9s %10s %10s %10s %11s   seconds of each run%n", "store",
+                "batch", "events/s", "vs none", "commit p50", "commit p99", "commits", "actions");
+        for (int b = 0; b < batches.length; b++) {
+            Result none = median(results.get(b).get(0));
+            for (int t = 0; t < all.size(); t++) {
+                print(all.get(t), batches[b], median(results.get(b).get(t)), stream.size(), none,
+                        results.get(b).get(t));
             }
         }
     }
 
-    private static Result median(List<Event> stream, int batch, Target t, int rounds, int[] run) {
-        List<Result> rs = new ArrayList<>();
-        for (int i = 0; i < rounds; i++) {
-            rs.add(run(stream, batch, t, run[0]++, ActionSink.none()));
-        }
+    /** @return the run of median time (the lower middle of an even count) */
+    private static Result median(List<Result> runs) {
+        List<Result> rs = new ArrayList<>(runs);
         rs.sort(Comparator.comparingDouble(Result::seconds));
-        if (rounds > 1) {
-            System.out.printf(Locale.ROOT, "    (%s, batches of %,d: %d runs, %s s)%n", t.name(), batch, rounds,
-                    rs.stream().map(r -> String.format(Locale.ROOT, "%.1f", r.seconds())).toList());
-        }
-        return rs.get(rs.size() / 2);
+        return rs.get((rs.size() - 1) / 2);
     }
 
-    private static void print(Target t, int batch, Result r, int events, Result none) {
-        System.out.printf(Locale.ROOT, "  %-16s %,6d %,12.0f %8.2fx %8.2f ms %8.2f ms %,10d %,11d%s%n", t.name(), batch,
-                events / r.seconds(), r.seconds() / none.seconds(), r.percentileMillis(50), r.percentileMillis(99),
-                r.commits().length, r.actions(), r.delivered() == r.actions() ? ""
-                        : String.format(Locale.ROOT, " (%,d delivered)", r.delivered()));
+    private static void print(Target t, int batch, Result r, int events, Result none, List<Result> all) {
+        System.out.printf(Locale.ROOT, "  %-16s %,6d %,12.0f %8.2fx %8.2f ms %8.2f ms %,10d %,11d%s   %s%n", t.name(),
+                batch, events / r.seconds(), r.seconds() / none.seconds(), r.percentileMillis(50),
+                r.percentileMillis(99), r.commits().length, r.actions(), r.delivered() == r.actions() ? ""
+                        : String.format(Locale.ROOT, " (%,d delivered)", r.delivered()),
+                all.stream().map(x -> String.format(Locale.ROOT, "%.1f", x.seconds())).toList());
     }
 }
