@@ -19,8 +19,10 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The benchmark harness: {@code Bench [w1|w1r|w1i|w2|w4|w5|w6|snap|all] [--quick]} (W6: hot reload,
- * {@link ReloadBench}; snap: snapshots and commits, {@link SnapshotBench}). Each workload runs the engine and
+ * The benchmark harness: {@code Bench [w1|w1r|w1i|w2|w3|w4|w5|w6|snap|restart|all] [--quick]} (W6: hot reload,
+ * {@link ReloadBench}; snap: snapshots and commits, {@link SnapshotBench}; w3: end to end on the JDBC store and
+ * outbox, {@link W3Bench}; restart: reloading a million snapshots, {@link RestartBench}; w3 and restart need the
+ * local database servers and are not part of {@code all}). Each workload runs the engine and
  * the hand-written baseline ({@link PlainLifecycle}) in this JVM, alternately, after a warm-up, and
  * prints medians and the ratio. Not a test: numbers depend on the machine (BENCHMARKS.md).
  */
@@ -58,6 +60,14 @@ public final class Bench {
         }
         if (all || a.contains("w6") || a.contains("reload")) {
             ReloadBench.run(quick);
+        }
+        if (a.contains("w3")) {
+            W3Bench.run(quick ? 5_000 : 20_000, quick ? 50_000 : 200_000, quick ? 1 : 3,
+                    java.nio.file.Path.of(System.getProperty("custflow.bench.dir", "benchmarks/target/bench-db")));
+        }
+        if (a.contains("restart")) {
+            RestartBench.run(quick ? 100_000 : 1_000_000, quick ? 3 : 5,
+                    java.nio.file.Path.of(System.getProperty("custflow.bench.dir", "benchmarks/target/bench-db")));
         }
         if (all || a.contains("snap")) {
             SnapshotBench.run(quick ? 10_000 : 100_000, quick ? 10_000 : 100_000, quick ? 100_000 : 1_000_000);

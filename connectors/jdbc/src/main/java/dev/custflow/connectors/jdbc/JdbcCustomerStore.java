@@ -216,6 +216,13 @@ public final class JdbcCustomerStore implements CustomerStore {
         // In a transaction with a fetch size, so that PostgreSQL uses a cursor and MariaDB streams: a million
         // customers are read without holding them all.
         tx.run("cannot read the customers", c -> {
+            // H2 ignores the fetch size and copies the whole result into a temporary file before the first row
+            // (100 MB written and read back for a million customers); lazily it reads from the table as we go.
+            // Put back to H2's default afterwards, as the connection returns to the pool.
+            boolean lazy = dialect == Dialect.H2;
+            if (lazy) {
+                h2Lazy(c, true);
+            }
             try (PreparedStatement q = c.prepareStatement("SELECT customer_id, snapshot FROM " + table("customer"))) {
                 q.setFetchSize(1_000);
                 try (ResultSet rs = q.executeQuery()) {
@@ -223,9 +230,19 @@ public final class JdbcCustomerStore implements CustomerStore {
                         visitor.accept(rs.getString(1), rs.getBytes(2));
                     }
                 }
+            } finally {
+                if (lazy) {
+                    h2Lazy(c, false);
+                }
             }
             return null;
         });
+    }
+
+    private static void h2Lazy(Connection c, boolean on) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
+        }
     }
 
     @Override
