@@ -9,8 +9,17 @@ import dev.custflow.event.Event;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -75,6 +84,9 @@ public final class KafkaStreamsThroughput {
                     long start = System.nanoTime();
                     int got = reader.readAtLeast(expected, Duration.ofMinutes(3)).size();
                     double s = seconds(start);
+                    if (got < expected) {
+                        printStall(kafka, streams, "custflow-tp-" + partitions, in, out, partitions);
+                    }
                     // every partition gets its own copy of a broadcast tick: records processed > events
                     long records = customerEvents + (long) (events.size() - customerEvents) * partitions;
                     System.out.printf("Kafka Streams, %d partition(s), %d stream thread(s), exactly_once_v2: "
@@ -84,6 +96,43 @@ public final class KafkaStreamsThroughput {
                     streams.close(Duration.ofSeconds(30));
                 }
             }
+        }
+    }
+
+    /**
+     * What an instance that stopped short looks like: its threads and tasks, the group's committed input offsets
+     * against the input's end, and the actions' end against their last stable offset (an open transaction holds
+     * read_committed readers back), so a stall can be told apart from a slow run.
+     */
+    private static void printStall(InJvmKafka kafka, KafkaStreams streams, String group, String in, String out,
+                                   int partitions) throws Exception {
+        System.out.println("STALL: instance " + streams.state());
+        streams.metadataForLocalThreads().forEach(t -> System.out.println("  " + t.threadName() + " "
+                + t.threadState() + ", active tasks " + t.activeTasks().stream().map(x -> x.taskId().toString())
+                .toList()));
+        streams.metrics().forEach((name, metric) -> {
+            if (Set.of("records-lag", "process-total", "dropped-records-total", "enforced-processing-total",
+                    "active-buffer-count", "punctuate-total").contains(name.name())) {
+                System.out.println("  metric " + name.name() + " " + new TreeMap<>(name.tags()) + " = "
+                        + metric.metricValue());
+            }
+        });
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
+            System.out.println("  committed " + new TreeMap<>(admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get().entrySet().stream().collect(java.util.stream.Collectors
+                            .toMap(e -> e.getKey().toString(), e -> e.getValue().offset()))));
+            for (IsolationLevel level : IsolationLevel.values()) {
+                Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+                for (int i = 0; i < partitions; i++) {
+                    ends.put(new TopicPartition(in, i), OffsetSpec.latest());
+                    ends.put(new TopicPartition(out, i), OffsetSpec.latest());
+                }
+                Map<String, Long> found = new TreeMap<>();
+                admin.listOffsets(ends, new ListOffsetsOptions(level)).all().get()
+                        .forEach((tp, r) -> found.put(tp.toString(), r.offset()));
+                System.out.println("  end offsets " + level + " " + found);
+            }
+            admin.listTransactions().all().get().forEach(t -> System.out.println("  " + t));
         }
     }
 
