@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custflow.action.Action;
-import dev.custflow.spi.CustomerStore;
 import dev.custflow.spi.CustomerStores;
 import dev.custflow.spi.EventSource;
+import dev.custflow.spi.ForwardingCustomerStore;
 import dev.custflow.spi.SourceRecord;
 import dev.custflow.spi.StoreCommit;
-import dev.custflow.spi.StoredState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 /** The pump acknowledges a source only after the engine committed and delivered what it polled. */
@@ -55,23 +53,13 @@ class EventPumpTest {
     }
 
     /** A store that records commits into the shared log, and fails when told to. */
-    static final class LoggingStore implements CustomerStore {
-        final CustomerStore inner = CustomerStores.inMemory();
+    static final class LoggingStore extends ForwardingCustomerStore {
         final List<String> log;
         boolean fail;
 
         LoggingStore(List<String> log) {
+            super(CustomerStores.inMemory());
             this.log = log;
-        }
-
-        @Override
-        public StoredState load() {
-            return inner.load();
-        }
-
-        @Override
-        public void forEachCustomer(BiConsumer<String, byte[]> visitor) {
-            inner.forEachCustomer(visitor);
         }
 
         @Override
@@ -80,7 +68,7 @@ class EventPumpTest {
                 throw new ConnectorException("test-store", "disk full", null);
             }
             log.add("commit " + commit.actions().size() + " actions");
-            inner.commit(commit);
+            super.commit(commit);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.custflow.connectors.jdbc.JdbcCustomerStore;
 import dev.custflow.event.Event;
 import dev.custflow.internal.Snapshots;
 import dev.custflow.spi.CustomerStore;
+import dev.custflow.spi.ForwardingCustomerStore;
 import dev.custflow.spi.StoreCommit;
 import dev.custflow.spi.StoredState;
 import java.nio.file.Path;
@@ -35,8 +36,7 @@ final class RestartBench {
     }
 
     /** Times the engine's reads: the engine state, and the customers with the time spent in the engine's visitor. */
-    private static final class TimedStore implements CustomerStore {
-        private final CustomerStore inner;
+    private static final class TimedStore extends ForwardingCustomerStore {
         long loadNanos;
         long forEachNanos;
         long visitorNanos;
@@ -44,13 +44,13 @@ final class RestartBench {
         long bytes;
 
         TimedStore(CustomerStore inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override
         public StoredState load() {
             long t0 = System.nanoTime();
-            StoredState s = inner.load();
+            StoredState s = super.load();
             loadNanos += System.nanoTime() - t0;
             return s;
         }
@@ -58,7 +58,7 @@ final class RestartBench {
         @Override
         public void forEachCustomer(BiConsumer<String, byte[]> visitor) {
             long t0 = System.nanoTime();
-            inner.forEachCustomer((id, b) -> {
+            super.forEachCustomer((id, b) -> {
                 long v0 = System.nanoTime();
                 visitor.accept(id, b);
                 visitorNanos += System.nanoTime() - v0;
@@ -67,28 +67,17 @@ final class RestartBench {
             });
             forEachNanos += System.nanoTime() - t0;
         }
-
-        @Override
-        public void commit(StoreCommit commit) {
-            inner.commit(commit);
-        }
     }
 
     /** Passes commits on without their actions: filling the store is not what is measured. */
-    private record WithoutActions(CustomerStore inner) implements CustomerStore {
-        @Override
-        public StoredState load() {
-            return inner.load();
-        }
-
-        @Override
-        public void forEachCustomer(BiConsumer<String, byte[]> visitor) {
-            inner.forEachCustomer(visitor);
+    private static final class WithoutActions extends ForwardingCustomerStore {
+        WithoutActions(CustomerStore inner) {
+            super(inner);
         }
 
         @Override
         public void commit(StoreCommit c) {
-            inner.commit(new StoreCommit(c.position(), c.lastEventId(), c.engineParts(), c.removedParts(),
+            super.commit(new StoreCommit(c.position(), c.lastEventId(), c.engineParts(), c.removedParts(),
                     c.customers(), c.removed(), List.of()));
         }
     }

@@ -11,8 +11,8 @@ import dev.custflow.event.Event;
 import dev.custflow.spi.ActionSink;
 import dev.custflow.spi.CustomerStore;
 import dev.custflow.spi.CustomerStores;
+import dev.custflow.spi.ForwardingCustomerStore;
 import dev.custflow.spi.StoreCommit;
-import dev.custflow.spi.StoredState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,7 +28,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -230,30 +229,19 @@ final class W3Bench {
     }
 
     /** Times each commit of the store underneath. */
-    private static final class TimedStore implements CustomerStore {
-        private final CustomerStore inner;
+    private static final class TimedStore extends ForwardingCustomerStore {
         private final long[] times;
         private int n;
 
         TimedStore(CustomerStore inner, int batches) {
-            this.inner = inner;
+            super(inner);
             this.times = new long[batches];
-        }
-
-        @Override
-        public StoredState load() {
-            return inner.load();
-        }
-
-        @Override
-        public void forEachCustomer(BiConsumer<String, byte[]> visitor) {
-            inner.forEachCustomer(visitor);
         }
 
         @Override
         public void commit(StoreCommit commit) {
             long t0 = System.nanoTime();
-            inner.commit(commit);
+            super.commit(commit);
             long t = System.nanoTime() - t0;
             if (n < times.length) {
                 times[n++] = t;

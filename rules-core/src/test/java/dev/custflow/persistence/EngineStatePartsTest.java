@@ -11,15 +11,14 @@ import dev.custflow.event.OrderStatusChanged;
 import dev.custflow.model.OrderStatus;
 import dev.custflow.spi.CustomerStore;
 import dev.custflow.spi.CustomerStores;
+import dev.custflow.spi.ForwardingCustomerStore;
 import dev.custflow.spi.StoreCommit;
-import dev.custflow.spi.StoredState;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,26 +47,19 @@ class EngineStatePartsTest {
     }
 
     /** Keeps the size of every commit's engine parts and the parts it removed. */
-    static final class Recording implements CustomerStore {
-        final CustomerStore inner = CustomerStores.inMemory();
+    static final class Recording extends ForwardingCustomerStore {
         final List<Integer> partBytes = new ArrayList<>();
         final List<String> removedParts = new ArrayList<>();
 
-        @Override
-        public StoredState load() {
-            return inner.load();
-        }
-
-        @Override
-        public void forEachCustomer(BiConsumer<String, byte[]> visitor) {
-            inner.forEachCustomer(visitor);
+        Recording() {
+            super(CustomerStores.inMemory());
         }
 
         @Override
         public void commit(StoreCommit commit) {
             partBytes.add(commit.engineParts().values().stream().mapToInt(b -> b.length).sum());
             removedParts.addAll(commit.removedParts());
-            inner.commit(commit);
+            super.commit(commit);
         }
     }
 

@@ -12,6 +12,7 @@ import dev.custflow.event.Event;
 import dev.custflow.event.LeadCaptured;
 import dev.custflow.spi.CustomerStore;
 import dev.custflow.spi.CustomerStores;
+import dev.custflow.spi.ForwardingCustomerStore;
 import dev.custflow.spi.StoreCommit;
 import dev.custflow.spi.StoredState;
 import java.io.BufferedReader;
@@ -65,24 +66,12 @@ class ResumeTest {
     @Test
     void eachCall_commitsOnce_beforeTheSinkSeesItsActions() {
         List<String> log = new ArrayList<>();
-        CustomerStore store = new CustomerStore() {
-            final CustomerStore inner = CustomerStores.inMemory();
-
-            @Override
-            public StoredState load() {
-                return inner.load();
-            }
-
-            @Override
-            public void forEachCustomer(BiConsumer<String, byte[]> visitor) {
-                inner.forEachCustomer(visitor);
-            }
-
+        CustomerStore store = new ForwardingCustomerStore(CustomerStores.inMemory()) {
             @Override
             public void commit(StoreCommit c) {
                 log.add("commit " + c.position() + " " + c.lastEventId() + " " + c.customers().keySet().stream().sorted()
                         .toList() + " removed " + c.removed() + " actions " + c.actions().size());
-                inner.commit(c);
+                super.commit(c);
             }
         };
         try (Engine engine = Custflow.builder().store(store)

@@ -13,8 +13,8 @@ import dev.custflow.internal.Snapshots;
 import dev.custflow.model.CustomerProfile;
 import dev.custflow.spi.CustomerStore;
 import dev.custflow.spi.CustomerStores;
+import dev.custflow.spi.ForwardingCustomerStore;
 import dev.custflow.spi.StoreCommit;
-import dev.custflow.spi.StoredState;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -151,24 +150,13 @@ class PersistenceProperties {
     }
 
     /** A store whose commit number {@code failAt} (counting from 1) fails once, writing nothing. */
-    static final class FailingStore implements CustomerStore {
-        private final CustomerStore inner;
+    static final class FailingStore extends ForwardingCustomerStore {
         private final int failAt;
         private int commits;
 
         FailingStore(CustomerStore inner, int failAt) {
-            this.inner = inner;
+            super(inner);
             this.failAt = failAt;
-        }
-
-        @Override
-        public StoredState load() {
-            return inner.load();
-        }
-
-        @Override
-        public void forEachCustomer(BiConsumer<String, byte[]> visitor) {
-            inner.forEachCustomer(visitor);
         }
 
         @Override
@@ -176,7 +164,7 @@ class PersistenceProperties {
             if (++commits == failAt) {
                 throw new ConnectorException("failing-store", "commit number " + failAt, null);
             }
-            inner.commit(commit);
+            super.commit(commit);
         }
     }
 }

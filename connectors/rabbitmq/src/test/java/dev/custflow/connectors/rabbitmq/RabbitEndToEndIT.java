@@ -16,11 +16,10 @@ import dev.custflow.connectors.jdbc.OutboxRelay;
 import dev.custflow.event.Event;
 import dev.custflow.model.OrderStatus;
 import dev.custflow.model.TicketKind;
-import dev.custflow.spi.CustomerStore;
 import dev.custflow.spi.EventSource;
+import dev.custflow.spi.ForwardingCustomerStore;
 import dev.custflow.spi.SourceRecord;
 import dev.custflow.spi.StoreCommit;
-import dev.custflow.spi.StoredState;
 import dev.custflow.testdata.Events;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +37,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -167,7 +165,7 @@ class RabbitEndToEndIT {
     }
 
     /** The JDBC store, and a crash right after its {@code crashAt}-th commit: the source's connection dies. */
-    static final class CrashAfterCommit implements CustomerStore {
+    static final class CrashAfterCommit extends ForwardingCustomerStore {
         final JdbcCustomerStore inner;
         final int crashAt;
         final Runnable crash;
@@ -175,24 +173,15 @@ class RabbitEndToEndIT {
         long crashedAtPosition = -1;
 
         CrashAfterCommit(JdbcCustomerStore inner, int crashAt, Runnable crash) {
+            super(inner);
             this.inner = inner;
             this.crashAt = crashAt;
             this.crash = crash;
         }
 
         @Override
-        public StoredState load() {
-            return inner.load();
-        }
-
-        @Override
-        public void forEachCustomer(BiConsumer<String, byte[]> visitor) {
-            inner.forEachCustomer(visitor);
-        }
-
-        @Override
         public void commit(StoreCommit commit) {
-            inner.commit(commit);
+            super.commit(commit);
             if (++commits == crashAt) {
                 crashedAtPosition = commit.position();
                 crash.run();
