@@ -107,6 +107,7 @@ public final class KafkaStreamsThroughput {
     private static void printStall(InJvmKafka kafka, KafkaStreams streams, String group, String in, String out,
                                    int partitions) throws Exception {
         System.out.println("STALL: instance " + streams.state());
+        printTaskInternals(streams);
         streams.metadataForLocalThreads().forEach(t -> System.out.println("  " + t.threadName() + " "
                 + t.threadState() + ", active tasks " + t.activeTasks().stream().map(x -> x.taskId().toString())
                 .toList()));
@@ -134,6 +135,66 @@ public final class KafkaStreamsThroughput {
             }
             admin.listTransactions().all().get().forEach(t -> System.out.println("  " + t));
         }
+    }
+
+    /**
+     * The stream tasks as their threads see them (Kafka Streams internals, read by reflection, racy, for diagnosis
+     * only): state, records buffered, whether a commit is needed or a transaction commit is pending, and the main
+     * consumer's paused partitions and positions.
+     */
+    private static void printTaskInternals(KafkaStreams streams) {
+        try {
+            java.lang.reflect.Field threads = KafkaStreams.class.getDeclaredField("threads");
+            threads.setAccessible(true);
+            for (Object thread : (List<?>) threads.get(streams)) {
+                Object taskManager = call(thread, "taskManager");
+                System.out.println("  " + thread);
+                for (Object task : ((Map<?, ?>) call(taskManager, "allTasks")).values()) {
+                    StringBuilder line = new StringBuilder("  task " + call(task, "id") + " "
+                            + task.getClass().getSimpleName() + " " + call(task, "state"));
+                    for (String field : List.of("hasPendingTxCommit", "commitNeeded", "commitRequested")) {
+                        line.append(", ").append(field).append(' ').append(field(task, field));
+                    }
+                    line.append(", buffered ").append(call(task, "numBuffered"));
+                    System.out.println(line);
+                }
+            }
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            System.out.println("  (tasks not inspected: " + e.getCause() + ")");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.out.println("  (tasks not inspected: " + e + ")");
+        }
+    }
+
+    private static Object call(Object target, String method) throws ReflectiveOperationException {
+        for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+            try {
+                java.lang.reflect.Method m = c.getDeclaredMethod(method);
+                m.setAccessible(true);
+                return m.invoke(target);
+            } catch (NoSuchMethodException e) {
+                // declared higher up
+            }
+        }
+        for (Class<?> i : target.getClass().getInterfaces()) {
+            java.lang.reflect.Method m = i.getMethod(method);
+            m.setAccessible(true);
+            return m.invoke(target);
+        }
+        throw new NoSuchMethodException(target.getClass() + "." + method);
+    }
+
+    private static Object field(Object target, String name) throws ReflectiveOperationException {
+        for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+            try {
+                java.lang.reflect.Field f = c.getDeclaredField(name);
+                f.setAccessible(true);
+                return f.get(target);
+            } catch (NoSuchFieldException e) {
+                // declared higher up
+            }
+        }
+        return "?";
     }
 
     private static double seconds(long since) {
