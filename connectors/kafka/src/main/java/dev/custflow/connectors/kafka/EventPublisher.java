@@ -31,7 +31,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *       engine itself sends to all its partitions) is <b>broadcast</b>: written once to every partition of the topic,
  *       with the same id, so that every partition's engine sees it once.</li>
  * </ul>
- * Each record's timestamp is the event's {@code at}, so that Kafka Streams' stream time follows the events' time.
+ * Records are stamped with the time they are published (the producer's default), not with their events' {@code at}:
+ * the topic's time-based retention counts from the record timestamps, so events stamped with their own time and
+ * older than the retention (a backfill of last year's orders) would be deleted at the broker's next retention check,
+ * before they are read. The engines take the time from the JSON ({@code CustflowTopology} reads stream time from it).
  * The producer is idempotent with {@code acks=all}; the publishing methods return once the broker took every record.
  *
  * <pre>{@code
@@ -101,13 +104,12 @@ public final class EventPublisher implements AutoCloseable {
         int partitions = -1;
         for (Event e : events) {
             String value = Json.write(e);
-            long at = e.at().toEpochMilli();
             if (isBroadcast(e)) {
                 if (partitions < 0) {
                     partitions = partitionCount();
                 }
                 for (int p = 0; p < partitions; p++) {
-                    records.add(new ProducerRecord<>(topic, p, at, e.id(), value));
+                    records.add(new ProducerRecord<>(topic, p, e.id(), value));
                 }
             } else if (e.subjectId() == null) {
                 throw new IllegalArgumentException("The event " + e.id() + " (" + e.type() + ") names no customer, "
@@ -115,7 +117,7 @@ public final class EventPublisher implements AutoCloseable {
                         + "Send the customerId with it: the order and ticket owners are known only to the engine of "
                         + "each partition.");
             } else {
-                records.add(new ProducerRecord<>(topic, null, at, e.subjectId(), value));
+                records.add(new ProducerRecord<>(topic, e.subjectId(), value));
             }
         }
         send(records);

@@ -50,6 +50,10 @@ public final class InJvmKafka implements AutoCloseable {
                 .setConfigProp("transaction.state.log.num.partitions", "4")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .setConfigProp("auto.create.topics.enable", "false")
+                // retention is enforced at once and every second instead of 30 s after start and every 5 minutes:
+                // a record that a deployment's retention would delete is deleted during the test, not after it
+                .setConfigProp("log.initial.task.delay.ms", "0")
+                .setConfigProp("log.retention.check.interval.ms", "1000")
                 .build();
         cluster.format();
         cluster.startup();
@@ -69,10 +73,15 @@ public final class InJvmKafka implements AutoCloseable {
         return c;
     }
 
-    /** Creates topics with replication factor 1. */
+    /**
+     * Creates a topic with replication factor 1 and a retention of one hour: shorter than Kafka's default week, and
+     * as short as the tests' events are old (2025) whatever it is, so a record stamped with its event's time would
+     * be deleted before it is read.
+     */
     public void createTopic(String name, int partitions) throws Exception {
         try (Admin admin = Admin.create(clientConfig())) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)
+                    .configs(Map.of("retention.ms", String.valueOf(Duration.ofHours(1).toMillis()))))).all().get();
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** KafkaEventSource and KafkaActionSink around an EventPump, on a broker started in this JVM. */
 class KafkaConnectorsIT {
@@ -31,6 +32,7 @@ class KafkaConnectorsIT {
     }
 
     @Test
+    @Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES) // events that never come fail it, not hang it
     void pump_fromTheEventsTopic_toTheActionsTopic_givesTheSingleEngineActions_andAResumedPumpRepeatsNothing()
             throws Exception {
         kafka.createTopic("pump.events", 1);

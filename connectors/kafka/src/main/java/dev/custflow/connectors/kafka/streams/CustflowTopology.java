@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
@@ -40,10 +41,12 @@ import org.apache.kafka.streams.state.Stores;
  * its topic, partition and offset in the header {@value #ORIGIN_HEADER} and the reason in {@value #PROBLEM_HEADER},
  * and the stream goes on.
  *
- * <p>Time: every engine runs on event time (forced: the same records give the same actions). Two punctuations move
- * a task's clock besides its events: a stream-time one (it moves the clock to the task's stream time, that is to the
- * largest record timestamp, when the records carry timestamps ahead of their events' {@code at}) and a wall-clock
- * one: when a task got no record for a whole interval of wall time, its clock moves on from where its last event
+ * <p>Time: every engine runs on event time (forced: the same records give the same actions). Kafka Streams' stream
+ * time is read from the events too (each record's time is its event's {@code at}, not the record's timestamp, so
+ * that the topics' retention counts from when records were written: see {@link EventTimeExtractor}); the actions
+ * are stamped with the wall time they are written at. Two punctuations move a task's clock besides its events: a
+ * stream-time one (it moves the clock to the task's stream time when records the engine did not apply were later
+ * than those it did) and a wall-clock one: when a task got no record for a whole interval of wall time, its clock moves on from where its last event
  * left it by the wall time that passed since, so that inactivity rules (no order for 90 days) fire on a partition
  * that gets no events, where stream time stands still. The wall-clock one makes the actions depend on when records
  * arrive; switch it off ({@link Builder#wallClockInterval} zero) and broadcast {@code ClockTick}s instead for fully
@@ -109,7 +112,9 @@ public final class CustflowTopology {
                 Stores.keyValueStoreBuilder(supplier, Serdes.String(), Serdes.ByteArray()).withLoggingEnabled(
                         java.util.Map.of("cleanup.policy", "compact"));
         Topology t = new Topology();
-        t.addSource(SOURCE, new StringDeserializer(), new StringDeserializer(), eventsTopic);
+        // stream time from the events' at, not the records' timestamps; a new application starts at the beginning
+        t.addSource(AutoOffsetReset.earliest(), SOURCE, new EventTimeExtractor(), new StringDeserializer(),
+                new StringDeserializer(), eventsTopic);
         t.addProcessor(PROCESSOR, () -> new EngineProcessor(this), SOURCE);
         t.addStateStore(store, PROCESSOR);
         t.addSink(ACTIONS_SINK, actionsTopic, new StringSerializer(), new StringSerializer(), PROCESSOR);
@@ -148,6 +153,9 @@ public final class CustflowTopology {
         p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
+        // the rep-load global store's processor fails like the tasks' processors do (Kafka 5's default). By name:
+        // Kafka 4.3 deprecates the constant, to go when true becomes the default
+        p.put("processing.exception.handler.global.enabled", "true");
         return p;
     }
 

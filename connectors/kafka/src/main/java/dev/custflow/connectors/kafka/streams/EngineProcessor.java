@@ -91,15 +91,19 @@ final class EngineProcessor implements Processor<String, String, String, String>
         for (Rejection r : result.rejections()) {
             deadLetter(record, origin, r.message());
         }
-        emit(result.actions(), record.timestamp());
+        emit(result.actions());
         lastRecordWallMs = context.currentSystemTimeMs();
         clockAfterLastRecordMs = engine().clock().toEpochMilli();
     }
 
-    /** Stream time passed a tick: the engine's clock goes to it, if the records' timestamps are ahead of their events. */
+    /**
+     * Stream time (the largest event time the task read, {@link EventTimeExtractor}) passed a tick: the engine's clock
+     * goes to it if it is behind, as after records the engine did not apply (rejected, repeated) whose time is later
+     * than the last one it applied.
+     */
     private void streamTime(long streamTimeMs) {
         if (streamTimeMs > engine().clock().toEpochMilli()) {
-            emit(engine().advanceTo(Instant.ofEpochMilli(streamTimeMs)).actions(), streamTimeMs);
+            emit(engine().advanceTo(Instant.ofEpochMilli(streamTimeMs)).actions());
         }
     }
 
@@ -115,11 +119,17 @@ final class EngineProcessor implements Processor<String, String, String, String>
         }
         long target = clockAfterLastRecordMs + idle;
         if (target > engine.clock().toEpochMilli()) {
-            emit(engine.advanceTo(Instant.ofEpochMilli(target)).actions(), target);
+            emit(engine.advanceTo(Instant.ofEpochMilli(target)).actions());
         }
     }
 
-    private void emit(List<Action> actions, long timestamp) {
+    /**
+     * Forwards actions stamped with the wall time they are written at, not their events' time: the actions topic's
+     * retention counts from then, so actions of old events (a backfill) are not deleted before they are read. An
+     * action's own time is its {@code at}.
+     */
+    private void emit(List<Action> actions) {
+        long timestamp = context.currentSystemTimeMs();
         for (Action a : actions) {
             RecordHeaders headers = new RecordHeaders();
             headers.add(KafkaActionSink.ACTION_ID_HEADER, a.id().getBytes(StandardCharsets.UTF_8));
@@ -136,7 +146,7 @@ final class EngineProcessor implements Processor<String, String, String, String>
         RecordHeaders headers = new RecordHeaders();
         headers.add(CustflowTopology.ORIGIN_HEADER, origin.getBytes(StandardCharsets.UTF_8));
         headers.add(CustflowTopology.PROBLEM_HEADER, problem.getBytes(StandardCharsets.UTF_8));
-        context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers),
+        context.forward(new Record<>(record.key(), record.value(), context.currentSystemTimeMs(), headers),
                 CustflowTopology.DEAD_LETTER_SINK);
     }
 

@@ -116,14 +116,18 @@ class CustflowTopologyTest {
     }
 
     @Test
-    void actions_areKeyedByCustomer_withTheActionIdInAHeader() {
-        try (TopologyHarness task = new TopologyHarness(REPRODUCIBLE)) {
+    void actions_areKeyedByCustomer_withTheActionIdInAHeader_stampedWhenWritten() {
+        Instant wallClock = Instant.parse("2026-07-01T08:00:00Z");
+        try (TopologyHarness task = new TopologyHarness(REPRODUCIBLE, wallClock)) {
             task.pipe(List.of(OrderPlaced.of("e1", Instant.parse("2025-01-02T04:00:00Z"), "o1", "c1",
                     BigDecimal.valueOf(100))));
             List<TestRecord<String, String>> out = task.actions.readRecordsToList();
             assertThat(out).isNotEmpty().allSatisfy(r -> {
                 assertThat(r.key()).isEqualTo("c1");
                 assertThat(Json.readAction(r.value()).id()).isEqualTo(header(r, "custflow.action-id"));
+                // the wall time it was written at, so the topic's retention counts from then; its own time is its at
+                assertThat(r.getRecordTime()).isEqualTo(wallClock);
+                assertThat(Json.readAction(r.value()).at()).isEqualTo(Instant.parse("2025-01-02T04:00:00Z"));
             });
         }
     }

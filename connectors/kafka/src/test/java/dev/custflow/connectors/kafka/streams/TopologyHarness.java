@@ -44,10 +44,17 @@ final class TopologyHarness implements AutoCloseable {
         this(topology, Instant.parse("2025-01-01T00:00:00Z"));
     }
 
-    /** Pipes events as EventPublisher writes them: key = customer id (event id for broadcasts), timestamp = at. */
+    /**
+     * When the piped records were published, as their timestamps: later than any event of the tests, as in a backfill.
+     * Stream time must come from the events' {@code at} (EventTimeExtractor); were it taken from these timestamps,
+     * the stream-time punctuation would move every engine's clock to this day at the first record.
+     */
+    static final Instant PUBLISHED = Instant.parse("2026-06-01T00:00:00Z");
+
+    /** Pipes events as EventPublisher writes them: key = customer id (event id for broadcasts), published now. */
     void pipe(List<Event> list) {
         for (Event e : list) {
-            events.pipeInput(EventPublisher.isBroadcast(e) ? e.id() : e.subjectId(), Json.write(e), e.at());
+            events.pipeInput(EventPublisher.isBroadcast(e) ? e.id() : e.subjectId(), Json.write(e), PUBLISHED);
         }
     }
 
