@@ -7,20 +7,13 @@ import dev.custflow.event.ClockTick;
 import dev.custflow.event.Event;
 import dev.custflow.event.RepUpdated;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * How a host puts events on the events topic so that an engine per partition sees what it needs:
@@ -66,10 +59,7 @@ public final class EventPublisher implements AutoCloseable {
      * @return the publisher; close it when done
      */
     public static EventPublisher of(Map<String, Object> producerConfig, String topic) {
-        Map<String, Object> config = new HashMap<>(producerConfig);
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new EventPublisher(new KafkaProducer<>(config, new StringSerializer(), new StringSerializer()), topic);
+        return new EventPublisher(Producers.idempotent(producerConfig), topic);
     }
 
     /**
@@ -143,23 +133,7 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     private void send(List<ProducerRecord<String, String>> records) {
-        List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
-        try {
-            for (ProducerRecord<String, String> r : records) {
-                sent.add(producer.send(r));
-            }
-            for (Future<RecordMetadata> f : sent) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            throw new ConnectorException("kafka:" + topic, "the broker did not take " + records.size() + " records",
-                    e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectorException("kafka:" + topic, "interrupted while publishing", e);
-        } catch (KafkaException e) {
-            throw new ConnectorException("kafka:" + topic, "publishing failed", e);
-        }
+        Producers.sendAll(producer, topic, records, records.size() + " events' records");
     }
 
     /** Closes the producer. */

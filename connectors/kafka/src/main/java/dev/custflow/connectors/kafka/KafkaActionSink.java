@@ -6,20 +6,12 @@ import dev.custflow.action.Action;
 import dev.custflow.spi.ActionSink;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Actions to a Kafka topic: each action one record, keyed by its customer id (so that one customer's actions stay in
@@ -55,10 +47,7 @@ public final class KafkaActionSink implements ActionSink, AutoCloseable {
      * @return the sink; close it when the engine is closed
      */
     public static KafkaActionSink of(Map<String, Object> producerConfig, String topic) {
-        Map<String, Object> config = new HashMap<>(producerConfig);
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaActionSink(new KafkaProducer<>(config, new StringSerializer(), new StringSerializer()), topic);
+        return new KafkaActionSink(Producers.idempotent(producerConfig), topic);
     }
 
     /**
@@ -69,24 +58,11 @@ public final class KafkaActionSink implements ActionSink, AutoCloseable {
      */
     @Override
     public void deliver(List<Action> actions) {
-        List<Future<RecordMetadata>> sent = new ArrayList<>(actions.size());
-        try {
-            for (Action a : actions) {
-                sent.add(producer.send(record(topic, a)));
-            }
-            for (Future<RecordMetadata> f : sent) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            throw new ConnectorException("kafka:" + topic, "the broker did not take " + actions.size() + " actions",
-                    e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectorException("kafka:" + topic, "interrupted while sending " + actions.size() + " actions",
-                    e);
-        } catch (KafkaException e) {
-            throw new ConnectorException("kafka:" + topic, "sending " + actions.size() + " actions failed", e);
+        List<ProducerRecord<String, String>> records = new ArrayList<>(actions.size());
+        for (Action a : actions) {
+            records.add(record(topic, a));
         }
+        Producers.sendAll(producer, topic, records, actions.size() + " actions");
     }
 
     /**
