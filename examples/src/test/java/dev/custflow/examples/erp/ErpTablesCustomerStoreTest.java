@@ -1,4 +1,4 @@
-package dev.custflow.connectors.testkit.erp;
+package dev.custflow.examples.erp;
 
 import dev.custflow.connectors.testkit.CustomerStoreContract;
 import dev.custflow.connectors.testkit.FailingDataSource;
