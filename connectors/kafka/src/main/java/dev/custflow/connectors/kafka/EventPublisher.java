@@ -133,7 +133,7 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     private void send(List<ProducerRecord<String, String>> records) {
-        Producers.sendAll(producer, topic, records, records.size() + " events' records");
+        Producers.sendAll(producer, topic, records, records.size() + " records");
     }
 
     /** Closes the producer. */

@@ -15,7 +15,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** What the publisher and the action sink share: an idempotent producer, and sending a batch that the broker took whole. */
+/** What the publisher and the action sink share: an idempotent producer, and sending a batch the broker took whole. */
 final class Producers {
     private Producers() {
     }

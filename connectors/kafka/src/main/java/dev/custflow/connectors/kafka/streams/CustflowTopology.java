@@ -46,11 +46,11 @@ import org.apache.kafka.streams.state.Stores;
  * that the topics' retention counts from when records were written: see {@link EventTimeExtractor}); the actions
  * are stamped with the wall time they are written at. Two punctuations move a task's clock besides its events: a
  * stream-time one (it moves the clock to the task's stream time when records the engine did not apply were later
- * than those it did) and a wall-clock one: when a task got no record for a whole interval of wall time, its clock moves on from where its last event
- * left it by the wall time that passed since, so that inactivity rules (no order for 90 days) fire on a partition
- * that gets no events, where stream time stands still. The wall-clock one makes the actions depend on when records
- * arrive; switch it off ({@link Builder#wallClockInterval} zero) and broadcast {@code ClockTick}s instead for fully
- * reproducible runs. See docs/kafka.md, "Time".
+ * than those it did) and a wall-clock one: when a task got no record for a whole interval of wall time, its clock
+ * moves on from where its last event left it by the wall time that passed since, so that inactivity rules (no order
+ * for 90 days) fire on a partition that gets no events, where stream time stands still. The wall-clock one makes
+ * the actions depend on when records arrive; switch it off ({@link Builder#wallClockInterval} zero) and broadcast
+ * {@code ClockTick}s instead for fully reproducible runs. See docs/kafka.md, "Time".
  *
  * <p>What each task's engine cannot see is the other tasks' customers: base-wide behaviours (RFM quintiles, the
  * weekly at-risk digest, lead de-duplication across ids, rep load and round robin) are per partition here. See

@@ -18,6 +18,9 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
  * deleted by the broker at its next retention check, and Kafka Streams, finding its position gone, skipped to the
  * log's new start without a word: the throughput harness lost events that way (docs/kafka.md, "Time").
  *
+ * <p>The processor parses each record whole afterwards; this reads tokens only up to the top-level {@code at}, the
+ * third field of the JSON the engine writes ({@code type}, {@code id}, {@code at}), so the second parse is short.
+ *
  * <p>A record whose value has no {@code at} that parses keeps the partition's time (its own timestamp if the
  * partition has none yet, never a negative one, which Kafka Streams would drop silently) and goes on to the
  * processor, which sends it to the dead-letter topic with the reason.

@@ -23,14 +23,15 @@ class EventTimeExtractorTest {
 
     @Test
     void anOffset_isConvertedToUtc_asTheEngineReadsIt() {
-        assertThat(EventTimeExtractor.eventTime("{\"type\":\"ClockTick\",\"id\":\"t1\",\"at\":\"2025-01-02T12:00:00+08:00\"}"))
+        String json = "{\"type\":\"ClockTick\",\"id\":\"t1\",\"at\":\"2025-01-02T12:00:00+08:00\"}";
+        assertThat(EventTimeExtractor.eventTime(json))
                 .isEqualTo(Instant.parse("2025-01-02T04:00:00Z").toEpochMilli());
     }
 
     @Test
     void onlyTheTopLevelAt_isTheEventsTime() {
-        String json = "{\"type\":\"X\",\"items\":[{\"at\":\"2020-01-01T00:00:00Z\"}],\"meta\":{\"at\":\"2021-01-01T00:00:00Z\"},"
-                + "\"at\":\"2025-03-04T05:06:07Z\"}";
+        String json = "{\"type\":\"X\",\"items\":[{\"at\":\"2020-01-01T00:00:00Z\"}],"
+                + "\"meta\":{\"at\":\"2021-01-01T00:00:00Z\"},\"at\":\"2025-03-04T05:06:07Z\"}";
         assertThat(EventTimeExtractor.eventTime(json)).isEqualTo(Instant.parse("2025-03-04T05:06:07Z").toEpochMilli());
     }
 
