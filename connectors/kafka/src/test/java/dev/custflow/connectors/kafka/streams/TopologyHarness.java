@@ -51,7 +51,7 @@ final class TopologyHarness implements AutoCloseable {
      */
     static final Instant PUBLISHED = Instant.parse("2026-06-01T00:00:00Z");
 
-    /** Pipes events as EventPublisher writes them: key = customer id (event id for broadcasts), published now. */
+    /** Pipes events as EventPublisher writes them: key = customer id (event id for broadcasts), stamped PUBLISHED. */
     void pipe(List<Event> list) {
         for (Event e : list) {
             events.pipeInput(EventPublisher.isBroadcast(e) ? e.id() : e.subjectId(), Json.write(e), PUBLISHED);
