@@ -1,7 +1,7 @@
 package dev.custflow;
 
-import dev.custflow.internal.DefaultEngine;
-import dev.custflow.internal.EngineConfig;
+import dev.custflow.internal.runtime.DefaultEngine;
+import dev.custflow.internal.runtime.EngineConfig;
 import dev.custflow.settings.Settings;
 import dev.custflow.spi.ActionSink;
 import dev.custflow.spi.AuditLog;
@@ -137,7 +137,7 @@ public final class EngineBuilder {
      */
     public EngineBuilder allowInRules(String... entries) {
         for (String e : entries) {
-            allowInRules.add(dev.custflow.internal.Sandbox.check(e));
+            allowInRules.add(dev.custflow.internal.compile.Sandbox.check(e));
         }
         return this;
     }

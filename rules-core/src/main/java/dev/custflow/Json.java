@@ -3,7 +3,7 @@ package dev.custflow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custflow.action.Action;
 import dev.custflow.event.Event;
-import dev.custflow.internal.JsonCodec;
+import dev.custflow.internal.json.JsonCodec;
 
 /**
  * The JSON contract (docs/events.md): events in, actions out, one object per line.

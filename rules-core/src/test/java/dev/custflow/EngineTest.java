@@ -134,7 +134,7 @@ class EngineTest {
             BatchResult r = e.advanceTo(at("2024-06-29"));
             assertThat(r.actions()).extracting(Action::customerId).containsExactly("C0", "C1");
             // the other 198 are still waiting for their own day, nobody else was looked at
-            assertThat(((dev.custflow.internal.DefaultEngine) e).dueCount()).isEqualTo(198);
+            assertThat(((dev.custflow.internal.runtime.DefaultEngine) e).dueCount()).isEqualTo(198);
         }
     }
 

@@ -5,7 +5,7 @@ import dev.custflow.Engine;
 import dev.custflow.RulePack;
 import dev.custflow.connectors.jdbc.JdbcCustomerStore;
 import dev.custflow.event.Event;
-import dev.custflow.internal.Snapshots;
+import dev.custflow.internal.runtime.Snapshots;
 import dev.custflow.spi.CustomerStore;
 import dev.custflow.spi.ForwardingCustomerStore;
 import dev.custflow.spi.StoreCommit;
@@ -185,7 +185,7 @@ final class RestartBench {
             for (int i = 0; i < orders.size(); i += FILL_BATCH) {
                 e.acceptAll(orders.subList(i, Math.min(orders.size(), i + FILL_BATCH)));
             }
-            ((dev.custflow.internal.DefaultEngine) e).forEachCustomerFact(c -> snaps.add(Snapshots.customer(c)));
+            ((dev.custflow.internal.runtime.DefaultEngine) e).forEachCustomerFact(c -> snaps.add(Snapshots.customer(c)));
         }
         double[] t = new double[5];
         long sink = 0;

@@ -1828,12 +1828,12 @@ public final class Customer {
 
     /**
      * Writes every field of this profile in the snapshot encoding, after the format byte the caller writes
-     * ({@code dev.custflow.internal.Snapshots}). The engine's clock ({@link #getNow()}) is not part of it: the
+     * ({@code dev.custflow.internal.runtime.Snapshots}). The engine's clock ({@link #getNow()}) is not part of it: the
      * engine sets it before every evaluation. Engine use only.
      *
      * @param o where to write
      */
-    public void writeSnapshot(dev.custflow.internal.SnapshotOutput o) {
+    public void writeSnapshot(dev.custflow.internal.snapshot.SnapshotOutput o) {
         o.writeString(id);
         o.writeSignedLong(createdAt);
         o.writeTime(dueAt, createdAt);
@@ -1976,7 +1976,7 @@ public final class Customer {
      * @param version the format version it was written in
      * @return the profile, outside any due-time index
      */
-    public static Customer readSnapshot(dev.custflow.internal.SnapshotInput in, int version) {
+    public static Customer readSnapshot(dev.custflow.internal.snapshot.SnapshotInput in, int version) {
         if (version != 1) {
             throw new IllegalArgumentException("unknown customer snapshot version " + version);
         }

@@ -36,7 +36,7 @@ public final class OpenOrder {
     }
 
     /** Writes it in the snapshot encoding (CustomerCodec). */
-    void write(dev.custflow.internal.SnapshotOutput o, long base) {
+    void write(dev.custflow.internal.snapshot.SnapshotOutput o, long base) {
         o.writeString(orderId);
         o.writeTime(placedAt, base);
         o.writeSignedLong(amountCents);
@@ -48,7 +48,7 @@ public final class OpenOrder {
     }
 
     /** Reads what {@link #write} wrote. */
-    static OpenOrder read(dev.custflow.internal.SnapshotInput in, long base) {
+    static OpenOrder read(dev.custflow.internal.snapshot.SnapshotInput in, long base) {
         String id = in.readString();
         long placed = in.readTime(base);
         long amount = in.readSignedLong();

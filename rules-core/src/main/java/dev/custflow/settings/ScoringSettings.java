@@ -1,6 +1,6 @@
 package dev.custflow.settings;
 
-import dev.custflow.internal.Suggest;
+import dev.custflow.text.Suggest;
 import dev.custflow.model.InteractionKind;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.custflow.settings;
 
-import dev.custflow.internal.Suggest;
+import dev.custflow.text.Suggest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -10,7 +10,7 @@ import dev.custflow.action.Channel;
 import dev.custflow.action.Level;
 import dev.custflow.event.LeadCaptured;
 import dev.custflow.event.OrderStatusChanged;
-import dev.custflow.internal.DefaultEngine;
+import dev.custflow.internal.runtime.DefaultEngine;
 import dev.custflow.model.ChannelTouch;
 import dev.custflow.model.Customer;
 import dev.custflow.model.CustomerProfile;

@@ -150,7 +150,7 @@ public final class SnapshotFixtures {
             int length = in.readInt();
             Map<String, byte[]> parts = new TreeMap<>();
             if (length >= 0) { // version 1: the engine state in one piece, which loads as the part "state"
-                parts.put(dev.custflow.internal.Snapshots.STATE, in.readNBytes(length));
+                parts.put(dev.custflow.internal.runtime.Snapshots.STATE, in.readNBytes(length));
             } else {
                 int count = in.readInt();
                 for (int i = 0; i < count; i++) {
@@ -179,7 +179,7 @@ public final class SnapshotFixtures {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : ".").resolve("src/test/resources/dev/custflow/snapshots");
         Files.createDirectories(dir);
-        Path file = dir.resolve("store-v" + dev.custflow.internal.Snapshots.ENGINE_VERSION + ".bin");
+        Path file = dir.resolve("store-v" + dev.custflow.internal.runtime.Snapshots.ENGINE_VERSION + ".bin");
         Files.write(file, dump(storyStore()));
         System.out.println("wrote " + file);
     }

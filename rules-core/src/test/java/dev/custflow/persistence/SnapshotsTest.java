@@ -3,7 +3,7 @@ package dev.custflow.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.custflow.internal.Snapshots;
+import dev.custflow.internal.runtime.Snapshots;
 import dev.custflow.model.Customer;
 import dev.custflow.spi.CustomerStore;
 import java.util.Arrays;

@@ -1,0 +1,2 @@
+/** Engine internals (compile): not API, may change in any release. */
+package dev.custflow.internal.compile;

@@ -1,0 +1,153 @@
+package dev.custflow.internal.index;
+
+import dev.custflow.internal.snapshot.Segments;
+import dev.custflow.internal.snapshot.SnapshotInput;
+import dev.custflow.internal.snapshot.SnapshotOutput;
+
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
+
+/**
+ * The customers of the most recent {@code capacity} order (or ticket) ids, first in first out: when it is full,
+ * the id added longest ago is forgotten. Insertion order (rather than use) decides, so that the index is
+ * append-mostly and a commit writes only its newest segment ({@link Segments}).
+ */
+public final class OwnerIndex {
+    private final int capacity;
+    private String[] keys;
+    private String[] owners;
+    /** Key to its place in the ring. */
+    private final ObjectIntHashMap<String> index = new ObjectIntHashMap<>();
+    /** The ring place of the oldest entry. */
+    private int start;
+    private int size;
+    /** Entries added ever: the sequence number of the next. */
+    private long added;
+    private final Segments segments = new Segments();
+
+    public OwnerIndex(int capacity) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("capacity must be > 0: " + capacity);
+        }
+        this.capacity = capacity;
+        int initial = Math.min(capacity, 1024);
+        this.keys = new String[initial];
+        this.owners = new String[initial];
+    }
+
+    /** @return the owner of the id, or null if it is not remembered */
+    public String get(String key) {
+        int i = index.getIfAbsent(key, -1);
+        return i < 0 ? null : owners[i];
+    }
+
+    /** Remembers the owner of an id: a new id is the newest, a known one keeps its place. */
+    public void put(String key, String owner) {
+        int i = index.getIfAbsent(key, -1);
+        if (i >= 0) {
+            if (!owners[i].equals(owner)) {
+                owners[i] = owner;
+                segments.touch(added - size + Math.floorMod(i - start, keys.length));
+            }
+            return;
+        }
+        append(key, owner);
+    }
+
+    private void append(String key, String owner) {
+        if (size == capacity) {
+            index.remove(keys[start]);
+            keys[start] = null;
+            owners[start] = null;
+            start = (start + 1) % keys.length;
+            size--;
+        } else if (size == keys.length) {
+            grow();
+        }
+        int p = (start + size) % keys.length;
+        keys[p] = key;
+        owners[p] = owner;
+        index.put(key, p);
+        segments.touch(added);
+        added++;
+        size++;
+    }
+
+    private void grow() {
+        int n = (int) Math.min(capacity, 2L * keys.length);
+        String[] k = new String[n];
+        String[] o = new String[n];
+        for (int j = 0; j < size; j++) {
+            int p = (start + j) % keys.length;
+            k[j] = keys[p];
+            o[j] = owners[p];
+            index.put(k[j], j);
+        }
+        keys = k;
+        owners = o;
+        start = 0;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Adds the entries format version 1 wrote (oldest first); their segments are written at the next commit. */
+    public void read(SnapshotInput in) {
+        int n = in.readVarInt();
+        for (int j = 0; j < n; j++) {
+            put(in.readString(), in.readString());
+        }
+    }
+
+    /** Writes where the index stands (its segments are separate parts: {@link #writeParts}). */
+    public void writeHeader(SnapshotOutput o) {
+        o.writeVarLong(added);
+        o.writeVarInt(size);
+    }
+
+    /** Writes the segments that changed since the last call, and names those that left the index. */
+    public void writeParts(String prefix, Map<String, byte[]> out, Set<String> gone) {
+        long first = added - size;
+        segments.emit(prefix, first, added, out, gone, (o, from, to) -> {
+            for (long s = from; s < to; s++) {
+                int p = (int) ((start + (s - first)) % keys.length);
+                o.writeString(keys[p]);
+                o.writeString(owners[p]);
+            }
+        });
+    }
+
+    /** Restores what {@link #writeHeader} and {@link #writeParts} wrote into an empty index. */
+    public void restore(SnapshotInput header, Map<String, byte[]> parts, String prefix) {
+        long storedAdded = header.readVarLong();
+        int storedSize = header.readVarInt();
+        long first = storedAdded - storedSize;
+        long keep = Math.max(first, storedAdded - capacity);
+        long[] expect = {keep};
+        segments.restore(parts, prefix, first, storedAdded, (in, s) -> {
+            String key = in.readString();
+            String owner = in.readString();
+            if (s >= keep) {
+                if (s != expect[0] || index.containsKey(key)) {
+                    throw new IllegalArgumentException("engine state parts " + prefix + "* are not a window at " + s);
+                }
+                expect[0]++;
+                if (size == keys.length) {
+                    grow();
+                }
+                int p = (start + size) % keys.length;
+                keys[p] = key;
+                owners[p] = owner;
+                index.put(key, p);
+                size++;
+            }
+        });
+        if (expect[0] != storedAdded) {
+            throw new IllegalArgumentException("engine state parts " + prefix + "* end at " + expect[0] + ", not "
+                    + storedAdded);
+        }
+        added = storedAdded;
+    }
+}

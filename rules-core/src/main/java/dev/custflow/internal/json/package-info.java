@@ -1,0 +1,2 @@
+/** Engine internals (json): not API, may change in any release. */
+package dev.custflow.internal.json;

@@ -1,2 +1,0 @@
-/** Engine internals: not API, may change in any release. */
-package dev.custflow.internal;

@@ -1,0 +1,379 @@
+package dev.custflow.internal.runtime;
+
+import dev.custflow.internal.index.DueIndex;
+import dev.custflow.internal.index.StableIds;
+
+import dev.custflow.internal.packs.AssignmentDesk;
+
+import dev.custflow.action.Action;
+import dev.custflow.action.Channel;
+import dev.custflow.action.ChurnCleared;
+import dev.custflow.action.ChurnWarning;
+import dev.custflow.action.LeadAssigned;
+import dev.custflow.action.LeadDisqualified;
+import dev.custflow.action.LeadReassigned;
+import dev.custflow.action.LeadsMerged;
+import dev.custflow.action.SlaEscalated;
+import dev.custflow.action.LeadScored;
+import dev.custflow.action.Level;
+import dev.custflow.action.MessageRequested;
+import dev.custflow.action.OpportunityCreated;
+import dev.custflow.action.StageChanged;
+import dev.custflow.action.TagAdded;
+import dev.custflow.action.TagRemoved;
+import dev.custflow.action.TaskCreated;
+import dev.custflow.action.TaskKind;
+import dev.custflow.action.Template;
+import dev.custflow.model.Customer;
+import dev.custflow.model.Stage;
+import dev.custflow.rules.Actions;
+import dev.custflow.rules.Schedule;
+import dev.custflow.settings.Settings;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * The {@code actions} and {@code schedule} globals of one partition's session. It knows which rule
+ * is firing (from the agenda listener), which customer is being evaluated and what caused the
+ * evaluation, so each action gets the rule's name and a stable id without the rule saying so.
+ */
+public class ActionCollector implements Actions, Schedule {
+    /** Stands in for a missing reason; lint flags such rules. */
+    static final String NO_REASON = "(the rule gave no reason)";
+
+    private final KieSession session;
+    private final Settings settings;
+    private final List<Action> out = new ArrayList<>();
+    private final ObjectIntHashMap<String> sequence = new ObjectIntHashMap<>();
+    private final List<String> fired = new ArrayList<>();
+    private Customer customer;
+    private FactHandle handle;
+    private String cause;
+    private long now;
+    private Instant nowInstant;
+    private String rule = "(engine)";
+    private long wake;
+    /** Lead assignment's shared state, or null when the assignment pack is off. */
+    private AssignmentDesk desk;
+    /** Behaviour points granted in this evaluation, by rule and what: a re-firing rule grants once. */
+    private final Set<String> granted = new HashSet<>();
+
+    protected ActionCollector(KieSession session, Settings settings) {
+        this.session = session;
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    void begin(Customer c, FactHandle h, String newCause, long clock) {
+        this.customer = c;
+        this.handle = h;
+        this.cause = newCause;
+        this.now = clock;
+        this.nowInstant = null;
+        this.wake = DueIndex.NONE;
+        this.rule = "(engine)";
+        out.clear();
+        sequence.clear();
+        fired.clear();
+        granted.clear();
+    }
+
+    void desk(AssignmentDesk d) {
+        this.desk = d;
+    }
+
+    void ruleFiring(String name) {
+        this.rule = name;
+        fired.add(name);
+    }
+
+    /** @return the actions of the evaluation that just ended, in firing order */
+    List<Action> actions() {
+        return out;
+    }
+
+    /** @return the rules fired in the evaluation that just ended, in order */
+    List<String> fired() {
+        return fired;
+    }
+
+    /** @return the earliest wake-up asked for, or {@link DueIndex#NONE} */
+    long wake() {
+        return wake;
+    }
+
+    /** @return the clock of this evaluation */
+    protected Instant now() {
+        if (nowInstant == null) {
+            nowInstant = Instant.ofEpochMilli(now);
+        }
+        return nowInstant;
+    }
+
+    /** @return the name of the rule firing now */
+    protected String rule() {
+        return rule;
+    }
+
+    /**
+     * @param type       the action's JSON type
+     * @param customerId the customer
+     * @return the stable id of the next action of this type by the firing rule in this evaluation
+     */
+    protected String nextId(String type, String customerId) {
+        String key = rule + '|' + type;
+        int n = sequence.getIfAbsent(key, 0);
+        sequence.put(key, n + 1);
+        return StableIds.of(rule, type, customerId, cause, n);
+    }
+
+    /**
+     * @param reason the rule's reason
+     * @return the reason, or a stand-in when the rule gave none
+     */
+    protected static String reason(String reason) {
+        return reason == null || reason.isBlank() ? NO_REASON : reason;
+    }
+
+    /**
+     * Emits an action, unless the same rule already emitted the same action (all but the id) in this
+     * evaluation: a rule that reacts to the event re-fires when another rule changes the customer, and
+     * that must not send the coupon twice.
+     *
+     * @param action an action to emit
+     */
+    protected void emit(Action action) {
+        for (Action earlier : out) {
+            if (earlier.getClass() == action.getClass() && earlier.rule().equals(action.rule())
+                    && sameButId(earlier, action)) {
+                return;
+            }
+        }
+        out.add(action);
+    }
+
+    private static boolean sameButId(Action a, Action b) {
+        try {
+            for (java.lang.reflect.RecordComponent c : a.getClass().getRecordComponents()) {
+                if (!c.getName().equals("id")
+                        && !Objects.equals(c.getAccessor().invoke(a), c.getAccessor().invoke(b))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot compare actions of " + a.getClass(), e);
+        }
+    }
+
+    /** Tells the session a customer changed, so matching rules are re-evaluated (and cascades happen). */
+    protected void changed(Customer c) {
+        FactHandle h = c == customer ? handle : session.getFactHandle(c);
+        if (h != null) {
+            session.update(h, c);
+        }
+    }
+
+    @Override
+    public void changeStage(Customer c, Stage to, String reason) {
+        Objects.requireNonNull(to, "to");
+        Stage from = c.getStage();
+        if (from == to) {
+            return;
+        }
+        c.moveTo(to, now(), rule);
+        emit(new StageChanged(nextId("STAGE_CHANGED", c.getId()), now(), rule, reason(reason), c.getId(), from, to));
+        changed(c);
+    }
+
+    @Override
+    public void disqualifyLead(Customer c, String disqualifyCause, String reason) {
+        Objects.requireNonNull(disqualifyCause, "cause");
+        if (c.getStage() == Stage.DISQUALIFIED) {
+            return;
+        }
+        changeStage(c, Stage.DISQUALIFIED, reason);
+        emit(new LeadDisqualified(nextId("LEAD_DISQUALIFIED", c.getId()), now(), rule, reason(reason), c.getId(),
+                disqualifyCause));
+    }
+
+    @Override
+    public void createTask(Customer c, TaskKind kind, Instant dueAt, String reason) {
+        emit(new TaskCreated(nextId("TASK_CREATED", c.getId()), now(), rule, reason(reason), c.getId(),
+                c.getOwnerId(), Objects.requireNonNull(kind, "kind"), dueAt == null ? now() : dueAt));
+    }
+
+    @Override
+    public void warnChurn(Customer c, String churnCause, Level level, String reason) {
+        if (c.openWarning(Objects.requireNonNull(churnCause, "cause"), Objects.requireNonNull(level, "level"))) {
+            emit(new ChurnWarning(nextId("CHURN_WARNING", c.getId()), now(), rule, reason(reason), c.getId(),
+                    churnCause, level));
+            changed(c);
+        }
+    }
+
+    @Override
+    public void clearChurn(Customer c, String churnCause, String reason) {
+        if (c.closeWarning(Objects.requireNonNull(churnCause, "cause"))) {
+            emit(new ChurnCleared(nextId("CHURN_CLEARED", c.getId()), now(), rule, reason(reason), c.getId(),
+                    churnCause));
+            changed(c);
+        }
+    }
+
+    @Override
+    public void requestMessage(Customer c, Channel channel, Template template, Map<String, String> params,
+                               String reason) {
+        emit(new MessageRequested(nextId("MESSAGE_REQUESTED", c.getId()), now(), rule, reason(reason), c.getId(),
+                Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(template, "template"), params));
+    }
+
+    @Override
+    public void addTag(Customer c, String tag, String reason) {
+        if (c.addTag(tag)) {
+            emit(new TagAdded(nextId("TAG_ADDED", c.getId()), now(), rule, reason(reason), c.getId(), tag, null));
+            changed(c);
+        }
+    }
+
+    @Override
+    public void removeTag(Customer c, String tag, String reason) {
+        if (c.removeTag(tag)) {
+            emit(new TagRemoved(nextId("TAG_REMOVED", c.getId()), now(), rule, reason(reason), c.getId(), tag, null));
+            changed(c);
+        }
+    }
+
+    @Override
+    public void scoreLead(Customer c, int score, String grade, int fit, int behaviour, String reason) {
+        Objects.requireNonNull(grade, "grade");
+        if (score == c.getScore() && grade.equals(c.getGrade())) {
+            return;
+        }
+        c.setScore(score, grade);
+        emit(new LeadScored(nextId("LEAD_SCORED", c.getId()), now(), rule, reason(reason), c.getId(), score, grade,
+                fit, behaviour));
+        changed(c);
+    }
+
+    @Override
+    public void addBehaviourPoints(Customer c, String what, int count, int points) {
+        Objects.requireNonNull(what, "what");
+        if (points < 0) {
+            throw new IllegalArgumentException("behaviour points must not be negative, got " + points + " for " + what);
+        }
+        if (points == 0 || !granted.add(rule + '|' + c.getId() + '|' + what)) {
+            return;
+        }
+        c.addBehaviour(what, Math.max(count, 0), points, settings.scoring().halfLifeDays());
+        changed(c);
+    }
+
+    @Override
+    public void wakeAt(Customer c, Instant when) {
+        if (when != null) {
+            long t = when.toEpochMilli();
+            if (t > now && t < wake) {
+                wake = t;
+            }
+        }
+    }
+
+    @Override
+    public void note(Customer c, String key) {
+        if (c.note(Objects.requireNonNull(key, "key"))) {
+            changed(c);
+        }
+    }
+
+    @Override
+    public void forget(Customer c, String key) {
+        if (c.forget(Objects.requireNonNull(key, "key"))) {
+            changed(c);
+        }
+    }
+
+    @Override
+    public void changeSegment(Customer c, dev.custflow.model.Segment segment, String reason) {
+        Objects.requireNonNull(segment, "segment");
+        if (c.getSegment() != segment) {
+            c.setSegment(segment);
+            emit(new dev.custflow.action.SegmentChanged(nextId("SEGMENT_CHANGED", c.getId()), now(), rule,
+                    reason(reason), c.getId(), segment.name(),
+                    new dev.custflow.action.Rfm(c.getRfmR(), c.getRfmF(), c.getRfmM())));
+            changed(c);
+        }
+    }
+
+    @Override
+    public void rewardReferral(Customer referred, String referrerId, String reward, String reason) {
+        emit(new dev.custflow.action.ReferralRewarded(nextId("REFERRAL_REWARDED", referred.getId()), now(), rule,
+                reason(reason), Objects.requireNonNull(referrerId, "referrerId"), referred.getId(),
+                Objects.requireNonNull(reward, "reward")));
+    }
+
+    @Override
+    public void createOpportunity(Customer c, String reason) {
+        if (c.getOpenOpportunityId() != null) {
+            return;
+        }
+        String opportunityId = "OPP-" + c.getId() + "-" + (c.getOpportunitiesWon() + c.getOpportunitiesLost() + 1);
+        c.openOpportunity(opportunityId);
+        BigDecimal amount = c.getBantAmount();
+        emit(new OpportunityCreated(nextId("OPPORTUNITY_CREATED", c.getId()), now(), rule, reason(reason), c.getId(),
+                opportunityId, c.getOwnerId(), c.getChannel(), amount == null || amount.signum() == 0 ? null : amount,
+                c.getScore(), c.getCreatedAt(), c.getInteractionCount()));
+        changed(c);
+    }
+
+    @Override
+    public void mergeLeads(Customer survivor, dev.custflow.rules.DuplicateLead d, String reason) {
+        emit(new LeadsMerged(nextId("LEADS_MERGED", survivor.getId()), now(), rule, reason(reason), survivor.getId(),
+                d.mergedId(), d.matchedOn()));
+    }
+
+    @Override
+    public void assignLead(Customer lead, String reason) {
+        if (lead.getOwnerId() != null) {
+            return;
+        }
+        AssignmentDesk.Choice c = desk().assign(lead, now);
+        if (c != null) {
+            emit(new LeadAssigned(nextId("LEAD_ASSIGNED", lead.getId()), now(), rule,
+                    reason(reason) + "; " + c.explanation(), lead.getId(), c.repId(), c.route().strategy().name(),
+                    c.candidates()));
+            changed(lead);
+        }
+    }
+
+    @Override
+    public void escalateSla(Customer lead, dev.custflow.rules.SlaBreach b, String reason) {
+        emit(new SlaEscalated(nextId("SLA_ESCALATED", lead.getId()), now(), rule, reason(reason), lead.getId(),
+                b.repId(), b.minutesWaited()));
+    }
+
+    @Override
+    public void reassignLead(Customer lead, dev.custflow.rules.SlaBreach b, String reason) {
+        AssignmentDesk.Choice c = desk().reassign(lead, now);
+        if (c != null) {
+            emit(new LeadReassigned(nextId("LEAD_REASSIGNED", lead.getId()), now(), rule,
+                    reason(reason) + "; " + c.explanation(), lead.getId(), c.repId(), b.minutesWaited()));
+            changed(lead);
+        }
+    }
+
+    private AssignmentDesk desk() {
+        if (desk == null) {
+            throw new IllegalStateException("lead assignment is off: switch the assignment pack on to assign leads");
+        }
+        return desk;
+    }
+}

@@ -1,0 +1,461 @@
+package dev.custflow.internal.runtime;
+
+import dev.custflow.internal.index.DueIndex;
+import dev.custflow.internal.index.Emitted;
+
+import dev.custflow.internal.compile.CompiledRules;
+import dev.custflow.internal.packs.AssignmentDesk;
+import dev.custflow.internal.packs.AtRiskDigests;
+import dev.custflow.internal.packs.RfmScale;
+
+import dev.custflow.action.Action;
+import dev.custflow.action.AtRiskDigest;
+import dev.custflow.action.MessageRequested;
+import dev.custflow.event.CampaignLaunched;
+import dev.custflow.event.ClockTick;
+import dev.custflow.event.Event;
+import dev.custflow.event.RepUpdated;
+import dev.custflow.model.ContactData;
+import dev.custflow.model.Customer;
+import dev.custflow.model.Rep;
+import dev.custflow.settings.Settings;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.eclipse.collections.impl.map.mutable.UnifiedMap;
+import org.eclipse.collections.impl.set.mutable.UnifiedSet;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * One partition: a share of the customers (by id), one KieSession, one thread at a time. The
+ * customers live here, not in the session: a customer is inserted with the event that concerns it,
+ * the rules fire, and it leaves the session again, so the session stays small whatever the size
+ * of the base and each event costs what it touches. Reps stay in the session (every partition has
+ * them all).
+ */
+public final class Partition implements AutoCloseable {
+    /** More firings than this for one evaluation is a rule loop. */
+    static final int FIRING_LIMIT = 10_000;
+
+    /**
+     * Drools keeps a fact handle and its tuples (about 300 bytes) for every customer whose stage change
+     * ended a rule's match, although the customer was deleted from the session (measured in Drools 10.2,
+     * W4 in BENCHMARKS.md). The session holds nothing else between evaluations but the reps, so it is
+     * replaced by a fresh one after this many evaluations, which bounds what it can keep.
+     */
+    static final int RENEW_SESSION_AFTER = 50_000;
+
+    private final int index;
+    /** The rule set and settings sessions open on; replaced together by {@link #reload}. */
+    private CompiledRules rules;
+    private Settings settings;
+    /** Lead intake cleaning, built once from settings.intake. */
+    private final ContactData intake;
+    private final java.util.Set<String> declaredGlobals = new java.util.HashSet<>();
+    private KieSession session;
+    private ActionCollector collector;
+    private int evaluations;
+    private PolicyGate gate;
+    /** How a new order is scored until the next weekly RFM recompute; null before the first (or without the pack). */
+    private RfmScale rfm;
+    private final UnifiedMap<String, Customer> customers = new UnifiedMap<>();
+    private final DueIndex due = new DueIndex();
+    private final Map<String, Rep> reps = new HashMap<>();
+    private final Map<String, FactHandle> repHandles = new HashMap<>();
+    private final List<RuleFailure> failures = new ArrayList<>();
+    /** Customers with open churn warnings, for the weekly digest without a scan of all customers. */
+    private final UnifiedSet<Customer> atRisk = new UnifiedSet<>();
+    private final List<AtRiskDigests.Entry> atRiskReported = new ArrayList<>();
+    /** Lead assignment's shared state, or null when the pack is off; set on every session's collector. */
+    private AssignmentDesk desk;
+    /** Owners of leads that stopped counting toward their load since the last drain. */
+    private final List<String> released = new ArrayList<>();
+    /**
+     * Customers evaluated, created or merged into since the last {@link #drainChanges} (the next commit writes
+     * their snapshots), and ids merged away (the commit removes them); kept only when the engine has a store.
+     */
+    private final UnifiedSet<Customer> dirty = new UnifiedSet<>();
+    private final UnifiedSet<String> removed = new UnifiedSet<>();
+    private boolean tracking;
+
+    Partition(int index, CompiledRules rules, Settings settings) {
+        this.index = index;
+        this.rules = rules;
+        this.settings = settings;
+        this.intake = settings.intake().contactData();
+        this.gate = new PolicyGate(settings);
+        collectGlobals();
+        openSession();
+    }
+
+    /** A global no rule declares cannot be set (a rule set of user rules may declare only some). */
+    private void collectGlobals() {
+        declaredGlobals.clear();
+        rules.kieBase().getKiePackages().forEach(p -> p.getGlobalVariables()
+                .forEach(g -> declaredGlobals.add(g.getName())));
+    }
+
+    /**
+     * Evaluates with a new rule set and settings from the next evaluation on (a hot reload, between batches): a new
+     * session on the new rule base, with the reps. The customers, their due times and held messages live outside
+     * the session and stay as they are. The engine checked that the settings it built its own structures from
+     * (intake cleaning among them) did not change.
+     */
+    void reload(CompiledRules next, Settings nextSettings) {
+        KieSession old = session;
+        rules = next;
+        settings = nextSettings;
+        gate = new PolicyGate(nextSettings);
+        collectGlobals();
+        evaluations = 0;
+        openSession();
+        old.dispose();
+    }
+
+    /** Opens a session with the globals, the rule-name listener and the reps. */
+    private void openSession() {
+        session = rules.kieBase().newKieSession();
+        collector = new ActionCollector(session, settings);
+        collector.desk(desk);
+        setGlobal("settings", settings);
+        setGlobal("actions", collector);
+        setGlobal("schedule", collector);
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                collector.ruleFiring(event.getMatch().getRule().getName());
+            }
+        });
+        repHandles.clear();
+        reps.values().forEach(r -> repHandles.put(r.getId(), session.insert(r)));
+    }
+
+    private void setGlobal(String name, Object value) {
+        if (declaredGlobals.contains(name)) {
+            session.setGlobal(name, value);
+        }
+    }
+
+    int index() {
+        return index;
+    }
+
+    void desk(AssignmentDesk d) {
+        this.desk = d;
+        collector.desk(d);
+    }
+
+    /** Hands the owners of leads that closed since the last call to {@code release}. */
+    void drainReleased(Consumer<String> release) {
+        released.forEach(release);
+        released.clear();
+    }
+
+    /** Takes a customer out of this partition (it was merged into another record); null if unknown. */
+    Customer remove(String id) {
+        Customer c = customers.remove(id);
+        if (c != null) {
+            due.schedule(c, DueIndex.NONE);
+            atRisk.remove(c);
+            if (tracking) {
+                dirty.remove(c);
+                removed.add(id);
+            }
+        }
+        return c;
+    }
+
+    /** @return the customer, created empty with this creation time when it is new */
+    Customer getOrCreate(String id, Instant createdAt) {
+        Customer c = customers.get(id);
+        if (c == null) {
+            c = new Customer(id, createdAt);
+            customers.put(id, c);
+            changed(c);
+        }
+        return c;
+    }
+
+    int customerCount() {
+        return customers.size();
+    }
+
+    int dueCount() {
+        return due.size();
+    }
+
+    Customer customer(String id) {
+        return customers.get(id);
+    }
+
+    void forEachCustomer(Consumer<Customer> visitor) {
+        customers.forEachValue(visitor::accept);
+    }
+
+    List<RuleFailure> drainFailures() {
+        List<RuleFailure> f = new ArrayList<>(failures);
+        failures.clear();
+        return f;
+    }
+
+    /** Wakes every customer due at or before {@code clock}, earliest first. */
+    void advance(long clock, int position, List<Emitted> out) {
+        while (due.peekDue() <= clock) {
+            Customer c = due.poll();
+            long when = c.dueAt();
+            evaluate(c, null, clock, "due@" + Instant.ofEpochMilli(when), position, Emitted.PHASE_WAKE, when, out,
+                    List.of());
+        }
+    }
+
+    /** Applies an event routed here (to its customer, or to all customers for a campaign). */
+    void apply(Event event, String customerId, long clock, int position, List<Emitted> out) {
+        apply(event, customerId, clock, position, out, List.of());
+    }
+
+    /**
+     * Applies an event routed here, with facts the engine adds for the rules of this evaluation (a merge, an
+     * assignment offer).
+     */
+    void apply(Event event, String customerId, long clock, int position, List<Emitted> out, List<Object> facts) {
+        if (event instanceof ClockTick) {
+            return; // the clock step before it did the work
+        }
+        if (event instanceof RepUpdated e) {
+            Rep rep = reps.computeIfAbsent(e.repId(), Rep::new);
+            rep.apply(e);
+            FactHandle h = repHandles.get(rep.getId());
+            if (h == null) {
+                repHandles.put(rep.getId(), session.insert(rep));
+            } else {
+                session.update(h, rep);
+            }
+            return;
+        }
+        if (event instanceof CampaignLaunched) {
+            // every customer hears about the campaign; the rules pick the targeted segment
+            List<Customer> all = new ArrayList<>(customers.values());
+            for (Customer c : all) {
+                evaluate(c, event, clock, event.id(), position, Emitted.PHASE_EVENT, 0, out, List.of());
+            }
+            return;
+        }
+        Customer c = customers.get(customerId);
+        if (c == null) {
+            c = new Customer(customerId, event.at());
+            customers.put(c.getId(), c);
+        }
+        c.setNowMillis(clock);
+        c.apply(event, intake);
+        if (rfm != null && event instanceof dev.custflow.event.OrderPlaced) {
+            int[] s = rfm.score(c);
+            c.setRfm(s[0], s[1], s[2]);
+        }
+        evaluate(c, event, clock, event.id(), position, Emitted.PHASE_EVENT, 0, out, facts);
+    }
+
+    private void evaluate(Customer c, Event event, long clock, String cause, int position, int phase, long dueKey,
+                          List<Emitted> out, List<Object> facts) {
+        if (++evaluations >= RENEW_SESSION_AFTER) {
+            evaluations = 0;
+            session.dispose();
+            openSession();
+        }
+        c.setNowMillis(clock);
+        changed(c);
+        int seq = releaseHeld(c, clock, cause, position, phase, dueKey, out);
+        FactHandle ch = session.insert(c);
+        FactHandle eh = event == null ? null : session.insert(event);
+        FactHandle[] fh = new FactHandle[facts.size()];
+        for (int i = 0; i < fh.length; i++) {
+            fh[i] = session.insert(facts.get(i));
+        }
+        collector.begin(c, ch, cause, clock);
+        boolean failed = false;
+        try {
+            int fired = session.fireAllRules(FIRING_LIMIT);
+            if (fired >= FIRING_LIMIT) {
+                failed = true;
+                failures.add(new RuleFailure(position, cause, c.getId(), lastRule(),
+                        "more than " + FIRING_LIMIT + " rule firings for one customer: a rule loop (a rule that "
+                                + "changes what it matches on without a guard); rules fired last: "
+                                + recentRules()));
+            }
+        } catch (RuntimeException e) {
+            failed = true;
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            failures.add(new RuleFailure(position, cause, c.getId(), lastRule(),
+                    root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage())));
+        } finally {
+            session.delete(ch);
+            if (eh != null) {
+                session.delete(eh);
+            }
+            for (FactHandle h : fh) {
+                session.delete(h);
+            }
+            if (failed) {
+                session.getAgenda().clear();
+            }
+        }
+        for (Action a : collector.actions()) {
+            PolicyGate.Verdict v = gate.check(c, a, clock);
+            out.add(new Emitted(a, position, phase, dueKey, c.getId(), seq++, cause, v.outcome(), v.note(), v.until()));
+        }
+        due.schedule(c, Math.min(collector.wake(), c.nextRelease()));
+        if (c.isLoadCounted() && !c.isOpenLead()) {
+            c.setLoadCounted(false); // a closed lead no longer weighs on its rep
+            released.add(c.getOwnerId());
+        }
+        if (c.isAtRisk()) {
+            atRisk.add(c);
+        } else {
+            atRisk.remove(c);
+        }
+    }
+
+    // ---------------------------------------------------------------- persistence (engine use)
+
+    /** Starts recording which customers change, for the engine's commits. */
+    void trackChanges() {
+        tracking = true;
+    }
+
+    /** Marks a customer changed outside an evaluation (a merge folded into it). */
+    void changed(Customer c) {
+        if (tracking) {
+            dirty.add(c);
+        }
+    }
+
+    /**
+     * Hands the customers changed since the last call, and the ids merged away, and forgets them.
+     *
+     * @param changedCustomers receives each changed customer
+     * @param removedIds       receives each id merged away (and not created again since)
+     */
+    void drainChanges(Consumer<Customer> changedCustomers, Consumer<String> removedIds) {
+        dirty.forEach(changedCustomers::accept);
+        removed.forEach(id -> {
+            if (!customers.containsKey(id)) {
+                removedIds.accept(id);
+            }
+        });
+        dirty.clear();
+        removed.clear();
+    }
+
+    /** Puts a restored customer back: its due time into the index, its warnings into the at-risk set. */
+    void restore(Customer c) {
+        customers.put(c.getId(), c);
+        long dueAt = c.dueAt();
+        c.dueAt(DueIndex.NONE);
+        due.schedule(c, dueAt);
+        if (c.isAtRisk()) {
+            atRisk.add(c);
+        }
+    }
+
+    /** @return the reps as the rules see them, by id */
+    java.util.Collection<Rep> reps() {
+        return new java.util.TreeMap<>(reps).values();
+    }
+
+    /** Restores a rep (before any event; the session gets it as a fact). */
+    void restoreRep(dev.custflow.event.RepUpdated state) {
+        apply(state, null, 0, 0, new ArrayList<>(), List.of());
+    }
+
+    /** @return the owners of leads closed since the last drain (not drained) */
+    List<String> released() {
+        return List.copyOf(released);
+    }
+
+    /** @param owners owners of closed leads not yet told to the desk (restoring a snapshot) */
+    void restoreReleased(List<String> owners) {
+        released.addAll(owners);
+    }
+
+    /** @return how new orders are scored until the next recompute, or null */
+    RfmScale scale() {
+        return rfm;
+    }
+
+    /** Visits every customer with an order, its clock set to {@code clock} (for the RFM recompute). */
+    void forEachBuyer(long clock, Consumer<Customer> visitor) {
+        customers.forEachValue(c -> {
+            if (c.isHasOrdered()) {
+                c.setNowMillis(clock);
+                visitor.accept(c);
+            }
+        });
+    }
+
+    /** Evaluates a customer whose RFM scores changed at a recompute. */
+    void reevaluate(Customer c, long clock, String cause, long dueKey, List<Emitted> out) {
+        evaluate(c, null, clock, cause, 0, Emitted.PHASE_WAKE, dueKey, out, List.of());
+    }
+
+    /** Evaluates a customer with facts the engine adds (an assignment offer, a missed response time). */
+    void reevaluate(Customer c, long clock, String cause, long dueKey, List<Emitted> out, List<Object> facts) {
+        evaluate(c, null, clock, cause, 0, Emitted.PHASE_WAKE, dueKey, out, facts);
+    }
+
+    /** @param scale how new orders are scored until the next recompute */
+    void scale(RfmScale scale) {
+        this.rfm = scale;
+    }
+
+    /** Reports the at-risk customers as they are now, for the weekly digest at this position. */
+    void collectAtRisk(int position, long clock) {
+        for (Customer c : atRisk) {
+            c.setNowMillis(clock);
+            atRiskReported.add(new AtRiskDigests.Entry(position, c.getOwnerId(), c.getId(), c.getRiskLevel(),
+                    c.getOpenWarnings(), c.isHasOrdered() ? c.getDaysSinceLastOrder() : 0));
+        }
+    }
+
+    List<AtRiskDigests.Entry> drainAtRisk() {
+        List<AtRiskDigests.Entry> r = new ArrayList<>(atRiskReported);
+        atRiskReported.clear();
+        return r;
+    }
+
+    /** Sends the messages held for quiet hours whose time has come. */
+    private int releaseHeld(Customer c, long clock, String cause, int position, int phase, long dueKey,
+                            List<Emitted> out) {
+        if (c.nextRelease() > clock) {
+            return 0;
+        }
+        int seq = 0;
+        for (MessageRequested m : c.releaseHeld(clock)) {
+            PolicyGate.Verdict v = gate.checkRelease(c, m);
+            out.add(new Emitted(m, position, phase, dueKey, c.getId(), seq++, cause, v.outcome(), v.note(), 0));
+        }
+        return seq;
+    }
+
+    private String lastRule() {
+        List<String> f = collector.fired();
+        return f.isEmpty() ? "(none)" : f.get(f.size() - 1);
+    }
+
+    private String recentRules() {
+        List<String> f = collector.fired();
+        return String.join(", ", new java.util.LinkedHashSet<>(f.subList(Math.max(0, f.size() - 20), f.size())));
+    }
+
+    @Override
+    public void close() {
+        session.dispose();
+    }
+}

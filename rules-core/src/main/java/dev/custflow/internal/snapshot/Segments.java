@@ -1,0 +1,106 @@
+package dev.custflow.internal.snapshot;
+
+import dev.custflow.internal.runtime.Snapshots;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The bookkeeping of an append-mostly window kept in fixed-size segments (docs/connectors.md, "Engine state
+ * parts"): every entry has a sequence number (the count of entries appended before it), segment {@code k} holds
+ * the entries numbered {@code k * SIZE} to {@code (k + 1) * SIZE - 1} still in the window, and a commit writes only
+ * the segments touched since the last one (the newest, as a rule) and deletes those wholly left behind. A stored
+ * segment may still hold entries that left the window since: the window's first number, kept in the engine's
+ * "state" part, says where it starts.
+ */
+public final class Segments {
+    /** Entries a segment holds. */
+    public static final int SIZE = 512;
+
+    /** How a window writes or reads the entries of a range. */
+    public interface Writer {
+        void write(SnapshotOutput o, long from, long to);
+    }
+
+    public interface Reader {
+        void read(SnapshotInput in, long seq);
+    }
+
+    private final TreeSet<Long> dirty = new TreeSet<>();
+    /** The lowest segment that may be stored. */
+    private long storedLow;
+
+    /** @param seq an entry appended, changed or removed */
+    public void touch(long seq) {
+        dirty.add(seq / SIZE);
+    }
+
+    /**
+     * Writes the touched segments of the window {@code [first, end)} and deletes those before it.
+     */
+    public void emit(String prefix, long first, long end, Map<String, byte[]> out, Set<String> gone, Writer writer) {
+        for (long k : dirty) {
+            long from = Math.max(k * SIZE, first);
+            long to = Math.min((k + 1) * SIZE, end);
+            if (from < to) {
+                SnapshotOutput o = new SnapshotOutput(64 + (int) (to - from) * 16);
+                o.writeByte(Snapshots.ENGINE_VERSION);
+                o.writeVarLong(from);
+                o.writeVarLong(to - from);
+                writer.write(o, from, to);
+                out.put(prefix + k, o.toByteArray());
+            } else {
+                gone.add(prefix + k);
+            }
+        }
+        dirty.clear();
+        long low = first / SIZE;
+        for (long k = storedLow; k < low; k++) {
+            out.remove(prefix + k);
+            gone.add(prefix + k);
+        }
+        storedLow = Math.max(storedLow, low);
+    }
+
+    /**
+     * Reads the stored segments in order, handing the reader every entry with its number (the caller skips those
+     * before the window's first), and checks they cover the window {@code [first, end)}.
+     */
+    public void restore(Map<String, byte[]> parts, String prefix, long first, long end, Reader reader) {
+        TreeMap<Long, byte[]> mine = new TreeMap<>();
+        for (Map.Entry<String, byte[]> e : parts.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                long k;
+                try {
+                    k = Long.parseLong(e.getKey().substring(prefix.length()));
+                } catch (NumberFormatException x) {
+                    throw new IllegalArgumentException("engine state part " + e.getKey() + " is not a segment");
+                }
+                mine.put(k, e.getValue());
+            }
+        }
+        storedLow = mine.isEmpty() ? first / SIZE : Math.min(mine.firstKey(), first / SIZE);
+        for (Map.Entry<Long, byte[]> e : mine.entrySet()) {
+            if (e.getKey() < first / SIZE || e.getKey() * SIZE >= end) {
+                continue; // left the window (a commit deletes it)
+            }
+            SnapshotInput in = new SnapshotInput(e.getValue());
+            Snapshots.engineVersion(in);
+            long from = in.readVarLong();
+            long n = in.readVarLong();
+            for (long s = from; s < from + n; s++) {
+                if (s >= end) {
+                    throw new IllegalArgumentException("engine state part " + prefix + e.getKey()
+                            + " goes beyond the window's end " + end);
+                }
+                reader.read(in, s);
+            }
+            if (!in.atEnd()) {
+                throw new IllegalArgumentException("engine state part " + prefix + e.getKey()
+                        + " has bytes after its end");
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Engine internals (snapshot): not API, may change in any release. */
+package dev.custflow.internal.snapshot;

@@ -1,0 +1,61 @@
+package dev.custflow.internal.compile;
+
+import dev.custflow.text.Suggest;
+
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custflow.RuleSource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The built-in business language cannot grow a sentence that no example uses (and so no test runs). */
+class DslSupportTest {
+    /** The examples of docs/dsl.md; DslExamplesTest (rules-dsl) runs them against their events. */
+    private static final Path EXAMPLES = Path.of("../docs/examples/dsl");
+
+    @Test
+    void everySentenceOfTheBuiltInDsl_isUsedByAnExample() {
+        List<RuleSource> examples = new ArrayList<>(RuleSource.allIn(EXAMPLES.resolve("en")));
+        examples.addAll(RuleSource.allIn(EXAMPLES.resolve("zh")));
+
+        Map<String, Integer> usage = DslSupport.usage(examples);
+
+        assertThat(usage).hasSize(36); // the customer line, 12 conditions and 5 actions, in each language
+        assertThat(usage.entrySet()).filteredOn(e -> e.getValue() == 0).as("sentences no example uses").isEmpty();
+    }
+
+    @Test
+    void eachLanguageExample_usesEverySentenceOfItsLanguage() {
+        Map<String, Integer> english = DslSupport.usage(RuleSource.allIn(EXAMPLES.resolve("en")));
+        Map<String, Integer> chinese = DslSupport.usage(RuleSource.allIn(EXAMPLES.resolve("zh")));
+
+        assertThat(english).containsEntry("There is a customer", 5).containsEntry("- with no order for {days} days", 1)
+                .containsEntry("客户", 0);
+        assertThat(chinese).containsEntry("客户", 5).containsEntry("- 连续 {days} 天 未下单", 1)
+                .containsEntry("There is a customer", 0);
+        assertThat(english.entrySet()).filteredOn(e -> e.getValue() == 0).extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrderElementsOf(chinese.entrySet().stream().filter(e -> e.getValue() > 0)
+                        .map(Map.Entry::getKey).toList());
+    }
+
+    @Test
+    void sentencesAreRankedByTheWordsThatDiffer_aValuePlaceholderMatchingAnyWord() {
+        List<String> sentences = List.of("- with no order for {days} days", "- with at least {orders} orders",
+                "- in stage {stage}", "- 连续 {days} 天 未下单", "- 订单 至少 {orders} 笔");
+
+        assertThat(Suggest.sentences("- with no orders for 60 days", sentences, 3))
+                .startsWith("- with no order for {days} days");
+        assertThat(Suggest.sentences("- 连续 60 天 没下单", sentences, 3)).containsExactly("- 连续 {days} 天 未下单");
+        assertThat(Suggest.sentences("completely unrelated words here", sentences, 3)).isEmpty();
+    }
+
+    @Test
+    void aSentenceIsShownAsAuthorsWriteIt() {
+        assertThat(DslSupport.display("- in stage {stage:\\w+}")).isEqualTo("- in stage {stage}");
+        assertThat(DslSupport.display("^\\s*客户")).isEqualTo("客户");
+    }
+}
