@@ -87,7 +87,10 @@ public final class RabbitActionSink implements ActionSink, AutoCloseable {
     }
 
     /**
-     * Publishes the actions in order and waits until the broker confirmed all of them.
+     * Publishes the actions in order and waits until the broker confirmed all of them. A connection that was lost
+     * while the sink was idle is found out here: the sink then opens a new one and publishes once more (the
+     * broker may hold some of them twice, with the same message id). After any failure but a nack the connection
+     * is dropped, so the next call starts on a new one.
      *
      * @param actions the actions of one engine call or one outbox batch
      * @throws ConnectorException    if the broker refused (nack), did not confirm in time, returned a message no
@@ -106,30 +109,39 @@ public final class RabbitActionSink implements ActionSink, AutoCloseable {
             keyOf[i] = Objects.requireNonNull(routingKey.apply(actions.get(i)), "routing key");
             keys.add(keyOf[i]);
         }
-        Channel ch;
-        try {
-            ch = channel();
-        } catch (ConnectorException e) {
-            throw failure(actions, keys, e.getMessage().substring(name.length() + 2));
-        }
-        returned.clear();
-        try {
-            for (int i = 0; i < keyOf.length; i++) {
-                Action a = actions.get(i);
-                ch.basicPublish(exchange, keyOf[i], mandatory, properties(a),
-                        Json.write(a).getBytes(StandardCharsets.UTF_8));
+        for (int attempt = 1; ; attempt++) {
+            // a connection the broker or the network dropped while the sink was idle shows only when it is used
+            Connection before = connection;
+            Channel ch;
+            try {
+                ch = channel();
+            } catch (ConnectorException e) {
+                throw failure(actions, keys, e.getMessage().substring(name.length() + 2));
             }
-            ch.waitForConfirmsOrDie(confirmTimeout.toMillis());
-        } catch (IOException | ShutdownSignalException e) {
-            // waitForConfirmsOrDie throws IOException for a nack, and closes the channel; the next call opens a new one
-            throw failure(actions, keys, e instanceof IOException && "nacks received".equals(e.getMessage())
-                    ? "the broker refused (nacked) at least one of them (a full queue that rejects publishes?)"
-                    : "the channel or connection is gone: " + Rabbit.reason(e));
-        } catch (TimeoutException e) {
-            throw failure(actions, keys, "the broker did not confirm them within " + confirmTimeout.toMillis() + " ms");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure(actions, keys, "interrupted while waiting for the broker's confirms");
+            returned.clear();
+            try {
+                publish(ch, actions, keyOf);
+                break;
+            } catch (IOException | ShutdownSignalException e) {
+                // waitForConfirmsOrDie throws IOException for a nack and closes the channel; the connection is fine
+                boolean nacked = e instanceof IOException && "nacks received".equals(e.getMessage());
+                if (nacked) {
+                    throw failure(actions, keys,
+                            "the broker refused (nacked) at least one of them (a full queue that rejects publishes?)");
+                }
+                dropConnection();
+                if (before != null && ch.getConnection() == before && attempt == 1) {
+                    continue; // once more on a new connection: receivers drop repeats by message id
+                }
+                throw failure(actions, keys, "the channel or connection is gone: " + Rabbit.reason(e));
+            } catch (TimeoutException e) {
+                dropConnection(); // a broker that stopped confirming may sit behind a dead connection
+                throw failure(actions, keys,
+                        "the broker did not confirm them within " + confirmTimeout.toMillis() + " ms");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure(actions, keys, "interrupted while waiting for the broker's confirms");
+            }
         }
         // the broker sends basic.return before the confirm of the same message: all returns of this call are here
         Return r = returned.peek();
@@ -140,6 +152,24 @@ public final class RabbitActionSink implements ActionSink, AutoCloseable {
                     + "to let the broker drop what no queue takes");
         }
         published += actions.size();
+    }
+
+    private void publish(Channel ch, List<Action> actions, String[] keyOf)
+            throws IOException, InterruptedException, TimeoutException {
+        for (int i = 0; i < keyOf.length; i++) {
+            Action a = actions.get(i);
+            ch.basicPublish(exchange, keyOf[i], mandatory, properties(a), Json.write(a).getBytes(StandardCharsets.UTF_8));
+        }
+        ch.waitForConfirmsOrDie(confirmTimeout.toMillis());
+    }
+
+    /** Forgets the connection after a failure, so that the next delivery opens a new one instead of reusing it. */
+    private void dropConnection() {
+        if (connection != null) {
+            connection.abort(1_000); // close() would wait for the broker's answer on a connection that may be dead
+        }
+        connection = null;
+        channel = null;
     }
 
     private ConnectorException failure(List<Action> actions, Set<String> keys, String why) {
@@ -174,7 +204,8 @@ public final class RabbitActionSink implements ActionSink, AutoCloseable {
         if (closed) {
             throw new IllegalStateException("The sink " + name + " is closed: build a new one.");
         }
-        if (channel != null && channel.isOpen()) {
+        // the client closes a lost connection's channels after the connection: ask the connection first
+        if (connection != null && connection.isOpen() && channel != null && channel.isOpen()) {
             return channel;
         }
         if (connection == null || !connection.isOpen()) {

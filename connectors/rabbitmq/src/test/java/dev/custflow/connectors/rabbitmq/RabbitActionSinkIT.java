@@ -127,6 +127,24 @@ class RabbitActionSinkIT {
     }
 
     @Test
+    void aConnectionLostWhileIdle_isReplacedByTheNextDelivery_andNothingIsLost() throws Exception {
+        String queue = broker.queue("q", Map.of());
+        try (CuttableProxy proxy = new CuttableProxy(TestBroker.HOST);
+             RabbitActionSink sink = RabbitActionSink.builder().uri(proxy.uri()).exchange("").routingKey(queue)
+                     .build()) {
+            sink.deliver(SampleActions.actions("A", 0, 2));
+            for (int round = 0; round < 3; round++) {
+                proxy.cut(); // the broker went away and came back between two deliveries: the sink is not told
+                sink.deliver(SampleActions.actions("A", 2 + 2 * round, 2));
+            }
+            List<Action> got = broker.drain(queue).stream()
+                    .map(r -> Json.readAction(new String(r.getBody(), StandardCharsets.UTF_8))).toList();
+            assertThat(SampleActions.withoutRepeats(got)).containsExactlyElementsOf(SampleActions.actions("A", 0, 8));
+            assertThat(sink.published()).isEqualTo(8);
+        }
+    }
+
+    @Test
     void anUnreachableBroker_isAConnectorException_atBuild() {
         assertThatThrownBy(() -> RabbitActionSink.builder().uri("amqp://guest:guest@127.0.0.1:1").build())
                 .isInstanceOf(ConnectorException.class)
