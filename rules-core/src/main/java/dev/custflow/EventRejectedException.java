@@ -20,6 +20,7 @@ public final class EventRejectedException extends CustflowException {
     private final String field;
     private final String value;
     private final String problem;
+    private final boolean shown;
 
     /**
      * @param line      1-based line of the event in its stream, or 0 when it did not come from a stream
@@ -31,7 +32,13 @@ public final class EventRejectedException extends CustflowException {
      */
     public EventRejectedException(long line, String eventType, String eventId, String field, String value,
                                   String problem) {
-        super(format(line, eventType, eventId, field, value, problem));
+        this(line, eventType, eventId, field, value, problem, true);
+    }
+
+    private EventRejectedException(long line, String eventType, String eventId, String field, String value,
+                                   String problem, boolean shown) {
+        super(format(line, eventType, eventId, field, value, problem, shown));
+        this.shown = shown;
         this.line = line;
         this.eventType = eventType;
         this.eventId = eventId;
@@ -60,10 +67,23 @@ public final class EventRejectedException extends CustflowException {
      * @return the same rejection placed at a line of a stream
      */
     public EventRejectedException at(long newLine, String id) {
-        return new EventRejectedException(newLine, eventType, id != null ? id : eventId, field, value, problem);
+        return new EventRejectedException(newLine, eventType, id != null ? id : eventId, field, value, problem, shown);
     }
 
-    private static String format(long line, String type, String id, String field, String value, String problem) {
+    /**
+     * A field refused without repeating its value: it may be personal data (a name, a phone number, a birthday).
+     *
+     * @param eventType the event's type
+     * @param field     the field
+     * @param problem   what is wrong with it
+     * @return the exception; its message says the value is not shown
+     */
+    public static EventRejectedException withheld(String eventType, String field, String problem) {
+        return new EventRejectedException(0, eventType, null, field, null, problem, false);
+    }
+
+    private static String format(long line, String type, String id, String field, String value, String problem,
+                                 boolean shown) {
         StringBuilder sb = new StringBuilder("The event");
         StringBuilder where = new StringBuilder();
         if (line > 0) {
@@ -73,7 +93,7 @@ public final class EventRejectedException extends CustflowException {
             where.append(where.length() > 0 ? ", " : "").append(type);
         }
         if (id != null) {
-            where.append(where.length() > 0 ? " " : "").append('"').append(id).append('"');
+            where.append(where.length() > 0 ? " " : "").append('"').append(printable(abbreviate(id))).append('"');
         }
         if (where.length() > 0) {
             sb.append(" (").append(where).append(')');
@@ -81,9 +101,26 @@ public final class EventRejectedException extends CustflowException {
         sb.append(" was rejected: ");
         if (field != null) {
             sb.append("field '").append(field).append("' ");
-            sb.append(value == null ? "(missing)" : "= " + abbreviate(value)).append(": ");
+            sb.append(!shown ? "(value not shown: it may be personal data)" : value == null ? "(missing)"
+                    : "= " + printable(abbreviate(value))).append(": ");
         }
         return sb.append(problem).toString();
+    }
+
+    /** Control characters shown as {@code \\uXXXX}: a refused value must not move a terminal's cursor or end a log line. */
+    private static String printable(String v) {
+        StringBuilder sb = null;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            boolean bad = Character.isISOControl(c) || Character.isSurrogate(c);
+            if (bad && sb == null) {
+                sb = new StringBuilder(v.length() + 8).append(v, 0, i);
+            }
+            if (sb != null) {
+                sb.append(bad ? String.format("\\u%04X", (int) c) : String.valueOf(c));
+            }
+        }
+        return sb == null ? v : sb.toString();
     }
 
     private static String abbreviate(String v) {

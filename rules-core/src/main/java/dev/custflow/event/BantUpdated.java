@@ -22,8 +22,8 @@ public record BantUpdated(String id, Instant at, String customerId, Boolean budg
     /** Validates the contract: customerId is required; amount is not negative. */
     public BantUpdated {
         Check.envelope("BantUpdated", id, at);
-        Check.text("BantUpdated", "customerId", customerId);
-        Check.nonNegative("BantUpdated", "amount", amount, null);
+        Check.id("BantUpdated", "customerId", customerId);
+        Check.amount("BantUpdated", "amount", amount, null);
     }
 
     @Override

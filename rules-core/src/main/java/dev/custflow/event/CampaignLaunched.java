@@ -18,7 +18,7 @@ public record CampaignLaunched(String id, Instant at, String campaignId, String 
     /** Validates the contract: campaignId and segment are required. */
     public CampaignLaunched {
         Check.envelope("CampaignLaunched", id, at);
-        Check.text("CampaignLaunched", "campaignId", campaignId);
+        Check.id("CampaignLaunched", "campaignId", campaignId);
         Check.text("CampaignLaunched", "segment", segment);
         if (channel != null && java.util.Arrays.stream(dev.custflow.action.Channel.values())
                 .noneMatch(c -> c.name().equals(channel))) {

@@ -19,7 +19,7 @@ public record ConsentChanged(String id, Instant at, String customerId, Channel c
     /** Validates the contract: every field is required. */
     public ConsentChanged {
         Check.envelope("ConsentChanged", id, at);
-        Check.text("ConsentChanged", "customerId", customerId);
+        Check.id("ConsentChanged", "customerId", customerId);
         Check.required("ConsentChanged", "channel", channel);
         Check.required("ConsentChanged", "optedOut", optedOut);
     }

@@ -20,10 +20,11 @@ public record ContractSigned(String id, Instant at, String customerId, String co
     /** Validates the contract: customerId, contractId and expiresOn are required. */
     public ContractSigned {
         Check.envelope("ContractSigned", id, at);
-        Check.text("ContractSigned", "customerId", customerId);
-        Check.text("ContractSigned", "contractId", contractId);
+        Check.date("ContractSigned", "expiresOn", expiresOn, false);
+        Check.id("ContractSigned", "customerId", customerId);
+        Check.id("ContractSigned", "contractId", contractId);
         Check.required("ContractSigned", "expiresOn", expiresOn);
-        Check.nonNegative("ContractSigned", "amount", amount, null);
+        Check.amount("ContractSigned", "amount", amount, null);
     }
 
     @Override

@@ -22,7 +22,8 @@ public record InteractionLogged(String id, Instant at, String customerId, Intera
     /** Validates the contract: customerId and kind are required; count is positive, duration not negative. */
     public InteractionLogged {
         Check.envelope("InteractionLogged", id, at);
-        Check.text("InteractionLogged", "customerId", customerId);
+        Check.id("InteractionLogged", "customerId", customerId);
+        Check.optionalId("InteractionLogged", "repId", repId);
         Check.required("InteractionLogged", "kind", kind);
         Check.positive("InteractionLogged", "count", count);
         Check.notNegative("InteractionLogged", "durationSeconds", durationSeconds);

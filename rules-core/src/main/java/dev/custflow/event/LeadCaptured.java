@@ -40,7 +40,9 @@ public record LeadCaptured(String id, Instant at, String leadId, String channel,
     /** Validates the contract: id, at, leadId and channel are required; companySize is not negative. */
     public LeadCaptured {
         Check.envelope("LeadCaptured", id, at);
-        Check.text("LeadCaptured", "leadId", leadId);
+        Check.date("LeadCaptured", "birthday", birthday, true);
+        Check.optionalId("LeadCaptured", "referralCode", referralCode);
+        Check.id("LeadCaptured", "leadId", leadId);
         Check.text("LeadCaptured", "channel", channel);
         Check.notNegative("LeadCaptured", "companySize", companySize);
         Check.zone("LeadCaptured", "timeZone", timeZone);

@@ -21,10 +21,10 @@ public record OpportunityClosed(String id, Instant at, String customerId, String
     /** Validates the contract: customerId, opportunityId and outcome are required. */
     public OpportunityClosed {
         Check.envelope("OpportunityClosed", id, at);
-        Check.text("OpportunityClosed", "customerId", customerId);
-        Check.text("OpportunityClosed", "opportunityId", opportunityId);
+        Check.id("OpportunityClosed", "customerId", customerId);
+        Check.id("OpportunityClosed", "opportunityId", opportunityId);
         Check.required("OpportunityClosed", "outcome", outcome);
-        Check.nonNegative("OpportunityClosed", "amount", amount, null);
+        Check.amount("OpportunityClosed", "amount", amount, null);
     }
 
     @Override

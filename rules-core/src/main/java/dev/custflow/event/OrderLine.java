@@ -18,13 +18,11 @@ public record OrderLine(String sku, Integer quantity, BigDecimal amount) {
             throw EventRejectedException.ofField("OrderPlaced", "lines[].sku", sku,
                     "every order line needs a sku");
         }
+        Check.optionalId("OrderPlaced", "lines[].sku", sku);
         if (quantity != null && quantity <= 0) {
             throw EventRejectedException.ofField("OrderPlaced", "lines[].quantity", quantity,
                     "must be greater than 0");
         }
-        if (amount != null && amount.signum() < 0) {
-            throw EventRejectedException.ofField("OrderPlaced", "lines[].amount", amount.toPlainString(),
-                    "amounts must not be negative");
-        }
+        Check.amount("OrderPlaced", "lines[].amount", amount, null);
     }
 }

@@ -24,10 +24,11 @@ public record OrderPlaced(String id, Instant at, String orderId, String customer
     /** Validates the contract: orderId, customerId and amount are required; amount is not negative. */
     public OrderPlaced {
         Check.envelope("OrderPlaced", id, at);
-        Check.text("OrderPlaced", "orderId", orderId);
-        Check.text("OrderPlaced", "customerId", customerId);
+        Check.date("OrderPlaced", "promisedDate", promisedDate, false);
+        Check.id("OrderPlaced", "orderId", orderId);
+        Check.id("OrderPlaced", "customerId", customerId);
         Check.required("OrderPlaced", "amount", amount);
-        Check.nonNegative("OrderPlaced", "amount", amount,
+        Check.amount("OrderPlaced", "amount", amount,
                 "Maybe the order was a refund: send OrderStatusChanged with status RETURNED instead.");
         lines = lines == null ? List.of() : List.copyOf(lines);
     }

@@ -20,7 +20,8 @@ public record OrderStatusChanged(String id, Instant at, String orderId, OrderSta
     /** Validates the contract: orderId and status are required. */
     public OrderStatusChanged {
         Check.envelope("OrderStatusChanged", id, at);
-        Check.text("OrderStatusChanged", "orderId", orderId);
+        Check.optionalId("OrderStatusChanged", "customerId", customerId);
+        Check.id("OrderStatusChanged", "orderId", orderId);
         Check.required("OrderStatusChanged", "status", status);
     }
 

@@ -18,9 +18,10 @@ public record PaymentReceived(String id, Instant at, String orderId, BigDecimal 
     /** Validates the contract: orderId and amount are required; amount is not negative. */
     public PaymentReceived {
         Check.envelope("PaymentReceived", id, at);
-        Check.text("PaymentReceived", "orderId", orderId);
+        Check.optionalId("PaymentReceived", "customerId", customerId);
+        Check.id("PaymentReceived", "orderId", orderId);
         Check.required("PaymentReceived", "amount", amount);
-        Check.nonNegative("PaymentReceived", "amount", amount, "A refund is an OrderStatusChanged RETURNED.");
+        Check.amount("PaymentReceived", "amount", amount, "A refund is an OrderStatusChanged RETURNED.");
     }
 
     @Override

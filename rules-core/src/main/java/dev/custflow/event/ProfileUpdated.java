@@ -39,7 +39,9 @@ public record ProfileUpdated(String id, Instant at, String customerId, String na
     /** Validates the contract: id, at and customerId are required. */
     public ProfileUpdated {
         Check.envelope("ProfileUpdated", id, at);
-        Check.text("ProfileUpdated", "customerId", customerId);
+        Check.date("ProfileUpdated", "birthday", birthday, true);
+        Check.optionalId("ProfileUpdated", "referralCode", referralCode);
+        Check.id("ProfileUpdated", "customerId", customerId);
         Check.notNegative("ProfileUpdated", "companySize", companySize);
         Check.zone("ProfileUpdated", "timeZone", timeZone);
         attributes = attributes == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));

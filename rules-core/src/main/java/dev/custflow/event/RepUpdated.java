@@ -25,7 +25,7 @@ public record RepUpdated(String id, Instant at, String repId, String name, Strin
     /** Validates the contract: repId is required; capacity is not negative. */
     public RepUpdated {
         Check.envelope("RepUpdated", id, at);
-        Check.text("RepUpdated", "repId", repId);
+        Check.id("RepUpdated", "repId", repId);
         Check.notNegative("RepUpdated", "capacity", capacity);
         industries = industries == null ? null : List.copyOf(industries);
     }

@@ -20,7 +20,7 @@ public record SurveyAnswered(String id, Instant at, String customerId, Integer n
     /** Validates the contract: customerId is required, nps 0-10, csat 1-5, at least one answer. */
     public SurveyAnswered {
         Check.envelope("SurveyAnswered", id, at);
-        Check.text("SurveyAnswered", "customerId", customerId);
+        Check.id("SurveyAnswered", "customerId", customerId);
         Check.range("SurveyAnswered", "nps", nps, 0, 10);
         Check.range("SurveyAnswered", "csat", csat, 1, 5);
         if (nps == null && csat == null && review == null) {

@@ -19,8 +19,8 @@ public record TicketOpened(String id, Instant at, String ticketId, String custom
     /** Validates the contract: ticketId, customerId and kind are required. */
     public TicketOpened {
         Check.envelope("TicketOpened", id, at);
-        Check.text("TicketOpened", "ticketId", ticketId);
-        Check.text("TicketOpened", "customerId", customerId);
+        Check.id("TicketOpened", "ticketId", ticketId);
+        Check.id("TicketOpened", "customerId", customerId);
         Check.required("TicketOpened", "kind", kind);
     }
 

@@ -17,7 +17,8 @@ public record TicketResolved(String id, Instant at, String ticketId, Boolean fir
     /** Validates the contract: ticketId is required. */
     public TicketResolved {
         Check.envelope("TicketResolved", id, at);
-        Check.text("TicketResolved", "ticketId", ticketId);
+        Check.id("TicketResolved", "ticketId", ticketId);
+        Check.optionalId("TicketResolved", "customerId", customerId);
     }
 
     @Override

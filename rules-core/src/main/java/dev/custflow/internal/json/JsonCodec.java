@@ -2,7 +2,12 @@ package dev.custflow.internal.json;
 
 import dev.custflow.text.Suggest;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -36,7 +41,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -51,6 +58,15 @@ public final class JsonCodec {
     private static final List<String> EVENT_TYPES = Arrays.stream(Event.class.getAnnotation(JsonSubTypes.class)
             .value()).map(JsonSubTypes.Type::name).toList();
 
+    /** Levels of objects and arrays an event may nest (an order's lines inside the event are 3). */
+    public static final int MAX_DEPTH = 16;
+    /** Digits of a number: 10^15 with 6 decimals has 22; anything longer is no amount or count. */
+    public static final int MAX_NUMBER_LENGTH = 40;
+    /** Characters of one text value (a name, a note, a ticket's subject). */
+    public static final int MAX_TEXT_LENGTH = 10_000;
+    /** Bytes of one event. */
+    public static final int MAX_EVENT_BYTES = 1_000_000;
+
     private JsonCodec() {
     }
 
@@ -58,7 +74,17 @@ public final class JsonCodec {
         SimpleModule strictTime = new SimpleModule("custflow-strict-time");
         strictTime.addDeserializer(Instant.class, new StrictInstant());
         strictTime.addDeserializer(LocalDate.class, new StrictDate());
-        JsonMapper m = JsonMapper.builder()
+        // the limits of docs/events.md ("Limits"): an event is small and flat, so anything deeper or longer is hostile
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .maxStringLength(MAX_TEXT_LENGTH * 4)
+                        .maxDocumentLength(MAX_EVENT_BYTES)
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        JsonMapper m = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .addModule(strictTime)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -101,9 +127,10 @@ public final class JsonCodec {
             }
             type = tree.get("type").asText();
             if (!EVENT_TYPES.contains(type)) {
-                throw new EventRejectedException(line, null, id, "type", type,
+                throw new EventRejectedException(line, null, shortened(id), "type", shortened(type),
                         "unknown event type" + suggestion(type, EVENT_TYPES));
             }
+            checkTexts(tree, "", type);
             return EVENT_READER.treeToValue(tree, Event.class);
         } catch (EventRejectedException e) {
             throw e.line() == line ? e : e.at(line, id);
@@ -111,27 +138,90 @@ public final class JsonCodec {
             if (e.getCause() instanceof EventRejectedException r) {
                 throw r.at(line, id);
             }
-            throw new EventRejectedException(line, type, id, path(e), null, e.getOriginalMessage());
+            throw reject(line, type, id, path(e), null, e.getOriginalMessage());
         } catch (InvalidTypeIdException e) {
-            throw new EventRejectedException(line, type, id, "type", e.getTypeId(), "unknown event type");
+            throw new EventRejectedException(line, type, shortened(id), "type", shortened(e.getTypeId()),
+                    "unknown event type");
         } catch (InvalidFormatException e) {
-            throw new EventRejectedException(line, type, id, path(e), String.valueOf(e.getValue()),
+            throw reject(line, type, id, path(e), String.valueOf(e.getValue()),
                     expectation(e.getTargetType(), e.getValue()));
         } catch (MismatchedInputException e) {
             JsonNode given = valueAt(tree, e);
-            throw new EventRejectedException(line, type, id, path(e), given == null ? null : text(given),
+            throw reject(line, type, id, path(e), given == null ? null : text(given),
                     expectation(e.getTargetType(), given == null ? null : text(given)));
         } catch (JsonMappingException e) {
             Throwable c = e.getCause();
             if (c instanceof EventRejectedException r) {
                 throw r.at(line, id);
             }
-            throw new EventRejectedException(line, type, id, path(e), null,
+            throw reject(line, type, id, path(e), null,
                     c instanceof DateTimeException ? c.getMessage() : e.getOriginalMessage());
+        } catch (StreamConstraintsException e) {
+            throw new EventRejectedException(line, type, shortened(id), null, null, "the event is larger than the "
+                    + "contract allows (docs/events.md, \"Limits\"): " + e.getOriginalMessage());
+        } catch (InputCoercionException e) {
+            throw new EventRejectedException(line, type, shortened(id), null, null,
+                    "a number is out of range: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new EventRejectedException(line, type, id, null, abbreviate(json),
-                    "malformed JSON at column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            // a parser error has a location; a tree-based one (a coercion after readTree) may not
+            String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+            throw new EventRejectedException(line, type, shortened(id), null, abbreviate(json),
+                    "malformed JSON" + where + ": " + e.getOriginalMessage());
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new EventRejectedException(line, type, shortened(id), null, null, "a value is out of range: "
+                    + e.getMessage());
         }
+    }
+
+    /**
+     * Every text value of the event: at most {@link #MAX_TEXT_LENGTH} characters and no control characters but
+     * tab and line breaks (a NUL or an escape sequence in a name reaches stores, logs and terminals).
+     */
+    private static void checkTexts(JsonNode node, String path, String type) {
+        if (node.isTextual()) {
+            String s = node.textValue();
+            if (s.length() > MAX_TEXT_LENGTH) {
+                throw EventRejectedException.withheld(type, path, "text has at most " + MAX_TEXT_LENGTH
+                        + " characters, this one has " + s.length());
+            }
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                    throw EventRejectedException.withheld(type, path, String.format(
+                            "text must not contain control characters; character %d is U+%04X", i + 1, (int) c));
+                }
+            }
+        } else if (node.isContainerNode()) {
+            if (node.isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> f = it.next();
+                    checkTexts(f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(), type);
+                }
+            } else {
+                for (int i = 0; i < node.size(); i++) {
+                    checkTexts(node.get(i), path + "[" + i + "]", type);
+                }
+            }
+        }
+    }
+
+    /** Fields that hold personal data: a refusal names them but never repeats their value. */
+    private static final java.util.Set<String> PERSONAL = java.util.Set.of("name", "phone", "email", "birthday",
+            "address", "title", "wechat", "mobile");
+
+    private static EventRejectedException reject(long line, String type, String id, String path, String value,
+                                                 String problem) {
+        String leaf = path.substring(path.lastIndexOf('.') + 1).replaceFirst("\\[.*$", "");
+        if (PERSONAL.contains(leaf)) {
+            // the expectation may quote the value too ("did you mean"): keep only its first sentence
+            return EventRejectedException.withheld(type, path, problem.split("\\.\\n")[0]).at(line, shortened(id));
+        }
+        return new EventRejectedException(line, type, shortened(id), path, value == null ? null : shortened(value),
+                problem);
+    }
+
+    private static String shortened(String value) {
+        return value == null || value.length() <= 40 ? value : value.substring(0, 37) + "...";
     }
 
     private static String expectation(Class<?> target, Object value) {
