@@ -35,7 +35,8 @@ public final class Tx {
      * @param work the work
      * @param <T>  its result
      * @return its result, after the commit
-     * @throws ConnectorException if the database fails (after a rollback); a ConnectorException of the work passes
+     * @throws ConnectorException if the database fails (after a rollback), with the driver's message without data
+     *                            values (SqlErrors); a ConnectorException of the work passes
      */
     public <T> T run(String what, Work<T> work) {
         try (Connection c = source.getConnection()) {
@@ -64,7 +65,7 @@ public final class Tx {
                 }
             }
         } catch (SQLException e) {
-            throw new ConnectorException(connector, what, e);
+            throw new ConnectorException(connector, what, SqlErrors.withoutData(e));
         }
     }
 }
