@@ -1,0 +1,130 @@
+package dev.custflow.internal.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custflow.model.Customer;
+import dev.custflow.testdata.Customers;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The due-time index of a partition: a min-heap of customers by the next instant a time rule may fire. */
+class DueIndexTest {
+    private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
+
+    private static Customer customer(String id) {
+        return Customers.plain(id, T0);
+    }
+
+    /** Polls everything, as a sweep to the end of time would. */
+    private static List<String> drain(DueIndex index) {
+        List<String> ids = new ArrayList<>();
+        while (index.size() > 0) {
+            ids.add(index.poll().getId());
+        }
+        return ids;
+    }
+
+    @Test
+    void dueIndex_empty_hasNothingDue() {
+        DueIndex index = new DueIndex();
+        assertThat(index.size()).isZero();
+        assertThat(index.peekDue()).isEqualTo(DueIndex.NONE);
+    }
+
+    @Test
+    void dueIndex_pollsCustomersInDueOrder() {
+        DueIndex index = new DueIndex();
+        index.schedule(customer("c"), 300);
+        index.schedule(customer("a"), 500);
+        index.schedule(customer("d"), 100);
+        index.schedule(customer("b"), 200);
+        assertThat(index.peekDue()).isEqualTo(100);
+        assertThat(drain(index)).containsExactly("d", "b", "c", "a");
+        assertThat(index.peekDue()).isEqualTo(DueIndex.NONE);
+    }
+
+    @Test
+    void dueIndex_tiesWakeInCustomerIdOrder() {
+        DueIndex index = new DueIndex();
+        for (String id : List.of("m", "b", "z", "a", "k")) {
+            index.schedule(customer(id), 1_000);
+        }
+        assertThat(drain(index)).containsExactly("a", "b", "k", "m", "z");
+    }
+
+    @Test
+    void dueIndex_reschedulingEarlierOrLater_movesTheCustomer() {
+        DueIndex index = new DueIndex();
+        Customer a = customer("a");
+        Customer b = customer("b");
+        Customer c = customer("c");
+        index.schedule(a, 100);
+        index.schedule(b, 200);
+        index.schedule(c, 300);
+        index.schedule(c, 50); // earlier: to the front
+        assertThat(index.peekDue()).isEqualTo(50);
+        index.schedule(c, 400); // later: to the back
+        index.schedule(a, 100); // unchanged
+        assertThat(index.size()).isEqualTo(3);
+        assertThat(drain(index)).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void dueIndex_schedulingNone_removesTheCustomer_andIgnoresOneNotIndexed() {
+        DueIndex index = new DueIndex();
+        Customer a = customer("a");
+        Customer b = customer("b");
+        Customer c = customer("c");
+        index.schedule(a, 100);
+        index.schedule(b, 200);
+        index.schedule(c, 300);
+        index.schedule(b, DueIndex.NONE);
+        index.schedule(customer("never"), DueIndex.NONE);
+        assertThat(index.size()).isEqualTo(2);
+        assertThat(drain(index)).containsExactly("a", "c");
+    }
+
+    @Test
+    void dueIndex_aPolledCustomer_canBeScheduledAgain() {
+        DueIndex index = new DueIndex();
+        Customer a = customer("a");
+        index.schedule(a, 100);
+        index.schedule(customer("b"), 200);
+        assertThat(index.poll()).isSameAs(a);
+        index.schedule(a, 300);
+        assertThat(drain(index)).containsExactly("b", "a");
+    }
+
+    @Test
+    void dueIndex_keepsHeapOrderThroughRandomSchedulesAndRemovals_beyondItsInitialArray() {
+        DueIndex index = new DueIndex();
+        Random random = new Random(15);
+        Map<String, Customer> byId = new HashMap<>();
+        Map<String, Long> expected = new HashMap<>();
+        Comparator<String> byDueThenId = Comparator.<String>comparingLong(expected::get).thenComparing(id -> id);
+        for (int step = 0; step < 5_000; step++) {
+            String id = "c" + random.nextInt(400); // more than the 64 slots it starts with
+            Customer c = byId.computeIfAbsent(id, DueIndexTest::customer);
+            if (random.nextInt(5) == 0) {
+                index.schedule(c, DueIndex.NONE);
+                expected.remove(id);
+            } else {
+                long due = random.nextInt(50); // few distinct times: many ties
+                index.schedule(c, due);
+                expected.put(id, due);
+            }
+        }
+        TreeSet<String> model = new TreeSet<>(byDueThenId);
+        model.addAll(expected.keySet());
+        assertThat(index.size()).isEqualTo(model.size());
+        assertThat(index.peekDue()).isEqualTo(expected.get(model.first()));
+        assertThat(drain(index)).containsExactlyElementsOf(model);
+    }
+}

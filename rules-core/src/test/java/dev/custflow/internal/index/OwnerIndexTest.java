@@ -1,0 +1,178 @@
+package dev.custflow.internal.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.custflow.internal.snapshot.SnapshotInput;
+import dev.custflow.internal.snapshot.SnapshotOutput;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The customers of the most recent order (or ticket) ids: first in first out by insertion, kept in segments. */
+class OwnerIndexTest {
+    private static final String PREFIX = "owners.";
+
+    private static OwnerIndex index(int capacity, int from, int to) {
+        OwnerIndex index = new OwnerIndex(capacity);
+        IntStream.range(from, to).forEach(i -> index.put("o" + i, "c" + i));
+        return index;
+    }
+
+    private record Commit(byte[] header, Map<String, byte[]> parts, Set<String> gone) {
+    }
+
+    private static Commit commit(OwnerIndex index) {
+        Map<String, byte[]> parts = new HashMap<>();
+        Set<String> gone = new HashSet<>();
+        index.writeParts(PREFIX, parts, gone); // parts first, then the header: the engine's order
+        SnapshotOutput header = new SnapshotOutput(16);
+        index.writeHeader(header);
+        return new Commit(header.toByteArray(), parts, gone);
+    }
+
+    private static OwnerIndex restored(int capacity, Commit c) {
+        OwnerIndex index = new OwnerIndex(capacity);
+        index.restore(new SnapshotInput(c.header()), c.parts(), PREFIX);
+        return index;
+    }
+
+    @Test
+    void ownerIndex_remembersTheOwnerOfEachId() {
+        OwnerIndex index = new OwnerIndex(10);
+        assertThat(index.get("o1")).isNull();
+        index.put("o1", "c1");
+        index.put("o2", "c2");
+        assertThat(index.get("o1")).isEqualTo("c1");
+        assertThat(index.get("o2")).isEqualTo("c2");
+        assertThat(index.size()).isEqualTo(2);
+    }
+
+    @Test
+    void ownerIndex_forgetsOldestBeyondCapacity() {
+        OwnerIndex index = index(2, 0, 3);
+        assertThat(index.get("o0")).isNull();
+        assertThat(index.get("o1")).isEqualTo("c1");
+        assertThat(index.get("o2")).isEqualTo("c2");
+        assertThat(index.size()).isEqualTo(2);
+    }
+
+    @Test
+    void ownerIndex_puttingAKnownId_changesItsOwnerButNotItsPlace() {
+        OwnerIndex index = index(2, 0, 2);
+        index.put("o0", "someone else"); // insertion order, not use, decides who goes first
+        index.put("o2", "c2");
+        assertThat(index.get("o0")).isNull();
+        assertThat(index.get("o1")).isEqualTo("c1");
+    }
+
+    @Test
+    void ownerIndex_growsPastItsFirstArray_andWrapsAroundAtCapacity() {
+        OwnerIndex index = index(1_500, 0, 2_000); // starts with 1,024 slots
+        assertThat(index.size()).isEqualTo(1_500);
+        assertThat(index.get("o499")).isNull();
+        assertThat(index.get("o500")).isEqualTo("c500");
+        assertThat(index.get("o1999")).isEqualTo("c1999");
+    }
+
+    @Test
+    void ownerIndex_capacityMustBePositive() {
+        assertThatThrownBy(() -> new OwnerIndex(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("capacity must be > 0: -1");
+    }
+
+    @Test
+    void ownerIndex_writePartsThenRestore_remembersTheSameWindow() {
+        OwnerIndex before = index(1_000, 0, 1_300);
+        OwnerIndex after = restored(1_000, commit(before));
+        assertThat(after.size()).isEqualTo(1_000);
+        assertThat(after.get("o299")).isNull();
+        assertThat(after.get("o300")).isEqualTo("c300");
+        assertThat(after.get("o1299")).isEqualTo("c1299");
+        after.put("o1300", "c1300");
+        assertThat(after.get("o300")).isNull();
+    }
+
+    @Test
+    void ownerIndex_anOwnerChangedInAnOldSegment_rewritesThatSegment() {
+        OwnerIndex index = index(2_000, 0, 1_100);
+        Commit first = commit(index);
+        assertThat(first.parts()).containsOnlyKeys(PREFIX + 0, PREFIX + 1, PREFIX + 2);
+        assertThat(commit(index).parts()).isEmpty();
+
+        index.put("o3", "c3"); // the same owner: nothing changed
+        assertThat(commit(index).parts()).isEmpty();
+        index.put("o3", "c9");
+        Commit second = commit(index);
+        assertThat(second.parts()).containsOnlyKeys(PREFIX + 0);
+
+        Map<String, byte[]> store = new HashMap<>(first.parts());
+        store.putAll(second.parts());
+        assertThat(restored(2_000, new Commit(second.header(), store, Set.of())).get("o3")).isEqualTo("c9");
+    }
+
+    @Test
+    void ownerIndex_writeParts_deletesSegmentsTheWindowLeftBehind() {
+        OwnerIndex index = index(600, 0, 600);
+        commit(index);
+        IntStream.range(600, 1_200).forEach(i -> index.put("o" + i, "c" + i));
+        Commit moved = commit(index);
+        assertThat(moved.parts()).containsOnlyKeys(PREFIX + 1, PREFIX + 2);
+        assertThat(moved.gone()).containsExactly(PREFIX + 0);
+    }
+
+    @Test
+    void ownerIndex_restoreIntoASmallerIndex_keepsTheNewest() {
+        OwnerIndex small = restored(100, commit(index(300, 0, 300)));
+        assertThat(small.size()).isEqualTo(100);
+        assertThat(small.get("o199")).isNull();
+        assertThat(small.get("o200")).isEqualTo("c200");
+    }
+
+    @Test
+    void ownerIndex_restoreWithAMissingSegment_fails() {
+        Commit c = commit(index(2_000, 0, 1_100));
+        c.parts().remove(PREFIX + 1);
+        assertThatThrownBy(() -> restored(2_000, c)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a window at 1024");
+    }
+
+    @Test
+    void ownerIndex_restoreWithAnIdTwice_fails() {
+        SnapshotOutput header = new SnapshotOutput(16);
+        header.writeVarLong(2); // two entries added ...
+        header.writeVarInt(2); // ... both in the window
+        SnapshotOutput segment = new SnapshotOutput(64);
+        segment.writeByte(dev.custflow.internal.runtime.Snapshots.ENGINE_VERSION);
+        segment.writeVarLong(0);
+        segment.writeVarLong(2);
+        segment.writeString("o1");
+        segment.writeString("c1");
+        segment.writeString("o1");
+        segment.writeString("c2");
+        OwnerIndex index = new OwnerIndex(10);
+        assertThatThrownBy(() -> index.restore(new SnapshotInput(header.toByteArray()),
+                Map.of(PREFIX + 0, segment.toByteArray()), PREFIX))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a window at 1");
+    }
+
+    @Test
+    void ownerIndex_read_formatVersion1_addsTheEntriesOldestFirst() {
+        SnapshotOutput v1 = new SnapshotOutput(64);
+        v1.writeVarInt(3);
+        for (int i = 0; i < 3; i++) {
+            v1.writeString("o" + i);
+            v1.writeString("c" + i);
+        }
+        OwnerIndex index = new OwnerIndex(2);
+        index.read(new SnapshotInput(v1.toByteArray()));
+        assertThat(index.get("o0")).isNull();
+        assertThat(index.get("o1")).isEqualTo("c1");
+        assertThat(index.get("o2")).isEqualTo("c2");
+        // their segments go out with the next commit
+        assertThat(commit(index).parts()).containsOnlyKeys(PREFIX + 0);
+    }
+}

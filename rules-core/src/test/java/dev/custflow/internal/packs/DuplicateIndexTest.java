@@ -1,0 +1,202 @@
+package dev.custflow.internal.packs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.custflow.event.ProfileFields;
+import dev.custflow.internal.snapshot.Segments;
+import dev.custflow.internal.snapshot.SnapshotInput;
+import dev.custflow.internal.snapshot.SnapshotOutput;
+import dev.custflow.model.ContactData;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Who is who among leads: normalised keys to the record that has them, and merged ids to their survivor. */
+class DuplicateIndexTest {
+    private static final List<String> ALL = List.of("PHONE", "EMAIL", "COMPANY");
+    private static final String PREFIX = "dedup.";
+
+    private static DuplicateIndex index(List<String> matchOn) {
+        return new DuplicateIndex(ContactData.ofDefaults(), matchOn);
+    }
+
+    private static ProfileFields profile(String phone, String email, String company) {
+        return new ProfileFields(null, company, phone, email, null, null, null, null, null, null, null, null, null,
+                null, null);
+    }
+
+    private static List<String> kinds(List<DuplicateIndex.Key> keys) {
+        return keys.stream().map(DuplicateIndex.Key::kind).toList();
+    }
+
+    @Test
+    void keys_areTheNormalisedValidContactData() {
+        DuplicateIndex index = index(ALL);
+        List<DuplicateIndex.Key> keys = index.keys(profile("138 0013 8000", " Wang.Fang@Example.COM ",
+                "ＡＣＭＥ Trading Co., Ltd."));
+        assertThat(keys).extracting(DuplicateIndex.Key::kind, DuplicateIndex.Key::value).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("PHONE", "+8613800138000"),
+                org.assertj.core.groups.Tuple.tuple("EMAIL", "wang.fang@example.com"),
+                org.assertj.core.groups.Tuple.tuple("COMPANY", "acmetrading"));
+    }
+
+    @Test
+    void keys_leaveOutInvalidOrMissingValues_andKindsNotMatchedOn() {
+        assertThat(index(ALL).keys(profile("12345", "not an address", "N/A"))).isEmpty();
+        assertThat(index(ALL).keys(profile(null, null, null))).isEmpty();
+        assertThat(kinds(index(List.of("EMAIL")).keys(profile("13800138000", "a@b.com", "ACME")))).containsExactly("EMAIL");
+    }
+
+    @Test
+    void keys_ofTheSameValueWrittenDifferently_areEqual() {
+        DuplicateIndex index = index(ALL);
+        assertThat(index.keys(profile("+86 138-0013-8000", null, "Acme Trading 有限公司")))
+                .isEqualTo(index.keys(profile("13800138000", null, "ACME TRADING")));
+    }
+
+    @Test
+    void matches_findOtherRecordsWithAKey_eachWithTheKeysItShares() {
+        DuplicateIndex index = index(ALL);
+        index.claim("L1", index.keys(profile("13800138000", "a@b.com", null)));
+        index.claim("L2", index.keys(profile(null, null, "ACME")));
+        List<DuplicateIndex.Key> keys = index.keys(profile("13800138000", "a@b.com", "ACME"));
+        Map<String, List<DuplicateIndex.Key>> found = index.matches("L3", keys);
+        assertThat(found).containsOnlyKeys("L1", "L2");
+        assertThat(kinds(found.get("L1"))).containsExactly("PHONE", "EMAIL");
+        assertThat(kinds(found.get("L2"))).containsExactly("COMPANY");
+        assertThat(index.matches("L1", index.keys(profile("13800138000", null, null)))).isEmpty(); // not itself
+    }
+
+    @Test
+    void claim_givesOnlyKeysNobodyHasYet() {
+        DuplicateIndex index = index(ALL);
+        List<DuplicateIndex.Key> keys = index.keys(profile("13800138000", null, null));
+        index.claim("L1", keys);
+        index.claim("L2", keys);
+        assertThat(index.matches("L3", keys)).containsOnlyKeys("L1");
+        assertThat(index.size()).isEqualTo(1);
+    }
+
+    @Test
+    void merge_makesTheMergedIdAndItsKeysLeadToTheSurvivor_throughChains() {
+        DuplicateIndex index = index(ALL);
+        List<DuplicateIndex.Key> phone = index.keys(profile("13800138000", null, null));
+        index.claim("L3", phone);
+        index.merge("L3", "L2");
+        index.merge("L2", "L1");
+        index.merge("L1", "L1"); // into itself: nothing
+        assertThat(index.resolve("L3")).isEqualTo("L1");
+        assertThat(index.resolve("L3")).isEqualTo("L1"); // after path halving, the same
+        assertThat(index.resolve("L1")).isEqualTo("L1");
+        assertThat(index.resolve("unknown")).isEqualTo("unknown");
+        assertThat(index.resolve(null)).isNull();
+        assertThat(index.matches("L9", phone)).containsOnlyKeys("L1");
+        assertThat(index.matches("L1", phone)).isEmpty();
+    }
+
+    private record Commit(byte[] header, Map<String, byte[]> parts, Set<String> gone) {
+    }
+
+    private static Commit commit(DuplicateIndex index) {
+        Map<String, byte[]> parts = new HashMap<>();
+        Set<String> gone = new HashSet<>();
+        index.writeParts(PREFIX, parts, gone); // parts first, then the header: the engine's order
+        SnapshotOutput header = new SnapshotOutput(16);
+        index.writeHeader(header);
+        return new Commit(header.toByteArray(), parts, gone);
+    }
+
+    private static DuplicateIndex restored(byte[] header, Map<String, byte[]> parts) {
+        DuplicateIndex index = index(ALL);
+        index.restore(new SnapshotInput(header), parts, PREFIX);
+        return index;
+    }
+
+    private static List<DuplicateIndex.Key> phoneOf(DuplicateIndex index, int i) {
+        return index.keys(profile(String.valueOf(13_800_000_000L + i), null, null));
+    }
+
+    @Test
+    void writePartsThenRestore_knowsTheSameKeysAndMerges() {
+        DuplicateIndex before = index(ALL);
+        for (int i = 0; i < 700; i++) {
+            before.claim("L" + i, phoneOf(before, i));
+        }
+        before.merge("L1", "L0");
+        Commit c = commit(before);
+        assertThat(c.parts()).containsOnlyKeys(PREFIX + 0, PREFIX + 1);
+
+        DuplicateIndex after = restored(c.header(), c.parts());
+        assertThat(after.size()).isEqualTo(700);
+        assertThat(after.resolve("L1")).isEqualTo("L0");
+        assertThat(after.matches("new", phoneOf(after, 1))).containsOnlyKeys("L0");
+        assertThat(after.matches("new", phoneOf(after, 699))).containsOnlyKeys("L699");
+    }
+
+    @Test
+    void writeParts_afterTheFirst_writesOnlyTheSegmentsWrittenTo_andNeverDeletes() {
+        DuplicateIndex index = index(ALL);
+        for (int i = 0; i < Segments.SIZE + 10; i++) {
+            index.claim("L" + i, phoneOf(index, i));
+        }
+        Map<String, byte[]> store = new HashMap<>(commit(index).parts());
+        assertThat(commit(index).parts()).isEmpty();
+
+        index.claim("L-new", phoneOf(index, 99_999));
+        index.merge("L5", "L4");
+        Commit second = commit(index);
+        assertThat(second.parts()).containsOnlyKeys(PREFIX + 1); // the journal's unfinished segment
+        assertThat(second.gone()).isEmpty();
+        store.putAll(second.parts());
+
+        DuplicateIndex after = restored(second.header(), store);
+        assertThat(after.resolve("L5")).isEqualTo("L4");
+        assertThat(after.matches("x", phoneOf(after, 99_999))).containsOnlyKeys("L-new");
+        // and it goes on journaling where the original stands
+        after.claim("L-later", phoneOf(after, 88_888));
+        index.claim("L-later", phoneOf(index, 88_888));
+        assertThat(commit(after).parts().get(PREFIX + 1)).isEqualTo(commit(index).parts().get(PREFIX + 1));
+    }
+
+    @Test
+    void restoreWithAMissingSegment_fails() {
+        DuplicateIndex index = index(ALL);
+        for (int i = 0; i < Segments.SIZE + 10; i++) {
+            index.claim("L" + i, phoneOf(index, i));
+        }
+        Commit c = commit(index);
+        c.parts().remove(PREFIX + 0);
+        assertThatThrownBy(() -> restored(c.header(), c.parts())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("miss journal entry 0");
+    }
+
+    @Test
+    void read_engineStateVersion2_keysByHashThenMerges() {
+        DuplicateIndex writer = index(ALL);
+        DuplicateIndex.Key key = phoneOf(writer, 1).get(0);
+        SnapshotOutput v2 = new SnapshotOutput(64);
+        v2.writeVarInt(1);
+        v2.writeLong(key.hash());
+        v2.writeString("L1");
+        v2.writeVarInt(1);
+        v2.writeString("L2");
+        v2.writeString("L1");
+
+        DuplicateIndex index = index(ALL);
+        index.read(new SnapshotInput(v2.toByteArray()));
+        assertThat(index.matches("x", List.of(key))).containsOnlyKeys("L1");
+        assertThat(index.resolve("L2")).isEqualTo("L1");
+    }
+
+    @Test
+    void hash_isStableAcrossRuns() {
+        // pinned: stored indexes are looked up with it after a restart or an upgrade
+        assertThat(DuplicateIndex.hash("P:+8613800138000")).isEqualTo(7301095569894386298L)
+                .isNotEqualTo(DuplicateIndex.hash("E:+8613800138000"));
+        assertThat(phoneOf(index(ALL), 0).get(0).hash()).isEqualTo(DuplicateIndex.hash("P:+8613800000000"));
+    }
+}
