@@ -924,10 +924,7 @@ public final class DefaultEngine implements Engine {
                     p.reload(next, settings);
                 }
                 rules = next;
-                EngineConfig c = config;
-                config = new EngineConfig(c.builtIns(), user, settings, c.clock(), c.sink(), c.auditLog(),
-                        c.partitions(), c.dedupWindow(), c.referenceIndexSize(), c.auditTrailSize(), c.allowInRules(),
-                        c.onReload(), c.store(), c.repLoadBoard());
+                config = config.withUserRules(user).withSettings(settings);
                 status = ReloadResult.Status.APPLIED;
             }
         }
