@@ -47,7 +47,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,6 +56,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -205,10 +205,6 @@ public final class DefaultEngine implements Engine {
         return config.builtIns().stream().anyMatch(r -> r.name().equals(pack.resource()));
     }
 
-    /** One event as it entered the batch: read (or rejected while reading) at a line. */
-    private record Input(long line, Event event, EventRejectedException rejected) {
-    }
-
     @Override
     public synchronized List<Action> accept(Event event) {
         BatchResult r = process(List.of(new Input(0, event, null)), 1);
@@ -281,25 +277,21 @@ public final class DefaultEngine implements Engine {
         List<Rejection> rejections = new ArrayList<>();
         int accepted = 0;
         int duplicates = 0;
-        // 1. route in stream order; step the clock
-        int[] partitionOf = new int[n];
-        Arrays.fill(partitionOf, -2); // -2 skipped, -1 broadcast
-        String[] customerOf = new String[n];
-        long[] clockAt = new long[n];
-        boolean[] step = new boolean[n];
-        long[] digestAt = new long[n]; // the weekly digest time a clock step passed, or 0
-        Object[] facts = new Object[n]; // facts the engine adds to an event's evaluation (merges, an offer), or null
+        // 1. plan in stream order: route, step the clock
+        BatchPlan plan = new BatchPlan(n);
         List<Action> actions = new ArrayList<>();
         int from = 0;
         for (int i = 0; i < n; i++) {
             Input in = inputs.get(i);
             if (in.rejected() != null) {
                 rejections.add(Rejection.of(in.rejected()));
+                plan.add(Step.skipped(in));
                 continue;
             }
             Event e = in.event();
             if (router.isDuplicate(e)) {
                 duplicates++;
+                plan.add(Step.skipped(in));
                 continue;
             }
             Router.Route route;
@@ -307,6 +299,7 @@ public final class DefaultEngine implements Engine {
                 route = router.route(e);
             } catch (EventRejectedException x) {
                 rejections.add(Rejection.of(x.at(in.line(), e.id())));
+                plan.add(Step.skipped(in));
                 continue;
             }
             accepted++;
@@ -318,8 +311,7 @@ public final class DefaultEngine implements Engine {
                 // this event passes the weekly RFM recompute or first-response deadlines: what came before it runs
                 // first, then those happen at their own time, then this event goes on (the same cut whatever the
                 // batch)
-                actions.addAll(runRange(inputs, from, i, partitionOf, customerOf, clockAt, step, digestAt, facts,
-                        rejections));
+                actions.addAll(runRange(plan, from, i, rejections));
                 if (rescoreAt != 0) {
                     if (desk != null) {
                         actions.addAll(judgeDeadlines(rescoreAt - 1, rejections));
@@ -331,16 +323,18 @@ public final class DefaultEngine implements Engine {
                 }
                 from = i;
             }
+            boolean clockStep = false;
+            List<PartitionWork> work = List.of();
             if (t > clock) {
-                if (digests != null) {
-                    digestAt[i] = digests.crossed(clock, t);
+                long digestAt = digests == null ? 0 : digests.crossed(clock, t);
+                if (digestAt != 0) {
+                    work = List.of(new AtRiskCut(digestAt));
                 }
                 clock = t;
-                step[i] = true;
+                clockStep = true;
             }
-            clockAt[i] = clock;
-            customerOf[i] = customerId;
-            partitionOf[i] = route.broadcast() ? -1 : Math.floorMod(customerId.hashCode(), partitions.length);
+            plan.add(new Step(in.line(), e, customerId, route.broadcast() ? Step.BROADCAST
+                    : Step.partitionOf(customerId, partitions.length), clock, clockStep, List.of(), work));
             if (e instanceof LeadCaptured lead && (dedup != null || desk != null && desk.hasReps())) {
                 List<DuplicateIndex.Key> keys = dedup == null ? List.of() : dedup.keys(lead.profile());
                 Map<String, List<DuplicateIndex.Key>> found = dedup == null ? Map.of() : dedup.matches(customerId, keys);
@@ -348,10 +342,8 @@ public final class DefaultEngine implements Engine {
                     dedup.claim(customerId, keys); // nothing to merge, nobody to assign: it runs with the rest
                 } else {
                     // merges and assignment see every partition up to date and run one lead at a time
-                    actions.addAll(runRange(inputs, from, i, partitionOf, customerOf, clockAt, step, digestAt, facts,
-                            rejections));
-                    actions.addAll(capture(inputs, i, lead, keys, found, partitionOf, customerOf, clockAt, step,
-                            digestAt, facts, rejections));
+                    actions.addAll(runRange(plan, from, i, rejections));
+                    actions.addAll(capture(plan, i, lead, keys, found, rejections));
                     from = i + 1;
                 }
             } else {
@@ -365,8 +357,7 @@ public final class DefaultEngine implements Engine {
                     desk.repUpdated(rep);
                     if (first) {
                         // the first rep: leads captured while nobody could take them wait for a rep like any other
-                        actions.addAll(runRange(inputs, from, i + 1, partitionOf, customerOf, clockAt, step, digestAt,
-                                facts, rejections));
+                        actions.addAll(runRange(plan, from, i + 1, rejections));
                         from = i + 1;
                         queueBacklog();
                     }
@@ -374,15 +365,13 @@ public final class DefaultEngine implements Engine {
                 if (desk != null && desk.hasWaiting()) {
                     // while leads wait, any event may free capacity (a rep back, a lead closed, time passing):
                     // offer them again right after it, so no lead waits while a rep has room
-                    actions.addAll(runRange(inputs, from, i + 1, partitionOf, customerOf, clockAt, step, digestAt,
-                            facts, rejections));
+                    actions.addAll(runRange(plan, from, i + 1, rejections));
                     actions.addAll(offerWaiting(rejections));
                     from = i + 1;
                 }
             }
         }
-        actions.addAll(runRange(inputs, from, n, partitionOf, customerOf, clockAt, step, digestAt, facts,
-                rejections));
+        actions.addAll(runRange(plan, from, n, rejections));
         if (desk != null) {
             // leads closed in this call stop counting now, not at the next hand-out: every hand-out drains first,
             // so no decision changes, and engines sharing a rep-load board see the release at once
@@ -391,10 +380,16 @@ public final class DefaultEngine implements Engine {
         return new BatchResult(actions, rejections, accepted, duplicates);
     }
 
+    /** The weekly digest's cut: every partition reports its at-risk customers as they are at this position. */
+    private record AtRiskCut(long at) implements PartitionWork {
+        @Override
+        public void run(Partition p, int position, long clock) {
+            p.collectAtRisk(position, clock);
+        }
+    }
+
     /** Steps 2 and 3 for the positions {@code [from, to)} of a batch: the partitions walk them, then delivery. */
-    private List<Action> runRange(List<Input> inputs, int from, int to, int[] partitionOf, String[] customerOf,
-                                  long[] clockAt, boolean[] step, long[] digestAt, Object[] facts,
-                                  List<Rejection> rejections) {
+    private List<Action> runRange(BatchPlan plan, int from, int to, List<Rejection> rejections) {
         if (from >= to) {
             return List.of();
         }
@@ -404,7 +399,7 @@ public final class DefaultEngine implements Engine {
         if (pool != null && n >= PARALLEL_THRESHOLD) {
             List<Future<List<Emitted>>> futures = new ArrayList<>();
             for (Partition p : partitions) {
-                futures.add(pool.submit(() -> walk(p, inputs, from, to, partitionOf, customerOf, clockAt, step, digestAt, facts)));
+                futures.add(pool.submit(() -> plan.walk(p, from, to)));
             }
             for (Future<List<Emitted>> f : futures) {
                 try {
@@ -418,7 +413,7 @@ public final class DefaultEngine implements Engine {
             }
         } else {
             for (Partition p : partitions) {
-                outs.add(walk(p, inputs, from, to, partitionOf, customerOf, clockAt, step, digestAt, facts));
+                outs.add(plan.walk(p, from, to));
             }
         }
         // 3. merge in the deterministic order, drop repeats, audit, deliver
@@ -429,9 +424,19 @@ public final class DefaultEngine implements Engine {
             for (Partition p : partitions) {
                 atRisk.addAll(p.drainAtRisk());
             }
-            merged.addAll(digests.digests(atRisk, digestAt, clockAt));
+            merged.addAll(digests.digests(atRisk, position -> digestTime(plan.step(position)),
+                    position -> plan.step(position).clock()));
         }
-        return deliver(merged, inputs, rejections);
+        return deliver(merged, plan::step, rejections);
+    }
+
+    private static long digestTime(Step s) {
+        for (PartitionWork w : s.work()) {
+            if (w instanceof AtRiskCut cut) {
+                return cut.at();
+            }
+        }
+        return 0;
     }
 
     /**
@@ -439,11 +444,10 @@ public final class DefaultEngine implements Engine {
      * by its {@code keys}, which it shows to be the same person) into the earliest record, offers waiting leads the capacity freed meanwhile, then
      * runs the capture with the merges and the assignment offer as facts, the desk open.
      */
-    private List<Action> capture(List<Input> inputs, int i, LeadCaptured lead, List<DuplicateIndex.Key> keys,
-                                 Map<String, List<DuplicateIndex.Key>> found, int[] partitionOf, String[] customerOf,
-                                 long[] clockAt, boolean[] step, long[] digestAt, Object[] facts,
-                                 List<Rejection> rejections) {
-        String self = customerOf[i];
+    private List<Action> capture(BatchPlan plan, int i, LeadCaptured lead, List<DuplicateIndex.Key> keys,
+                                 Map<String, List<DuplicateIndex.Key>> found, List<Rejection> rejections) {
+        Step step = plan.step(i);
+        String self = step.customerId();
         List<Object> extra = new ArrayList<>();
         if (dedup != null) {
             String survivor = self;
@@ -462,21 +466,19 @@ public final class DefaultEngine implements Engine {
                 }
             }
             dedup.claim(survivor, keys);
-            customerOf[i] = survivor;
-            partitionOf[i] = Math.floorMod(survivor.hashCode(), partitions.length);
+            step = step.routedTo(survivor, Step.partitionOf(survivor, partitions.length));
         }
         List<Action> actions = new ArrayList<>();
         if (desk != null && desk.hasReps()) {
             actions.addAll(offerWaiting(rejections));
             extra.add(new AssignmentDue(false));
         }
-        facts[i] = extra;
+        plan.set(i, step.withFacts(extra));
         if (desk != null) {
             desk.open();
         }
         try {
-            actions.addAll(runRange(inputs, i, i + 1, partitionOf, customerOf, clockAt, step, digestAt, facts,
-                    rejections));
+            actions.addAll(runRange(plan, i, i + 1, rejections));
         } finally {
             if (desk != null) {
                 desk.close();
@@ -575,8 +577,7 @@ public final class DefaultEngine implements Engine {
                 desk.close();
             }
         }
-        return deliver(out, List.of(new Input(0, new ClockTick(cause, Instant.ofEpochMilli(clock)), null)),
-                rejections);
+        return deliver(out, p -> Step.tick(cause, clock), rejections);
     }
 
     /**
@@ -608,8 +609,7 @@ public final class DefaultEngine implements Engine {
             } else {
                 desk.forget(d.leadId());
             }
-            actions.addAll(deliver(out, List.of(new Input(0, new ClockTick(cause, Instant.ofEpochMilli(d.due())),
-                    null)), rejections));
+            actions.addAll(deliver(out, p -> Step.tick(cause, d.due()), rejections));
         }
         return actions;
     }
@@ -733,12 +733,11 @@ public final class DefaultEngine implements Engine {
         for (Partition p : partitions) {
             p.scale(scale);
         }
-        return deliver(out, List.of(new Input(0, new ClockTick(cause, Instant.ofEpochMilli(boundary)), null)),
-                rejections);
+        return deliver(out, p -> Step.tick(cause, boundary), rejections);
     }
 
     /** Step 3: merges in the deterministic order, drops repeats, audits, reports rule failures, delivers. */
-    private List<Action> deliver(List<Emitted> merged, List<Input> inputs, List<Rejection> rejections) {
+    private List<Action> deliver(List<Emitted> merged, IntFunction<Step> stepAt, List<Rejection> rejections) {
         merged.sort(Emitted.ORDER);
         List<Action> actions = new ArrayList<>(merged.size());
         for (Emitted em : merged) {
@@ -755,7 +754,7 @@ public final class DefaultEngine implements Engine {
         }
         for (Partition p : partitions) {
             for (RuleFailure f : p.drainFailures()) {
-                Input in = inputs.get(f.position());
+                Step in = stepAt.apply(f.position());
                 String msg = "rule \"" + f.rule() + "\" failed for customer " + f.customerId() + " (" + f.cause()
                         + "): " + f.message();
                 LOG.error("{}{}", in.line() > 0 ? "line " + in.line() + ": " : "", msg);
@@ -766,30 +765,6 @@ public final class DefaultEngine implements Engine {
             }
         }
         return actions;
-    }
-
-    /** One partition's pass over a batch. */
-    @SuppressWarnings("unchecked")
-    private static List<Emitted> walk(Partition p, List<Input> inputs, int from, int to, int[] partitionOf,
-                                      String[] customerOf, long[] clockAt, boolean[] step, long[] digestAt,
-                                      Object[] facts) {
-        List<Emitted> out = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            if (partitionOf[i] == -2) {
-                continue;
-            }
-            if (step[i]) {
-                p.advance(clockAt[i], i, out);
-            }
-            if (digestAt[i] != 0) {
-                p.collectAtRisk(i, clockAt[i]);
-            }
-            if (partitionOf[i] == -1 || partitionOf[i] == p.index()) {
-                p.apply(inputs.get(i).event(), customerOf[i], clockAt[i], i, out,
-                        facts[i] == null ? List.of() : (List<Object>) facts[i]);
-            }
-        }
-        return out;
     }
 
     private void record(Action a, String cause, AuditEntry.Outcome outcome, String note, long until) {
