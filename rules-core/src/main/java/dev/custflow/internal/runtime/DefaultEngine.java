@@ -51,12 +51,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,8 +71,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultEngine implements Engine {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultEngine.class);
-    /** Below this many events a batch runs on the caller's thread: a hand-off costs more than it saves. */
-    private static final int PARALLEL_THRESHOLD = 256;
 
     /** Replaced as a whole by a reload (new user rules and settings); the rest of it never changes. */
     private volatile EngineConfig config;
@@ -87,7 +80,8 @@ public final class DefaultEngine implements Engine {
     private final Router router;
     private final SeenIds emittedActions;
     private final AuditTrail audit;
-    private final ExecutorService pool;
+    private final RangeWalker walker;
+    private final Delivery delivery;
     /** The segments pack's weekly RFM recompute, or null when the pack is off. */
     private final RfmWeekly segments;
     /** The churn pack's weekly digest, or null when the pack is off. */
@@ -147,11 +141,8 @@ public final class DefaultEngine implements Engine {
         for (Partition p : partitions) {
             p.desk(desk);
         }
-        this.pool = partitions.length > 1 ? Executors.newFixedThreadPool(partitions.length, r -> {
-            Thread t = new Thread(r, "custflow-partition");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.walker = new RangeWalker(partitions);
+        this.delivery = new Delivery(partitions, emittedActions, audit, config.auditLog());
         this.store = config.store();
         if (store != null) {
             try {
@@ -393,32 +384,8 @@ public final class DefaultEngine implements Engine {
         if (from >= to) {
             return List.of();
         }
-        int n = to - from;
-        // 2. every partition walks the positions
-        List<List<Emitted>> outs = new ArrayList<>(partitions.length);
-        if (pool != null && n >= PARALLEL_THRESHOLD) {
-            List<Future<List<Emitted>>> futures = new ArrayList<>();
-            for (Partition p : partitions) {
-                futures.add(pool.submit(() -> plan.walk(p, from, to)));
-            }
-            for (Future<List<Emitted>> f : futures) {
-                try {
-                    outs.add(f.get());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while the partitions were working", e);
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("a partition failed: " + e.getCause(), e.getCause());
-                }
-            }
-        } else {
-            for (Partition p : partitions) {
-                outs.add(plan.walk(p, from, to));
-            }
-        }
-        // 3. merge in the deterministic order, drop repeats, audit, deliver
-        List<Emitted> merged = new ArrayList<>();
-        outs.forEach(merged::addAll);
+        // 2. every partition walks the positions; 3. merge in the deterministic order, drop repeats, audit, deliver
+        List<Emitted> merged = walker.walk(plan, from, to);
         if (digests != null) {
             List<AtRiskDigests.Entry> atRisk = new ArrayList<>();
             for (Partition p : partitions) {
@@ -427,7 +394,7 @@ public final class DefaultEngine implements Engine {
             merged.addAll(digests.digests(atRisk, position -> digestTime(plan.step(position)),
                     position -> plan.step(position).clock()));
         }
-        return deliver(merged, plan::step, rejections);
+        return delivery.deliver(merged, plan::step, rejections);
     }
 
     private static long digestTime(Step s) {
@@ -577,7 +544,7 @@ public final class DefaultEngine implements Engine {
                 desk.close();
             }
         }
-        return deliver(out, p -> Step.tick(cause, clock), rejections);
+        return delivery.deliver(out, p -> Step.tick(cause, clock), rejections);
     }
 
     /**
@@ -609,7 +576,7 @@ public final class DefaultEngine implements Engine {
             } else {
                 desk.forget(d.leadId());
             }
-            actions.addAll(deliver(out, p -> Step.tick(cause, d.due()), rejections));
+            actions.addAll(delivery.deliver(out, p -> Step.tick(cause, d.due()), rejections));
         }
         return actions;
     }
@@ -733,47 +700,7 @@ public final class DefaultEngine implements Engine {
         for (Partition p : partitions) {
             p.scale(scale);
         }
-        return deliver(out, p -> Step.tick(cause, boundary), rejections);
-    }
-
-    /** Step 3: merges in the deterministic order, drops repeats, audits, reports rule failures, delivers. */
-    private List<Action> deliver(List<Emitted> merged, IntFunction<Step> stepAt, List<Rejection> rejections) {
-        merged.sort(Emitted.ORDER);
-        List<Action> actions = new ArrayList<>(merged.size());
-        for (Emitted em : merged) {
-            Action a = em.action();
-            if (em.outcome() != AuditEntry.Outcome.EMITTED) { // held or suppressed by the policy gate
-                record(a, em.cause(), em.outcome(), em.note(), em.until());
-            } else if (emittedActions.add(a.id())) {
-                actions.add(a);
-                record(a, em.cause(), AuditEntry.Outcome.EMITTED, null, 0);
-            } else {
-                record(a, em.cause(), AuditEntry.Outcome.DUPLICATE, "an action with the same id was already emitted",
-                        0);
-            }
-        }
-        for (Partition p : partitions) {
-            for (RuleFailure f : p.drainFailures()) {
-                Step in = stepAt.apply(f.position());
-                String msg = "rule \"" + f.rule() + "\" failed for customer " + f.customerId() + " (" + f.cause()
-                        + "): " + f.message();
-                LOG.error("{}{}", in.line() > 0 ? "line " + in.line() + ": " : "", msg);
-                String problem = msg + " (the event was applied; the rule's remaining work was not done)";
-                rejections.add(new Rejection(in.line(), in.event() == null ? null : in.event().id(),
-                        in.event() == null ? null : in.event().type(), null, null, problem,
-                        (in.line() > 0 ? "line " + in.line() + ": " : "") + problem));
-            }
-        }
-        return actions;
-    }
-
-    private void record(Action a, String cause, AuditEntry.Outcome outcome, String note, long until) {
-        AuditEntry e = new AuditEntry(a.at(), a.id(), a.type(), a.customerId(), a.rule(), a.reason(), cause, outcome,
-                note, until == 0 ? null : Instant.ofEpochMilli(until));
-        audit.add(e);
-        if (config.auditLog() != null) {
-            config.auditLog().record(e);
-        }
+        return delivery.deliver(out, p -> Step.tick(cause, boundary), rejections);
     }
 
     @Override
@@ -929,8 +856,6 @@ public final class DefaultEngine implements Engine {
         for (Partition p : partitions) {
             p.close();
         }
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+        walker.close();
     }
 }
