@@ -1,6 +1,5 @@
 package dev.custflow.internal.runtime;
 
-import dev.custflow.internal.index.Emitted;
 import dev.custflow.internal.json.JsonCodec;
 
 import dev.custflow.internal.index.SeenIds;
@@ -8,33 +7,19 @@ import dev.custflow.internal.index.SeenIds;
 import dev.custflow.internal.compile.CompiledRules;
 import dev.custflow.internal.compile.RuleCompiler;
 import dev.custflow.internal.compile.Sandbox;
-import dev.custflow.internal.packs.AssignmentDesk;
-import dev.custflow.internal.packs.AtRiskDigests;
-import dev.custflow.internal.packs.DuplicateIndex;
-import dev.custflow.internal.packs.RfmScale;
-import dev.custflow.internal.packs.RfmWeekly;
 import dev.custflow.internal.packs.Router;
 
 import dev.custflow.BatchResult;
 import dev.custflow.ConnectorException;
 import dev.custflow.Engine;
 import dev.custflow.EventRejectedException;
-import dev.custflow.Rejection;
 import dev.custflow.ReloadResult;
 import dev.custflow.RuleCompilationException;
 import dev.custflow.RuleMessage;
 import dev.custflow.RuleSource;
-import dev.custflow.RulePack;
 import dev.custflow.action.Action;
 import dev.custflow.event.ClockTick;
 import dev.custflow.event.Event;
-import dev.custflow.event.InteractionLogged;
-import dev.custflow.event.LeadCaptured;
-import dev.custflow.event.ProfileUpdated;
-import dev.custflow.event.RepUpdated;
-import dev.custflow.rules.AssignmentDue;
-import dev.custflow.rules.DuplicateLead;
-import dev.custflow.rules.SlaBreach;
 import dev.custflow.model.Customer;
 import dev.custflow.model.CustomerProfile;
 import dev.custflow.settings.Settings;
@@ -57,17 +42,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine. One call at a time (calls are serialised); inside a call the partitions run in
- * parallel when there are several and the batch is large enough to pay for it.
- *
- * <p>How a batch is processed, so that the result does not depend on the number of partitions:
- * <ol>
- * <li>In stream order, each event is checked (duplicates, unknown orders), routed, and the clock
- * is stepped to it. Every clock step is known to every partition.</li>
- * <li>Each partition walks the stream positions: at a clock step it wakes its customers that fall
- * due (earliest first), at its own events it applies them and runs the rules.</li>
- * <li>The actions of all partitions are merged in the order of (position, wake-ups before the
- * event, due time, customer id, firing order), de-duplicated by stable id, audited and delivered.</li>
- * </ol>
+ * parallel when there are several and the batch is large enough to pay for it. How a call's events are
+ * processed, so that the result does not depend on the number of partitions: {@link BatchRunner}. This class
+ * holds the engine together: building it, the store (resume, commit), reloads and the queries.
  */
 public final class DefaultEngine implements Engine {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultEngine.class);
@@ -80,17 +57,11 @@ public final class DefaultEngine implements Engine {
     private final Router router;
     private final SeenIds emittedActions;
     private final AuditTrail audit;
+    /** The packs with state across customers that are on (the desk, the de-duplication index, ...). */
+    private final CrossCustomerPacks packs;
     private final RangeWalker walker;
-    private final Delivery delivery;
-    /** The segments pack's weekly RFM recompute, or null when the pack is off. */
-    private final RfmWeekly segments;
-    /** The churn pack's weekly digest, or null when the pack is off. */
-    private final AtRiskDigests digests;
-    /** The leads pack's de-duplication index, or null when the pack is off or nothing is matched on. */
-    private final DuplicateIndex dedup;
-    /** The assignment pack's shared state, or null when the pack is off. */
-    private final AssignmentDesk desk;
-    private long clock = Long.MIN_VALUE;
+    /** Plans, cuts and walks each call's events; holds the engine clock. */
+    private final BatchRunner runner;
     private volatile boolean closed;
     /** Where each call commits, or null to keep nothing beyond memory. */
     private final CustomerStore store;
@@ -122,27 +93,11 @@ public final class DefaultEngine implements Engine {
         this.router = new Router(config.dedupWindow(), config.referenceIndexSize());
         this.emittedActions = new SeenIds(config.dedupWindow());
         this.audit = new AuditTrail(config.auditTrailSize());
-        this.segments = config.builtIns().stream().anyMatch(r -> r.name().equals(RulePack.SEGMENTS.resource()))
-                ? new RfmWeekly(config.settings()) : null;
-        if (segments != null && config.settings().segments().mode() == dev.custflow.settings.SegmentsSettings.Mode.FIXED) {
-            RfmScale fixed = RfmScale.fixed(config.settings().segments());
-            for (Partition p : partitions) {
-                p.scale(fixed); // fixed thresholds score new orders from the start
-            }
-        }
-        this.digests = config.settings().churn().weeklyDigest()
-                && config.builtIns().stream().anyMatch(r -> r.name().equals(RulePack.CHURN.resource()))
-                ? new AtRiskDigests(config.settings()) : null;
-        this.dedup = hasPack(config, RulePack.LEADS) && !config.settings().intake().matchOn().isEmpty()
-                ? new DuplicateIndex(config.settings().intake().contactData(), config.settings().intake().matchOn())
-                : null;
-        this.desk = hasPack(config, RulePack.ASSIGNMENT)
-                ? new AssignmentDesk(config.settings().assignment(), config.repLoadBoard()) : null;
-        for (Partition p : partitions) {
-            p.desk(desk);
-        }
+        this.packs = CrossCustomerPacks.of(config, partitions);
         this.walker = new RangeWalker(partitions);
-        this.delivery = new Delivery(partitions, emittedActions, audit, config.auditLog());
+        this.runner = new BatchRunner(router, partitions, packs, walker,
+                new Delivery(partitions, emittedActions, audit, config.auditLog()), config.clock(),
+                () -> this.config.settings());
         this.store = config.store();
         if (store != null) {
             try {
@@ -155,7 +110,7 @@ public final class DefaultEngine implements Engine {
     }
 
     private Snapshots.EngineParts parts() {
-        return new Snapshots.EngineParts(router, emittedActions, segments, digests, dedup, desk, partitions);
+        return new Snapshots.EngineParts(router, emittedActions, packs, partitions);
     }
 
     /** Loads the last commit: the engine state, then every customer into its partition, its due time and risk. */
@@ -167,13 +122,14 @@ public final class DefaultEngine implements Engine {
         emittedActions.keepForSnapshots();
         StoredState state = storeCall("loading the engine state", store::load);
         if (!state.engineParts().isEmpty()) {
-            clock = Snapshots.restoreEngine(state.engineParts(), parts());
+            runner.clock(Snapshots.restoreEngine(state.engineParts(), parts()));
         }
         storeCall("loading the customers", () -> {
             store.forEachCustomer((id, bytes) -> {
                 Customer c = Snapshots.customer(bytes);
+                long clock = runner.clock();
                 c.setNowMillis(clock == Long.MIN_VALUE ? c.getCreatedAt().toEpochMilli() : clock);
-                partitionFor(c.getId()).restore(c);
+                runner.partitionFor(c.getId()).restore(c);
             });
             return null;
         });
@@ -190,10 +146,6 @@ public final class DefaultEngine implements Engine {
         } catch (RuntimeException e) {
             throw new ConnectorException(store.getClass().getName(), what + " failed", e);
         }
-    }
-
-    private static boolean hasPack(EngineConfig config, RulePack pack) {
-        return config.builtIns().stream().anyMatch(r -> r.name().equals(pack.resource()));
     }
 
     @Override
@@ -264,342 +216,7 @@ public final class DefaultEngine implements Engine {
         if (closed) {
             throw new IllegalStateException("the engine is closed");
         }
-        int n = inputs.size();
-        List<Rejection> rejections = new ArrayList<>();
-        int accepted = 0;
-        int duplicates = 0;
-        // 1. plan in stream order: route, step the clock
-        BatchPlan plan = new BatchPlan(n);
-        List<Action> actions = new ArrayList<>();
-        int from = 0;
-        for (int i = 0; i < n; i++) {
-            Input in = inputs.get(i);
-            if (in.rejected() != null) {
-                rejections.add(Rejection.of(in.rejected()));
-                plan.add(Step.skipped(in));
-                continue;
-            }
-            Event e = in.event();
-            if (router.isDuplicate(e)) {
-                duplicates++;
-                plan.add(Step.skipped(in));
-                continue;
-            }
-            Router.Route route;
-            try {
-                route = router.route(e);
-            } catch (EventRejectedException x) {
-                rejections.add(Rejection.of(x.at(in.line(), e.id())));
-                plan.add(Step.skipped(in));
-                continue;
-            }
-            accepted++;
-            long t = config.clock() == null ? e.at().toEpochMilli() : config.clock().millis();
-            String customerId = dedup == null ? route.customerId() : dedup.resolve(route.customerId());
-            long rescoreAt = segments != null && t > clock ? segments.crossed(clock, t) : 0;
-            boolean deadlines = desk != null && desk.nextDeadline() <= Math.max(clock, t);
-            if (rescoreAt != 0 || deadlines) {
-                // this event passes the weekly RFM recompute or first-response deadlines: what came before it runs
-                // first, then those happen at their own time, then this event goes on (the same cut whatever the
-                // batch)
-                actions.addAll(runRange(plan, from, i, rejections));
-                if (rescoreAt != 0) {
-                    if (desk != null) {
-                        actions.addAll(judgeDeadlines(rescoreAt - 1, rejections));
-                    }
-                    actions.addAll(recomputeRfm(rescoreAt, rejections));
-                }
-                if (desk != null) {
-                    actions.addAll(judgeDeadlines(Math.max(clock, t), rejections));
-                }
-                from = i;
-            }
-            boolean clockStep = false;
-            List<PartitionWork> work = List.of();
-            if (t > clock) {
-                long digestAt = digests == null ? 0 : digests.crossed(clock, t);
-                if (digestAt != 0) {
-                    work = List.of(new AtRiskCut(digestAt));
-                }
-                clock = t;
-                clockStep = true;
-            }
-            plan.add(new Step(in.line(), e, customerId, route.broadcast() ? Step.BROADCAST
-                    : Step.partitionOf(customerId, partitions.length), clock, clockStep, List.of(), work));
-            if (e instanceof LeadCaptured lead && (dedup != null || desk != null && desk.hasReps())) {
-                List<DuplicateIndex.Key> keys = dedup == null ? List.of() : dedup.keys(lead.profile());
-                Map<String, List<DuplicateIndex.Key>> found = dedup == null ? Map.of() : dedup.matches(customerId, keys);
-                if (found.isEmpty() && (desk == null || !desk.hasReps())) {
-                    dedup.claim(customerId, keys); // nothing to merge, nobody to assign: it runs with the rest
-                } else {
-                    // merges and assignment see every partition up to date and run one lead at a time
-                    actions.addAll(runRange(plan, from, i, rejections));
-                    actions.addAll(capture(plan, i, lead, keys, found, rejections));
-                    from = i + 1;
-                }
-            } else {
-                if (dedup != null && e instanceof ProfileUpdated update) {
-                    dedup.claim(customerId, dedup.keys(update.profile()));
-                }
-                if (desk != null && e instanceof InteractionLogged contact) {
-                    desk.interaction(customerId, contact.kind());
-                } else if (desk != null && e instanceof RepUpdated rep) {
-                    boolean first = !desk.hasReps();
-                    desk.repUpdated(rep);
-                    if (first) {
-                        // the first rep: leads captured while nobody could take them wait for a rep like any other
-                        actions.addAll(runRange(plan, from, i + 1, rejections));
-                        from = i + 1;
-                        queueBacklog();
-                    }
-                }
-                if (desk != null && desk.hasWaiting()) {
-                    // while leads wait, any event may free capacity (a rep back, a lead closed, time passing):
-                    // offer them again right after it, so no lead waits while a rep has room
-                    actions.addAll(runRange(plan, from, i + 1, rejections));
-                    actions.addAll(offerWaiting(rejections));
-                    from = i + 1;
-                }
-            }
-        }
-        actions.addAll(runRange(plan, from, n, rejections));
-        if (desk != null) {
-            // leads closed in this call stop counting now, not at the next hand-out: every hand-out drains first,
-            // so no decision changes, and engines sharing a rep-load board see the release at once
-            drainReleased();
-        }
-        return new BatchResult(actions, rejections, accepted, duplicates);
-    }
-
-    /** The weekly digest's cut: every partition reports its at-risk customers as they are at this position. */
-    private record AtRiskCut(long at) implements PartitionWork {
-        @Override
-        public void run(Partition p, int position, long clock) {
-            p.collectAtRisk(position, clock);
-        }
-    }
-
-    /** Steps 2 and 3 for the positions {@code [from, to)} of a batch: the partitions walk them, then delivery. */
-    private List<Action> runRange(BatchPlan plan, int from, int to, List<Rejection> rejections) {
-        if (from >= to) {
-            return List.of();
-        }
-        // 2. every partition walks the positions; 3. merge in the deterministic order, drop repeats, audit, deliver
-        List<Emitted> merged = walker.walk(plan, from, to);
-        if (digests != null) {
-            List<AtRiskDigests.Entry> atRisk = new ArrayList<>();
-            for (Partition p : partitions) {
-                atRisk.addAll(p.drainAtRisk());
-            }
-            merged.addAll(digests.digests(atRisk, position -> digestTime(plan.step(position)),
-                    position -> plan.step(position).clock()));
-        }
-        return delivery.deliver(merged, plan::step, rejections);
-    }
-
-    private static long digestTime(Step s) {
-        for (PartitionWork w : s.work()) {
-            if (w instanceof AtRiskCut cut) {
-                return cut.at();
-            }
-        }
-        return 0;
-    }
-
-    /**
-     * A captured lead at position {@code i}, with every partition up to date: merges it (and the records {@code found}
-     * by its {@code keys}, which it shows to be the same person) into the earliest record, offers waiting leads the capacity freed meanwhile, then
-     * runs the capture with the merges and the assignment offer as facts, the desk open.
-     */
-    private List<Action> capture(BatchPlan plan, int i, LeadCaptured lead, List<DuplicateIndex.Key> keys,
-                                 Map<String, List<DuplicateIndex.Key>> found, List<Rejection> rejections) {
-        Step step = plan.step(i);
-        String self = step.customerId();
-        List<Object> extra = new ArrayList<>();
-        if (dedup != null) {
-            String survivor = self;
-            if (!found.isEmpty()) {
-                survivor = earliest(self, lead, found.keySet());
-                Customer kept = partitionFor(survivor).getOrCreate(survivor, lead.at());
-                if (!survivor.equals(self)) {
-                    fold(self, kept);
-                    extra.add(duplicate(survivor, self, found.get(survivor)));
-                }
-                for (var f : found.entrySet()) {
-                    String other = f.getKey();
-                    if (!other.equals(survivor) && fold(other, kept)) {
-                        extra.add(duplicate(survivor, other, f.getValue()));
-                    }
-                }
-            }
-            dedup.claim(survivor, keys);
-            step = step.routedTo(survivor, Step.partitionOf(survivor, partitions.length));
-        }
-        List<Action> actions = new ArrayList<>();
-        if (desk != null && desk.hasReps()) {
-            actions.addAll(offerWaiting(rejections));
-            extra.add(new AssignmentDue(false));
-        }
-        plan.set(i, step.withFacts(extra));
-        if (desk != null) {
-            desk.open();
-        }
-        try {
-            actions.addAll(runRange(plan, i, i + 1, rejections));
-        } finally {
-            if (desk != null) {
-                desk.close();
-            }
-        }
-        return actions;
-    }
-
-    /**
-     * The survivor among a new lead and the records it matches: a record with orders first (customers' order
-     * histories are never merged), then the earliest created, then the smallest id. The new lead counts as
-     * created when it was captured, so the same set of leads gives the same survivors in any order.
-     */
-    private String earliest(String self, LeadCaptured lead, Iterable<String> matched) {
-        String best = self;
-        Customer bestC = partitionFor(self).customer(self);
-        for (String id : matched) {
-            Customer c = partitionFor(id).customer(id);
-            if (earlier(id, c, best, bestC, lead)) {
-                best = id;
-                bestC = c;
-            }
-        }
-        return best;
-    }
-
-    private static boolean earlier(String a, Customer ca, String b, Customer cb, LeadCaptured lead) {
-        boolean boughtA = ca != null && ca.isHasOrdered();
-        boolean boughtB = cb != null && cb.isHasOrdered();
-        if (boughtA != boughtB) {
-            return boughtA;
-        }
-        long atA = ca == null ? lead.at().toEpochMilli() : ca.getCreatedAt().toEpochMilli();
-        long atB = cb == null ? lead.at().toEpochMilli() : cb.getCreatedAt().toEpochMilli();
-        return atA != atB ? atA < atB : a.compareTo(b) < 0;
-    }
-
-    /**
-     * Folds an existing record into the survivor and forgets it: its id and keys lead to the survivor from now
-     * on. A record with orders is left alone (false).
-     */
-    private boolean fold(String id, Customer survivor) {
-        Partition home = partitionFor(id);
-        Customer c = home.customer(id);
-        if (c != null && c.isHasOrdered()) {
-            return false;
-        }
-        if (c != null) {
-            home.remove(id);
-            if (desk != null && c.isLoadCounted()) {
-                if (survivor.getOwnerId() == null && c.isOpenLead()) {
-                    survivor.setOwnerId(c.getOwnerId());
-                    survivor.setLoadCounted(true);
-                } else {
-                    desk.release(c.getOwnerId());
-                }
-                c.setLoadCounted(false);
-            }
-            survivor.absorb(c, config.settings().scoring().halfLifeDays());
-        }
-        if (desk != null) {
-            desk.forget(id);
-        }
-        dedup.merge(id, survivor.getId());
-        return true;
-    }
-
-    private static DuplicateLead duplicate(String survivor, String merged, List<DuplicateIndex.Key> keys) {
-        return new DuplicateLead(survivor, merged, keys.stream().map(DuplicateIndex.Key::kind).toList(),
-                keys.stream().map(DuplicateIndex.Key::value).toList());
-    }
-
-    /**
-     * Offers the leads that found every rep away or full again, oldest first, if capacity changed since they
-     * were last offered.
-     */
-    private List<Action> offerWaiting(List<Rejection> rejections) {
-        drainReleased();
-        List<String> waiting = desk.waitingToOffer();
-        if (waiting.isEmpty()) {
-            return List.of();
-        }
-        List<Emitted> out = new ArrayList<>();
-        String cause = "capacity@" + Instant.ofEpochMilli(clock);
-        for (String id : waiting) {
-            Partition home = partitionFor(id);
-            Customer c = home.customer(id);
-            if (c == null || c.getOwnerId() != null || !c.isOpenLead()) {
-                desk.dropWaiting(id);
-                continue;
-            }
-            desk.open();
-            try {
-                home.reevaluate(c, clock, cause, 0, out, List.of(new AssignmentDue(true)));
-            } finally {
-                desk.close();
-            }
-        }
-        return delivery.deliver(out, p -> Step.tick(cause, clock), rejections);
-    }
-
-    /**
-     * Judges the first-response deadlines up to {@code until}, each at its own time: the clock moves to it
-     * (waking what is due), and a lead still open with the same rep and no response gets an {@link SlaBreach}.
-     */
-    private List<Action> judgeDeadlines(long until, List<Rejection> rejections) {
-        List<Action> actions = new ArrayList<>();
-        while (desk.nextDeadline() <= until) {
-            AssignmentDesk.Deadline d = desk.pollDeadline();
-            long at = Math.max(clock, d.due()); // judged at the deadline, or at the clock if that is later already
-            List<Emitted> out = new ArrayList<>();
-            for (Partition p : partitions) {
-                p.advance(at, 0, out);
-            }
-            drainReleased();
-            Partition home = partitionFor(d.leadId());
-            Customer c = home.customer(d.leadId());
-            String cause = "sla@" + Instant.ofEpochMilli(d.due());
-            if (c != null && c.isOpenLead() && d.repId().equals(c.getOwnerId())) {
-                SlaBreach breach = new SlaBreach(d.repId(), desk.teamOf(d.repId()), Instant.ofEpochMilli(d.assignedAt()),
-                        (d.due() - d.assignedAt()) / 60_000L, d.second());
-                desk.open();
-                try {
-                    home.reevaluate(c, at, cause, d.due(), out, List.of(breach));
-                } finally {
-                    desk.close();
-                }
-            } else {
-                desk.forget(d.leadId());
-            }
-            actions.addAll(delivery.deliver(out, p -> Step.tick(cause, d.due()), rejections));
-        }
-        return actions;
-    }
-
-    /** Puts every open lead without a rep in the waiting line, oldest first (when the first rep arrives). */
-    private void queueBacklog() {
-        List<Customer> backlog = new ArrayList<>();
-        for (Partition p : partitions) {
-            p.forEachCustomer(c -> {
-                if (c.getOwnerId() == null && c.isOpenLead()) {
-                    backlog.add(c);
-                }
-            });
-        }
-        backlog.sort(java.util.Comparator.comparing(Customer::getCreatedAt).thenComparing(Customer::getId));
-        backlog.forEach(c -> desk.await(c.getId()));
-    }
-
-    /** Tells the desk which leads closed in the partitions since the last time. */
-    private void drainReleased() {
-        for (Partition p : partitions) {
-            p.drainReleased(desk::release);
-        }
+        return runner.run(inputs);
     }
 
     /**
@@ -655,7 +272,7 @@ public final class DefaultEngine implements Engine {
         for (Partition p : partitions) {
             p.drainChanges(c -> changed.put(c.getId(), Snapshots.customer(c)), removed::add);
         }
-        Snapshots.EngineDelta state = Snapshots.engine(clock, parts());
+        Snapshots.EngineDelta state = Snapshots.engine(runner.clock(), parts());
         StoreCommit commit = new StoreCommit(position, lastEventId, state.parts(), state.removed(), changed, removed,
                 actions);
         storeCall("committing position " + position, () -> {
@@ -669,50 +286,17 @@ public final class DefaultEngine implements Engine {
         return position;
     }
 
-    /**
-     * The weekly RFM recompute: the clock moves to the boundary (waking what is due), every customer
-     * with an order is scored again (by fifths of the whole base, or by the fixed thresholds), and
-     * the customers whose scores changed are evaluated, so the segment rules can move them.
-     */
-    private List<Action> recomputeRfm(long boundary, List<Rejection> rejections) {
-        clock = Math.max(clock, boundary);
-        List<Emitted> out = new ArrayList<>();
-        for (Partition p : partitions) {
-            p.advance(clock, 0, out);
-        }
-        List<Customer> base = new ArrayList<>();
-        List<Partition> home = new ArrayList<>();
-        for (Partition p : partitions) {
-            p.forEachBuyer(clock, c -> {
-                base.add(c);
-                home.add(p);
-            });
-        }
-        int[][] scores = new int[base.size()][];
-        RfmScale scale = segments.scale(base, scores);
-        String cause = "rfm@" + Instant.ofEpochMilli(boundary);
-        for (int i = 0; i < base.size(); i++) {
-            Customer c = base.get(i);
-            if (c.setRfm(scores[i][0], scores[i][1], scores[i][2])) {
-                home.get(i).reevaluate(c, clock, cause, boundary, out);
-            }
-        }
-        for (Partition p : partitions) {
-            p.scale(scale);
-        }
-        return delivery.deliver(out, p -> Step.tick(cause, boundary), rejections);
-    }
-
     @Override
     public synchronized Instant clock() {
+        long clock = runner.clock();
         return clock == Long.MIN_VALUE ? (config.clock() == null ? Instant.EPOCH : config.clock().instant())
                 : Instant.ofEpochMilli(clock);
     }
 
     @Override
     public synchronized Optional<CustomerProfile> customer(String customerId) {
-        String id = dedup == null ? customerId : dedup.resolve(customerId); // a merged lead is its survivor now
-        Customer c = partitionFor(id).customer(id);
+        String id = packs.resolve(customerId); // a merged lead is its survivor now
+        Customer c = runner.partitionFor(id).customer(id);
         return Optional.ofNullable(c).map(CustomerProfile::of);
     }
 
@@ -751,10 +335,6 @@ public final class DefaultEngine implements Engine {
             n += p.dueCount();
         }
         return n;
-    }
-
-    private Partition partitionFor(String customerId) {
-        return partitions[Math.floorMod(customerId.hashCode(), partitions.length)];
     }
 
     @Override
