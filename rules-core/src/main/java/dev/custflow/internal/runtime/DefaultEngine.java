@@ -10,7 +10,6 @@ import dev.custflow.internal.compile.Sandbox;
 import dev.custflow.internal.packs.Router;
 
 import dev.custflow.BatchResult;
-import dev.custflow.ConnectorException;
 import dev.custflow.Engine;
 import dev.custflow.EventRejectedException;
 import dev.custflow.ReloadResult;
@@ -24,8 +23,6 @@ import dev.custflow.model.Customer;
 import dev.custflow.model.CustomerProfile;
 import dev.custflow.settings.Settings;
 import dev.custflow.spi.AuditEntry;
-import dev.custflow.spi.CustomerStore;
-import dev.custflow.spi.StoreCommit;
 import dev.custflow.spi.StoredState;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -64,7 +60,7 @@ public final class DefaultEngine implements Engine {
     private final BatchRunner runner;
     private volatile boolean closed;
     /** Where each call commits, or null to keep nothing beyond memory. */
-    private final CustomerStore store;
+    private final Commits commits;
     /** Events (or JSON lines) consumed from the source so far, restored from the store. */
     private long position;
     private String lastEventId;
@@ -98,8 +94,10 @@ public final class DefaultEngine implements Engine {
         this.runner = new BatchRunner(router, partitions, packs, walker,
                 new Delivery(partitions, emittedActions, audit, config.auditLog()), config.clock(),
                 () -> this.config.settings());
-        this.store = config.store();
-        if (store != null) {
+        this.commits = config.store() == null ? null
+                : new Commits(config.store(), new Snapshots.EngineParts(router, emittedActions, packs, partitions),
+                        runner);
+        if (commits != null) {
             try {
                 resume();
             } catch (RuntimeException e) {
@@ -109,43 +107,12 @@ public final class DefaultEngine implements Engine {
         }
     }
 
-    private Snapshots.EngineParts parts() {
-        return new Snapshots.EngineParts(router, emittedActions, packs, partitions);
-    }
-
-    /** Loads the last commit: the engine state, then every customer into its partition, its due time and risk. */
+    /** Loads the last commit, and the position in the source it reached. */
     private void resume() {
-        for (Partition p : partitions) {
-            p.trackChanges();
-        }
-        router.keepForSnapshots();
-        emittedActions.keepForSnapshots();
-        StoredState state = storeCall("loading the engine state", store::load);
-        if (!state.engineParts().isEmpty()) {
-            runner.clock(Snapshots.restoreEngine(state.engineParts(), parts()));
-        }
-        storeCall("loading the customers", () -> {
-            store.forEachCustomer((id, bytes) -> {
-                Customer c = Snapshots.customer(bytes);
-                long clock = runner.clock();
-                c.setNowMillis(clock == Long.MIN_VALUE ? c.getCreatedAt().toEpochMilli() : clock);
-                runner.partitionFor(c.getId()).restore(c);
-            });
-            return null;
-        });
+        StoredState state = commits.resume();
         position = state.position();
         lastEventId = state.lastEventId();
         skipLines = position;
-    }
-
-    private <T> T storeCall(String what, java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ConnectorException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new ConnectorException(store.getClass().getName(), what + " failed", e);
-        }
     }
 
     @Override
@@ -246,9 +213,11 @@ public final class DefaultEngine implements Engine {
                     }
                 }
             }
-            commit(r.actions());
+            if (commits != null) {
+                commits.commit(position, lastEventId, r.actions());
+            }
         } catch (RuntimeException e) {
-            if (store != null) {
+            if (commits != null) {
                 stopped = e;
             }
             throw e;
@@ -257,28 +226,6 @@ public final class DefaultEngine implements Engine {
             config.sink().deliver(r.actions());
         }
         return r;
-    }
-
-    /**
-     * Writes the customers this call changed, those it merged away, the engine state parts it changed (and those it
-     * left behind) and the actions.
-     */
-    private void commit(List<Action> actions) {
-        if (store == null) {
-            return;
-        }
-        Map<String, byte[]> changed = new java.util.HashMap<>();
-        java.util.Set<String> removed = new java.util.HashSet<>();
-        for (Partition p : partitions) {
-            p.drainChanges(c -> changed.put(c.getId(), Snapshots.customer(c)), removed::add);
-        }
-        Snapshots.EngineDelta state = Snapshots.engine(runner.clock(), parts());
-        StoreCommit commit = new StoreCommit(position, lastEventId, state.parts(), state.removed(), changed, removed,
-                actions);
-        storeCall("committing position " + position, () -> {
-            store.commit(commit);
-            return null;
-        });
     }
 
     @Override
