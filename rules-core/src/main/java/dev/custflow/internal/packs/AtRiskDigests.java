@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntToLongFunction;
 
 /**
  * The weekly at-risk digest of the churn pack: when the clock passes the digest time (Monday 08:00
@@ -91,6 +92,16 @@ public final class AtRiskDigests {
      * @return one digest per rep and position, in the engine's deterministic order
      */
     public List<Emitted> digests(List<Entry> entries, long[] dueAt, long[] clockAt) {
+        return digests(entries, p -> dueAt[p], p -> clockAt[p]);
+    }
+
+    /**
+     * @param entries what the partitions reported, any order
+     * @param dueAt   the digest time each position passed
+     * @param clockAt the clock at each position: a digest is made when the engine sees its time pass
+     * @return one digest per rep and position, in the engine's deterministic order
+     */
+    public List<Emitted> digests(List<Entry> entries, IntToLongFunction dueAt, IntToLongFunction clockAt) {
         int max = churn.digestMaxCustomers();
         Map<Integer, Map<String, Gathered>> byPosition = new TreeMap<>();
         Map<String, Gathered> current = null;
@@ -114,13 +125,13 @@ public final class AtRiskDigests {
         byPosition.forEach((position, byOwner) -> byOwner.forEach((owner, g) -> {
             List<Entry> top = new ArrayList<>(g.top);
             top.sort(HIGHEST_RISK_FIRST);
-            long when = dueAt[position];
+            long when = dueAt.applyAsLong(position);
             String rep = owner.isEmpty() ? null : owner;
             String reason = g.total + " customer(s) " + (rep == null ? "without an owner" : "of " + rep)
                     + " with open churn warnings, " + g.high + " at high risk";
             String cause = "digest@" + Instant.ofEpochMilli(when);
             AtRiskDigest digest = new AtRiskDigest(StableIds.of(RULE, "AT_RISK_DIGEST", owner, cause, 0),
-                    Instant.ofEpochMilli(clockAt[position]), RULE, reason, rep, g.total,
+                    Instant.ofEpochMilli(clockAt.applyAsLong(position)), RULE, reason, rep, g.total,
                     top.stream().map(Entry::toAtRisk).toList());
             out.add(new Emitted(digest, position, Emitted.PHASE_WAKE, Long.MAX_VALUE, owner, 0, cause,
                     AuditEntry.Outcome.EMITTED, null, 0));

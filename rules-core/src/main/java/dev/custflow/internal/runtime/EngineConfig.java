@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Everything an engine is built from, checked by the builder.
+ * Everything an engine is built from, checked by the builder. A reload changes only the user rules and the
+ * settings, through the {@code with...} copies.
  *
  * @param builtIns           the built-in packs' sources selected
  * @param userRules          the user's rule sources
@@ -34,4 +35,22 @@ public record EngineConfig(List<RuleSource> builtIns, List<RuleSource> userRules
                            int referenceIndexSize, int auditTrailSize, List<String> allowInRules,
                            Consumer<ReloadResult> onReload, CustomerStore store,
                            RepLoadBoard repLoadBoard) {
+
+    /**
+     * @param rules the user's rule sources a reload brings
+     * @return this configuration with those rules
+     */
+    public EngineConfig withUserRules(List<RuleSource> rules) {
+        return new EngineConfig(builtIns, rules, settings, clock, sink, auditLog, partitions, dedupWindow,
+                referenceIndexSize, auditTrailSize, allowInRules, onReload, store, repLoadBoard);
+    }
+
+    /**
+     * @param next the settings a reload brings
+     * @return this configuration with those settings
+     */
+    public EngineConfig withSettings(Settings next) {
+        return new EngineConfig(builtIns, userRules, next, clock, sink, auditLog, partitions, dedupWindow,
+                referenceIndexSize, auditTrailSize, allowInRules, onReload, store, repLoadBoard);
+    }
 }

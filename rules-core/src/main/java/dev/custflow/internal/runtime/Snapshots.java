@@ -4,10 +4,8 @@ import dev.custflow.internal.snapshot.SnapshotInput;
 import dev.custflow.internal.snapshot.SnapshotOutput;
 
 import dev.custflow.internal.packs.AssignmentDesk;
-import dev.custflow.internal.packs.AtRiskDigests;
 import dev.custflow.internal.packs.DuplicateIndex;
 import dev.custflow.internal.packs.RfmScale;
-import dev.custflow.internal.packs.RfmWeekly;
 import dev.custflow.internal.packs.Router;
 import dev.custflow.internal.packs.Weekly;
 import dev.custflow.internal.index.SeenIds;
@@ -102,9 +100,32 @@ public final class Snapshots {
         return version;
     }
 
-    /** The engine's parts a state snapshot covers; null for the parts of packs that are off. */
-    record EngineParts(Router router, SeenIds actionIds, RfmWeekly segments, AtRiskDigests digests,
-                       DuplicateIndex dedup, AssignmentDesk desk, Partition[] partitions) {
+    /**
+     * The engine's parts a state snapshot covers. The main part of format 3 has places of its own for four
+     * cross-customer packs (the weekly RFM recompute, the at-risk digests, the de-duplication index, the assignment
+     * desk), written and read here; any other pack keeps its state in parts of its own
+     * ({@link CrossCustomerPack#writeParts}), which needs no change to the format.
+     */
+    record EngineParts(Router router, SeenIds actionIds, CrossCustomerPacks packs, Partition[] partitions) {
+        Weekly segments() {
+            RfmWeeklyPack p = packs.find(RfmWeeklyPack.class);
+            return p == null ? null : p.weekly();
+        }
+
+        Weekly digests() {
+            AtRiskDigestsPack p = packs.find(AtRiskDigestsPack.class);
+            return p == null ? null : p.weekly();
+        }
+
+        DuplicateIndex dedup() {
+            DuplicateIndexPack p = packs.find(DuplicateIndexPack.class);
+            return p == null ? null : p.index();
+        }
+
+        AssignmentDesk desk() {
+            AssignmentDeskPack p = packs.find(AssignmentDeskPack.class);
+            return p == null ? null : p.desk();
+        }
     }
 
     /**
@@ -124,16 +145,14 @@ public final class Snapshots {
         Set<String> removed = new HashSet<>();
         p.router().writeParts(parts, removed);
         p.actionIds().writeParts(ACTION_IDS, parts, removed);
-        if (p.dedup() != null) {
-            p.dedup().writeParts(DEDUP, parts, removed);
-        }
+        p.packs().writeParts(parts, removed); // the de-duplication journal among them, before its length below
         SnapshotOutput o = new SnapshotOutput(1024);
         o.writeByte(ENGINE_VERSION);
         o.writeSignedLong(clock);
         p.router().writeHeader(o);
         p.actionIds().writeHeader(o);
-        weekly(o, p.segments() == null ? null : p.segments().weekly());
-        weekly(o, p.digests() == null ? null : p.digests().weekly());
+        weekly(o, p.segments());
+        weekly(o, p.digests());
         RfmScale scale = p.partitions()[0].scale();
         o.writeBoolean(scale != null);
         if (scale != null) {
@@ -213,8 +232,8 @@ public final class Snapshots {
             p.router().restore(in, stored);
             p.actionIds().restore(in, stored, ACTION_IDS);
         }
-        weekly(in, p.segments() == null ? null : p.segments().weekly());
-        weekly(in, p.digests() == null ? null : p.digests().weekly());
+        weekly(in, p.segments());
+        weekly(in, p.digests());
         if (in.readBoolean()) {
             RfmScale scale = RfmScale.read(in);
             for (Partition part : p.partitions()) {
@@ -268,6 +287,7 @@ public final class Snapshots {
         if (!in.atEnd()) {
             throw new IllegalArgumentException("engine state has bytes after its end");
         }
+        p.packs().restoreParts(stored);
         return clock;
     }
 }

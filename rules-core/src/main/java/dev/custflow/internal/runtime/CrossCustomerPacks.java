@@ -1,0 +1,207 @@
+package dev.custflow.internal.runtime;
+
+import dev.custflow.RulePack;
+import dev.custflow.internal.index.Emitted;
+import dev.custflow.model.Customer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The cross-customer packs that are on, in the order the engine asks them, and the engine's calls to them all.
+ * The order matters where two packs act at the same point: timed work at the same moment runs in this order, and
+ * a capture's merges come before its assignment offer.
+ */
+final class CrossCustomerPacks {
+    private final CrossCustomerPack[] packs;
+    /** The packs the current event's {@link #onEvent} asked for {@link #afterEvent}. */
+    private final List<CrossCustomerPack> asked = new ArrayList<>();
+
+    CrossCustomerPacks(List<? extends CrossCustomerPack> packs) {
+        this.packs = packs.toArray(new CrossCustomerPack[0]);
+    }
+
+    /**
+     * The packs a configuration switches on. A new pack with cross-customer state is added here.
+     *
+     * @param partitions the engine's partitions, which some packs equip (the desk, a fixed RFM scale)
+     */
+    static CrossCustomerPacks of(EngineConfig config, Partition[] partitions) {
+        List<CrossCustomerPack> on = new ArrayList<>();
+        var settings = config.settings();
+        if (has(config, RulePack.SEGMENTS)) {
+            on.add(new RfmWeeklyPack(settings, partitions));
+        }
+        if (settings.churn().weeklyDigest() && has(config, RulePack.CHURN)) {
+            on.add(new AtRiskDigestsPack(settings));
+        }
+        if (has(config, RulePack.LEADS) && !settings.intake().matchOn().isEmpty()) {
+            on.add(new DuplicateIndexPack(settings.intake()));
+        }
+        if (has(config, RulePack.ASSIGNMENT)) {
+            on.add(new AssignmentDeskPack(settings.assignment(), config.repLoadBoard(), partitions));
+        }
+        return new CrossCustomerPacks(on);
+    }
+
+    private static boolean has(EngineConfig config, RulePack pack) {
+        return config.builtIns().stream().anyMatch(r -> r.name().equals(pack.resource()));
+    }
+
+    /** @return the pack of this type, or null when it is off */
+    <T extends CrossCustomerPack> T find(Class<T> type) {
+        for (CrossCustomerPack p : packs) {
+            if (type.isInstance(p)) {
+                return type.cast(p);
+            }
+        }
+        return null;
+    }
+
+    /** @see CrossCustomerPack#resolve */
+    String resolve(String customerId) {
+        String id = customerId;
+        for (CrossCustomerPack p : packs) {
+            id = p.resolve(id);
+        }
+        return id;
+    }
+
+    /** Asks every pack (none is skipped: a pack may note what the step passes). @see CrossCustomerPack#hasWorkDue */
+    boolean hasWorkDue(long clock, long t) {
+        boolean due = false;
+        for (CrossCustomerPack p : packs) {
+            due |= p.hasWorkDue(clock, t);
+        }
+        return due;
+    }
+
+    /**
+     * Runs the packs' timed work up to {@code until}, earliest first (the first pack in the list at equal times),
+     * asking again after each piece, since one piece of work may schedule another.
+     */
+    void runDue(long until, PackContext ctx) {
+        while (true) {
+            CrossCustomerPack next = null;
+            long at = until;
+            for (CrossCustomerPack p : packs) {
+                long due = p.nextDue();
+                if (due < at || due == at && next == null) {
+                    next = p;
+                    at = due;
+                }
+            }
+            if (next == null) {
+                return;
+            }
+            next.runDue(ctx);
+        }
+    }
+
+    /** @return the work every partition does at a clock step, in pack order (usually none) */
+    List<PartitionWork> onClockStep(long from, long to) {
+        List<PartitionWork> work = List.of();
+        for (CrossCustomerPack p : packs) {
+            PartitionWork w = p.onClockStep(from, to);
+            if (w != null) {
+                if (work.isEmpty()) {
+                    work = new ArrayList<>(2);
+                }
+                work.add(w);
+            }
+        }
+        return work;
+    }
+
+    /** Asks every pack (each may note what it found). @see CrossCustomerPack#captures */
+    boolean captures(Step step) {
+        boolean alone = false;
+        for (CrossCustomerPack p : packs) {
+            alone |= p.captures(step);
+        }
+        return alone;
+    }
+
+    /** @see CrossCustomerPack#onCapture */
+    Step onCapture(Step step, List<Object> facts, PackContext ctx) {
+        Step s = step;
+        for (CrossCustomerPack p : packs) {
+            s = p.onCapture(s, facts, ctx);
+        }
+        return s;
+    }
+
+    /** Runs a captured event's evaluation between the packs' {@code openCapture} and {@code closeCapture}. */
+    void runCaptured(Runnable evaluation) {
+        int opened = 0;
+        try {
+            for (CrossCustomerPack p : packs) {
+                p.openCapture();
+                opened++;
+            }
+            evaluation.run();
+        } finally {
+            for (int i = opened - 1; i >= 0; i--) {
+                packs[i].closeCapture();
+            }
+        }
+    }
+
+    /**
+     * @return true when a pack asked for {@link #afterEvent}
+     * @see CrossCustomerPack#onEvent
+     */
+    boolean onEvent(Step step) {
+        asked.clear();
+        for (CrossCustomerPack p : packs) {
+            if (p.onEvent(step)) {
+                asked.add(p);
+            }
+        }
+        return !asked.isEmpty();
+    }
+
+    /** Runs the {@code afterEvent} of the packs the last {@link #onEvent} asked for it. */
+    void afterEvent(PackContext ctx) {
+        for (CrossCustomerPack p : asked) {
+            p.afterEvent(ctx);
+        }
+        asked.clear();
+    }
+
+    /** @see CrossCustomerPack#afterRange */
+    void afterRange(BatchPlan plan, List<Emitted> merged, PackContext ctx) {
+        for (CrossCustomerPack p : packs) {
+            p.afterRange(plan, merged, ctx);
+        }
+    }
+
+    /** @see CrossCustomerPack#endCall */
+    void endCall(PackContext ctx) {
+        for (CrossCustomerPack p : packs) {
+            p.endCall(ctx);
+        }
+    }
+
+    /** @see CrossCustomerPack#merging */
+    void merging(String id, Customer merged, Customer survivor) {
+        for (CrossCustomerPack p : packs) {
+            p.merging(id, merged, survivor);
+        }
+    }
+
+    /** @see CrossCustomerPack#writeParts */
+    void writeParts(Map<String, byte[]> parts, Set<String> removed) {
+        for (CrossCustomerPack p : packs) {
+            p.writeParts(parts, removed);
+        }
+    }
+
+    /** @see CrossCustomerPack#restoreParts */
+    void restoreParts(Map<String, byte[]> stored) {
+        for (CrossCustomerPack p : packs) {
+            p.restoreParts(stored);
+        }
+    }
+}
