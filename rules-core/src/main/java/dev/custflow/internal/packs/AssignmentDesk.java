@@ -4,6 +4,7 @@ import dev.custflow.internal.snapshot.SnapshotInput;
 import dev.custflow.internal.snapshot.SnapshotOutput;
 
 import dev.custflow.event.RepUpdated;
+import dev.custflow.internal.profile.RepRecord;
 import dev.custflow.model.Customer;
 import dev.custflow.model.InteractionKind;
 import dev.custflow.model.Rep;
@@ -42,7 +43,7 @@ public final class AssignmentDesk {
 
     private final AssignmentSettings settings;
     private final Set<InteractionKind> responses;
-    private final TreeMap<String, Rep> reps = new TreeMap<>();
+    private final TreeMap<String, RepRecord> reps = new TreeMap<>();
     /** Open leads per rep in this engine. */
     private final ObjectIntHashMap<String> load = new ObjectIntHashMap<>();
     /** The other engines' loads, or null when this engine holds every lead. */
@@ -74,7 +75,7 @@ public final class AssignmentDesk {
     }
 
     public void repUpdated(RepUpdated e) {
-        reps.computeIfAbsent(e.repId(), Rep::new).apply(e);
+        reps.computeIfAbsent(e.repId(), RepRecord::new).apply(e);
         capacityChanged = true;
     }
 

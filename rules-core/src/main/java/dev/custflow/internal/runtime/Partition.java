@@ -7,6 +7,7 @@ import dev.custflow.internal.compile.CompiledRules;
 import dev.custflow.internal.packs.AssignmentDesk;
 import dev.custflow.internal.packs.AtRiskDigests;
 import dev.custflow.internal.packs.RfmScale;
+import dev.custflow.internal.profile.RepRecord;
 
 import dev.custflow.action.Action;
 import dev.custflow.action.AtRiskDigest;
@@ -66,7 +67,7 @@ public final class Partition implements AutoCloseable {
     private RfmScale rfm;
     private final UnifiedMap<String, Customer> customers = new UnifiedMap<>();
     private final DueIndex due = new DueIndex();
-    private final Map<String, Rep> reps = new HashMap<>();
+    private final Map<String, RepRecord> reps = new HashMap<>();
     private final Map<String, FactHandle> repHandles = new HashMap<>();
     private final List<RuleFailure> failures = new ArrayList<>();
     /** Customers with open churn warnings, for the weekly digest without a scan of all customers. */
@@ -228,7 +229,7 @@ public final class Partition implements AutoCloseable {
             return; // the clock step before it did the work
         }
         if (event instanceof RepUpdated e) {
-            Rep rep = reps.computeIfAbsent(e.repId(), Rep::new);
+            RepRecord rep = reps.computeIfAbsent(e.repId(), RepRecord::new);
             rep.apply(e);
             FactHandle h = repHandles.get(rep.getId());
             if (h == null) {
@@ -367,7 +368,7 @@ public final class Partition implements AutoCloseable {
 
     /** @return the reps as the rules see them, by id */
     java.util.Collection<Rep> reps() {
-        return new java.util.TreeMap<>(reps).values();
+        return new java.util.TreeMap<String, Rep>(reps).values();
     }
 
     /** Restores a rep (before any event; the session gets it as a fact). */
