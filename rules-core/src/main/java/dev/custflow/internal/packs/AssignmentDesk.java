@@ -4,6 +4,7 @@ import dev.custflow.internal.snapshot.SnapshotInput;
 import dev.custflow.internal.snapshot.SnapshotOutput;
 
 import dev.custflow.event.RepUpdated;
+import dev.custflow.internal.profile.CustomerRecord;
 import dev.custflow.internal.profile.RepRecord;
 import dev.custflow.model.Customer;
 import dev.custflow.model.InteractionKind;
@@ -116,7 +117,7 @@ public final class AssignmentDesk {
      *
      * @return the choice, or null when no route has a rep who can take it
      */
-    public Choice assign(Customer lead, long now) {
+    public Choice assign(CustomerRecord lead, long now) {
         checkOpen("assignLead");
         Choice c = choose(lead, Set.of());
         if (c == null) {
@@ -135,7 +136,7 @@ public final class AssignmentDesk {
      *
      * @return the choice, or null when nobody else can take it
      */
-    public Choice reassign(Customer lead, long now) {
+    public Choice reassign(CustomerRecord lead, long now) {
         checkOpen("reassignLead");
         Set<String> before = tried.getOrDefault(lead.getId(), Set.of());
         if (before.size() > settings.maxReassignments()) {
@@ -152,7 +153,7 @@ public final class AssignmentDesk {
         return c;
     }
 
-    private void give(Customer lead, Choice c, long now) {
+    private void give(CustomerRecord lead, Choice c, long now) {
         lead.setOwnerId(c.repId());
         lead.setLoadCounted(true);
         publish(c.repId(), load.addToValue(c.repId(), 1));

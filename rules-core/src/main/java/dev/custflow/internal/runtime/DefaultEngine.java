@@ -35,6 +35,7 @@ import dev.custflow.event.RepUpdated;
 import dev.custflow.rules.AssignmentDue;
 import dev.custflow.rules.DuplicateLead;
 import dev.custflow.rules.SlaBreach;
+import dev.custflow.internal.profile.CustomerRecord;
 import dev.custflow.model.Customer;
 import dev.custflow.model.CustomerProfile;
 import dev.custflow.settings.Settings;
@@ -180,7 +181,7 @@ public final class DefaultEngine implements Engine {
         }
         storeCall("loading the customers", () -> {
             store.forEachCustomer((id, bytes) -> {
-                Customer c = Snapshots.customer(bytes);
+                CustomerRecord c = Snapshots.customer(bytes);
                 c.setNowMillis(clock == Long.MIN_VALUE ? c.getCreatedAt().toEpochMilli() : clock);
                 partitionFor(c.getId()).restore(c);
             });
@@ -449,7 +450,7 @@ public final class DefaultEngine implements Engine {
             String survivor = self;
             if (!found.isEmpty()) {
                 survivor = earliest(self, lead, found.keySet());
-                Customer kept = partitionFor(survivor).getOrCreate(survivor, lead.at());
+                CustomerRecord kept = partitionFor(survivor).getOrCreate(survivor, lead.at());
                 if (!survivor.equals(self)) {
                     fold(self, kept);
                     extra.add(duplicate(survivor, self, found.get(survivor)));
@@ -518,9 +519,9 @@ public final class DefaultEngine implements Engine {
      * Folds an existing record into the survivor and forgets it: its id and keys lead to the survivor from now
      * on. A record with orders is left alone (false).
      */
-    private boolean fold(String id, Customer survivor) {
+    private boolean fold(String id, CustomerRecord survivor) {
         Partition home = partitionFor(id);
-        Customer c = home.customer(id);
+        CustomerRecord c = home.customer(id);
         if (c != null && c.isHasOrdered()) {
             return false;
         }
@@ -563,7 +564,7 @@ public final class DefaultEngine implements Engine {
         String cause = "capacity@" + Instant.ofEpochMilli(clock);
         for (String id : waiting) {
             Partition home = partitionFor(id);
-            Customer c = home.customer(id);
+            CustomerRecord c = home.customer(id);
             if (c == null || c.getOwnerId() != null || !c.isOpenLead()) {
                 desk.dropWaiting(id);
                 continue;
@@ -594,7 +595,7 @@ public final class DefaultEngine implements Engine {
             }
             drainReleased();
             Partition home = partitionFor(d.leadId());
-            Customer c = home.customer(d.leadId());
+            CustomerRecord c = home.customer(d.leadId());
             String cause = "sla@" + Instant.ofEpochMilli(d.due());
             if (c != null && c.isOpenLead() && d.repId().equals(c.getOwnerId())) {
                 SlaBreach breach = new SlaBreach(d.repId(), desk.teamOf(d.repId()), Instant.ofEpochMilli(d.assignedAt()),
@@ -725,7 +726,7 @@ public final class DefaultEngine implements Engine {
         RfmScale scale = segments.scale(base, scores);
         String cause = "rfm@" + Instant.ofEpochMilli(boundary);
         for (int i = 0; i < base.size(); i++) {
-            Customer c = base.get(i);
+            CustomerRecord c = (CustomerRecord) base.get(i);
             if (c.setRfm(scores[i][0], scores[i][1], scores[i][2])) {
                 home.get(i).reevaluate(c, clock, cause, boundary, out);
             }
