@@ -234,7 +234,7 @@ class ChurnPackTest {
             when
                 $c : Customer( ownerId == null, attribute("owner") != null )
             then
-                ((dev.custflow.internal.profile.CustomerRecord) $c).setOwnerId($c.attribute("owner"));
+                ((dev.custflow.internal.profile.CustomerRecord) $c).ownerId($c.attribute("owner"));
             end
             """);
     private static final String OWNERS_ALLOWED = "dev.custflow.internal.profile.CustomerRecord";

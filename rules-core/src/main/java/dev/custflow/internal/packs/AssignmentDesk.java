@@ -154,8 +154,8 @@ public final class AssignmentDesk {
     }
 
     private void give(CustomerRecord lead, Choice c, long now) {
-        lead.setOwnerId(c.repId());
-        lead.setLoadCounted(true);
+        lead.ownerId(c.repId());
+        lead.loadCounted(true);
         publish(c.repId(), load.addToValue(c.repId(), 1));
         tried.computeIfAbsent(lead.getId(), k -> new LinkedHashSet<>()).add(c.repId());
         schedule(new Deadline(lead.getId(), c.repId(), now, now + settings.firstResponseMinutes() * 60_000L, false,

@@ -20,6 +20,9 @@ import java.util.concurrent.ConcurrentMap;
  * What the engine keeps of its {@link CustomerRecord} besides the profile: the bookkeeping of the due-time index
  * and the assignment desk, the parts of a profile as the engine's writable classes, and the snapshot encoding of
  * every field. Split from {@code CustomerRecord}, which holds what changes a profile, to keep each file readable.
+ *
+ * <p>No method of the records is a bean setter ({@code setOwnerId}, {@code setNow}...): MVEL resolves a consequence's
+ * {@code $c.ownerId = "r"} against the class it meets at run time, and would find one.
  */
 public abstract class AbstractCustomerRecord extends Customer {
     /** Customers share ZoneId instances: a few zones serve millions of profiles. */
@@ -43,12 +46,12 @@ public abstract class AbstractCustomerRecord extends Customer {
     // ---------------------------------------------------------------- bookkeeping
 
     /** @param instant the engine's clock for the next rule evaluation */
-    public void setNow(Instant instant) {
+    public void now(Instant instant) {
         this.now = instant.toEpochMilli();
     }
 
     /** @param millis the engine's clock in epoch millis, set without allocating */
-    public void setNowMillis(long millis) {
+    public void nowMillis(long millis) {
         this.now = millis;
     }
 
@@ -78,7 +81,7 @@ public abstract class AbstractCustomerRecord extends Customer {
     }
 
     /** @param counted whether this lead counts toward its owner's open-lead load */
-    public void setLoadCounted(boolean counted) {
+    public void loadCounted(boolean counted) {
         this.loadCounted = counted;
     }
 

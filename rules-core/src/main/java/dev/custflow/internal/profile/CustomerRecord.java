@@ -103,7 +103,7 @@ public final class CustomerRecord extends AbstractCustomerRecord {
      *
      * @param repId the rep, or null to unassign
      */
-    public void setOwnerId(String repId) {
+    public void ownerId(String repId) {
         this.ownerId = repId == null ? null : repId.intern();
     }
 
@@ -205,7 +205,7 @@ public final class CustomerRecord extends AbstractCustomerRecord {
      *
      * @param s the segment
      */
-    public void setSegment(Segment s) {
+    public void segment(Segment s) {
         this.segment = s;
     }
 

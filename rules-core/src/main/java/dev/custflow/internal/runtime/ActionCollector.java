@@ -306,7 +306,7 @@ public class ActionCollector implements Actions, Schedule {
     public void changeSegment(Customer c, dev.custflow.model.Segment segment, String reason) {
         Objects.requireNonNull(segment, "segment");
         if (c.getSegment() != segment) {
-            record(c).setSegment(segment);
+            record(c).segment(segment);
             emit(new dev.custflow.action.SegmentChanged(nextId("SEGMENT_CHANGED", c.getId()), now(), rule,
                     reason(reason), c.getId(), segment.name(),
                     new dev.custflow.action.Rfm(c.getRfmR(), c.getRfmF(), c.getRfmM())));

@@ -182,7 +182,7 @@ public final class DefaultEngine implements Engine {
         storeCall("loading the customers", () -> {
             store.forEachCustomer((id, bytes) -> {
                 CustomerRecord c = Snapshots.customer(bytes);
-                c.setNowMillis(clock == Long.MIN_VALUE ? c.getCreatedAt().toEpochMilli() : clock);
+                c.nowMillis(clock == Long.MIN_VALUE ? c.getCreatedAt().toEpochMilli() : clock);
                 partitionFor(c.getId()).restore(c);
             });
             return null;
@@ -529,12 +529,12 @@ public final class DefaultEngine implements Engine {
             home.remove(id);
             if (desk != null && c.isLoadCounted()) {
                 if (survivor.getOwnerId() == null && c.isOpenLead()) {
-                    survivor.setOwnerId(c.getOwnerId());
-                    survivor.setLoadCounted(true);
+                    survivor.ownerId(c.getOwnerId());
+                    survivor.loadCounted(true);
                 } else {
                     desk.release(c.getOwnerId());
                 }
-                c.setLoadCounted(false);
+                c.loadCounted(false);
             }
             survivor.absorb(c, config.settings().scoring().halfLifeDays());
         }

@@ -252,7 +252,7 @@ public final class Partition implements AutoCloseable {
             c = new CustomerRecord(customerId, event.at());
             customers.put(c.getId(), c);
         }
-        c.setNowMillis(clock);
+        c.nowMillis(clock);
         c.apply(event, intake);
         if (rfm != null && event instanceof dev.custflow.event.OrderPlaced) {
             int[] s = rfm.score(c);
@@ -268,7 +268,7 @@ public final class Partition implements AutoCloseable {
             session.dispose();
             openSession();
         }
-        c.setNowMillis(clock);
+        c.nowMillis(clock);
         changed(c);
         int seq = releaseHeld(c, clock, cause, position, phase, dueKey, out);
         FactHandle ch = session.insert(c);
@@ -314,7 +314,7 @@ public final class Partition implements AutoCloseable {
         }
         due.schedule(c, Math.min(collector.wake(), c.nextRelease()));
         if (c.isLoadCounted() && !c.isOpenLead()) {
-            c.setLoadCounted(false); // a closed lead no longer weighs on its rep
+            c.loadCounted(false); // a closed lead no longer weighs on its rep
             released.add(c.getOwnerId());
         }
         if (c.isAtRisk()) {
@@ -395,7 +395,7 @@ public final class Partition implements AutoCloseable {
     void forEachBuyer(long clock, Consumer<? super CustomerRecord> visitor) {
         customers.forEachValue(c -> {
             if (c.isHasOrdered()) {
-                c.setNowMillis(clock);
+                c.nowMillis(clock);
                 visitor.accept(c);
             }
         });
@@ -419,7 +419,7 @@ public final class Partition implements AutoCloseable {
     /** Reports the at-risk customers as they are now, for the weekly digest at this position. */
     void collectAtRisk(int position, long clock) {
         for (CustomerRecord c : atRisk) {
-            c.setNowMillis(clock);
+            c.nowMillis(clock);
             atRiskReported.add(new AtRiskDigests.Entry(position, c.getOwnerId(), c.getId(), c.getRiskLevel(),
                     c.getOpenWarnings(), c.isHasOrdered() ? c.getDaysSinceLastOrder() : 0));
         }
