@@ -5,6 +5,7 @@ import dev.custflow.Engine;
 import dev.custflow.RulePack;
 import dev.custflow.connectors.jdbc.JdbcCustomerStore;
 import dev.custflow.event.Event;
+import dev.custflow.internal.profile.CustomerRecord;
 import dev.custflow.internal.runtime.Snapshots;
 import dev.custflow.spi.CustomerStore;
 import dev.custflow.spi.ForwardingCustomerStore;
@@ -185,7 +186,7 @@ final class RestartBench {
             for (int i = 0; i < orders.size(); i += FILL_BATCH) {
                 e.acceptAll(orders.subList(i, Math.min(orders.size(), i + FILL_BATCH)));
             }
-            ((dev.custflow.internal.runtime.DefaultEngine) e).forEachCustomerFact(c -> snaps.add(Snapshots.customer(c)));
+            ((dev.custflow.internal.runtime.DefaultEngine) e).forEachCustomerFact(c -> snaps.add(Snapshots.customer((CustomerRecord) c)));
         }
         double[] t = new double[5];
         long sink = 0;

@@ -4,9 +4,9 @@ import dev.custflow.Custflow;
 import dev.custflow.Engine;
 import dev.custflow.RulePack;
 import dev.custflow.event.Event;
+import dev.custflow.internal.profile.CustomerRecord;
 import dev.custflow.internal.runtime.DefaultEngine;
 import dev.custflow.internal.runtime.Snapshots;
-import dev.custflow.model.Customer;
 import dev.custflow.settings.Settings;
 import dev.custflow.spi.CustomerStore;
 import dev.custflow.spi.CustomerStores;
@@ -29,14 +29,14 @@ final class SnapshotBench {
         List<Event> history = year.history();
         System.out.printf(Locale.ROOT, "%nSnapshots: %,d W5 customers after a year of history (%,d events)%n",
                 customers, history.size());
-        List<Customer> facts = new ArrayList<>();
+        List<CustomerRecord> facts = new ArrayList<>();
         try (Engine engine = Custflow.builder()
                 .packs(RulePack.CHURN, RulePack.REMINDERS, RulePack.MARKETING, RulePack.SEGMENTS)
                 .settings(settings).auditTrailSize(1).build()) {
             for (int i = 0; i < history.size(); i += 10_000) {
                 engine.acceptAll(history.subList(i, Math.min(history.size(), i + 10_000)));
             }
-            ((DefaultEngine) engine).forEachCustomerFact(facts::add);
+            ((DefaultEngine) engine).forEachCustomerFact(c -> facts.add((CustomerRecord) c));
         }
         int n = facts.size();
         byte[][] snaps = new byte[n][];
@@ -55,7 +55,7 @@ final class SnapshotBench {
         long sink = 0;
         for (int round = -40; round < enc.length; round++) { // warm-up rounds: the JIT, and the caches
             long t0 = System.nanoTime();
-            for (Customer c : facts) {
+            for (CustomerRecord c : facts) {
                 sink += Snapshots.customer(c).length;
             }
             long t1 = System.nanoTime();

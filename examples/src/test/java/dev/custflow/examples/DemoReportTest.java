@@ -13,7 +13,7 @@ import dev.custflow.action.Level;
 import dev.custflow.action.MessageRequested;
 import dev.custflow.action.StageChanged;
 import dev.custflow.action.Template;
-import dev.custflow.model.Customer;
+import dev.custflow.internal.profile.CustomerRecord;
 import dev.custflow.model.CustomerProfile;
 import dev.custflow.model.Stage;
 import dev.custflow.spi.AuditEntry;
@@ -32,9 +32,9 @@ class DemoReportTest {
     private static final DemoReport.Run RUN = new DemoReport.Run("five customers", 9, 1, Duration.ofMillis(1500),
             Duration.ofSeconds(2), ZoneId.of("Asia/Shanghai"));
 
-    /** A customer that went through the given stages, one day apart. */
+    /** A customer that went through the given stages, one day apart (the engine's record: the test moves it). */
     private static CustomerProfile customer(String id, Stage... path) {
-        Customer c = new Customer(id, T0);
+        CustomerRecord c = new CustomerRecord(id, T0);
         for (int i = 0; i < path.length; i++) {
             c.moveTo(path[i], T0.plus(i, ChronoUnit.DAYS), "test: step " + i);
         }
@@ -176,7 +176,7 @@ class DemoReportTest {
     }
 
     private static CustomerProfile lead(String id, String channel, Stage... path) {
-        Customer c = new Customer(id, T0);
+        CustomerRecord c = new CustomerRecord(id, T0);
         c.apply(dev.custflow.event.LeadCaptured.builder("lead:" + id, T0, id, channel).phone("13800000000").build());
         for (int i = 0; i < path.length; i++) {
             c.moveTo(path[i], T0.plus(i, ChronoUnit.DAYS), "test: step " + i);

@@ -1,22 +1,24 @@
 package dev.custflow.model;
 
-import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Lead-scoring behaviour folded into a running total: thousandths of a point as of one minute, which
  * halve every half-life, plus a tally of what earned them (for the reason a sales manager reads).
- * No list of interactions is kept: about 60 bytes with a few kinds of engagement.
+ * No list of interactions is kept: about 60 bytes with a few kinds of engagement. Engine use: rules
+ * read it through {@link Customer}; the engine's subclass adds points.
  */
-final class Behaviour {
-    /** Distinct tally labels kept; further ones count as "other". */
-    static final int TALLY_LIMIT = 12;
-    /** Keeps the total far inside a double's exact integers, whatever the counts. */
-    static final long MAX_MILLI = 1_000_000_000_000L;
+public abstract class Behaviour {
+    protected long milli;
+    protected int minute = Integer.MIN_VALUE;
+    protected String[] what = new String[0];
+    protected int[] count = new int[0];
 
-    long milli;
-    int minute = Integer.MIN_VALUE;
-    String[] what = new String[0];
-    int[] count = new int[0];
+    /** Only the engine creates behaviour tallies. */
+    protected Behaviour() {
+    }
 
     /**
      * Decays a total with exact, reproducible arithmetic: StrictMath gives the same bits on every JVM
@@ -27,7 +29,7 @@ final class Behaviour {
      * @param halfLifeMinutes the half-life
      * @return what is left
      */
-    static long decay(long milli, long minutes, long halfLifeMinutes) {
+    protected static long decay(long milli, long minutes, long halfLifeMinutes) {
         if (minutes <= 0 || milli == 0) {
             return milli;
         }
@@ -35,53 +37,38 @@ final class Behaviour {
     }
 
     /**
-     * Adds another profile's points (a merge): both totals are decayed to the later of their two minutes, so
-     * the sum is what one profile would hold had it earned both.
+     * @param nowMinute       the engine's clock in epoch minutes
+     * @param halfLifeMinutes the half-life
+     * @return the total decayed to {@code nowMinute}
      */
-    void fold(Behaviour other, long halfLifeMinutes) {
-        if (other.milli != 0 || other.minute != Integer.MIN_VALUE) {
-            int at = Math.max(minute, other.minute);
-            milli = Math.min(MAX_MILLI, (minute == Integer.MIN_VALUE ? 0 : decay(milli, (long) at - minute,
-                    halfLifeMinutes)) + decay(other.milli, (long) at - other.minute, halfLifeMinutes));
-            minute = at;
-        }
-        for (int i = 0; i < other.what.length; i++) {
-            tally(other.what[i], other.count[i]);
-        }
-    }
-
-    long at(int nowMinute, long halfLifeMinutes) {
+    protected final long at(int nowMinute, long halfLifeMinutes) {
         return decay(milli, (long) nowMinute - minute, halfLifeMinutes);
     }
 
-    void add(int nowMinute, long halfLifeMinutes, String label, int n, int points) {
-        milli = Math.min(MAX_MILLI, at(nowMinute, halfLifeMinutes) + points * 1000L);
-        minute = Math.max(minute, nowMinute);
-        tally(label, n);
+    /** The first epoch minute at which the points round to at most {@code points}, or MIN_VALUE when they do now. */
+    final long fallsToMinute(int points, int nowMinute, long halfLife) {
+        long target = points * 1000L + 499; // the largest total that rounds to `points`
+        if (at(nowMinute, halfLife) <= target) {
+            return Long.MIN_VALUE;
+        }
+        long earliest = (long) nowMinute - minute + 1;
+        // a first guess from the closed form, then stepped to the exact minute of the decay function itself
+        double halvings = StrictMath.log(milli / (target + 0.5)) / StrictMath.log(2);
+        long d = Math.max(earliest, (long) Math.floor(halfLife * halvings) + 1);
+        while (decay(milli, d, halfLife) > target) {
+            d++;
+        }
+        while (d > earliest && decay(milli, d - 1, halfLife) <= target) {
+            d--;
+        }
+        return minute + d;
     }
 
-    private void tally(String label, int n) {
-        String l = label;
-        int i = indexOf(l);
-        if (i < 0 && what.length >= TALLY_LIMIT) {
-            l = "other";
-            i = indexOf(l);
-        }
-        if (i < 0) {
-            what = Arrays.copyOf(what, what.length + 1);
-            count = Arrays.copyOf(count, count.length + 1);
-            i = what.length - 1;
-            what[i] = l.intern();
-        }
-        count[i] = (int) Math.min(Integer.MAX_VALUE, (long) count[i] + n);
-    }
-
-    private int indexOf(String label) {
+    final Map<String, Integer> tally() {
+        Map<String, Integer> m = new LinkedHashMap<>();
         for (int i = 0; i < what.length; i++) {
-            if (what[i].equals(label)) {
-                return i;
-            }
+            m.put(what[i], count[i]);
         }
-        return -1;
+        return Collections.unmodifiableMap(m);
     }
 }

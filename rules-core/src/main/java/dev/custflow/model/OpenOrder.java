@@ -7,71 +7,32 @@ import java.time.LocalDate;
 /**
  * An order still moving through fulfilment. It leaves the profile once delivered, cancelled or
  * returned (its amount and date stay in the order history), or when it has not moved for the
- * tracking period.
+ * tracking period. Rules read it; only the engine's subclass changes its status and payments.
  */
-public final class OpenOrder {
-    private final String orderId;
-    private final long placedAt;
-    private final long amountCents;
-    private final int promisedDay;
-    private OrderStatus status = OrderStatus.PLACED;
-    private long statusAt;
-    private long paidCents;
-    private String trackingNo;
+public abstract class OpenOrder {
+    protected final String orderId;
+    protected final long placedAt;
+    protected final long amountCents;
+    protected final int promisedDay;
+    protected OrderStatus status = OrderStatus.PLACED;
+    protected long statusAt;
+    protected long paidCents;
+    protected String trackingNo;
 
-    OpenOrder(String orderId, long placedAt, long amountCents, LocalDate promisedDate) {
+    /**
+     * Only the engine creates open orders.
+     *
+     * @param orderId     the order id
+     * @param placedAt    when it was placed, epoch millis
+     * @param amountCents the order total in cents
+     * @param promisedDay the promised delivery date as an epoch day, or {@code Integer.MIN_VALUE}
+     */
+    protected OpenOrder(String orderId, long placedAt, long amountCents, int promisedDay) {
         this.orderId = orderId;
         this.placedAt = placedAt;
         this.statusAt = placedAt;
         this.amountCents = amountCents;
-        this.promisedDay = promisedDate == null ? Integer.MIN_VALUE : (int) promisedDate.toEpochDay();
-    }
-
-    OpenOrder(OpenOrder o) {
-        this(o.orderId, o.placedAt, o.amountCents, o.getPromisedDate());
-        this.status = o.status;
-        this.statusAt = o.statusAt;
-        this.paidCents = o.paidCents;
-        this.trackingNo = o.trackingNo;
-    }
-
-    /** Writes it in the snapshot encoding (CustomerCodec). */
-    void write(dev.custflow.internal.snapshot.SnapshotOutput o, long base) {
-        o.writeString(orderId);
-        o.writeTime(placedAt, base);
-        o.writeSignedLong(amountCents);
-        o.writeSignedInt(promisedDay);
-        o.writeVarInt(status.ordinal());
-        o.writeTime(statusAt, placedAt);
-        o.writeSignedLong(paidCents);
-        o.writeString(trackingNo);
-    }
-
-    /** Reads what {@link #write} wrote. */
-    static OpenOrder read(dev.custflow.internal.snapshot.SnapshotInput in, long base) {
-        String id = in.readString();
-        long placed = in.readTime(base);
-        long amount = in.readSignedLong();
-        int promised = in.readSignedInt();
-        OpenOrder o = new OpenOrder(id, placed, amount,
-                promised == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(promised));
-        o.status = OrderStatus.values()[in.readVarInt()];
-        o.statusAt = in.readTime(placed);
-        o.paidCents = in.readSignedLong();
-        o.trackingNo = in.readString();
-        return o;
-    }
-
-    void status(OrderStatus s, long at, String tracking) {
-        this.status = s;
-        this.statusAt = at;
-        if (tracking != null) {
-            this.trackingNo = tracking;
-        }
-    }
-
-    void paid(long cents) {
-        this.paidCents += cents;
+        this.promisedDay = promisedDay;
     }
 
     /** @return the order id */
@@ -117,9 +78,5 @@ public final class OpenOrder {
     /** @return the shipment tracking number, or null */
     public String getTrackingNo() {
         return trackingNo;
-    }
-
-    long statusMillis() {
-        return statusAt;
     }
 }

@@ -9,7 +9,13 @@ public final class OpenTicket {
     private final long openedAt;
     private final String severity;
 
-    OpenTicket(String ticketId, TicketKind kind, long openedAt, String severity) {
+    /**
+     * @param ticketId the ticket id
+     * @param kind     what the ticket is about
+     * @param openedAt when it was opened, epoch millis
+     * @param severity the host's severity, or null
+     */
+    public OpenTicket(String ticketId, TicketKind kind, long openedAt, String severity) {
         this.ticketId = ticketId;
         this.kind = kind;
         this.openedAt = openedAt;
@@ -34,9 +40,5 @@ public final class OpenTicket {
     /** @return the host's severity, or null */
     public String getSeverity() {
         return severity;
-    }
-
-    long openedMillis() {
-        return openedAt;
     }
 }

@@ -1,49 +1,33 @@
 package dev.custflow.model;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 
-/** A customer's order history folded into parallel primitive lists, plus the orders still in fulfilment. */
-final class Orders {
-    /** Order times in epoch minutes, ascending, at most {@link Customer#ORDER_HISTORY_LIMIT}. */
-    final IntArrayList minutes = new IntArrayList(2);
+/**
+ * A customer's order history folded into parallel primitive lists, plus the orders still in fulfilment. Engine use:
+ * rules read it through {@link Customer}; the engine's subclass writes it.
+ */
+public abstract class Orders {
+    /** Order times in epoch minutes, ascending, at most the engine's history limit. */
+    protected final IntArrayList minutes = new IntArrayList(2);
     /** Order amounts in cents, parallel to {@link #minutes}. */
-    final LongArrayList cents = new LongArrayList(2);
-    int count;
-    long totalCents;
-    long firstAt = Long.MAX_VALUE;
-    long lastAt = Long.MIN_VALUE;
-    long lastDeliveredAt = Times.NEVER;
-    int returned;
-    List<OpenOrder> open;
+    protected final LongArrayList cents = new LongArrayList(2);
+    protected int count;
+    protected long totalCents;
+    protected long firstAt = Long.MAX_VALUE;
+    protected long lastAt = Long.MIN_VALUE;
+    protected long lastDeliveredAt = Times.NEVER;
+    protected int returned;
+    protected List<OpenOrder> open;
 
-    void place(String orderId, long at, long amountCents, LocalDate promised) {
-        int minute = Times.minute(at);
-        int i = minutes.size();
-        while (i > 0 && minutes.get(i - 1) > minute) {
-            i--; // a late event still lands in time order
-        }
-        minutes.addAtIndex(i, minute);
-        cents.addAtIndex(i, amountCents);
-        if (minutes.size() > Customer.ORDER_HISTORY_LIMIT) {
-            minutes.removeAtIndex(0);
-            cents.removeAtIndex(0);
-        }
-        count++;
-        totalCents += amountCents;
-        firstAt = Math.min(firstAt, at);
-        lastAt = Math.max(lastAt, at);
-        if (open == null) {
-            open = new ArrayList<>(1);
-        }
-        open.add(new OpenOrder(orderId, at, amountCents, promised));
+    /** Only the engine creates order histories. */
+    protected Orders() {
     }
 
-    OpenOrder open(String orderId) {
+    /** @param orderId an order id @return the open order, or null */
+    protected final OpenOrder open(String orderId) {
         if (open != null) {
             for (OpenOrder o : open) {
                 if (o.getOrderId().equals(orderId)) {
@@ -54,43 +38,11 @@ final class Orders {
         return null;
     }
 
-    void status(String orderId, OrderStatus status, long at, String tracking) {
-        if (status == OrderStatus.DELIVERED) {
-            lastDeliveredAt = Math.max(lastDeliveredAt, at);
-        } else if (status == OrderStatus.RETURNED) {
-            returned++;
-        }
-        OpenOrder o = open(orderId);
-        if (o == null) {
-            return; // no longer tracked: its history entry stays as it was
-        }
-        o.status(status, at, tracking);
-        if (status.isFinal()) {
-            open.remove(o);
-        }
-    }
-
-    void pay(String orderId, long amountCents) {
-        OpenOrder o = open(orderId);
-        if (o != null) {
-            o.paid(amountCents);
-        }
-    }
-
-    void forgetStale(long before) {
-        if (open != null) {
-            open.removeIf(o -> o.statusMillis() < before);
-            if (open.isEmpty()) {
-                open = null;
-            }
-        }
-    }
-
-    int countSince(int sinceMinute) {
+    final int countSince(int sinceMinute) {
         return Windows.countSince(minutes, sinceMinute);
     }
 
-    long sumSince(int sinceMinute) {
+    final long sumSince(int sinceMinute) {
         long sum = 0;
         for (int i = minutes.size() - 1; i >= 0 && minutes.get(i) >= sinceMinute; i--) {
             sum += cents.get(i);
@@ -98,12 +50,12 @@ final class Orders {
         return sum;
     }
 
-    long amountFromEnd(int k) {
+    final long amountFromEnd(int k) {
         int i = cents.size() - 1 - k;
         return i < 0 ? 0 : cents.get(i);
     }
 
-    double meanIntervalDays() {
+    final double meanIntervalDays() {
         int n = minutes.size();
         if (n < 2) {
             return -1;
@@ -111,7 +63,7 @@ final class Orders {
         return (minutes.get(n - 1) - minutes.get(0)) / (double) Times.DAY_MINUTES / (n - 1);
     }
 
-    double medianIntervalDays() {
+    final double medianIntervalDays() {
         int n = minutes.size();
         if (n < 2) {
             return -1;

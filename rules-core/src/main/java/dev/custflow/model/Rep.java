@@ -1,55 +1,30 @@
 package dev.custflow.model;
 
-import dev.custflow.event.RepUpdated;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A sales rep, as rules see it: team, region, industries, seniority, capacity and availability.
- * Reps are facts in every partition; {@code RepUpdated} events keep them current.
+ * Reps are facts in every partition; {@code RepUpdated} events keep them current. Rules only read a rep: the
+ * engine's subclass folds the updates in.
  */
-public final class Rep {
-    private final String id;
-    private String name;
-    private String team;
-    private String region;
-    private List<String> industries = List.of();
-    private boolean senior;
-    private int capacity = Integer.MAX_VALUE;
-    private boolean available = true;
-
-    /** @param id the rep id */
-    public Rep(String id) {
-        this.id = Objects.requireNonNull(id, "id").intern();
-    }
+public abstract class Rep {
+    protected final String id;
+    protected String name;
+    protected String team;
+    protected String region;
+    protected List<String> industries = List.of();
+    protected boolean senior;
+    protected int capacity = Integer.MAX_VALUE;
+    protected boolean available = true;
 
     /**
-     * Folds a rep update in; fields left out keep their value. Engine use only.
+     * Only the engine creates reps.
      *
-     * @param e the update
+     * @param id the rep id
      */
-    public void apply(RepUpdated e) {
-        if (e.name() != null) {
-            name = e.name();
-        }
-        if (e.team() != null) {
-            team = e.team().intern();
-        }
-        if (e.region() != null) {
-            region = e.region().intern();
-        }
-        if (e.industries() != null) {
-            industries = e.industries().stream().map(String::intern).toList();
-        }
-        if (e.senior() != null) {
-            senior = e.senior();
-        }
-        if (e.capacity() != null) {
-            capacity = e.capacity();
-        }
-        if (e.available() != null) {
-            available = e.available();
-        }
+    protected Rep(String id) {
+        this.id = Objects.requireNonNull(id, "id").intern();
     }
 
     /** @return the rep id */

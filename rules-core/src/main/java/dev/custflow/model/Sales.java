@@ -1,22 +1,20 @@
 package dev.custflow.model;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** The selling side of a profile: BANT amount, opportunities, contracts, referrals. */
-final class Sales {
-    long bantAmountCents;
-    String openOpportunityId;
-    int won;
-    int lost;
-    int referralsRewarded;
-    List<Contract> contracts;
+/**
+ * The selling side of a profile: BANT amount, opportunities, contracts, referrals. Engine use: rules read it
+ * through {@link Customer}; the engine's subclass writes it.
+ */
+public abstract class Sales {
+    protected long bantAmountCents;
+    protected String openOpportunityId;
+    protected int won;
+    protected int lost;
+    protected int referralsRewarded;
+    protected List<Contract> contracts;
 
-    void sign(Contract c) {
-        if (contracts == null) {
-            contracts = new ArrayList<>(1);
-        }
-        contracts.removeIf(old -> old.contractId().equals(c.contractId()));
-        contracts.add(c);
+    /** Only the engine creates sales records. */
+    protected Sales() {
     }
 }

@@ -2,31 +2,9 @@ package dev.custflow.model;
 
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 
-/** Rolling windows of event times (epoch minutes, ascending) that forget what is too old to matter. */
+/** Counts in rolling windows of event times (epoch minutes, ascending). */
 final class Windows {
     private Windows() {
-    }
-
-    /** Adds a minute, keeps the list sorted, and drops entries older than {@code keepDays} before it. */
-    static IntArrayList add(IntArrayList list, int minute, int keepDays) {
-        IntArrayList l = list == null ? new IntArrayList(2) : list;
-        int i = l.size();
-        while (i > 0 && l.get(i - 1) > minute) {
-            i--;
-        }
-        l.addAtIndex(i, minute);
-        int horizon = l.getLast() - keepDays * Times.DAY_MINUTES;
-        while (l.get(0) < horizon) {
-            l.removeAtIndex(0);
-        }
-        return l;
-    }
-
-    /** Keeps at most {@code limit} entries, dropping the oldest. */
-    static void cap(IntArrayList l, int limit) {
-        while (l.size() > limit) {
-            l.removeAtIndex(0);
-        }
     }
 
     /** Counts entries at or after {@code sinceMinute}. */
@@ -39,5 +17,18 @@ final class Windows {
             n++;
         }
         return n;
+    }
+
+    /**
+     * @return when fewer than {@code min} entries will remain within the last {@code days} days at the clock
+     *         {@code now} if none is added, or null when there are already fewer
+     */
+    static java.time.Instant belowAt(IntArrayList times, long now, int days, int min) {
+        if (times == null || countSince(times, Times.minute(now - days * Times.DAY_MILLIS)) < min) {
+            return null;
+        }
+        // the min-th most recent one leaving the window brings the count below min
+        return java.time.Instant.ofEpochMilli(Times.millis(times.get(times.size() - min)) + days * Times.DAY_MILLIS
+                + Times.MINUTE_MILLIS);
     }
 }

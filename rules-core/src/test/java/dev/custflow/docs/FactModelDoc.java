@@ -5,7 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -14,7 +19,9 @@ import java.util.stream.Stream;
  * Writes docs/fact-model.md from the Javadoc of the fact model's sources: every public type of the packages rules
  * read, its getters and helper functions (as a condition writes them), the action builders, each with the first
  * sentence of its Javadoc. Members whose Javadoc says they are for the engine ("Engine use only", "Rules call
- * ...", "Rules never call it") are left out: rules change a customer only through {@code actions}.
+ * ...", "Rules never call it") are left out: rules change a customer only through {@code actions}. So are types the
+ * engine keeps for itself ("Engine use: ..."). A type another one extends is listed with it, its members first:
+ * {@code Customer} is read as one type however its sources are split.
  *
  * <p>A plain reader of this project's sources, not a Java parser: one top-level type per file, Javadoc right above
  * each declaration, members at the first level of braces.
@@ -76,12 +83,20 @@ public final class FactModelDoc {
                 files = s.filter(f -> f.toString().endsWith(".java") && !f.endsWith("package-info.java")).sorted()
                         .toList();
             }
+            Map<String, String> sourcesByName = new LinkedHashMap<>();
             for (Path f : files) {
-                String name = f.getFileName().toString().replace(".java", "");
-                if (p[0].endsWith("action") && !ACTION_VALUES.contains(name)) {
+                sourcesByName.put(f.getFileName().toString().replace(".java", ""),
+                        Files.readString(f, StandardCharsets.UTF_8));
+            }
+            Set<String> extended = new HashSet<>();
+            sourcesByName.values().forEach(src -> superType(src).filter(sourcesByName::containsKey)
+                    .ifPresent(extended::add));
+            for (Map.Entry<String, String> f : sourcesByName.entrySet()) {
+                String name = f.getKey();
+                if (p[0].endsWith("action") && !ACTION_VALUES.contains(name) || extended.contains(name)) {
                     continue;
                 }
-                type(Files.readString(f, StandardCharsets.UTF_8), md);
+                type(f.getValue(), sourcesByName, md);
             }
         }
         return md.toString();
@@ -90,29 +105,26 @@ public final class FactModelDoc {
     private record Decl(String javadoc, String text, int depth) {
     }
 
-    private static void type(String source, StringBuilder md) {
-        List<Decl> decls = declarations(source);
-        Decl top = decls.stream().filter(d -> d.depth == 0 && TYPE.matcher(d.text).find()).findFirst().orElse(null);
-        if (top == null) {
-            return; // not public
+    /** @return the class a type's source extends, if any */
+    private static Optional<String> superType(String source) {
+        Decl top = top(declarations(source));
+        Matcher m = top == null ? null : Pattern.compile("\\bextends\\s+(\\w+)").matcher(top.text);
+        return m != null && m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static Decl top(List<Decl> decls) {
+        return decls.stream().filter(d -> d.depth == 0 && TYPE.matcher(d.text).find()).findFirst().orElse(null);
+    }
+
+    private static void type(String source, Map<String, String> sourcesByName, StringBuilder md) {
+        Decl top = top(declarations(source));
+        if (top == null || ENGINE_ONLY.matcher(top.javadoc).find()) {
+            return; // not public, or kept by the engine
         }
         Matcher t = TYPE.matcher(top.text);
         t.find();
-        String kind = t.group(1);
-        String name = t.group(2);
-        md.append("### ").append(name).append("\n").append(firstSentence(top.javadoc)).append("\n\n");
-        List<String[]> rows = new ArrayList<>();
-        if (kind.equals("record")) {
-            Matcher comps = Pattern.compile("record\\s+\\w+\\s*(?:<[^>]*>)?\\((.*?)\\)\\s*(?:implements|\\{)",
-                    Pattern.DOTALL).matcher(top.text);
-            if (comps.find()) {
-                for (String c : splitParams(comps.group(1))) {
-                    String field = c.substring(c.lastIndexOf(' ') + 1);
-                    rows.add(new String[] {"`" + field + "`", param(top.javadoc, field)});
-                }
-            }
-        }
-        if (kind.equals("enum")) {
+        md.append("### ").append(t.group(2)).append("\n").append(firstSentence(top.javadoc)).append("\n\n");
+        if (t.group(1).equals("enum")) {
             String body = source.substring(source.indexOf('{', source.indexOf(top.text)) + 1);
             String constants = body.split(";", 2)[0].replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
             List<String> names = new ArrayList<>();
@@ -124,6 +136,38 @@ public final class FactModelDoc {
             }
             md.append("Values: ").append(String.join(", ", names)).append(".\n\n");
         }
+        List<String[]> rows = rows(source, t.group(2), sourcesByName);
+        if (!rows.isEmpty()) {
+            md.append("| in a rule | what it is |\n|---|---|\n");
+            for (String[] r : rows) {
+                md.append("| ").append(r[0]).append(" | ").append(r[1].replace("|", "\\|")).append(" |\n");
+            }
+            md.append('\n');
+        }
+    }
+
+    /** The rows of a type's members, those of the class it extends in the same package first. */
+    private static List<String[]> rows(String source, String name, Map<String, String> sourcesByName) {
+        List<Decl> decls = declarations(source);
+        Decl top = top(decls);
+        Matcher t = TYPE.matcher(top.text);
+        t.find();
+        String kind = t.group(1);
+        List<String[]> rows = new ArrayList<>();
+        Optional<String> parent = superType(source).filter(sourcesByName::containsKey);
+        if (parent.isPresent()) {
+            rows.addAll(rows(sourcesByName.get(parent.get()), name, sourcesByName));
+        }
+        if (kind.equals("record")) {
+            Matcher comps = Pattern.compile("record\\s+\\w+\\s*(?:<[^>]*>)?\\((.*?)\\)\\s*(?:implements|\\{)",
+                    Pattern.DOTALL).matcher(top.text);
+            if (comps.find()) {
+                for (String c : splitParams(comps.group(1))) {
+                    String field = c.substring(c.lastIndexOf(' ') + 1);
+                    rows.add(new String[] {"`" + field + "`", param(top.javadoc, field)});
+                }
+            }
+        }
         for (Decl d : decls) {
             if (d.depth != 1 || d.javadoc == null || ENGINE_ONLY.matcher(d.javadoc).find()) {
                 continue;
@@ -134,13 +178,7 @@ public final class FactModelDoc {
                 rows.add(new String[] {member, text.isEmpty() ? "" : text});
             }
         }
-        if (!rows.isEmpty()) {
-            md.append("| in a rule | what it is |\n|---|---|\n");
-            for (String[] r : rows) {
-                md.append("| ").append(r[0]).append(" | ").append(r[1].replace("|", "\\|")).append(" |\n");
-            }
-            md.append('\n');
-        }
+        return rows;
     }
 
     /** @return how a rule writes the member, or null for what is not one (a constructor, a field, a private member) */

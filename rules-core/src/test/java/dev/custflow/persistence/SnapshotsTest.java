@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custflow.internal.runtime.Snapshots;
-import dev.custflow.model.Customer;
+import dev.custflow.internal.profile.CustomerRecord;
 import dev.custflow.spi.CustomerStore;
 import java.util.Arrays;
 import java.util.TreeMap;
@@ -24,7 +24,7 @@ class SnapshotsTest {
     void aCustomerSnapshot_startsWithTheVersion_andReEncodesToTheSameBytes() {
         storyCustomers().forEach((id, bytes) -> {
             assertThat(bytes[0]).isEqualTo((byte) Snapshots.VERSION);
-            Customer c = Snapshots.customer(bytes);
+            CustomerRecord c = Snapshots.customer(bytes);
             assertThat(c.getId()).isEqualTo(id);
             assertThat(Snapshots.customer(c)).isEqualTo(bytes);
         });

@@ -8,6 +8,7 @@ import dev.custflow.Custflow;
 import dev.custflow.Engine;
 import dev.custflow.Json;
 import dev.custflow.event.Event;
+import dev.custflow.internal.profile.CustomerRecord;
 import dev.custflow.internal.runtime.DefaultEngine;
 import dev.custflow.internal.runtime.Snapshots;
 import dev.custflow.model.CustomerProfile;
@@ -145,7 +146,7 @@ class PersistenceProperties {
     static TreeMap<String, String> live(Engine engine) {
         TreeMap<String, String> m = new TreeMap<>();
         ((DefaultEngine) engine).forEachCustomerFact(c -> m.put(c.getId(),
-                Base64.getEncoder().encodeToString(Snapshots.customer(c))));
+                Base64.getEncoder().encodeToString(Snapshots.customer((CustomerRecord) c))));
         return m;
     }
 

@@ -23,7 +23,7 @@ class AdvocacyPackTest {
     }
 
     /** VIP1's personal code, as the engine gives it. */
-    private static final String VIP1_CODE = new dev.custflow.model.Customer("VIP1", at("2024-01-01"))
+    private static final String VIP1_CODE = new dev.custflow.internal.profile.CustomerRecord("VIP1", at("2024-01-01"))
             .getOwnReferralCode();
 
     private static LeadCaptured lead(String id, String code) {
@@ -83,8 +83,9 @@ class AdvocacyPackTest {
     @Test
     void advocacy_theCodeIsStableAndNamesItsCustomer() {
         org.assertj.core.api.Assertions.assertThat(VIP1_CODE).startsWith("R-")
-                .isEqualTo(new dev.custflow.model.Customer("VIP1", at("2025-06-01")).getOwnReferralCode());
-        dev.custflow.model.Customer newcomer = new dev.custflow.model.Customer("N1", at("2024-01-01"));
+                .isEqualTo(new dev.custflow.internal.profile.CustomerRecord("VIP1", at("2025-06-01")).getOwnReferralCode());
+        dev.custflow.internal.profile.CustomerRecord newcomer =
+                new dev.custflow.internal.profile.CustomerRecord("N1", at("2024-01-01"));
         newcomer.apply(lead("N1", VIP1_CODE.toLowerCase(java.util.Locale.ROOT)));
         org.assertj.core.api.Assertions.assertThat(newcomer.getReferrerId()).isEqualTo("VIP1");
     }

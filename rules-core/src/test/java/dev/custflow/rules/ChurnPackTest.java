@@ -221,7 +221,11 @@ class ChurnPackTest {
                 .thenExpectOnly(warning("C1", "NO_ORDER", "HIGH").with("reason", "no order for 14 days (warning from 14 days)"));
     }
 
-    /** Owners come from the assignment pack; here a test rule takes them from a profile attribute. */
+    /**
+     * Owners come from the assignment pack; here a test rule takes them from a profile attribute. No action sets an
+     * owner directly and {@code Customer} is read-only, so the rule reaches the engine's record, which a host may
+     * allow only by widening the sandbox ({@link #OWNERS_ALLOWED}).
+     */
     private static final RuleSource OWNERS = RuleSource.drl("owners.drl", """
             package test.owners
             import dev.custflow.model.Customer
@@ -230,9 +234,10 @@ class ChurnPackTest {
             when
                 $c : Customer( ownerId == null, attribute("owner") != null )
             then
-                $c.setOwnerId($c.attribute("owner"));
+                ((dev.custflow.internal.profile.CustomerRecord) $c).ownerId($c.attribute("owner"));
             end
             """);
+    private static final String OWNERS_ALLOWED = "dev.custflow.internal.profile.CustomerRecord";
 
     private static LeadCaptured ownedBy(String id, String owner) {
         return LeadCaptured.builder("lead:" + id, at("2024-01-01"), id, "WEB").phone("13800000000")
@@ -242,7 +247,8 @@ class ChurnPackTest {
     @Test
     void churn_weeklyDigest_listsEachRepsAtRiskCustomers_highestRiskFirst() {
         List<Action> actions = new ArrayList<>();
-        try (Engine e = Custflow.builder().packs(RulePack.CHURN).rules(OWNERS).actionSink(actions::addAll).build()) {
+        try (Engine e = Custflow.builder().packs(RulePack.CHURN).rules(OWNERS).allowInRules(OWNERS_ALLOWED)
+                .actionSink(actions::addAll).build()) {
             e.acceptAll(List.of(ownedBy("A", "r1"), ownedBy("B", "r1"), ownedBy("C", "r2"), lead("D", "2024-01-01", "WEB"),
                     order("oa", "A", "2024-01-02", 100), order("ob", "B", "2024-01-02", 100),
                     order("oc", "C", "2024-01-02", 100), order("od", "D", "2024-01-02", 100),

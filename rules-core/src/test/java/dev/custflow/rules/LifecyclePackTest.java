@@ -65,9 +65,10 @@ class LifecyclePackTest {
                         .rules(dev.custflow.RuleSource.drl("score.drl", """
                                 package test;
                                 import dev.custflow.model.Customer;
+                                global dev.custflow.rules.Actions actions;
                                 rule "test: every captured lead scores 60"
                                 when $c : Customer( score == 0, channel != null )
-                                then $c.setScore(60, "B"); update($c);
+                                then actions.scoreLead($c, 60, "B", 60, 0, "test: every lead scores 60");
                                 end
                                 """)))
                 .given(lead("L1", "2024-01-01", "WEBSITE"))

@@ -1,5 +1,7 @@
 package dev.custflow.testdata;
 
+import dev.custflow.internal.profile.CustomerRecord;
+
 import dev.custflow.action.Channel;
 import dev.custflow.event.ConsentChanged;
 import dev.custflow.event.LeadCaptured;
@@ -10,7 +12,7 @@ import java.time.Instant;
 import java.util.function.UnaryOperator;
 
 /**
- * Customer facts for unit tests of the engine's internal structures, built without an engine. Every change to a
+ * CustomerRecord facts for unit tests of the engine's internal structures, built without an engine. Every change to a
  * customer's state a test needs goes through here, so that when the mutators leave {@link Customer} only this class
  * has to follow them.
  */
@@ -19,12 +21,12 @@ public final class Customers {
     }
 
     /** @return a customer the engine first saw at {@code createdAt}, nothing else known */
-    public static Customer plain(String id, Instant createdAt) {
-        return new Customer(id, createdAt);
+    public static CustomerRecord plain(String id, Instant createdAt) {
+        return new CustomerRecord(id, createdAt);
     }
 
     /** @return a lead captured from the website at {@code at}, reachable by phone */
-    public static Customer lead(String id, Instant at) {
+    public static CustomerRecord lead(String id, Instant at) {
         return lead(id, at, b -> b);
     }
 
@@ -32,39 +34,39 @@ public final class Customers {
      * @param profile fills in the capture's profile fields (channel WEBSITE and a valid phone are preset)
      * @return a lead captured at {@code at}
      */
-    public static Customer lead(String id, Instant at, UnaryOperator<LeadCaptured.Builder> profile) {
-        Customer c = new Customer(id, at);
+    public static CustomerRecord lead(String id, Instant at, UnaryOperator<LeadCaptured.Builder> profile) {
+        CustomerRecord c = new CustomerRecord(id, at);
         c.apply(profile.apply(LeadCaptured.builder("capture:" + id, at, id, "WEBSITE").phone("13800000000")).build());
         return c;
     }
 
     /** Folds an order into the customer (its clock moves to the order). @return the customer */
-    public static Customer ordered(Customer c, String orderId, Instant at, long amount) {
-        c.setNowMillis(at.toEpochMilli());
+    public static CustomerRecord ordered(CustomerRecord c, String orderId, Instant at, long amount) {
+        c.nowMillis(at.toEpochMilli());
         c.apply(OrderPlaced.of("order:" + orderId, at, orderId, c.getId(), BigDecimal.valueOf(amount)));
         return c;
     }
 
     /** Moves the customer's clock, as the engine does before it reads time-based values. @return the customer */
-    public static Customer at(Customer c, Instant now) {
-        c.setNowMillis(now.toEpochMilli());
+    public static CustomerRecord at(CustomerRecord c, Instant now) {
+        c.nowMillis(now.toEpochMilli());
         return c;
     }
 
     /** Gives a lead a score and grade, as the scoring pack would. @return the customer */
-    public static Customer scored(Customer c, int score, String grade) {
+    public static CustomerRecord scored(CustomerRecord c, int score, String grade) {
         c.setScore(score, grade);
         return c;
     }
 
     /** @return the customer, with the tag added */
-    public static Customer tagged(Customer c, String tag) {
+    public static CustomerRecord tagged(CustomerRecord c, String tag) {
         c.addTag(tag);
         return c;
     }
 
     /** The customer opts out of a channel (a ConsentChanged event). @return the customer */
-    public static Customer optedOut(Customer c, Channel channel, Instant at) {
+    public static CustomerRecord optedOut(CustomerRecord c, Channel channel, Instant at) {
         c.apply(new ConsentChanged("consent:" + c.getId() + ":" + channel + "@" + at, at, c.getId(), channel, true));
         return c;
     }

@@ -1,6 +1,6 @@
 package dev.custflow.internal.index;
 
-import dev.custflow.model.Customer;
+import dev.custflow.internal.profile.CustomerRecord;
 import java.util.Arrays;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Arrays;
 public final class DueIndex {
     public static final long NONE = Long.MAX_VALUE;
 
-    private Customer[] heap = new Customer[64];
+    private CustomerRecord[] heap = new CustomerRecord[64];
     private int size;
 
     public int size() {
@@ -24,14 +24,14 @@ public final class DueIndex {
     }
 
     /** Removes and returns the earliest customer; its due time stays readable until rescheduled. */
-    public Customer poll() {
-        Customer top = heap[0];
+    public CustomerRecord poll() {
+        CustomerRecord top = heap[0];
         removeAt(0);
         return top;
     }
 
     /** Sets (or clears, with {@link #NONE}) a customer's due time. */
-    public void schedule(Customer c, long due) {
+    public void schedule(CustomerRecord c, long due) {
         int slot = c.indexSlot();
         if (due == NONE) {
             if (slot >= 0) {
@@ -61,7 +61,7 @@ public final class DueIndex {
     }
 
     private void removeAt(int i) {
-        Customer gone = heap[i];
+        CustomerRecord gone = heap[i];
         gone.indexSlot(-1);
         size--;
         if (i != size) {
@@ -76,14 +76,14 @@ public final class DueIndex {
         }
     }
 
-    private static boolean less(Customer a, Customer b) {
+    private static boolean less(CustomerRecord a, CustomerRecord b) {
         long da = a.dueAt();
         long db = b.dueAt();
         return da < db || (da == db && a.getId().compareTo(b.getId()) < 0);
     }
 
     private boolean up(int i) {
-        Customer c = heap[i];
+        CustomerRecord c = heap[i];
         int start = i;
         while (i > 0) {
             int parent = (i - 1) >>> 1;
@@ -100,7 +100,7 @@ public final class DueIndex {
     }
 
     private void down(int i) {
-        Customer c = heap[i];
+        CustomerRecord c = heap[i];
         int half = size >>> 1;
         while (i < half) {
             int child = 2 * i + 1;

@@ -4,6 +4,8 @@ import dev.custflow.internal.snapshot.SnapshotInput;
 import dev.custflow.internal.snapshot.SnapshotOutput;
 
 import dev.custflow.event.RepUpdated;
+import dev.custflow.internal.profile.CustomerRecord;
+import dev.custflow.internal.profile.RepRecord;
 import dev.custflow.model.Customer;
 import dev.custflow.model.InteractionKind;
 import dev.custflow.model.Rep;
@@ -42,7 +44,7 @@ public final class AssignmentDesk {
 
     private final AssignmentSettings settings;
     private final Set<InteractionKind> responses;
-    private final TreeMap<String, Rep> reps = new TreeMap<>();
+    private final TreeMap<String, RepRecord> reps = new TreeMap<>();
     /** Open leads per rep in this engine. */
     private final ObjectIntHashMap<String> load = new ObjectIntHashMap<>();
     /** The other engines' loads, or null when this engine holds every lead. */
@@ -74,7 +76,7 @@ public final class AssignmentDesk {
     }
 
     public void repUpdated(RepUpdated e) {
-        reps.computeIfAbsent(e.repId(), Rep::new).apply(e);
+        reps.computeIfAbsent(e.repId(), RepRecord::new).apply(e);
         capacityChanged = true;
     }
 
@@ -115,7 +117,7 @@ public final class AssignmentDesk {
      *
      * @return the choice, or null when no route has a rep who can take it
      */
-    public Choice assign(Customer lead, long now) {
+    public Choice assign(CustomerRecord lead, long now) {
         checkOpen("assignLead");
         Choice c = choose(lead, Set.of());
         if (c == null) {
@@ -134,7 +136,7 @@ public final class AssignmentDesk {
      *
      * @return the choice, or null when nobody else can take it
      */
-    public Choice reassign(Customer lead, long now) {
+    public Choice reassign(CustomerRecord lead, long now) {
         checkOpen("reassignLead");
         Set<String> before = tried.getOrDefault(lead.getId(), Set.of());
         if (before.size() > settings.maxReassignments()) {
@@ -151,9 +153,9 @@ public final class AssignmentDesk {
         return c;
     }
 
-    private void give(Customer lead, Choice c, long now) {
-        lead.setOwnerId(c.repId());
-        lead.setLoadCounted(true);
+    private void give(CustomerRecord lead, Choice c, long now) {
+        lead.ownerId(c.repId());
+        lead.loadCounted(true);
         publish(c.repId(), load.addToValue(c.repId(), 1));
         tried.computeIfAbsent(lead.getId(), k -> new LinkedHashSet<>()).add(c.repId());
         schedule(new Deadline(lead.getId(), c.repId(), now, now + settings.firstResponseMinutes() * 60_000L, false,

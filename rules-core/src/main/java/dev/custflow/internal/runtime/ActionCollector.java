@@ -24,6 +24,7 @@ import dev.custflow.action.TagRemoved;
 import dev.custflow.action.TaskCreated;
 import dev.custflow.action.TaskKind;
 import dev.custflow.action.Template;
+import dev.custflow.internal.profile.CustomerRecord;
 import dev.custflow.model.Customer;
 import dev.custflow.model.Stage;
 import dev.custflow.rules.Actions;
@@ -189,7 +190,7 @@ public class ActionCollector implements Actions, Schedule {
         if (from == to) {
             return;
         }
-        c.moveTo(to, now(), rule);
+        record(c).moveTo(to, now(), rule);
         emit(new StageChanged(nextId("STAGE_CHANGED", c.getId()), now(), rule, reason(reason), c.getId(), from, to));
         changed(c);
     }
@@ -213,7 +214,7 @@ public class ActionCollector implements Actions, Schedule {
 
     @Override
     public void warnChurn(Customer c, String churnCause, Level level, String reason) {
-        if (c.openWarning(Objects.requireNonNull(churnCause, "cause"), Objects.requireNonNull(level, "level"))) {
+        if (record(c).openWarning(Objects.requireNonNull(churnCause, "cause"), Objects.requireNonNull(level, "level"))) {
             emit(new ChurnWarning(nextId("CHURN_WARNING", c.getId()), now(), rule, reason(reason), c.getId(),
                     churnCause, level));
             changed(c);
@@ -222,7 +223,7 @@ public class ActionCollector implements Actions, Schedule {
 
     @Override
     public void clearChurn(Customer c, String churnCause, String reason) {
-        if (c.closeWarning(Objects.requireNonNull(churnCause, "cause"))) {
+        if (record(c).closeWarning(Objects.requireNonNull(churnCause, "cause"))) {
             emit(new ChurnCleared(nextId("CHURN_CLEARED", c.getId()), now(), rule, reason(reason), c.getId(),
                     churnCause));
             changed(c);
@@ -238,7 +239,7 @@ public class ActionCollector implements Actions, Schedule {
 
     @Override
     public void addTag(Customer c, String tag, String reason) {
-        if (c.addTag(tag)) {
+        if (record(c).addTag(tag)) {
             emit(new TagAdded(nextId("TAG_ADDED", c.getId()), now(), rule, reason(reason), c.getId(), tag, null));
             changed(c);
         }
@@ -246,7 +247,7 @@ public class ActionCollector implements Actions, Schedule {
 
     @Override
     public void removeTag(Customer c, String tag, String reason) {
-        if (c.removeTag(tag)) {
+        if (record(c).removeTag(tag)) {
             emit(new TagRemoved(nextId("TAG_REMOVED", c.getId()), now(), rule, reason(reason), c.getId(), tag, null));
             changed(c);
         }
@@ -258,7 +259,7 @@ public class ActionCollector implements Actions, Schedule {
         if (score == c.getScore() && grade.equals(c.getGrade())) {
             return;
         }
-        c.setScore(score, grade);
+        record(c).setScore(score, grade);
         emit(new LeadScored(nextId("LEAD_SCORED", c.getId()), now(), rule, reason(reason), c.getId(), score, grade,
                 fit, behaviour));
         changed(c);
@@ -273,7 +274,7 @@ public class ActionCollector implements Actions, Schedule {
         if (points == 0 || !granted.add(rule + '|' + c.getId() + '|' + what)) {
             return;
         }
-        c.addBehaviour(what, Math.max(count, 0), points, settings.scoring().halfLifeDays());
+        record(c).addBehaviour(what, Math.max(count, 0), points, settings.scoring().halfLifeDays());
         changed(c);
     }
 
@@ -289,14 +290,14 @@ public class ActionCollector implements Actions, Schedule {
 
     @Override
     public void note(Customer c, String key) {
-        if (c.note(Objects.requireNonNull(key, "key"))) {
+        if (record(c).note(Objects.requireNonNull(key, "key"))) {
             changed(c);
         }
     }
 
     @Override
     public void forget(Customer c, String key) {
-        if (c.forget(Objects.requireNonNull(key, "key"))) {
+        if (record(c).forget(Objects.requireNonNull(key, "key"))) {
             changed(c);
         }
     }
@@ -305,7 +306,7 @@ public class ActionCollector implements Actions, Schedule {
     public void changeSegment(Customer c, dev.custflow.model.Segment segment, String reason) {
         Objects.requireNonNull(segment, "segment");
         if (c.getSegment() != segment) {
-            c.setSegment(segment);
+            record(c).segment(segment);
             emit(new dev.custflow.action.SegmentChanged(nextId("SEGMENT_CHANGED", c.getId()), now(), rule,
                     reason(reason), c.getId(), segment.name(),
                     new dev.custflow.action.Rfm(c.getRfmR(), c.getRfmF(), c.getRfmM())));
@@ -326,7 +327,7 @@ public class ActionCollector implements Actions, Schedule {
             return;
         }
         String opportunityId = "OPP-" + c.getId() + "-" + (c.getOpportunitiesWon() + c.getOpportunitiesLost() + 1);
-        c.openOpportunity(opportunityId);
+        record(c).openOpportunity(opportunityId);
         BigDecimal amount = c.getBantAmount();
         emit(new OpportunityCreated(nextId("OPPORTUNITY_CREATED", c.getId()), now(), rule, reason(reason), c.getId(),
                 opportunityId, c.getOwnerId(), c.getChannel(), amount == null || amount.signum() == 0 ? null : amount,
@@ -345,7 +346,7 @@ public class ActionCollector implements Actions, Schedule {
         if (lead.getOwnerId() != null) {
             return;
         }
-        AssignmentDesk.Choice c = desk().assign(lead, now);
+        AssignmentDesk.Choice c = desk().assign(record(lead), now);
         if (c != null) {
             emit(new LeadAssigned(nextId("LEAD_ASSIGNED", lead.getId()), now(), rule,
                     reason(reason) + "; " + c.explanation(), lead.getId(), c.repId(), c.route().strategy().name(),
@@ -362,12 +363,20 @@ public class ActionCollector implements Actions, Schedule {
 
     @Override
     public void reassignLead(Customer lead, dev.custflow.rules.SlaBreach b, String reason) {
-        AssignmentDesk.Choice c = desk().reassign(lead, now);
+        AssignmentDesk.Choice c = desk().reassign(record(lead), now);
         if (c != null) {
             emit(new LeadReassigned(nextId("LEAD_REASSIGNED", lead.getId()), now(), rule,
                     reason(reason) + "; " + c.explanation(), lead.getId(), c.repId(), b.minutesWaited()));
             changed(lead);
         }
+    }
+
+    /**
+     * Every customer a rule sees is the engine's own record: the rule-facing type is read-only, so the changes an
+     * action makes go through the record.
+     */
+    private static CustomerRecord record(Customer c) {
+        return (CustomerRecord) c;
     }
 
     private AssignmentDesk desk() {

@@ -1,5 +1,7 @@
 package dev.custflow.internal.runtime;
 
+import dev.custflow.internal.profile.CustomerRecord;
+
 import dev.custflow.event.InteractionLogged;
 import dev.custflow.event.LeadCaptured;
 import dev.custflow.event.RepUpdated;
@@ -61,7 +63,7 @@ final class AssignmentDeskPack implements CrossCustomerPack {
         }
         drainReleased(ctx);
         Partition home = ctx.partitionFor(d.leadId());
-        Customer c = home.customer(d.leadId());
+        CustomerRecord c = home.customer(d.leadId());
         String cause = "sla@" + Instant.ofEpochMilli(d.due());
         if (c != null && c.isOpenLead() && d.repId().equals(c.getOwnerId())) {
             SlaBreach breach = new SlaBreach(d.repId(), desk.teamOf(d.repId()), Instant.ofEpochMilli(d.assignedAt()),
@@ -137,15 +139,15 @@ final class AssignmentDeskPack implements CrossCustomerPack {
 
     /** A merged lead's load goes to the survivor when that has no rep yet, else back to its rep. */
     @Override
-    public void merging(String id, Customer merged, Customer survivor) {
+    public void merging(String id, CustomerRecord merged, CustomerRecord survivor) {
         if (merged != null && merged.isLoadCounted()) {
             if (survivor.getOwnerId() == null && merged.isOpenLead()) {
-                survivor.setOwnerId(merged.getOwnerId());
-                survivor.setLoadCounted(true);
+                survivor.ownerId(merged.getOwnerId());
+                survivor.loadCounted(true);
             } else {
                 desk.release(merged.getOwnerId());
             }
-            merged.setLoadCounted(false);
+            merged.loadCounted(false);
         }
         desk.forget(id);
     }
@@ -186,7 +188,7 @@ final class AssignmentDeskPack implements CrossCustomerPack {
         String cause = "capacity@" + Instant.ofEpochMilli(clock);
         for (String id : waiting) {
             Partition home = ctx.partitionFor(id);
-            Customer c = home.customer(id);
+            CustomerRecord c = home.customer(id);
             if (c == null || c.getOwnerId() != null || !c.isOpenLead()) {
                 desk.dropWaiting(id);
                 continue;

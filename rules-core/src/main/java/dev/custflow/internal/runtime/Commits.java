@@ -1,8 +1,9 @@
 package dev.custflow.internal.runtime;
 
+import dev.custflow.internal.profile.CustomerRecord;
+
 import dev.custflow.ConnectorException;
 import dev.custflow.action.Action;
-import dev.custflow.model.Customer;
 import dev.custflow.spi.CustomerStore;
 import dev.custflow.spi.StoreCommit;
 import dev.custflow.spi.StoredState;
@@ -45,9 +46,9 @@ final class Commits {
         }
         call("loading the customers", () -> {
             store.forEachCustomer((id, bytes) -> {
-                Customer c = Snapshots.customer(bytes);
+                CustomerRecord c = Snapshots.customer(bytes);
                 long clock = runner.clock();
-                c.setNowMillis(clock == Long.MIN_VALUE ? c.getCreatedAt().toEpochMilli() : clock);
+                c.nowMillis(clock == Long.MIN_VALUE ? c.getCreatedAt().toEpochMilli() : clock);
                 runner.partitionFor(c.getId()).restore(c);
             });
             return null;

@@ -1,7 +1,8 @@
 package dev.custflow.internal.runtime;
 
+import dev.custflow.internal.profile.CustomerRecord;
+
 import dev.custflow.internal.index.Emitted;
-import dev.custflow.model.Customer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -128,7 +129,7 @@ interface CrossCustomerPack {
      * @param merged   its record, out of its partition already; null when the id had none
      * @param survivor the record it is merged into
      */
-    default void merging(String id, Customer merged, Customer survivor) {
+    default void merging(String id, CustomerRecord merged, CustomerRecord survivor) {
     }
 
     /**

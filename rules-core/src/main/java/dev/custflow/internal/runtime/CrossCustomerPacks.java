@@ -1,8 +1,9 @@
 package dev.custflow.internal.runtime;
 
+import dev.custflow.internal.profile.CustomerRecord;
+
 import dev.custflow.RulePack;
 import dev.custflow.internal.index.Emitted;
-import dev.custflow.model.Customer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -185,7 +186,7 @@ final class CrossCustomerPacks {
     }
 
     /** @see CrossCustomerPack#merging */
-    void merging(String id, Customer merged, Customer survivor) {
+    void merging(String id, CustomerRecord merged, CustomerRecord survivor) {
         for (CrossCustomerPack p : packs) {
             p.merging(id, merged, survivor);
         }

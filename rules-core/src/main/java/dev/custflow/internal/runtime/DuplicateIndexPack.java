@@ -1,5 +1,7 @@
 package dev.custflow.internal.runtime;
 
+import dev.custflow.internal.profile.CustomerRecord;
+
 import dev.custflow.event.LeadCaptured;
 import dev.custflow.event.ProfileUpdated;
 import dev.custflow.internal.packs.DuplicateIndex;
@@ -69,7 +71,7 @@ final class DuplicateIndexPack implements CrossCustomerPack {
         String survivor = self;
         if (!found.isEmpty()) {
             survivor = earliest(self, lead, found.keySet(), ctx);
-            Customer kept = ctx.partitionFor(survivor).getOrCreate(survivor, lead.at());
+            CustomerRecord kept = ctx.partitionFor(survivor).getOrCreate(survivor, lead.at());
             if (!survivor.equals(self)) {
                 fold(self, kept, ctx);
                 facts.add(duplicate(survivor, self, found.get(survivor)));
@@ -94,7 +96,7 @@ final class DuplicateIndexPack implements CrossCustomerPack {
         String best = self;
         Customer bestC = ctx.partitionFor(self).customer(self);
         for (String id : matched) {
-            Customer c = ctx.partitionFor(id).customer(id);
+            CustomerRecord c = ctx.partitionFor(id).customer(id);
             if (earlier(id, c, best, bestC, lead)) {
                 best = id;
                 bestC = c;
@@ -118,9 +120,9 @@ final class DuplicateIndexPack implements CrossCustomerPack {
      * Folds an existing record into the survivor and forgets it: its id and keys lead to the survivor from now
      * on. A record with orders is left alone (false).
      */
-    private boolean fold(String id, Customer survivor, PackContext ctx) {
+    private boolean fold(String id, CustomerRecord survivor, PackContext ctx) {
         Partition home = ctx.partitionFor(id);
-        Customer c = home.customer(id);
+        CustomerRecord c = home.customer(id);
         if (c != null && c.isHasOrdered()) {
             return false;
         }

@@ -7,6 +7,8 @@ import dev.custflow.internal.compile.CompiledRules;
 import dev.custflow.internal.packs.AssignmentDesk;
 import dev.custflow.internal.packs.AtRiskDigests;
 import dev.custflow.internal.packs.RfmScale;
+import dev.custflow.internal.profile.CustomerRecord;
+import dev.custflow.internal.profile.RepRecord;
 
 import dev.custflow.action.Action;
 import dev.custflow.action.AtRiskDigest;
@@ -16,7 +18,6 @@ import dev.custflow.event.ClockTick;
 import dev.custflow.event.Event;
 import dev.custflow.event.RepUpdated;
 import dev.custflow.model.ContactData;
-import dev.custflow.model.Customer;
 import dev.custflow.model.Rep;
 import dev.custflow.settings.Settings;
 import java.time.Instant;
@@ -64,13 +65,13 @@ public final class Partition implements AutoCloseable {
     private PolicyGate gate;
     /** How a new order is scored until the next weekly RFM recompute; null before the first (or without the pack). */
     private RfmScale rfm;
-    private final UnifiedMap<String, Customer> customers = new UnifiedMap<>();
+    private final UnifiedMap<String, CustomerRecord> customers = new UnifiedMap<>();
     private final DueIndex due = new DueIndex();
-    private final Map<String, Rep> reps = new HashMap<>();
+    private final Map<String, RepRecord> reps = new HashMap<>();
     private final Map<String, FactHandle> repHandles = new HashMap<>();
     private final List<RuleFailure> failures = new ArrayList<>();
     /** Customers with open churn warnings, for the weekly digest without a scan of all customers. */
-    private final UnifiedSet<Customer> atRisk = new UnifiedSet<>();
+    private final UnifiedSet<CustomerRecord> atRisk = new UnifiedSet<>();
     private final List<AtRiskDigests.Entry> atRiskReported = new ArrayList<>();
     /** Lead assignment's shared state, or null when the pack is off; set on every session's collector. */
     private AssignmentDesk desk;
@@ -80,7 +81,7 @@ public final class Partition implements AutoCloseable {
      * Customers evaluated, created or merged into since the last {@link #drainChanges} (the next commit writes
      * their snapshots), and ids merged away (the commit removes them); kept only when the engine has a store.
      */
-    private final UnifiedSet<Customer> dirty = new UnifiedSet<>();
+    private final UnifiedSet<CustomerRecord> dirty = new UnifiedSet<>();
     private final UnifiedSet<String> removed = new UnifiedSet<>();
     private boolean tracking;
 
@@ -158,8 +159,8 @@ public final class Partition implements AutoCloseable {
     }
 
     /** Takes a customer out of this partition (it was merged into another record); null if unknown. */
-    Customer remove(String id) {
-        Customer c = customers.remove(id);
+    CustomerRecord remove(String id) {
+        CustomerRecord c = customers.remove(id);
         if (c != null) {
             due.schedule(c, DueIndex.NONE);
             atRisk.remove(c);
@@ -172,10 +173,10 @@ public final class Partition implements AutoCloseable {
     }
 
     /** @return the customer, created empty with this creation time when it is new */
-    Customer getOrCreate(String id, Instant createdAt) {
-        Customer c = customers.get(id);
+    CustomerRecord getOrCreate(String id, Instant createdAt) {
+        CustomerRecord c = customers.get(id);
         if (c == null) {
-            c = new Customer(id, createdAt);
+            c = new CustomerRecord(id, createdAt);
             customers.put(id, c);
             changed(c);
         }
@@ -190,11 +191,11 @@ public final class Partition implements AutoCloseable {
         return due.size();
     }
 
-    Customer customer(String id) {
+    CustomerRecord customer(String id) {
         return customers.get(id);
     }
 
-    void forEachCustomer(Consumer<Customer> visitor) {
+    void forEachCustomer(Consumer<? super CustomerRecord> visitor) {
         customers.forEachValue(visitor::accept);
     }
 
@@ -207,7 +208,7 @@ public final class Partition implements AutoCloseable {
     /** Wakes every customer due at or before {@code clock}, earliest first. */
     void advance(long clock, int position, List<Emitted> out) {
         while (due.peekDue() <= clock) {
-            Customer c = due.poll();
+            CustomerRecord c = due.poll();
             long when = c.dueAt();
             evaluate(c, null, clock, "due@" + Instant.ofEpochMilli(when), position, Emitted.PHASE_WAKE, when, out,
                     List.of());
@@ -228,7 +229,7 @@ public final class Partition implements AutoCloseable {
             return; // the clock step before it did the work
         }
         if (event instanceof RepUpdated e) {
-            Rep rep = reps.computeIfAbsent(e.repId(), Rep::new);
+            RepRecord rep = reps.computeIfAbsent(e.repId(), RepRecord::new);
             rep.apply(e);
             FactHandle h = repHandles.get(rep.getId());
             if (h == null) {
@@ -240,18 +241,18 @@ public final class Partition implements AutoCloseable {
         }
         if (event instanceof CampaignLaunched) {
             // every customer hears about the campaign; the rules pick the targeted segment
-            List<Customer> all = new ArrayList<>(customers.values());
-            for (Customer c : all) {
+            List<CustomerRecord> all = new ArrayList<>(customers.values());
+            for (CustomerRecord c : all) {
                 evaluate(c, event, clock, event.id(), position, Emitted.PHASE_EVENT, 0, out, List.of());
             }
             return;
         }
-        Customer c = customers.get(customerId);
+        CustomerRecord c = customers.get(customerId);
         if (c == null) {
-            c = new Customer(customerId, event.at());
+            c = new CustomerRecord(customerId, event.at());
             customers.put(c.getId(), c);
         }
-        c.setNowMillis(clock);
+        c.nowMillis(clock);
         c.apply(event, intake);
         if (rfm != null && event instanceof dev.custflow.event.OrderPlaced) {
             int[] s = rfm.score(c);
@@ -260,14 +261,14 @@ public final class Partition implements AutoCloseable {
         evaluate(c, event, clock, event.id(), position, Emitted.PHASE_EVENT, 0, out, facts);
     }
 
-    private void evaluate(Customer c, Event event, long clock, String cause, int position, int phase, long dueKey,
+    private void evaluate(CustomerRecord c, Event event, long clock, String cause, int position, int phase, long dueKey,
                           List<Emitted> out, List<Object> facts) {
         if (++evaluations >= RENEW_SESSION_AFTER) {
             evaluations = 0;
             session.dispose();
             openSession();
         }
-        c.setNowMillis(clock);
+        c.nowMillis(clock);
         changed(c);
         int seq = releaseHeld(c, clock, cause, position, phase, dueKey, out);
         FactHandle ch = session.insert(c);
@@ -313,7 +314,7 @@ public final class Partition implements AutoCloseable {
         }
         due.schedule(c, Math.min(collector.wake(), c.nextRelease()));
         if (c.isLoadCounted() && !c.isOpenLead()) {
-            c.setLoadCounted(false); // a closed lead no longer weighs on its rep
+            c.loadCounted(false); // a closed lead no longer weighs on its rep
             released.add(c.getOwnerId());
         }
         if (c.isAtRisk()) {
@@ -331,7 +332,7 @@ public final class Partition implements AutoCloseable {
     }
 
     /** Marks a customer changed outside an evaluation (a merge folded into it). */
-    void changed(Customer c) {
+    void changed(CustomerRecord c) {
         if (tracking) {
             dirty.add(c);
         }
@@ -343,7 +344,7 @@ public final class Partition implements AutoCloseable {
      * @param changedCustomers receives each changed customer
      * @param removedIds       receives each id merged away (and not created again since)
      */
-    void drainChanges(Consumer<Customer> changedCustomers, Consumer<String> removedIds) {
+    void drainChanges(Consumer<CustomerRecord> changedCustomers, Consumer<String> removedIds) {
         dirty.forEach(changedCustomers::accept);
         removed.forEach(id -> {
             if (!customers.containsKey(id)) {
@@ -355,7 +356,7 @@ public final class Partition implements AutoCloseable {
     }
 
     /** Puts a restored customer back: its due time into the index, its warnings into the at-risk set. */
-    void restore(Customer c) {
+    void restore(CustomerRecord c) {
         customers.put(c.getId(), c);
         long dueAt = c.dueAt();
         c.dueAt(DueIndex.NONE);
@@ -367,7 +368,7 @@ public final class Partition implements AutoCloseable {
 
     /** @return the reps as the rules see them, by id */
     java.util.Collection<Rep> reps() {
-        return new java.util.TreeMap<>(reps).values();
+        return new java.util.TreeMap<String, Rep>(reps).values();
     }
 
     /** Restores a rep (before any event; the session gets it as a fact). */
@@ -391,22 +392,22 @@ public final class Partition implements AutoCloseable {
     }
 
     /** Visits every customer with an order, its clock set to {@code clock} (for the RFM recompute). */
-    void forEachBuyer(long clock, Consumer<Customer> visitor) {
+    void forEachBuyer(long clock, Consumer<? super CustomerRecord> visitor) {
         customers.forEachValue(c -> {
             if (c.isHasOrdered()) {
-                c.setNowMillis(clock);
+                c.nowMillis(clock);
                 visitor.accept(c);
             }
         });
     }
 
     /** Evaluates a customer whose RFM scores changed at a recompute. */
-    void reevaluate(Customer c, long clock, String cause, long dueKey, List<Emitted> out) {
+    void reevaluate(CustomerRecord c, long clock, String cause, long dueKey, List<Emitted> out) {
         evaluate(c, null, clock, cause, 0, Emitted.PHASE_WAKE, dueKey, out, List.of());
     }
 
     /** Evaluates a customer with facts the engine adds (an assignment offer, a missed response time). */
-    void reevaluate(Customer c, long clock, String cause, long dueKey, List<Emitted> out, List<Object> facts) {
+    void reevaluate(CustomerRecord c, long clock, String cause, long dueKey, List<Emitted> out, List<Object> facts) {
         evaluate(c, null, clock, cause, 0, Emitted.PHASE_WAKE, dueKey, out, facts);
     }
 
@@ -417,8 +418,8 @@ public final class Partition implements AutoCloseable {
 
     /** Reports the at-risk customers as they are now, for the weekly digest at this position. */
     void collectAtRisk(int position, long clock) {
-        for (Customer c : atRisk) {
-            c.setNowMillis(clock);
+        for (CustomerRecord c : atRisk) {
+            c.nowMillis(clock);
             atRiskReported.add(new AtRiskDigests.Entry(position, c.getOwnerId(), c.getId(), c.getRiskLevel(),
                     c.getOpenWarnings(), c.isHasOrdered() ? c.getDaysSinceLastOrder() : 0));
         }
@@ -431,7 +432,7 @@ public final class Partition implements AutoCloseable {
     }
 
     /** Sends the messages held for quiet hours whose time has come. */
-    private int releaseHeld(Customer c, long clock, String cause, int position, int phase, long dueKey,
+    private int releaseHeld(CustomerRecord c, long clock, String cause, int position, int phase, long dueKey,
                             List<Emitted> out) {
         if (c.nextRelease() > clock) {
             return 0;

@@ -4,7 +4,7 @@ import dev.custflow.action.Action;
 import dev.custflow.action.Channel;
 import dev.custflow.action.MessageRequested;
 import dev.custflow.action.TaskCreated;
-import dev.custflow.model.Customer;
+import dev.custflow.internal.profile.CustomerRecord;
 import dev.custflow.model.Times;
 import dev.custflow.settings.PolicySettings;
 import dev.custflow.settings.Settings;
@@ -42,7 +42,7 @@ public final class PolicyGate {
      * @param now the engine's clock
      * @return what to do with it
      */
-    Verdict check(Customer c, Action a, long now) {
+    Verdict check(CustomerRecord c, Action a, long now) {
         if (a instanceof MessageRequested m) {
             if (c.isOptedOut(m.channel())) {
                 return suppressed(optOutNote(c, m.channel()));
@@ -80,12 +80,12 @@ public final class PolicyGate {
      * @param m the held message
      * @return the verdict
      */
-    Verdict checkRelease(Customer c, MessageRequested m) {
+    Verdict checkRelease(CustomerRecord c, MessageRequested m) {
         return c.isOptedOut(m.channel()) ? suppressed(optOutNote(c, m.channel()) + " while the message was held")
                 : Verdict.PASS;
     }
 
-    private static String optOutNote(Customer c, Channel ch) {
+    private static String optOutNote(CustomerRecord c, Channel ch) {
         String flag = switch (ch) {
             case EMAIL -> c.isDoNotEmail() ? " (doNotEmail)" : "";
             case CALL, SMS -> c.isDoNotCall() ? " (doNotCall)" : "";
@@ -98,12 +98,12 @@ public final class PolicyGate {
         return new Verdict(Outcome.SUPPRESSED, note, 0);
     }
 
-    private ZoneId zone(Customer c) {
+    private ZoneId zone(CustomerRecord c) {
         return c.getTimeZone() == null ? businessZone : c.getTimeZone();
     }
 
     /** @return {@code now} outside quiet hours, else the instant they end in the customer's time zone */
-    long endOfQuietHours(Customer c, long now) {
+    long endOfQuietHours(CustomerRecord c, long now) {
         ZoneId zone = zone(c);
         LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochMilli(now), zone);
         if (!policy.isQuiet(local.toLocalTime())) {

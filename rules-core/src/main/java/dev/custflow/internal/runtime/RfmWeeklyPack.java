@@ -1,5 +1,7 @@
 package dev.custflow.internal.runtime;
 
+import dev.custflow.internal.profile.CustomerRecord;
+
 import dev.custflow.internal.index.Emitted;
 import dev.custflow.internal.packs.RfmScale;
 import dev.custflow.internal.packs.RfmWeekly;
@@ -71,7 +73,7 @@ final class RfmWeeklyPack implements CrossCustomerPack {
         RfmScale scale = segments.scale(base, scores);
         String cause = "rfm@" + Instant.ofEpochMilli(boundary);
         for (int i = 0; i < base.size(); i++) {
-            Customer c = base.get(i);
+            CustomerRecord c = (CustomerRecord) base.get(i);
             if (c.setRfm(scores[i][0], scores[i][1], scores[i][2])) {
                 home.get(i).reevaluate(c, clock, cause, boundary, out);
             }

@@ -11,7 +11,7 @@ import dev.custflow.internal.packs.Weekly;
 import dev.custflow.internal.index.SeenIds;
 
 import dev.custflow.event.RepUpdated;
-import dev.custflow.model.Customer;
+import dev.custflow.internal.profile.CustomerRecord;
 import dev.custflow.model.Rep;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,7 +64,7 @@ public final class Snapshots {
      * @param c a customer
      * @return its snapshot
      */
-    public static byte[] customer(Customer c) {
+    public static byte[] customer(CustomerRecord c) {
         SnapshotOutput o = new SnapshotOutput(256);
         o.writeByte(VERSION);
         c.writeSnapshot(o);
@@ -72,14 +72,14 @@ public final class Snapshots {
     }
 
     /**
-     * @param bytes a snapshot written by {@link #customer(Customer)} of this or an earlier version
+     * @param bytes a snapshot written by {@link #customer(CustomerRecord)} of this or an earlier version
      * @return the customer, outside any partition
      * @throws IllegalArgumentException if the bytes are not a customer snapshot this version can read
      */
-    public static Customer customer(byte[] bytes) {
+    public static CustomerRecord customer(byte[] bytes) {
         SnapshotInput in = new SnapshotInput(bytes);
         int version = version(in, VERSION);
-        Customer c = Customer.readSnapshot(in, version);
+        CustomerRecord c = CustomerRecord.readSnapshot(in, version);
         if (!in.atEnd()) {
             throw new IllegalArgumentException("customer snapshot of " + c.getId() + " has bytes after its end");
         }

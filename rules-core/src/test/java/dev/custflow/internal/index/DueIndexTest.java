@@ -1,5 +1,7 @@
 package dev.custflow.internal.index;
 
+import dev.custflow.internal.profile.CustomerRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custflow.model.Customer;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class DueIndexTest {
     private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
 
-    private static Customer customer(String id) {
+    private static CustomerRecord customer(String id) {
         return Customers.plain(id, T0);
     }
 
@@ -62,9 +64,9 @@ class DueIndexTest {
     @Test
     void dueIndex_reschedulingEarlierOrLater_movesTheCustomer() {
         DueIndex index = new DueIndex();
-        Customer a = customer("a");
-        Customer b = customer("b");
-        Customer c = customer("c");
+        CustomerRecord a = customer("a");
+        CustomerRecord b = customer("b");
+        CustomerRecord c = customer("c");
         index.schedule(a, 100);
         index.schedule(b, 200);
         index.schedule(c, 300);
@@ -79,9 +81,9 @@ class DueIndexTest {
     @Test
     void dueIndex_schedulingNone_removesTheCustomer_andIgnoresOneNotIndexed() {
         DueIndex index = new DueIndex();
-        Customer a = customer("a");
-        Customer b = customer("b");
-        Customer c = customer("c");
+        CustomerRecord a = customer("a");
+        CustomerRecord b = customer("b");
+        CustomerRecord c = customer("c");
         index.schedule(a, 100);
         index.schedule(b, 200);
         index.schedule(c, 300);
@@ -94,7 +96,7 @@ class DueIndexTest {
     @Test
     void dueIndex_aPolledCustomer_canBeScheduledAgain() {
         DueIndex index = new DueIndex();
-        Customer a = customer("a");
+        CustomerRecord a = customer("a");
         index.schedule(a, 100);
         index.schedule(customer("b"), 200);
         assertThat(index.poll()).isSameAs(a);
@@ -106,12 +108,12 @@ class DueIndexTest {
     void dueIndex_keepsHeapOrderThroughRandomSchedulesAndRemovals_beyondItsInitialArray() {
         DueIndex index = new DueIndex();
         Random random = new Random(15);
-        Map<String, Customer> byId = new HashMap<>();
+        Map<String, CustomerRecord> byId = new HashMap<>();
         Map<String, Long> expected = new HashMap<>();
         Comparator<String> byDueThenId = Comparator.<String>comparingLong(expected::get).thenComparing(id -> id);
         for (int step = 0; step < 5_000; step++) {
             String id = "c" + random.nextInt(400); // more than the 64 slots it starts with
-            Customer c = byId.computeIfAbsent(id, DueIndexTest::customer);
+            CustomerRecord c = byId.computeIfAbsent(id, DueIndexTest::customer);
             if (random.nextInt(5) == 0) {
                 index.schedule(c, DueIndex.NONE);
                 expected.remove(id);

@@ -1,5 +1,7 @@
 package dev.custflow.internal.packs;
 
+import dev.custflow.internal.profile.CustomerRecord;
+
 import static dev.custflow.testdata.Events.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,7 +54,7 @@ class AssignmentDeskTest {
         return desk;
     }
 
-    private static Customer lead(String id) {
+    private static CustomerRecord lead(String id) {
         return Customers.lead(id, T);
     }
 
@@ -88,7 +90,7 @@ class AssignmentDeskTest {
     @Test
     void assign_givesTheLeadToTheRep_andCountsItTowardTheirLoad() {
         AssignmentDesk desk = desk(only(Strategy.LEAST_LOADED), rep("a", 5));
-        Customer lead = lead("L1");
+        CustomerRecord lead = lead("L1");
         desk.assign(lead, NOW);
         assertThat(lead.getOwnerId()).isEqualTo("a");
         assertThat(lead.isLoadCounted()).isTrue();
@@ -122,10 +124,10 @@ class AssignmentDeskTest {
                 rep("ka", "KEY_ACCOUNTS", "华北", 1, false, true),
                 rep("senior", "SALES", "华南", 5, true, true),
                 rep("east", "SALES", "华东", 5, false, true));
-        Customer quality = Customers.tagged(lead("L1"), "high-quality");
-        Customer gradeA = Customers.scored(lead("L2"), 85, "A");
-        Customer eastern = Customers.lead("L3", T, b -> b.region("华东"));
-        Customer elsewhere = Customers.lead("L4", T, b -> b.region("西北"));
+        CustomerRecord quality = Customers.tagged(lead("L1"), "high-quality");
+        CustomerRecord gradeA = Customers.scored(lead("L2"), 85, "A");
+        CustomerRecord eastern = Customers.lead("L3", T, b -> b.region("华东"));
+        CustomerRecord elsewhere = Customers.lead("L4", T, b -> b.region("西北"));
         assertThat(desk.assign(quality, NOW).route().name()).isEqualTo("key-accounts");
         assertThat(quality.getOwnerId()).isEqualTo("ka");
         assertThat(desk.assign(gradeA, NOW).repId()).isEqualTo("senior");
@@ -135,7 +137,7 @@ class AssignmentDeskTest {
         assertThat(rr.route().name()).isEqualTo("round-robin");
         assertThat(rr.candidates()).containsExactly("east", "senior"); // ka is full
         // the key-account rep is full: the next high-quality lead falls through to the routes below
-        Customer quality2 = Customers.tagged(Customers.lead("L5", T, b -> b.region("华东")), "high-quality");
+        CustomerRecord quality2 = Customers.tagged(Customers.lead("L5", T, b -> b.region("华东")), "high-quality");
         assertThat(desk.assign(quality2, NOW).route().name()).isEqualTo("by-region");
     }
 
@@ -215,7 +217,7 @@ class AssignmentDeskTest {
     @Test
     void reassign_goesToSomeoneNotTriedBefore_andMovesTheLoad() {
         AssignmentDesk desk = desk(only(Strategy.ROUND_ROBIN), rep("a", 5), rep("b", 5));
-        Customer lead = lead("L1");
+        CustomerRecord lead = lead("L1");
         desk.assign(lead, NOW);
         AssignmentDesk.Choice c = desk.reassign(lead, NOW + 35 * MINUTE);
         assertThat(c.repId()).isEqualTo("b");
@@ -229,7 +231,7 @@ class AssignmentDeskTest {
     @Test
     void reassign_withNobodyElseToTakeIt_leavesTheLead() {
         AssignmentDesk desk = desk(only(Strategy.ROUND_ROBIN), rep("a", 5));
-        Customer lead = lead("L1");
+        CustomerRecord lead = lead("L1");
         desk.assign(lead, NOW);
         assertThat(desk.reassign(lead, NOW)).isNull();
         assertThat(lead.getOwnerId()).isEqualTo("a");

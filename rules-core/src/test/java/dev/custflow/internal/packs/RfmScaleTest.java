@@ -1,5 +1,7 @@
 package dev.custflow.internal.packs;
 
+import dev.custflow.internal.profile.CustomerRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custflow.internal.snapshot.SnapshotInput;
@@ -23,8 +25,8 @@ class RfmScaleTest {
     private static final RfmScale FIXED = RfmScale.fixed(SegmentsSettings.ofDefaults());
 
     /** A customer with {@code orders} orders of {@code amount} a day apart, seen {@code daysAfterLast} later. */
-    private static Customer buyer(String id, int orders, long amount, int daysAfterLast) {
-        Customer c = Customers.plain(id, START);
+    private static CustomerRecord buyer(String id, int orders, long amount, int daysAfterLast) {
+        CustomerRecord c = Customers.plain(id, START);
         Instant t = START;
         for (int i = 0; i < orders; i++) {
             t = START.plus(Duration.ofDays(i));
@@ -69,7 +71,7 @@ class RfmScaleTest {
         SnapshotOutput out = new SnapshotOutput(32);
         FIXED.write(out);
         RfmScale read = RfmScale.read(new SnapshotInput(out.toByteArray()));
-        for (Customer c : List.of(buyer("a", 1, 100, 300), buyer("b", 5, 900, 45), buyer("c", 9, 9_000, 1))) {
+        for (CustomerRecord c : List.of(buyer("a", 1, 100, 300), buyer("b", 5, 900, 45), buyer("c", 9, 9_000, 1))) {
             assertThat(read.score(c)).isEqualTo(FIXED.score(c));
         }
         SnapshotOutput again = new SnapshotOutput(32);
@@ -77,9 +79,9 @@ class RfmScaleTest {
         assertThat(again.toByteArray()).isEqualTo(out.toByteArray());
     }
 
-    private static Map<String, int[]> quintiles(List<Customer> base) {
+    private static Map<String, int[]> quintiles(List<CustomerRecord> base) {
         int[][] scores = new int[base.size()][];
-        RfmScale.quintiles(base, scores);
+        RfmScale.quintiles(List.copyOf(base), scores);
         Map<String, int[]> byId = new HashMap<>();
         for (int i = 0; i < base.size(); i++) {
             byId.put(base.get(i).getId(), scores[i]);
@@ -89,7 +91,7 @@ class RfmScaleTest {
 
     @Test
     void quintiles_giveEachFifthOfTheBaseItsScore_bestFirst() {
-        List<Customer> base = new ArrayList<>();
+        List<CustomerRecord> base = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
             base.add(buyer("C" + i, i, 100, 10 * i)); // C10: most orders, longest ago
         }
@@ -102,7 +104,7 @@ class RfmScaleTest {
 
     @Test
     void quintiles_tiesAreBrokenByCustomer_soEachScoreHoldsAFifth() {
-        List<Customer> base = new ArrayList<>();
+        List<CustomerRecord> base = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             base.add(buyer("C" + i, 1, 100, 5)); // all alike
         }
@@ -117,7 +119,7 @@ class RfmScaleTest {
 
     @Test
     void quintiles_doNotDependOnTheOrderOfTheBase() {
-        List<Customer> base = new ArrayList<>();
+        List<CustomerRecord> base = new ArrayList<>();
         Random random = new Random(15);
         for (int i = 0; i < 57; i++) {
             base.add(buyer("C" + i, 1 + random.nextInt(4), 100 * (1 + random.nextInt(3)), random.nextInt(60)));
@@ -130,11 +132,11 @@ class RfmScaleTest {
 
     @Test
     void quintiles_returnThresholds_thatScoreLaterBuyersAsTheBaseWasScored() {
-        List<Customer> base = new ArrayList<>();
+        List<CustomerRecord> base = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
             base.add(buyer("C" + i, i, 100, 0));
         }
-        RfmScale scale = RfmScale.quintiles(base, new int[10][]);
+        RfmScale scale = RfmScale.quintiles(List.copyOf(base), new int[10][]);
         assertThat(scale.score(buyer("x", 9, 100, 0))[1]).isEqualTo(5);
         assertThat(scale.score(buyer("x", 8, 100, 0))[1]).isEqualTo(4);
         assertThat(scale.score(buyer("x", 5, 100, 0))[1]).isEqualTo(3);

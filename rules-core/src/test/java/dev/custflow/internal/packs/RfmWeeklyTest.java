@@ -1,5 +1,7 @@
 package dev.custflow.internal.packs;
 
+import dev.custflow.internal.profile.CustomerRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custflow.model.Customer;
@@ -15,10 +17,10 @@ import org.junit.jupiter.api.Test;
 class RfmWeeklyTest {
     private static final Instant START = Instant.parse("2024-03-01T00:00:00Z");
 
-    private static List<Customer> base() {
-        List<Customer> base = new ArrayList<>();
+    private static List<CustomerRecord> base() {
+        List<CustomerRecord> base = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            Customer c = Customers.plain("C" + i, START);
+            CustomerRecord c = Customers.plain("C" + i, START);
             for (int k = 0; k < i; k++) {
                 Customers.ordered(c, "C" + i + "-" + k, START.plusSeconds(k * 3600L), 100);
             }
@@ -39,9 +41,9 @@ class RfmWeeklyTest {
 
     @Test
     void rfmWeekly_quintiles_scoreByFifthsOfTheBase() {
-        List<Customer> base = base();
+        List<CustomerRecord> base = base();
         int[][] scores = new int[base.size()][];
-        new RfmWeekly(Settings.ofDefaults()).scale(base, scores);
+        new RfmWeekly(Settings.ofDefaults()).scale(List.copyOf(base), scores);
         assertThat(java.util.Arrays.stream(scores).map(s -> s[1]).toList()).containsExactly(1, 2, 3, 4, 5); // C1 has 1 order ... C5 has 5
     }
 
@@ -51,9 +53,9 @@ class RfmWeeklyTest {
         Settings fixed = new Settings(null, null, null, null, null, null, null, null, null, null,
                 new SegmentsSettings(SegmentsSettings.Mode.FIXED, null, null, null, null, null, d.newCustomerDays(),
                         d.frequentBuyerScore(), d.occasionalBuyerScore()), null, null); // no JSON binding: fast
-        List<Customer> base = base();
+        List<CustomerRecord> base = base();
         int[][] scores = new int[base.size()][];
-        RfmScale scale = new RfmWeekly(fixed).scale(base, scores);
+        RfmScale scale = new RfmWeekly(fixed).scale(List.copyOf(base), scores);
         assertThat(java.util.Arrays.stream(scores).map(s -> s[1]).toList()).containsExactly(1, 2, 3, 3, 4); // from 2, 3, 5, 8 orders
         for (int i = 0; i < base.size(); i++) {
             assertThat(scale.score(base.get(i))).isEqualTo(scores[i]);

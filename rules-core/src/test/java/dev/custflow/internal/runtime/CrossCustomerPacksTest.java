@@ -1,5 +1,7 @@
 package dev.custflow.internal.runtime;
 
+import dev.custflow.internal.profile.CustomerRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -282,11 +284,11 @@ class CrossCustomerPacksTest {
         List<String> told = new ArrayList<>();
         CrossCustomerPack pack = new CrossCustomerPack() {
             @Override
-            public void merging(String id, Customer merged, Customer survivor) {
+            public void merging(String id, CustomerRecord merged, CustomerRecord survivor) {
                 told.add(id + "->" + survivor.getId() + (merged == null ? " (no record)" : ""));
             }
         };
-        Customer survivor = new Customer("lead-1", T0);
+        CustomerRecord survivor = new CustomerRecord("lead-1", T0);
 
         new CrossCustomerPacks(List.of(pack, pack)).merging("lead-2", null, survivor);
 

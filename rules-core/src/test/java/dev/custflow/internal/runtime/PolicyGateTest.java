@@ -1,5 +1,7 @@
 package dev.custflow.internal.runtime;
 
+import dev.custflow.internal.profile.CustomerRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custflow.action.Channel;
@@ -32,26 +34,26 @@ class PolicyGateTest {
         return Instant.parse(instant).toEpochMilli();
     }
 
-    private static MessageRequested message(Customer c, Channel channel, Template template) {
+    private static MessageRequested message(CustomerRecord c, Channel channel, Template template) {
         return new MessageRequested("m-" + template, DAY, "test: a rule", "a reason", c.getId(), channel, template,
                 Map.of());
     }
 
-    private static TaskCreated task(Customer c, TaskKind kind) {
+    private static TaskCreated task(CustomerRecord c, TaskKind kind) {
         return new TaskCreated("t-" + kind, DAY, "test: a rule", "a reason", c.getId(), null, kind, DAY);
     }
 
-    private static Customer lead() {
+    private static CustomerRecord lead() {
         return Customers.lead("L1", DAY);
     }
 
-    private static PolicyGate.Verdict check(Customer c, Channel channel, Template template, long now) {
+    private static PolicyGate.Verdict check(CustomerRecord c, Channel channel, Template template, long now) {
         return GATE.check(c, message(c, channel, template), now);
     }
 
     @Test
     void aMessageToAChannelTheCustomerOptedOutOf_isSuppressed_namingTheFlag() {
-        Customer c = Customers.lead("L1", DAY, b -> b.doNotEmail(true));
+        CustomerRecord c = Customers.lead("L1", DAY, b -> b.doNotEmail(true));
         long now = DAY.toEpochMilli();
         PolicyGate.Verdict v = check(c, Channel.EMAIL, Template.BIRTHDAY, now);
         assertThat(v.outcome()).isEqualTo(Outcome.SUPPRESSED);
@@ -61,7 +63,7 @@ class PolicyGateTest {
 
     @Test
     void doNotCall_coversSmsAndCalls() {
-        Customer c = Customers.lead("L1", DAY, b -> b.doNotCall(true));
+        CustomerRecord c = Customers.lead("L1", DAY, b -> b.doNotCall(true));
         long now = DAY.toEpochMilli();
         assertThat(check(c, Channel.SMS, Template.SHIPPING_NOTICE, now).note())
                 .isEqualTo("customer opted out of SMS (doNotCall)");
@@ -71,7 +73,7 @@ class PolicyGateTest {
 
     @Test
     void anOptOutOfOneChannel_byConsentChanged_suppressesThatChannelOnly() {
-        Customer c = Customers.optedOut(lead(), Channel.WECHAT, DAY);
+        CustomerRecord c = Customers.optedOut(lead(), Channel.WECHAT, DAY);
         long now = DAY.toEpochMilli();
         assertThat(check(c, Channel.WECHAT, Template.CAMPAIGN, now).note()).isEqualTo("customer opted out of WECHAT");
         assertThat(check(c, Channel.EMAIL, Template.CAMPAIGN, now).outcome()).isEqualTo(Outcome.EMITTED);
@@ -79,7 +81,7 @@ class PolicyGateTest {
 
     @Test
     void frequencyCap_twoMarketingMessagesIn7Days_theThirdIsSuppressed() {
-        Customer c = lead();
+        CustomerRecord c = lead();
         long day1 = DAY.toEpochMilli();
         assertThat(check(c, Channel.EMAIL, Template.COUPON, day1).outcome()).isEqualTo(Outcome.EMITTED);
         assertThat(check(c, Channel.EMAIL, Template.CROSS_SELL, day1 + DAY_MILLIS).outcome())
@@ -99,7 +101,7 @@ class PolicyGateTest {
 
     @Test
     void quietHours_holdAMessageUntilTheyEnd_inTheBusinessZone() {
-        Customer c = lead();
+        CustomerRecord c = lead();
         long night = t("2024-03-04T14:00:00Z"); // 22:00 in Shanghai
         PolicyGate.Verdict v = check(c, Channel.SMS, Template.SHIPPING_NOTICE, night);
         assertThat(v.outcome()).isEqualTo(Outcome.DEFERRED);
@@ -117,7 +119,7 @@ class PolicyGateTest {
 
     @Test
     void quietHours_startIsQuiet_endIsNot() {
-        Customer c = lead();
+        CustomerRecord c = lead();
         assertThat(GATE.endOfQuietHours(c, t("2024-03-04T12:59:00Z"))).isEqualTo(t("2024-03-04T12:59:00Z"));
         assertThat(GATE.endOfQuietHours(c, t("2024-03-04T13:00:00Z"))).isEqualTo(t("2024-03-05T00:00:00Z"));
         assertThat(GATE.endOfQuietHours(c, t("2024-03-05T00:00:00Z"))).isEqualTo(t("2024-03-05T00:00:00Z"));
@@ -125,7 +127,7 @@ class PolicyGateTest {
 
     @Test
     void quietHours_followTheCustomersOwnTimeZone() {
-        Customer london = Customers.lead("L1", DAY, b -> b.timeZone("Europe/London"));
+        CustomerRecord london = Customers.lead("L1", DAY, b -> b.timeZone("Europe/London"));
         PolicyGate.Verdict v = check(london, Channel.EMAIL, Template.BIRTHDAY, DAY.toEpochMilli()); // 02:00 in London
         assertThat(v.outcome()).isEqualTo(Outcome.DEFERRED);
         assertThat(v.until()).isEqualTo(t("2024-03-04T08:00:00Z"));
@@ -134,7 +136,7 @@ class PolicyGateTest {
 
     @Test
     void aHeldMarketingMessage_countsTowardTheCap() {
-        Customer c = lead();
+        CustomerRecord c = lead();
         long night = t("2024-03-04T14:00:00Z");
         assertThat(check(c, Channel.EMAIL, Template.COUPON, night).outcome()).isEqualTo(Outcome.DEFERRED);
         assertThat(check(c, Channel.EMAIL, Template.CROSS_SELL, night + 1_800_000L).outcome())
@@ -145,7 +147,7 @@ class PolicyGateTest {
 
     @Test
     void checkRelease_aHeldMessageGoesOut_unlessTheCustomerOptedOutMeanwhile() {
-        Customer c = lead();
+        CustomerRecord c = lead();
         MessageRequested held = message(c, Channel.SMS, Template.SHIPPING_NOTICE);
         assertThat(GATE.checkRelease(c, held)).isEqualTo(PolicyGate.Verdict.PASS);
         Customers.optedOut(c, Channel.SMS, DAY);
@@ -156,13 +158,13 @@ class PolicyGateTest {
 
     @Test
     void callTasks_honourDoNotCall_otherTasksPass_andTasksKnowNoQuietHours() {
-        Customer noCalls = Customers.lead("L1", DAY, b -> b.doNotCall(true));
+        CustomerRecord noCalls = Customers.lead("L1", DAY, b -> b.doNotCall(true));
         long night = t("2024-03-04T14:00:00Z");
         PolicyGate.Verdict v = GATE.check(noCalls, task(noCalls, TaskKind.CARE_CALL), night);
         assertThat(v.outcome()).isEqualTo(Outcome.SUPPRESSED);
         assertThat(v.note()).isEqualTo("customer opted out of CALL (doNotCall)");
         assertThat(GATE.check(noCalls, task(noCalls, TaskKind.FOLLOW_UP), night)).isEqualTo(PolicyGate.Verdict.PASS);
-        Customer c = lead();
+        CustomerRecord c = lead();
         assertThat(GATE.check(c, task(c, TaskKind.CARE_CALL), night)).isEqualTo(PolicyGate.Verdict.PASS);
     }
 

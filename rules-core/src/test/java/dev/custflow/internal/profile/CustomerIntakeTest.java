@@ -1,4 +1,4 @@
-package dev.custflow.model;
+package dev.custflow.internal.profile;
 
 import static dev.custflow.testdata.Events.at;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.custflow.event.LeadCaptured;
 import dev.custflow.event.ProfileFields;
 import dev.custflow.event.ProfileUpdated;
+import dev.custflow.model.ContactData;
+import dev.custflow.model.InvalidContact;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +25,7 @@ class CustomerIntakeTest {
 
     @Test
     void capture_cleansEveryTextField_andDropsPlaceholders() {
-        Customer c = new Customer("L1", at("2024-01-01"));
+        CustomerRecord c = new CustomerRecord("L1", at("2024-01-01"));
         c.apply(capture(" ＷＥＣＨＡＴ ").name("　王　 芳 ").company("ＡＣＭＥ Trading Co., Ltd.").region("华东")
                 .city("N/A").industry("Select").title("  Sales\u00A0Director ").referralCode("无")
                 .phone("１３８ １２３４ ５６７８").email(" Wang.Fang@Example.COM ")
@@ -46,7 +48,7 @@ class CustomerIntakeTest {
 
     @Test
     void capture_invalidPhoneAndEmail_areKeptAside_andDoNotCountAsContact() {
-        Customer c = new Customer("L1", at("2024-01-01"));
+        CustomerRecord c = new CustomerRecord("L1", at("2024-01-01"));
         c.apply(capture("WEBSITE").phone("12345").email("wang fang@qq.com").build());
         assertThat(c.getPhone()).isNull();
         assertThat(c.getEmail()).isNull();
@@ -61,7 +63,7 @@ class CustomerIntakeTest {
 
     @Test
     void contactGaps_nameWhatIsMissingOrInvalid() {
-        Customer c = new Customer("L1", at("2024-01-01"));
+        CustomerRecord c = new CustomerRecord("L1", at("2024-01-01"));
         assertThat(c.getContactGaps()).isEqualTo("no phone; no e-mail");
         c.apply(capture("WEBSITE").email("a@b").build());
         assertThat(c.getContactGaps()).isEqualTo("no phone; e-mail 'a@b' is not a valid e-mail address (the domain "
@@ -73,7 +75,7 @@ class CustomerIntakeTest {
 
     @Test
     void aValidValueLater_replacesTheInvalidRecord() {
-        Customer c = new Customer("L1", at("2024-01-01"));
+        CustomerRecord c = new CustomerRecord("L1", at("2024-01-01"));
         c.apply(capture("WEBSITE").phone("12345").email("abc@").build());
         c.apply(update("021-62345678", null, null));
         assertThat(c.getPhone()).isEqualTo("+86-21-62345678");
@@ -86,7 +88,7 @@ class CustomerIntakeTest {
 
     @Test
     void aRepeatedCapture_onlyFillsWhatIsMissing() {
-        Customer c = new Customer("L1", at("2024-01-01"));
+        CustomerRecord c = new CustomerRecord("L1", at("2024-01-01"));
         c.apply(capture("WEBSITE").phone("13812345678").email("N/A").company("海尔集团").build());
         // the phone is there: another capture's phone, valid or not, does not replace it
         c.apply(capture("WECHAT").phone("999").email("wang@163.com").company("Other Co").build());
@@ -95,7 +97,7 @@ class CustomerIntakeTest {
         assertThat(c.getCompanyKey()).isEqualTo("海尔");
         assertThat(c.getInvalidContacts()).isEmpty();
         // an empty field takes the newest invalid value, reported once
-        Customer d = new Customer("L2", at("2024-01-01"));
+        CustomerRecord d = new CustomerRecord("L2", at("2024-01-01"));
         d.apply(capture("WEBSITE").phone("12345").build());
         d.apply(capture("WEBSITE").phone("678").build());
         assertThat(d.getInvalidContacts()).extracting(InvalidContact::value).containsExactly("678");
@@ -103,7 +105,7 @@ class CustomerIntakeTest {
 
     @Test
     void anUpdate_replacesAValidValueWithAnInvalidOne_butNotWithAPlaceholder() {
-        Customer c = new Customer("L1", at("2024-01-01"));
+        CustomerRecord c = new CustomerRecord("L1", at("2024-01-01"));
         c.apply(capture("WEBSITE").phone("13812345678").company("ACME Ltd").build());
         c.apply(update("-", "null", "N/A"));
         assertThat(c.getPhone()).isEqualTo("+8613812345678");
@@ -116,7 +118,7 @@ class CustomerIntakeTest {
 
     @Test
     void theIntakeSettings_decideTheDefaultCountry() {
-        Customer c = new Customer("L1", at("2024-01-01"));
+        CustomerRecord c = new CustomerRecord("L1", at("2024-01-01"));
         c.apply(capture("WEBSITE").phone("9123 4567").build(), ContactData.of("+852",
                 ContactData.DEFAULT_PLACEHOLDERS, ContactData.DEFAULT_LEGAL_SUFFIXES));
         assertThat(c.getPhone()).isEqualTo("+85291234567");

@@ -1,0 +1,384 @@
+package dev.custflow.internal.profile;
+
+import dev.custflow.internal.snapshot.CustomerCodec;
+import dev.custflow.internal.snapshot.SnapshotInput;
+import dev.custflow.internal.snapshot.SnapshotOutput;
+import dev.custflow.model.ChannelTouch;
+import dev.custflow.model.Customer;
+import dev.custflow.model.InvalidContact;
+import dev.custflow.model.Review;
+import dev.custflow.model.Segment;
+import dev.custflow.model.Stage;
+import dev.custflow.model.Times;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * What the engine keeps of its {@link CustomerRecord} besides the profile: the bookkeeping of the due-time index
+ * and the assignment desk, the parts of a profile as the engine's writable classes, and the snapshot encoding of
+ * every field. Split from {@code CustomerRecord}, which holds what changes a profile, to keep each file readable.
+ *
+ * <p>No method of the records is a bean setter ({@code setOwnerId}, {@code setNow}...): MVEL resolves a consequence's
+ * {@code $c.ownerId = "r"} against the class it meets at run time, and would find one.
+ */
+public abstract class AbstractCustomerRecord extends Customer {
+    /** Customers share ZoneId instances: a few zones serve millions of profiles. */
+    private static final ConcurrentMap<String, ZoneId> ZONES = new ConcurrentHashMap<>();
+
+    /** When the due-time index must wake this customer (epoch millis; MAX_VALUE for never), and its slot there. */
+    long dueAt = Long.MAX_VALUE;
+    private int indexSlot = -1;
+    /** Counted in the owner's open leads by the assignment desk. */
+    boolean loadCounted;
+
+    AbstractCustomerRecord(String id, long createdAt) {
+        super(id, createdAt);
+    }
+
+    /** @return the shared instance of a time zone */
+    static ZoneId zone(String id) {
+        return ZONES.computeIfAbsent(id, ZoneId::of);
+    }
+
+    // ---------------------------------------------------------------- bookkeeping
+
+    /** @param instant the engine's clock for the next rule evaluation */
+    public void now(Instant instant) {
+        this.now = instant.toEpochMilli();
+    }
+
+    /** @param millis the engine's clock in epoch millis, set without allocating */
+    public void nowMillis(long millis) {
+        this.now = millis;
+    }
+
+    /** @return when the due-time index wakes this customer (epoch millis; MAX_VALUE for never) */
+    public long dueAt() {
+        return dueAt;
+    }
+
+    /** @param millis when the due-time index wakes this customer */
+    public void dueAt(long millis) {
+        this.dueAt = millis;
+    }
+
+    /** @return this customer's slot in its partition's due-time index, or -1 */
+    public int indexSlot() {
+        return indexSlot;
+    }
+
+    /** @param slot the slot in the due-time index, or -1 */
+    public void indexSlot(int slot) {
+        this.indexSlot = slot;
+    }
+
+    /** @return true while this lead counts toward its owner's open-lead load */
+    public boolean isLoadCounted() {
+        return loadCounted;
+    }
+
+    /** @param counted whether this lead counts toward its owner's open-lead load */
+    public void loadCounted(boolean counted) {
+        this.loadCounted = counted;
+    }
+
+    final OrdersRecord orders() {
+        if (orders == null) {
+            orders = new OrdersRecord();
+        }
+        return (OrdersRecord) orders;
+    }
+
+    final ServiceRecord service() {
+        if (service == null) {
+            service = new ServiceRecord();
+        }
+        return (ServiceRecord) service;
+    }
+
+    final OutreachRecord outreach() {
+        if (outreach == null) {
+            outreach = new OutreachRecord();
+        }
+        return (OutreachRecord) outreach;
+    }
+
+    final EngagementRecord engagement() {
+        if (engagement == null) {
+            engagement = new EngagementRecord();
+        }
+        return (EngagementRecord) engagement;
+    }
+
+    final SalesRecord sales() {
+        if (sales == null) {
+            sales = new SalesRecord();
+        }
+        return (SalesRecord) sales;
+    }
+
+    final BehaviourRecord behaviour() {
+        if (behaviour == null) {
+            behaviour = new BehaviourRecord();
+        }
+        return (BehaviourRecord) behaviour;
+    }
+
+    // ---------------------------------------------------------------- snapshots
+
+    /**
+     * Writes every field of this profile in the snapshot encoding, after the format byte the caller writes
+     * ({@code dev.custflow.internal.runtime.Snapshots}). The engine's clock ({@link #getNow()}) is not part of it: the
+     * engine sets it before every evaluation. Engine use only.
+     *
+     * @param o where to write
+     */
+    public void writeSnapshot(SnapshotOutput o) {
+        o.writeString(id);
+        o.writeSignedLong(createdAt);
+        o.writeTime(dueAt, createdAt);
+        long present = bit(0, name) | bit(1, company) | bit(2, phone) | bit(3, email) | bit(4, rare)
+                | bit(5, region) | bit(6, city) | bit(7, industry) | bit(8, title) | bit(9, channel)
+                | bit(10, attributes) | bit(11, stage) | bit(12, histStages) | bit(13, grade) | bit(14, ownerId)
+                | bit(15, tags) | bit(16, orders) | bit(17, service) | bit(18, engagement) | bit(19, outreach)
+                | bit(20, warnings) | bit(21, products) | bit(22, notes) | bit(23, segment) | bit(24, sales)
+                | bit(25, behaviour) | bit(26, lastReview) | (loadCounted ? 1L << 27 : 0)
+                | ((rfmR | rfmF | rfmM) != 0 ? 1L << 28 : 0)
+                | (lastNps != -1 || lastCsat != -1 || lastSurveyAt != Times.NEVER ? 1L << 29 : 0)
+                | (stageSince != Times.NEVER ? 1L << 30 : 0) | (companySize != -1 ? 1L << 31 : 0)
+                | (birthdayDay != Integer.MIN_VALUE ? 1L << 32 : 0) | (flags != 0 ? 1L << 33 : 0)
+                | (score != 0 ? 1L << 34 : 0);
+        o.writeVarLong(present);
+        for (String s : new String[] {name, company, phone, email}) {
+            if (s != null) {
+                o.writeString(s);
+            }
+        }
+        if (rare != null) {
+            o.writeString(rare.companyKey);
+            InvalidContact[] bad = rare.invalidContacts == null ? new InvalidContact[0] : rare.invalidContacts;
+            o.writeVarInt(rare.invalidContacts == null ? 0 : bad.length + 1);
+            for (InvalidContact c : bad) {
+                o.writeString(c.field());
+                o.writeString(c.value());
+                o.writeString(c.problem());
+            }
+            o.writeString(rare.referralCode);
+            o.writeString(rare.timeZone == null ? null : rare.timeZone.getId());
+            ChannelTouch[] touches = rare.touches == null ? new ChannelTouch[0] : rare.touches;
+            o.writeVarInt(rare.touches == null ? 0 : touches.length + 1);
+            for (ChannelTouch t : touches) {
+                o.writeString(t.channel());
+                o.writeTime(t.at().toEpochMilli(), createdAt);
+                o.writeString(t.leadId());
+            }
+        }
+        for (String s : new String[] {region, city, industry, title, channel}) {
+            if (s != null) {
+                o.writeString(s);
+            }
+        }
+        if (attributes != null) {
+            o.writeVarInt(attributes.size());
+            attributes.forEach((k, v) -> {
+                o.writeString(k);
+                o.writeString(v);
+            });
+        }
+        if (stage != null) {
+            o.writeVarInt(stage.ordinal());
+        }
+        if (histStages != null) {
+            o.writeVarInt(histStages.length);
+            for (int i = 0; i < histStages.length; i++) {
+                o.writeVarInt(histStages[i] & 0xFFFF);
+                o.writeTime(histAt[i], createdAt);
+                o.writeString(histRule[i]);
+            }
+        }
+        if (grade != null) {
+            o.writeString(grade);
+        }
+        if (ownerId != null) {
+            o.writeString(ownerId);
+        }
+        if (tags != null) {
+            CustomerCodec.strings(o, tags);
+        }
+        if (orders != null) {
+            ((OrdersRecord) orders).write(o, createdAt);
+        }
+        if (service != null) {
+            ((ServiceRecord) service).write(o, createdAt);
+        }
+        if (engagement != null) {
+            ((EngagementRecord) engagement).write(o, createdAt);
+        }
+        if (outreach != null) {
+            ((OutreachRecord) outreach).write(o, createdAt);
+        }
+        if (warnings != null) {
+            ((WarningsRecord) warnings).write(o);
+        }
+        if (products != null) {
+            ((ProductsRecord) products).write(o, createdAt);
+        }
+        if (notes != null) {
+            ((NotesRecord) notes).write(o);
+        }
+        if (segment != null) {
+            o.writeVarInt(segment.ordinal());
+        }
+        if (sales != null) {
+            ((SalesRecord) sales).write(o);
+        }
+        if (behaviour != null) {
+            ((BehaviourRecord) behaviour).write(o);
+        }
+        if (lastReview != null) {
+            o.writeVarInt(lastReview.ordinal());
+        }
+        if ((rfmR | rfmF | rfmM) != 0) {
+            o.writeByte(rfmR);
+            o.writeByte(rfmF);
+            o.writeByte(rfmM);
+        }
+        if (lastNps != -1 || lastCsat != -1 || lastSurveyAt != Times.NEVER) {
+            o.writeByte(lastNps);
+            o.writeByte(lastCsat);
+            o.writeTime(lastSurveyAt, createdAt);
+        }
+        if (stageSince != Times.NEVER) {
+            o.writeTime(stageSince, createdAt);
+        }
+        if (companySize != -1) {
+            o.writeSignedInt(companySize);
+        }
+        if (birthdayDay != Integer.MIN_VALUE) {
+            o.writeSignedInt(birthdayDay);
+        }
+        if (flags != 0) {
+            o.writeByte(flags);
+        }
+        if (score != 0) {
+            o.writeSignedInt(score);
+        }
+    }
+
+    private static long bit(int n, Object value) {
+        return value == null ? 0 : 1L << n;
+    }
+
+    /**
+     * Reads a profile written by {@link #writeSnapshot} (format version 1). Engine use only.
+     *
+     * @param in      the encoding, after the format byte
+     * @param version the format version it was written in
+     * @return the profile, outside any due-time index
+     */
+    public static CustomerRecord readSnapshot(SnapshotInput in, int version) {
+        if (version != 1) {
+            throw new IllegalArgumentException("unknown customer snapshot version " + version);
+        }
+        String id = in.readString();
+        long created = in.readSignedLong();
+        CustomerRecord c = new CustomerRecord(id, created);
+        c.dueAt = in.readTime(created);
+        long present = in.readVarLong();
+        c.name = (present & 1L) != 0 ? in.readString() : null;
+        c.company = (present & 1L << 1) != 0 ? in.readString() : null;
+        c.phone = (present & 1L << 2) != 0 ? in.readString() : null;
+        c.email = (present & 1L << 3) != 0 ? in.readString() : null;
+        if ((present & 1L << 4) != 0) {
+            Rare r = new Rare();
+            r.companyKey = in.readString();
+            int bad = in.readVarInt();
+            if (bad > 0) {
+                r.invalidContacts = new InvalidContact[bad - 1];
+                for (int i = 0; i < bad - 1; i++) {
+                    r.invalidContacts[i] = new InvalidContact(in.readString(), in.readString(), in.readString());
+                }
+            }
+            r.referralCode = in.readString();
+            String zone = in.readString();
+            r.timeZone = zone == null ? null : zone(zone);
+            int touches = in.readVarInt();
+            if (touches > 0) {
+                r.touches = new ChannelTouch[touches - 1];
+                for (int i = 0; i < touches - 1; i++) {
+                    r.touches[i] = new ChannelTouch(in.readInterned(), Instant.ofEpochMilli(in.readTime(created)),
+                            in.readString());
+                }
+            }
+            c.rare = r;
+        }
+        c.region = (present & 1L << 5) != 0 ? in.readInterned() : null;
+        c.city = (present & 1L << 6) != 0 ? in.readInterned() : null;
+        c.industry = (present & 1L << 7) != 0 ? in.readInterned() : null;
+        c.title = (present & 1L << 8) != 0 ? in.readInterned() : null;
+        c.channel = (present & 1L << 9) != 0 ? in.readInterned() : null;
+        if ((present & 1L << 10) != 0) {
+            int n = in.readVarInt();
+            c.attributes = new LinkedHashMap<>(Math.max(4, n * 2));
+            for (int i = 0; i < n; i++) {
+                c.attributes.put(in.readString(), in.readString());
+            }
+        }
+        c.stage = (present & 1L << 11) != 0 ? Stage.values()[in.readVarInt()] : null;
+        if ((present & 1L << 12) != 0) {
+            int n = in.readVarInt();
+            c.histStages = new short[n];
+            c.histAt = new long[n];
+            c.histRule = new String[n];
+            for (int i = 0; i < n; i++) {
+                c.histStages[i] = (short) in.readVarInt();
+                c.histAt[i] = in.readTime(created);
+                c.histRule[i] = in.readInterned();
+            }
+        }
+        c.grade = (present & 1L << 13) != 0 ? in.readInterned() : null;
+        c.ownerId = (present & 1L << 14) != 0 ? in.readInterned() : null;
+        c.tags = (present & 1L << 15) != 0 ? CustomerCodec.interned(in) : null;
+        c.orders = (present & 1L << 16) != 0 ? OrdersRecord.read(in, created) : null;
+        c.service = (present & 1L << 17) != 0 ? ServiceRecord.read(in, created) : null;
+        c.engagement = (present & 1L << 18) != 0 ? EngagementRecord.read(in, created) : null;
+        c.outreach = (present & 1L << 19) != 0 ? OutreachRecord.read(in, created) : null;
+        c.warnings = (present & 1L << 20) != 0 ? WarningsRecord.read(in) : null;
+        c.products = (present & 1L << 21) != 0 ? ProductsRecord.read(in, created) : null;
+        c.notes = (present & 1L << 22) != 0 ? NotesRecord.read(in) : null;
+        c.segment = (present & 1L << 23) != 0 ? Segment.values()[in.readVarInt()] : null;
+        c.sales = (present & 1L << 24) != 0 ? SalesRecord.read(in) : null;
+        c.behaviour = (present & 1L << 25) != 0 ? BehaviourRecord.read(in) : null;
+        c.lastReview = (present & 1L << 26) != 0 ? Review.values()[in.readVarInt()] : null;
+        c.loadCounted = (present & 1L << 27) != 0;
+        if ((present & 1L << 28) != 0) {
+            c.rfmR = (byte) in.readByte();
+            c.rfmF = (byte) in.readByte();
+            c.rfmM = (byte) in.readByte();
+        }
+        if ((present & 1L << 29) != 0) {
+            c.lastNps = (byte) in.readByte();
+            c.lastCsat = (byte) in.readByte();
+            c.lastSurveyAt = in.readTime(created);
+        }
+        if ((present & 1L << 30) != 0) {
+            c.stageSince = in.readTime(created);
+        }
+        if ((present & 1L << 31) != 0) {
+            c.companySize = in.readSignedInt();
+        }
+        if ((present & 1L << 32) != 0) {
+            c.birthdayDay = in.readSignedInt();
+        }
+        if ((present & 1L << 33) != 0) {
+            c.flags = (byte) in.readByte();
+        }
+        if ((present & 1L << 34) != 0) {
+            c.score = in.readSignedInt();
+        }
+        return c;
+    }
+}
