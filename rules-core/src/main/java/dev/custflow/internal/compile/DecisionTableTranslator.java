@@ -1,0 +1,33 @@
+package dev.custflow.internal.compile;
+
+import dev.custflow.RuleMessage;
+import dev.custflow.RuleSource;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.kie.api.io.ResourceType;
+
+/**
+ * Decision tables become DRL here rather than through {@code ResourceType.DTABLE}, keeping their cells, so
+ * that an error in the generated DRL is reported at its sheet, row and column ({@link DecisionTable#locate}).
+ */
+public final class DecisionTableTranslator implements RuleTranslator {
+
+    @Override
+    public Set<RuleSource.Kind> kinds() {
+        return Set.of(RuleSource.Kind.DECISION_TABLE_XLSX, RuleSource.Kind.DECISION_TABLE_CSV);
+    }
+
+    @Override
+    public Optional<Translation> translate(RuleSource source, List<RuleSource> all, List<RuleMessage> errors) {
+        if (!DecisionTable.available()) {
+            errors.add(new RuleMessage(source.name(), 0, 0, RuleMessage.Severity.ERROR, "decision tables need "
+                    + "org.drools:drools-decisiontables on the class path (rules-dsl brings it; rules-core "
+                    + "has it as an optional dependency)"));
+            return Optional.empty();
+        }
+        return DecisionTable.compile(source, errors).map(t -> new Translation(ResourceType.DRL,
+                t.drl().getBytes(StandardCharsets.UTF_8), t.drl(), t.drlLines(), t::locate));
+    }
+}
