@@ -1,7 +1,8 @@
-package dev.custflow.internal.compile;
+package dev.custflow.dsl.internal;
 
 import dev.custflow.RuleMessage;
 import dev.custflow.RuleSource;
+import dev.custflow.internal.compile.RuleTranslator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,7 +1,8 @@
-package dev.custflow.internal.compile;
+package dev.custflow.dsl.internal;
 
 import dev.custflow.RuleMessage;
 import dev.custflow.RuleSource;
+import dev.custflow.internal.compile.RuleTranslator;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -21,12 +22,6 @@ public final class DecisionTableTranslator implements RuleTranslator {
 
     @Override
     public Optional<Translation> translate(RuleSource source, List<RuleSource> all, List<RuleMessage> errors) {
-        if (!DecisionTable.available()) {
-            errors.add(new RuleMessage(source.name(), 0, 0, RuleMessage.Severity.ERROR, "decision tables need "
-                    + "org.drools:drools-decisiontables on the class path (rules-dsl brings it; rules-core "
-                    + "has it as an optional dependency)"));
-            return Optional.empty();
-        }
         return DecisionTable.compile(source, errors).map(t -> new Translation(ResourceType.DRL,
                 t.drl().getBytes(StandardCharsets.UTF_8), t.drl(), t.drlLines(), t::locate));
     }
