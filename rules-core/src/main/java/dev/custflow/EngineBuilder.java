@@ -76,7 +76,9 @@ public final class EngineBuilder {
 
     /**
      * Adds rule files on top of the built-in packs. A user rule with the same name as a built-in
-     * rule replaces it.
+     * rule replaces it. DRL compiles with this module alone; a DSL ({@code .dsl}, {@code .dslr}) or a
+     * decision table needs the rules-dsl module on the class path, and without it fails to compile with
+     * a message that names the file and the module.
      *
      * @param sources rule files
      * @return this

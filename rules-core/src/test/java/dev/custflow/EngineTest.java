@@ -13,12 +13,14 @@ import dev.custflow.event.OrderStatusChanged;
 import dev.custflow.model.OrderStatus;
 import dev.custflow.model.Stage;
 import dev.custflow.spi.AuditEntry;
-import dev.custflow.test.ManualClock;
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The engine's semantics that every pack relies on (issue: foundation, item 5). */
@@ -140,14 +142,16 @@ class EngineTest {
 
     @Test
     void wallClockMode_takesTimeFromTheClock_notFromEvents() {
-        ManualClock clock = new ManualClock(at("2024-01-01"));
+        // a clock that moves only when told to (rules-test's ManualClock; this module cannot depend on it)
+        AtomicReference<Instant> now = new AtomicReference<>(at("2024-01-01"));
+        InstantSource clock = now::get;
         try (Engine e = Custflow.builder().packs(RulePack.LIFECYCLE).clock(clock).build()) {
             e.accept(order("o1", "C1", "2024-01-01", 10));
             e.accept(order("o2", "C2", "2030-01-01", 10)); // an event's own time does not move a wall clock
             assertThat(e.clock()).isEqualTo(at("2024-01-01"));
-            clock.advance(Duration.ofDays(179));
+            now.set(now.get().plus(Duration.ofDays(179)));
             assertThat(e.advanceTo(clock.instant()).actions()).isEmpty();
-            clock.advance(Duration.ofDays(1));
+            now.set(now.get().plus(Duration.ofDays(1)));
             assertThat(e.advanceTo(clock.instant()).actions()).singleElement()
                     .extracting(Action::customerId).isEqualTo("C1");
         }

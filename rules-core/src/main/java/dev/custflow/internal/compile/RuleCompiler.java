@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntUnaryOperator;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -80,56 +81,56 @@ public final class RuleCompiler {
         KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null,
                 RuleCompiler.class.getClassLoader());
         KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
-        // business-language rules: the built-in DSL, lines no sentence matches, wake-ups (DslSupport)
-        DslSupport.Prepared dsl = DslSupport.prepare(user);
+        // what the translators add or leave out: e.g. the built-in DSL, lines no sentence matches, wake-ups
+        List<RuleSource> prepared = user;
+        List<RuleMessage> preparedErrors = new ArrayList<>();
+        for (RuleTranslator t : Translators.ALL) {
+            RuleTranslator.Prepared p = t.prepare(prepared);
+            prepared = p.sources();
+            preparedErrors.addAll(p.errors());
+        }
         List<RuleSource> all = new ArrayList<>(builtIns);
-        all.addAll(dsl.sources());
+        all.addAll(prepared);
         // a DSL must be known before the DSLR files that use it
         all.sort(Comparator.comparing(s -> s.kind() == RuleSource.Kind.DSL ? 0 : 1));
         Map<String, String[]> lines = new HashMap<>();
         List<RuleMessage> errors = new ArrayList<>();
-        // decision tables become DRL here rather than through ResourceType.DTABLE, keeping their cells, so that
-        // an error in the generated DRL is reported at its sheet, row and column (DecisionTable.locate)
-        Map<String, DecisionTable> tables = new HashMap<>();
-        List<RuleSource> dsls = all.stream().filter(s -> s.kind() == RuleSource.Kind.DSL).toList();
+        // how a message about what Drools compiled is placed in the file as written (a decision table's cell)
+        Map<String, UnaryOperator<RuleMessage>> locators = new HashMap<>();
         for (RuleSource s : all) {
-            if (!builtIns.contains(s) && !DslSupport.builtIn(s.name())) {
-                errors.addAll(sandboxed(s, dsls, sandbox));
-            }
-            Resource r = ResourceFactory.newByteArrayResource(s.content());
-            r.setSourcePath(s.name());
-            switch (s.kind()) {
-                case DRL -> kb.add(r, ResourceType.DRL);
-                case DSL -> kb.add(r, ResourceType.DSL);
-                case DSLR -> kb.add(r, ResourceType.DSLR);
-                case DECISION_TABLE_XLSX, DECISION_TABLE_CSV -> {
-                    if (!DecisionTable.available()) {
-                        errors.add(new RuleMessage(s.name(), 0, 0, RuleMessage.Severity.ERROR, "decision tables need "
-                                + "org.drools:drools-decisiontables on the class path (rules-dsl brings it; rules-core "
-                                + "has it as an optional dependency)"));
-                        continue;
-                    }
-                    DecisionTable.compile(s, errors).ifPresent(t -> {
-                        for (RuleMessage m : sandbox.check(s.name(), t.drl(), IntUnaryOperator.identity())) {
-                            errors.add(t.locate(m));
-                        }
-                        tables.put(s.name(), t);
-                        lines.put(s.name(), t.drlLines());
-                        Resource drl = ResourceFactory.newByteArrayResource(t.drl().getBytes(StandardCharsets.UTF_8));
-                        drl.setSourcePath(s.name());
-                        kb.add(drl, ResourceType.DRL);
-                    });
-                    continue;
+            boolean trusted = builtIns.contains(s) || Translators.trusted(s.name());
+            if (s.kind() == RuleSource.Kind.DRL) {
+                if (!trusted) {
+                    errors.addAll(sandbox.check(s.name(), s.text(), IntUnaryOperator.identity()));
                 }
+                kb.add(resource(s.name(), s.content()), ResourceType.DRL);
+                lines.put(s.name(), s.text().split("\n", -1));
+                continue;
             }
-            lines.put(s.name(), s.text().split("\n", -1));
+            RuleTranslator translator = Translators.BY_KIND.get(s.kind());
+            if (translator == null) {
+                errors.add(new RuleMessage(s.name(), 0, 0, RuleMessage.Severity.ERROR, Translators.missing(s.kind())));
+                continue;
+            }
+            translator.translate(s, all, errors).ifPresent(t -> {
+                if (!trusted) {
+                    for (RuleMessage m : sandbox.check(s.name(), t.code(), IntUnaryOperator.identity())) {
+                        RuleMessage located = t.locate().apply(m);
+                        if (located != null) {
+                            errors.add(located);
+                        }
+                    }
+                }
+                locators.put(s.name(), t.locate());
+                lines.put(s.name(), t.lines());
+                kb.add(resource(s.name(), t.content()), t.type());
+            });
         }
-        errors.addAll(0, dsl.errors());
+        errors.addAll(0, preparedErrors);
         List<RuleMessage> warnings = new ArrayList<>();
         for (KnowledgeBuilderResult res : kb.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
             RuleMessage m = toMessage(res, lines);
-            DecisionTable table = tables.get(m.file());
-            m = table == null ? m : table.locate(m);
+            m = locators.getOrDefault(m.file(), UnaryOperator.identity()).apply(m);
             if (m == null) {
                 continue;
             }
@@ -141,7 +142,7 @@ public final class RuleCompiler {
         }
         InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
         base.addPackages(kb.getKnowledgePackages());
-        removeOverriddenBuiltIns(base, builtIns, dsl.sources(), warnings);
+        removeOverriddenBuiltIns(base, builtIns, prepared, warnings);
         List<String> names = new ArrayList<>();
         for (KiePackage p : base.getKiePackages()) {
             for (Rule rule : p.getRules()) {
@@ -152,31 +153,10 @@ public final class RuleCompiler {
         return new CompiledRules(base, List.copyOf(names), List.copyOf(warnings), hash);
     }
 
-    /**
-     * What the sandbox finds in a user's file: DRL as written, a DSLR after expansion (line for line), and in a
-     * DSL the code its sentences expand to and its wake-up statements. Decision tables are checked once they are DRL.
-     */
-    private static List<RuleMessage> sandboxed(RuleSource s, List<RuleSource> dsls, Sandbox sandbox) {
-        return switch (s.kind()) {
-            case DRL -> sandbox.check(s.name(), s.text(), IntUnaryOperator.identity());
-            // the sentences are words, not code: what they expand to is checked
-            case DSLR -> sandbox.check(s.name(), DslSupport.expand(s, dsls), IntUnaryOperator.identity());
-            case DSL -> sandbox.check(s.name(), dslCode(s.text()), IntUnaryOperator.identity());
-            case DECISION_TABLE_XLSX, DECISION_TABLE_CSV -> List.of();
-        };
-    }
-
-    /** The code in a DSL file, line for line: what its sentences expand to and its {@code # wake:} statements. */
-    private static String dslCode(String dsl) {
-        StringBuilder out = new StringBuilder();
-        for (String line : dsl.split("\n", -1)) {
-            String t = line.strip();
-            int eq = t.startsWith("[") ? t.replace("\\=", "  ").indexOf('=') : -1;
-            String code = t.startsWith("#") ? t.replaceFirst("^#\\s*wake:", "").replaceFirst("^#.*", "")
-                    : eq >= 0 ? " ".repeat(line.indexOf(t) + eq + 1) + t.substring(eq + 1) : "";
-            out.append(code).append('\n');
-        }
-        return out.toString();
+    private static Resource resource(String name, byte[] content) {
+        Resource r = ResourceFactory.newByteArrayResource(content);
+        r.setSourcePath(name);
+        return r;
     }
 
     /** A user rule with the name of a built-in rule replaces it (the built-in is removed). */

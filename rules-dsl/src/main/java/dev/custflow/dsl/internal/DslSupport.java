@@ -1,4 +1,4 @@
-package dev.custflow.internal.compile;
+package dev.custflow.dsl.internal;
 
 import dev.custflow.text.Suggest;
 

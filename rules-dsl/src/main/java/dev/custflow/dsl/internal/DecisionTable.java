@@ -1,4 +1,4 @@
-package dev.custflow.internal.compile;
+package dev.custflow.dsl.internal;
 
 import dev.custflow.RuleMessage;
 import dev.custflow.RuleSource;
@@ -59,16 +59,6 @@ public final class DecisionTable {
         this.cells = cells;
         this.drl = drl;
         this.drlLines = drl.split("\n", -1);
-    }
-
-    /** @return true if drools-decisiontables (optional for rules-core) is on the class path */
-    static boolean available() {
-        try {
-            Class.forName("org.drools.decisiontable.SpreadsheetCompiler", false, DecisionTable.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     /**
