@@ -55,7 +55,7 @@ class ChurnPackTest {
         churn().given(order("o1", "C1", "2024-01-01", 100))
                 .whenClockAt(at("2024-01-31"))
                 .thenExpectOnly(warning("C1", "NO_ORDER", "MEDIUM")
-                        .with("rule", "churn: no order for 30 days")
+                        .with("rule", "churn: no order for a while")
                         .with("reason", "no order for 30 days (warning from 30 days)")
                         .with("at", "2024-01-31T09:00:00Z"));
     }
