@@ -52,6 +52,9 @@ final class LoopCheck {
     /** How the built-in DSL reaches the actions global. */
     private static final Pattern ACTIONS_GLOBAL = Pattern.compile("\\(\\s*\\(\\s*dev\\.custflow\\.rules\\.Actions\\s*\\)"
             + "\\s*drools\\.getKieRuntime\\(\\)\\.getGlobal\\(\"actions\"\\)\\s*\\)");
+    /** A built-in churn cause ({@code ChurnCause.NO_ORDER}, {@code ChurnCause.NO_ORDER.name()}) means its name. */
+    private static final Pattern CHURN_CAUSE = Pattern.compile("\\b(?:dev\\.custflow\\.model\\.)?ChurnCause\\.([A-Z_]+)"
+            + "(?:\\s*\\.\\s*name\\(\\s*\\))?");
     private static final Pattern ATOM_SPLIT = Pattern.compile(",|&&");
     private static final List<String> BUILT_IN_DSL = List.of("dev/custflow/dsl/custflow-en.dsl",
             "dev/custflow/dsl/custflow-zh.dsl");
@@ -235,7 +238,8 @@ final class LoopCheck {
     // ---------------------------------------------------------------- reading rules
 
     private static List<Rule> parse(String file, String text, boolean user) {
-        String drl = ACTIONS_GLOBAL.matcher(blankComments(text)).replaceAll("actions");
+        String drl = CHURN_CAUSE.matcher(ACTIONS_GLOBAL.matcher(blankComments(text)).replaceAll("actions"))
+                .replaceAll("\"$1\"");
         List<Rule> out = new ArrayList<>();
         Matcher m = RULE.matcher(drl);
         while (m.find()) {
