@@ -7,6 +7,7 @@ import dev.custflow.event.LeadCaptured;
 import dev.custflow.event.OrderLine;
 import dev.custflow.event.OrderPlaced;
 import dev.custflow.event.OrderStatusChanged;
+import dev.custflow.model.ChurnCause;
 import dev.custflow.model.OrderStatus;
 import dev.custflow.model.Segment;
 import dev.custflow.settings.Settings;
@@ -39,10 +40,8 @@ import java.util.TreeMap;
 public final class PlainRetention {
     private static final long DAY = 86_400_000L;
     private static final long NEVER = Long.MIN_VALUE;
-    private static final int NO_ORDER = 1;
-    private static final int NO_ORDER_LONG = 2;
-    private static final int AMOUNT_FALLING = 4;
-    private static final int INTERVAL = 8;
+    /** A customer's open warnings are a bit set over the causes' ordinals. */
+    private static final ChurnCause[] CAUSES = ChurnCause.values();
 
     /** One customer, as small as the rules need. */
     static final class Customer {
@@ -239,14 +238,14 @@ public final class PlainRetention {
         double mean = c.orders < 2 ? -1 : (c.orderMinutes[c.orders - 1] - c.orderMinutes[0]) / 1440.0 / (c.orders - 1);
         // churn
         if (ordered) {
-            warn(c, NO_ORDER, "NO_ORDER", sinceLast >= s.churn().noOrderDays(), sinceLast < s.churn().noOrderDays());
-            warn(c, NO_ORDER_LONG, "NO_ORDER_LONG", sinceLast >= s.churn().longNoOrderDays(),
+            warn(c, ChurnCause.NO_ORDER, sinceLast >= s.churn().noOrderDays(), sinceLast < s.churn().noOrderDays());
+            warn(c, ChurnCause.NO_ORDER_LONG, sinceLast >= s.churn().longNoOrderDays(),
                     sinceLast < s.churn().longNoOrderDays());
             boolean fell = c.orders >= 3 && c.orderCents[c.orders - 1] < c.orderCents[c.orders - 2]
                     && c.orderCents[c.orders - 2] < c.orderCents[c.orders - 3];
-            warn(c, AMOUNT_FALLING, "AMOUNT_FALLING", fell, !fell);
+            warn(c, ChurnCause.AMOUNT_FALLING, fell, !fell);
             double limit = s.churn().intervalFactor() * mean;
-            warn(c, INTERVAL, "INTERVAL_LENGTHENING", c.orders >= s.churn().intervalMinOrders() && mean > 0
+            warn(c, ChurnCause.INTERVAL_LENGTHENING, c.orders >= s.churn().intervalMinOrders() && mean > 0
                     && sinceLast > limit, sinceLast <= limit);
         }
         // reminders
@@ -347,10 +346,9 @@ public final class PlainRetention {
     /** The highest level of the open warnings, as settings.churn.levels gives them. */
     private int level(Customer c) {
         int max = -1;
-        String[] causes = {"NO_ORDER", "NO_ORDER_LONG", "AMOUNT_FALLING", "INTERVAL_LENGTHENING"};
-        for (int k = 0; k < causes.length; k++) {
-            if ((c.warnings & 1 << k) != 0) {
-                max = Math.max(max, s.churn().level(causes[k]).ordinal());
+        for (ChurnCause cause : CAUSES) {
+            if ((c.warnings & 1 << cause.ordinal()) != 0) {
+                max = Math.max(max, s.churn().level(cause).ordinal());
             }
         }
         return max;
@@ -365,13 +363,15 @@ public final class PlainRetention {
         return s.marketing().crossSell().get(0).afterDays();
     }
 
-    private void warn(Customer c, int bit, String cause, boolean warn, boolean clear) {
+    /** Opens or clears the warning of a cause, as the churn pack would. */
+    private void warn(Customer c, ChurnCause cause, boolean warn, boolean clear) {
+        int bit = 1 << cause.ordinal();
         if ((c.warnings & bit) == 0 && warn) {
             c.warnings |= bit;
-            count("CHURN_WARNING " + cause);
+            count("CHURN_WARNING " + cause.name());
         } else if ((c.warnings & bit) != 0 && clear) {
             c.warnings &= ~bit;
-            count("CHURN_CLEARED " + cause);
+            count("CHURN_CLEARED " + cause.name());
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A hand-written half year for the what-if tests: five customers whose "no order for 90 days"
+ * A hand-written half year for the what-if tests: five customers whose "no order for a long time"
  * warning (NO_ORDER_LONG) changes when the threshold drops to 60 days. Orders at noon UTC, equal
  * amounts (no falling-amount warnings), a tick each midnight up to 2024-07-01.
  *

@@ -17,10 +17,13 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The what-if comparison on {@link WhatIfHistory}: the churn pack, "no order for 90 days" lowered to 60. */
+/**
+ * The what-if comparison on {@link WhatIfHistory}: the churn pack, "no order for a long time" lowered from 90 to
+ * 60 days.
+ */
 class WhatIfTest {
-    private static final String WARNING_RULE = "churn: no order for 90 days";
-    private static final String CLEAR_RULE = "churn: an order clears no order for 90 days";
+    private static final String WARNING_RULE = "churn: no order for a long time";
+    private static final String CLEAR_RULE = "churn: an order clears no order for a long time";
 
     private static WhatIfReport report;
 

@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param rule   the rule that decided it
  * @param reason why, in words a sales manager understands
  * @param customerId the customer
- * @param cause the cause, e.g. NO_ORDER_90_DAYS
+ * @param cause the cause, e.g. NO_ORDER_LONG (the built-in causes are {@code dev.custflow.model.ChurnCause})
  * @param level LOW, MEDIUM or HIGH
  */
 public record ChurnWarning(String id, Instant at, String rule, String reason, String customerId, String cause, Level level) implements Action {

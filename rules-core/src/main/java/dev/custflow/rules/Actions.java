@@ -4,6 +4,7 @@ import dev.custflow.action.Channel;
 import dev.custflow.action.Level;
 import dev.custflow.action.TaskKind;
 import dev.custflow.action.Template;
+import dev.custflow.model.ChurnCause;
 import dev.custflow.model.Customer;
 import dev.custflow.model.Stage;
 import java.time.Instant;
@@ -55,11 +56,24 @@ public interface Actions {
      * customer has at most one open warning per cause, until {@link #clearChurn} closes it.
      *
      * @param customer the customer
-     * @param cause    a stable name of the cause, e.g. {@code NO_ORDER}
+     * @param cause    a stable name of the cause, e.g. {@code NO_ORDER} (the built-in ones are {@link ChurnCause})
      * @param level    LOW, MEDIUM or HIGH
      * @param reason   why
      */
     void warnChurn(Customer customer, String cause, Level level, String reason);
+
+    /**
+     * Opens a churn warning of a built-in cause: {@link #warnChurn(Customer, String, Level, String)} with the
+     * cause's name.
+     *
+     * @param customer the customer
+     * @param cause    the cause
+     * @param level    LOW, MEDIUM or HIGH
+     * @param reason   why
+     */
+    default void warnChurn(Customer customer, ChurnCause cause, Level level, String reason) {
+        warnChurn(customer, cause.name(), level, reason);
+    }
 
     /**
      * Closes the open churn warning of a cause and emits CHURN_CLEARED; nothing happens if none is
@@ -70,6 +84,18 @@ public interface Actions {
      * @param reason   why the cause went away
      */
     void clearChurn(Customer customer, String cause, String reason);
+
+    /**
+     * Closes the open churn warning of a built-in cause: {@link #clearChurn(Customer, String, String)} with the
+     * cause's name.
+     *
+     * @param customer the customer
+     * @param cause    the cause
+     * @param reason   why the cause went away
+     */
+    default void clearChurn(Customer customer, ChurnCause cause, String reason) {
+        clearChurn(customer, cause.name(), reason);
+    }
 
     /**
      * Emits MESSAGE_REQUESTED.

@@ -1,6 +1,7 @@
 package dev.custflow.settings;
 
 import dev.custflow.action.Level;
+import dev.custflow.model.ChurnCause;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.Map;
@@ -40,11 +41,12 @@ public record ChurnSettings(int noOrderDays, int longNoOrderDays, int fallingOrd
                             boolean weeklyDigest, DayOfWeek digestDay, LocalTime digestTime,
                             int digestMaxCustomers) {
 
-    /** The causes of the built-in rules, each with its default level. */
+    /** The causes of the built-in rules by name (the keys of {@code churn.levels}), each with its default level. */
     public static final Map<String, Level> DEFAULT_LEVELS = Map.of(
-            "NO_ORDER", Level.MEDIUM, "NO_ORDER_LONG", Level.HIGH, "AMOUNT_FALLING", Level.MEDIUM,
-            "COMPLAINTS", Level.HIGH, "INTERVAL_LENGTHENING", Level.MEDIUM, "RETURNS", Level.MEDIUM,
-            "LOW_SATISFACTION", Level.HIGH, "CONTACT_DROPPED", Level.MEDIUM);
+            ChurnCause.NO_ORDER.name(), Level.MEDIUM, ChurnCause.NO_ORDER_LONG.name(), Level.HIGH,
+            ChurnCause.AMOUNT_FALLING.name(), Level.MEDIUM, ChurnCause.COMPLAINTS.name(), Level.HIGH,
+            ChurnCause.INTERVAL_LENGTHENING.name(), Level.MEDIUM, ChurnCause.RETURNS.name(), Level.MEDIUM,
+            ChurnCause.LOW_SATISFACTION.name(), Level.HIGH, ChurnCause.CONTACT_DROPPED.name(), Level.MEDIUM);
 
     /** Validates every threshold; a levels table given in settings overrides the defaults cause by cause. */
     public ChurnSettings {
@@ -86,5 +88,13 @@ public record ChurnSettings(int noOrderDays, int longNoOrderDays, int fallingOrd
      */
     public Level level(String cause) {
         return levels.getOrDefault(cause, Level.MEDIUM);
+    }
+
+    /**
+     * @param cause a built-in churn cause
+     * @return its level
+     */
+    public Level level(ChurnCause cause) {
+        return level(cause.name());
     }
 }

@@ -57,7 +57,7 @@ import java.util.TreeMap;
  * @param timeOnSiteSecondsPerPoint a page view's {@code durationSeconds} earns a point per this many seconds
  *                                  (default 120) ...
  * @param timeOnSiteMaxPoints       ... up to this many per page view (default 10)
- * @param highQuality               the field rule "website lead from a company over 100 people is high quality"
+ * @param highQuality               the field rule "website lead from a large company is high quality"
  * @param nurture                   the nurture pool: a lead below the MQL threshold gets a NURTURE message every
  *                                  {@code everyDays} (default 7) for {@code forDays} (default 90) after capture
  */

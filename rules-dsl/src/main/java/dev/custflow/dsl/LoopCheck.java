@@ -9,14 +9,27 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.Token;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.EvalDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.antlr4.JavaLexer;
 import org.drools.drl.parser.lang.dsl.DSLTokenizedMappingFile;
 import org.drools.drl.parser.lang.dsl.DefaultExpander;
 
@@ -35,24 +48,25 @@ import org.drools.drl.parser.lang.dsl.DefaultExpander;
  * The conditions read are the literal ones: {@code hasTag("x")}, {@code noted("k")}, {@code hasWarning("c")} with or
  * without {@code !}, and {@code stage} or {@code segment} compared with {@code ==}, {@code !=}, {@code in},
  * {@code not in}; any other condition that appears in one rule and negated in the other ({@code repEngaged} against
- * {@code !repEngaged}) keeps two rules apart. Actions with a computed tag or stage are not followed.
+ * {@code !repEngaged}) keeps two rules apart. Actions with a computed tag or stage ({@code "BIRTHDAY:" + year}
+ * too) are not followed.
+ * <p>Rules are read with Drools' own parser, the one that compiles them: its descriptors give each rule, where its
+ * name is and its conditions; conditions and consequences are then read as Java tokens, so nothing in a comment, a
+ * string or a text block counts as a condition or an action.
  */
 final class LoopCheck {
-    private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
-    private static final Pattern WHEN = Pattern.compile("(?m)^\\s*when\\b");
-    private static final Pattern THEN = Pattern.compile("(?m)^\\s*then\\b");
-    private static final Pattern END = Pattern.compile("(?m)^\\s*end\\b");
-    private static final Pattern FLAG = Pattern.compile("(!\\s*)?\\b(hasTag|noted|hasWarning)\\(\\s*\"([^\"]*)\"\\s*\\)");
-    private static final Pattern COMPARE = Pattern.compile("\\b(stage|segment)\\s*(==|!=)\\s*(?:[\\w.]*\\.)?([A-Z_]+|null)\\b");
-    private static final Pattern IN = Pattern.compile("\\b(stage|segment)\\s+(not\\s+)?in\\s*\\(([^)]*)\\)");
-    /** actions.x($c, "literal" or Enum.CONSTANT, ...): what the action sets. */
-    private static final Pattern ACTION = Pattern.compile("\\bactions\\s*\\.\\s*(addTag|removeTag|note|forget|warnChurn|"
-            + "clearChurn|changeStage|changeSegment|disqualifyLead)\\s*\\(\\s*[^,()]+,\\s*(\"[^\"]*\"|(?:[\\w.]*\\.)?"
-            + "[A-Z_]+\\b)?");
-    /** How the built-in DSL reaches the actions global. */
-    private static final Pattern ACTIONS_GLOBAL = Pattern.compile("\\(\\s*\\(\\s*dev\\.custflow\\.rules\\.Actions\\s*\\)"
-            + "\\s*drools\\.getKieRuntime\\(\\)\\.getGlobal\\(\"actions\"\\)\\s*\\)");
-    private static final Pattern ATOM_SPLIT = Pattern.compile(",|&&");
+    /** The conditions {@code hasTag("x")}, {@code noted("x")}, {@code hasWarning("x")} and what they are about. */
+    private static final Map<String, String> FLAGS = Map.of("hasTag", "tag:", "noted", "note:",
+            "hasWarning", "warning:");
+    /** The states a rule compares with a constant ({@code stage == Stage.LOYAL}) and sets. */
+    private static final Set<String> STATES = Set.of("stage", "segment");
+    /** The action builders that set something conditions read. */
+    private static final Set<String> ACTIONS = Set.of("addTag", "removeTag", "note", "forget", "warnChurn",
+            "clearChurn", "changeStage", "changeSegment", "disqualifyLead");
+    /** How the built-in DSL reaches the actions global, as tokens without spaces. */
+    private static final String DSL_ACTIONS = "((dev.custflow.rules.Actions)drools.getKieRuntime()"
+            + ".getGlobal(\"actions\"))";
+    private static final String CHURN_CAUSE = "dev.custflow.model.ChurnCause";
     private static final List<String> BUILT_IN_DSL = List.of("dev/custflow/dsl/custflow-en.dsl",
             "dev/custflow/dsl/custflow-zh.dsl");
 
@@ -124,10 +138,7 @@ final class LoopCheck {
         List<Rule> all = new ArrayList<>(rules);
         Set<String> replaced = new HashSet<>();
         rules.forEach(r -> replaced.add(r.name));
-        for (RulePack p : RulePack.values()) {
-            parse(p.resource(), resource(p.resource()), false).stream().filter(r -> !replaced.contains(r.name))
-                    .forEach(all::add);
-        }
+        BuiltIns.RULES.stream().filter(r -> !replaced.contains(r.name)).forEach(all::add);
         List<RuleMessage> out = new ArrayList<>();
         for (Rule r : rules) {
             selfCheck(r, out);
@@ -234,81 +245,150 @@ final class LoopCheck {
 
     // ---------------------------------------------------------------- reading rules
 
+    /** The built-in packs, read once: they are resources on the classpath and do not change. */
+    private static final class BuiltIns {
+        static final List<Rule> RULES = Arrays.stream(RulePack.values())
+                .flatMap(p -> parse(p.resource(), resource(p.resource()), false).stream()).toList();
+    }
+
+    /** Reads a file with Drools' parser; a file it cannot read is left to the compiler, which reports why. */
     private static List<Rule> parse(String file, String text, boolean user) {
-        String drl = ACTIONS_GLOBAL.matcher(blankComments(text)).replaceAll("actions");
+        DrlParser parser = new DrlParser();
+        PackageDescr pkg;
+        try {
+            pkg = parser.parse(false, text);
+        } catch (DroolsParserException | RuntimeException e) {
+            return List.of();
+        }
         List<Rule> out = new ArrayList<>();
-        Matcher m = RULE.matcher(drl);
-        while (m.find()) {
-            int start = m.end();
-            Matcher when = WHEN.matcher(drl);
-            Matcher then = THEN.matcher(drl);
-            Matcher end = END.matcher(drl);
-            if (!when.find(start) || !then.find(when.end()) || !end.find(then.end())) {
+        for (RuleDescr r : pkg == null || parser.hasErrors() ? List.<RuleDescr>of() : pkg.getRules()) {
+            int at = nameOffset(text, r.getStartCharacter());
+            if (at >= 0) {
+                int line = (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+                int column = at - text.lastIndexOf('\n', at - 1) - 1;
+                List<List<Token>> conditions = new ArrayList<>();
+                conditions(r.getLhs(), conditions);
+                List<Token> then = new ArrayList<>(tokens(String.valueOf(r.getConsequence())));
+                r.getNamedConsequences().values().forEach(c -> then.addAll(tokens(String.valueOf(c))));
+                out.add(new Rule(file, r.getName(), line, column, user, allowed(conditions), atoms(text, r.getLhs()),
+                        effects(then)));
+            }
+        }
+        return out;
+    }
+
+    /** @return where the rule's name starts (inside its quotes), read on from the {@code rule} keyword at start */
+    private static int nameOffset(String text, int start) {
+        if (start < 0 || start >= text.length()) {
+            return -1;
+        }
+        List<Token> head = tokens(text.substring(start, Math.min(text.length(), start + 4096)), 2);
+        if (head.size() < 2 || !head.get(0).getText().equals("rule")) {
+            return -1;
+        }
+        Token name = head.get(1);
+        int quote = name.getType() == JavaLexer.STRING_LITERAL ? 1 : 0;
+        return text.offsetByCodePoints(start, name.getStartIndex()) + quote;
+    }
+
+    /** Collects each condition's tokens: every pattern's constraints (under not, exists, or, accumulate too), evals. */
+    private static void conditions(BaseDescr d, List<List<Token>> out) {
+        if (d instanceof PatternDescr p) {
+            p.getDescrs().forEach(c -> conditions(c, out));
+            if (p.getSource() instanceof ConditionalElementDescr source) {
+                source.getDescrs().forEach(c -> conditions(c, out));
+            }
+        } else if (d instanceof ExprConstraintDescr e) {
+            out.add(tokens(e.getExpression()));
+        } else if (d instanceof EvalDescr e) {
+            out.add(tokens(String.valueOf(e.getContent())));
+        } else if (d instanceof ConditionalElementDescr ce) {
+            ce.getDescrs().forEach(c -> conditions(c, out));
+        }
+    }
+
+    private static Map<String, Allowed> allowed(List<List<Token>> conditions) {
+        Map<String, Allowed> out = new LinkedHashMap<>();
+        for (List<Token> t : conditions) {
+            for (int i = 0; i < t.size(); i++) {
+                String word = t.get(i).getText();
+                if (FLAGS.containsKey(word) && is(t, i + 1, "(") && isString(t, i + 2) && is(t, i + 3, ")")) {
+                    Allowed a = new Allowed(Set.of(is(t, i - 1, "!") ? "false" : "true"), Set.of());
+                    out.merge(FLAGS.get(word) + unquote(t.get(i + 2)), a, Allowed::and);
+                } else if (STATES.contains(word) && (is(t, i + 1, "==") || is(t, i + 1, "!="))) {
+                    String value = is(t, i + 2, "null") ? "null" : constant(t, i + 2);
+                    if (value != null) {
+                        out.merge(word, is(t, i + 1, "==") ? new Allowed(Set.of(value), Set.of())
+                                : new Allowed(null, Set.of(value)), Allowed::and);
+                    }
+                } else if (STATES.contains(word) && (is(t, i + 1, "in") || is(t, i + 1, "not") && is(t, i + 2, "in"))) {
+                    boolean not = is(t, i + 1, "not");
+                    int open = i + (not ? 3 : 2);
+                    if (is(t, open, "(")) {
+                        Set<String> values = new HashSet<>();
+                        for (List<Token> v : arguments(t, open)) {
+                            String value = join(v);
+                            values.add(value.substring(value.lastIndexOf('.') + 1));
+                        }
+                        out.merge(word, not ? new Allowed(null, values) : new Allowed(values, Set.of()), Allowed::and);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The when part as written, split at every , and &&, without spaces, closing brackets or a leading name and
+     * bracket (a pattern's {@code $c:Customer(}, a call's name). A part negated in the other rule keeps two rules apart
+     * ({@code repEngaged}, {@code !repEngaged}), and so does a flag first in its pattern against its negation
+     * ({@code Customer( hasWarning("X"), ...)}, {@code !hasWarning("X")}): lint has always read a rule that opens a
+     * churn warning and the rule that clears it so.
+     */
+    private static Set<String> atoms(String text, BaseDescr lhs) {
+        int from = lhs.getStartCharacter();
+        int to = Math.min(text.length(), lhs.getEndCharacter() + 1);
+        List<Token> when = from < 0 || to <= from ? List.of() : tokens(text.substring(from, to));
+        Set<String> out = new HashSet<>();
+        StringBuilder part = new StringBuilder();
+        for (int i = 0; i <= when.size(); i++) {
+            if (i < when.size() && !is(when, i, ",") && !is(when, i, "&&")) {
+                part.append(when.get(i).getText());
                 continue;
             }
-            String lhs = drl.substring(when.end(), then.start());
-            String rhs = drl.substring(then.end(), end.start());
-            int line = (int) drl.substring(0, m.start(1)).chars().filter(c -> c == '\n').count() + 1;
-            int column = m.start(1) - drl.lastIndexOf('\n', m.start(1) - 1) - 1;
-            out.add(new Rule(file, m.group(1), line, column, user, allowed(lhs), atoms(lhs), effects(rhs)));
-        }
-        return out;
-    }
-
-    private static Map<String, Allowed> allowed(String lhs) {
-        Map<String, Allowed> out = new LinkedHashMap<>();
-        Matcher f = FLAG.matcher(lhs);
-        while (f.find()) {
-            String key = (f.group(2).equals("hasTag") ? "tag:" : f.group(2).equals("noted") ? "note:" : "warning:")
-                    + f.group(3);
-            String value = f.group(1) == null ? "true" : "false";
-            out.merge(key, new Allowed(Set.of(value), Set.of()), Allowed::and);
-        }
-        Matcher c = COMPARE.matcher(lhs);
-        while (c.find()) {
-            Allowed a = c.group(2).equals("==") ? new Allowed(Set.of(c.group(3)), Set.of())
-                    : new Allowed(null, Set.of(c.group(3)));
-            out.merge(c.group(1), a, Allowed::and);
-        }
-        Matcher in = IN.matcher(lhs);
-        while (in.find()) {
-            Set<String> values = new HashSet<>();
-            for (String v : in.group(3).split(",")) {
-                String t = v.strip();
-                values.add(t.substring(t.lastIndexOf('.') + 1));
+            String atom = part.toString().replaceAll("\\s+", "").replaceAll("^[$\\w]*:?\\w*\\(", "")
+                    .replaceAll("\\)+$", "");
+            if (!atom.isEmpty()) {
+                out.add(atom);
             }
-            Allowed a = in.group(2) == null ? new Allowed(values, Set.of()) : new Allowed(null, values);
-            out.merge(in.group(1), a, Allowed::and);
+            part.setLength(0);
         }
         return out;
     }
 
-    private static Set<String> atoms(String lhs) {
-        Set<String> out = new HashSet<>();
-        for (String part : ATOM_SPLIT.split(lhs)) {
-            String t = part.replaceAll("\\s+", "").replaceAll("^[$\\w]*:?\\w*\\(", "").replaceAll("\\)+$", "");
-            if (!t.isEmpty()) {
-                out.add(t);
-            }
-        }
-        return out;
-    }
-
-    private static List<Effect> effects(String rhs) {
+    private static List<Effect> effects(List<Token> t) {
         List<Effect> out = new ArrayList<>();
-        Matcher m = ACTION.matcher(rhs);
-        while (m.find()) {
-            String action = m.group(1);
-            String arg = m.group(2);
+        for (int i = 1; i + 2 < t.size(); i++) {
+            String action = t.get(i + 1).getText();
+            if (!is(t, i, ".") || !ACTIONS.contains(action) || !is(t, i + 2, "(") || !isActionsGlobal(t, i - 1)) {
+                continue;
+            }
             if (action.equals("disqualifyLead")) {
                 out.add(new Effect("stage", "DISQUALIFIED", "disqualifies the lead (stage DISQUALIFIED)"));
                 continue;
             }
-            if (arg == null) {
+            List<List<Token>> args = arguments(t, i + 2);
+            List<Token> arg = args.size() < 2 ? List.of() : args.get(1);
+            String literal;
+            if (action.startsWith("change")) {
+                literal = chainEnd(arg, 0) == arg.size() ? constant(arg, 0) : null;
+            } else {
+                literal = arg.size() == 1 && isString(arg, 0) ? unquote(arg.get(0)) : null;
+            }
+            if (literal == null) {
                 continue; // a computed value: not followed
             }
-            String literal = arg.startsWith("\"") ? arg.substring(1, arg.length() - 1) : arg.substring(arg.lastIndexOf('.') + 1);
-            Effect e = switch (action) {
+            out.add(switch (action) {
                 case "addTag" -> new Effect("tag:" + literal, "true", "adds the tag \"" + literal + "\"");
                 case "removeTag" -> new Effect("tag:" + literal, "false", "removes the tag \"" + literal + "\"");
                 case "note" -> new Effect("note:" + literal, "true", "notes \"" + literal + "\"");
@@ -318,31 +398,127 @@ final class LoopCheck {
                 case "clearChurn" -> new Effect("warning:" + literal, "false", "clears the churn warning \"" + literal
                         + "\"");
                 case "changeStage" -> new Effect("stage", literal, "moves the customer to " + literal);
-                case "changeSegment" -> new Effect("segment", literal, "moves the customer to segment " + literal);
-                default -> null;
-            };
-            if (e != null && (arg.startsWith("\"") == !action.startsWith("change"))) {
-                out.add(e);
-            }
+                default -> new Effect("segment", literal, "moves the customer to segment " + literal);
+            });
         }
         return out;
     }
 
-    /** Comments as spaces, so that lines and columns stay where they were. */
-    private static String blankComments(String text) {
-        StringBuilder sb = new StringBuilder(text);
-        Matcher m = Pattern.compile("//[^\\n]*|/\\*(?s:.*?)\\*/|\"(?:[^\"\\\\\\n]|\\\\.)*\"").matcher(text);
-        while (m.find()) {
-            if (m.group().startsWith("\"")) {
-                continue; // a string, kept: "//" in it is not a comment
-            }
-            for (int i = m.start(); i < m.end(); i++) {
-                if (sb.charAt(i) != '\n') {
-                    sb.setCharAt(i, ' ');
-                }
+    /** @return true if the token at {@code i} ends the {@code actions} global, named or as the built-in DSL gets it */
+    private static boolean isActionsGlobal(List<Token> t, int i) {
+        if (!is(t, i, ")")) {
+            return is(t, i, "actions");
+        }
+        for (int k = i, depth = 0; k >= 0; k--) {
+            depth += is(t, k, ")") ? 1 : is(t, k, "(") ? -1 : 0;
+            if (depth == 0) {
+                return join(t.subList(k, i + 1)).equals(DSL_ACTIONS);
             }
         }
-        return sb.toString();
+        return false;
+    }
+
+    /** @return the arguments of the call whose opening bracket is at {@code open}, split at its own commas */
+    private static List<List<Token>> arguments(List<Token> t, int open) {
+        List<List<Token>> args = new ArrayList<>();
+        List<Token> arg = new ArrayList<>();
+        int depth = 0;
+        for (int i = open + 1; i < t.size(); i++) {
+            String s = t.get(i).getText();
+            if (depth == 0 && (s.equals(")") || s.equals(","))) {
+                if (!arg.isEmpty()) {
+                    args.add(arg);
+                }
+                if (s.equals(")")) {
+                    break;
+                }
+                arg = new ArrayList<>();
+                continue;
+            }
+            depth += switch (s) {
+                case "(", "[", "{" -> 1;
+                case ")", "]", "}" -> -1;
+                default -> 0;
+            };
+            arg.add(t.get(i));
+        }
+        return args;
+    }
+
+    /** @return the last all-capitals name in the dotted name at {@code i} ({@code Stage.LOYAL}: LOYAL), or null */
+    private static String constant(List<Token> t, int i) {
+        String last = null;
+        for (int k = i; k < chainEnd(t, i); k += 2) {
+            String word = t.get(k).getText();
+            if (word.startsWith("$")) {
+                return null; // a variable, not a constant
+            }
+            last = word.matches("[A-Z_]+") ? word : last;
+        }
+        return last;
+    }
+
+    /** @return the index after the dotted name ({@code a.b.c}) that starts at {@code i}; {@code i} if none does */
+    private static int chainEnd(List<Token> t, int i) {
+        int k = i;
+        while (k < t.size() && t.get(k).getType() == JavaLexer.IDENTIFIER) {
+            if (!is(t, k + 1, ".") || k + 2 >= t.size() || t.get(k + 2).getType() != JavaLexer.IDENTIFIER) {
+                return k + 1;
+            }
+            k += 2;
+        }
+        return k;
+    }
+
+    private static boolean is(List<Token> t, int i, String text) {
+        return i >= 0 && i < t.size() && t.get(i).getText().equals(text);
+    }
+
+    private static boolean isString(List<Token> t, int i) {
+        return i >= 0 && i < t.size() && t.get(i).getType() == JavaLexer.STRING_LITERAL;
+    }
+
+    private static String unquote(Token string) {
+        return string.getText().substring(1, string.getText().length() - 1);
+    }
+
+    private static String join(List<Token> t) {
+        return t.stream().map(Token::getText).collect(Collectors.joining());
+    }
+
+    private static List<Token> tokens(String code) {
+        return tokens(code, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Java's tokens, of which conditions and consequences are made: a comment, a string or a text block is one token,
+     * so nothing in it reads as code. A built-in churn cause ({@code ChurnCause.NO_ORDER}, with or without
+     * {@code .name()}) becomes the string of its name, which a rule may write instead.
+     */
+    private static List<Token> tokens(String code, int limit) {
+        JavaLexer lexer = new JavaLexer(CharStreams.fromString(code));
+        lexer.removeErrorListeners();
+        List<Token> out = new ArrayList<>();
+        for (Token t = lexer.nextToken(); t.getType() != Token.EOF && out.size() < limit; t = lexer.nextToken()) {
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                out.add(t);
+            }
+        }
+        for (int i = 0; i < out.size(); i++) {
+            int at = is(out, i, "dev") && join(out.subList(i, Math.min(out.size(), i + 7))).equals(CHURN_CAUSE)
+                    ? i + 6 : i;
+            if (is(out, at, "ChurnCause") && is(out, at + 1, ".") && at + 2 < out.size()
+                    && out.get(at + 2).getType() == JavaLexer.IDENTIFIER) {
+                int end = at + 3;
+                if (is(out, end, ".") && is(out, end + 1, "name") && is(out, end + 2, "(") && is(out, end + 3, ")")) {
+                    end += 4;
+                }
+                Token cause = new CommonToken(JavaLexer.STRING_LITERAL, "\"" + out.get(at + 2).getText() + "\"");
+                out.subList(i, end).clear();
+                out.add(i, cause);
+            }
+        }
+        return out;
     }
 
     private static String expand(RuleSource dslr, List<RuleSource> dsls) {

@@ -21,6 +21,7 @@ import dev.custflow.settings.InvalidSettingsException;
 import dev.custflow.settings.Settings;
 import dev.custflow.test.ExpectedAction;
 import dev.custflow.test.Scenario;
+import dev.custflow.text.Suggest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -354,35 +355,7 @@ public final class ScenarioFiles {
     }
 
     private static String suggestion(String given, Collection<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : known) {
-            int d = distance(given.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                best = k;
-                bestDistance = d;
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, given.length() / 3) ? ". Did you mean " + best + "?" : "";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1,
-                        prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Suggest.closest(given, known).map(best -> ". Did you mean " + best + "?").orElse("");
     }
 
     /** The JSON fields of every action type, from the records behind them. */

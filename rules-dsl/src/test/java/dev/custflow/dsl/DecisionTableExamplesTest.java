@@ -58,7 +58,7 @@ class DecisionTableExamplesTest {
                                 .with("reason", "fit 57 (region 华东 +10, industry 制造业 +15, size 250 +12, title 采购经理 "
                                         + "+10, channel WEBSITE +10) + behaviour 0 = 57, grade B"),
                         ExpectedAction.of("TAG_ADDED").with("tag", "high-quality")
-                                .with("rule", "scoring: website lead from a company over 100 people is high quality"));
+                                .with("rule", "scoring: website lead from a large company is high quality"));
     }
 
     @ParameterizedTest

@@ -34,7 +34,7 @@ class LintTest {
                     actions.addTag($c, "vip", "");
                 end
 
-                rule "churn: no order for 30 days"
+                rule "churn: no order for a while"
                 when
                     $c : Customer( hasOrdered, daysSinceLastOrdr >= 45 )
                 then
@@ -56,7 +56,7 @@ class LintTest {
                         + "each rule its own name",
                 "vip.drl:10:5: warning: actions.addTag with an empty reason: say why, in words a sales manager "
                         + "understands (the reason travels with the action)",
-                "vip.drl:13:6: info: rule \"churn: no order for 30 days\" replaces the built-in rule of the churn pack",
+                "vip.drl:13:6: info: rule \"churn: no order for a while\" replaces the built-in rule of the churn pack",
                 "vip.drl:15:32: error: Customer has no property or method 'daysSinceLastOrdr'; did you mean "
                         + "'daysSinceLastOrder'? (Unable to Analyse Expression daysSinceLastOrdr >= 45: [Error: unable "
                         + "to resolve method using strict-mode: dev.custflow.model.Customer.daysSinceLastOrdr()] [Near "
@@ -68,7 +68,7 @@ class LintTest {
     void aGoodFolder_exitsZero_andAnOverrideIsOnlyInformation() throws IOException {
         write("settings.json", "{\"churn\": {\"noOrderDays\": 45}}");
         write("quiet.drl", HEADER + """
-                rule "churn: no order for 30 days"
+                rule "churn: no order for a while"
                 when
                     $c : Customer( hasOrdered, daysSinceLastOrder >= 45, !hasTag("quiet") )
                 then
@@ -77,7 +77,7 @@ class LintTest {
                 """);
 
         assertThat(lint(0).lines()).containsExactly(
-                "quiet.drl:6:6: info: rule \"churn: no order for 30 days\" replaces the built-in rule of the churn pack",
+                "quiet.drl:6:6: info: rule \"churn: no order for a while\" replaces the built-in rule of the churn pack",
                 "custflow lint: " + dir + ": 0 errors, 0 warnings");
     }
 

@@ -15,14 +15,18 @@ import dev.custflow.RulePack;
 import dev.custflow.RuleSource;
 import dev.custflow.action.Action;
 import dev.custflow.action.AtRiskDigest;
+import dev.custflow.action.Level;
 import dev.custflow.event.LeadCaptured;
 import dev.custflow.event.SurveyAnswered;
+import dev.custflow.model.ChurnCause;
 import dev.custflow.model.InteractionKind;
 import dev.custflow.model.TicketKind;
+import dev.custflow.settings.ChurnSettings;
 import dev.custflow.settings.Settings;
 import dev.custflow.test.ExpectedAction;
 import dev.custflow.test.RuleVerifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,7 +59,7 @@ class ChurnPackTest {
         churn().given(order("o1", "C1", "2024-01-01", 100))
                 .whenClockAt(at("2024-01-31"))
                 .thenExpectOnly(warning("C1", "NO_ORDER", "MEDIUM")
-                        .with("rule", "churn: no order for 30 days")
+                        .with("rule", "churn: no order for a while")
                         .with("reason", "no order for 30 days (warning from 30 days)")
                         .with("at", "2024-01-31T09:00:00Z"));
     }
@@ -219,6 +223,38 @@ class ChurnPackTest {
                 .given(order("o1", "C1", "2024-01-01", 100))
                 .whenClockAt(at("2024-01-15"))
                 .thenExpectOnly(warning("C1", "NO_ORDER", "HIGH").with("reason", "no order for 14 days (warning from 14 days)"));
+    }
+
+    @Test
+    void churn_everyBuiltInCause_hasADefaultLevel_underTheNameSettingsAndActionsUse() {
+        assertThat(ChurnSettings.DEFAULT_LEVELS.keySet())
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(ChurnCause.values()).map(Enum::name).toList());
+        ChurnSettings churn = Settings.builder().set("churn.levels", Map.of("RETURNS", "HIGH")).build().churn();
+        assertThat(churn.level(ChurnCause.RETURNS)).isEqualTo(Level.HIGH);
+        assertThat(churn.level(ChurnCause.NO_ORDER)).isEqualTo(churn.level("NO_ORDER")).isEqualTo(Level.MEDIUM);
+    }
+
+    @Test
+    void churn_aRuleOfYourOwn_readsABuiltInCauseByItsName_andWarnsWithACauseOfItsOwn() {
+        RuleSource lapsed = RuleSource.drl("lapsed.drl", """
+                package test.lapsed
+                import dev.custflow.model.Customer
+                import dev.custflow.action.Level
+                global dev.custflow.rules.Actions actions
+                rule "test: a long silence is tagged and warned of in our own words"
+                when
+                    $c : Customer( hasWarning("NO_ORDER_LONG"), !hasWarning("LAPSED") )
+                then
+                    actions.addTag($c, "lapsed", "the high-risk warning is open");
+                    actions.warnChurn($c, "LAPSED", Level.LOW, "lapsed customer");
+                end
+                """);
+        RuleVerifier.forEngine(b -> b.packs(RulePack.CHURN).settings(NO_DIGEST).rules(lapsed))
+                .given(order("o1", "C1", "2024-01-01", 100), tick("2024-02-15"))
+                .whenClockAt(at("2024-03-31"))
+                .thenExpectOnly(warning("C1", "NO_ORDER_LONG", "HIGH"),
+                        ExpectedAction.of("TAG_ADDED").with("customerId", "C1").with("tag", "lapsed"),
+                        warning("C1", "LAPSED", "LOW"));
     }
 
     /**

@@ -46,7 +46,7 @@ class MarketingPackTest {
         marketing().given(customer("C1"), order("o1", "C1", "2024-03-01", 100))
                 .whenClockAt(at("2024-03-08"))
                 .thenExpectOnly(message("C1", "EMAIL", "ONBOARDING")
-                        .with("rule", "marketing: onboarding guide on day 7")
+                        .with("rule", "marketing: onboarding guide soon after the first order")
                         .with("reason", "day 7 after the first order (the guide goes out on day 7)"));
     }
 

@@ -56,7 +56,7 @@ class RemindersPackTest {
         reminders().given(lead("L1", "2024-01-01", "WEBSITE"))
                 .whenClockAt(at("2024-01-04"))
                 .thenExpectOnly(task("L1", "FOLLOW_UP").with("rule",
-                                "reminders: follow up a lead nobody has contacted for 3 days")
+                                "reminders: follow up a lead nobody has contacted for a while")
                         .with("reason", "no rep has reached this LEAD for 3 days (follow up after 3)"));
     }
 

@@ -498,7 +498,7 @@ class ScoringPackTest {
         scoring().when(lead("H1", "2024-01-01", "WEBSITE", null, null, 150, null))
                 .thenExpectOnly(scored("H1", 20, "D", 20, 0), ExpectedAction.of("TAG_ADDED").with("customerId", "H1")
                         .with("tag", "high-quality")
-                        .with("rule", "scoring: website lead from a company over 100 people is high quality")
+                        .with("rule", "scoring: website lead from a large company is high quality")
                         .with("reason", "came from WEBSITE and the company has 150 people (more than 100): route to "
                                 + "the key-account team"));
     }
@@ -567,7 +567,7 @@ class ScoringPackTest {
     private static ExpectedAction nurtured(String id, int round, String at) {
         return ExpectedAction.of("MESSAGE_REQUESTED").with("customerId", id).with("template", "NURTURE")
                 .with("channel", "EMAIL").with("params.round", round).with("at", at)
-                .with("rule", "scoring: a lead below the MQL threshold is nurtured every 7 days");
+                .with("rule", "scoring: a lead below the MQL threshold is nurtured regularly");
     }
 
     private static LeadCaptured coldLead(String id, String when) { // fit 10 (WEBSITE), far below the MQL threshold
@@ -609,7 +609,7 @@ class ScoringPackTest {
             engine.accept(optedOut);
             assertThat(engine.accept(tick("2024-01-08"))).isEmpty();
             assertThat(engine.auditTrail("L1")).anySatisfy(e -> {
-                assertThat(e.rule()).isEqualTo("scoring: a lead below the MQL threshold is nurtured every 7 days");
+                assertThat(e.rule()).isEqualTo("scoring: a lead below the MQL threshold is nurtured regularly");
                 assertThat(e.outcome().name()).isEqualTo("SUPPRESSED");
                 assertThat(e.note()).contains("opted out of EMAIL");
             });
