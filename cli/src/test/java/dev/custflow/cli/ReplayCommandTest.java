@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -314,6 +315,20 @@ class ReplayCommandTest {
         assertThat(run.err).contains("broken.drl:6:20: error: Customer has no property or method 'stagee'; did you mean 'stage'?")
                 .contains("the rules did not compile; nothing was replayed");
         assertThat(run.out).isEmpty();
+    }
+
+    @Test
+    void aRulesFolderInChinese_isLoaded_andItsRulesAct() {
+        Path examples = Path.of("../docs/examples/dsl");
+        Set<String> chineseRules = Set.of("流失: 成交客户两个月未下单", "服务: 大客户一个月内两次投诉, 客户经理回访",
+                "服务: 回访后第三次投诉, 有流失风险", "营销: 微信新客户送优惠券", "销售: 华东制造业优质线索转给销售");
+
+        Run run = Run.of("replay", "--events", examples.resolve("events.jsonl").toString(), "--rules",
+                examples.resolve("zh").toString());
+
+        assertThat(run.code).isZero();
+        assertThat(run.actions()).extracting(a -> a.get("rule").asText()).filteredOn(chineseRules::contains)
+                .containsAll(chineseRules);
     }
 
     @Test
