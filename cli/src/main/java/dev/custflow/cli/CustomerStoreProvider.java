@@ -5,10 +5,11 @@ import dev.custflow.spi.CustomerStore;
 import java.util.ServiceLoader;
 
 /**
- * Opens the {@link CustomerStore} named by {@code custflow replay --store LOCATION}. The command line depends only
- * on rules-core, so stores reach it through this {@link ServiceLoader} hook: a module on the classpath lists its
- * provider in {@code META-INF/services/dev.custflow.cli.CustomerStoreProvider} (the examples module, whose classpath
- * {@code bin/custflow} runs with, provides the JDBC store for {@code jdbc:} URLs and plain paths).
+ * Opens the {@link CustomerStore} named by {@code custflow replay --store LOCATION}, found through this
+ * {@link ServiceLoader} hook: a jar on the class path lists its provider in
+ * {@code META-INF/services/dev.custflow.cli.CustomerStoreProvider}. This module lists {@link JdbcStoreProvider},
+ * which opens every location ({@code jdbc:} URLs and plain paths, H2 files); a provider in a jar before it on the
+ * class path is asked first.
  */
 public interface CustomerStoreProvider {
 
@@ -59,6 +60,6 @@ public interface CustomerStoreProvider {
             }
         }
         throw new IllegalArgumentException("No store on the classpath opens --store " + location
-                + " (the JDBC store comes with the examples module, which bin/custflow runs with)");
+                + " (the JDBC store comes with the cli module, which bin/custflow runs)");
     }
 }

@@ -3,14 +3,14 @@ package dev.custflow.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code custflow} command line: {@code bin/custflow --help} lists the commands. */
 @Command(name = "custflow", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Customer-lifecycle rules for an ERP: JSON events in, JSON actions out.", ""},
-        subcommands = {ReplayCommand.class, LintCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ReplayCommand.class, LintCommand.class, TestCommand.class, CommandLine.HelpCommand.class,
+                DemoCommand.class, CalibrateCommand.class, WhatIfCommand.class},
         footer = {"", "Events and actions: docs/events.md. Rules and settings: docs/rules.md."})
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -65,9 +65,6 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        for (CliCommand extra : ServiceLoader.load(CliCommand.class)) {
-            cl.addSubcommand(extra);
-        }
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             line.getErr().println("custflow: " + ex.getMessage());
             return 2;

@@ -1,4 +1,4 @@
-package dev.custflow.examples;
+package dev.custflow.cli;
 
 import dev.custflow.Custflow;
 import dev.custflow.EngineBuilder;
@@ -6,11 +6,12 @@ import dev.custflow.EventRejectedException;
 import dev.custflow.Json;
 import dev.custflow.Rejection;
 import dev.custflow.RuleCompilationException;
-import dev.custflow.cli.CliCommand;
-import dev.custflow.cli.CommandErrors;
-import dev.custflow.cli.EngineOptions;
 import dev.custflow.dsl.RulesFolder;
 import dev.custflow.event.Event;
+import dev.custflow.examples.CdnowHistory;
+import dev.custflow.examples.DataFileException;
+import dev.custflow.examples.WhatIf;
+import dev.custflow.examples.WhatIfReport;
 import dev.custflow.settings.InvalidSettingsException;
 import dev.custflow.settings.Settings;
 import java.io.BufferedReader;
@@ -24,6 +25,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,8 +35,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code custflow whatif}: replays a history with the rules in use and with a rules folder's changes,
- * and prints what would change ({@link WhatIf}). It lives in examples, beside {@code demo}, because
- * it reads the CDNOW history too; registered through {@code META-INF/services/dev.custflow.cli.CliCommand}.
+ * and prints what would change ({@link WhatIf}, in the examples module, which also reads the CDNOW history).
  */
 @Command(name = "whatif", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"A dry run of a rule change: replays the same history twice, with the built-in rules and "
@@ -46,7 +47,7 @@ import picocli.CommandLine.Spec;
                         + "day, not by id. Explained in docs/whatif.md.",
                 "Exit code: 0 when it ran, 1 when no event could be read, 2 for a usage, rules, settings or data "
                         + "error."})
-public final class WhatIfCommand implements CliCommand {
+public final class WhatIfCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

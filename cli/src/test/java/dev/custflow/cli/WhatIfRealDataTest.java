@@ -1,9 +1,9 @@
-package dev.custflow.examples;
+package dev.custflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.custflow.cli.Main;
+import dev.custflow.examples.TestData;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,9 @@
-package dev.custflow.examples;
+package dev.custflow.cli;
 
 import dev.custflow.RuleCompilationException;
-import dev.custflow.cli.CliCommand;
-import dev.custflow.cli.CommandErrors;
+import dev.custflow.examples.DataFileException;
+import dev.custflow.examples.LeadCalibration;
+import dev.custflow.examples.LeadHistory;
 import dev.custflow.settings.InvalidSettingsException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,9 +19,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code custflow calibrate}: lead-scoring weights from past leads with their outcome ({@link
- * LeadCalibration}), written as an editable settings file, with how well they rank leads the
- * calibration did not see. Registered with the CLI through
- * {@code META-INF/services/dev.custflow.cli.CliCommand}.
+ * LeadCalibration}, in the examples module), written as an editable settings file, with how well they rank leads
+ * the calibration did not see.
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Calibrates lead-scoring weights from past leads with their outcome (Leads.csv), writes them "
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
                 + "apart: AUC, base rate, the conversion rate of the top 20 %% by score, lift.",
                 "Method and figures: docs/lead-scoring.md.",
                 "Exit code: 0 when the weights were written, 2 for a usage or data error."})
-public final class CalibrateCommand implements CliCommand {
+public final class CalibrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

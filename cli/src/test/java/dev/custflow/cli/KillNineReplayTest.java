@@ -1,4 +1,4 @@
-package dev.custflow.examples;
+package dev.custflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import dev.custflow.Json;
 import dev.custflow.action.Action;
 import dev.custflow.connectors.jdbc.JdbcCustomerStore;
 import dev.custflow.event.Event;
+import dev.custflow.examples.CompanySimulator;
 import dev.custflow.model.CustomerProfile;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,9 +1,15 @@
-package dev.custflow.examples;
+package dev.custflow.cli;
 
 import dev.custflow.RuleCompilationException;
-import dev.custflow.cli.CliCommand;
-import dev.custflow.cli.CommandErrors;
-import dev.custflow.cli.EngineOptions;
+import dev.custflow.examples.CdnowHistory;
+import dev.custflow.examples.ChurnQuality;
+import dev.custflow.examples.CompanySimulator;
+import dev.custflow.examples.DataFileException;
+import dev.custflow.examples.Demo;
+import dev.custflow.examples.DemoReport;
+import dev.custflow.examples.EventHistory;
+import dev.custflow.examples.LeadHistory;
+import dev.custflow.examples.LeadQuality;
 import dev.custflow.settings.InvalidSettingsException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,8 +27,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code custflow demo}: a simulated company (or the real CDNOW purchase history) run through the
- * engine, with a progress bar and a short report. Registered with the CLI through
- * {@code META-INF/services/dev.custflow.cli.CliCommand}.
+ * engine ({@link Demo}, in the examples module), with a progress bar and a short report.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Simulates a company for a year (leads from several channels, reps, orders, tickets, surveys) "
@@ -31,7 +37,7 @@ import picocli.CommandLine.Spec;
                         + "their outcome, and how well the lead scores picked the ones that converted.",
                 "Exit code: 0 when events were processed, 1 when none could be, 2 for a usage, rules, settings or "
                         + "data error."})
-public final class DemoCommand implements CliCommand {
+public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

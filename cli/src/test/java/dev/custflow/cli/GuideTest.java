@@ -1,8 +1,7 @@
-package dev.custflow.examples;
+package dev.custflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.custflow.cli.Main;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

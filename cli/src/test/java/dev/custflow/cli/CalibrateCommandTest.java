@@ -1,9 +1,10 @@
-package dev.custflow.examples;
+package dev.custflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.custflow.cli.Main;
 import dev.custflow.dsl.SettingsFiles;
+import dev.custflow.examples.LeadHistory;
+import dev.custflow.examples.SyntheticLeads;
 import dev.custflow.settings.Settings;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,8 @@
-package dev.custflow.examples;
+package dev.custflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custflow.Json;
-import dev.custflow.cli.Main;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code custflow replay --store}: a run stopped part way and started again on the whole file resumes at the line it
- * reached and writes, over both runs, each action of one run once (the CLI finds the JDBC store through the
- * {@code CustomerStoreProvider} SPI: this module provides it). The kill -9 case is {@link KillNineReplayTest}.
+ * reached and writes, over both runs, each action of one run once (the CLI opens the store with
+ * {@link JdbcStoreProvider}). The kill -9 case is {@link KillNineReplayTest}.
  */
 class ReplayStoreCommandTest {
     private static final Path EXAMPLE = Path.of("../docs/examples/lifecycle.jsonl");
@@ -78,5 +77,13 @@ class ReplayStoreCommandTest {
         Main.Result r = Main.capture("replay", "--events", EXAMPLE.toString(), "--user", "u");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--user and --password go with --store");
+    }
+
+    @Test
+    void passwordWithoutStore_isAUsageError() {
+        Main.Result r = Main.capture("replay", "--events", EXAMPLE.toString(), "--password", "p");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--user and --password go with --store");
+        assertThat(r.out()).isEmpty();
     }
 }

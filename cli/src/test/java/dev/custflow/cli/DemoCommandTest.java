@@ -1,8 +1,10 @@
-package dev.custflow.examples;
+package dev.custflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.custflow.cli.Main;
+import dev.custflow.examples.CdnowHistory;
+import dev.custflow.examples.SyntheticLeads;
+import dev.custflow.examples.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

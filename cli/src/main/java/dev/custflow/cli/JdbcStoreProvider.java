@@ -1,6 +1,5 @@
-package dev.custflow.examples;
+package dev.custflow.cli;
 
-import dev.custflow.cli.CustomerStoreProvider;
 import dev.custflow.connectors.jdbc.JdbcCustomerStore;
 import dev.custflow.connectors.jdbc.OutboxRelay;
 import dev.custflow.spi.ActionSink;
@@ -13,7 +12,8 @@ import java.util.Objects;
  * {@code custflow replay --store}: the JDBC store for {@code jdbc:} URLs, and for a plain path an embedded H2 file
  * database ({@code data/custflow} becomes {@code data/custflow.mv.db}). The actions are delivered from the store's
  * outbox by an {@link OutboxRelay} driven by the replay itself (no thread): its leases are short, so that a run that
- * follows a killed one takes the outbox over within a second.
+ * follows a killed one takes the outbox over within a second. The H2, PostgreSQL and MariaDB drivers come with this
+ * module, so every URL of docs/jdbc.md opens.
  */
 public final class JdbcStoreProvider implements CustomerStoreProvider {
     /** How long a killed run's leases keep the outbox from the next run. */

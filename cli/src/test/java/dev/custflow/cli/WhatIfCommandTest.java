@@ -1,11 +1,12 @@
-package dev.custflow.examples;
+package dev.custflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custflow.Json;
-import dev.custflow.cli.Main;
 import dev.custflow.event.Event;
+import dev.custflow.examples.TestData;
+import dev.custflow.examples.WhatIfHistory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
