@@ -1,11 +1,16 @@
 package dev.custflow.cli;
 
+import dev.custflow.BatchResult;
+import dev.custflow.ConnectorException;
 import dev.custflow.Engine;
+import dev.custflow.EventPump;
+import dev.custflow.EventRejectedException;
 import dev.custflow.Json;
 import dev.custflow.RuleCompilationException;
 import dev.custflow.Rejection;
 import dev.custflow.ReloadResult;
 import dev.custflow.connectors.jsonl.JsonLinesActionSink;
+import dev.custflow.connectors.jsonl.JsonLinesEventSource;
 import dev.custflow.dsl.RulesFolderWatcher;
 import dev.custflow.settings.InvalidSettingsException;
 import dev.custflow.spi.AuditEntry;
@@ -19,6 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,15 +110,7 @@ public final class ReplayCommand implements Callable<Integer> {
              Engine e = engine.builder().actionSink(actionsOut).auditLog(entry -> writeAudit(auditOut, entry))
                      .build();
              RulesFolderWatcher ignored = watch ? watcher(e, err) : null) {
-            e.acceptJsonLines(in, Math.max(1, batch), r -> {
-                for (Rejection x : r.rejections()) {
-                    err.println(x.message());
-                }
-                counts[0] += r.accepted();
-                counts[1] += r.rejections().size();
-                counts[2] += r.duplicates();
-                counts[3] += r.actions().size();
-            });
+            pump(e, source(in), err, counts, () -> { });
         } catch (NoSuchFileException | RuleCompilationException | InvalidSettingsException ex) {
             return CommandErrors.report("replay", ex, err, "nothing was replayed");
         }
@@ -143,8 +144,11 @@ public final class ReplayCommand implements Callable<Integer> {
         try (CustomerStoreProvider.OpenStore opened = provider.open(store, user, password);
              BufferedReader in = open(events);
              Writer auditOut = auditOutput()) {
-            Engine e = engine.builder().store(opened.store()).auditLog(entry -> writeAudit(auditOut, entry)).build();
+            JsonLinesEventSource source = source(in);
+            LinePositionStore lines = new LinePositionStore(opened.store(), source);
+            Engine e = engine.builder().store(lines).auditLog(entry -> writeAudit(auditOut, entry)).build();
             resumedAt = e.position();
+            source.resumeAt(resumedAt);
             JsonLinesActionSink actionsOut = output(resumedAt > 0);
             try (actionsOut; e; RulesFolderWatcher ignored = watch ? watcher(e, err) : null) {
                 if (resumedAt > 0) {
@@ -153,14 +157,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 }
                 delivered += opened.deliverPending(actionsOut); // what the last run committed but did not deliver
                 long[] deliveredInBatches = new long[1];
-                e.acceptJsonLines(in, Math.max(1, batch), r -> {
-                    for (Rejection x : r.rejections()) {
-                        err.println(x.message());
-                    }
-                    counts[0] += r.accepted();
-                    counts[1] += r.rejections().size();
-                    counts[2] += r.duplicates();
-                    counts[3] += r.actions().size();
+                pump(e, source, err, counts, () -> {
+                    lines.commitLinesWithoutEvents();
                     deliveredInBatches[0] += opened.deliverPending(actionsOut);
                 });
                 delivered += deliveredInBatches[0];
@@ -170,6 +168,68 @@ public final class ReplayCommand implements Callable<Integer> {
             return CommandErrors.report("replay", ex, err, "nothing was replayed");
         }
         return summary(err, started, counts, String.format(", %,d delivered from the store's outbox", delivered));
+    }
+
+    private JsonLinesEventSource source(BufferedReader in) {
+        return JsonLinesEventSource.from(in, events).batchSize(Math.max(1, batch));
+    }
+
+    /**
+     * Applies the events batch by batch through an {@link EventPump}, and after each batch reports its rejections,
+     * counts it and runs {@code afterBatch}.
+     *
+     * @throws IOException if the events cannot be read
+     */
+    private static void pump(Engine e, JsonLinesEventSource source, PrintWriter err, long[] counts,
+                             Runnable afterBatch) throws IOException {
+        List<EventPump.Rejected> rejected = new ArrayList<>();
+        try (EventPump pump = new EventPump(e, source, rejected::add)) {
+            while (!source.exhausted()) {
+                BatchResult r = pump.pumpOnce(Duration.ZERO);
+                if (r.accepted() + r.duplicates() + r.rejections().size() == 0) {
+                    continue; // only blank lines were left
+                }
+                report(rejected, err);
+                rejected.clear();
+                counts[0] += r.accepted();
+                counts[1] += r.rejections().size();
+                counts[2] += r.duplicates();
+                counts[3] += r.actions().size();
+                afterBatch.run();
+            }
+        } catch (ConnectorException ex) {
+            if (ex.getCause() instanceof IOException io) {
+                throw io; // the events file could not be read: reported like any other read error
+            }
+            throw ex;
+        }
+    }
+
+    /**
+     * Prints a batch's rejections in the order of their lines, each worded as the engine words a line of a stream:
+     * the pump reports the lines that are no event before those the engine rejected, and names each by its origin.
+     */
+    private static void report(List<EventPump.Rejected> rejected, PrintWriter err) {
+        List<EventPump.Rejected> inOrder = new ArrayList<>(rejected);
+        inOrder.sort(Comparator.comparingLong(r -> JsonLinesEventSource.lineOf(r.origin())));
+        for (EventPump.Rejected r : inOrder) {
+            err.println(atLine(r.rejection(), JsonLinesEventSource.lineOf(r.origin())));
+        }
+    }
+
+    /**
+     * @return the message of a rejection placed at a line: the line is part of the event's description, or, for a
+     *         rule that failed on the event, goes before the message
+     */
+    static String atLine(Rejection x, long line) {
+        if (line <= 0 || x.line() == line) {
+            return x.message();
+        }
+        EventRejectedException asRead = x.toException();
+        if (!x.message().equals(asRead.getMessage())) {
+            return "line " + line + ": " + x.problem(); // a rule failed: the engine's message is the problem alone
+        }
+        return asRead.at(line, x.eventId()).getMessage();
     }
 
     /** Reloads the folder, with the settings worked out as at start (folder, then --settings), into the engine. */
