@@ -10,7 +10,6 @@ import dev.custflow.connectors.jdbc.JdbcCustomerStore;
 import dev.custflow.event.Event;
 import dev.custflow.examples.CompanySimulator;
 import dev.custflow.model.CustomerProfile;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,8 +55,11 @@ class KillNineReplayTest {
 
         Map<String, String> once = new LinkedHashMap<>();
         Map<String, CustomerProfile> expected;
-        try (Engine e = Custflow.builder().build(); BufferedReader in = Files.newBufferedReader(events)) {
-            e.acceptJsonLines(in, BATCH, r -> r.actions().forEach(a -> once.put(a.id(), Json.write(a))));
+        try (Engine e = Custflow.builder().build()) {
+            for (int i = 0; i < history.size(); i += BATCH) {
+                e.acceptAll(history.subList(i, Math.min(history.size(), i + BATCH))).actions()
+                        .forEach(a -> once.put(a.id(), Json.write(a)));
+            }
             expected = profiles(e);
         }
         assertThat(history.size()).isGreaterThan(2_000);
