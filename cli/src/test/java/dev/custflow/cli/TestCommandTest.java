@@ -20,9 +20,11 @@ class TestCommandTest {
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains(
                 "PASS  scenarios/key-accounts.yaml:3  a customer who spent 50000 becomes a key account",
-                "PASS  scenarios/churn.json:3  with settings.yaml, no order for 45 days (not 30) warns of churn",
-                "custflow test: " + EXAMPLE + ": 5 scenarios, 5 passed, 0 failed");
+                "PASS  scenarios/churn.json:3  with settings.yaml, no order for 45 days (not 30) warns of churn");
         assertThat(r.out()).doesNotContain("FAIL");
+        long passed = r.out().lines().filter(l -> l.startsWith("PASS  ")).count();
+        assertThat(r.out()).endsWith("custflow test: " + EXAMPLE + ": " + passed + " scenarios, " + passed
+                + " passed, 0 failed\n");
     }
 
     @Test
@@ -38,8 +40,9 @@ class TestCommandTest {
                 "closest: TASK_CREATED customerId=C-1, kind=CARE_CALL, dueAt=2024-04-02T10:30:00Z  "
                         + "[service: complaint from a key account gets a care call]",
                 "kind: expected FOLLOW_UP, was CARE_CALL",
-                "rules that fired:", "service: complaint from a key account gets a care call",
-                "5 scenarios, 4 passed, 1 failed");
+                "rules that fired:", "service: complaint from a key account gets a care call");
+        long passed = r.out().lines().filter(l -> l.startsWith("PASS  ")).count();
+        assertThat(r.out()).contains((passed + 1) + " scenarios, " + passed + " passed, 1 failed");
     }
 
     @Test
