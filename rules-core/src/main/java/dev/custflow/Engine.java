@@ -5,8 +5,6 @@ import dev.custflow.event.Event;
 import dev.custflow.model.CustomerProfile;
 import dev.custflow.settings.Settings;
 import dev.custflow.spi.AuditEntry;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -42,18 +40,6 @@ public interface Engine extends AutoCloseable {
     BatchResult acceptAll(List<? extends Event> events);
 
     /**
-     * Reads JSON Lines and applies them in batches as they come; blank lines are skipped. A line
-     * that is not a valid event is rejected with its line number; the rest go on. The reader is
-     * read to its end.
-     *
-     * @param lines     the JSON Lines
-     * @param batchSize events applied per batch (the sink receives one delivery per batch)
-     * @param onBatch   called with the result of each batch, as it completes
-     * @throws IOException if the reader fails
-     */
-    void acceptJsonLines(BufferedReader lines, int batchSize, Consumer<BatchResult> onBatch) throws IOException;
-
-    /**
      * Moves the clock to {@code to} (never backwards) and wakes the customers that fall due, as a
      * {@code ClockTick} would.
      *
@@ -64,12 +50,13 @@ public interface Engine extends AutoCloseable {
 
     /**
      * How far the engine got in its event source: every event given to {@link #accept} and {@link #acceptAll}
-     * counts, rejected and duplicate ones included; {@link #acceptJsonLines} counts lines, blank ones included.
-     * With a {@link dev.custflow.spi.CustomerStore}, it is committed with the state after every call: an engine
-     * built on the store after a crash starts at the position of the last commit, and the host re-sends its
-     * events from there (the first {@code acceptJsonLines} call skips the lines below it by itself).
+     * counts, rejected and duplicate ones included. With a {@link dev.custflow.spi.CustomerStore}, it is committed
+     * with the state after every call: an engine built on the store after a crash starts at the position of the last
+     * commit, and the host re-sends its events from there. (A source that counts otherwise, such as the lines of a
+     * JSON Lines file, can keep its own position in the commits through a
+     * {@link dev.custflow.spi.ForwardingCustomerStore}.)
      *
-     * @return events (or lines) consumed so far, 0 for an engine on a new store or without one
+     * @return events consumed so far, 0 for an engine on a new store or without one
      */
     long position();
 
@@ -133,8 +120,8 @@ public interface Engine extends AutoCloseable {
 
     /**
      * Replaces the user rules and the settings while the engine runs. The new rule set is compiled off to the side,
-     * while events keep flowing, then swapped in between two calls ({@code accept}, {@code acceptAll}, a batch of
-     * {@code acceptJsonLines}): every event is applied entirely with the old rules or entirely with the new ones,
+     * while events keep flowing, then swapped in between two calls ({@code accept}, {@code acceptAll},
+     * {@code advanceTo}): every event is applied entirely with the old rules or entirely with the new ones,
      * none is lost or applied twice, and the customers keep their state (profiles, open warnings, due times). From
      * then on every partition evaluates with the new rules; a rule added this way fires from the next event on, not
      * for what came before.

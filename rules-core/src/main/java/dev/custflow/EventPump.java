@@ -3,6 +3,7 @@ package dev.custflow;
 import dev.custflow.spi.EventSource;
 import dev.custflow.spi.SourceRecord;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -80,13 +81,15 @@ public final class EventPump implements AutoCloseable {
             return new BatchResult(List.of(), List.of(), 0, 0);
         }
         List<dev.custflow.event.Event> events = new ArrayList<>(records.size());
-        Map<String, String> originOf = new HashMap<>();
+        // The origins of each event id in poll order: the engine rejects the occurrences of an id before the first it
+        // accepts (later ones are duplicates), in order, so each rejection takes the next origin of its id.
+        Map<String, ArrayDeque<String>> originsOf = new HashMap<>();
         List<Rejection> rejections = new ArrayList<>();
         for (SourceRecord r : records) {
             try {
                 var e = Json.readEvent(r.json());
                 events.add(e);
-                originOf.putIfAbsent(e.id(), r.origin());
+                originsOf.computeIfAbsent(e.id(), id -> new ArrayDeque<>()).add(r.origin());
             } catch (EventRejectedException x) {
                 Rejection rejection = Rejection.of(x);
                 rejections.add(rejection);
@@ -96,7 +99,9 @@ public final class EventPump implements AutoCloseable {
         BatchResult result = events.isEmpty() ? new BatchResult(List.of(), List.of(), 0, 0) : engine.acceptAll(events);
         for (Rejection r : result.rejections()) {
             rejections.add(r);
-            onRejected.accept(new Rejected(originOf.getOrDefault(r.eventId(), "?"), r));
+            ArrayDeque<String> origins = originsOf.get(r.eventId());
+            String origin = origins == null ? "?" : origins.size() > 1 ? origins.poll() : origins.peek();
+            onRejected.accept(new Rejected(origin, r));
         }
         source.acknowledge();
         return new BatchResult(result.actions(), rejections, result.accepted(), result.duplicates());

@@ -13,8 +13,6 @@ import dev.custflow.event.OrderStatusChanged;
 import dev.custflow.model.OrderStatus;
 import dev.custflow.model.Stage;
 import dev.custflow.spi.AuditEntry;
-import java.io.BufferedReader;
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -72,26 +70,6 @@ class EngineTest {
             var again = dev.custflow.event.OrderPlaced.of("other-id", at("2024-01-02"), "o1", "C1",
                     java.math.BigDecimal.TEN);
             assertThatThrownBy(() -> e.accept(again)).hasMessageContaining("already placed");
-        }
-    }
-
-    @Test
-    void jsonLines_badLinesAreRejectedWithLineNumbers_andTheRestGoesOn() throws Exception {
-        String stream = """
-                {"type":"OrderPlaced","id":"e1","at":"2024-01-01T00:00:00Z","orderId":"o1","customerId":"C1","amount":10}
-                not json
-
-                {"type":"OrderPlaced","id":"e2","at":"2024-01-02T00:00:00Z","orderId":"o2","customerId":"C2","amount":-1}
-                {"type":"OrderPlaced","id":"e3","at":"2024-01-03T00:00:00Z","orderId":"o3","customerId":"C3","amount":7}
-                """;
-        try (Engine e = engine()) {
-            List<BatchResult> results = new ArrayList<>();
-            e.acceptJsonLines(new BufferedReader(new StringReader(stream)), 2, results::add);
-            List<Rejection> rejected = results.stream().flatMap(r -> r.rejections().stream()).toList();
-            assertThat(rejected).extracting(Rejection::line).containsExactly(2L, 4L);
-            assertThat(rejected.get(1).field()).isEqualTo("amount");
-            assertThat(results.stream().mapToInt(BatchResult::accepted).sum()).isEqualTo(2);
-            assertThat(e.customerCount()).isEqualTo(2);
         }
     }
 

@@ -159,4 +159,20 @@ class EventPumpTest {
             assertThat(b.rejection().field()).isEqualTo("orderId");
         });
     }
+
+    @Test
+    void an_id_the_engine_rejects_twice_in_a_poll_is_reported_with_each_record_s_own_origin() {
+        Queue queue = new Queue();
+        for (String order : List.of("nobody-knows", "nor-this-one")) {
+            queue.offer("{\"type\":\"OrderStatusChanged\",\"id\":\"s-1\",\"at\":\"2024-03-01T10:00:00Z\","
+                    + "\"orderId\":\"" + order + "\",\"status\":\"SHIPPED\"}");
+        }
+        List<EventPump.Rejected> bad = new ArrayList<>();
+        try (Engine engine = Custflow.builder().build()) {
+            new EventPump(engine, queue, bad::add).pumpOnce(Duration.ZERO);
+        }
+        assertThat(bad).extracting(EventPump.Rejected::origin)
+                .containsExactly("queue q, delivery 1", "queue q, delivery 2");
+        assertThat(bad).extracting(b -> b.rejection().value()).containsExactly("nobody-knows", "nor-this-one");
+    }
 }

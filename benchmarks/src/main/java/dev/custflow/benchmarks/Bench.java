@@ -3,16 +3,18 @@ package dev.custflow.benchmarks;
 import dev.custflow.BatchResult;
 import dev.custflow.Custflow;
 import dev.custflow.Engine;
+import dev.custflow.EventPump;
 import dev.custflow.Json;
 import dev.custflow.RulePack;
 import dev.custflow.RuleSource;
+import dev.custflow.connectors.jsonl.JsonLinesEventSource;
 import dev.custflow.event.ClockTick;
 import dev.custflow.event.Event;
 import dev.custflow.event.LeadCaptured;
 import dev.custflow.settings.Settings;
-import java.io.BufferedReader;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -119,11 +121,13 @@ public final class Bench {
                 }
             });
             double j = time(() -> {
-                try (Engine e = engine(1)) {
-                    e.acceptJsonLines(new BufferedReader(new StringReader(jsonLines)), 1_000, r -> { });
+                JsonLinesEventSource source = JsonLinesEventSource.from(new StringReader(jsonLines), "w1")
+                        .batchSize(1_000);
+                try (Engine e = engine(1); EventPump pump = new EventPump(e, source)) {
+                    while (!source.exhausted()) {
+                        pump.pumpOnce(Duration.ZERO);
+                    }
                     return e.customerCount();
-                } catch (java.io.IOException x) {
-                    throw new java.io.UncheckedIOException(x);
                 }
             });
             double p = time(() -> {

@@ -15,8 +15,8 @@ import java.util.Random;
  * referral, a working professional or a long visit converts more, an Olark chat or a bounced
  * e-mail less. The real file is not copied into the project.
  */
-final class SyntheticLeads {
-    static final String HEADER = "Prospect ID,Lead Number,Lead Origin,Lead Source,Do Not Email,Do Not Call,"
+public final class SyntheticLeads {
+    public static final String HEADER = "Prospect ID,Lead Number,Lead Origin,Lead Source,Do Not Email,Do Not Call,"
             + "Converted,TotalVisits,Total Time Spent on Website,Page Views Per Visit,Last Activity,Country,"
             + "Specialization,How did you hear about X Education,What is your current occupation,"
             + "What matters most to you in choosing a course,Search,Magazine,Newspaper Article,X Education Forums,"
@@ -43,7 +43,7 @@ final class SyntheticLeads {
      * @return the file
      * @throws IOException if it cannot be written
      */
-    static Path write(Path folder, int leads, long seed) throws IOException {
+    public static Path write(Path folder, int leads, long seed) throws IOException {
         Random r = new Random(seed);
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);

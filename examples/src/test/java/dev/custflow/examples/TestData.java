@@ -1,22 +1,40 @@
 package dev.custflow.examples;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /** Where the tests find their data: fixtures in the module, the real data sets beside the project. */
-final class TestData {
+public final class TestData {
     /** 22 real purchases of 7 customers copied from CDNOW_master.txt, header and CRLF line ends included. */
-    static final Path CDNOW_FIXTURE = resource("/cdnow/CDNOW_master.txt");
+    public static final Path CDNOW_FIXTURE = resource("/cdnow/CDNOW_master.txt");
 
     private TestData() {
     }
 
+    /**
+     * A resource as a file. Another module's tests read these from this module's test jar, where a resource is no
+     * file: it is copied out, under its own name, into a folder of its own.
+     */
     private static Path resource(String name) {
         try {
-            return Path.of(TestData.class.getResource(name).toURI());
-        } catch (URISyntaxException e) {
+            URI uri = TestData.class.getResource(name).toURI();
+            if (!"jar".equals(uri.getScheme())) {
+                return Path.of(uri);
+            }
+            Path dir = Files.createTempDirectory("custflow-testdata");
+            Path file = dir.resolve(name.substring(name.lastIndexOf('/') + 1));
+            try (InputStream in = TestData.class.getResourceAsStream(name)) {
+                Files.copy(in, file);
+            }
+            dir.toFile().deleteOnExit(); // deleted in reverse order: the file, then its folder
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException(name, e);
         }
     }
@@ -29,7 +47,7 @@ final class TestData {
      * @param child a folder in it, e.g. {@code cdnow}
      * @return the folder, if it exists
      */
-    static Optional<Path> shared(String child) {
+    public static Optional<Path> shared(String child) {
         String configured = System.getProperty("custflow.data");
         if (configured != null) {
             return Optional.of(Path.of(configured, child)).filter(Files::isDirectory);

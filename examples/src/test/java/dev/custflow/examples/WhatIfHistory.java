@@ -26,14 +26,14 @@ import java.util.List;
  * A time warning due at noon is raised by the next midnight tick (no other event wakes the customer
  * before), so "03-01" above is 2024-03-02 00:00 UTC, 08:00 in the business's zone (Asia/Shanghai).
  */
-final class WhatIfHistory {
+public final class WhatIfHistory {
     /** The last tick: warnings after 2024-06-01 12:00 cannot be judged for 30 days. */
-    static final Instant END = Instant.parse("2024-07-01T00:00:00Z");
+    public static final Instant END = Instant.parse("2024-07-01T00:00:00Z");
 
     private WhatIfHistory() {
     }
 
-    static List<Event> events() {
+    public static List<Event> events() {
         List<Event> events = new ArrayList<>();
         order(events, "A", "2024-01-01");
         order(events, "B", "2024-01-01", "2024-03-11", "2024-04-20", "2024-05-20");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.custflow.Custflow;
 import dev.custflow.RuleCompilationException;
-import dev.custflow.cli.Main;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,13 +39,9 @@ class DslErrorsTest {
                 结束
                 """);
 
-        Main.Result run = Main.capture("lint", dir.toString());
-
-        assertThat(run.code()).isEqualTo(1);
-        assertThat(run.out().lines()).containsExactly(
+        assertThat(new LintFolder(dir).lint(true)).containsExactly(
                 "流失.dslr:7:5: error: no sentence of the DSL matches '- 连续 60 天 没有下单'. Did you mean "
-                        + "'- 连续 {days} 天 未下单'?",
-                "custflow lint: " + dir + ": 1 error, 0 warnings");
+                        + "'- 连续 {days} 天 未下单'?");
     }
 
     @Test
@@ -145,10 +140,7 @@ class DslErrorsTest {
                 end
                 """);
 
-        Main.Result run = Main.capture("lint", dir.toString());
-
-        assertThat(run.out().lines()).containsExactly(
-                "comment.dslr:4:5: error: '#' does not start a comment inside a rule: write '//' instead",
-                "custflow lint: " + dir + ": 1 error, 0 warnings");
+        assertThat(new LintFolder(dir).lint(true)).containsExactly(
+                "comment.dslr:4:5: error: '#' does not start a comment inside a rule: write '//' instead");
     }
 }

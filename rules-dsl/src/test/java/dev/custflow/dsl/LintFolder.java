@@ -2,12 +2,13 @@ package dev.custflow.dsl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.custflow.cli.Main;
+import dev.custflow.RuleMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
-/** A rules folder a lint test writes files into, and {@code custflow lint} run on it. */
+/** A rules folder a lint test writes files into, and {@link Lint} run on it. */
 final class LintFolder {
     /** The first lines of a DRL file that uses the customer and the actions. */
     static final String HEADER = """
@@ -32,18 +33,15 @@ final class LintFolder {
     }
 
     /**
-     * @param expectedExit the exit code lint must end with
-     * @param options      options before the folder, e.g. {@code --allow}
-     * @return what lint printed (it must print nothing to standard error)
+     * @param errorsExpected whether lint must find an error
+     * @param allow          classes or packages the rules may use besides the sandbox's (lint's {@code --allow})
+     * @return every problem found, as {@code custflow lint} prints it: {@code file:line:column: severity: message}
      */
-    String lint(int expectedExit, String... options) {
-        String[] args = new String[options.length + 2];
-        args[0] = "lint";
-        System.arraycopy(options, 0, args, 1, options.length);
-        args[args.length - 1] = dir.toString();
-        Main.Result run = Main.capture(args);
-        assertThat(run.err()).isEmpty();
-        assertThat(run.code()).as(run.out()).isEqualTo(expectedExit);
-        return run.out();
+    List<String> lint(boolean errorsExpected, String... allow) {
+        List<RuleMessage> problems = Lint.check(dir, List.of(allow));
+        List<String> lines = problems.stream().map(Lint::format).toList();
+        assertThat(problems.stream().anyMatch(m -> m.severity() == RuleMessage.Severity.ERROR))
+                .as("an error among%n%s", String.join("\n", lines)).isEqualTo(errorsExpected);
+        return lines;
     }
 }

@@ -2,13 +2,15 @@ package dev.custflow.dsl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.custflow.cli.Main;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code custflow lint DIR}: every problem of a rules folder with its place, nothing run. */
+/** Lint: every problem of a rules folder with its place, nothing run. */
 class LintTest {
     private static final String HEADER = LintFolder.HEADER;
 
@@ -19,12 +21,12 @@ class LintTest {
         new LintFolder(dir).write(name, text);
     }
 
-    private String lint(int expectedExit) {
-        return new LintFolder(dir).lint(expectedExit);
+    private List<String> lint(boolean errorsExpected) {
+        return new LintFolder(dir).lint(errorsExpected);
     }
 
     @Test
-    void aFolderWithProblems_everyOneIsReportedWithFileLineAndColumn_andTheExitCodeIs1() throws IOException {
+    void aFolderWithProblems_everyOneIsReportedWithFileLineAndColumn() throws IOException {
         write("settings.yaml", "churn:\n  noOrderDays: 45\n  longNoOrderDay: 120\n");
         write("vip.drl", HEADER + """
                 rule "vip: big spenders are tagged"
@@ -50,7 +52,7 @@ class LintTest {
                 end
                 """);
 
-        assertThat(lint(1).lines()).containsExactly(
+        assertThat(lint(true)).containsExactly(
                 "settings.yaml:3:0: error: setting 'churn.longNoOrderDay': unknown key. Did you mean 'longNoOrderDays'?",
                 "vip.drl:6:6: error: rule \"vip: big spenders are tagged\" is already defined at more/dup.drl:6; give "
                         + "each rule its own name",
@@ -60,12 +62,11 @@ class LintTest {
                 "vip.drl:15:32: error: Customer has no property or method 'daysSinceLastOrdr'; did you mean "
                         + "'daysSinceLastOrder'? (Unable to Analyse Expression daysSinceLastOrdr >= 45: [Error: unable "
                         + "to resolve method using strict-mode: dev.custflow.model.Customer.daysSinceLastOrdr()] [Near "
-                        + ": {... daysSinceLastOrdr >= 45 ....}] ^ [Line: 15, Column: 4])",
-                "custflow lint: " + dir + ": 3 errors, 1 warning");
+                        + ": {... daysSinceLastOrdr >= 45 ....}] ^ [Line: 15, Column: 4])");
     }
 
     @Test
-    void aGoodFolder_exitsZero_andAnOverrideIsOnlyInformation() throws IOException {
+    void aGoodFolder_hasNoError_andAnOverrideIsOnlyInformation() throws IOException {
         write("settings.json", "{\"churn\": {\"noOrderDays\": 45}}");
         write("quiet.drl", HEADER + """
                 rule "churn: no order for a while"
@@ -76,15 +77,13 @@ class LintTest {
                 end
                 """);
 
-        assertThat(lint(0).lines()).containsExactly(
-                "quiet.drl:6:6: info: rule \"churn: no order for a while\" replaces the built-in rule of the churn pack",
-                "custflow lint: " + dir + ": 0 errors, 0 warnings");
+        assertThat(lint(false)).containsExactly(
+                "quiet.drl:6:6: info: rule \"churn: no order for a while\" replaces the built-in rule of the churn pack");
     }
 
     @Test
-    void notAFolder_isAUsageError() {
-        Main.Result run = Main.capture("lint", dir.resolve("missing").toString());
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).startsWith("custflow lint: not a folder of rules: ");
+    void notAFolder_isRefused_namingIt() {
+        assertThatThrownBy(() -> Lint.check(dir.resolve("missing"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not a folder of rules: ").hasMessageContaining("missing");
     }
 }

@@ -29,7 +29,7 @@ class LoopLintReadingTest {
     private List<String> warnings(String file, String rules) throws IOException {
         LintFolder folder = new LintFolder(dir);
         folder.write(file, HEADER + rules);
-        return folder.lint(0).lines().filter(l -> l.contains(": warning: ")).toList();
+        return folder.lint(false).stream().filter(l -> l.contains(": warning: ")).toList();
     }
 
     @Test

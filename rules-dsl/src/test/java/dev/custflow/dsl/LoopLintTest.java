@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code custflow lint} warns about rules that would loop: a rule that changes what it matches without a guard,
+ * Lint warns about rules that would loop: a rule that changes what it matches without a guard,
  * and two rules (or a rule and a built-in one) that undo each other's change. Each at the rule's line.
  */
 class LoopLintTest {
@@ -28,9 +28,9 @@ class LoopLintTest {
         new LintFolder(dir).write(name, text);
     }
 
-    /** @return the warnings of {@code custflow lint DIR}, which must find no error */
+    /** @return the warnings lint finds in the folder, which must have no error */
     private List<String> warnings() {
-        return new LintFolder(dir).lint(0).lines().filter(l -> l.contains(": warning: ")).toList();
+        return new LintFolder(dir).lint(false).stream().filter(l -> l.contains(": warning: ")).toList();
     }
 
     @Test

@@ -64,8 +64,6 @@ public final class DefaultEngine implements Engine {
     /** Events (or JSON lines) consumed from the source so far, restored from the store. */
     private long position;
     private String lastEventId;
-    /** Lines the first {@link #acceptJsonLines} call skips: consumed before the restart. */
-    private long skipLines;
     /** A call that failed with a store: the state in memory is ahead of the store, so the engine stops. */
     private RuntimeException stopped;
 
@@ -112,7 +110,6 @@ public final class DefaultEngine implements Engine {
         StoredState state = commits.resume();
         position = state.position();
         lastEventId = state.lastEventId();
-        skipLines = position;
     }
 
     @Override
@@ -131,47 +128,6 @@ public final class DefaultEngine implements Engine {
             in.add(new Input(0, e, null));
         }
         return process(in, in.size());
-    }
-
-    @Override
-    public void acceptJsonLines(BufferedReader reader, int batchSize, Consumer<BatchResult> onBatch)
-            throws IOException {
-        List<Input> batch = new ArrayList<>(batchSize);
-        long lineNo = 0;
-        long skip;
-        synchronized (this) {
-            skip = skipLines; // consumed before a restart: the host re-sends the source from its start
-            skipLines = 0;
-        }
-        long batchStart = skip;
-        String line;
-        while ((line = reader.readLine()) != null) {
-            lineNo++;
-            if (lineNo <= skip || line.isBlank()) {
-                continue;
-            }
-            try {
-                batch.add(new Input(lineNo, JsonCodec.readEvent(line, lineNo), null));
-            } catch (EventRejectedException e) {
-                batch.add(new Input(lineNo, null, e));
-            }
-            if (batch.size() >= batchSize) {
-                BatchResult r;
-                synchronized (this) {
-                    r = process(batch, lineNo - batchStart);
-                }
-                batchStart = lineNo;
-                onBatch.accept(r);
-                batch = new ArrayList<>(batchSize);
-            }
-        }
-        if (!batch.isEmpty()) {
-            BatchResult r;
-            synchronized (this) {
-                r = process(batch, lineNo - batchStart);
-            }
-            onBatch.accept(r);
-        }
     }
 
     @Override

@@ -1,2 +1,4 @@
-/** The JSON Lines connector: actions written to a file or stream, one JSON object per line. */
+/**
+ * The JSON Lines connector: events read from a file or stream and actions written to one, one JSON object per line.
+ */
 package dev.custflow.connectors.jsonl;

@@ -1,0 +1,305 @@
+package dev.custflow.cli;
+
+import dev.custflow.BatchResult;
+import dev.custflow.ConnectorException;
+import dev.custflow.Engine;
+import dev.custflow.EventPump;
+import dev.custflow.EventRejectedException;
+import dev.custflow.Json;
+import dev.custflow.RuleCompilationException;
+import dev.custflow.Rejection;
+import dev.custflow.ReloadResult;
+import dev.custflow.connectors.jsonl.JsonLinesActionSink;
+import dev.custflow.connectors.jsonl.JsonLinesEventSource;
+import dev.custflow.dsl.RulesFolderWatcher;
+import dev.custflow.settings.InvalidSettingsException;
+import dev.custflow.spi.AuditEntry;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code custflow replay}: JSON Lines events in, JSON Lines actions out. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Reads events (JSON Lines) and writes the actions they cause (JSON Lines).",
+                "Rejected lines are reported on standard error with their line number; the rest go on.",
+                "Exit code: 0 when events were processed (even if some were rejected), 1 when none could be, "
+                        + "2 for a usage, rules or settings error."},
+        sortOptions = false)
+public final class ReplayCommand implements Callable<Integer> {
+    private static final com.fasterxml.jackson.databind.ObjectWriter AUDIT_JSON = Json.mapper().writer();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--events", required = true, paramLabel = "FILE|-",
+            description = "the events, one JSON object per line; - reads standard input")
+    String events;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "where to write the actions (default: standard output)")
+    Path out;
+
+    @Option(names = "--audit", paramLabel = "FILE",
+            description = "also write the audit trail (every action with rule, reason and outcome) as JSON Lines")
+    Path audit;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "1000",
+            description = "events applied per batch (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = {"-q", "--quiet"}, description = "no summary on standard error")
+    boolean quiet;
+
+    @Option(names = "--watch",
+            description = {"with --rules: reload the rules folder into the running engine whenever it changes, for "
+                    + "events that arrive over time (--events -); rules that do not compile are reported and the "
+                    + "previous rules keep running"})
+    boolean watch;
+
+    @Option(names = "--store", paramLabel = "PATH|JDBC_URL",
+            description = {"keep the engine's state in this store and resume where the last run stopped (the lines "
+                    + "below its position are skipped); a path is an H2 file database, jdbc:... a database URL. "
+                    + "The actions are committed with the state and delivered from the store's outbox to --out "
+                    + "after every batch, at least once: after a crash an action may be written again, with the "
+                    + "same id"})
+    String store;
+
+    @Option(names = "--user", paramLabel = "U", description = "with --store: the database user")
+    String user;
+
+    @Option(names = "--password", paramLabel = "P", description = "with --store: the database password")
+    String password;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        long started = System.nanoTime();
+        long[] counts = new long[4]; // accepted, rejected, duplicates, actions
+        if (watch && engine.rulesFolder() == null) {
+            err.println("custflow replay: --watch needs --rules DIR, the folder to watch; nothing was replayed");
+            return CommandErrors.EXIT;
+        }
+        if (store != null) {
+            return callOnStore(err, started, counts);
+        }
+        if (user != null || password != null) {
+            err.println("custflow replay: --user and --password go with --store; nothing was replayed");
+            return CommandErrors.EXIT;
+        }
+        try (BufferedReader in = open(events); JsonLinesActionSink actionsOut = output(false);
+             Writer auditOut = auditOutput();
+             Engine e = engine.builder().actionSink(actionsOut).auditLog(entry -> writeAudit(auditOut, entry))
+                     .build();
+             RulesFolderWatcher ignored = watch ? watcher(e, err) : null) {
+            pump(e, source(in), err, counts, () -> { });
+        } catch (NoSuchFileException | RuleCompilationException | InvalidSettingsException ex) {
+            return CommandErrors.report("replay", ex, err, "nothing was replayed");
+        }
+        return summary(err, started, counts, "");
+    }
+
+    private int summary(PrintWriter err, long started, long[] counts, String more) {
+        if (!quiet) {
+            double secs = (System.nanoTime() - started) / 1e9;
+            err.printf("custflow replay: %,d events accepted, %,d rejected, %,d duplicates; %,d actions%s in %.2f s%n",
+                    counts[0], counts[1], counts[2], counts[3], more, secs);
+        }
+        return counts[0] == 0 && counts[1] > 0 ? 1 : 0;
+    }
+
+    /**
+     * With {@code --store}: the engine is built on the store and goes on from its position; the actions reach the
+     * output only through the store's outbox, delivered after every batch and at the end, so an action committed
+     * before a crash is delivered by the next run.
+     */
+    private int callOnStore(PrintWriter err, long started, long[] counts) throws IOException {
+        CustomerStoreProvider provider;
+        try {
+            provider = CustomerStoreProvider.forLocation(store);
+        } catch (IllegalArgumentException ex) {
+            err.println("custflow replay: " + ex.getMessage() + "; nothing was replayed");
+            return CommandErrors.EXIT;
+        }
+        long delivered = 0;
+        long resumedAt;
+        try (CustomerStoreProvider.OpenStore opened = provider.open(store, user, password);
+             BufferedReader in = open(events);
+             Writer auditOut = auditOutput()) {
+            JsonLinesEventSource source = source(in);
+            LinePositionStore lines = new LinePositionStore(opened.store(), source);
+            Engine e = engine.builder().store(lines).auditLog(entry -> writeAudit(auditOut, entry)).build();
+            resumedAt = e.position();
+            source.resumeAt(resumedAt);
+            JsonLinesActionSink actionsOut = output(resumedAt > 0);
+            try (actionsOut; e; RulesFolderWatcher ignored = watch ? watcher(e, err) : null) {
+                if (resumedAt > 0) {
+                    err.println("custflow replay: resumed at line " + resumedAt + " of " + store);
+                    err.flush();
+                }
+                delivered += opened.deliverPending(actionsOut); // what the last run committed but did not deliver
+                long[] deliveredInBatches = new long[1];
+                pump(e, source, err, counts, () -> {
+                    lines.commitLinesWithoutEvents();
+                    deliveredInBatches[0] += opened.deliverPending(actionsOut);
+                });
+                delivered += deliveredInBatches[0];
+                delivered += opened.deliverPending(actionsOut);
+            }
+        } catch (NoSuchFileException | RuleCompilationException | InvalidSettingsException ex) {
+            return CommandErrors.report("replay", ex, err, "nothing was replayed");
+        }
+        return summary(err, started, counts, String.format(", %,d delivered from the store's outbox", delivered));
+    }
+
+    private JsonLinesEventSource source(BufferedReader in) {
+        return JsonLinesEventSource.from(in, events).batchSize(Math.max(1, batch));
+    }
+
+    /**
+     * Applies the events batch by batch through an {@link EventPump}, and after each batch reports its rejections,
+     * counts it and runs {@code afterBatch}.
+     *
+     * @throws IOException if the events cannot be read
+     */
+    private static void pump(Engine e, JsonLinesEventSource source, PrintWriter err, long[] counts,
+                             Runnable afterBatch) throws IOException {
+        List<EventPump.Rejected> rejected = new ArrayList<>();
+        try (EventPump pump = new EventPump(e, source, rejected::add)) {
+            while (!source.exhausted()) {
+                BatchResult r = pump.pumpOnce(Duration.ZERO);
+                if (r.accepted() + r.duplicates() + r.rejections().size() == 0) {
+                    continue; // only blank lines were left
+                }
+                report(rejected, err);
+                rejected.clear();
+                counts[0] += r.accepted();
+                counts[1] += r.rejections().size();
+                counts[2] += r.duplicates();
+                counts[3] += r.actions().size();
+                afterBatch.run();
+            }
+        } catch (ConnectorException ex) {
+            if (ex.getCause() instanceof IOException io) {
+                throw io; // the events file could not be read: reported like any other read error
+            }
+            throw ex;
+        }
+    }
+
+    /**
+     * Prints a batch's rejections in the order of their lines, each worded as the engine words a line of a stream:
+     * the pump reports the lines that are no event before those the engine rejected, and names each by its origin.
+     */
+    private static void report(List<EventPump.Rejected> rejected, PrintWriter err) {
+        List<EventPump.Rejected> inOrder = new ArrayList<>(rejected);
+        inOrder.sort(Comparator.comparingLong(r -> JsonLinesEventSource.lineOf(r.origin())));
+        for (EventPump.Rejected r : inOrder) {
+            err.println(atLine(r.rejection(), JsonLinesEventSource.lineOf(r.origin())));
+        }
+    }
+
+    /**
+     * @return the message of a rejection placed at a line: the line is part of the event's description, or, for a
+     *         rule that failed on the event, goes before the message
+     */
+    static String atLine(Rejection x, long line) {
+        if (line <= 0 || x.line() == line) {
+            return x.message();
+        }
+        EventRejectedException asRead = x.toException();
+        if (!x.message().equals(asRead.getMessage())) {
+            return "line " + line + ": " + x.problem(); // a rule failed: the engine's message is the problem alone
+        }
+        return asRead.at(line, x.eventId()).getMessage();
+    }
+
+    /** Reloads the folder, with the settings worked out as at start (folder, then --settings), into the engine. */
+    private RulesFolderWatcher watcher(Engine e, PrintWriter err) {
+        return RulesFolderWatcher.builder(e, engine.rulesFolder()).settings(folder -> engine.settings())
+                .onResult(r -> {
+                    if (r.status() != ReloadResult.Status.UNCHANGED) {
+                        r.messages().forEach(err::println);
+                        err.println("custflow replay: " + r.toString().lines().findFirst().orElse(""));
+                        err.flush();
+                    }
+                }).start();
+    }
+
+    private static BufferedReader open(String source) throws IOException {
+        if ("-".equals(source)) {
+            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        }
+        return Files.newBufferedReader(Path.of(source), StandardCharsets.UTF_8);
+    }
+
+    private JsonLinesActionSink output(boolean append) {
+        if (out == null) {
+            return JsonLinesActionSink.to(spec.commandLine().getOut(), "stdout");
+        }
+        if (append) {
+            dropPartialLastLine(out);
+            return JsonLinesActionSink.appendingTo(out);
+        }
+        return JsonLinesActionSink.writingTo(out);
+    }
+
+    /**
+     * A run killed while writing may leave half a line at the end of the actions file. Those actions were not
+     * marked delivered (that happens after the write), so the outbox delivers them again: the half line goes.
+     */
+    private static void dropPartialLastLine(Path file) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            long end = ch.size();
+            java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+            long keep = end;
+            while (keep > 0) {
+                one.clear();
+                ch.read(one, keep - 1);
+                if (one.get(0) == '\n') {
+                    break;
+                }
+                keep--;
+            }
+            if (keep < end) {
+                ch.truncate(keep);
+            }
+        } catch (NoSuchFileException ex) {
+            // nothing written yet
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot read the end of " + file, ex);
+        }
+    }
+
+    private Writer auditOutput() throws IOException {
+        return audit == null ? Writer.nullWriter() : Files.newBufferedWriter(audit, StandardCharsets.UTF_8);
+    }
+
+    private static void writeAudit(Writer w, AuditEntry entry) {
+        try {
+            w.write(AUDIT_JSON.writeValueAsString(entry));
+            w.write('\n');
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write the audit trail", ex);
+        }
+    }
+}

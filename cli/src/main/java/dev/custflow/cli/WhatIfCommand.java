@@ -1,0 +1,191 @@
+package dev.custflow.cli;
+
+import dev.custflow.Custflow;
+import dev.custflow.EngineBuilder;
+import dev.custflow.EventRejectedException;
+import dev.custflow.Json;
+import dev.custflow.Rejection;
+import dev.custflow.RuleCompilationException;
+import dev.custflow.dsl.RulesFolder;
+import dev.custflow.event.Event;
+import dev.custflow.examples.CdnowHistory;
+import dev.custflow.examples.DataFileException;
+import dev.custflow.examples.WhatIf;
+import dev.custflow.examples.WhatIfReport;
+import dev.custflow.settings.InvalidSettingsException;
+import dev.custflow.settings.Settings;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code custflow whatif}: replays a history with the rules in use and with a rules folder's changes,
+ * and prints what would change ({@link WhatIf}, in the examples module, which also reads the CDNOW history).
+ */
+@Command(name = "whatif", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"A dry run of a rule change: replays the same history twice, with the built-in rules and "
+                + "default settings (or --base DIR) and with the changes of --rules DIR (its rules and settings.yaml), "
+                + "and prints what would change: actions added and removed by type and rule, customers affected, "
+                + "examples with their reasons, and for churn warnings the share of customers who ordered again "
+                + "within --within days (from the same history).",
+                "Actions are compared by customer, type, rule, what they are about (cause, template, kind...) and "
+                        + "day, not by id. Explained in docs/whatif.md.",
+                "Exit code: 0 when it ran, 1 when no event could be read, 2 for a usage, rules, settings or data "
+                        + "error."})
+public final class WhatIfCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--events", paramLabel = "FILE|-",
+            description = "the history: events, one JSON object per line, as replay reads them; - reads standard input")
+    String events;
+
+    @Option(names = "--cdnow", paramLabel = "PATH",
+            description = "the history: the CDNOW purchase history, the file " + CdnowHistory.FILE_NAME
+                    + " or its folder (e.g. ../shared/data/cdnow)")
+    Path cdnow;
+
+    @Option(names = "--base", paramLabel = "DIR",
+            description = "the rules in use: a rules folder on top of the built-in packs (default: the built-in packs "
+                    + "with default settings)")
+    Path base;
+
+    @Option(names = "--within", paramLabel = "DAYS", defaultValue = "30",
+            description = "a churn warning counts as followed by an order when the customer ordered within this many "
+                    + "days after it (default: ${DEFAULT-VALUE})")
+    int within;
+
+    @Option(names = "--examples", paramLabel = "N", defaultValue = "3",
+            description = "examples of the added and of the removed actions of each rule (default: ${DEFAULT-VALUE})")
+    int examples;
+
+    @Option(names = "--json", description = "print the report as JSON")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "no summary on standard error")
+    boolean quiet;
+
+    /** --rules DIR is the proposed change; --settings is applied after it; --partitions for each run. */
+    @Mixin
+    EngineOptions engine;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if ((events == null) == (cdnow == null)) {
+            err.println("custflow whatif: give the history with --events FILE or --cdnow PATH (one of them)");
+            return CommandErrors.EXIT;
+        }
+        if (engine.rulesFolder() == null && !settingsGiven()) {
+            err.println("custflow whatif: give the change to try with --rules DIR (a rules folder: rules and "
+                    + "settings.yaml)");
+            return CommandErrors.EXIT;
+        }
+        long started = System.nanoTime(); // for the summary line only
+        try {
+            WhatIf whatIf = WhatIf.builder().base(baseLabel(), baseEngine())
+                    .proposed(proposedLabel(), engine.builder()).withinDays(within).examples(examples).build();
+            String description;
+            List<Event> history;
+            long unreadable;
+            if (cdnow != null) {
+                CdnowHistory cd = CdnowHistory.load(cdnow);
+                description = cd.description();
+                try (Stream<Event> s = cd.events()) {
+                    history = s.toList();
+                }
+                unreadable = 0;
+            } else {
+                List<Event> read = new ArrayList<>();
+                unreadable = read(events, read, err);
+                history = read;
+                description = ("-".equals(events) ? "events from standard input" : "events from " + events)
+                        + String.format(java.util.Locale.ROOT, ": %,d", history.size());
+            }
+            if (history.isEmpty()) {
+                err.println("custflow whatif: no event could be read from " + events + "; nothing was compared");
+                return 1;
+            }
+            WhatIfReport report = whatIf.run(description, history);
+            for (Rejection r : report.rejections()) {
+                err.println(r.message());
+            }
+            out.print(json ? report.toJson() : report.toText());
+            out.flush();
+            if (!quiet) {
+                err.printf(java.util.Locale.ROOT, "custflow whatif: %,d events replayed twice (%,d lines unreadable) "
+                                + "in %.1f s%n", history.size(), unreadable, (System.nanoTime() - started) / 1e9);
+            }
+            return 0;
+        } catch (IllegalArgumentException | NoSuchFileException | DataFileException | InvalidSettingsException
+                 | RuleCompilationException | UncheckedIOException e) {
+            return CommandErrors.report("whatif", e, err, "nothing was compared");
+        } catch (IOException e) {
+            err.println("custflow whatif: cannot read " + (cdnow != null ? cdnow : events) + ": " + e.getMessage());
+            return CommandErrors.EXIT;
+        }
+    }
+
+    private boolean settingsGiven() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--settings");
+    }
+
+    private EngineBuilder baseEngine() {
+        EngineBuilder b = Custflow.builder().partitions(engine.partitions());
+        if (base == null) {
+            return b;
+        }
+        RulesFolder folder = RulesFolder.load(base);
+        return b.rules(folder.sources()).settings(folder.settingsOver(Settings.ofDefaults()));
+    }
+
+    private String baseLabel() {
+        return base == null ? "built-in rules, default settings" : "rules folder " + base + " on the built-in rules";
+    }
+
+    private String proposedLabel() {
+        String label = engine.rulesFolder() == null ? "built-in rules" : "rules folder " + engine.rulesFolder()
+                + " on the built-in rules";
+        return settingsGiven() ? label + ", then the settings given with --settings" : label;
+    }
+
+    /** Reads JSON Lines events; an unreadable line is reported like replay reports it, and left out. */
+    private static long read(String source, List<Event> into, PrintWriter err) throws IOException {
+        long rejected = 0;
+        try (BufferedReader in = "-".equals(source)
+                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                : Files.newBufferedReader(Path.of(source), StandardCharsets.UTF_8)) {
+            String line;
+            long n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    into.add(Json.readEvent(line, n));
+                } catch (EventRejectedException e) {
+                    err.println(e.getMessage());
+                    rejected++;
+                }
+            }
+        }
+        return rejected;
+    }
+}

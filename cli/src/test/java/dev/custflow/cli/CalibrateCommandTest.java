@@ -1,0 +1,64 @@
+package dev.custflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custflow.dsl.SettingsFiles;
+import dev.custflow.examples.LeadHistory;
+import dev.custflow.examples.SyntheticLeads;
+import dev.custflow.settings.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code custflow calibrate} through the command line's own entry point, as bin/custflow runs it. */
+class CalibrateCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void calibrate_isACommandOfTheCli() {
+        assertThat(Main.capture("--help").out()).containsPattern("calibrate +Calibrates lead-scoring weights");
+    }
+
+    @Test
+    void calibrate_writesTheSettingsFile_andPrintsTheFigures() throws IOException {
+        SyntheticLeads.write(dir, 1_000, 3);
+        Path out = dir.resolve("weights/lead-scoring.yaml");
+
+        Main.Result run = Main.capture("calibrate", "--leads", dir.toString(), "--seed", "5", "--train-share", "0.6",
+                "--out", out.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).startsWith("Calibrated lead-scoring weights on 600 of 1,000 leads in Leads.csv (60 %, "
+                        + "seed 5); measured through the engine on the other 400.")
+                .containsPattern("AUC +0\\.\\d{3}")
+                .containsPattern("top 20 % by score +\\d+\\.\\d % converted: lift \\d\\.\\d\\d over the base rate")
+                .contains("scored            400 of 400 leads; 0 events rejected", "The default settings on the "
+                        + "same leads: AUC ", "Weights written to " + out);
+        assertThat(Files.readString(out)).contains("(60 %, seed 5)", "scoring:");
+        assertThat(SettingsFiles.load(out, Settings.ofDefaults()).scoring().attributePoints())
+                .containsKey("leadSource");
+    }
+
+    @Test
+    void aMissingFile_aBadShare_orNoLeads_exitWithTwo_namingTheProblem() throws IOException {
+        Main.Result missing = Main.capture("calibrate", "--leads", dir.toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("custflow calibrate: no such file: " + dir.resolve(LeadHistory.FILE_NAME));
+
+        SyntheticLeads.write(dir, 50, 1);
+        Main.Result share = Main.capture("calibrate", "--leads", dir.toString(), "--train-share", "1.5");
+        assertThat(share.code()).isEqualTo(2);
+        assertThat(share.err()).contains("the train share must be above 0 and below 1 (e.g. 0.7), got 1.5");
+
+        Files.writeString(dir.resolve(LeadHistory.FILE_NAME), SyntheticLeads.HEADER + "\n1,x,API\n");
+        Main.Result bad = Main.capture("calibrate", "--leads", dir.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("Leads.csv:2:3: column 'Lead Number': the lead number 'x' is not a whole number");
+
+        assertThat(Main.capture("calibrate").code()).as("--leads is required").isEqualTo(2);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.custflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code custflow lint DIR}: a line per problem, a summary that counts them, and the exit code says if one is an error. */
+class LintCommandTest {
+    private static final String HEADER = """
+            package my.rules;
+
+            import dev.custflow.model.Customer;
+            global dev.custflow.rules.Actions actions;
+
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFolderWithAnError_printsItAtItsPlace_countsIt_andExitsWithOne() throws IOException {
+        Files.writeString(dir.resolve("settings.yaml"), "churn:\n  longNoOrderDay: 120\n");
+        Files.writeString(dir.resolve("quiet.drl"), HEADER + """
+                rule "my: quiet customers are tagged"
+                when
+                    $c : Customer( hasOrdered, daysSinceLastOrder >= 45, !hasTag("quiet") )
+                then
+                    actions.addTag($c, "quiet", "");
+                end
+                """);
+
+        Main.Result run = Main.capture("lint", dir.toString());
+
+        assertThat(run.code()).as(run.out()).isEqualTo(1);
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out().lines()).hasSize(3).satisfiesExactly(
+                warning -> assertThat(warning).startsWith("quiet.drl:10:5: warning: ").contains("empty reason"),
+                error -> assertThat(error).startsWith("settings.yaml:2:0: error: ").contains("longNoOrderDay"),
+                summary -> assertThat(summary).isEqualTo("custflow lint: " + dir + ": 1 error, 1 warning"));
+    }
+
+    @Test
+    void aGoodFolder_exitsZero() throws IOException {
+        Files.writeString(dir.resolve("quiet.drl"), HEADER + """
+                rule "my: quiet customers are tagged"
+                when
+                    $c : Customer( hasOrdered, daysSinceLastOrder >= 45, !hasTag("quiet") )
+                then
+                    actions.addTag($c, "quiet", "no order for 45 days");
+                end
+                """);
+
+        Main.Result run = Main.capture("lint", dir.toString());
+
+        assertThat(run.code()).as(run.out()).isZero();
+        assertThat(run.out()).isEqualTo("custflow lint: " + dir + ": 0 errors, 0 warnings\n");
+    }
+
+    @Test
+    void notAFolder_isAUsageError() {
+        Main.Result run = Main.capture("lint", dir.resolve("missing").toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).startsWith("custflow lint: not a folder of rules: ");
+    }
+}

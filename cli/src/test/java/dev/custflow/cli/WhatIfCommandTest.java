@@ -1,0 +1,178 @@
+package dev.custflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.custflow.Json;
+import dev.custflow.event.Event;
+import dev.custflow.examples.TestData;
+import dev.custflow.examples.WhatIfHistory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code custflow whatif} through the command line's own entry point, as bin/custflow runs it. */
+class WhatIfCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path events;
+    private Path lowered;
+
+    @BeforeEach
+    void files() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Event e : WhatIfHistory.events()) {
+            lines.add(Json.write(e));
+        }
+        events = Files.write(dir.resolve("history.jsonl"), lines, StandardCharsets.UTF_8);
+        lowered = Files.createDirectories(dir.resolve("lowered"));
+        Files.writeString(lowered.resolve("settings.yaml"), "churn:\n  longNoOrderDays: 60\n");
+    }
+
+    @Test
+    void whatif_isACommandOfTheCli() {
+        assertThat(Main.capture("--help").out()).containsPattern("whatif +A dry run of a rule change");
+    }
+
+    @Test
+    void whatif_withAFolderLoweringTheThreshold_printsWhatWouldChange() {
+        Main.Result run = Main.capture("whatif", "--rules", lowered.toString(), "--events", events.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Custflow what-if: events from " + events)
+                .contains("base:     built-in rules, default settings",
+                        "proposed: rules folder " + lowered + " on the built-in rules",
+                        "setting churn.longNoOrderDays: 90 -> 60",
+                        "NO_ORDER_LONG: the change adds 3 warnings, 100.0 % of them for customers who ordered again "
+                                + "within 30 days; drops none; 2 warnings only move to another day.")
+                .containsPattern("churn: no order for a long time +2 +5 +\\+5 +-2");
+        assertThat(run.err()).contains("custflow whatif: 195 events replayed twice");
+    }
+
+    @Test
+    void json_isOneObjectWithTheSameNumbers() throws IOException {
+        Main.Result run = Main.capture("whatif", "--rules", lowered.toString(), "--events", events.toString(), "--json",
+                "--within", "45", "-q");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        JsonNode json = Json.mapper().readTree(run.out());
+        assertThat(json.at("/withinDays").asInt()).isEqualTo(45);
+        assertThat(json.at("/settingsChanged/0/key").asText()).isEqualTo("churn.longNoOrderDays");
+        // within 45 days E's 04-10 order follows its 03-01 warning too
+        assertThat(json.at("/churnOutcomes/0/added/orderedWithin").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void aBaseFolder_isTheRulesInUse() throws IOException {
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Files.writeString(base.resolve("settings.yaml"), "churn:\n  longNoOrderDays: 60\n");
+
+        Main.Result run = Main.capture("whatif", "--base", base.toString(), "--rules", lowered.toString(), "--events",
+                events.toString(), "-q");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("base:     rules folder " + base, "nothing: both runs gave the same actions");
+    }
+
+    @Test
+    void withoutAFolder_orWithoutAHistory_itIsAUsageError() {
+        Main.Result noRules = Main.capture("whatif", "--events", events.toString());
+        Main.Result noHistory = Main.capture("whatif", "--rules", lowered.toString());
+        Main.Result both = Main.capture("whatif", "--rules", lowered.toString(), "--events", events.toString(),
+                "--cdnow", dir.toString());
+
+        assertThat(noRules.code()).isEqualTo(2);
+        assertThat(noRules.err()).contains("custflow whatif: give the change to try with --rules DIR");
+        assertThat(noHistory.code()).isEqualTo(2);
+        assertThat(noHistory.err()).contains("give the history with --events FILE or --cdnow PATH");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(noRules.out() + noHistory.out() + both.out()).isEmpty();
+    }
+
+    @Test
+    void aMissingFolder_isReportedAndExitsWithTwo() {
+        Main.Result run = Main.capture("whatif", "--rules", dir.resolve("nope").toString(), "--events",
+                events.toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("custflow whatif: not a folder of rules: " + dir.resolve("nope"));
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void rulesThatDoNotCompile_areListedAndExitWithTwo() throws IOException {
+        Files.writeString(lowered.resolve("broken.drl"), """
+                package rules.broken
+                import dev.custflow.model.Customer
+                rule "broken: no such property"
+                when
+                    $c : Customer( stagee == null )
+                then
+                end
+                """);
+
+        Main.Result run = Main.capture("whatif", "--rules", lowered.toString(), "--events", events.toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("broken.drl:5", "custflow whatif: the rules did not compile; nothing was compared");
+    }
+
+    @Test
+    void aBadSetting_isReportedWithItsFileAndExitsWithTwo() throws IOException {
+        Files.writeString(lowered.resolve("settings.yaml"), "churn:\n  longNoOrderDay: 60\n");
+
+        Main.Result run = Main.capture("whatif", "--rules", lowered.toString(), "--events", events.toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("settings.yaml", "longNoOrderDay", "Did you mean 'longNoOrderDays'?");
+    }
+
+    @Test
+    void aMissingEventsFile_exitsWithTwo_namingIt() {
+        Main.Result run = Main.capture("whatif", "--rules", lowered.toString(), "--events", dir.resolve("x.jsonl")
+                .toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("custflow whatif: no such file: " + dir.resolve("x.jsonl"));
+    }
+
+    @Test
+    void badLines_areReportedWithTheirLine_andTheRestIsCompared() throws IOException {
+        Path withBad = Files.writeString(dir.resolve("bad.jsonl"), "not json\n"
+                + Files.readString(events, StandardCharsets.UTF_8));
+
+        Main.Result run = Main.capture("whatif", "--rules", lowered.toString(), "--events", withBad.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).contains("The event (line 1)", "(1 lines unreadable)");
+        assertThat(run.out()).contains("NO_ORDER_LONG: the change adds 3 warnings");
+    }
+
+    @Test
+    void onlyUnreadableLines_exitWithOne() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.jsonl"), "not json\n");
+
+        Main.Result run = Main.capture("whatif", "--rules", lowered.toString(), "--events", bad.toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("no event could be read");
+    }
+
+    @Test
+    void theCdnowFixture_runsAsAHistory() {
+        Main.Result run = Main.capture("whatif", "--rules", lowered.toString(), "--cdnow",
+                TestData.CDNOW_FIXTURE.getParent().toString(), "-q");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Custflow what-if: CDNOW purchase history: 22 purchases by 7 customers")
+                .contains("churn: no order for a long time");
+    }
+}
