@@ -1,10 +1,11 @@
 package dev.custflow.internal.packs;
 
+import dev.custflow.internal.snapshot.StateFormat;
+
 import dev.custflow.internal.index.OwnerIndex;
 import dev.custflow.internal.index.SeenIds;
 import dev.custflow.internal.snapshot.SnapshotInput;
 import dev.custflow.internal.snapshot.SnapshotOutput;
-import dev.custflow.internal.runtime.Snapshots;
 
 import dev.custflow.EventRejectedException;
 import dev.custflow.event.CampaignLaunched;
@@ -54,16 +55,16 @@ public final class Router {
 
     /** Writes the segments of the event-id window and the owner indexes that changed since the last commit. */
     public void writeParts(java.util.Map<String, byte[]> out, java.util.Set<String> gone) {
-        seen.writeParts(Snapshots.EVENT_IDS, out, gone);
-        orderOwners.writeParts(Snapshots.ORDER_OWNERS, out, gone);
-        ticketOwners.writeParts(Snapshots.TICKET_OWNERS, out, gone);
+        seen.writeParts(StateFormat.EVENT_IDS, out, gone);
+        orderOwners.writeParts(StateFormat.ORDER_OWNERS, out, gone);
+        ticketOwners.writeParts(StateFormat.TICKET_OWNERS, out, gone);
     }
 
     /** Restores what {@link #writeHeader} and {@link #writeParts} wrote. */
     public void restore(SnapshotInput header, java.util.Map<String, byte[]> parts) {
-        seen.restore(header, parts, Snapshots.EVENT_IDS);
-        orderOwners.restore(header, parts, Snapshots.ORDER_OWNERS);
-        ticketOwners.restore(header, parts, Snapshots.TICKET_OWNERS);
+        seen.restore(header, parts, StateFormat.EVENT_IDS);
+        orderOwners.restore(header, parts, StateFormat.ORDER_OWNERS);
+        ticketOwners.restore(header, parts, StateFormat.TICKET_OWNERS);
     }
 
     /** Prepares for a commit at every call (see {@link SeenIds#keepForSnapshots()}). */

@@ -1,5 +1,7 @@
 package dev.custflow.internal.runtime;
 
+import dev.custflow.internal.snapshot.StateFormat;
+
 import dev.custflow.internal.snapshot.SnapshotInput;
 import dev.custflow.internal.snapshot.SnapshotOutput;
 
@@ -40,22 +42,15 @@ import java.util.Set;
  * 1 (one piece, under the key {@value #STATE}) still load: SnapshotFixtureTest loads bytes committed with each.
  */
 public final class Snapshots {
-    /** The customer snapshot format written by this version of the engine. */
-    public static final int VERSION = 1;
-    /** The engine state format written by this version of the engine (2: keyed parts; 3: the dedup journal). */
-    public static final int ENGINE_VERSION = 3;
-    /** The key of the engine state's main part. */
-    public static final String STATE = "state";
-    /** Key prefix of the recent event ids' segments. */
-    public static final String EVENT_IDS = "ids.events.";
-    /** Key prefix of the de-duplication index's journal segments (version 3 on). */
-    public static final String DEDUP = "dedup.";
-    /** Key prefix of the delivered action ids' segments. */
-    public static final String ACTION_IDS = "ids.actions.";
-    /** Key prefix of the order owners' segments. */
-    public static final String ORDER_OWNERS = "owners.orders.";
-    /** Key prefix of the ticket owners' segments. */
-    public static final String TICKET_OWNERS = "owners.tickets.";
+    /** The formats' versions and part keys (StateFormat), here too for the engine's own callers. */
+    public static final int VERSION = StateFormat.VERSION;
+    public static final int ENGINE_VERSION = StateFormat.ENGINE_VERSION;
+    public static final String STATE = StateFormat.STATE;
+    public static final String EVENT_IDS = StateFormat.EVENT_IDS;
+    public static final String DEDUP = StateFormat.DEDUP;
+    public static final String ACTION_IDS = StateFormat.ACTION_IDS;
+    public static final String ORDER_OWNERS = StateFormat.ORDER_OWNERS;
+    public static final String TICKET_OWNERS = StateFormat.TICKET_OWNERS;
 
     private Snapshots() {
     }
@@ -88,16 +83,11 @@ public final class Snapshots {
 
     /** Reads an engine state part's version byte. */
     public static int engineVersion(SnapshotInput in) {
-        return version(in, ENGINE_VERSION);
+        return StateFormat.engineVersion(in);
     }
 
     private static int version(SnapshotInput in, int newest) {
-        int version = in.readByte();
-        if (version < 1 || version > newest) {
-            throw new IllegalArgumentException("snapshot format version " + version + " is not one this engine reads "
-                    + "(1 to " + newest + ")" + (version > newest ? ": it was written by a newer engine" : ""));
-        }
-        return version;
+        return StateFormat.version(in, newest);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.custflow.internal.snapshot;
 
-import dev.custflow.internal.runtime.Snapshots;
 
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +45,7 @@ public final class Segments {
             long to = Math.min((k + 1) * SIZE, end);
             if (from < to) {
                 SnapshotOutput o = new SnapshotOutput(64 + (int) (to - from) * 16);
-                o.writeByte(Snapshots.ENGINE_VERSION);
+                o.writeByte(StateFormat.ENGINE_VERSION);
                 o.writeVarLong(from);
                 o.writeVarLong(to - from);
                 writer.write(o, from, to);
@@ -87,7 +86,7 @@ public final class Segments {
                 continue; // left the window (a commit deletes it)
             }
             SnapshotInput in = new SnapshotInput(e.getValue());
-            Snapshots.engineVersion(in);
+            StateFormat.engineVersion(in);
             long from = in.readVarLong();
             long n = in.readVarLong();
             for (long s = from; s < from + n; s++) {
