@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custflow.action.Action;
-import dev.custflow.action.Channel;
+import dev.custflow.model.Channel;
 import dev.custflow.action.MessageRequested;
 import dev.custflow.action.StageChanged;
 import dev.custflow.action.Template;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** The JSON contract of EVENTS.md: every event type reads and writes; bad input names line, field and value. */
+/** The JSON contract of docs/events.md: every event type reads and writes; bad input names line, field and value. */
 class JsonContractTest {
 
     @ParameterizedTest

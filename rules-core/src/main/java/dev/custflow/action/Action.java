@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 
 /**
- * Something the engine asks the host to do (EVENTS.md): assign a lead, send a coupon, open a task,
+ * Something the engine asks the host to do (docs/events.md): assign a lead, send a coupon, open a task,
  * raise a warning. Every action names the rule that decided it and the reason, in words a sales
  * manager understands, and has a stable id: the same cause always yields the same id, so a
  * receiver recognises a re-delivered action.

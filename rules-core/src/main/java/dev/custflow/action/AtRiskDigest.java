@@ -1,5 +1,7 @@
 package dev.custflow.action;
 
+import dev.custflow.model.Level;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;

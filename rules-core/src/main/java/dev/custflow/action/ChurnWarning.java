@@ -1,5 +1,7 @@
 package dev.custflow.action;
 
+import dev.custflow.model.Level;
+
 import java.time.Instant;
 
 /**

@@ -1,5 +1,7 @@
 package dev.custflow.action;
 
+import dev.custflow.model.Channel;
+
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;

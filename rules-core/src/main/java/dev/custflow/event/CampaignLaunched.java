@@ -20,7 +20,7 @@ public record CampaignLaunched(String id, Instant at, String campaignId, String 
         Check.envelope("CampaignLaunched", id, at);
         Check.id("CampaignLaunched", "campaignId", campaignId);
         Check.text("CampaignLaunched", "segment", segment);
-        if (channel != null && java.util.Arrays.stream(dev.custflow.action.Channel.values())
+        if (channel != null && java.util.Arrays.stream(dev.custflow.model.Channel.values())
                 .noneMatch(c -> c.name().equals(channel))) {
             throw dev.custflow.EventRejectedException.ofField("CampaignLaunched", "channel", channel,
                     "must be one of EMAIL, SMS, WECHAT, CALL");

@@ -1,6 +1,6 @@
 package dev.custflow.event;
 
-import dev.custflow.action.Channel;
+import dev.custflow.model.Channel;
 import java.time.Instant;
 
 /**

@@ -1,4 +1,4 @@
-package dev.custflow.action;
+package dev.custflow.model;
 
 /** How a message reaches the customer. */
 public enum Channel { EMAIL, SMS, WECHAT, CALL }

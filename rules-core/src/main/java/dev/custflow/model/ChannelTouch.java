@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One capture of a person as a lead: the channel it came from, when, and the lead id the host gave it.
- * A profile keeps every touch, its own and those of the duplicates merged into it (RULES-CATALOG.md §2).
+ * A profile keeps every touch, its own and those of the duplicates merged into it (docs/design/rules-catalog.md §2).
  *
  * @param channel the channel (WEBSITE, WECHAT...)
  * @param at      when the lead was captured

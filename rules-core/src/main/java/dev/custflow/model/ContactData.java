@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Lead intake cleaning (RULES-CATALOG.md §2): what the engine does to the text, phone, e-mail and
+ * Lead intake cleaning (docs/design/rules-catalog.md §2): what the engine does to the text, phone, e-mail and
  * company name of a {@code LeadCaptured} or {@code ProfileUpdated} before they reach the profile.
  * Rule authors may use it too, for instance on a host attribute:
  * <pre>{@code

@@ -1,6 +1,5 @@
 package dev.custflow.model;
 
-import dev.custflow.action.Level;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

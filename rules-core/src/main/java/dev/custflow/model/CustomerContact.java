@@ -1,6 +1,5 @@
 package dev.custflow.model;
 
-import dev.custflow.action.Channel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -226,7 +225,7 @@ public abstract class CustomerContact {
     /**
      * @return every capture of this person as a lead, oldest first: the first one (the profile's channel and
      *         creation time) and each later one, including the captures of duplicates merged into this profile
-     *         (RULES-CATALOG.md §2: every channel touch is kept); empty if it never came in as a lead
+     *         (docs/design/rules-catalog.md §2: every channel touch is kept); empty if it never came in as a lead
      */
     public List<ChannelTouch> getChannelTouches() {
         if (channel == null) {

@@ -3,7 +3,7 @@ package dev.custflow.model;
 import java.util.Objects;
 
 /**
- * A phone number or e-mail address the host sent that intake could not use (RULES-CATALOG.md §2: flagged,
+ * A phone number or e-mail address the host sent that intake could not use (docs/design/rules-catalog.md §2: flagged,
  * not silently dropped). It is kept on the profile as entered, with the reason, while the field has no valid
  * value; it does not count as a way to contact the customer.
  *

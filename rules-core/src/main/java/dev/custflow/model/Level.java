@@ -1,4 +1,4 @@
-package dev.custflow.action;
+package dev.custflow.model;
 
 /** Risk level of a churn warning. */
 public enum Level { LOW, MEDIUM, HIGH }

@@ -1,6 +1,5 @@
 package dev.custflow.model;
 
-import dev.custflow.action.Channel;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 
 /**

@@ -1,6 +1,6 @@
 package dev.custflow.model;
 
-/** RFM segments (客户分层, RULES-CATALOG.md §9), with the labels sales teams use. */
+/** RFM segments (客户分层, docs/design/rules-catalog.md §9), with the labels sales teams use. */
 public enum Segment {
     /** Recent, frequent and big buyers. */
     HIGH_VALUE("高价值客户"),

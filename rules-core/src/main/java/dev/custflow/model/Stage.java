@@ -1,7 +1,7 @@
 package dev.custflow.model;
 
 /**
- * The lifecycle stage of a customer (客户生命周期), RULES-CATALOG.md §1.
+ * The lifecycle stage of a customer (客户生命周期), docs/design/rules-catalog.md §1.
  *
  * <p>The main path is {@code LEAD → PROSPECT → CUSTOMER → LOYAL → ADVOCATE}; {@link #DISQUALIFIED}
  * and {@link #DORMANT} are side states. A profile that the host created without lifecycle evidence

@@ -1,6 +1,5 @@
 package dev.custflow.model;
 
-import dev.custflow.action.Level;
 
 /**
  * A customer's open churn warnings: one per cause at most. Causes are interned strings from a small vocabulary, so

@@ -1,7 +1,7 @@
 package dev.custflow.rules;
 
-import dev.custflow.action.Channel;
-import dev.custflow.action.Level;
+import dev.custflow.model.Channel;
+import dev.custflow.model.Level;
 import dev.custflow.action.TaskKind;
 import dev.custflow.action.Template;
 import dev.custflow.model.ChurnCause;
@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The action builders a rule calls, through the global {@code actions}. Each call emits one
- * action (EVENTS.md) stamped with the firing rule's name, the engine's clock and a stable id, and
+ * action (docs/events.md) stamped with the firing rule's name, the engine's clock and a stable id, and
  * changes the fact model where the action implies it (a stage change moves the customer).
  *
  * <p>Every builder takes a {@code reason}: one sentence a sales manager understands, saying what

@@ -1,6 +1,6 @@
 package dev.custflow.settings;
 
-import dev.custflow.action.Level;
+import dev.custflow.model.Level;
 import dev.custflow.model.ChurnCause;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Thresholds of the churn pack (RULES-CATALOG.md §7). Each cause has its own rule and its own level.
+ * Thresholds of the churn pack (docs/design/rules-catalog.md §7). Each cause has its own rule and its own level.
  *
  * @param noOrderDays          days without an order that raise NO_ORDER (default 30)
  * @param longNoOrderDays      days without an order that raise NO_ORDER_LONG (default 90)

@@ -1,11 +1,11 @@
 package dev.custflow.settings;
 
-import dev.custflow.action.Channel;
+import dev.custflow.model.Channel;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The marketing triggers (RULES-CATALOG.md §10). Every trigger fires once per cause; the policy gate
+ * The marketing triggers (docs/design/rules-catalog.md §10). Every trigger fires once per cause; the policy gate
  * (settings.policy) applies opt-outs, the frequency cap and quiet hours to what they send.
  *
  * @param channels        channels tried in this order: the first the customer has contact data for

@@ -2,7 +2,7 @@ package dev.custflow.persistence;
 
 import dev.custflow.Custflow;
 import dev.custflow.Engine;
-import dev.custflow.action.Channel;
+import dev.custflow.model.Channel;
 import dev.custflow.event.BantUpdated;
 import dev.custflow.event.ClockTick;
 import dev.custflow.event.ConsentChanged;

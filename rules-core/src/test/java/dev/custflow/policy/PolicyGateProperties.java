@@ -6,7 +6,7 @@ import dev.custflow.Custflow;
 import dev.custflow.Engine;
 import dev.custflow.Json;
 import dev.custflow.action.Action;
-import dev.custflow.action.Channel;
+import dev.custflow.model.Channel;
 import dev.custflow.action.MessageRequested;
 import dev.custflow.event.ClockTick;
 import dev.custflow.event.ConsentChanged;

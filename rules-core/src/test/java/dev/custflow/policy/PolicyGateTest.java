@@ -13,7 +13,7 @@ import dev.custflow.EventRejectedException;
 import dev.custflow.Json;
 import dev.custflow.RuleSource;
 import dev.custflow.action.Action;
-import dev.custflow.action.Channel;
+import dev.custflow.model.Channel;
 import dev.custflow.action.MessageRequested;
 import dev.custflow.event.ConsentChanged;
 import dev.custflow.event.Event;

@@ -2,7 +2,7 @@ package dev.custflow.testdata;
 
 import dev.custflow.internal.profile.CustomerRecord;
 
-import dev.custflow.action.Channel;
+import dev.custflow.model.Channel;
 import dev.custflow.event.ConsentChanged;
 import dev.custflow.event.LeadCaptured;
 import dev.custflow.event.OrderPlaced;

@@ -25,8 +25,8 @@
 [when]- from channel {channel:\w+}=channel == "{channel}"
 
 # ---------------------------------------------------------------- actions
-[then]Warn of churn at level {level:\S+} because {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).warnChurn($c, drools.getRule().getName(), dev.custflow.action.Level.{level}, "{reason}");
+[then]Warn of churn at level {level:\S+} because {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).warnChurn($c, drools.getRule().getName(), dev.custflow.model.Level.{level}, "{reason}");
 [then]Create a task {kind:\S+} due in {days:\d+} days because {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).createTask($c, dev.custflow.action.TaskKind.{kind}, $c.getNow().plus(java.time.Duration.ofDays({days})), "{reason}");
-[then]Send the message {template:\S+} by {via:\S+} because {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).requestMessage($c, dev.custflow.action.Channel.{via}, dev.custflow.action.Template.{template}, java.util.Map.of(), "{reason}");
+[then]Send the message {template:\S+} by {via:\S+} because {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).requestMessage($c, dev.custflow.model.Channel.{via}, dev.custflow.action.Template.{template}, java.util.Map.of(), "{reason}");
 [then]Tag the customer {tag:\S+} because {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).addTag($c, "{tag}", "{reason}");
 [then]Move the customer to stage {stage:\S+} because {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).changeStage($c, dev.custflow.model.Stage.{stage}, "{reason}");

@@ -28,8 +28,8 @@
 [when]- 渠道 为 {channel:\w+}=channel == "{channel}"
 
 # ---------------------------------------------------------------- 动作
-[then]发出 {level:\S+} 级 流失预警 原因 {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).warnChurn($c, drools.getRule().getName(), dev.custflow.action.Level.{level}, "{reason}");
+[then]发出 {level:\S+} 级 流失预警 原因 {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).warnChurn($c, drools.getRule().getName(), dev.custflow.model.Level.{level}, "{reason}");
 [then]创建 {kind:\S+} 任务 {days:\d+} 天内 到期 原因 {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).createTask($c, dev.custflow.action.TaskKind.{kind}, $c.getNow().plus(java.time.Duration.ofDays({days})), "{reason}");
-[then]通过 {via:\S+} 发送 {template:\S+} 消息 原因 {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).requestMessage($c, dev.custflow.action.Channel.{via}, dev.custflow.action.Template.{template}, java.util.Map.of(), "{reason}");
+[then]通过 {via:\S+} 发送 {template:\S+} 消息 原因 {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).requestMessage($c, dev.custflow.model.Channel.{via}, dev.custflow.action.Template.{template}, java.util.Map.of(), "{reason}");
 [then]添加 标签 {tag:\S+} 原因 {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).addTag($c, "{tag}", "{reason}");
 [then]将 阶段 改为 {stage:\S+} 原因 {reason}=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal("actions")).changeStage($c, dev.custflow.model.Stage.{stage}, "{reason}");

@@ -15,7 +15,7 @@ import dev.custflow.RulePack;
 import dev.custflow.RuleSource;
 import dev.custflow.action.Action;
 import dev.custflow.action.AtRiskDigest;
-import dev.custflow.action.Level;
+import dev.custflow.model.Level;
 import dev.custflow.event.LeadCaptured;
 import dev.custflow.event.SurveyAnswered;
 import dev.custflow.model.ChurnCause;
@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The churn pack (RULES-CATALOG.md §7), rule by rule as the catalog words it. Events are at 09:00 UTC. */
+/** The churn pack (docs/design/rules-catalog.md §7), rule by rule as the catalog words it. Events are at 09:00 UTC. */
 class ChurnPackTest {
 
     /** The weekly digest has its own tests; here it would list every warned customer again. */
@@ -239,7 +239,7 @@ class ChurnPackTest {
         RuleSource lapsed = RuleSource.drl("lapsed.drl", """
                 package test.lapsed
                 import dev.custflow.model.Customer
-                import dev.custflow.action.Level
+                import dev.custflow.model.Level
                 global dev.custflow.rules.Actions actions
                 rule "test: a long silence is tagged and warned of in our own words"
                 when

@@ -20,7 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The leads pack (RULES-CATALOG.md §2): a lead with the same normalised phone, e-mail or company as a known lead
+ * The leads pack (docs/design/rules-catalog.md §2): a lead with the same normalised phone, e-mail or company as a known lead
  * or customer is merged into the earliest record, keeping every channel touch; one LEADS_MERGED names the match.
  */
 class LeadsPackTest {

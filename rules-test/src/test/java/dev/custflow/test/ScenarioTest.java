@@ -89,7 +89,7 @@ class ScenarioTest {
     void messageHeldByTheGate_isShownFromTheAuditTrail() {
         ScenarioResult r = Scenario.builder("opted out")
                 .given(List.of(lead("C1", "2023-12-01", "WEBSITE"), order("o1", "C1", "2024-01-01", 100),
-                        new ConsentChanged("c1", at("2024-01-02"), "C1", dev.custflow.action.Channel.SMS, true)))
+                        new ConsentChanged("c1", at("2024-01-02"), "C1", dev.custflow.model.Channel.SMS, true)))
                 .advanceTo(at("2024-07-01")).expect(ExpectedAction.of("MESSAGE_REQUESTED").with("template", "WIN_BACK"))
                 .build().run(null, b -> b.packs(RulePack.MARKETING));
         assertThat(r.passed()).isFalse();

@@ -1,6 +1,6 @@
 package dev.custflow.examples.internal;
 
-import dev.custflow.action.Channel;
+import dev.custflow.model.Channel;
 import dev.custflow.event.BantUpdated;
 import dev.custflow.event.ConsentChanged;
 import dev.custflow.event.ContractSigned;

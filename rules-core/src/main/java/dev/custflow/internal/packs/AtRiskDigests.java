@@ -5,7 +5,7 @@ import dev.custflow.internal.index.StableIds;
 import dev.custflow.internal.index.Emitted;
 
 import dev.custflow.action.AtRiskDigest;
-import dev.custflow.action.Level;
+import dev.custflow.model.Level;
 import dev.custflow.settings.ChurnSettings;
 import dev.custflow.settings.Settings;
 import dev.custflow.spi.AuditEntry;

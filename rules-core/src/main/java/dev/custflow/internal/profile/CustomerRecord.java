@@ -1,6 +1,6 @@
 package dev.custflow.internal.profile;
 
-import dev.custflow.action.Level;
+import dev.custflow.model.Level;
 import dev.custflow.action.MessageRequested;
 import dev.custflow.event.BantUpdated;
 import dev.custflow.event.ConsentChanged;
@@ -292,7 +292,7 @@ public final class CustomerRecord extends AbstractCustomerRecord {
      * Folds an event about this customer into the profile. The engine calls it once per accepted
      * event, before the rules run; it never fails on a validated event. Rules never call it.
      * Profile fields of {@code LeadCaptured} and {@code ProfileUpdated} are cleaned first (lead intake,
-     * RULES-CATALOG.md §2): text, phone and e-mail as {@link ContactData} says, placeholders as missing,
+     * docs/design/rules-catalog.md §2): text, phone and e-mail as {@link ContactData} says, placeholders as missing,
      * an invalid phone or e-mail kept in {@link #getInvalidContacts()} instead of the field.
      *
      * @param event   an event about this customer
@@ -480,7 +480,7 @@ public final class CustomerRecord extends AbstractCustomerRecord {
     }
 
     /**
-     * Folds a duplicate profile into this one, the survivor (RULES-CATALOG.md §2: merge into the earliest record,
+     * Folds a duplicate profile into this one, the survivor (docs/design/rules-catalog.md §2: merge into the earliest record,
      * keep every channel touch). Engine use only: the engine calls it when a new lead shows that two existing
      * lead profiles are one person, and then forgets {@code other}. What this profile lacks is taken from the
      * other (contact data, firmographics, attributes, owner, stage); what both have is combined (channel touches,

@@ -1,6 +1,6 @@
 package dev.custflow.internal.profile;
 
-import dev.custflow.action.Channel;
+import dev.custflow.model.Channel;
 import dev.custflow.action.MessageRequested;
 import dev.custflow.action.Template;
 import dev.custflow.internal.snapshot.CustomerCodec;

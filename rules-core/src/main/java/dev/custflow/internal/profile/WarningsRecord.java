@@ -1,6 +1,6 @@
 package dev.custflow.internal.profile;
 
-import dev.custflow.action.Level;
+import dev.custflow.model.Level;
 import dev.custflow.internal.snapshot.CustomerCodec;
 import dev.custflow.internal.snapshot.SnapshotInput;
 import dev.custflow.internal.snapshot.SnapshotOutput;

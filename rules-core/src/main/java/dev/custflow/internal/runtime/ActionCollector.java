@@ -6,7 +6,7 @@ import dev.custflow.internal.index.StableIds;
 import dev.custflow.internal.packs.AssignmentDesk;
 
 import dev.custflow.action.Action;
-import dev.custflow.action.Channel;
+import dev.custflow.model.Channel;
 import dev.custflow.action.ChurnCleared;
 import dev.custflow.action.ChurnWarning;
 import dev.custflow.action.LeadAssigned;
@@ -15,7 +15,7 @@ import dev.custflow.action.LeadReassigned;
 import dev.custflow.action.LeadsMerged;
 import dev.custflow.action.SlaEscalated;
 import dev.custflow.action.LeadScored;
-import dev.custflow.action.Level;
+import dev.custflow.model.Level;
 import dev.custflow.action.MessageRequested;
 import dev.custflow.action.OpportunityCreated;
 import dev.custflow.action.StageChanged;

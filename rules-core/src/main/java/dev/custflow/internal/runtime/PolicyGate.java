@@ -1,7 +1,7 @@
 package dev.custflow.internal.runtime;
 
 import dev.custflow.action.Action;
-import dev.custflow.action.Channel;
+import dev.custflow.model.Channel;
 import dev.custflow.action.MessageRequested;
 import dev.custflow.action.TaskCreated;
 import dev.custflow.internal.profile.CustomerRecord;
@@ -15,7 +15,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * The policy gate (ARCHITECTURE.md, flow step 3) between the rules and the host: a message to a
+ * The policy gate (docs/design/architecture.md, flow step 6) between the rules and the host: a message to a
  * channel the customer opted out of is suppressed, a marketing message beyond the frequency cap is
  * suppressed, and a message during quiet hours is held until they end. Rules need not know any of
  * it, so a rule author cannot forget an opt-out. Outbound call tasks honour doNotCall too.

@@ -3,7 +3,7 @@ package dev.custflow.internal.packs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custflow.action.AtRiskDigest;
-import dev.custflow.action.Level;
+import dev.custflow.model.Level;
 import dev.custflow.internal.index.Emitted;
 import dev.custflow.internal.index.StableIds;
 import dev.custflow.settings.ChurnSettings;

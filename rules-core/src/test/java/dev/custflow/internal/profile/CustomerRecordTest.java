@@ -12,8 +12,8 @@ import static dev.custflow.testdata.Events.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.custflow.action.Channel;
-import dev.custflow.action.Level;
+import dev.custflow.model.Channel;
+import dev.custflow.model.Level;
 import dev.custflow.event.BantUpdated;
 import dev.custflow.event.ConsentChanged;
 import dev.custflow.event.OpportunityClosed;

@@ -4,7 +4,7 @@ import dev.custflow.internal.profile.CustomerRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.custflow.action.Channel;
+import dev.custflow.model.Channel;
 import dev.custflow.action.MessageRequested;
 import dev.custflow.action.TaskCreated;
 import dev.custflow.action.TaskKind;

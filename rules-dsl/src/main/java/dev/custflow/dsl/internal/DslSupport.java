@@ -4,8 +4,8 @@ import dev.custflow.text.Suggest;
 
 import dev.custflow.RuleMessage;
 import dev.custflow.RuleSource;
-import dev.custflow.action.Channel;
-import dev.custflow.action.Level;
+import dev.custflow.model.Channel;
+import dev.custflow.model.Level;
 import dev.custflow.action.TaskKind;
 import dev.custflow.action.Template;
 import dev.custflow.model.Segment;

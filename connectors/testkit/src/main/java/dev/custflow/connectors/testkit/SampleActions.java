@@ -2,7 +2,7 @@ package dev.custflow.connectors.testkit;
 
 import dev.custflow.action.Action;
 import dev.custflow.action.ChurnWarning;
-import dev.custflow.action.Level;
+import dev.custflow.model.Level;
 import dev.custflow.action.StageChanged;
 import dev.custflow.action.TagAdded;
 import dev.custflow.action.TaskCreated;
