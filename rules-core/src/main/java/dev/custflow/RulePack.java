@@ -9,25 +9,25 @@ import java.util.Optional;
  * Every pack can be switched off (builder or settings); the rule names start with the pack name.
  */
 public enum RulePack {
-    /** Lifecycle stages (RULES-CATALOG.md §1). */
+    /** Lifecycle stages (docs/design/rules-catalog.md §1). */
     LIFECYCLE,
-    /** Lead scoring: fit and decaying behaviour points, grades, the high-quality tag (RULES-CATALOG.md §3). */
+    /** Lead scoring: fit and decaying behaviour points, grades, the high-quality tag (docs/design/rules-catalog.md §3). */
     SCORING,
-    /** A lead with budget, authority, need and timeline confirmed becomes an opportunity (RULES-CATALOG.md §5). */
+    /** A lead with budget, authority, need and timeline confirmed becomes an opportunity (docs/design/rules-catalog.md §5). */
     OPPORTUNITY,
-    /** Churn warnings, one per cause, and the weekly at-risk digest per rep (RULES-CATALOG.md §7). */
+    /** Churn warnings, one per cause, and the weekly at-risk digest per rep (docs/design/rules-catalog.md §7). */
     CHURN,
-    /** Marketing triggers: onboarding, win-back, cross-sell, recommendations (RULES-CATALOG.md §10). */
+    /** Marketing triggers: onboarding, win-back, cross-sell, recommendations (docs/design/rules-catalog.md §10). */
     MARKETING,
-    /** Follow-ups, birthdays, renewals, revisits, ticket timeouts and escalations (RULES-CATALOG.md §8). */
+    /** Follow-ups, birthdays, renewals, revisits, ticket timeouts and escalations (docs/design/rules-catalog.md §8). */
     REMINDERS,
-    /** RFM scores, segments and buying-frequency tags (RULES-CATALOG.md §9). */
+    /** RFM scores, segments and buying-frequency tags (docs/design/rules-catalog.md §9). */
     SEGMENTS,
-    /** Super users invited to refer, and referral rewards (RULES-CATALOG.md §11). */
+    /** Super users invited to refer, and referral rewards (docs/design/rules-catalog.md §11). */
     ADVOCACY,
-    /** Lead de-duplication: a lead matching a known person by phone, e-mail or company is merged (RULES-CATALOG.md §2). */
+    /** Lead de-duplication: a lead matching a known person by phone, e-mail or company is merged (docs/design/rules-catalog.md §2). */
     LEADS,
-    /** Lead assignment by the routing table, the first-response SLA, escalation and reassignment (RULES-CATALOG.md §4). */
+    /** Lead assignment by the routing table, the first-response SLA, escalation and reassignment (docs/design/rules-catalog.md §4). */
     ASSIGNMENT;
 
     /** @return the pack's name as used in settings, rule names and file names, e.g. {@code lifecycle} */

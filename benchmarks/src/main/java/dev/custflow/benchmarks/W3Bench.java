@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  * same counting sink.
  */
 final class W3Bench {
-    /** The local servers of CONNECTORS.md (the project's machines). */
+    /** The local servers of docs/design/connectors-notes.md (the project's machines). */
     static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
     static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/test?sslMode=disable&rewriteBatchedStatements=true";
     private static final String[] TABLES = {"customer", "engine_state", "engine_part", "outbox", "relay_lease",

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 
 /**
- * Something that happened, told to the engine by the host (EVENTS.md). Every event has an
+ * Something that happened, told to the engine by the host (docs/events.md). Every event has an
  * {@code id} (unique per event, used to ignore duplicates) and {@code at} (when it happened).
  *
  * <p>Events are immutable records that map 1:1 to the JSON contract: the JSON {@code type} is the

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A fact the engine puts beside a profile when a captured lead turned out to be a person it already knew
- * (RULES-CATALOG.md §2): the duplicate has been folded into the survivor, the earliest record, and its id now
+ * (docs/design/rules-catalog.md §2): the duplicate has been folded into the survivor, the earliest record, and its id now
  * leads to the survivor. The {@code leads} pack reports it as LEADS_MERGED; one fact per merged record.
  *
  * @param survivorId the record that stays

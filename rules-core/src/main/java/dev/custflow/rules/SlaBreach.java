@@ -3,7 +3,7 @@ package dev.custflow.rules;
 import java.time.Instant;
 
 /**
- * A fact the engine puts beside an assigned lead whose first-response time ran out (RULES-CATALOG.md §4): no
+ * A fact the engine puts beside an assigned lead whose first-response time ran out (docs/design/rules-catalog.md §4): no
  * call, meeting, chat or visit ({@code settings.assignment.responseKinds}) since it was assigned. The first
  * breach comes {@code firstResponseMinutes} after the assignment, the second {@code reassignAfterMinutes}
  * later. The {@code assignment} pack escalates the first and reassigns on the second.

@@ -1,7 +1,7 @@
 package dev.custflow.settings;
 
 /**
- * Advocacy and referral (RULES-CATALOG.md §11).
+ * Advocacy and referral (docs/design/rules-catalog.md §11).
  *
  * @param promoterNps   a super user answered NPS at or above this (default 9) ...
  * @param maxComplaints ... with at most this many complaints (default 1) ...

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Lead assignment and the first-response SLA (RULES-CATALOG.md §4): the routing table a sales manager edits.
+ * Lead assignment and the first-response SLA (docs/design/rules-catalog.md §4): the routing table a sales manager edits.
  *
  * <p>A captured lead goes down the table and takes the first route whose conditions it meets and that has a
  * rep to give it: a rep who is available (not on leave) and below capacity (open leads). A route with no such

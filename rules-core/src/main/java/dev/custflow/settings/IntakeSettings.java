@@ -4,7 +4,7 @@ import dev.custflow.model.ContactData;
 import java.util.List;
 
 /**
- * Lead intake cleaning (RULES-CATALOG.md §2), applied to the profile fields of every {@code LeadCaptured} and
+ * Lead intake cleaning (docs/design/rules-catalog.md §2), applied to the profile fields of every {@code LeadCaptured} and
  * {@code ProfileUpdated} before the rules see them: see {@link ContactData}.
  *
  * @param defaultCountryCode the country of phone numbers written without a country code: '+' and its calling

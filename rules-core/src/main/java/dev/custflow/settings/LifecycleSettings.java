@@ -1,7 +1,7 @@
 package dev.custflow.settings;
 
 /**
- * Thresholds of the lifecycle pack (RULES-CATALOG.md §1).
+ * Thresholds of the lifecycle pack (docs/design/rules-catalog.md §1).
  *
  * @param loyalMinOrders   orders within {@code loyalWindowDays} that make a repeat buyer LOYAL (default 2)
  * @param loyalWindowDays  the window for {@code loyalMinOrders} (default 365)

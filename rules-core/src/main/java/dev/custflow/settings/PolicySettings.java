@@ -7,7 +7,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The policy gate in front of every message and outbound task (ARCHITECTURE.md, flow step 3):
+ * The policy gate in front of every message and outbound task (docs/design/architecture.md, flow step 6):
  * opt-outs, a frequency cap for marketing and quiet hours.
  *
  * @param marketingCap       marketing messages a customer may receive within {@code marketingCapDays} (default 2)

@@ -1,7 +1,7 @@
 package dev.custflow.settings;
 
 /**
- * Reminders and service (RULES-CATALOG.md §8).
+ * Reminders and service (docs/design/rules-catalog.md §8).
  *
  * @param followUpAfterDays       a lead or prospect no rep has reached for this many days gets a follow-up task
  *                                (default 3)

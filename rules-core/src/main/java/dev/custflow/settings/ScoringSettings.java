@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Lead qualification and scoring (RULES-CATALOG.md §3): the fit tables, the behaviour points and
+ * Lead qualification and scoring (docs/design/rules-catalog.md §3): the fit tables, the behaviour points and
  * their half-life, the grade bands and the MQL threshold. Scores run from 0 to 100.
  *
  * <p>A table given in a settings file replaces the default table; a dotted key that names one
@@ -190,7 +190,7 @@ public record ScoringSettings(int mqlThreshold, int gradeA, int gradeB, int grad
     }
 
     /**
-     * The nurture pool (RULES-CATALOG §3): leads that do not qualify are not dropped but hear from the
+     * The nurture pool (docs/design/rules-catalog.md §3): leads that do not qualify are not dropped but hear from the
      * business regularly until they qualify or the period ends.
      *
      * @param everyDays a NURTURE message every this many days after capture (default 7)

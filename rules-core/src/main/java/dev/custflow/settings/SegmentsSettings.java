@@ -5,7 +5,7 @@ import java.time.LocalTime;
 import java.util.List;
 
 /**
- * RFM scoring and segments (RULES-CATALOG.md §9).
+ * RFM scoring and segments (docs/design/rules-catalog.md §9).
  *
  * @param mode               QUINTILES: scores by fifths of the current customer base, recomputed weekly;
  *                           FIXED: scores by the thresholds below (default QUINTILES)

@@ -71,7 +71,7 @@ public record Settings(ZoneId timeZone, String currency, Set<String> disabledPac
         assignment = assignment == null ? AssignmentSettings.ofDefaults() : assignment;
     }
 
-    /** @return the catalog defaults (RULES-CATALOG.md) */
+    /** @return the catalog defaults (docs/design/rules-catalog.md) */
     public static Settings ofDefaults() {
         return DEFAULTS;
     }

@@ -4,7 +4,7 @@ import java.util.function.BiConsumer;
 
 /**
  * Where the engine keeps its state between runs, so that a restarted engine goes on exactly where the last one
- * stopped (ARCHITECTURE.md, "Connectors"). Version 1 of this SPI (not released before the engine state came in keyed parts).
+ * stopped (docs/design/architecture.md, "Restart"). Version 1 of this SPI (not released before the engine state came in keyed parts).
  *
  * <p>The engine calls {@link #commit} once per batch of events, after the batch is decided and before its actions
  * are handed to the {@link ActionSink}: the snapshots of the customers the batch changed, the customers it removed

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Lead intake cleaning, RULES-CATALOG.md §2: real-world inputs and what the profile gets. */
+/** Lead intake cleaning, docs/design/rules-catalog.md §2: real-world inputs and what the profile gets. */
 class ContactDataTest {
     private static final ContactData INTAKE = ContactData.ofDefaults();
 

@@ -30,7 +30,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Invariants of lead de-duplication and assignment (RULES-CATALOG.md §2, §4): merging does not depend on the order
+ * Invariants of lead de-duplication and assignment (docs/design/rules-catalog.md §2, §4): merging does not depend on the order
  * leads arrive in; no rep ever holds more open leads than its capacity; no lead waits while a rep who is available
  * has room.
  */

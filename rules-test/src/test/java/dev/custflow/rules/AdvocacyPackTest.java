@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The advocacy pack (RULES-CATALOG.md §11): super users invited with a personal code; referrals credited once. */
+/** The advocacy pack (docs/design/rules-catalog.md §11): super users invited with a personal code; referrals credited once. */
 class AdvocacyPackTest {
     /** Fixed RFM thresholds: F 5 from 8 orders, M 5 from 20,000 spent. */
     private static RuleVerifier advocacy() {

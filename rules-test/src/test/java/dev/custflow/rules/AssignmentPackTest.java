@@ -20,7 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The assignment pack (RULES-CATALOG.md §4): strategies chosen by the routing table in settings, reps away or full
+ * The assignment pack (docs/design/rules-catalog.md §4): strategies chosen by the routing table in settings, reps away or full
  * skipped, every assignment explained; a first response within 5 minutes, else escalation, then reassignment.
  */
 class AssignmentPackTest {

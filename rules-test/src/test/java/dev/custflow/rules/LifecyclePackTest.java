@@ -34,7 +34,7 @@ import dev.custflow.test.RuleVerifier;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The lifecycle pack as RULES-CATALOG.md §1 words it: given events, then these stage changes and no others. */
+/** The lifecycle pack as docs/design/rules-catalog.md §1 words it: given events, then these stage changes and no others. */
 class LifecyclePackTest {
 
     private static RuleVerifier lifecycle() {
@@ -247,7 +247,7 @@ class LifecyclePackTest {
                                 .with("reason", "no way to contact: no phone; no e-mail"));
     }
 
-    // ---------------------------------------------------------------- lead intake (RULES-CATALOG §2)
+    // ---------------------------------------------------------------- lead intake (docs/design/rules-catalog.md §2)
 
     @Test
     void intake_placeholderEmailAndPhone_areMissing_soTheLeadIsDisqualified() {

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The marketing pack (RULES-CATALOG.md §10): each trigger once per cause. Events at 09:00 UTC (17:00 Shanghai). */
+/** The marketing pack (docs/design/rules-catalog.md §10): each trigger once per cause. Events at 09:00 UTC (17:00 Shanghai). */
 class MarketingPackTest {
     private static final Settings PAIRS = Settings.builder()
             .set("marketing.crossSell", List.of(Map.of("bought", "PRINTER", "offer", "TONER", "link", "https://shop/toner")))

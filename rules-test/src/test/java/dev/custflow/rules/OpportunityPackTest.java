@@ -16,7 +16,7 @@ import dev.custflow.test.RuleVerifier;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
-/** The opportunity pack (RULES-CATALOG.md §5): BANT confirmed → an opportunity in one step; won → CUSTOMER. */
+/** The opportunity pack (docs/design/rules-catalog.md §5): BANT confirmed → an opportunity in one step; won → CUSTOMER. */
 class OpportunityPackTest {
 
     private static RuleVerifier opportunity() {

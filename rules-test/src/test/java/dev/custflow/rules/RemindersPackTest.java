@@ -27,7 +27,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reminders pack (RULES-CATALOG.md §8), each reminder on the day it falls due and once per cause.
+ * The reminders pack (docs/design/rules-catalog.md §8), each reminder on the day it falls due and once per cause.
  * Events are at 09:00 UTC (17:00 in Shanghai, the default business time zone).
  */
 class RemindersPackTest {

@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The scoring pack as RULES-CATALOG.md §3 words it: given events, then these LEAD_SCORED and tags and no others. */
+/** The scoring pack as docs/design/rules-catalog.md §3 words it: given events, then these LEAD_SCORED and tags and no others. */
 class ScoringPackTest {
 
     private static RuleVerifier scoring() {

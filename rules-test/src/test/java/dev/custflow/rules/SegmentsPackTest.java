@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** The segments pack (RULES-CATALOG.md §9): RFM scores, segments, buying-frequency tags. */
+/** The segments pack (docs/design/rules-catalog.md §9): RFM scores, segments, buying-frequency tags. */
 class SegmentsPackTest {
     private static final Settings FIXED = Settings.builder().set("segments.mode", "FIXED").build();
 

@@ -26,7 +26,7 @@ import java.util.TreeMap;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 
 /**
- * The state lead assignment shares across partitions (RULES-CATALOG.md §4): the reps as the desk knows them, each
+ * The state lead assignment shares across partitions (docs/design/rules-catalog.md §4): the reps as the desk knows them, each
  * rep's open leads, the round-robin turns, the leads waiting for capacity and the first-response deadlines.
  *
  * <p>It is used on the engine's thread only, at the points of the stream where the engine hands out leads (a

@@ -17,7 +17,7 @@ import org.eclipse.collections.impl.map.mutable.UnifiedMap;
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 
 /**
- * Who is who among leads (RULES-CATALOG.md §2): the normalised phone numbers, e-mail addresses and company keys
+ * Who is who among leads (docs/design/rules-catalog.md §2): the normalised phone numbers, e-mail addresses and company keys
  * seen so far, each leading to the record that has it, and the ids of records merged into another. A lookup is a
  * hash probe per key, whatever the number of profiles. A key is stored as a 64-bit hash of its kind and value
  * (about 25 bytes an entry instead of a string's 60 or more); two different values sharing a hash would take

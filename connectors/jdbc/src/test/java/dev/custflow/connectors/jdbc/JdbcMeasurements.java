@@ -41,7 +41,7 @@ public final class JdbcMeasurements {
     }
 
     private static void measure(TestDatabase db, boolean withRelay) throws InterruptedException {
-        byte[] snapshot = new byte[440]; // a typical customer in CBOR (CONNECTORS.md)
+        byte[] snapshot = new byte[440]; // a typical customer in CBOR (docs/design/connectors-notes.md)
         Arrays.fill(snapshot, (byte) 7);
         try (JdbcCustomerStore store = db.store(TestDatabase.freshPrefix()).build()) {
             Map<String, Long> committedAt = new ConcurrentHashMap<>();

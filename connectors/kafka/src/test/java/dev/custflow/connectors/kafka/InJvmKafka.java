@@ -21,7 +21,7 @@ import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * One KRaft broker (combined with its controller) inside the test JVM, with the settings measured to work for
- * transactions on a single broker (CONNECTORS.md, "Kafka"): replication factor and min ISR 1 for the offsets and
+ * transactions on a single broker (docs/design/connectors-notes.md, "Kafka"): replication factor and min ISR 1 for the offsets and
  * transaction topics, the latest production metadata version, no initial rebalance delay. Its logs are under
  * target/.
  */

@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The scale-out deployment (ARCHITECTURE.md, "Scale-out"): a Kafka Streams topology that runs <b>one engine per
+ * The scale-out deployment (docs/design/architecture.md, "Connectors and scale-out"): a Kafka Streams topology that runs <b>one engine per
  * stream task</b>, that is per partition of the events topic, each with its customers and its own engine state in a
  * changelogged key-value store, so that a task moved to another instance restores from the changelog and goes on.
  *
