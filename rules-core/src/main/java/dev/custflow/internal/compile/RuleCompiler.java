@@ -11,10 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,12 +94,20 @@ public final class RuleCompiler {
         // an error in the generated DRL is reported at its sheet, row and column (DecisionTable.locate)
         Map<String, DecisionTable> tables = new HashMap<>();
         List<RuleSource> dsls = all.stream().filter(s -> s.kind() == RuleSource.Kind.DSL).toList();
+        // trust comes from where a source was loaded, never from its name: the user's own files get the text check
+        // (clearer messages), and every class compiled from any source gets the bytecode check (BytecodeSandbox)
+        Set<RuleSource> userFiles = Collections.newSetFromMap(new IdentityHashMap<>());
+        userFiles.addAll(user);
+        Set<Resource> trusted = Collections.newSetFromMap(new IdentityHashMap<>());
         for (RuleSource s : all) {
-            if (!builtIns.contains(s) && !DslSupport.builtIn(s.name())) {
+            if (userFiles.contains(s)) {
                 errors.addAll(sandboxed(s, dsls, sandbox));
             }
             Resource r = ResourceFactory.newByteArrayResource(s.content());
             r.setSourcePath(s.name());
+            if (builtIns.stream().anyMatch(b -> b == s)) {
+                trusted.add(r);
+            }
             switch (s.kind()) {
                 case DRL -> kb.add(r, ResourceType.DRL);
                 case DSL -> kb.add(r, ResourceType.DSL);
@@ -134,6 +144,12 @@ public final class RuleCompiler {
                 continue;
             }
             (m.severity() == RuleMessage.Severity.ERROR ? errors : warnings).add(m);
+        }
+        if (errors.isEmpty()) {
+            for (RuleMessage m : BytecodeSandbox.check(kb.getKnowledgePackages(), trusted, sandbox)) {
+                DecisionTable table = tables.get(m.file());
+                errors.add(table == null ? m : table.locate(m));
+            }
         }
         if (!errors.isEmpty()) {
             errors.addAll(warnings);

@@ -270,6 +270,19 @@ public final class Sandbox {
         return false;
     }
 
+    /**
+     * @param className a class rules may not use
+     * @return why, in words (without the hint on widening the list)
+     */
+    static String reasonFor(String className) {
+        for (Map.Entry<String, String> e : CLASS_REASONS.entrySet()) {
+            if (className.startsWith(e.getKey())) {
+                return e.getValue();
+            }
+        }
+        return "it is not on the sandbox's allow-list";
+    }
+
     private static String reason(String name) {
         for (Map.Entry<String, String> e : CLASS_REASONS.entrySet()) {
             if (name.startsWith(e.getKey())) {
