@@ -48,17 +48,34 @@ class SandboxAttacksTest {
         return refused(RuleSource.drl("r.drl", drl));
     }
 
+    /** Refused, at the file and line, naming the member (by the text check's words or the bytecode check's). */
+    private static boolean names(String message, String fileLine, String member) {
+        return message.startsWith(fileLine + ":") && message.contains(member);
+    }
+
     @Test
     void systemPropertiesThroughBoxedNumbers_areRefusedWithTheMemberAndWhy() {
         assertThat(refused(ruleCalling("actions.note($c, \"\" + Integer.getInteger(\"user.home\", 1));")))
-                .containsExactly("r.drl:10:0: error: the rule \"attack\" calls java.lang.Integer.getInteger(String, int), "
-                        + "which rules may not use (it reads system properties)");
-        assertThat(refused(ruleCalling("if (Boolean.getBoolean(\"debug\")) { actions.note($c, \"x\"); }")))
-                .containsExactly("r.drl:10:0: error: the rule \"attack\" calls java.lang.Boolean.getBoolean(String), "
-                        + "which rules may not use (it reads system properties)");
-        assertThat(refused(ruleCalling("actions.note($c, \"\"\n        + Long.getLong(\"x\"));")))
+                .anyMatch(m -> names(m, "r.drl:10", "Integer.getInteger") && m.contains("it reads system properties"));
+        assertThat(refused(ruleCalling("java.util.function.Predicate<String> p = Boolean::getBoolean;\n"
+                + "        if (p.test(\"debug\")) { actions.note($c, \"x\"); }"))).containsExactly("r.drl:10:0: error: the rule "
+                + "\"attack\" calls java.lang.Boolean.getBoolean(String), which rules may not use (it reads system properties)");
+        assertThat(refused(ruleCalling("actions.note($c, \"\"\n        + Long.get\u00ADLong(\"x\"));")))
                 .containsExactly("r.drl:11:0: error: the rule \"attack\" calls java.lang.Long.getLong(String), "
                         + "which rules may not use (it reads system properties)");
+    }
+
+    @Test
+    void systemPropertiesInAConstraint_areRefused() {
+        String drl = HEADER + """
+                rule "attack"
+                when
+                    $c : Customer( id == String.valueOf(Boolean.getBoolean("debug")) )
+                then
+                    actions.note($c, "x");
+                end
+                """;
+        assertThat(refused(drl)).anyMatch(m -> names(m, "r.drl:8", "Boolean.getBoolean"));
     }
 
     @Test
@@ -78,8 +95,8 @@ class SandboxAttacksTest {
         assertThat(refused(ruleCalling("{ class declare { } declare Runtime = null; } Runtime.getRuntime().availableProcessors();")))
                 .anyMatch(m -> m.startsWith("r.drl:10:") && m.contains("Runtime.getRuntime"));
         assertThat(refused(ruleCalling("{ class declare { } declare Integer = null; }\n"
-                + "        actions.note($c, \"\" + Integer.getInteger(\"k\"));"))).containsExactly("r.drl:11:0: error: the rule "
-                + "\"attack\" calls java.lang.Integer.getInteger(String), which rules may not use (it reads system properties)");
+                + "        actions.note($c, \"\" + Integer.getInteger(\"k\"));")))
+                .anyMatch(m -> names(m, "r.drl:11", "Integer.getInteger"));
     }
 
     @Test
@@ -91,26 +108,29 @@ class SandboxAttacksTest {
     }
 
     @Test
-    void aRuleFileInALibrarysPackage_cannotUseItsClassesUnimported() {
+    void aRuleFileInALibrarysPackage_isRefused() {
         assertThat(refused(ruleCalling(HEADER.replace("package my.rules;", "package org.mvel2;"),
-                "actions.note($c, String.valueOf(MVEL.eval(\"1 + 1\")));"))).anyMatch(m -> m.startsWith(
-                "r.drl:10:0: error: the rule \"attack\" calls org.mvel2.MVEL.eval(String), which rules may not use "
-                        + "(an expression language evaluator runs code the sandbox never sees)"));
+                "actions.note($c, String.valueOf(MVEL.eval(\"1 + 1\")));")))
+                .anyMatch(m -> m.startsWith("r.drl:1:1: error: rules may not be in package org.mvel2"));
         assertThat(refused(ruleCalling(HEADER.replace("package my.rules;", "package org.apache.commons.text;"),
                 "actions.note($c, StringSubstitutor.createInterpolator().replace(\"${env:HOME}\"));")))
-                .anyMatch(m -> m.contains("calls org.apache.commons.text.StringSubstitutor.createInterpolator()"));
+                .anyMatch(m -> m.startsWith("r.drl:1:1: error: rules may not be in package org.apache.commons.text"));
+        // whatever the package, the compiled call is what counts: a library's class named through ignorable characters
+        assertThat(refused(ruleCalling("actions.note($c, org.apache.commons.text.String\u00ADSubstitutor"
+                + ".createInterpolator().replace(\"${env:HOME}\"));"))).anyMatch(m -> m.startsWith("r.drl:10:0: error: "
+                + "the rule \"attack\" calls org.apache.commons.text.StringSubstitutor.createInterpolator()"));
     }
 
     @Test
     void aFileNamedLikeABuiltIn_isCheckedLikeAnyOther() {
         String drl = ruleCalling("actions.note($c, \"\" + Integer.getInteger(\"x\"));");
-        assertThat(refused(RuleSource.drl("dev/custflow/rules/churn/churn.drl", drl))).anyMatch(m -> m.startsWith(
-                "dev/custflow/rules/churn/churn.drl:10:0: error: the rule \"attack\" calls java.lang.Integer.getInteger"));
+        assertThat(refused(RuleSource.drl("dev/custflow/rules/churn/churn.drl", drl)))
+                .anyMatch(m -> names(m, "dev/custflow/rules/churn/churn.drl:10", "Integer.getInteger"));
         assertThat(refused(RuleSource.drl("dev/custflow/dsl/dsl-support.drl", drl)))
-                .anyMatch(m -> m.startsWith("dev/custflow/dsl/dsl-support.drl:10:0: error: the rule \"attack\" calls"));
+                .anyMatch(m -> names(m, "dev/custflow/dsl/dsl-support.drl:10", "Integer.getInteger"));
         // a folder's own DSL under the built-in DSL's name: its code is checked, as text and as bytecode
         String dsl = "[then]Leak=((dev.custflow.rules.Actions) drools.getKieRuntime().getGlobal(\"actions\"))"
-                + ".note($c, \"\" + Long.getLong(\"x\"));\n[when]There is a customer=$c : dev.custflow.model.Customer()\n";
+                + ".note($c, \"\" + Long.get\u00ADLong(\"x\"));\n[when]There is a customer=$c : dev.custflow.model.Customer()\n";
         String dslr = "expander custflow-en.dsl\nrule \"attack\"\nwhen\n    There is a customer\nthen\n    Leak\nend\n";
         assertThat(refused(new RuleSource("dev/custflow/dsl/custflow-en.dsl", RuleSource.Kind.DSL,
                 dsl.getBytes(StandardCharsets.UTF_8)), new RuleSource("a.dslr", RuleSource.Kind.DSLR,
@@ -149,7 +169,7 @@ class SandboxAttacksTest {
         String own = dslr.replace("custflow-en.dsl", "mine.dsl").replace("Tag the customer x because", "Note");
         assertThat(refused(new RuleSource("mine.dsl", RuleSource.Kind.DSL, dsl.getBytes(StandardCharsets.UTF_8)),
                 new RuleSource("a.dslr", RuleSource.Kind.DSLR, own.getBytes(StandardCharsets.UTF_8))))
-                .anyMatch(m -> m.startsWith("a.dslr:6:0: error: the rule \"attack\" calls java.lang.Integer.getInteger(String)"));
+                .anyMatch(m -> names(m, "a.dslr:6", "Integer.getInteger"));
     }
 
     @Test
@@ -171,5 +191,38 @@ class SandboxAttacksTest {
         assertThat(refused(ruleCalling("java.util.function.Function<String, Integer> f = Integer::getInteger;\n"
                 + "        actions.note($c, \"\" + f.apply(\"k\"));"))).containsExactly("r.drl:10:0: error: the rule \"attack\" "
                 + "calls java.lang.Integer.getInteger(String), which rules may not use (it reads system properties)");
+    }
+
+    @Test
+    void aFunction_isCheckedLikeAConsequence_andDeclaredTypesMayBeUsed() {
+        String drl = HEADER + """
+                function String home() {
+                    return String.valueOf(Long.get\u00ADLong("user.home"));
+                }
+                rule "attack"
+                when
+                    $c : Customer( )
+                then
+                    actions.note($c, home());
+                end
+                """;
+        assertThat(refused(drl)).anyMatch(m -> m.startsWith("r.drl:") && m.contains("the function \"home\" calls "
+                + "java.lang.Long.getLong(String), which rules may not use (it reads system properties)"));
+        String declared = HEADER + """
+                declare Note
+                    text : String
+                end
+                rule "declared"
+                when
+                    $c : Customer( )
+                then
+                    Note n = new Note();
+                    n.setText("seen");
+                    actions.note($c, n.getText());
+                end
+                """;
+        try (Engine engine = Custflow.builder().packs().rules(RuleSource.drl("ok.drl", declared)).build()) {
+            assertThat(engine).isNotNull();
+        }
     }
 }

@@ -50,8 +50,7 @@ final class BytecodeCheck {
     static final Set<String> ENGINE_MEMBERS = Set.of(
             "org/drools/core/rule/consequence/KnowledgeHelper.getKieRuntime()Lorg/kie/api/runtime/KieRuntime;",
             "org/kie/api/runtime/KieRuntime.getGlobal(Ljava/lang/String;)Ljava/lang/Object;",
-            "org/drools/core/rule/consequence/KnowledgeHelper.getRule()Lorg/drools/base/definitions/rule/impl/RuleImpl;",
-            "org/drools/base/definitions/rule/impl/RuleImpl.getName()Ljava/lang/String;",
+            "org/drools/core/rule/consequence/KnowledgeHelper.getRule()Lorg/kie/api/definition/rule/Rule;",
             "org/kie/api/definition/rule/Rule.getName()Ljava/lang/String;",
             "org/drools/core/rule/consequence/KnowledgeHelper.update(Ljava/lang/Object;)V",
             "org/drools/core/rule/consequence/KnowledgeHelper.update(Lorg/kie/api/runtime/rule/FactHandle;)V",
@@ -59,12 +58,13 @@ final class BytecodeCheck {
             // what Drools compiles update($c) to: the fact's handle, every property changed, the fact's class
             "org/drools/core/rule/consequence/KnowledgeHelper.update(Lorg/kie/api/runtime/rule/FactHandle;"
                     + "Lorg/drools/util/bitmask/BitMask;Ljava/lang/Class;)V",
+            "org/drools/core/rule/consequence/KnowledgeHelper.update(Ljava/lang/Object;"
+                    + "Lorg/drools/util/bitmask/BitMask;Ljava/lang/Class;)V",
             "org/drools/util/bitmask/AllSetBitMask.get()Lorg/drools/util/bitmask/AllSetBitMask;");
     /** Engine types javac-compiled rule code may name (parameters of the generated consequence, a cast). */
     static final Set<String> ENGINE_TYPES = Set.of("org/drools/core/rule/consequence/KnowledgeHelper",
             "org/drools/base/rule/consequence/ConsequenceContext", "org/kie/api/runtime/rule/FactHandle",
-            "org/kie/api/runtime/KieRuntime", "org/drools/base/definitions/rule/impl/RuleImpl",
-            "org/kie/api/definition/rule/Rule", "org/drools/util/bitmask/BitMask", "org/drools/util/bitmask/AllSetBitMask");
+            "org/kie/api/runtime/KieRuntime", "org/kie/api/definition/rule/Rule", "org/drools/util/bitmask/BitMask", "org/drools/util/bitmask/AllSetBitMask");
 
     /** Members refused whatever class they are on, with why. */
     private static final Map<String, String> REFUSED_NAMES = Map.ofEntries(
@@ -96,6 +96,10 @@ final class BytecodeCheck {
             "java/lang/invoke/StringConcatFactory.makeConcat", "java/lang/runtime/ObjectMethods.bootstrap");
     private static final Set<String> LAMBDA_BOOTSTRAPS = Set.of("java/lang/invoke/LambdaMetafactory.metafactory",
             "java/lang/invoke/LambdaMetafactory.altMetafactory");
+    /** Drools declares a function's class Externalizable: the interface and its two methods' signatures are allowed. */
+    private static final String EXTERNALIZABLE = "java/io/Externalizable";
+    private static final Set<String> SERIALIZATION = Set.of("writeExternal(Ljava/io/ObjectOutput;)V",
+            "readExternal(Ljava/io/ObjectInput;)V");
     /** Drools' generated invokers implement this; javac-compiled rule code cannot pass for one (see isInvoker). */
     private static final String COMPILED_INVOKER = "org/drools/base/rule/accessor/CompiledInvoker";
 
@@ -120,12 +124,14 @@ final class BytecodeCheck {
         new ClassReader(bytes).accept(cn, ClassReader.SKIP_FRAMES);
         Scope scope = new Scope(cn, isInvoker(cn));
         scope.type(cn.superName, null, 0);
-        cn.interfaces.forEach(i -> scope.type(i, null, 0));
+        cn.interfaces.stream().filter(i -> !i.equals(EXTERNALIZABLE)).forEach(i -> scope.type(i, null, 0));
         for (FieldNode f : cn.fields) {
             scope.descriptor(f.desc, null, 0);
         }
         for (MethodNode m : cn.methods) {
-            scope.descriptor(m.desc, m, 0);
+            if (!SERIALIZATION.contains(m.name + m.desc)) {
+                scope.descriptor(m.desc, m, 0);
+            }
             checkMethod(scope, m);
         }
         return scope.out;

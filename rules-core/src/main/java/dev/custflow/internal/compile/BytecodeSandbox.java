@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.Function;
@@ -43,6 +44,15 @@ public final class BytecodeSandbox {
      * @return every forbidden reference, as an error at its file and line
      */
     public static List<RuleMessage> check(Collection<KiePackage> packages, Set<Resource> trusted, Sandbox sandbox) {
+        return check(packages, trusted, sandbox, Map.of());
+    }
+
+    /**
+     * @param sources the text of each file, by name: names the file of a function (Drools keeps no resource for it)
+     * @see #check(Collection, Set, Sandbox)
+     */
+    public static List<RuleMessage> check(Collection<KiePackage> packages, Set<Resource> trusted, Sandbox sandbox,
+                                          Map<String, String[]> sources) {
         Map<String, byte[]> classes = new HashMap<>();
         Set<String> own = new HashSet<>();
         Map<String, Origin> origins = new HashMap<>();
@@ -64,7 +74,8 @@ public final class BytecodeSandbox {
             Map<String, LineMappings> mappings = p.getDialectRuntimeRegistry().getLineMappings();
             for (Function f : p.getFunctions().values()) {
                 origins.put(f.getClassName().replace('.', '/'), new Origin("the function \"" + f.getName() + "\"",
-                        file(f.getResource()), mappings.get(f.getClassName())));
+                        f.getResource() != null ? file(f.getResource()) : fileDeclaring(f.getName(), sources),
+                        mappings.get(f.getClassName())));
             }
             for (Rule r : p.getRules()) {
                 RuleImpl rule = (RuleImpl) r;
@@ -149,6 +160,18 @@ public final class BytecodeSandbox {
         }
         int l = m.getStartLine() + javaLine - m.getOffset() - 3;
         return invoker || javaLine <= 0 || l < m.getStartLine() ? m.getStartLine() : l;
+    }
+
+    private static String fileDeclaring(String function, Map<String, String[]> sources) {
+        Pattern declaration = Pattern.compile("^\\s*function\\s+.*\\b" + Pattern.quote(function) + "\\s*\\(");
+        for (Map.Entry<String, String[]> e : sources.entrySet()) {
+            for (String line : e.getValue()) {
+                if (declaration.matcher(line).find()) {
+                    return e.getKey();
+                }
+            }
+        }
+        return "(rules)";
     }
 
     private static String file(Resource r) {

@@ -146,7 +146,7 @@ public final class RuleCompiler {
             (m.severity() == RuleMessage.Severity.ERROR ? errors : warnings).add(m);
         }
         if (errors.isEmpty()) {
-            for (RuleMessage m : BytecodeSandbox.check(kb.getKnowledgePackages(), trusted, sandbox)) {
+            for (RuleMessage m : BytecodeSandbox.check(kb.getKnowledgePackages(), trusted, sandbox, lines)) {
                 DecisionTable table = tables.get(m.file());
                 errors.add(table == null ? m : table.locate(m));
             }
