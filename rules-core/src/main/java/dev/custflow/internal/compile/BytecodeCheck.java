@@ -236,7 +236,8 @@ final class BytecodeCheck {
         }
 
         void add(MethodNode m, int line, String what, String why) {
-            Violation v = new Violation(cn.name, cn.nestHostClass == null ? cn.name : cn.nestHostClass, m == null ? null : m.name, line, what, why);
+            String host = cn.nestHostClass == null ? cn.name : cn.nestHostClass;
+            Violation v = new Violation(cn.name, host, m == null ? null : m.name, line, what, why);
             if (!out.contains(v)) {
                 out.add(v);
             }
