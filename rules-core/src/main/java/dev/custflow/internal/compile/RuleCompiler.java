@@ -13,6 +13,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -97,13 +99,22 @@ public final class RuleCompiler {
         List<RuleMessage> errors = new ArrayList<>();
         // how a message about what Drools compiled is placed in the file as written (a decision table's cell)
         Map<String, UnaryOperator<RuleMessage>> locators = new HashMap<>();
+        // trust comes from where a source was loaded, never from its name alone: the library's own sources are
+        // trusted, a user's file named like one of them is not; every class compiled from a source that is not
+        // trusted gets the bytecode check (BytecodeSandbox), the user's files the text check too (clearer messages)
+        Set<RuleSource> userFiles = Collections.newSetFromMap(new IdentityHashMap<>());
+        userFiles.addAll(user);
+        Set<String> userNames = new HashSet<>();
+        user.forEach(s -> userNames.add(s.name()));
+        Set<Resource> trustedResources = Collections.newSetFromMap(new IdentityHashMap<>());
         for (RuleSource s : all) {
-            boolean trusted = builtIns.contains(s) || Translators.trusted(s.name());
+            boolean trusted = builtIns.stream().anyMatch(b -> b == s)
+                    || !userFiles.contains(s) && !userNames.contains(s.name()) && Translators.trusted(s.name());
             if (s.kind() == RuleSource.Kind.DRL) {
                 if (!trusted) {
                     errors.addAll(sandbox.check(s.name(), s.text(), IntUnaryOperator.identity()));
                 }
-                kb.add(resource(s.name(), s.content()), ResourceType.DRL);
+                kb.add(resource(s.name(), s.content(), trusted ? trustedResources : null), ResourceType.DRL);
                 lines.put(s.name(), s.text().split("\n", -1));
                 continue;
             }
@@ -123,7 +134,7 @@ public final class RuleCompiler {
                 }
                 locators.put(s.name(), t.locate());
                 lines.put(s.name(), t.lines());
-                kb.add(resource(s.name(), t.content()), t.type());
+                kb.add(resource(s.name(), t.content(), trusted ? trustedResources : null), t.type());
             });
         }
         errors.addAll(0, preparedErrors);
@@ -135,6 +146,12 @@ public final class RuleCompiler {
                 continue;
             }
             (m.severity() == RuleMessage.Severity.ERROR ? errors : warnings).add(m);
+        }
+        if (errors.isEmpty()) {
+            for (RuleMessage m : BytecodeSandbox.check(kb.getKnowledgePackages(), trustedResources, sandbox, lines)) {
+                RuleMessage located = locators.getOrDefault(m.file(), UnaryOperator.identity()).apply(m);
+                errors.add(located == null ? m : located);
+            }
         }
         if (!errors.isEmpty()) {
             errors.addAll(warnings);
@@ -153,9 +170,13 @@ public final class RuleCompiler {
         return new CompiledRules(base, List.copyOf(names), List.copyOf(warnings), hash);
     }
 
-    private static Resource resource(String name, byte[] content) {
+    /** @param trusted where to note the resource as the library's own, or null for a user's */
+    private static Resource resource(String name, byte[] content, Set<Resource> trusted) {
         Resource r = ResourceFactory.newByteArrayResource(content);
         r.setSourcePath(name);
+        if (trusted != null) {
+            trusted.add(r);
+        }
         return r;
     }
 

@@ -118,7 +118,21 @@ public final class Sandbox {
         // first pass: imports and declared types, which name what simple names mean
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (t.is("declare") && i + 1 < tokens.size() && tokens.get(i + 1).ident()) {
+            // DRL's keywords start a line: a Java local named declare or package further on is not one
+            boolean lineStart = i == 0 || tokens.get(i - 1).line != t.line;
+            if (t.is("package") && lineStart) {
+                StringBuilder name = new StringBuilder();
+                for (int j = i + 1; j < tokens.size() && (tokens.get(j).ident() || tokens.get(j).is("."))
+                        && tokens.get(j).line == t.line; j++) {
+                    name.append(tokens.get(j).text);
+                }
+                if (libraryPackage(name.toString())) {
+                    out.add(error(file, lines, t, "rules may not be in package " + name + ": it is a package of the "
+                            + "class path, whose classes rules would reach without an import. Give the rules a "
+                            + "package of their own (e.g. rules.mycompany)"));
+                }
+            }
+            if (t.is("declare") && lineStart && i + 1 < tokens.size() && tokens.get(i + 1).ident()) {
                 int n = tokens.get(i + 1).is("trait") || tokens.get(i + 1).is("enum") ? i + 2 : i + 1;
                 if (n < tokens.size()) {
                     declared.add(tokens.get(n).text);
@@ -258,6 +272,24 @@ public final class Sandbox {
         return outer.equals(entry);
     }
 
+    /**
+     * A package with classes on the class path (a library's, the JDK's, the engine's) that is not wholly on the
+     * allow-list: a rule file declaring it would see its classes without an import.
+     */
+    private boolean libraryPackage(String pkg) {
+        if (pkg.isEmpty() || allowed(pkg + ".AnyClass") && !pkg.startsWith("java.")) {
+            return false;
+        }
+        for (String p : List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "org.drools.", "org.kie.", "org.mvel2.")) {
+            if ((pkg + ".").startsWith(p)) {
+                return true;
+            }
+        }
+        ClassLoader loader = Sandbox.class.getClassLoader();
+        return loader.getDefinedPackage(pkg) != null || loader.getResource(pkg.replace('.', '/')) != null
+                || ClassLoader.getPlatformClassLoader().getDefinedPackage(pkg) != null;
+    }
+
     private boolean packageMayHaveAllowed(String pkg) {
         List<String> all = new ArrayList<>(DEFAULT_ALLOWED);
         all.addAll(extra);
@@ -268,6 +300,19 @@ public final class Sandbox {
             }
         }
         return false;
+    }
+
+    /**
+     * @param className a class rules may not use
+     * @return why, in words (without the hint on widening the list)
+     */
+    static String reasonFor(String className) {
+        for (Map.Entry<String, String> e : CLASS_REASONS.entrySet()) {
+            if (className.startsWith(e.getKey())) {
+                return e.getValue();
+            }
+        }
+        return "it is not on the sandbox's allow-list";
     }
 
     private static String reason(String name) {
@@ -325,6 +370,9 @@ public final class Sandbox {
             m.put(p, "the host's system properties are not the rules' business: put values in settings");
         }
         m.put("exec", "it starts processes on the host");
+        for (String p : List.of("getInteger", "getLong", "getBoolean")) {
+            m.put(p, "it reads system properties: put values in settings");
+        }
         for (String l : List.of("forName", "loadClass", "getClassLoader", "getContextClassLoader", "defineClass",
                 "getSystemClassLoader", "loadLibrary")) {
             m.put(l, loading);

@@ -1,0 +1,157 @@
+package dev.custflow.internal.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/** The bytecode check on small hand-made classes: what a compiled rule may reference, without Drools. */
+class BytecodeCheckTest {
+    private static final String NAME = "my/rules/Rule_x_1";
+    private static final BytecodeCheck CHECK = new BytecodeCheck(Sandbox.DEFAULT::allowed, Set.of(NAME));
+
+    /** A class with one static method {@code run()} whose body {@code body} writes, at source line 12. */
+    private static byte[] classWith(Consumer<MethodVisitor> body, boolean sourceFile, String... interfaces) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, NAME, null, "java/lang/Object", interfaces);
+        if (sourceFile) {
+            cw.visitSource("Rule_x_1.java", null);
+        }
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "run", "()V", null, null);
+        mv.visitCode();
+        Label l = new Label();
+        mv.visitLabel(l);
+        mv.visitLineNumber(12, l);
+        body.accept(mv);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    private static List<BytecodeCheck.Violation> check(Consumer<MethodVisitor> body) {
+        return CHECK.check(classWith(body, true));
+    }
+
+    private static Consumer<MethodVisitor> call(int op, String owner, String name, String desc) {
+        return mv -> {
+            for (Type t : Type.getArgumentTypes(desc)) {
+                mv.visitInsn(t.getSort() == Type.INT ? Opcodes.ICONST_0 : Opcodes.ACONST_NULL);
+            }
+            mv.visitMethodInsn(op, owner, name, desc, owner.equals("java/util/List"));
+            mv.visitInsn(Type.getReturnType(desc).getSize() == 2 ? Opcodes.POP2 : Type.getReturnType(desc).getSize() == 1
+                    ? Opcodes.POP : Opcodes.NOP);
+        };
+    }
+
+    @Test
+    void aHarmlessJdkCall_passes() {
+        assertThat(check(call(Opcodes.INVOKESTATIC, "java/lang/String", "valueOf", "(I)Ljava/lang/String;"))).isEmpty();
+        assertThat(check(call(Opcodes.INVOKESTATIC, "java/lang/Math", "max", "(II)I"))).isEmpty();
+    }
+
+    @Test
+    void aRefusedMemberOfAnAllowedClass_isNamedWithItsLineAndWhy() {
+        assertThat(check(call(Opcodes.INVOKESTATIC, "java/lang/Integer", "getInteger",
+                "(Ljava/lang/String;)Ljava/lang/Integer;"))).containsExactly(new BytecodeCheck.Violation(NAME, NAME,
+                "run", 12, "java.lang.Integer.getInteger(String)", "it reads system properties"));
+    }
+
+    @Test
+    void aClassOffTheList_isRefused_asCallFieldAndType() {
+        assertThat(check(call(Opcodes.INVOKESTATIC, "java/lang/System", "lineSeparator", "()Ljava/lang/String;")))
+                .singleElement().extracting(BytecodeCheck.Violation::member)
+                .isEqualTo("java.lang.System.lineSeparator()");
+        assertThat(check(mv -> {
+            mv.visitFieldInsn(Opcodes.GETSTATIC, "java/lang/System", "out", "Ljava/io/PrintStream;");
+            mv.visitInsn(Opcodes.POP);
+        })).singleElement().extracting(BytecodeCheck.Violation::member).isEqualTo("the field java.lang.System.out");
+        assertThat(check(mv -> {
+            mv.visitInsn(Opcodes.ACONST_NULL);
+            mv.visitTypeInsn(Opcodes.CHECKCAST, "java/io/File");
+            mv.visitInsn(Opcodes.POP);
+        })).singleElement().extracting(BytecodeCheck.Violation::member).isEqualTo("java.io.File");
+        assertThat(check(mv -> {
+            mv.visitInsn(Opcodes.ICONST_1);
+            mv.visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Thread");
+            mv.visitInsn(Opcodes.POP);
+        })).singleElement().extracting(BytecodeCheck.Violation::why).asString().startsWith("threads run outside");
+    }
+
+    @Test
+    void aMethodWhoseSignatureNamesAForbiddenType_isRefused() {
+        assertThat(check(call(Opcodes.INVOKEVIRTUAL, "java/lang/Object", "getClass", "()Ljava/lang/Class;")))
+                .singleElement().extracting(BytecodeCheck.Violation::why).isEqualTo("reflection gets around the sandbox");
+    }
+
+    @Test
+    void aClassLiteralOfAClassOffTheList_andAMethodHandleConstant_areRefused() {
+        assertThat(check(mv -> {
+            mv.visitLdcInsn(Type.getObjectType("java/lang/Runtime"));
+            mv.visitInsn(Opcodes.POP);
+        })).singleElement().extracting(BytecodeCheck.Violation::member)
+                .isEqualTo("the class literal java.lang.Runtime.class");
+        assertThat(check(mv -> {
+            mv.visitLdcInsn(new Handle(Opcodes.H_INVOKESTATIC, "java/lang/Math", "abs", "(I)I", false));
+            mv.visitInsn(Opcodes.POP);
+        })).singleElement().extracting(BytecodeCheck.Violation::why).isEqualTo("method handles get around the sandbox");
+    }
+
+    private static final Handle METAFACTORY = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/LambdaMetafactory",
+            "metafactory", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+            + "Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;Ljava/lang/invoke/MethodType;)"
+            + "Ljava/lang/invoke/CallSite;", false);
+
+    private static Consumer<MethodVisitor> lambdaTo(String owner, String name) {
+        return mv -> {
+            mv.visitInvokeDynamicInsn("apply", "()Ljava/util/function/Function;", METAFACTORY,
+                    Type.getType("(Ljava/lang/Object;)Ljava/lang/Object;"),
+                    new Handle(Opcodes.H_INVOKESTATIC, owner, name, "(Ljava/lang/String;)Ljava/lang/Integer;", false),
+                    Type.getType("(Ljava/lang/String;)Ljava/lang/Integer;"));
+            mv.visitInsn(Opcodes.POP);
+        };
+    }
+
+    @Test
+    void aLambda_isCheckedByWhatItRuns() {
+        assertThat(check(lambdaTo(NAME, "lambda$run$0"))).isEmpty();
+        assertThat(check(lambdaTo("java/lang/Integer", "valueOf"))).isEmpty();
+        assertThat(check(lambdaTo("java/lang/Integer", "getInteger"))).singleElement()
+                .extracting(BytecodeCheck.Violation::member).isEqualTo("java.lang.Integer.getInteger(String)");
+    }
+
+    @Test
+    void anyOtherInvokeDynamic_isRefused() {
+        Handle bsm = new Handle(Opcodes.H_INVOKESTATIC, "my/Linker", "link", "(Ljava/lang/invoke/MethodHandles$Lookup;"
+                + "Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false);
+        assertThat(check(mv -> mv.visitInvokeDynamicInsn("run", "()V", bsm))).singleElement()
+                .extracting(BytecodeCheck.Violation::member).isEqualTo("invokedynamic my/Linker.link");
+    }
+
+    @Test
+    void theEngine_isOffLimits_exceptTheFormsDroolsGenerates() {
+        Consumer<MethodVisitor> halt = call(Opcodes.INVOKEINTERFACE, "org/kie/api/runtime/KieRuntime", "getEnvironment",
+                "()Lorg/kie/api/runtime/Environment;");
+        assertThat(check(halt)).singleElement().extracting(BytecodeCheck.Violation::why).asString()
+                .startsWith("the engine's session belongs to Custflow");
+        assertThat(check(call(Opcodes.INVOKEINTERFACE, "org/kie/api/runtime/KieRuntime", "getGlobal",
+                "(Ljava/lang/String;)Ljava/lang/Object;"))).isEmpty();
+        Consumer<MethodVisitor> generate = call(Opcodes.INVOKESTATIC, "org/drools/mvel/asm/ConsequenceGenerator", "generate",
+                "(Lorg/drools/mvel/asm/ConsequenceStub;Lorg/drools/base/rule/consequence/ConsequenceContext;"
+                        + "Lorg/drools/base/base/ValueResolver;)V");
+        assertThat(check(generate)).isNotEmpty();
+        // Drools' invokers are written with ASM (no source file): javac-compiled rule code cannot pass for one
+        String invoker = "org/drools/base/rule/accessor/CompiledInvoker";
+        assertThat(CHECK.check(classWith(generate, false, invoker))).isEmpty();
+        assertThat(CHECK.check(classWith(generate, true, invoker))).isNotEmpty();
+    }
+}
