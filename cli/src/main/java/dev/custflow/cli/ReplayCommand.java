@@ -198,8 +198,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 afterBatch.run();
             }
         } catch (ConnectorException ex) {
-            if (ex.getCause() instanceof IOException io) {
-                throw io; // the events file could not be read: reported like any other read error
+            if (ex.connector().equals(source.name()) && ex.getCause() instanceof IOException io) {
+                throw io; // the events could not be read: reported like any other read error
             }
             throw ex;
         }

@@ -154,6 +154,11 @@ public final class JsonLinesEventSource implements EventSource {
         return consumed;
     }
 
+    /** @return the name this source gives in its errors ({@link ConnectorException#connector()}) */
+    public String name() {
+        return name;
+    }
+
     /** @return true once a poll reached the end of the input */
     public boolean exhausted() {
         return exhausted;

@@ -179,8 +179,9 @@ class JsonLinesEventSourceTest {
         };
         JsonLinesEventSource source = JsonLinesEventSource.from(failing, "broken").batchSize(5);
 
-        assertThatThrownBy(() -> source.poll(Duration.ZERO)).isInstanceOf(ConnectorException.class)
-                .hasMessageContaining("broken").hasMessageContaining("line 2").hasRootCauseMessage("disk gone");
+        assertThatThrownBy(() -> source.poll(Duration.ZERO)).isInstanceOfSatisfying(ConnectorException.class,
+                e -> assertThat(e.connector()).isEqualTo(source.name()).isEqualTo("jsonl:broken"))
+                .hasMessageContaining("line 2").hasRootCauseMessage("disk gone");
     }
 
     @Test
