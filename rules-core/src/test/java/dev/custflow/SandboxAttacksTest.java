@@ -1,9 +1,12 @@
 package dev.custflow;
 
+import static dev.custflow.testdata.RefusedRules.HEADER;
+import static dev.custflow.testdata.RefusedRules.names;
+import static dev.custflow.testdata.RefusedRules.refused;
+import static dev.custflow.testdata.RefusedRules.ruleCalling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,48 +14,6 @@ import org.junit.jupiter.api.Test;
  * class of attack has its own test, with the file, the line and the member the compiled rule really calls.
  */
 class SandboxAttacksTest {
-    /** Five lines: a rule's {@code then} block starts on line 10 of the file. */
-    private static final String HEADER = """
-            package my.rules;
-
-            import dev.custflow.model.Customer;
-            global dev.custflow.rules.Actions actions;
-
-            """;
-
-    /** A rule whose consequence is {@code code}, from line 10 of the file. */
-    private static String ruleCalling(String code) {
-        return ruleCalling(HEADER, code);
-    }
-
-    private static String ruleCalling(String header, String code) {
-        return header + """
-                rule "attack"
-                when
-                    $c : Customer( )
-                then
-                    %s
-                end
-                """.formatted(code);
-    }
-
-    private static List<String> refused(RuleSource... sources) {
-        try (Engine ignored = Custflow.builder().packs().rules(sources).build()) {
-            throw new AssertionError("the rules loaded, but should have been refused");
-        } catch (RuleCompilationException e) {
-            return e.messages().stream().map(RuleMessage::toString).toList();
-        }
-    }
-
-    private static List<String> refused(String drl) {
-        return refused(RuleSource.drl("r.drl", drl));
-    }
-
-    /** Refused, at the file and line, naming the member (by the text check's words or the bytecode check's). */
-    private static boolean names(String message, String fileLine, String member) {
-        return message.startsWith(fileLine + ":") && message.contains(member);
-    }
-
     @Test
     void systemPropertiesThroughBoxedNumbers_areRefusedWithTheMemberAndWhy() {
         assertThat(refused(ruleCalling("actions.note($c, \"\" + Integer.getInteger(\"user.home\", 1));")))
