@@ -1,5 +1,6 @@
 package dev.custflow.internal.index;
 
+import dev.custflow.internal.snapshot.SegmentedState;
 import dev.custflow.internal.snapshot.Segments;
 import dev.custflow.internal.snapshot.SnapshotInput;
 import dev.custflow.internal.snapshot.SnapshotOutput;
@@ -13,7 +14,7 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
  * the id added longest ago is forgotten. Insertion order (rather than use) decides, so that the index is
  * append-mostly and a commit writes only its newest segment ({@link Segments}).
  */
-public final class OwnerIndex {
+public final class OwnerIndex implements SegmentedState {
     private final int capacity;
     private String[] keys;
     private String[] owners;
@@ -27,10 +28,7 @@ public final class OwnerIndex {
     private final Segments segments = new Segments();
 
     public OwnerIndex(int capacity) {
-        if (capacity <= 0) {
-            throw new IllegalArgumentException("capacity must be > 0: " + capacity);
-        }
-        this.capacity = capacity;
+        this.capacity = Segments.capacity(capacity);
         int initial = Math.min(capacity, 1024);
         this.keys = new String[initial];
         this.owners = new String[initial];
@@ -102,12 +100,14 @@ public final class OwnerIndex {
     }
 
     /** Writes where the index stands (its segments are separate parts: {@link #writeParts}). */
+    @Override
     public void writeHeader(SnapshotOutput o) {
         o.writeVarLong(added);
         o.writeVarInt(size);
     }
 
     /** Writes the segments that changed since the last call, and names those that left the index. */
+    @Override
     public void writeParts(String prefix, Map<String, byte[]> out, Set<String> gone) {
         long first = added - size;
         segments.emit(prefix, first, added, out, gone, (o, from, to) -> {
@@ -120,20 +120,19 @@ public final class OwnerIndex {
     }
 
     /** Restores what {@link #writeHeader} and {@link #writeParts} wrote into an empty index. */
+    @Override
     public void restore(SnapshotInput header, Map<String, byte[]> parts, String prefix) {
         long storedAdded = header.readVarLong();
         int storedSize = header.readVarInt();
         long first = storedAdded - storedSize;
         long keep = Math.max(first, storedAdded - capacity);
-        long[] expect = {keep};
-        segments.restore(parts, prefix, first, storedAdded, (in, s) -> {
+        segments.restore(parts, prefix, first, keep, storedAdded, (in, s) -> {
             String key = in.readString();
             String owner = in.readString();
             if (s >= keep) {
-                if (s != expect[0] || index.containsKey(key)) {
-                    throw new IllegalArgumentException("engine state parts " + prefix + "* are not a window at " + s);
+                if (index.containsKey(key)) {
+                    throw new IllegalArgumentException("engine state parts " + prefix + "* hold " + s + " twice");
                 }
-                expect[0]++;
                 if (size == keys.length) {
                     grow();
                 }
@@ -144,10 +143,6 @@ public final class OwnerIndex {
                 size++;
             }
         });
-        if (expect[0] != storedAdded) {
-            throw new IllegalArgumentException("engine state parts " + prefix + "* end at " + expect[0] + ", not "
-                    + storedAdded);
-        }
         added = storedAdded;
     }
 }

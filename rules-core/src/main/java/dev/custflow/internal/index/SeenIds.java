@@ -3,6 +3,7 @@ package dev.custflow.internal.index;
 import dev.custflow.internal.snapshot.SnapshotInput;
 import dev.custflow.internal.snapshot.SnapshotOutput;
 
+import dev.custflow.internal.snapshot.SegmentedState;
 import dev.custflow.internal.snapshot.Segments;
 
 import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
@@ -12,7 +13,7 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
  * kept as two independent 64-bit hashes (128 bits; no accidental collision in practice), about 40
  * bytes per id instead of the ~150 of a cache entry holding the string.
  */
-public final class SeenIds {
+public final class SeenIds implements SegmentedState {
     private final int capacity;
     private final long[] ring;
     /** The second hashes in ring order, kept only for snapshots (null until {@link #keepForSnapshots()}). */
@@ -29,10 +30,7 @@ public final class SeenIds {
     private final Segments segments = new Segments();
 
     public SeenIds(int capacity) {
-        if (capacity <= 0) {
-            throw new IllegalArgumentException("capacity must be > 0: " + capacity);
-        }
-        this.capacity = capacity;
+        this.capacity = Segments.capacity(capacity);
         this.ring = new long[capacity];
         this.index = new LongLongHashMap(Math.min(capacity, 1 << 16));
     }
@@ -80,15 +78,9 @@ public final class SeenIds {
         if (id == lastId) {
             return;
         }
-        long h1 = 0xcbf29ce484222325L;
-        long h2 = 0x84222325cbf29ce4L;
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            h1 = (h1 ^ c) * 0x100000001b3L;
-            h2 = (h2 ^ c) * 0x100000001b3L;
-        }
-        lastH1 = mix(h1);
-        lastH2 = mix(h2);
+        // two seeds: 128 bits, so that two different ids are never taken for one
+        lastH1 = Hashes.mix(Hashes.fnv1a(id, Hashes.FNV_BASIS));
+        lastH2 = Hashes.mix(Hashes.fnv1a(id, 0x84222325cbf29ce4L));
         lastId = id;
     }
 
@@ -137,6 +129,7 @@ public final class SeenIds {
     }
 
     /** Writes where the window stands (its segments are separate parts: {@link #writeParts}). */
+    @Override
     public void writeHeader(SnapshotOutput o) {
         o.writeVarLong(added);
         o.writeVarInt(size);
@@ -149,6 +142,7 @@ public final class SeenIds {
      * @param out    receives the changed segments
      * @param gone   receives the keys of the segments to delete
      */
+    @Override
     public void writeParts(String prefix, java.util.Map<String, byte[]> out, java.util.Set<String> gone) {
         keepForSnapshots();
         long first = added - size;
@@ -166,21 +160,16 @@ public final class SeenIds {
      * Restores what {@link #writeHeader} and {@link #writeParts} wrote into an empty window; the newest stay if
      * they do not fit.
      */
+    @Override
     public void restore(SnapshotInput header, java.util.Map<String, byte[]> parts, String prefix) {
         long storedAdded = header.readVarLong();
         int storedSize = header.readVarInt();
         long first = storedAdded - storedSize;
         long keep = Math.max(first, storedAdded - capacity);
-        long[] expect = {keep};
-        segments.restore(parts, prefix, first, storedAdded, (in, s) -> {
+        segments.restore(parts, prefix, first, keep, storedAdded, (in, s) -> {
             long h1 = in.readLong();
             long h2 = in.readLong();
             if (s >= keep) {
-                if (s != expect[0]) {
-                    throw new IllegalArgumentException("engine state part " + prefix + "* misses ids " + expect[0]
-                            + " to " + s);
-                }
-                expect[0]++;
                 index.put(h1, h2);
                 ring[next] = h1;
                 if (ring2 != null) {
@@ -190,10 +179,6 @@ public final class SeenIds {
                 size++;
             }
         });
-        if (expect[0] != storedAdded) {
-            throw new IllegalArgumentException("engine state parts " + prefix + "* end at id " + expect[0]
-                    + ", not " + storedAdded);
-        }
         added = storedAdded;
         lastId = null;
     }
@@ -202,13 +187,4 @@ public final class SeenIds {
         return size;
     }
 
-    /** MurmurHash3's 64-bit finaliser over FNV-1a (over the UTF-16 chars, two seeds: 128 bits). */
-    private static long mix(long h) {
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
-    }
 }

@@ -1,8 +1,10 @@
 package dev.custflow.internal.packs;
 
+import dev.custflow.internal.index.Hashes;
 import dev.custflow.internal.snapshot.SnapshotInput;
 import dev.custflow.internal.snapshot.SnapshotOutput;
 
+import dev.custflow.internal.snapshot.SegmentedState;
 import dev.custflow.internal.snapshot.Segments;
 
 import dev.custflow.event.ProfileFields;
@@ -26,7 +28,7 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
  * <p>Used on the engine's thread in stream order only, so it needs no locks and its answers do not depend on
  * the partitions.
  */
-public final class DuplicateIndex {
+public final class DuplicateIndex implements SegmentedState {
     /** A de-duplication key of a profile: PHONE, EMAIL or COMPANY, the normalised value and its hash. */
     public record Key(String kind, String value, long hash) {
     }
@@ -148,6 +150,7 @@ public final class DuplicateIndex {
      * Writes the journal segments written to since the last call (all of them at the first: the journal then starts
      * from the index as it is, keys sorted by hash, then the merges sorted).
      */
+    @Override
     public void writeParts(String prefix, Map<String, byte[]> out, Set<String> gone) {
         if (!journaling) {
             journaling = true;
@@ -181,21 +184,17 @@ public final class DuplicateIndex {
     }
 
     /** Writes the journal's length (its segments are separate parts: {@link #writeParts}). */
+    @Override
     public void writeHeader(SnapshotOutput o) {
         o.writeVarLong(journalSize);
     }
 
     /** Restores what {@link #writeHeader} and {@link #writeParts} wrote into an empty index. */
+    @Override
     public void restore(SnapshotInput header, Map<String, byte[]> parts, String prefix) {
         long size = header.readVarLong();
         long keepFrom = size / Segments.SIZE * Segments.SIZE;
-        long[] expect = {0};
-        segments.restore(parts, prefix, 0, size, (in, seq) -> {
-            if (seq != expect[0]) {
-                throw new IllegalArgumentException("engine state parts " + prefix + "* miss journal entry "
-                        + expect[0]);
-            }
-            expect[0]++;
+        segments.restore(parts, prefix, 0, 0, size, (in, seq) -> {
             Entry e = in.readByte() == 0 ? new Entry(in.readLong(), in.readString(), null)
                     : new Entry(0, in.readString(), in.readString());
             if (e.survivor() == null) {
@@ -207,10 +206,6 @@ public final class DuplicateIndex {
                 buffer.add(e);
             }
         });
-        if (expect[0] != size) {
-            throw new IllegalArgumentException("engine state parts " + prefix + "* end at " + expect[0] + ", not "
-                    + size);
-        }
         journaling = true;
         journalSize = size;
         bufferStart = keepFrom;
@@ -239,16 +234,10 @@ public final class DuplicateIndex {
 
     /** FNV-1a over the UTF-8 bytes, then a finaliser that spreads the bits (as in SplitMix64). */
     static long hash(String s) {
-        long h = 0xcbf29ce484222325L;
+        long h = Hashes.FNV_BASIS;
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
-            h *= 0x100000001b3L;
+            h = (h ^ (b & 0xff)) * Hashes.FNV_PRIME;
         }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
+        return Hashes.mix(h);
     }
 }

@@ -1,5 +1,6 @@
 package dev.custflow.internal.packs;
 
+import dev.custflow.internal.index.Hashes;
 import dev.custflow.internal.snapshot.SnapshotInput;
 import dev.custflow.internal.snapshot.SnapshotOutput;
 
@@ -151,14 +152,7 @@ public final class RfmScale {
     }
 
     private static long idHash(String id) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < id.length(); i++) {
-            h = (h ^ id.charAt(i)) * 0x100000001b3L;
-        }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        return h;
+        return Hashes.halfMix(Hashes.fnv1a(id, Hashes.FNV_BASIS));
     }
 
     /** Ranks by value (then the tie rank), gives each fifth its score, and returns the value at each fifth's edge. */

@@ -31,6 +31,18 @@ public final class Segments {
     /** The lowest segment that may be stored. */
     private long storedLow;
 
+    /**
+     * @param capacity how many entries a window of segments keeps
+     * @return it, checked
+     * @throws IllegalArgumentException unless it is positive
+     */
+    public static int capacity(int capacity) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("capacity must be > 0: " + capacity);
+        }
+        return capacity;
+    }
+
     /** @param seq an entry appended, changed or removed */
     public void touch(long seq) {
         dirty.add(seq / SIZE);
@@ -65,9 +77,27 @@ public final class Segments {
 
     /**
      * Reads the stored segments in order, handing the reader every entry with its number (the caller skips those
-     * before the window's first), and checks they cover the window {@code [first, end)}.
+     * before the window's first), and checks that the entries from {@code kept} on come one after the other up to
+     * {@code end}: a stored window with a gap or cut short is refused, not restored with ids missing.
      */
-    public void restore(Map<String, byte[]> parts, String prefix, long first, long end, Reader reader) {
+    public void restore(Map<String, byte[]> parts, String prefix, long first, long kept, long end, Reader reader) {
+        long[] expect = {kept};
+        restoreAll(parts, prefix, first, end, (in, seq) -> {
+            if (seq >= kept) {
+                if (seq != expect[0]) {
+                    throw new IllegalArgumentException("engine state parts " + prefix + "* miss entry " + expect[0]);
+                }
+                expect[0]++;
+            }
+            reader.read(in, seq);
+        });
+        if (expect[0] < end) {
+            throw new IllegalArgumentException("engine state parts " + prefix + "* end at " + expect[0] + ", not "
+                    + end);
+        }
+    }
+
+    private void restoreAll(Map<String, byte[]> parts, String prefix, long first, long end, Reader reader) {
         TreeMap<Long, byte[]> mine = new TreeMap<>();
         for (Map.Entry<String, byte[]> e : parts.entrySet()) {
             if (e.getKey().startsWith(prefix)) {

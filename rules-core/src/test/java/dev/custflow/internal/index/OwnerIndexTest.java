@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custflow.internal.snapshot.SnapshotInput;
+import dev.custflow.internal.snapshot.StoredSegments;
 import dev.custflow.internal.snapshot.SnapshotOutput;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -22,22 +22,12 @@ class OwnerIndexTest {
         return index;
     }
 
-    private record Commit(byte[] header, Map<String, byte[]> parts, Set<String> gone) {
+    private static StoredSegments commit(OwnerIndex index) {
+        return StoredSegments.commit(index, PREFIX);
     }
 
-    private static Commit commit(OwnerIndex index) {
-        Map<String, byte[]> parts = new HashMap<>();
-        Set<String> gone = new HashSet<>();
-        index.writeParts(PREFIX, parts, gone); // parts first, then the header: the engine's order
-        SnapshotOutput header = new SnapshotOutput(16);
-        index.writeHeader(header);
-        return new Commit(header.toByteArray(), parts, gone);
-    }
-
-    private static OwnerIndex restored(int capacity, Commit c) {
-        OwnerIndex index = new OwnerIndex(capacity);
-        index.restore(new SnapshotInput(c.header()), c.parts(), PREFIX);
-        return index;
+    private static OwnerIndex restored(int capacity, StoredSegments c) {
+        return c.restoreInto(new OwnerIndex(capacity), PREFIX);
     }
 
     @Test
@@ -99,19 +89,19 @@ class OwnerIndexTest {
     @Test
     void ownerIndex_anOwnerChangedInAnOldSegment_rewritesThatSegment() {
         OwnerIndex index = index(2_000, 0, 1_100);
-        Commit first = commit(index);
+        StoredSegments first = commit(index);
         assertThat(first.parts()).containsOnlyKeys(PREFIX + 0, PREFIX + 1, PREFIX + 2);
         assertThat(commit(index).parts()).isEmpty();
 
         index.put("o3", "c3"); // the same owner: nothing changed
         assertThat(commit(index).parts()).isEmpty();
         index.put("o3", "c9");
-        Commit second = commit(index);
+        StoredSegments second = commit(index);
         assertThat(second.parts()).containsOnlyKeys(PREFIX + 0);
 
         Map<String, byte[]> store = new HashMap<>(first.parts());
         store.putAll(second.parts());
-        assertThat(restored(2_000, new Commit(second.header(), store, Set.of())).get("o3")).isEqualTo("c9");
+        assertThat(restored(2_000, new StoredSegments(second.header(), store, Set.of())).get("o3")).isEqualTo("c9");
     }
 
     @Test
@@ -119,7 +109,7 @@ class OwnerIndexTest {
         OwnerIndex index = index(600, 0, 600);
         commit(index);
         IntStream.range(600, 1_200).forEach(i -> index.put("o" + i, "c" + i));
-        Commit moved = commit(index);
+        StoredSegments moved = commit(index);
         assertThat(moved.parts()).containsOnlyKeys(PREFIX + 1, PREFIX + 2);
         assertThat(moved.gone()).containsExactly(PREFIX + 0);
     }
@@ -134,10 +124,10 @@ class OwnerIndexTest {
 
     @Test
     void ownerIndex_restoreWithAMissingSegment_fails() {
-        Commit c = commit(index(2_000, 0, 1_100));
+        StoredSegments c = commit(index(2_000, 0, 1_100));
         c.parts().remove(PREFIX + 1);
         assertThatThrownBy(() -> restored(2_000, c)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("not a window at 1024");
+                .hasMessageContaining("miss entry 512");
     }
 
     @Test
@@ -156,7 +146,7 @@ class OwnerIndexTest {
         OwnerIndex index = new OwnerIndex(10);
         assertThatThrownBy(() -> index.restore(new SnapshotInput(header.toByteArray()),
                 Map.of(PREFIX + 0, segment.toByteArray()), PREFIX))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a window at 1");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hold 1 twice");
     }
 
     @Test

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custflow.internal.snapshot.SnapshotInput;
+import dev.custflow.internal.snapshot.StoredSegments;
 import dev.custflow.internal.snapshot.SnapshotOutput;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -22,17 +21,8 @@ class SeenIdsTest {
         return ids;
     }
 
-    /** What a commit writes: the header and the changed parts. */
-    private record Commit(byte[] header, Map<String, byte[]> parts, Set<String> gone) {
-    }
-
-    private static Commit commit(SeenIds ids) {
-        Map<String, byte[]> parts = new HashMap<>();
-        Set<String> gone = new HashSet<>();
-        ids.writeParts(PREFIX, parts, gone); // parts first, then the header: the engine's order
-        SnapshotOutput header = new SnapshotOutput(16);
-        ids.writeHeader(header);
-        return new Commit(header.toByteArray(), parts, gone);
+    private static StoredSegments commit(SeenIds ids) {
+        return StoredSegments.commit(ids, PREFIX);
     }
 
     private static SeenIds restored(int capacity, byte[] header, Map<String, byte[]> parts) {
@@ -92,7 +82,7 @@ class SeenIdsTest {
     @Test
     void seenIds_writePartsThenRestore_remembersTheSameWindow() {
         SeenIds before = seen(1_000, 0, 1_300); // the window is e300..e1299, over three segments
-        Commit c = commit(before);
+        StoredSegments c = commit(before);
         SeenIds after = restored(1_000, c.header(), c.parts());
         assertThat(after.size()).isEqualTo(1_000);
         assertThat(after.contains("e299")).isFalse();
@@ -107,16 +97,16 @@ class SeenIdsTest {
     @Test
     void seenIds_writeParts_writesOnlyTouchedSegments_andDeletesThoseLeftBehind() {
         SeenIds ids = seen(600, 0, 600);
-        Commit first = commit(ids);
+        StoredSegments first = commit(ids);
         assertThat(first.parts()).containsOnlyKeys(PREFIX + 0, PREFIX + 1);
         assertThat(first.gone()).isEmpty();
 
-        Commit unchanged = commit(ids);
+        StoredSegments unchanged = commit(ids);
         assertThat(unchanged.parts()).isEmpty();
         assertThat(unchanged.gone()).isEmpty();
 
         IntStream.range(600, 1_200).forEach(i -> ids.add("e" + i)); // the window moves to e600..e1199
-        Commit moved = commit(ids);
+        StoredSegments moved = commit(ids);
         assertThat(moved.parts()).containsOnlyKeys(PREFIX + 1, PREFIX + 2);
         assertThat(moved.gone()).containsExactly(PREFIX + 0);
     }
@@ -125,10 +115,10 @@ class SeenIdsTest {
     void seenIds_restoreFromCommitsInTurn_matchesTheLiveWindow() {
         SeenIds live = seen(600, 0, 600);
         Map<String, byte[]> store = new HashMap<>();
-        Commit first = commit(live);
+        StoredSegments first = commit(live);
         store.putAll(first.parts());
         IntStream.range(600, 1_000).forEach(i -> live.add("e" + i));
-        Commit second = commit(live);
+        StoredSegments second = commit(live);
         store.putAll(second.parts());
         second.gone().forEach(store::remove);
 
@@ -141,7 +131,7 @@ class SeenIdsTest {
 
     @Test
     void seenIds_restoreIntoASmallerWindow_keepsTheNewest() {
-        Commit c = commit(seen(300, 0, 300));
+        StoredSegments c = commit(seen(300, 0, 300));
         SeenIds small = restored(100, c.header(), c.parts());
         assertThat(small.size()).isEqualTo(100);
         assertThat(small.contains("e199")).isFalse();
@@ -151,25 +141,25 @@ class SeenIdsTest {
 
     @Test
     void seenIds_restoreWithAMissingSegment_fails() {
-        Commit c = commit(seen(2_000, 0, 1_100));
+        StoredSegments c = commit(seen(2_000, 0, 1_100));
         c.parts().remove(PREFIX + 1);
         assertThatThrownBy(() -> restored(2_000, c.header(), c.parts()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("misses ids 512");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("miss entry 512");
     }
 
     @Test
     void seenIds_restoreWithTheNewestSegmentMissing_fails() {
-        Commit c = commit(seen(2_000, 0, 1_100));
+        StoredSegments c = commit(seen(2_000, 0, 1_100));
         c.parts().remove(PREFIX + 2);
         assertThatThrownBy(() -> restored(2_000, c.header(), c.parts()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("end at id 1024, not 1100");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("end at 1024, not 1100");
     }
 
     @Test
     void seenIds_read_formatVersion1_addsAfterTheIdsRememberedNow() {
         // format version 1 kept the window in one piece: a count, then the two hashes of each id; take them from a
         // segment of another window, which holds the same hashes after its own small header
-        Commit c = commit(seen(10, 0, 3));
+        StoredSegments c = commit(seen(10, 0, 3));
         SnapshotInput segment = new SnapshotInput(c.parts().get(PREFIX + 0));
         segment.readByte(); // version
         assertThat(segment.readVarLong()).isZero(); // first sequence number

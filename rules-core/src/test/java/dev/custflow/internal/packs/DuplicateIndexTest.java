@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.custflow.event.ProfileFields;
 import dev.custflow.internal.snapshot.Segments;
 import dev.custflow.internal.snapshot.SnapshotInput;
+import dev.custflow.internal.snapshot.StoredSegments;
 import dev.custflow.internal.snapshot.SnapshotOutput;
 import dev.custflow.model.ContactData;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Who is who among leads: normalised keys to the record that has them, and merged ids to their survivor. */
@@ -98,16 +97,8 @@ class DuplicateIndexTest {
         assertThat(index.matches("L1", phone)).isEmpty();
     }
 
-    private record Commit(byte[] header, Map<String, byte[]> parts, Set<String> gone) {
-    }
-
-    private static Commit commit(DuplicateIndex index) {
-        Map<String, byte[]> parts = new HashMap<>();
-        Set<String> gone = new HashSet<>();
-        index.writeParts(PREFIX, parts, gone); // parts first, then the header: the engine's order
-        SnapshotOutput header = new SnapshotOutput(16);
-        index.writeHeader(header);
-        return new Commit(header.toByteArray(), parts, gone);
+    private static StoredSegments commit(DuplicateIndex index) {
+        return StoredSegments.commit(index, PREFIX);
     }
 
     private static DuplicateIndex restored(byte[] header, Map<String, byte[]> parts) {
@@ -127,7 +118,7 @@ class DuplicateIndexTest {
             before.claim("L" + i, phoneOf(before, i));
         }
         before.merge("L1", "L0");
-        Commit c = commit(before);
+        StoredSegments c = commit(before);
         assertThat(c.parts()).containsOnlyKeys(PREFIX + 0, PREFIX + 1);
 
         DuplicateIndex after = restored(c.header(), c.parts());
@@ -148,7 +139,7 @@ class DuplicateIndexTest {
 
         index.claim("L-new", phoneOf(index, 99_999));
         index.merge("L5", "L4");
-        Commit second = commit(index);
+        StoredSegments second = commit(index);
         assertThat(second.parts()).containsOnlyKeys(PREFIX + 1); // the journal's unfinished segment
         assertThat(second.gone()).isEmpty();
         store.putAll(second.parts());
@@ -168,10 +159,10 @@ class DuplicateIndexTest {
         for (int i = 0; i < Segments.SIZE + 10; i++) {
             index.claim("L" + i, phoneOf(index, i));
         }
-        Commit c = commit(index);
+        StoredSegments c = commit(index);
         c.parts().remove(PREFIX + 0);
         assertThatThrownBy(() -> restored(c.header(), c.parts())).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("miss journal entry 0");
+                .hasMessageContaining("miss entry 0");
     }
 
     @Test

@@ -100,7 +100,7 @@ class SegmentsTest {
 
     private static List<Long> restore(Segments segments, Map<String, byte[]> parts, long first, long end) {
         List<Long> read = new ArrayList<>();
-        segments.restore(parts, PREFIX, first, end, (in, seq) -> {
+        segments.restore(parts, PREFIX, first, first, end, (in, seq) -> {
             assertThat(in.readVarLong()).isEqualTo(seq);
             read.add(seq);
         });
