@@ -116,20 +116,12 @@ class DemoCommandTest {
 
     @Test
     void rulesThatDoNotCompile_exitWithTwo_withTheirErrors() throws IOException {
-        Path rules = Files.createDirectories(dir.resolve("rules"));
-        Files.writeString(rules.resolve("broken.drl"), """
-                package rules.broken
-                import dev.custflow.model.Customer
-                rule "broken: no such property"
-                when
-                    $c : Customer( stagee == null )
-                then
-                end
-                """);
+        Path rules = dir.resolve("rules");
+        BrokenRules.writeInto(rules);
 
         Main.Result run = Main.capture("demo", "--customers", "10", "--rules", rules.toString());
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("broken.drl:5", "custflow demo: the rules did not compile; nothing was run");
+        assertThat(run.err()).contains(BrokenRules.ERROR_AT, "custflow demo: the rules did not compile; nothing was run");
     }
 }

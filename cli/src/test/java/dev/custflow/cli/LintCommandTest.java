@@ -24,14 +24,7 @@ class LintCommandTest {
     @Test
     void aFolderWithAnError_printsItAtItsPlace_countsIt_andExitsWithOne() throws IOException {
         Files.writeString(dir.resolve("settings.yaml"), "churn:\n  longNoOrderDay: 120\n");
-        Files.writeString(dir.resolve("quiet.drl"), HEADER + """
-                rule "my: quiet customers are tagged"
-                when
-                    $c : Customer( hasOrdered, daysSinceLastOrder >= 45, !hasTag("quiet") )
-                then
-                    actions.addTag($c, "quiet", "");
-                end
-                """);
+        writeQuietRule("");
 
         Main.Result run = Main.capture("lint", dir.toString());
 
@@ -45,14 +38,7 @@ class LintCommandTest {
 
     @Test
     void aGoodFolder_exitsZero() throws IOException {
-        Files.writeString(dir.resolve("quiet.drl"), HEADER + """
-                rule "my: quiet customers are tagged"
-                when
-                    $c : Customer( hasOrdered, daysSinceLastOrder >= 45, !hasTag("quiet") )
-                then
-                    actions.addTag($c, "quiet", "no order for 45 days");
-                end
-                """);
+        writeQuietRule("no order for 45 days");
 
         Main.Result run = Main.capture("lint", dir.toString());
 
@@ -66,5 +52,17 @@ class LintCommandTest {
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).startsWith("custflow lint: not a folder of rules: ");
+    }
+
+    /** A rule file that tags customers quiet after 45 days without an order, with this reason. */
+    private void writeQuietRule(String reason) throws IOException {
+        Files.writeString(dir.resolve("quiet.drl"), HEADER + """
+                rule "my: quiet customers are tagged"
+                when
+                    $c : Customer( hasOrdered, daysSinceLastOrder >= 45, !hasTag("quiet") )
+                then
+                    actions.addTag($c, "quiet", "%s");
+                end
+                """.formatted(reason));
     }
 }

@@ -200,22 +200,13 @@ class ReplayCommandTest {
 
     @Test
     void aBrokenRuleFileIsReportedWithFileLineAndColumnAndNothingRuns() throws IOException {
-        Path rules = Files.createDirectories(dir.resolve("rules"));
-        Files.writeString(rules.resolve("broken.drl"), """
-                package rules.custom
-                import dev.custflow.model.*
-
-                rule "typo"
-                when
-                    $c : Customer( stagee == Stage.LEAD )
-                then
-                end
-                """);
+        Path rules = dir.resolve("rules");
+        BrokenRules.writeInto(rules);
 
         Run run = Run.of("replay", "--events", EXAMPLE.toString(), "--rules", rules.toString());
 
         assertThat(run.code).isEqualTo(2);
-        assertThat(run.err).contains("broken.drl:6:20: error: Customer has no property or method 'stagee'; did you mean 'stage'?")
+        assertThat(run.err).contains(BrokenRules.ERROR_AT)
                 .contains("the rules did not compile; nothing was replayed");
         assertThat(run.out).isEmpty();
     }

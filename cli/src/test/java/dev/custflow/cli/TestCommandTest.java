@@ -29,10 +29,7 @@ class TestCommandTest {
 
     @Test
     void wrongExpectation_failsWithTheDiff(@TempDir Path dir) throws IOException {
-        Path copy = copyExample(dir);
-        Path file = copy.resolve("scenarios/key-accounts.yaml");
-        Files.writeString(file, Files.readString(file).replace("kind: CARE_CALL", "kind: FOLLOW_UP"));
-        Main.Result r = Main.capture("test", copy.toString());
+        Main.Result r = testEdited(dir, "scenarios/key-accounts.yaml", "kind: CARE_CALL", "kind: FOLLOW_UP");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains(
                 "FAIL  scenarios/key-accounts.yaml:13  a key account's complaint gets a care call the same day",
@@ -69,10 +66,7 @@ class TestCommandTest {
 
     @Test
     void unknownEventType_isAUsageErrorNamingFileLineAndField(@TempDir Path dir) throws IOException {
-        Path copy = copyExample(dir);
-        Path file = copy.resolve("scenarios/key-accounts.yaml");
-        Files.writeString(file, Files.readString(file).replace("type: TicketOpened", "type: TicketOpen"));
-        Main.Result r = Main.capture("test", copy.toString());
+        Main.Result r = testEdited(dir, "scenarios/key-accounts.yaml", "type: TicketOpened", "type: TicketOpen");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("scenarios/key-accounts.yaml:18: field 'scenarios[2].when[1].type' = "
                         + "TicketOpen: unknown event type. Did you mean TicketOpened?",
@@ -82,11 +76,8 @@ class TestCommandTest {
 
     @Test
     void malformedInstant_isAUsageErrorNamingFileLineAndField(@TempDir Path dir) throws IOException {
-        Path copy = copyExample(dir);
-        Path file = copy.resolve("scenarios/churn.json");
-        Files.writeString(file, Files.readString(file).replace("{\"advanceTo\": \"2024-02-01T09:00:00Z\"}",
-                "{\"advanceTo\": \"2024-02-01 09:00\"}"));
-        Main.Result r = Main.capture("test", copy.toString());
+        Main.Result r = testEdited(dir, "scenarios/churn.json", "{\"advanceTo\": \"2024-02-01T09:00:00Z\"}",
+                "{\"advanceTo\": \"2024-02-01 09:00\"}");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("scenarios/churn.json:10: field 'scenarios[1].steps[1].advanceTo' = "
                 + "\"2024-02-01 09:00\": must be an ISO-8601 instant such as 2024-03-01T09:30:00Z");
@@ -94,10 +85,7 @@ class TestCommandTest {
 
     @Test
     void badSetting_isAUsageErrorNamingTheKey(@TempDir Path dir) throws IOException {
-        Path copy = copyExample(dir);
-        Path file = copy.resolve("scenarios/churn.json");
-        Files.writeString(file, Files.readString(file).replace("churn.noOrderDays", "churn.noOrderDay"));
-        Main.Result r = Main.capture("test", copy.toString());
+        Main.Result r = testEdited(dir, "scenarios/churn.json", "churn.noOrderDays", "churn.noOrderDay");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("scenarios/churn.json:23: field 'scenarios[2].settings.churn.noOrderDay': "
                 + "setting 'churn.noOrderDay'", "Did you mean 'noOrderDays'?");
@@ -119,12 +107,17 @@ class TestCommandTest {
 
     @Test
     void rulesThatDoNotCompile_areAUsageError(@TempDir Path dir) throws IOException {
-        Path copy = copyExample(dir);
-        Path drl = copy.resolve("key-accounts.drl");
-        Files.writeString(drl, Files.readString(drl).replace("totalSpent >= 50000", "totalSpend >= 50000"));
-        Main.Result r = Main.capture("test", copy.toString());
+        Main.Result r = testEdited(dir, "key-accounts.drl", "totalSpent >= 50000", "totalSpend >= 50000");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("key-accounts.drl:", "the rules did not compile");
+    }
+
+    /** @return the result of {@code custflow test} on a copy of the example with one text in one file replaced */
+    private static Main.Result testEdited(Path dir, String file, String text, String replacement) throws IOException {
+        Path copy = copyExample(dir);
+        Path edited = copy.resolve(file);
+        Files.writeString(edited, Files.readString(edited).replace(text, replacement));
+        return Main.capture("test", copy.toString());
     }
 
     private static Path copyExample(Path dir) throws IOException {

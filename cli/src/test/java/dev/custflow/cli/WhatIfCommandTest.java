@@ -109,20 +109,12 @@ class WhatIfCommandTest {
 
     @Test
     void rulesThatDoNotCompile_areListedAndExitWithTwo() throws IOException {
-        Files.writeString(lowered.resolve("broken.drl"), """
-                package rules.broken
-                import dev.custflow.model.Customer
-                rule "broken: no such property"
-                when
-                    $c : Customer( stagee == null )
-                then
-                end
-                """);
+        BrokenRules.writeInto(lowered);
 
         Main.Result run = Main.capture("whatif", "--rules", lowered.toString(), "--events", events.toString());
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("broken.drl:5", "custflow whatif: the rules did not compile; nothing was compared");
+        assertThat(run.err()).contains(BrokenRules.ERROR_AT, "custflow whatif: the rules did not compile; nothing was compared");
     }
 
     @Test

@@ -1,11 +1,9 @@
 package dev.custflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.custflow.examples.TestData;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,14 +14,7 @@ import org.junit.jupiter.api.Test;
 class WhatIfRealDataTest {
 
     private static Path cdnowFolder() {
-        Optional<Path> folder = TestData.shared("cdnow");
-        String why = "the CDNOW data set is not here (looked for ../shared/data/cdnow from the project root; set "
-                + "-Dcustflow.data=DIR to point elsewhere): skipping the real-data what-if test";
-        if (folder.isEmpty()) {
-            System.err.println("SKIPPED WhatIfRealDataTest: " + why); // Maven shows skips as a count only
-        }
-        assumeTrue(folder.isPresent(), why);
-        return folder.get();
+        return TestData.sharedOrSkip("cdnow", WhatIfRealDataTest.class);
     }
 
     @Test

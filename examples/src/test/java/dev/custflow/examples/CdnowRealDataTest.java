@@ -1,13 +1,11 @@
 package dev.custflow.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.custflow.model.Stage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -18,14 +16,7 @@ import org.junit.jupiter.api.Test;
 class CdnowRealDataTest {
 
     private static Path cdnowFolder() {
-        Optional<Path> folder = TestData.shared("cdnow");
-        String why = "the CDNOW data set is not here (looked for ../shared/data/cdnow from the project root; set "
-                + "-Dcustflow.data=DIR to point elsewhere): skipping the real-data test";
-        if (folder.isEmpty()) {
-            System.err.println("SKIPPED CdnowRealDataTest: " + why); // Maven shows skips as a count only
-        }
-        assumeTrue(folder.isPresent(), why);
-        return folder.get();
+        return TestData.sharedOrSkip("cdnow", CdnowRealDataTest.class);
     }
 
     @Test

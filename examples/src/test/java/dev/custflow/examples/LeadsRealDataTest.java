@@ -1,7 +1,6 @@
 package dev.custflow.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.custflow.dsl.SettingsFiles;
 import dev.custflow.settings.Settings;
@@ -9,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,14 +22,7 @@ class LeadsRealDataTest {
     Path dir;
 
     private static Path leadsFolder() {
-        Optional<Path> folder = TestData.shared("leads");
-        String why = "the leads data set is not here (looked for ../shared/data/leads from the project root; set "
-                + "-Dcustflow.data=DIR to point elsewhere): skipping the real-data test";
-        if (folder.isEmpty()) {
-            System.err.println("SKIPPED LeadsRealDataTest: " + why); // Maven shows skips as a count only
-        }
-        assumeTrue(folder.isPresent(), why);
-        return folder.get();
+        return TestData.sharedOrSkip("leads", LeadsRealDataTest.class);
     }
 
     @Test

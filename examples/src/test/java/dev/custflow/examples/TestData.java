@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 
 /** Where the tests find their data: fixtures in the module, the real data sets beside the project. */
 public final class TestData {
@@ -59,5 +60,24 @@ public final class TestData {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The shared data folder's {@code child}, or the test is skipped with a message saying where it looked (also
+     * on standard error: Maven shows skips as a count only).
+     *
+     * @param child a folder in it, e.g. {@code cdnow}
+     * @param test  the test class, named in the message
+     * @return the folder
+     */
+    public static Path sharedOrSkip(String child, Class<?> test) {
+        Optional<Path> folder = shared(child);
+        String why = "the " + child + " data set is not here (looked for ../shared/data/" + child + " from the "
+                + "project root; set -Dcustflow.data=DIR to point elsewhere): skipping " + test.getSimpleName();
+        if (folder.isEmpty()) {
+            System.err.println("SKIPPED " + test.getSimpleName() + ": " + why);
+        }
+        Assumptions.assumeTrue(folder.isPresent(), why);
+        return folder.get();
     }
 }
