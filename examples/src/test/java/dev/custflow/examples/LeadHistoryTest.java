@@ -65,14 +65,12 @@ class LeadHistoryTest {
         List<Event> events = h.events().toList();
 
         LeadCaptured captured = (LeadCaptured) events.get(0);
-        assertThat(captured.at()).isEqualTo(LeadHistory.START);
-        assertThat(captured.leadId()).isEqualTo("lead-660471");
-        assertThat(captured.channel()).isEqualTo("LANDING_PAGE_SUBMISSION");
-        assertThat(captured.email()).isEqualTo("lead-660471@example.invalid");
-        assertThat(captured.region()).isEqualTo("India");
-        assertThat(captured.city()).isEqualTo("Mumbai");
-        assertThat(captured.industry()).isEqualTo("Banking, Investment And Insurance");
-        assertThat(captured.title()).isEqualTo("Working Professional");
+        assertThat(captured).extracting(LeadCaptured::at, LeadCaptured::leadId, LeadCaptured::channel,
+                LeadCaptured::email, LeadCaptured::region, LeadCaptured::city, LeadCaptured::industry,
+                LeadCaptured::title)
+                .containsExactly(LeadHistory.START, "lead-660471", "LANDING_PAGE_SUBMISSION",
+                        "lead-660471@example.invalid", "India", "Mumbai", "Banking, Investment And Insurance",
+                        "Working Professional");
         assertThat(captured.doNotEmail()).isTrue();
         assertThat(captured.attributes()).containsExactlyInAnyOrderEntriesOf(Map.of("leadSource", "Google",
                 "lastActivity", "Had a Phone Conversation", "timeOnSiteSeconds", 1013L, "totalVisits", 4L,

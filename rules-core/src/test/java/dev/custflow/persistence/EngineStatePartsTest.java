@@ -1,5 +1,7 @@
 package dev.custflow.persistence;
 
+import static dev.custflow.testdata.StoreContents.customers;
+import static dev.custflow.testdata.StoreContents.engineParts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custflow.Custflow;
@@ -67,18 +69,6 @@ class EngineStatePartsTest {
         return store.load().engineParts().values().stream().mapToInt(b -> b.length).sum();
     }
 
-    static TreeMap<String, String> parts(CustomerStore store) {
-        TreeMap<String, String> m = new TreeMap<>();
-        store.load().engineParts().forEach((k, v) -> m.put(k, Base64.getEncoder().encodeToString(v)));
-        return m;
-    }
-
-    static TreeMap<String, String> customers(CustomerStore store) {
-        TreeMap<String, String> m = new TreeMap<>();
-        store.forEachCustomer((id, bytes) -> m.put(id, Base64.getEncoder().encodeToString(bytes)));
-        return m;
-    }
-
     @Test
     void aCommit_writesWhatItsCallChanged_andDeletesTheSegmentsLeftBehind() {
         Recording store = new Recording();
@@ -124,7 +114,7 @@ class EngineStatePartsTest {
                 }
             }
         }
-        assertThat(parts(resumed)).isEqualTo(parts(once));
+        assertThat(engineParts(resumed)).isEqualTo(engineParts(once));
         assertThat(customers(resumed)).isEqualTo(customers(once));
 
         try (Engine engine = engine(resumed)) {
@@ -159,7 +149,7 @@ class EngineStatePartsTest {
                 engine.acceptAll(events.subList(i, i + 100));
             }
         }
-        TreeMap<String, String> parts = parts(store);
+        TreeMap<String, String> parts = engineParts(store);
         // 11,400 keys claimed (a phone and an e-mail per lead, the repeated phones not again) and 600 merges
         assertThat(parts.keySet()).contains("dedup.0", "dedup.23").doesNotContain("dedup.24");
         int index = parts.entrySet().stream().filter(e -> e.getKey().startsWith("dedup."))
@@ -198,7 +188,7 @@ class EngineStatePartsTest {
                 }
             }
         }
-        assertThat(parts(resumed)).isEqualTo(parts(once));
+        assertThat(engineParts(resumed)).isEqualTo(engineParts(once));
         assertThat(customers(resumed)).isEqualTo(customers(once));
     }
 }

@@ -72,15 +72,11 @@ class SnapshotFixtureTest {
     @Test
     void version1_restoresEveryPartOfARichProfile() {
         CustomerProfile p = engine.customer("L-1").orElseThrow();
-        assertThat(p.name()).isEqualTo("王芳");
-        assertThat(p.company()).isEqualTo("上海测试有限公司");
-        assertThat(p.companyKey()).isEqualTo("上海测试");
-        assertThat(p.phone()).isEqualTo("+8613800138000");
-        assertThat(p.email()).isEqualTo("wang.fang@example.com");
-        assertThat(p.channel()).isEqualTo("WECHAT");
-        assertThat(p.region()).isEqualTo("华东");
-        assertThat(p.industry()).isEqualTo("制造");
-        assertThat(p.stage()).isEqualTo(Stage.LOYAL);
+        assertThat(p).extracting(CustomerProfile::name, CustomerProfile::company, CustomerProfile::companyKey,
+                CustomerProfile::phone, CustomerProfile::email, CustomerProfile::channel, CustomerProfile::region,
+                CustomerProfile::industry, CustomerProfile::stage)
+                .containsExactly("王芳", "上海测试有限公司", "上海测试", "+8613800138000", "wang.fang@example.com", "WECHAT", "华东",
+                        "制造", Stage.LOYAL);
         assertThat(p.stageHistory()).extracting(s -> s.to()).containsExactly(Stage.LEAD, Stage.CUSTOMER, Stage.LOYAL);
         assertThat(p.stageHistory().get(2).rule()).isEqualTo("lifecycle: repeat buyer becomes LOYAL");
         assertThat(p.score()).isEqualTo(38);
@@ -89,10 +85,9 @@ class SnapshotFixtureTest {
         assertThat(p.tags()).containsExactly("frequent-buyer");
         assertThat(p.orderCount()).isEqualTo(2);
         assertThat(p.totalSpent()).isEqualByComparingTo("1580.00");
-        assertThat(p.lastOrderAt()).isEqualTo(Instant.parse("2025-03-05T01:00:00Z"));
-        assertThat(p.openComplaints()).isEqualTo(1);
-        assertThat(p.lastNps()).isEqualTo(3);
-        assertThat(p.createdAt()).isEqualTo(Instant.parse("2025-03-03T01:01:00Z"));
+        assertThat(p).extracting(CustomerProfile::lastOrderAt, CustomerProfile::openComplaints,
+                CustomerProfile::lastNps, CustomerProfile::createdAt)
+                .containsExactly(Instant.parse("2025-03-05T01:00:00Z"), 1, 3, Instant.parse("2025-03-03T01:01:00Z"));
         assertThat(p.openWarnings()).containsExactly("LOW_SATISFACTION");
         assertThat(p.rfm()).isEqualTo("355");
         assertThat(p.segment()).hasToString("POTENTIAL");

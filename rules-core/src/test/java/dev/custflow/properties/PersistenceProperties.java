@@ -1,5 +1,7 @@
 package dev.custflow.properties;
 
+import static dev.custflow.testdata.StoreContents.customers;
+import static dev.custflow.testdata.StoreContents.engineParts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -79,7 +81,7 @@ class PersistenceProperties {
         try (Engine engine = Custflow.builder().partitions(partitions).store(store).build()) {
             for (int i = 0; i < events.size(); i += batch) {
                 engine.acceptAll(events.subList(i, Math.min(events.size(), i + batch)));
-                assertThat(stored(store)).isEqualTo(live(engine));
+                assertThat(customers(store)).isEqualTo(live(engine));
                 assertThat(store.load().position()).isEqualTo(Math.min(events.size(), i + batch));
             }
         }
@@ -118,7 +120,7 @@ class PersistenceProperties {
         }
         TreeMap<String, CustomerProfile> profiles = new TreeMap<>();
         engine.forEachCustomer(p -> profiles.put(p.id(), p));
-        Outcome o = new Outcome(new ArrayList<>(delivered.values()), profiles, stored(store),
+        Outcome o = new Outcome(new ArrayList<>(delivered.values()), profiles, customers(store),
                 engineParts(store), engine.position());
         engine.close();
         return o;
@@ -128,19 +130,6 @@ class PersistenceProperties {
         return Custflow.builder().partitions(partitions).store(store)
                 .actionSink(actions -> actions.forEach(a -> delivered.putIfAbsent(a.id(), Json.write(a))))
                 .build();
-    }
-
-    /** Every engine state part the store holds, byte for byte (as Base64), by key. */
-    static TreeMap<String, String> engineParts(CustomerStore store) {
-        TreeMap<String, String> m = new TreeMap<>();
-        store.load().engineParts().forEach((k, v) -> m.put(k, Base64.getEncoder().encodeToString(v)));
-        return m;
-    }
-
-    static TreeMap<String, String> stored(CustomerStore store) {
-        TreeMap<String, String> m = new TreeMap<>();
-        store.forEachCustomer((id, bytes) -> m.put(id, Base64.getEncoder().encodeToString(bytes)));
-        return m;
     }
 
     static TreeMap<String, String> live(Engine engine) {

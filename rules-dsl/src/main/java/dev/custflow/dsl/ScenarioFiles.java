@@ -21,15 +21,14 @@ import dev.custflow.settings.InvalidSettingsException;
 import dev.custflow.settings.Settings;
 import dev.custflow.test.ExpectedAction;
 import dev.custflow.test.Scenario;
+import dev.custflow.text.Instants;
 import dev.custflow.text.Suggest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -224,17 +223,9 @@ public final class ScenarioFiles {
         }
 
         private Instant instant(Node n, String path) {
-            String s = n.json.asText().strip();
-            if (n.json.isTextual()) {
-                try {
-                    return Instant.parse(s);
-                } catch (DateTimeException first) {
-                    try {
-                        return OffsetDateTime.parse(s).toInstant();
-                    } catch (DateTimeException second) {
-                        // reported below
-                    }
-                }
+            Instant at = n.json.isTextual() ? Instants.parseOrNull(n.json.asText()) : null;
+            if (at != null) {
+                return at;
             }
             throw error(n, path, "= " + n.json + ": must be an ISO-8601 instant such as 2024-03-01T09:30:00Z");
         }

@@ -282,11 +282,9 @@ class LifecyclePackTest {
                 .email("ｗａｎｇ．ｆａｎｇ＠ＥＸＡＭＰＬＥ．ｃｏｍ").build();
         lifecycle().when(lead).thenExpectOnly(stageChanged("L1", null, "LEAD"));
         CustomerProfile profile = profileAfter(lead);
-        assertThat(profile.phone()).isEqualTo("+8613812345678");
-        assertThat(profile.email()).isEqualTo("wang.fang@example.com");
-        assertThat(profile.name()).isEqualTo("王 芳");
-        assertThat(profile.company()).isEqualTo("上海精工机械(集团)有限公司");
-        assertThat(profile.companyKey()).isEqualTo("上海精工机械");
+        assertThat(profile).extracting(CustomerProfile::phone, CustomerProfile::email, CustomerProfile::name,
+                CustomerProfile::company, CustomerProfile::companyKey)
+                .containsExactly("+8613812345678", "wang.fang@example.com", "王 芳", "上海精工机械(集团)有限公司", "上海精工机械");
         assertThat(profile.invalidContacts()).isEmpty();
     }
 

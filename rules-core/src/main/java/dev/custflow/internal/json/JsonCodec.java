@@ -1,7 +1,5 @@
 package dev.custflow.internal.json;
 
-import dev.custflow.text.Suggest;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -35,11 +33,12 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import dev.custflow.EventRejectedException;
 import dev.custflow.action.Action;
 import dev.custflow.event.Event;
+import dev.custflow.text.Instants;
+import dev.custflow.text.Suggest;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -318,16 +317,9 @@ public final class JsonCodec {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
                 return (Instant) ctx.handleUnexpectedToken(Instant.class, p);
             }
-            String s = p.getText().strip();
-            try {
-                return Instant.parse(s);
-            } catch (DateTimeException first) {
-                try {
-                    return OffsetDateTime.parse(s).toInstant();
-                } catch (DateTimeException second) {
-                    return (Instant) ctx.handleWeirdStringValue(Instant.class, s, "not an ISO-8601 instant");
-                }
-            }
+            Instant at = Instants.parseOrNull(p.getText());
+            return at != null ? at
+                    : (Instant) ctx.handleWeirdStringValue(Instant.class, p.getText().strip(), "not an ISO-8601 instant");
         }
     }
 

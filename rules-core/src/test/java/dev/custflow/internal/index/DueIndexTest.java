@@ -64,12 +64,9 @@ class DueIndexTest {
     @Test
     void dueIndex_reschedulingEarlierOrLater_movesTheCustomer() {
         DueIndex index = new DueIndex();
-        CustomerRecord a = customer("a");
-        CustomerRecord b = customer("b");
-        CustomerRecord c = customer("c");
-        index.schedule(a, 100);
-        index.schedule(b, 200);
-        index.schedule(c, 300);
+        CustomerRecord[] abc = scheduledAt100To300(index);
+        CustomerRecord a = abc[0];
+        CustomerRecord c = abc[2];
         index.schedule(c, 50); // earlier: to the front
         assertThat(index.peekDue()).isEqualTo(50);
         index.schedule(c, 400); // later: to the back
@@ -81,13 +78,8 @@ class DueIndexTest {
     @Test
     void dueIndex_schedulingNone_removesTheCustomer_andIgnoresOneNotIndexed() {
         DueIndex index = new DueIndex();
-        CustomerRecord a = customer("a");
-        CustomerRecord b = customer("b");
-        CustomerRecord c = customer("c");
-        index.schedule(a, 100);
-        index.schedule(b, 200);
-        index.schedule(c, 300);
-        index.schedule(b, DueIndex.NONE);
+        CustomerRecord[] abc = scheduledAt100To300(index);
+        index.schedule(abc[1], DueIndex.NONE);
         index.schedule(customer("never"), DueIndex.NONE);
         assertThat(index.size()).isEqualTo(2);
         assertThat(drain(index)).containsExactly("a", "c");
@@ -128,5 +120,14 @@ class DueIndexTest {
         assertThat(index.size()).isEqualTo(model.size());
         assertThat(index.peekDue()).isEqualTo(expected.get(model.first()));
         assertThat(drain(index)).containsExactlyElementsOf(model);
+    }
+
+    /** @return customers a, b and c, scheduled in the index at 100, 200 and 300 */
+    private static CustomerRecord[] scheduledAt100To300(DueIndex index) {
+        CustomerRecord[] abc = {customer("a"), customer("b"), customer("c")};
+        for (int i = 0; i < abc.length; i++) {
+            index.schedule(abc[i], 100L * (i + 1));
+        }
+        return abc;
     }
 }

@@ -30,11 +30,9 @@ class CustomerIntakeTest {
                 .city("N/A").industry("Select").title("  Sales\u00A0Director ").referralCode("无")
                 .phone("１３８ １２３４ ５６７８").email(" Wang.Fang@Example.COM ")
                 .attributes(Map.of("wechat", "无", "source", " 展会 ")).build());
-        assertThat(c.getChannel()).isEqualTo("WECHAT");
-        assertThat(c.getName()).isEqualTo("王 芳");
-        assertThat(c.getCompany()).isEqualTo("ACME Trading Co., Ltd.");
-        assertThat(c.getCompanyKey()).isEqualTo("acmetrading");
-        assertThat(c.getRegion()).isEqualTo("华东");
+        assertThat(c).extracting(CustomerRecord::getChannel, CustomerRecord::getName, CustomerRecord::getCompany,
+                CustomerRecord::getCompanyKey, CustomerRecord::getRegion)
+                .containsExactly("WECHAT", "王 芳", "ACME Trading Co., Ltd.", "acmetrading", "华东");
         assertThat(c.getCity()).isNull();
         assertThat(c.getIndustry()).isNull();
         assertThat(c.getTitle()).isEqualTo("Sales Director");
