@@ -12,23 +12,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** KafkaEventSource and KafkaActionSink around an EventPump, on a broker started in this JVM. */
 class KafkaConnectorsIT {
+    @AutoClose // after the tests, also when one failed
     private static InJvmKafka kafka;
 
     @BeforeAll
     static void startBroker() throws Exception {
         kafka = InJvmKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
     }
 
     @Test

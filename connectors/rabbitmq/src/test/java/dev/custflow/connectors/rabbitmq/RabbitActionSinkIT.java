@@ -12,24 +12,18 @@ import dev.custflow.connectors.testkit.SampleActions;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What the sink puts on the wire, and that nothing counts as delivered unless the broker confirmed it. */
 class RabbitActionSinkIT {
+    @AutoClose // after the tests, also when one failed
     private TestBroker broker;
 
     @BeforeEach
     void openBroker() {
         broker = TestBroker.open();
-    }
-
-    @AfterEach
-    void closeBroker() throws Exception {
-        if (broker != null) {
-            broker.close();
-        }
     }
 
     @Test

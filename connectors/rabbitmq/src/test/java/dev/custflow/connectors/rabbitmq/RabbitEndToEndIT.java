@@ -38,7 +38,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +55,7 @@ class RabbitEndToEndIT {
     private static List<Event> events;
     private static List<Action> expected;
 
+    @AutoClose // after the tests, also when one failed
     private TestBroker broker;
     private String eventsQueue;
     private String exchange;
@@ -125,13 +126,6 @@ class RabbitEndToEndIT {
         actionsQueue = broker.queue("all-actions", Map.of());
         broker.admin.queueBind(actionsQueue, exchange, "#");
         h2 = Files.createDirectories(Path.of("target", "rabbit-e2e", UUID.randomUUID().toString())).resolve("custflow");
-    }
-
-    @AfterEach
-    void closeBroker() throws Exception {
-        if (broker != null) {
-            broker.close();
-        }
     }
 
     /** Counts what was polled and acknowledged, as the broker sees it. */

@@ -15,25 +15,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The source on the local broker: batches, origins, acknowledgements, redelivery, failures. */
 class RabbitEventSourceIT {
     private static final Duration WAIT = Duration.ofSeconds(5);
+    @AutoClose // after the tests, also when one failed
     private TestBroker broker;
 
     @BeforeEach
     void openBroker() {
         broker = TestBroker.open();
-    }
-
-    @AfterEach
-    void closeBroker() throws Exception {
-        if (broker != null) {
-            broker.close();
-        }
     }
 
     private static String orderJson(int n) {

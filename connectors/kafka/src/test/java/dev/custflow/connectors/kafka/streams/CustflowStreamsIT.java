@@ -17,7 +17,7 @@ import java.util.Set;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,16 +27,12 @@ import org.junit.jupiter.api.Test;
  */
 class CustflowStreamsIT {
     private static final String APP = "custflow-it";
+    @AutoClose // after the tests, also when one failed
     private static InJvmKafka kafka;
 
     @BeforeAll
     static void startBroker() throws Exception {
         kafka = InJvmKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
     }
 
     @Test
