@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The customers of the most recent order (or ticket) ids: first in first out by insertion, kept in segments. */
@@ -44,9 +45,7 @@ class OwnerIndexTest {
     @Test
     void ownerIndex_forgetsOldestBeyondCapacity() {
         OwnerIndex index = index(2, 0, 3);
-        assertThat(index.get("o0")).isNull();
-        assertThat(index.get("o1")).isEqualTo("c1");
-        assertThat(index.get("o2")).isEqualTo("c2");
+        assertThat(Stream.of("o0", "o1", "o2").map(index::get)).containsExactly(null, "c1", "c2");
         assertThat(index.size()).isEqualTo(2);
     }
 

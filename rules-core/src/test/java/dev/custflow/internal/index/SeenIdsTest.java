@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The window of recent event and action ids: first in first out, kept in segments for snapshots. */
 class SeenIdsTest {
@@ -139,20 +141,13 @@ class SeenIdsTest {
         assertThat(small.contains("e299")).isTrue();
     }
 
-    @Test
-    void seenIds_restoreWithAMissingSegment_fails() {
+    @ParameterizedTest(name = "segment {0} missing: {1}")
+    @CsvSource({"1, miss entry 512", "2, 'end at 1024, not 1100'"})
+    void seenIds_restoreWithASegmentMissing_fails_namingTheFirstIdMissing(int segment, String message) {
         StoredSegments c = commit(seen(2_000, 0, 1_100));
-        c.parts().remove(PREFIX + 1);
+        c.parts().remove(PREFIX + segment);
         assertThatThrownBy(() -> restored(2_000, c.header(), c.parts()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("miss entry 512");
-    }
-
-    @Test
-    void seenIds_restoreWithTheNewestSegmentMissing_fails() {
-        StoredSegments c = commit(seen(2_000, 0, 1_100));
-        c.parts().remove(PREFIX + 2);
-        assertThatThrownBy(() -> restored(2_000, c.header(), c.parts()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("end at 1024, not 1100");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
     }
 
     @Test

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** RFM scores 1-5: fixed thresholds from settings, or fifths of the whole base with thresholds for later orders. */
 class RfmScaleTest {
@@ -39,31 +41,18 @@ class RfmScaleTest {
         return FIXED.score(buyer("C", orders, amount, daysAfterLast));
     }
 
-    @Test
-    void fixed_recency_defaultsAt30_60_120_240Days_edgesIncluded() {
-        assertThat(fixed(1, 100, 0)[0]).isEqualTo(5);
-        assertThat(fixed(1, 100, 30)[0]).isEqualTo(5);
-        assertThat(fixed(1, 100, 31)[0]).isEqualTo(4);
-        assertThat(fixed(1, 100, 120)[0]).isEqualTo(3);
-        assertThat(fixed(1, 100, 240)[0]).isEqualTo(2);
-        assertThat(fixed(1, 100, 241)[0]).isEqualTo(1);
-    }
-
-    @Test
-    void fixed_frequency_defaultsFrom2_3_5_8Orders() {
-        assertThat(fixed(1, 100, 0)[1]).isEqualTo(1);
-        assertThat(fixed(2, 100, 0)[1]).isEqualTo(2);
-        assertThat(fixed(4, 100, 0)[1]).isEqualTo(3);
-        assertThat(fixed(7, 100, 0)[1]).isEqualTo(4);
-        assertThat(fixed(8, 100, 0)[1]).isEqualTo(5);
-    }
-
-    @Test
-    void fixed_monetary_defaultsFrom500_2000_5000_20000Spent() {
-        assertThat(fixed(1, 499, 0)[2]).isEqualTo(1);
-        assertThat(fixed(1, 500, 0)[2]).isEqualTo(2);
-        assertThat(fixed(1, 4_999, 0)[2]).isEqualTo(3);
-        assertThat(fixed(4, 5_000, 0)[2]).isEqualTo(5); // 20,000 in all
+    @ParameterizedTest(name = "{0} order(s) of {1}, seen {2} days after the last: R {3}, F {4}, M {5}")
+    @CsvSource({
+            // recency: 30, 60, 120 and 240 days, edges included
+            "1, 100, 0, 5, 1, 1", "1, 100, 30, 5, 1, 1", "1, 100, 31, 4, 1, 1", "1, 100, 120, 3, 1, 1",
+            "1, 100, 240, 2, 1, 1", "1, 100, 241, 1, 1, 1",
+            // frequency: from 2, 3, 5 and 8 orders
+            "2, 100, 0, 5, 2, 1", "4, 100, 0, 5, 3, 1", "7, 100, 0, 5, 4, 2", "8, 100, 0, 5, 5, 2",
+            // monetary: from 500, 2,000, 5,000 and 20,000 spent in all
+            "1, 499, 0, 5, 1, 1", "1, 500, 0, 5, 1, 2", "1, 4999, 0, 5, 1, 3", "4, 5000, 0, 5, 3, 5"})
+    void fixed_defaults_scoreRecencyFrequencyAndMonetaryByTheSettingsThresholds(int orders, long amount,
+            int daysAfterLast, int r, int f, int m) {
+        assertThat(fixed(orders, amount, daysAfterLast)).containsExactly(r, f, m);
     }
 
     @Test

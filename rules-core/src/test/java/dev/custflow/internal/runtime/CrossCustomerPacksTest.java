@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The engine's calls to the cross-customer packs, with recording packs instead of real ones (no Drools). */
@@ -332,10 +333,8 @@ class CrossCustomerPacksTest {
         CrossCustomerPacks packs = CrossCustomerPacks.of(config(Settings.ofDefaults(), RulePack.values()),
                 new Partition[0]);
 
-        assertThat(packs.find(RfmWeeklyPack.class)).isNotNull();
-        assertThat(packs.find(AtRiskDigestsPack.class)).isNotNull();
-        assertThat(packs.find(DuplicateIndexPack.class)).isNotNull();
-        assertThat(packs.find(AssignmentDeskPack.class)).isNotNull();
+        assertThat(Stream.of(RfmWeeklyPack.class, AtRiskDigestsPack.class, DuplicateIndexPack.class,
+                AssignmentDeskPack.class).map(packs::find).toList()).doesNotContainNull();
     }
 
     @Test
@@ -343,10 +342,8 @@ class CrossCustomerPacksTest {
         CrossCustomerPacks packs = CrossCustomerPacks.of(config(Settings.ofDefaults(), RulePack.LIFECYCLE),
                 new Partition[0]);
 
-        assertThat(packs.find(RfmWeeklyPack.class)).isNull();
-        assertThat(packs.find(AtRiskDigestsPack.class)).isNull();
-        assertThat(packs.find(DuplicateIndexPack.class)).isNull();
-        assertThat(packs.find(AssignmentDeskPack.class)).isNull();
+        assertThat(Stream.of(RfmWeeklyPack.class, AtRiskDigestsPack.class, DuplicateIndexPack.class,
+                AssignmentDeskPack.class).map(packs::find).toList()).containsOnlyNulls();
     }
 
     @Test
