@@ -71,16 +71,7 @@ public final class AtRiskDigests {
         this.weekly = new Weekly(settings.timeZone(), churn.digestDay(), churn.digestTime());
     }
 
-    /**
-     * @param from the clock before a step
-     * @param to   the clock after it
-     * @return the latest digest time in {@code (from, to]}, or 0 when none falls in it
-     */
-    public long crossed(long from, long to) {
-        return weekly.crossed(from, to);
-    }
-
-    /** @return the weekly schedule (for snapshots) */
+    /** @return when digests are due: the weekly schedule (also kept in snapshots) */
     public Weekly weekly() {
         return weekly;
     }

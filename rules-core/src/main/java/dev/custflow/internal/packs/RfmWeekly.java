@@ -15,12 +15,7 @@ public final class RfmWeekly {
         this.weekly = new Weekly(s.timeZone(), settings.recomputeDay(), settings.recomputeTime());
     }
 
-    /** @see Weekly#crossed */
-    public long crossed(long from, long to) {
-        return weekly.crossed(from, to);
-    }
-
-    /** @return the weekly schedule (for snapshots) */
+    /** @return when the base is rescored: the weekly schedule (also kept in snapshots) */
     public Weekly weekly() {
         return weekly;
     }

@@ -25,7 +25,7 @@ public final class Weekly {
      * @param to   the clock after it
      * @return the latest weekly moment in {@code (from, to]}, or 0 when none falls in it
      */
-    long crossed(long from, long to) {
+    public long crossed(long from, long to) {
         if (next == Long.MIN_VALUE) {
             next = after(from == Long.MIN_VALUE ? to : from);
         }

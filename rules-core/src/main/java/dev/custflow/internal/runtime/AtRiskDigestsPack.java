@@ -34,7 +34,7 @@ final class AtRiskDigestsPack implements CrossCustomerPack {
 
     @Override
     public PartitionWork onClockStep(long from, long to) {
-        long at = digests.crossed(from, to);
+        long at = digests.weekly().crossed(from, to);
         return at == 0 ? null : new Cut(at);
     }
 

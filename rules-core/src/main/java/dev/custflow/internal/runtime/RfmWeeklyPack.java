@@ -42,7 +42,7 @@ final class RfmWeeklyPack implements CrossCustomerPack {
     @Override
     public boolean hasWorkDue(long clock, long t) {
         // the latest boundary in (clock, t]: one recompute however many weeks the step passes
-        pending = t > clock ? segments.crossed(clock, t) : 0;
+        pending = t > clock ? segments.weekly().crossed(clock, t) : 0;
         return pending != 0;
     }
 

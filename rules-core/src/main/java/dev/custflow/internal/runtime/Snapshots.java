@@ -98,23 +98,25 @@ public final class Snapshots {
      */
     record EngineParts(Router router, SeenIds actionIds, CrossCustomerPacks packs, Partition[] partitions) {
         Weekly segments() {
-            RfmWeeklyPack p = packs.find(RfmWeeklyPack.class);
-            return p == null ? null : p.weekly();
+            return part(RfmWeeklyPack.class, RfmWeeklyPack::weekly);
         }
 
         Weekly digests() {
-            AtRiskDigestsPack p = packs.find(AtRiskDigestsPack.class);
-            return p == null ? null : p.weekly();
+            return part(AtRiskDigestsPack.class, AtRiskDigestsPack::weekly);
         }
 
         DuplicateIndex dedup() {
-            DuplicateIndexPack p = packs.find(DuplicateIndexPack.class);
-            return p == null ? null : p.index();
+            return part(DuplicateIndexPack.class, DuplicateIndexPack::index);
         }
 
         AssignmentDesk desk() {
-            AssignmentDeskPack p = packs.find(AssignmentDeskPack.class);
-            return p == null ? null : p.desk();
+            return part(AssignmentDeskPack.class, AssignmentDeskPack::desk);
+        }
+
+        /** @return the part of the pack, or null when its rules are not loaded */
+        private <P extends CrossCustomerPack, T> T part(Class<P> type, java.util.function.Function<P, T> part) {
+            P p = packs.find(type);
+            return p == null ? null : part.apply(p);
         }
     }
 

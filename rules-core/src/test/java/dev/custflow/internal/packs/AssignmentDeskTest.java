@@ -90,8 +90,7 @@ class AssignmentDeskTest {
     @Test
     void assign_givesTheLeadToTheRep_andCountsItTowardTheirLoad() {
         AssignmentDesk desk = desk(only(Strategy.LEAST_LOADED), rep("a", 5));
-        CustomerRecord lead = lead("L1");
-        desk.assign(lead, NOW);
+        CustomerRecord lead = assignedNow(desk, "L1");
         assertThat(lead.getOwnerId()).isEqualTo("a");
         assertThat(lead.isLoadCounted()).isTrue();
         assertThat(desk.loads()).containsEntry("a", 1);
@@ -217,8 +216,7 @@ class AssignmentDeskTest {
     @Test
     void reassign_goesToSomeoneNotTriedBefore_andMovesTheLoad() {
         AssignmentDesk desk = desk(only(Strategy.ROUND_ROBIN), rep("a", 5), rep("b", 5));
-        CustomerRecord lead = lead("L1");
-        desk.assign(lead, NOW);
+        CustomerRecord lead = assignedNow(desk, "L1");
         AssignmentDesk.Choice c = desk.reassign(lead, NOW + 35 * MINUTE);
         assertThat(c.repId()).isEqualTo("b");
         assertThat(lead.getOwnerId()).isEqualTo("b");
@@ -231,8 +229,7 @@ class AssignmentDeskTest {
     @Test
     void reassign_withNobodyElseToTakeIt_leavesTheLead() {
         AssignmentDesk desk = desk(only(Strategy.ROUND_ROBIN), rep("a", 5));
-        CustomerRecord lead = lead("L1");
-        desk.assign(lead, NOW);
+        CustomerRecord lead = assignedNow(desk, "L1");
         assertThat(desk.reassign(lead, NOW)).isNull();
         assertThat(lead.getOwnerId()).isEqualTo("a");
         assertThat(desk.loads()).containsEntry("a", 1);
@@ -312,5 +309,12 @@ class AssignmentDeskTest {
         assertThat(after.pollDeadline()).isEqualTo(before.pollDeadline());
         assertThat(after.waitingToOffer()).isEqualTo(before.waitingToOffer());
         assertThat(after.assign(lead("L5"), NOW)).isEqualTo(before.assign(lead("L5"), NOW));
+    }
+
+    /** @return a new lead, given out by the desk at {@code NOW} */
+    private static CustomerRecord assignedNow(AssignmentDesk desk, String leadId) {
+        CustomerRecord lead = lead(leadId);
+        desk.assign(lead, NOW);
+        return lead;
     }
 }

@@ -107,9 +107,9 @@ class AtRiskDigestsTest {
     void crossed_theDigestTime_MondayAt8InTheBusinessZone() {
         AtRiskDigests d = digests(50);
         long sunday = Instant.parse("2024-03-03T12:00:00Z").toEpochMilli();
-        assertThat(d.crossed(Long.MIN_VALUE, sunday)).isZero();
-        assertThat(d.crossed(sunday, DUE - 1)).isZero();
-        assertThat(d.crossed(DUE - 1, CLOCK)).isEqualTo(DUE);
+        assertThat(d.weekly().crossed(Long.MIN_VALUE, sunday)).isZero();
+        assertThat(d.weekly().crossed(sunday, DUE - 1)).isZero();
+        assertThat(d.weekly().crossed(DUE - 1, CLOCK)).isEqualTo(DUE);
         assertThat(d.weekly().next()).isEqualTo(DUE + 7 * 86_400_000L);
     }
 }

@@ -34,8 +34,8 @@ class RfmWeeklyTest {
         RfmWeekly weekly = new RfmWeekly(Settings.ofDefaults()); // Asia/Shanghai: Sunday 16:00 UTC
         long sunday = Instant.parse("2024-03-03T15:00:00Z").toEpochMilli();
         long monday = Instant.parse("2024-03-03T16:00:00Z").toEpochMilli();
-        assertThat(weekly.crossed(Long.MIN_VALUE, sunday)).isZero();
-        assertThat(weekly.crossed(sunday, monday)).isEqualTo(monday);
+        assertThat(weekly.weekly().crossed(Long.MIN_VALUE, sunday)).isZero();
+        assertThat(weekly.weekly().crossed(sunday, monday)).isEqualTo(monday);
         assertThat(weekly.weekly().next()).isEqualTo(monday + 7 * 86_400_000L);
     }
 

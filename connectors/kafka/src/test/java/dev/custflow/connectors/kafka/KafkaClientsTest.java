@@ -36,6 +36,16 @@ class KafkaClientsTest {
     private static final Instant T = Instant.parse("2025-03-01T02:00:00Z");
     private static final OrderPlaced ORDER = OrderPlaced.of("e1", T, "o1", "c1", BigDecimal.TEN);
 
+    /** A tag for customer c1, with id a1. */
+    private static final Action TAG_VIP = Json.readAction("{\"type\":\"TAG_ADDED\",\"id\":\"a1\","
+            + "\"at\":\"2025-03-01T02:00:00Z\",\"rule\":\"r\",\"reason\":\"why\",\"customerId\":\"c1\","
+            + "\"tag\":\"vip\"}");
+
+    /** @return a producer in memory that completes every send at once, or only when the test says */
+    private static MockProducer<String, String> producer(boolean autoComplete) {
+        return new MockProducer<>(autoComplete, null, new StringSerializer(), new StringSerializer());
+    }
+
     @Test
     void eventSource_pollsWithOrigins_andCommitsOnlyOnAcknowledge() {
         MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
@@ -65,10 +75,8 @@ class KafkaClientsTest {
 
     @Test
     void actionSink_keysByCustomer_withTheActionIdInAHeader() {
-        MockProducer<String, String> producer = new MockProducer<>(true, null, new StringSerializer(),
-                new StringSerializer());
-        Action action = Json.readAction("{\"type\":\"TAG_ADDED\",\"id\":\"a1\",\"at\":\"2025-03-01T02:00:00Z\","
-                + "\"rule\":\"r\",\"reason\":\"why\",\"customerId\":\"c1\",\"tag\":\"vip\"}");
+        MockProducer<String, String> producer = producer(true);
+        Action action = TAG_VIP;
         try (KafkaActionSink sink = new KafkaActionSink(producer, "custflow.actions")) {
             sink.deliver(List.of(action));
         }
@@ -82,10 +90,8 @@ class KafkaClientsTest {
 
     @Test
     void actionSink_failure_namesTheTopic() {
-        MockProducer<String, String> producer = new MockProducer<>(false, null, new StringSerializer(),
-                new StringSerializer());
-        Action action = Json.readAction("{\"type\":\"TAG_ADDED\",\"id\":\"a1\",\"at\":\"2025-03-01T02:00:00Z\","
-                + "\"rule\":\"r\",\"reason\":\"why\",\"customerId\":\"c1\",\"tag\":\"vip\"}");
+        MockProducer<String, String> producer = producer(false);
+        Action action = TAG_VIP;
         KafkaActionSink sink = new KafkaActionSink(producer, "custflow.actions");
         Thread failer = new Thread(() -> {
             while (producer.history().isEmpty()) {

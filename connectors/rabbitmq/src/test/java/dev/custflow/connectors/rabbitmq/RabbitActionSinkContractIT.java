@@ -47,18 +47,22 @@ class RabbitActionSinkContractIT extends ActionSinkContract<RabbitActionSink> {
 
     @Override
     protected boolean breakReceiver(RabbitActionSink sink) {
-        try {
-            broker.admin.queueUnbind(queue, exchange, "#");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        bind(false); // unroutable: the sink's mandatory publish comes back
         return true;
     }
 
     @Override
     protected void repairReceiver(RabbitActionSink sink) {
+        bind(true);
+    }
+
+    private void bind(boolean bound) {
         try {
-            broker.admin.queueBind(queue, exchange, "#");
+            if (bound) {
+                broker.admin.queueBind(queue, exchange, "#");
+            } else {
+                broker.admin.queueUnbind(queue, exchange, "#");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

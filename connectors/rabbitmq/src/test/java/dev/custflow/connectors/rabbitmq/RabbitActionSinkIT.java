@@ -9,6 +9,7 @@ import dev.custflow.ConnectorException;
 import dev.custflow.Json;
 import dev.custflow.action.Action;
 import dev.custflow.connectors.testkit.SampleActions;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -101,8 +102,7 @@ class RabbitActionSinkIT {
     void aLostConnection_isAConnectorException_andOnceTheBrokerIsBackTheNextDeliveryLosesNothing() throws Exception {
         String queue = broker.queue("q", Map.of());
         try (CuttableProxy proxy = new CuttableProxy(TestBroker.HOST);
-             RabbitActionSink sink = RabbitActionSink.builder().uri(proxy.uri()).exchange("").routingKey(queue)
-                     .build()) {
+             RabbitActionSink sink = sinkThrough(proxy, queue)) {
             sink.deliver(SampleActions.actions("A", 0, 2));
 
             proxy.down();
@@ -114,9 +114,8 @@ class RabbitActionSinkIT {
 
             proxy.up();
             sink.deliver(SampleActions.actions("A", 2, 2));
-            List<Action> got = broker.drain(queue).stream()
-                    .map(r -> Json.readAction(new String(r.getBody(), StandardCharsets.UTF_8))).toList();
-            assertThat(SampleActions.withoutRepeats(got)).containsExactlyElementsOf(SampleActions.actions("A", 0, 4));
+            assertThat(SampleActions.withoutRepeats(drained(queue))).containsExactlyElementsOf(
+                    SampleActions.actions("A", 0, 4));
         }
     }
 
@@ -124,16 +123,14 @@ class RabbitActionSinkIT {
     void aConnectionLostWhileIdle_isReplacedByTheNextDelivery_andNothingIsLost() throws Exception {
         String queue = broker.queue("q", Map.of());
         try (CuttableProxy proxy = new CuttableProxy(TestBroker.HOST);
-             RabbitActionSink sink = RabbitActionSink.builder().uri(proxy.uri()).exchange("").routingKey(queue)
-                     .build()) {
+             RabbitActionSink sink = sinkThrough(proxy, queue)) {
             sink.deliver(SampleActions.actions("A", 0, 2));
             for (int round = 0; round < 3; round++) {
                 proxy.cut(); // the broker went away and came back between two deliveries: the sink is not told
                 sink.deliver(SampleActions.actions("A", 2 + 2 * round, 2));
             }
-            List<Action> got = broker.drain(queue).stream()
-                    .map(r -> Json.readAction(new String(r.getBody(), StandardCharsets.UTF_8))).toList();
-            assertThat(SampleActions.withoutRepeats(got)).containsExactlyElementsOf(SampleActions.actions("A", 0, 8));
+            assertThat(SampleActions.withoutRepeats(drained(queue))).containsExactlyElementsOf(
+                    SampleActions.actions("A", 0, 8));
             assertThat(sink.published()).isEqualTo(8);
         }
     }
@@ -143,5 +140,16 @@ class RabbitActionSinkIT {
         assertThatThrownBy(() -> RabbitActionSink.builder().uri("amqp://guest:guest@127.0.0.1:1").build())
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageStartingWith("rabbitmq amqp://127.0.0.1:1/ exchange custflow.actions: cannot connect");
+    }
+
+    /** A sink to the default exchange, routed to the queue, connected through the proxy. */
+    private static RabbitActionSink sinkThrough(CuttableProxy proxy, String queue) {
+        return RabbitActionSink.builder().uri(proxy.uri()).exchange("").routingKey(queue).build();
+    }
+
+    /** @return the actions the queue held, read as the sink wrote them */
+    private List<Action> drained(String queue) throws IOException {
+        return broker.drain(queue).stream()
+                .map(r -> Json.readAction(new String(r.getBody(), StandardCharsets.UTF_8))).toList();
     }
 }

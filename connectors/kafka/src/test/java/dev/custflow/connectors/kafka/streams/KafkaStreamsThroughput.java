@@ -168,25 +168,24 @@ public final class KafkaStreamsThroughput {
 
     private static Object call(Object target, String method) throws ReflectiveOperationException {
         for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
-            try {
-                java.lang.reflect.Method m = c.getDeclaredMethod(method);
-                m.setAccessible(true);
-                return m.invoke(target);
-            } catch (NoSuchMethodException e) {
-                // declared higher up
+            for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+                if (m.getName().equals(method) && m.getParameterCount() == 0) {
+                    m.setAccessible(true);
+                    return m.invoke(target);
+                }
             }
         }
         throw new NoSuchMethodException(target.getClass() + "." + method);
     }
 
+    /** @return the field's value, declared in the target's class or a superclass, or "?" if there is none */
     private static Object field(Object target, String name) throws ReflectiveOperationException {
         for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
-            try {
-                java.lang.reflect.Field f = c.getDeclaredField(name);
-                f.setAccessible(true);
-                return f.get(target);
-            } catch (NoSuchFieldException e) {
-                // declared higher up
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                if (f.getName().equals(name)) {
+                    f.setAccessible(true);
+                    return f.get(target);
+                }
             }
         }
         return "?";
