@@ -7,6 +7,7 @@ import dev.custflow.spi.ActionSink;
 import dev.custflow.spi.AuditLog;
 import dev.custflow.spi.CustomerStore;
 import dev.custflow.spi.RepLoadBoard;
+import dev.custflow.text.Bounds;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -203,10 +204,7 @@ public final class EngineBuilder {
      * @return this
      */
     public EngineBuilder partitions(int count) {
-        if (count < 1 || count > 256) {
-            throw new IllegalArgumentException("partitions must be between 1 and 256, got " + count);
-        }
-        this.partitions = count;
+        this.partitions = Bounds.between("partitions", count, 1, 256);
         return this;
     }
 
@@ -218,10 +216,7 @@ public final class EngineBuilder {
      * @return this
      */
     public EngineBuilder dedupWindow(int ids) {
-        if (ids < 1) {
-            throw new IllegalArgumentException("dedupWindow must be at least 1, got " + ids);
-        }
-        this.dedupWindow = ids;
+        this.dedupWindow = Bounds.atLeast("dedupWindow", ids, 1);
         return this;
     }
 
@@ -234,10 +229,7 @@ public final class EngineBuilder {
      * @return this
      */
     public EngineBuilder referenceIndexSize(int ids) {
-        if (ids < 1) {
-            throw new IllegalArgumentException("referenceIndexSize must be at least 1, got " + ids);
-        }
-        this.referenceIndexSize = ids;
+        this.referenceIndexSize = Bounds.atLeast("referenceIndexSize", ids, 1);
         return this;
     }
 
@@ -246,10 +238,7 @@ public final class EngineBuilder {
      * @return this
      */
     public EngineBuilder auditTrailSize(int entries) {
-        if (entries < 1) {
-            throw new IllegalArgumentException("auditTrailSize must be at least 1, got " + entries);
-        }
-        this.auditTrailSize = entries;
+        this.auditTrailSize = Bounds.atLeast("auditTrailSize", entries, 1);
         return this;
     }
 

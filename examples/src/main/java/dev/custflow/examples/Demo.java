@@ -6,6 +6,7 @@ import dev.custflow.Engine;
 import dev.custflow.EngineBuilder;
 import dev.custflow.event.Event;
 import dev.custflow.examples.internal.Progress;
+import dev.custflow.text.Bounds;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -107,10 +108,7 @@ public final class Demo {
          * @return this
          */
         public Builder partitions(int count) {
-            if (count < 1 || count > 256) {
-                throw new IllegalArgumentException("partitions must be between 1 and 256, got " + count);
-            }
-            this.partitions = count;
+            this.partitions = Bounds.between("partitions", count, 1, 256);
             return this;
         }
 
@@ -119,10 +117,7 @@ public final class Demo {
          * @return this
          */
         public Builder batchSize(int events) {
-            if (events < 1) {
-                throw new IllegalArgumentException("batchSize must be at least 1, got " + events);
-            }
-            this.batchSize = events;
+            this.batchSize = Bounds.atLeast("batchSize", events, 1);
             return this;
         }
 

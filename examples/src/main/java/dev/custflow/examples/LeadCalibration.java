@@ -9,6 +9,7 @@ import dev.custflow.examples.internal.QuantileBands;
 import dev.custflow.examples.internal.YamlText;
 import dev.custflow.settings.ScoringSettings;
 import dev.custflow.settings.Settings;
+import dev.custflow.text.Bounds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -567,10 +568,7 @@ public final class LeadCalibration {
          * @throws IllegalArgumentException if below 1
          */
         public Builder minRows(int rows) {
-            if (rows < 1) {
-                throw new IllegalArgumentException("minRows must be at least 1, got " + rows);
-            }
-            this.minRows = rows;
+            this.minRows = Bounds.atLeast("minRows", rows, 1);
             return this;
         }
 
@@ -580,10 +578,7 @@ public final class LeadCalibration {
          * @throws IllegalArgumentException if below 1
          */
         public Builder bands(int count) {
-            if (count < 1) {
-                throw new IllegalArgumentException("bands must be at least 1, got " + count);
-            }
-            this.bands = count;
+            this.bands = Bounds.atLeast("bands", count, 1);
             return this;
         }
 

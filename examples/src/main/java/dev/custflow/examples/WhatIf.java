@@ -37,6 +37,7 @@ import dev.custflow.examples.WhatIfReport.Change;
 import dev.custflow.examples.WhatIfReport.ChurnOutcome;
 import dev.custflow.examples.WhatIfReport.OrderedAgain;
 import dev.custflow.examples.WhatIfReport.SettingChange;
+import dev.custflow.text.Bounds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -547,10 +548,7 @@ public final class WhatIf {
          * @return this
          */
         public Builder withinDays(int days) {
-            if (days < 1 || days > 3_650) {
-                throw new IllegalArgumentException("--within must be between 1 and 3650 days, got " + days);
-            }
-            this.withinDays = days;
+            this.withinDays = Bounds.between("--within", days, 1, 3_650);
             return this;
         }
 
@@ -559,10 +557,7 @@ public final class WhatIf {
          * @return this
          */
         public Builder examples(int perRule) {
-            if (perRule < 0 || perRule > 1_000) {
-                throw new IllegalArgumentException("--examples must be between 0 and 1000, got " + perRule);
-            }
-            this.examples = perRule;
+            this.examples = Bounds.between("--examples", perRule, 0, 1_000);
             return this;
         }
 

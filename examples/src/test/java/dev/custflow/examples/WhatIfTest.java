@@ -150,10 +150,8 @@ class WhatIfTest {
 
     @Test
     void nonsenseOptions_areRejectedAtOnce() {
-        assertThatThrownBy(() -> WhatIf.builder().withinDays(0)).hasMessage("--within must be between 1 and 3650 "
-                + "days, got 0");
-        assertThatThrownBy(() -> WhatIf.builder().examples(-1)).hasMessage("--examples must be between 0 and 1000, "
-                + "got -1");
+        assertThatThrownBy(() -> WhatIf.builder().withinDays(0)).hasMessage("--within must be between 1 and 3,650, got 0");
+        assertThatThrownBy(() -> WhatIf.builder().examples(-1)).hasMessage("--examples must be between 0 and 1,000, got -1");
         assertThatThrownBy(() -> WhatIf.builder().build()).hasMessageContaining("nothing to compare the base with");
     }
 }

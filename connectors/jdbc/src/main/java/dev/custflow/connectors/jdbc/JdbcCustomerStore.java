@@ -10,6 +10,7 @@ import dev.custflow.connectors.jdbc.internal.Tx;
 import dev.custflow.spi.CustomerStore;
 import dev.custflow.spi.StoreCommit;
 import dev.custflow.spi.StoredState;
+import dev.custflow.text.Bounds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -609,10 +610,7 @@ public final class JdbcCustomerStore implements CustomerStore {
          * @return this builder
          */
         public Builder poolSize(int poolSize) {
-            if (poolSize < 1) {
-                throw new IllegalArgumentException("The pool size (" + poolSize + ") must be at least 1.");
-            }
-            this.poolSize = poolSize;
+            this.poolSize = Bounds.atLeast("poolSize", poolSize, 1);
             return this;
         }
 

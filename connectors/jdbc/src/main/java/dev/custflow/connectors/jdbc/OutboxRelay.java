@@ -5,6 +5,7 @@ import dev.custflow.Json;
 import dev.custflow.action.Action;
 import dev.custflow.connectors.jdbc.internal.Tx;
 import dev.custflow.spi.ActionSink;
+import dev.custflow.text.Bounds;
 import java.lang.management.ManagementFactory;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -469,10 +470,7 @@ public final class OutboxRelay implements AutoCloseable {
          * @return this builder
          */
         public Builder batchSize(int batchSize) {
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("The batch size (" + batchSize + ") must be at least 1.");
-            }
-            this.batchSize = batchSize;
+            this.batchSize = Bounds.atLeast("batchSize", batchSize, 1);
             return this;
         }
 
@@ -510,10 +508,7 @@ public final class OutboxRelay implements AutoCloseable {
          * @return this builder
          */
         public Builder maxPartitions(int maxPartitions) {
-            if (maxPartitions < 1) {
-                throw new IllegalArgumentException("maxPartitions (" + maxPartitions + ") must be at least 1.");
-            }
-            this.maxPartitions = maxPartitions;
+            this.maxPartitions = Bounds.atLeast("maxPartitions", maxPartitions, 1);
             return this;
         }
 

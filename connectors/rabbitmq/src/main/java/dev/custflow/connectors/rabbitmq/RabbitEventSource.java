@@ -12,6 +12,7 @@ import dev.custflow.ConnectorException;
 import dev.custflow.connectors.rabbitmq.internal.Rabbit;
 import dev.custflow.spi.EventSource;
 import dev.custflow.spi.SourceRecord;
+import dev.custflow.text.Bounds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -315,10 +316,7 @@ public final class RabbitEventSource implements EventSource {
          * @throws IllegalArgumentException unless at least 1
          */
         public Builder maxBatch(int messages) {
-            if (messages < 1) {
-                throw new IllegalArgumentException("The batch size (" + messages + ") must be at least 1.");
-            }
-            this.maxBatch = messages;
+            this.maxBatch = Bounds.atLeast("batchSize", messages, 1);
             return this;
         }
 

@@ -20,7 +20,7 @@ class RabbitEventSourceBuilderTest {
         assertThatThrownBy(() -> RabbitEventSource.builder().prefetch(0))
                 .hasMessage("The prefetch (0) must be 1 to 65,535 messages.");
         assertThatThrownBy(() -> RabbitEventSource.builder().maxBatch(0))
-                .hasMessage("The batch size (0) must be at least 1.");
+                .hasMessage("batchSize must be at least 1, got 0");
         assertThatThrownBy(() -> RabbitEventSource.builder().queue(" "))
                 .hasMessage("The queue is blank: give a name.");
     }
