@@ -104,10 +104,7 @@ public final class Bench {
         for (int round = -2; round < rounds; round++) { // two warm-up rounds
             double b = time(() -> {
                 try (Engine e = engine(1)) {
-                    for (int i = 0; i < stream.size(); i += 1_000) {
-                        e.acceptAll(stream.subList(i, Math.min(stream.size(), i + 1_000)));
-                    }
-                    return e.customerCount();
+                    return inBatches(e, stream);
                 }
             });
             double s = time(() -> {
@@ -217,19 +214,13 @@ public final class Bench {
         for (int round = -2; round < rounds; round++) { // two warm-up rounds
             double a = time(() -> {
                 try (Engine e = engine(1)) {
-                    for (int i = 0; i < stream.size(); i += 1_000) {
-                        e.acceptAll(stream.subList(i, Math.min(stream.size(), i + 1_000)));
-                    }
-                    return e.customerCount();
+                    return inBatches(e, stream);
                 }
             });
             double q = time(() -> {
                 try (Engine e = Custflow.builder().packs(RulePack.LIFECYCLE).settings(SETTINGS).partitions(1)
                         .auditTrailSize(1).rules(quiet).build()) {
-                    for (int i = 0; i < stream.size(); i += 1_000) {
-                        e.acceptAll(stream.subList(i, Math.min(stream.size(), i + 1_000)));
-                    }
-                    return e.customerCount();
+                    return inBatches(e, stream);
                 }
             });
             double b = time(() -> {
@@ -511,6 +502,14 @@ public final class Bench {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Feeds the stream in batches of 1,000 events, as a host would; @return the customers at the end */
+    static int inBatches(Engine e, List<Event> stream) {
+        for (int i = 0; i < stream.size(); i += 1_000) {
+            e.acceptAll(stream.subList(i, Math.min(stream.size(), i + 1_000)));
+        }
+        return e.customerCount();
+    }
 
     private static double time(Supplier<Integer> work) {
         long t0 = System.nanoTime();

@@ -126,9 +126,7 @@ final class SnapshotBench {
             b.store(new Counting(store, stateBytes));
         }
         try (Engine e = b.build()) {
-            for (int i = 0; i < stream.size(); i += 1_000) {
-                e.acceptAll(stream.subList(i, Math.min(stream.size(), i + 1_000)));
-            }
+            Bench.inBatches(e, stream);
         }
         double s = (System.nanoTime() - t0) / 1e9;
         if (store != null) {

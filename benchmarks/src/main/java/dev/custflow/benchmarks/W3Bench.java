@@ -28,6 +28,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 /**
@@ -48,90 +50,44 @@ final class W3Bench {
     private W3Bench() {
     }
 
-    /** Where a run keeps its state: nothing, the in-memory store, or a database. */
-    interface Target {
-        /** @return a short name for the tables */
-        String name();
-
-        /**
-         * @param run a number unique in this JVM
-         * @return a new, empty store, or null for an engine without a store
-         */
-        CustomerStore open(int run);
+    /**
+     * A store to measure: how to make an empty one for a run, and how to drop what it made.
+     *
+     * @param name    a short name for the tables
+     * @param create  a new, empty store for a run number unique in this JVM, or null for an engine without a store
+     * @param dropper drops what {@code create} made for the run
+     */
+    record Target(String name, IntFunction<CustomerStore> create, IntConsumer dropper) {
+        /** @return a new, empty store for the run (what an earlier run left is dropped first) */
+        CustomerStore open(int run) {
+            dropper.accept(run);
+            return create.apply(run);
+        }
 
         /** Drops what {@link #open} made. */
-        default void drop(int run) {
+        void drop(int run) {
+            dropper.accept(run);
         }
     }
 
-    static final Target NO_STORE = new Target() {
-        @Override
-        public String name() {
-            return "no store";
-        }
+    static final Target NO_STORE = new Target("no store", run -> null, run -> { });
 
-        @Override
-        public CustomerStore open(int run) {
-            return null;
-        }
-    };
-
-    static final Target IN_MEMORY = new Target() {
-        @Override
-        public String name() {
-            return "in-memory store";
-        }
-
-        @Override
-        public CustomerStore open(int run) {
-            return CustomerStores.inMemory();
-        }
-    };
+    static final Target IN_MEMORY = new Target("in-memory store", run -> CustomerStores.inMemory(), run -> { });
 
     /** An H2 file database under {@code folder}, {@code WRITE_DELAY=0} (the builder's default for a file). */
     static Target h2(Path folder) {
-        return new Target() {
-            @Override
-            public String name() {
-                return "H2 file";
-            }
-
-            @Override
-            public CustomerStore open(int run) {
-                deleteFiles(folder, "w3-" + run);
-                return JdbcCustomerStore.builder().h2File(folder.resolve("w3-" + run)).build();
-            }
-
-            @Override
-            public void drop(int run) {
-                deleteFiles(folder, "w3-" + run);
-            }
-        };
+        return new Target("H2 file", run -> JdbcCustomerStore.builder().h2File(folder.resolve("w3-" + run)).build(),
+                run -> deleteFiles(folder, "w3-" + run));
     }
 
     /** A server database: each run gets its own table prefix, dropped afterwards. */
     static Target server(String name, String url, String user) {
-        return new Target() {
-            @Override
-            public String name() {
-                return name;
-            }
+        return new Target(name, run -> JdbcCustomerStore.builder().url(url).user(user).tablePrefix(prefix(run)).build(),
+                run -> dropTables(url, user, prefix(run)));
+    }
 
-            @Override
-            public CustomerStore open(int run) {
-                drop(run);
-                return JdbcCustomerStore.builder().url(url).user(user).tablePrefix(prefix(run)).build();
-            }
-
-            @Override
-            public void drop(int run) {
-                dropTables(url, user, prefix(run));
-            }
-
-            private String prefix(int run) {
-                return "w3_" + run + "_";
-            }
-        };
+    private static String prefix(int run) {
+        return "w3_" + run + "_";
     }
 
     static void deleteFiles(Path folder, String base) {
