@@ -7,6 +7,8 @@ import dev.custflow.spi.ActionSink;
 import dev.custflow.spi.AuditLog;
 import dev.custflow.spi.CustomerStore;
 import dev.custflow.spi.RepLoadBoard;
+import dev.custflow.spi.Timer;
+import dev.custflow.spi.Timers;
 import dev.custflow.text.Bounds;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -48,6 +50,7 @@ public final class EngineBuilder {
     private Consumer<ReloadResult> onReload = r -> { };
     private CustomerStore store;
     private RepLoadBoard repLoadBoard;
+    private Timer timer;
 
     EngineBuilder() {
     }
@@ -162,19 +165,43 @@ public final class EngineBuilder {
      */
     public EngineBuilder eventTime() {
         this.clock = null;
+        this.timer = null;
         return this;
     }
 
     /**
-     * Takes time from a clock instead of from the events: {@link InstantSource#system()} for live
-     * hosts (call {@link Engine#advanceTo} periodically, e.g. every minute, so time rules fire), or
-     * a manual clock in tests.
+     * Takes time from a clock instead of from the events, e.g. a manual clock in tests. Time rules then fire when a
+     * call moves the clock past their due time ({@link Engine#advanceTo}); add a {@link #timer} so that they fire on
+     * their own, or use {@link #liveClock()}.
      *
      * @param source the clock
      * @return this
      */
     public EngineBuilder clock(InstantSource source) {
         this.clock = Objects.requireNonNull(source, "source");
+        return this;
+    }
+
+    /**
+     * A live host: the system clock, and a timer the engine arms at its earliest due time, so that every time rule
+     * fires at its due time (within a second) with no tick from the host, and its actions reach the sink and the
+     * store like any other.
+     *
+     * @return this
+     */
+    public EngineBuilder liveClock() {
+        clock(InstantSource.system());
+        return timer(Timers.system(InstantSource.system()));
+    }
+
+    /**
+     * Wakes the engine at its earliest due time; needs a {@link #clock}. The engine owns the timer and closes it.
+     *
+     * @param value e.g. {@link Timers#system}
+     * @return this
+     */
+    public EngineBuilder timer(Timer value) {
+        this.timer = Objects.requireNonNull(value, "timer");
         return this;
     }
 
@@ -306,8 +333,20 @@ public final class EngineBuilder {
         for (RulePack p : selected) {
             builtIns.add(RuleSource.ofClasspath(p.resource(), EngineBuilder.class.getClassLoader()));
         }
-        return new DefaultEngine(new EngineConfig(List.copyOf(builtIns), List.copyOf(userRules), settings, clock, sink,
-                auditLog, partitions, dedupWindow, referenceIndexSize, auditTrailSize, List.copyOf(allowInRules),
-                onReload, store, repLoadBoard));
+        if (timer != null && clock == null) {
+            timer.close(); // no engine will own it
+            throw new IllegalStateException("a timer needs a clock: call clock(...) or liveClock(); an engine on "
+                    + "event time wakes its customers when the events' time passes their due time");
+        }
+        try {
+            return new DefaultEngine(new EngineConfig(List.copyOf(builtIns), List.copyOf(userRules), settings, clock,
+                    sink, auditLog, partitions, dedupWindow, referenceIndexSize, auditTrailSize,
+                    List.copyOf(allowInRules), onReload, store, repLoadBoard), timer);
+        } catch (RuntimeException e) {
+            if (timer != null) {
+                timer.close(); // the engine that would have owned it was never made
+            }
+            throw e;
+        }
     }
 }

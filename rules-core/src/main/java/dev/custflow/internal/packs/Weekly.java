@@ -42,6 +42,11 @@ public final class Weekly {
         return next;
     }
 
+    /** @return the next weekly moment a clock step will pass, or {@code Long.MAX_VALUE} before the first step */
+    public long upcoming() {
+        return next == Long.MIN_VALUE ? Long.MAX_VALUE : next;
+    }
+
     /** @param value what {@link #next()} returned (restoring a snapshot) */
     public void next(long value) {
         this.next = value;

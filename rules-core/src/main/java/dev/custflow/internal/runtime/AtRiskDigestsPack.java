@@ -33,6 +33,11 @@ final class AtRiskDigestsPack implements CrossCustomerPack {
     }
 
     @Override
+    public long nextWake() {
+        return digests.weekly().upcoming();
+    }
+
+    @Override
     public PartitionWork onClockStep(long from, long to) {
         long at = digests.weekly().crossed(from, to);
         return at == 0 ? null : new Cut(at);

@@ -55,6 +55,14 @@ interface CrossCustomerPack {
         return Long.MAX_VALUE;
     }
 
+    /**
+     * @return when the clock must reach next for this pack's timed work to run: its pending work, or a moment that
+     *         makes work (a weekly recompute), or {@link Long#MAX_VALUE}; what a live engine's timer waits for
+     */
+    default long nextWake() {
+        return nextDue();
+    }
+
     /** Runs this pack's earliest timed work (at {@link #nextDue}), with every partition up to date. */
     default void runDue(PackContext ctx) {
     }

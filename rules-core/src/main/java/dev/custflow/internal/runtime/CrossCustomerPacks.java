@@ -100,6 +100,15 @@ final class CrossCustomerPacks {
         }
     }
 
+    /** @return the earliest {@link CrossCustomerPack#nextWake} of the packs, or {@link Long#MAX_VALUE} */
+    long nextWake() {
+        long at = Long.MAX_VALUE;
+        for (CrossCustomerPack p : packs) {
+            at = Math.min(at, p.nextWake());
+        }
+        return at;
+    }
+
     /** @return the work every partition does at a clock step, in pack order (usually none) */
     List<PartitionWork> onClockStep(long from, long to) {
         List<PartitionWork> work = List.of();

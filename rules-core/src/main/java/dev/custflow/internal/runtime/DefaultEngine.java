@@ -66,6 +66,10 @@ public final class DefaultEngine implements Engine {
     private String lastEventId;
     /** A call that failed with a store: the state in memory is ahead of the store, so the engine stops. */
     private RuntimeException stopped;
+    /** Wakes a live engine at its earliest due time, or null (event time, or a host that sends ticks). */
+    private final dev.custflow.spi.Timer timer;
+    /** The due time the timer was last asked for ({@code Long.MIN_VALUE}: ask again). */
+    private long armedAt = Long.MIN_VALUE;
 
     /**
      * Compiles the rules and opens the partitions.
@@ -74,6 +78,18 @@ public final class DefaultEngine implements Engine {
      * @throws dev.custflow.RuleCompilationException if the rules do not compile
      */
     public DefaultEngine(EngineConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * Compiles the rules and opens the partitions; with a timer, the engine fires its time rules on its own.
+     *
+     * @param config the checked configuration
+     * @param timer  wakes the engine at its earliest due time (needs a clock source), or null
+     * @throws dev.custflow.RuleCompilationException if the rules do not compile
+     */
+    public DefaultEngine(EngineConfig config, dev.custflow.spi.Timer timer) {
+        this.timer = timer;
         this.config = config;
         this.rules = RuleCompiler.compile(config.builtIns(), config.userRules(),
                 new Sandbox(config.allowInRules()));
@@ -101,6 +117,45 @@ public final class DefaultEngine implements Engine {
             } catch (RuntimeException e) {
                 close();
                 throw e;
+            }
+        }
+        synchronized (this) {
+            arm();
+        }
+    }
+
+    /** Asks the timer for a wake-up at the earliest due time, when it changed. */
+    private void arm() {
+        if (timer == null || closed || stopped != null) {
+            return;
+        }
+        long at = nextWake();
+        if (at != armedAt) {
+            armedAt = at;
+            timer.wakeAt(at == Long.MAX_VALUE ? null : Instant.ofEpochMilli(at), this::wake);
+        }
+    }
+
+    /** @return the earliest time a customer, a deadline or a weekly moment falls due, or {@code Long.MAX_VALUE} */
+    private long nextWake() {
+        long at = packs.nextWake();
+        for (Partition p : partitions) {
+            at = Math.min(at, p.nextDue());
+        }
+        return at;
+    }
+
+    /** The timer's wake-up: the clock moves to now, what fell due fires and is delivered, and the timer is re-armed. */
+    private void wake() {
+        synchronized (this) {
+            if (closed || stopped != null) {
+                return;
+            }
+            armedAt = Long.MIN_VALUE; // asked again even if nothing was due yet (a wake-up a little early)
+            try {
+                advanceTo(config.clock().instant());
+            } catch (RuntimeException e) {
+                LOG.error("the engine's timer could not fire the time rules due at {}: {}", clock(), e.toString());
             }
         }
     }
@@ -178,8 +233,12 @@ public final class DefaultEngine implements Engine {
             }
             throw e;
         }
-        if (!r.actions().isEmpty()) {
-            config.sink().deliver(r.actions());
+        try {
+            if (!r.actions().isEmpty()) {
+                config.sink().deliver(r.actions());
+            }
+        } finally {
+            arm();
         }
         return r;
     }
@@ -336,6 +395,9 @@ public final class DefaultEngine implements Engine {
             return;
         }
         closed = true;
+        if (timer != null) {
+            timer.close();
+        }
         for (Partition p : partitions) {
             p.close();
         }

@@ -205,6 +205,11 @@ public final class Partition implements AutoCloseable {
         return f;
     }
 
+    /** @return when this partition's earliest customer falls due, or {@code Long.MAX_VALUE} */
+    long nextDue() {
+        return due.peekDue();
+    }
+
     /** Wakes every customer due at or before {@code clock}, earliest first. */
     void advance(long clock, int position, List<Emitted> out) {
         while (due.peekDue() <= clock) {

@@ -52,6 +52,11 @@ final class RfmWeeklyPack implements CrossCustomerPack {
     }
 
     @Override
+    public long nextWake() {
+        return Math.min(nextDue(), segments.weekly().upcoming());
+    }
+
+    @Override
     public void runDue(PackContext ctx) {
         long boundary = pending;
         pending = 0;
