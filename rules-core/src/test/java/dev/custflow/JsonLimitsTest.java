@@ -77,6 +77,14 @@ class JsonLimitsTest {
     }
 
     @Test
+    void aRefusalOfAnEventReadWithoutALine_stillNamesTheEvent() {
+        EventRejectedException e = catchThrowableOfType(EventRejectedException.class,
+                () -> Json.readEvent(ORDER_HEAD.replace("\"C1\"", "\"C\\u00001\"") + "\"amount\":1}"));
+
+        assertThat(e.getMessage()).startsWith("The event (OrderPlaced \"e1\") was rejected: field 'customerId'");
+    }
+
+    @Test
     void personalTextWithControlCharactersOrTooLong_isRejected_withoutRepeatingIt() {
         String lead = "{\"type\":\"LeadCaptured\",\"id\":\"e1\",\"at\":\"2025-03-01T09:30:00Z\",\"leadId\":\"L1\","
                 + "\"channel\":\"WEB\",\"name\":\"%s\"}";

@@ -133,7 +133,8 @@ public final class JsonCodec {
             checkTexts(tree, "", type);
             return EVENT_READER.treeToValue(tree, Event.class);
         } catch (EventRejectedException e) {
-            throw e.line() == line ? e : e.at(line, id);
+            // a check of a field knows neither line nor id: both are added here, also when the line is 0
+            throw e.line() == line && (e.eventId() != null || id == null) ? e : e.at(line, id);
         } catch (ValueInstantiationException e) {
             if (e.getCause() instanceof EventRejectedException r) {
                 throw r.at(line, id);
