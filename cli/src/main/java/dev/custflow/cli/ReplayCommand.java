@@ -14,9 +14,8 @@ import dev.custflow.connectors.jsonl.JsonLinesEventSource;
 import dev.custflow.dsl.RulesFolderWatcher;
 import dev.custflow.settings.InvalidSettingsException;
 import dev.custflow.spi.AuditEntry;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -105,7 +104,7 @@ public final class ReplayCommand implements Callable<Integer> {
             err.println("custflow replay: --user and --password go with --store; nothing was replayed");
             return CommandErrors.EXIT;
         }
-        try (BufferedReader in = open(events); JsonLinesActionSink actionsOut = output(false);
+        try (InputStream in = open(events); JsonLinesActionSink actionsOut = output(false);
              Writer auditOut = auditOutput();
              Engine e = engine.builder().actionSink(actionsOut).auditLog(entry -> writeAudit(auditOut, entry))
                      .build();
@@ -142,7 +141,7 @@ public final class ReplayCommand implements Callable<Integer> {
         long delivered = 0;
         long resumedAt;
         try (CustomerStoreProvider.OpenStore opened = provider.open(store, user, password);
-             BufferedReader in = open(events);
+             InputStream in = open(events);
              Writer auditOut = auditOutput()) {
             JsonLinesEventSource source = source(in);
             LinePositionStore lines = new LinePositionStore(opened.store(), source);
@@ -170,7 +169,7 @@ public final class ReplayCommand implements Callable<Integer> {
         return summary(err, started, counts, String.format(", %,d delivered from the store's outbox", delivered));
     }
 
-    private JsonLinesEventSource source(BufferedReader in) {
+    private JsonLinesEventSource source(InputStream in) {
         return JsonLinesEventSource.from(in, events).batchSize(Math.max(1, batch));
     }
 
@@ -244,11 +243,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 }).start();
     }
 
-    private static BufferedReader open(String source) throws IOException {
-        if ("-".equals(source)) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        }
-        return Files.newBufferedReader(Path.of(source), StandardCharsets.UTF_8);
+    private static InputStream open(String source) throws IOException {
+        return "-".equals(source) ? System.in : Files.newInputStream(Path.of(source));
     }
 
     private JsonLinesActionSink output(boolean append) {
