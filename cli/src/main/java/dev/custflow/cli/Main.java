@@ -18,6 +18,7 @@ public final class Main implements Runnable {
 
     /** @param args the command line */
     public static void main(String[] args) {
+        StandardInput.checkAtStart();
         System.exit(run(args, System.out, System.err));
     }
 

@@ -110,7 +110,8 @@ public final class ReplayCommand implements Callable<Integer> {
                      .build();
              RulesFolderWatcher ignored = watch ? watcher(e, err) : null) {
             pump(e, source(in), err, counts, () -> { });
-        } catch (NoSuchFileException | RuleCompilationException | InvalidSettingsException ex) {
+        } catch (NoSuchFileException | StandardInput.ClosedException | RuleCompilationException
+                 | InvalidSettingsException ex) {
             return CommandErrors.report("replay", ex, err, "nothing was replayed");
         }
         return summary(err, started, counts, "");
@@ -163,7 +164,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 delivered += deliveredInBatches[0];
                 delivered += opened.deliverPending(actionsOut);
             }
-        } catch (NoSuchFileException | RuleCompilationException | InvalidSettingsException ex) {
+        } catch (NoSuchFileException | StandardInput.ClosedException | RuleCompilationException
+                 | InvalidSettingsException ex) {
             return CommandErrors.report("replay", ex, err, "nothing was replayed");
         }
         return summary(err, started, counts, String.format(", %,d delivered from the store's outbox", delivered));
@@ -244,7 +246,7 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private static InputStream open(String source) throws IOException {
-        return "-".equals(source) ? System.in : Files.newInputStream(Path.of(source));
+        return "-".equals(source) ? StandardInput.open() : Files.newInputStream(Path.of(source));
     }
 
     private JsonLinesActionSink output(boolean append) {

@@ -170,7 +170,7 @@ public final class WhatIfCommand implements Callable<Integer> {
     /** Reads the events as replay does: a line that is no event is reported as replay reports it, and skipped. */
     private static long read(String source, List<Event> into, PrintWriter err) throws IOException {
         long rejected = 0;
-        try (InputStream in = "-".equals(source) ? System.in : Files.newInputStream(Path.of(source))) {
+        try (InputStream in = "-".equals(source) ? StandardInput.open() : Files.newInputStream(Path.of(source))) {
             JsonLinesEventSource lines = JsonLinesEventSource.from(in, source);
             while (!lines.exhausted()) {
                 for (SourceRecord r : lines.poll(Duration.ZERO)) {
