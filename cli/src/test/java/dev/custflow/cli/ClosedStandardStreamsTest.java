@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Started with standard input closed ({@code 0<&-}), replay once read the JDK's own files as events and ended in a
  * stack trace. Now the launcher refuses before it starts Java, and the command line refuses when started without the
- * launcher. Both cases run a real process through bash, and are skipped where bash or /proc is missing.
+ * launcher. With standard output closed the launcher refuses to run: the JVM may put /dev/null there, and the actions
+ * would be lost without an error. The cases run a real process through bash, skipped where bash or /proc is missing.
  */
 class ClosedStandardStreamsTest {
     private static final Path LAUNCHER = Path.of("../bin/custflow").toAbsolutePath().normalize();
@@ -58,6 +59,15 @@ class ClosedStandardStreamsTest {
                     + "< FILE\n");
             assertThat(r.out()).isEmpty();
         }
+    }
+
+    @Test
+    void theLauncher_withStandardOutputClosed_refusesToRun_withExitCode3() throws Exception {
+        Ended r = bash("exec bash " + quoted(LAUNCHER.toString()) + " replay --events x.jsonl 1>&-");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(CommandErrors.OUTPUT);
+        assertThat(r.err()).isEqualTo("custflow: standard output is closed, so nothing could be written to it; "
+                + "nothing was run. Send it to a file, a pipe or /dev/null\n");
     }
 
     @Test

@@ -102,6 +102,27 @@ class ReplayStoreCommandTest {
                 .doesNotContain("The event", "(line ").contains(" 0 rejected", " 0 actions, 0 delivered");
     }
 
+    @Test
+    void anOutputThatFails_endsTheRunWithExitCode3_andTheNextRunWritesWhatTheOutboxKept() throws Exception {
+        Path full = Path.of("/dev/full");
+        Assumptions.assumeTrue(Files.isWritable(full), "no /dev/full on this system");
+        Path plain = dir.resolve("plain.jsonl");
+        assertThat(Main.capture("replay", "--events", RETENTION.toString(), "--out", plain.toString()).code()).isZero();
+        String store = dir.resolve("custflow").toString();
+
+        Main.Result failed = Main.capture(args(RETENTION, store, full, List.of(), "5"));
+        assertThat(failed.code()).as(failed.err()).isEqualTo(CommandErrors.OUTPUT);
+        assertThat(failed.err()).contains("custflow replay: the actions file /dev/full could not be written (",
+                "0 actions written; the actions not written stay in the store's outbox, and the next run writes "
+                        + "them first").doesNotContain(" delivered from the store's outbox");
+
+        Path out = dir.resolve("out.jsonl");
+        Main.Result next = Main.capture(args(RETENTION, store, out, List.of(), "5"));
+        assertThat(next.code()).as(next.err()).isZero();
+        assertThat(next.err()).contains("resumed at line 5 of ");
+        assertThat(sorted(out)).isEqualTo(sorted(plain));
+    }
+
     /** Replays the whole file on a new store, then again: the second run resumes at its end and writes nothing. */
     private void replaysTwice(String store, List<String> credentials) throws Exception {
         Path plain = dir.resolve("plain.jsonl");
