@@ -77,6 +77,13 @@ class JsonLimitsTest {
     }
 
     @Test
+    void aBooleanWhereATextGoes_isRejected_aNumberStillStandsForAnId() {
+        assertThat(rejected(ORDER_HEAD.replace("\"e1\"", "true") + "\"amount\":1}").field()).isEqualTo("id");
+        assertThat(rejected(ORDER_HEAD.replace("\"C1\"", "false") + "\"amount\":1}").field()).isEqualTo("customerId");
+        assertThat(Json.readEvent(ORDER_HEAD.replace("\"e1\"", "17") + "\"amount\":1}", 1).id()).isEqualTo("17");
+    }
+
+    @Test
     void aRefusalOfAnEventReadWithoutALine_stillNamesTheEvent() {
         EventRejectedException e = catchThrowableOfType(EventRejectedException.class,
                 () -> Json.readEvent(ORDER_HEAD.replace("\"C1\"", "\"C\\u00001\"") + "\"amount\":1}"));
