@@ -73,7 +73,7 @@ public final class Bench {
                     java.nio.file.Path.of(System.getProperty("custflow.bench.dir", "benchmarks/target/bench-db")));
         }
         if (all || a.contains("malformed")) {
-            MalformedLinesBench.run(quick ? 20_000 : 200_000, quick ? 2_000 : 20_000);
+            MalformedLinesBench.run(quick ? 20_000 : 100_000, quick ? 2_000 : 10_000);
         }
         if (all || a.contains("snap")) {
             SnapshotBench.run(quick ? 10_000 : 100_000, quick ? 10_000 : 100_000, quick ? 100_000 : 1_000_000);
