@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * the call fails, nothing is acknowledged and the records come again to the next pump (the engine drops the events it
  * had already applied by their ids).
  *
- * <p>A record that is not a valid event, or that the engine rejects, is reported with its origin (queue and delivery,
- * topic and offset) and acknowledged with the rest: a bad event never stops the stream.
+ * <p>A record that the source could not read ({@link SourceRecord#readable()}), that is not a valid event, or that the
+ * engine rejects, is reported with its origin (queue and delivery, topic and offset) and acknowledged with the rest: a
+ * bad event never stops the stream.
  *
  * <pre>{@code
  * try (EventPump pump = new EventPump(engine, source, bad -> log.warn("{}", bad))) {
@@ -87,6 +88,9 @@ public final class EventPump implements AutoCloseable {
         List<Rejection> rejections = new ArrayList<>();
         for (SourceRecord r : records) {
             try {
+                if (!r.readable()) {
+                    throw new EventRejectedException(0, null, null, null, null, r.problem());
+                }
                 var e = Json.readEvent(r.json());
                 events.add(e);
                 originsOf.computeIfAbsent(e.id(), id -> new ArrayDeque<>()).add(r.origin());

@@ -14,6 +14,12 @@ import dev.custflow.internal.json.JsonCodec;
  * }</pre>
  */
 public final class Json {
+    /**
+     * The most bytes one event may have in UTF-8 (docs/events.md, "Limits"): a source may refuse a longer record
+     * before it reads all of it.
+     */
+    public static final int MAX_EVENT_BYTES = JsonCodec.MAX_EVENT_BYTES;
+
     private Json() {
     }
 

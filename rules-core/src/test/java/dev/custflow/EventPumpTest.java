@@ -3,6 +3,7 @@ package dev.custflow;
 import static dev.custflow.testdata.Events.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.custflow.action.Action;
 import dev.custflow.spi.CustomerStores;
@@ -143,6 +144,36 @@ class EventPumpTest {
             });
             assertThat(queue.acknowledged).isEqualTo(3);
         }
+    }
+
+    @Test
+    void a_record_the_source_could_not_read_is_rejected_with_the_source_s_reason_and_the_stream_goes_on() {
+        Queue queue = new Queue();
+        queue.offer(orderJson("o-1", "c-1", "2024-03-01T10:00:00Z"));
+        queue.waiting.add(SourceRecord.unreadable("queue q, delivery 2", "the record is not valid UTF-8"));
+        queue.offer(orderJson("o-3", "c-3", "2024-03-01T12:00:00Z"));
+        List<EventPump.Rejected> bad = new ArrayList<>();
+        try (Engine engine = Custflow.builder().build()) {
+            BatchResult r = new EventPump(engine, queue, bad::add).pumpOnce(Duration.ZERO);
+
+            assertThat(r.accepted()).isEqualTo(2);
+            assertThat(r.rejections()).singleElement().extracting(Rejection::problem)
+                    .isEqualTo("the record is not valid UTF-8");
+            assertThat(bad).singleElement().hasToString(
+                    "queue q, delivery 2: The event was rejected: the record is not valid UTF-8");
+            assertThat(queue.acknowledged).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void a_withheld_value_stays_withheld_when_its_rejection_becomes_an_exception_again() {
+        String lead = "{\"type\":\"LeadCaptured\",\"id\":\"e1\",\"at\":\"2025-03-01T09:30:00Z\","
+                + "\"leadId\":\"L1\",\"channel\":\"WEB\",\"name\":\"王\\u0007芳\"}";
+        Rejection r = Rejection.of(catchThrowableOfType(EventRejectedException.class, () -> Json.readEvent(lead)));
+
+        assertThat(r.toException().getMessage()).isEqualTo(r.message()).contains("value not shown");
+        assertThat(r.toException().at(9, "e1").getMessage()).startsWith("The event (line 9, LeadCaptured \"e1\")")
+                .contains("field 'name' (value not shown");
     }
 
     @Test

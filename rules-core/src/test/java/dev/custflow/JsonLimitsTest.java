@@ -77,6 +77,21 @@ class JsonLimitsTest {
     }
 
     @Test
+    void aBooleanWhereATextGoes_isRejected_aNumberStillStandsForAnId() {
+        assertThat(rejected(ORDER_HEAD.replace("\"e1\"", "true") + "\"amount\":1}").field()).isEqualTo("id");
+        assertThat(rejected(ORDER_HEAD.replace("\"C1\"", "false") + "\"amount\":1}").field()).isEqualTo("customerId");
+        assertThat(Json.readEvent(ORDER_HEAD.replace("\"e1\"", "17") + "\"amount\":1}", 1).id()).isEqualTo("17");
+    }
+
+    @Test
+    void aRefusalOfAnEventReadWithoutALine_stillNamesTheEvent() {
+        EventRejectedException e = catchThrowableOfType(EventRejectedException.class,
+                () -> Json.readEvent(ORDER_HEAD.replace("\"C1\"", "\"C\\u00001\"") + "\"amount\":1}"));
+
+        assertThat(e.getMessage()).startsWith("The event (OrderPlaced \"e1\") was rejected: field 'customerId'");
+    }
+
+    @Test
     void personalTextWithControlCharactersOrTooLong_isRejected_withoutRepeatingIt() {
         String lead = "{\"type\":\"LeadCaptured\",\"id\":\"e1\",\"at\":\"2025-03-01T09:30:00Z\",\"leadId\":\"L1\","
                 + "\"channel\":\"WEB\",\"name\":\"%s\"}";

@@ -21,8 +21,9 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The benchmark harness: {@code Bench [w1|w1r|w1i|w2|w3|w4|w5|w6|snap|restart|all] [--quick]} (W6: hot reload,
- * {@link ReloadBench}; snap: snapshots and commits, {@link SnapshotBench}; w3: end to end on the JDBC store and
+ * The benchmark harness: {@code Bench [w1|w1r|w1i|w2|w3|w4|w5|w6|snap|restart|malformed|all] [--quick]} (W6: hot
+ * reload, {@link ReloadBench}; snap: snapshots and commits, {@link SnapshotBench}; malformed: bad lines turned away,
+ * {@link MalformedLinesBench}; w3: end to end on the JDBC store and
  * outbox, {@link W3Bench}; restart: reloading a million snapshots, {@link RestartBench}; w3 and restart need the
  * local database servers and are not part of {@code all}). Each workload runs the engine and
  * the hand-written baseline ({@link PlainLifecycle}) in this JVM, alternately, after a warm-up, and
@@ -36,7 +37,7 @@ public final class Bench {
 
     /**
      * @param args the workloads to run ({@code w1}, {@code w1r}, {@code w1i}, {@code w2}, {@code w4}, {@code w5},
-     *             {@code w6} or {@code all}), and {@code --quick} for a small smoke run
+     *             {@code w6}, {@code malformed} or {@code all}), and {@code --quick} for a small smoke run
      */
     public static void main(String[] args) {
         List<String> a = Arrays.asList(args);
@@ -70,6 +71,9 @@ public final class Bench {
         if (a.contains("restart")) {
             RestartBench.run(quick ? 100_000 : 1_000_000, quick ? 3 : 5,
                     java.nio.file.Path.of(System.getProperty("custflow.bench.dir", "benchmarks/target/bench-db")));
+        }
+        if (all || a.contains("malformed")) {
+            MalformedLinesBench.run(quick ? 20_000 : 100_000, quick ? 2_000 : 10_000);
         }
         if (all || a.contains("snap")) {
             SnapshotBench.run(quick ? 10_000 : 100_000, quick ? 10_000 : 100_000, quick ? 100_000 : 1_000_000);

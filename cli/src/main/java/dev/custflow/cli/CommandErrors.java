@@ -13,6 +13,8 @@ import java.nio.file.NoSuchFileException;
 public final class CommandErrors {
     /** The exit code of a usage, rules, settings or input-file error. */
     public static final int EXIT = 2;
+    /** The exit code when the output could not be written (standard output closed, a full disk): it is incomplete. */
+    public static final int OUTPUT = 3;
 
     private CommandErrors() {
     }

@@ -40,6 +40,7 @@ public interface CustomerStoreProvider {
          *
          * @param sink where the actions go; the same sink on every call
          * @return how many actions were delivered
+         * @throws RuntimeException the sink's own error when it fails: what it did not take stays in the outbox
          */
         long deliverPending(ActionSink sink);
 

@@ -65,7 +65,7 @@ public final class JdbcStoreProvider implements CustomerStoreProvider {
             } else if (!Objects.equals(relaySink, sink)) {
                 throw new IllegalArgumentException("deliverPending takes the same sink on every call");
             }
-            long delivered = relay.drain();
+            long delivered = drain();
             // A killed run's leases keep some partitions until they expire: wait for them, at most a few leases.
             for (int i = 0; i < 20 && store.pendingActions() > 0; i++) {
                 try {
@@ -74,9 +74,27 @@ public final class JdbcStoreProvider implements CustomerStoreProvider {
                     Thread.currentThread().interrupt();
                     break;
                 }
-                delivered += relay.drain();
+                delivered += drain();
             }
             return delivered;
+        }
+
+        /**
+         * Passes until nothing owned is waiting. A sink that fails (standard output closed, a full disk) ends the
+         * delivery with its error, where the relay's own drain would retry it for ever: the rest stays in the outbox.
+         */
+        private long drain() {
+            long delivered = 0;
+            while (true) {
+                OutboxRelay.Pass pass = relay.runOnce();
+                delivered += pass.delivered();
+                if (pass.sinkFailed()) {
+                    throw pass.failure();
+                }
+                if (!pass.more()) {
+                    return delivered;
+                }
+            }
         }
 
         @Override

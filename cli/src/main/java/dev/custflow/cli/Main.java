@@ -18,6 +18,7 @@ public final class Main implements Runnable {
 
     /** @param args the command line */
     public static void main(String[] args) {
+        StandardInput.checkAtStart();
         System.exit(run(args, System.out, System.err));
     }
 
@@ -31,10 +32,15 @@ public final class Main implements Runnable {
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine cl = commandLine();
-        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        // over the PrintStream itself, so that checkError() sees what the PrintStream swallows (a closed pipe)
+        cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         int code = cl.execute(args);
-        cl.getOut().flush();
+        if (cl.getOut().checkError() && code != CommandErrors.OUTPUT) {
+            cl.getErr().println("custflow: standard output could not be written (closed or full): what the command "
+                    + "printed is incomplete");
+            code = CommandErrors.OUTPUT;
+        }
         cl.getErr().flush();
         return code;
     }

@@ -14,9 +14,9 @@ import dev.custflow.connectors.jsonl.JsonLinesEventSource;
 import dev.custflow.dsl.RulesFolderWatcher;
 import dev.custflow.settings.InvalidSettingsException;
 import dev.custflow.spi.AuditEntry;
-import java.io.BufferedReader;
+import java.io.FilterWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -40,7 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Reads events (JSON Lines) and writes the actions they cause (JSON Lines).",
                 "Rejected lines are reported on standard error with their line number; the rest go on.",
                 "Exit code: 0 when events were processed (even if some were rejected), 1 when none could be, "
-                        + "2 for a usage, rules or settings error."},
+                        + "2 for a usage, rules or settings error or events that cannot be read, 3 when the actions "
+                        + "or the audit trail could not be written (standard error says how many were)."},
         sortOptions = false)
 public final class ReplayCommand implements Callable<Integer> {
     private static final com.fasterxml.jackson.databind.ObjectWriter AUDIT_JSON = Json.mapper().writer();
@@ -89,41 +90,89 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
+    /** What a run has done so far: for the summary, and for a true account when the output fails. */
+    private static final class Progress {
+        long accepted;
+        long rejected;
+        long duplicates;
+        long actions;
+        /** The line the last whole batch ended at. */
+        long line;
+        JsonLinesEventSource source;
+        JsonLinesActionSink sink;
+    }
+
+    /** The audit trail could not be written. */
+    private static final class AuditFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AuditFailure(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
-        long[] counts = new long[4]; // accepted, rejected, duplicates, actions
+        Progress p = new Progress();
         if (watch && engine.rulesFolder() == null) {
             err.println("custflow replay: --watch needs --rules DIR, the folder to watch; nothing was replayed");
             return CommandErrors.EXIT;
         }
         if (store != null) {
-            return callOnStore(err, started, counts);
+            return callOnStore(err, started, p);
         }
         if (user != null || password != null) {
             err.println("custflow replay: --user and --password go with --store; nothing was replayed");
             return CommandErrors.EXIT;
         }
-        try (BufferedReader in = open(events); JsonLinesActionSink actionsOut = output(false);
+        try (InputStream in = open(events); JsonLinesActionSink actionsOut = output(false);
              Writer auditOut = auditOutput();
              Engine e = engine.builder().actionSink(actionsOut).auditLog(entry -> writeAudit(auditOut, entry))
                      .build();
              RulesFolderWatcher ignored = watch ? watcher(e, err) : null) {
-            pump(e, source(in), err, counts, () -> { });
-        } catch (NoSuchFileException | RuleCompilationException | InvalidSettingsException ex) {
+            p.sink = actionsOut;
+            p.source = source(in);
+            pump(e, p, err, () -> { });
+        } catch (NoSuchFileException | StandardInput.ClosedException | RuleCompilationException
+                 | InvalidSettingsException ex) {
             return CommandErrors.report("replay", ex, err, "nothing was replayed");
+        } catch (RuntimeException ex) {
+            return outputFailed(ex, p, err, "");
         }
-        return summary(err, started, counts, "");
+        return summary(err, started, p, "");
     }
 
-    private int summary(PrintWriter err, long started, long[] counts, String more) {
+    private int summary(PrintWriter err, long started, Progress p, String more) {
         if (!quiet) {
             double secs = (System.nanoTime() - started) / 1e9;
             err.printf("custflow replay: %,d events accepted, %,d rejected, %,d duplicates; %,d actions%s in %.2f s%n",
-                    counts[0], counts[1], counts[2], counts[3], more, secs);
+                    p.accepted, p.rejected, p.duplicates, p.actions, more, secs);
         }
-        return counts[0] == 0 && counts[1] > 0 ? 1 : 0;
+        return p.accepted == 0 && p.rejected > 0 ? 1 : 0;
+    }
+
+    /**
+     * Reports that the actions or the audit trail could not be written, with what was: the run stops there, and no
+     * summary claims more.
+     *
+     * @param outbox what happens to the actions not written, or empty
+     * @return {@link CommandErrors#OUTPUT}
+     * @throws RuntimeException {@code ex} itself when it is no output failure
+     */
+    private int outputFailed(RuntimeException ex, Progress p, PrintWriter err, String outbox) {
+        boolean actions = ex instanceof ConnectorException c && p.sink != null && c.connector().equals(p.sink.name());
+        if (!actions && !(ex instanceof AuditFailure)) {
+            throw ex;
+        }
+        Throwable cause = ex.getCause() == null ? ex : ex.getCause();
+        String what = !actions ? "the audit trail " + audit
+                : out == null ? "standard output" : "the actions file " + out;
+        err.printf("custflow replay: %s could not be written (%s), so the replay stopped. Up to line %,d: %,d events "
+                        + "accepted, %,d rejected, %,d duplicates; %,d actions written%s%n", what, cause.getMessage(),
+                p.line, p.accepted, p.rejected, p.duplicates, p.sink == null ? 0 : p.sink.written(), outbox);
+        return CommandErrors.OUTPUT;
     }
 
     /**
@@ -131,7 +180,7 @@ public final class ReplayCommand implements Callable<Integer> {
      * output only through the store's outbox, delivered after every batch and at the end, so an action committed
      * before a crash is delivered by the next run.
      */
-    private int callOnStore(PrintWriter err, long started, long[] counts) throws IOException {
+    private int callOnStore(PrintWriter err, long started, Progress p) throws IOException {
         CustomerStoreProvider provider;
         try {
             provider = CustomerStoreProvider.forLocation(store);
@@ -139,38 +188,42 @@ public final class ReplayCommand implements Callable<Integer> {
             err.println("custflow replay: " + ex.getMessage() + "; nothing was replayed");
             return CommandErrors.EXIT;
         }
-        long delivered = 0;
-        long resumedAt;
+        long[] delivered = new long[1];
         try (CustomerStoreProvider.OpenStore opened = provider.open(store, user, password);
-             BufferedReader in = open(events);
+             InputStream in = open(events);
              Writer auditOut = auditOutput()) {
             JsonLinesEventSource source = source(in);
             LinePositionStore lines = new LinePositionStore(opened.store(), source);
             Engine e = engine.builder().store(lines).auditLog(entry -> writeAudit(auditOut, entry)).build();
-            resumedAt = e.position();
+            long resumedAt = e.position();
             source.resumeAt(resumedAt);
+            p.source = source;
+            p.line = resumedAt;
             JsonLinesActionSink actionsOut = output(resumedAt > 0);
+            p.sink = actionsOut;
             try (actionsOut; e; RulesFolderWatcher ignored = watch ? watcher(e, err) : null) {
                 if (resumedAt > 0) {
                     err.println("custflow replay: resumed at line " + resumedAt + " of " + store);
                     err.flush();
                 }
-                delivered += opened.deliverPending(actionsOut); // what the last run committed but did not deliver
-                long[] deliveredInBatches = new long[1];
-                pump(e, source, err, counts, () -> {
+                delivered[0] += opened.deliverPending(actionsOut); // what the last run committed but did not deliver
+                pump(e, p, err, () -> {
                     lines.commitLinesWithoutEvents();
-                    deliveredInBatches[0] += opened.deliverPending(actionsOut);
+                    delivered[0] += opened.deliverPending(actionsOut);
                 });
-                delivered += deliveredInBatches[0];
-                delivered += opened.deliverPending(actionsOut);
+                delivered[0] += opened.deliverPending(actionsOut);
             }
-        } catch (NoSuchFileException | RuleCompilationException | InvalidSettingsException ex) {
+        } catch (NoSuchFileException | StandardInput.ClosedException | RuleCompilationException
+                 | InvalidSettingsException ex) {
             return CommandErrors.report("replay", ex, err, "nothing was replayed");
+        } catch (RuntimeException ex) {
+            return outputFailed(ex, p, err, "; the actions not written stay in the store's outbox, and the next "
+                    + "run writes them first");
         }
-        return summary(err, started, counts, String.format(", %,d delivered from the store's outbox", delivered));
+        return summary(err, started, p, String.format(", %,d delivered from the store's outbox", delivered[0]));
     }
 
-    private JsonLinesEventSource source(BufferedReader in) {
+    private JsonLinesEventSource source(InputStream in) {
         return JsonLinesEventSource.from(in, events).batchSize(Math.max(1, batch));
     }
 
@@ -180,8 +233,8 @@ public final class ReplayCommand implements Callable<Integer> {
      *
      * @throws IOException if the events cannot be read
      */
-    private static void pump(Engine e, JsonLinesEventSource source, PrintWriter err, long[] counts,
-                             Runnable afterBatch) throws IOException {
+    private static void pump(Engine e, Progress p, PrintWriter err, Runnable afterBatch) throws IOException {
+        JsonLinesEventSource source = p.source;
         List<EventPump.Rejected> rejected = new ArrayList<>();
         try (EventPump pump = new EventPump(e, source, rejected::add)) {
             while (!source.exhausted()) {
@@ -191,11 +244,12 @@ public final class ReplayCommand implements Callable<Integer> {
                 }
                 report(rejected, err);
                 rejected.clear();
-                counts[0] += r.accepted();
-                counts[1] += r.rejections().size();
-                counts[2] += r.duplicates();
-                counts[3] += r.actions().size();
                 afterBatch.run();
+                p.accepted += r.accepted();
+                p.rejected += r.rejections().size();
+                p.duplicates += r.duplicates();
+                p.actions += r.actions().size();
+                p.line = source.position();
             }
         } catch (ConnectorException ex) {
             if (ex.connector().equals(source.name()) && ex.getCause() instanceof IOException io) {
@@ -244,16 +298,13 @@ public final class ReplayCommand implements Callable<Integer> {
                 }).start();
     }
 
-    private static BufferedReader open(String source) throws IOException {
-        if ("-".equals(source)) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        }
-        return Files.newBufferedReader(Path.of(source), StandardCharsets.UTF_8);
+    private static InputStream open(String source) throws IOException {
+        return "-".equals(source) ? StandardInput.open() : Files.newInputStream(Path.of(source));
     }
 
     private JsonLinesActionSink output(boolean append) {
         if (out == null) {
-            return JsonLinesActionSink.to(spec.commandLine().getOut(), "stdout");
+            return JsonLinesActionSink.to(failingWhenClosed(spec.commandLine().getOut()), "stdout");
         }
         if (append) {
             dropPartialLastLine(out);
@@ -290,8 +341,50 @@ public final class ReplayCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Standard output as a writer that fails when it could not write: a {@link PrintWriter} only remembers the error
+     * (a closed pipe, a full disk), and the actions would be counted as written.
+     */
+    private static Writer failingWhenClosed(PrintWriter stdout) {
+        return new Writer() {
+            @Override
+            public void write(char[] chars, int off, int len) {
+                stdout.write(chars, off, len);
+            }
+
+            @Override
+            public void write(String s, int off, int len) {
+                stdout.write(s, off, len);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                if (stdout.checkError()) {
+                    throw new IOException("it is closed or full");
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+
     private Writer auditOutput() throws IOException {
-        return audit == null ? Writer.nullWriter() : Files.newBufferedWriter(audit, StandardCharsets.UTF_8);
+        if (audit == null) {
+            return Writer.nullWriter();
+        }
+        return new FilterWriter(Files.newBufferedWriter(audit, StandardCharsets.UTF_8)) {
+            @Override
+            public void close() {
+                try {
+                    super.close();
+                } catch (IOException ex) {
+                    throw new AuditFailure(ex);
+                }
+            }
+        };
     }
 
     private static void writeAudit(Writer w, AuditEntry entry) {
@@ -299,7 +392,7 @@ public final class ReplayCommand implements Callable<Integer> {
             w.write(AUDIT_JSON.writeValueAsString(entry));
             w.write('\n');
         } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write the audit trail", ex);
+            throw new AuditFailure(ex);
         }
     }
 }

@@ -1,11 +1,12 @@
 package dev.custflow.cli;
 
+import dev.custflow.ConnectorException;
 import dev.custflow.Custflow;
 import dev.custflow.EngineBuilder;
 import dev.custflow.EventRejectedException;
-import dev.custflow.Json;
 import dev.custflow.Rejection;
 import dev.custflow.RuleCompilationException;
+import dev.custflow.connectors.jsonl.JsonLinesEventSource;
 import dev.custflow.dsl.RulesFolder;
 import dev.custflow.event.Event;
 import dev.custflow.examples.CdnowHistory;
@@ -14,15 +15,15 @@ import dev.custflow.examples.WhatIf;
 import dev.custflow.examples.WhatIfReport;
 import dev.custflow.settings.InvalidSettingsException;
 import dev.custflow.settings.Settings;
-import java.io.BufferedReader;
+import dev.custflow.spi.SourceRecord;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -137,7 +138,8 @@ public final class WhatIfCommand implements Callable<Integer> {
                  | RuleCompilationException | UncheckedIOException e) {
             return CommandErrors.report("whatif", e, err, "nothing was compared");
         } catch (IOException e) {
-            err.println("custflow whatif: cannot read " + (cdnow != null ? cdnow : events) + ": " + e.getMessage());
+            err.println("custflow whatif: cannot read " + (cdnow != null ? cdnow : "-".equals(events)
+                    ? "standard input" : events) + ": " + e.getMessage() + "; nothing was compared");
             return CommandErrors.EXIT;
         }
     }
@@ -165,26 +167,26 @@ public final class WhatIfCommand implements Callable<Integer> {
         return settingsGiven() ? label + ", then the settings given with --settings" : label;
     }
 
-    /** Reads JSON Lines events; an unreadable line is reported like replay reports it, and left out. */
+    /** Reads the events as replay does: a line that is no event is reported as replay reports it, and skipped. */
     private static long read(String source, List<Event> into, PrintWriter err) throws IOException {
         long rejected = 0;
-        try (BufferedReader in = "-".equals(source)
-                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                : Files.newBufferedReader(Path.of(source), StandardCharsets.UTF_8)) {
-            String line;
-            long n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    into.add(Json.readEvent(line, n));
-                } catch (EventRejectedException e) {
-                    err.println(e.getMessage());
-                    rejected++;
+        try (InputStream in = "-".equals(source) ? StandardInput.open() : Files.newInputStream(Path.of(source))) {
+            JsonLinesEventSource lines = JsonLinesEventSource.from(in, source);
+            while (!lines.exhausted()) {
+                for (SourceRecord r : lines.poll(Duration.ZERO)) {
+                    try {
+                        into.add(JsonLinesEventSource.readEvent(r));
+                    } catch (EventRejectedException e) {
+                        err.println(e.getMessage());
+                        rejected++;
+                    }
                 }
             }
+        } catch (ConnectorException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io; // the events could not be read
+            }
+            throw e;
         }
         return rejected;
     }

@@ -55,6 +55,51 @@ class ReplayStoreCommandTest {
 
     @Test
     void onPostgreSql_replayedTwice_theSecondRunAddsNothing() throws Exception {
+        onANewPostgreSqlDatabase(url -> replaysTwice(url, List.of("--user", "postgres")));
+    }
+
+    /**
+     * Issue "Hostile input never wins", item 3: a customer id longer than the store's column (200) or with a NUL used
+     * to fail the commit, so the position never moved and every later run failed the same way. Now both lines are
+     * rejected when read, the rest of the file is committed, and the next run starts after the last line.
+     */
+    @Test
+    void onPostgreSql_poisonCustomerIds_areRejectedAlone_andThePositionMovesPastThem() throws Exception {
+        String order = "{\"type\":\"OrderPlaced\",\"id\":\"o-x%d\",\"at\":\"2024-02-01T00:00:00Z\","
+                + "\"orderId\":\"SO-x%1$d\",\"customerId\":\"%s\",\"amount\":100}";
+        List<String> lines = new ArrayList<>(Files.readAllLines(RETENTION, StandardCharsets.UTF_8));
+        lines.add(6, order.formatted(1, "C".repeat(201)));
+        lines.add(12, order.formatted(2, "C\\u0000-1"));
+        Path events = Files.write(dir.resolve("poison.jsonl"), lines, StandardCharsets.UTF_8);
+        Path plain = dir.resolve("plain.jsonl");
+        assertThat(Main.capture("replay", "--events", RETENTION.toString(), "--out", plain.toString()).code()).isZero();
+        Path out = dir.resolve("out.jsonl");
+
+        onANewPostgreSqlDatabase(url -> {
+            Main.Result first = Main.capture(args(events, url, out, List.of("--user", "postgres"), "4"));
+            assertThat(first.code()).as(first.err()).isZero();
+            assertThat(first.err().lines().filter(l -> l.startsWith("The event"))).satisfiesExactly(
+                    l -> assertThat(l).startsWith("The event (line 7, OrderPlaced \"o-x1\") was rejected: field "
+                            + "'customerId'").contains("at most 128 characters"),
+                    l -> assertThat(l).startsWith("The event (line 13, OrderPlaced \"o-x2\") was rejected: field "
+                            + "'customerId'").contains("U+0000"));
+            assertThat(sorted(out)).isEqualTo(sorted(plain));
+
+            Main.Result next = Main.capture(args(events, url, out, List.of("--user", "postgres"), "4"));
+            assertThat(next.code()).as(next.err()).isZero();
+            assertThat(next.err()).contains("resumed at line " + lines.size() + " of ").doesNotContain("The event")
+                    .contains("0 events accepted, 0 rejected");
+            assertThat(sorted(out)).isEqualTo(sorted(plain));
+        });
+    }
+
+    /** A database that the test works on. */
+    private interface DatabaseTest {
+        void run(String url) throws Exception;
+    }
+
+    /** Runs the test on a new database of the local PostgreSQL, dropped after; skipped when no server answers. */
+    private static void onANewPostgreSqlDatabase(DatabaseTest test) throws Exception {
         String admin = "jdbc:postgresql://" + PG_HOST + "/postgres?connectTimeout=3";
         String db = "cf_cli_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)
                 .toLowerCase(Locale.ROOT);
@@ -62,7 +107,7 @@ class ReplayStoreCommandTest {
             s.execute("CREATE DATABASE " + db);
         }
         try {
-            replaysTwice("jdbc:postgresql://" + PG_HOST + "/" + db, List.of("--user", "postgres"));
+            test.run("jdbc:postgresql://" + PG_HOST + "/" + db);
         } finally {
             try (Connection c = postgres(admin); Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
@@ -100,6 +145,27 @@ class ReplayStoreCommandTest {
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.err()).contains("resumed at line " + lines.size() + " of ")
                 .doesNotContain("The event", "(line ").contains(" 0 rejected", " 0 actions, 0 delivered");
+    }
+
+    @Test
+    void anOutputThatFails_endsTheRunWithExitCode3_andTheNextRunWritesWhatTheOutboxKept() throws Exception {
+        Path full = Path.of("/dev/full");
+        Assumptions.assumeTrue(Files.isWritable(full), "no /dev/full on this system");
+        Path plain = dir.resolve("plain.jsonl");
+        assertThat(Main.capture("replay", "--events", RETENTION.toString(), "--out", plain.toString()).code()).isZero();
+        String store = dir.resolve("custflow").toString();
+
+        Main.Result failed = Main.capture(args(RETENTION, store, full, List.of(), "5"));
+        assertThat(failed.code()).as(failed.err()).isEqualTo(CommandErrors.OUTPUT);
+        assertThat(failed.err()).contains("custflow replay: the actions file /dev/full could not be written (",
+                "0 actions written; the actions not written stay in the store's outbox, and the next run writes "
+                        + "them first").doesNotContain(" delivered from the store's outbox");
+
+        Path out = dir.resolve("out.jsonl");
+        Main.Result next = Main.capture(args(RETENTION, store, out, List.of(), "5"));
+        assertThat(next.code()).as(next.err()).isZero();
+        assertThat(next.err()).contains("resumed at line 5 of ");
+        assertThat(sorted(out)).isEqualTo(sorted(plain));
     }
 
     /** Replays the whole file on a new store, then again: the second run resumes at its end and writes nothing. */

@@ -149,6 +149,21 @@ class WhatIfCommandTest {
     }
 
     @Test
+    void aByteOrderMark_isIgnored_andALineOfInvalidUtf8_isReportedAlone() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, (byte) 0xC3, 0x28, '\n'});
+        bytes.writeBytes(Files.readAllBytes(events));
+        Path withBad = Files.write(dir.resolve("bad.jsonl"), bytes.toByteArray());
+
+        Main.Result run = Main.capture("whatif", "--rules", lowered.toString(), "--events", withBad.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).contains("The event (line 1) was rejected: the line is not valid UTF-8 at byte 1 (0xC3)",
+                "(1 lines unreadable)");
+        assertThat(run.out()).contains("NO_ORDER_LONG: the change adds 3 warnings");
+    }
+
+    @Test
     void onlyUnreadableLines_exitWithOne() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.jsonl"), "not json\n");
 

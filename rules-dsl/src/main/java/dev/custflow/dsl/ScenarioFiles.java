@@ -76,12 +76,15 @@ public final class ScenarioFiles {
     }
 
     /**
-     * @param text the content of a scenario file
+     * @param text the content of a scenario file (a byte-order mark at its start is ignored)
      * @param name its name; a name ending in {@code .json} is read as JSON, any other as YAML
      * @return its scenarios, in file order
      * @throws InvalidScenarioException naming file, line and field when it is not a valid scenario file
      */
     public static List<Scenario> read(String text, String name) {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte-order mark, as some Windows editors write; JSON does not allow it
+        }
         boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
         Node root;
         try (JsonParser p = (json ? JSON : YAML).createParser(text)) {

@@ -41,6 +41,9 @@ public final class SettingsFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the settings file " + file, e);
         }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte-order mark, as some Windows editors write; JSON does not allow it
+        }
         String name = file.toString();
         boolean yaml = name.toLowerCase(Locale.ROOT).endsWith(".yaml") || name.toLowerCase(Locale.ROOT).endsWith(".yml");
         JsonNode tree;

@@ -42,6 +42,16 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void aByteOrderMarkAtTheStart_isIgnored_inJsonAndYaml() {
+        String yaml = "name: a\ngiven: [" + EVENT + "]\nexpect: none\nothers: allowed\n";
+        String json = "{\"name\":\"a\",\"given\":[{\"type\":\"ClockTick\",\"id\":\"t1\","
+                + "\"at\":\"2024-01-01T00:00:00Z\"}],\"expect\":\"none\"}";
+
+        assertThat(ScenarioFiles.read("\uFEFF" + yaml, "a.yaml")).extracting(Scenario::name).containsExactly("a");
+        assertThat(ScenarioFiles.read("\uFEFF" + json, "a.json")).extracting(Scenario::source).containsExactly("a.json:1");
+    }
+
+    @Test
     void severalScenarios_asAListOrUnderScenarios_withTheirLines() {
         String two = """
                 - name: a

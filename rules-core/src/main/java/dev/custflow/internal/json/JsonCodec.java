@@ -99,6 +99,8 @@ public final class JsonCodec {
         m.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         m.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         m.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        // true is no text: {"id":true} would become the id "true"
+        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         m.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         return m;
     }
@@ -132,7 +134,8 @@ public final class JsonCodec {
             checkTexts(tree, "", type);
             return EVENT_READER.treeToValue(tree, Event.class);
         } catch (EventRejectedException e) {
-            throw e.line() == line ? e : e.at(line, id);
+            // a check of a field knows neither line nor id: both are added here, also when the line is 0
+            throw e.line() == line && (e.eventId() != null || id == null) ? e : e.at(line, id);
         } catch (ValueInstantiationException e) {
             if (e.getCause() instanceof EventRejectedException r) {
                 throw r.at(line, id);

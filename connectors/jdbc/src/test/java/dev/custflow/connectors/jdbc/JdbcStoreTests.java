@@ -3,15 +3,22 @@ package dev.custflow.connectors.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.custflow.BatchResult;
 import dev.custflow.ConnectorException;
+import dev.custflow.Custflow;
+import dev.custflow.Engine;
+import dev.custflow.EventPump;
 import dev.custflow.Json;
 import dev.custflow.action.Action;
 import dev.custflow.connectors.testkit.SampleActions;
+import dev.custflow.spi.EventSource;
+import dev.custflow.spi.SourceRecord;
 import dev.custflow.spi.StoreCommit;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -198,5 +205,63 @@ abstract class JdbcStoreTests {
         assertThatThrownBy(() -> db().store(prefix).partitions(6).build())
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("4 relay partitions").hasMessageContaining(".partitions(4)");
+    }
+    /** Records handed over once, in order: what a JSON Lines file or a queue gives the pump. */
+    private static EventSource sourceOf(List<String> jsonLines) {
+        return new EventSource() {
+            private boolean polled;
+
+            @Override
+            public List<SourceRecord> poll(Duration timeout) {
+                List<SourceRecord> out = new ArrayList<>();
+                for (int i = 0; !polled && i < jsonLines.size(); i++) {
+                    out.add(new SourceRecord("record " + (i + 1), jsonLines.get(i)));
+                }
+                polled = true;
+                return out;
+            }
+
+            @Override
+            public void acknowledge() {
+            }
+        };
+    }
+
+    private static String order(String id, String customerId) {
+        return "{\"type\":\"OrderPlaced\",\"id\":\"" + id + "\",\"at\":\"2024-03-01T10:00:00Z\",\"orderId\":\"SO-"
+                + id + "\",\"customerId\":\"" + customerId + "\",\"amount\":120}";
+    }
+
+    /**
+     * Issue "Hostile input never wins", item 3: a customer id longer than the store's column (200) or with a NUL used
+     * to fail every commit, so the position never moved and every later run failed the same way. The contract's id
+     * limits (docs/events.md, "Limits") refuse both when the event is read, before the engine or the store sees them.
+     */
+    @Test
+    void poisonCustomerIds_areRejectedBeforeTheStore_thePositionMovesOn_andLaterEventsCommit() {
+        String prefix = TestDatabase.freshPrefix();
+        String tooLong = "C".repeat(201);
+        List<EventPump.Rejected> rejected = new ArrayList<>();
+        try (JdbcCustomerStore store = db().store(prefix).build();
+             Engine engine = Custflow.builder().store(store).build()) {
+            BatchResult r = new EventPump(engine, sourceOf(List.of(order("e1", "C-1"), order("e2", tooLong),
+                    order("e3", "C\\u0000-3"), order("e4", "C-4"))), rejected::add).pumpOnce(Duration.ZERO);
+
+            assertThat(r.accepted()).isEqualTo(2);
+            assertThat(engine.position()).isEqualTo(2);
+        }
+        assertThat(rejected).extracting(EventPump.Rejected::origin).containsExactly("record 2", "record 3");
+        assertThat(rejected).allSatisfy(x -> assertThat(x.rejection().field()).isEqualTo("customerId"));
+        assertThat(rejected.get(0).rejection().message()).contains("at most 128 characters").doesNotContain(tooLong);
+
+        try (JdbcCustomerStore store = db().store(prefix).build();
+             Engine engine = Custflow.builder().store(store).build()) {
+            assertThat(engine.position()).as("the next run starts after the batch").isEqualTo(2);
+            assertThat(engine.customer("C-4")).isPresent();
+            engine.acceptAll(List.of(Json.readEvent(order("e5", "C-5"))));
+            assertThat(engine.position()).isEqualTo(3);
+        }
+        assertThat(query("SELECT customer_id FROM " + prefix + "customer ORDER BY customer_id"))
+                .extracting(row -> row[0]).containsExactly("C-1", "C-4", "C-5");
     }
 }

@@ -90,6 +90,11 @@ public final class JsonLinesActionSink implements ActionSink, Closeable {
         }
     }
 
+    /** @return the name this sink gives in its errors ({@link ConnectorException#connector()}) */
+    public String name() {
+        return name;
+    }
+
     /** @return how many actions this sink has written */
     public synchronized long written() {
         return written;

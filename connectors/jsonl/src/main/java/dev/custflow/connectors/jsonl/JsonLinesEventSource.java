@@ -1,13 +1,17 @@
 package dev.custflow.connectors.jsonl;
 
 import dev.custflow.ConnectorException;
+import dev.custflow.EventRejectedException;
+import dev.custflow.Json;
+import dev.custflow.connectors.jsonl.internal.Utf8Lines;
+import dev.custflow.event.Event;
 import dev.custflow.spi.EventSource;
 import dev.custflow.spi.SourceRecord;
 import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +23,12 @@ import java.util.Objects;
  * Reads events as JSON Lines (one event per line, the JSON of docs/events.md) from a file, standard input or any
  * {@link Reader}, for an {@link dev.custflow.EventPump}. Each record's origin is its line ({@code "line 12"}), so the
  * pump reports a line that is not a valid event with its number and goes on with the next. Blank lines are skipped.
+ *
+ * <p>Files and streams are read as bytes and each line is decoded on its own as UTF-8: a line that is not valid UTF-8,
+ * or longer than {@link Json#MAX_EVENT_BYTES}, is an {@linkplain SourceRecord#unreadable unreadable} record the pump
+ * rejects with its line number, and the next line is read as usual. A UTF-8 byte-order mark at the start of the input
+ * is ignored. A {@link Reader} is already decoded: its lines are taken as they come, a byte-order mark at its start
+ * dropped too.
  *
  * <p>{@link #position()} counts the lines consumed, blank ones included. A host that restarts keeps that number (for
  * example with the engine's state in its store) and gives it to {@link #resumeAt} on a source over the same input:
@@ -42,7 +52,12 @@ public final class JsonLinesEventSource implements EventSource {
     public static final int DEFAULT_BATCH_SIZE = 1_000;
     private static final String ORIGIN = "line ";
 
-    private final BufferedReader in;
+    /** The next line of the input, or null at its end. */
+    private interface Lines extends Closeable {
+        Utf8Lines.Line next() throws IOException;
+    }
+
+    private final Lines in;
     private final String name;
     private final boolean closeIn;
     private int batchSize = DEFAULT_BATCH_SIZE;
@@ -50,10 +65,47 @@ public final class JsonLinesEventSource implements EventSource {
     private long skipUntil;
     private boolean exhausted;
 
-    private JsonLinesEventSource(Reader in, String name, boolean closeIn) {
-        this.in = in instanceof BufferedReader b ? b : new BufferedReader(in);
+    private JsonLinesEventSource(Lines in, String name, boolean closeIn) {
+        this.in = in;
         this.name = "jsonl:" + name;
         this.closeIn = closeIn;
+    }
+
+    private static Lines bytes(InputStream in) {
+        Utf8Lines lines = new Utf8Lines(in, Json.MAX_EVENT_BYTES);
+        return new Lines() {
+            @Override
+            public Utf8Lines.Line next() throws IOException {
+                return lines.next();
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+        };
+    }
+
+    private static Lines chars(Reader reader) {
+        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        return new Lines() {
+            private boolean first = true;
+
+            @Override
+            public Utf8Lines.Line next() throws IOException {
+                String line = in.readLine();
+                if (first && line != null && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                first = false;
+                return line == null ? null : new Utf8Lines.Line(line, null);
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+        };
     }
 
     /**
@@ -64,11 +116,20 @@ public final class JsonLinesEventSource implements EventSource {
     public static JsonLinesEventSource from(Path file) {
         Objects.requireNonNull(file, "file");
         try {
-            return new JsonLinesEventSource(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString(),
-                    true);
+            return new JsonLinesEventSource(bytes(Files.newInputStream(file)), file.toString(), true);
         } catch (IOException e) {
             throw new ConnectorException("jsonl:" + file, "cannot open the events file", e);
         }
+    }
+
+    /**
+     * @param in   JSON Lines in UTF-8, e.g. a socket's stream; read, not closed, by this source
+     * @param name what to call it in errors, e.g. {@code stdin}
+     * @return a source reading it
+     */
+    public static JsonLinesEventSource from(InputStream in, String name) {
+        return new JsonLinesEventSource(bytes(Objects.requireNonNull(in, "in")), Objects.requireNonNull(name, "name"),
+                false);
     }
 
     /**
@@ -77,12 +138,13 @@ public final class JsonLinesEventSource implements EventSource {
      * @return a source reading it
      */
     public static JsonLinesEventSource from(Reader in, String name) {
-        return new JsonLinesEventSource(Objects.requireNonNull(in, "in"), Objects.requireNonNull(name, "name"), false);
+        return new JsonLinesEventSource(chars(Objects.requireNonNull(in, "in")), Objects.requireNonNull(name, "name"),
+                false);
     }
 
     /** @return a source reading standard input as UTF-8; standard input stays open */
     public static JsonLinesEventSource fromStdin() {
-        return new JsonLinesEventSource(new InputStreamReader(System.in, StandardCharsets.UTF_8), "stdin", false);
+        return from(System.in, "stdin");
     }
 
     /**
@@ -120,7 +182,8 @@ public final class JsonLinesEventSource implements EventSource {
      * cannot be waited on for a limited time.
      *
      * @param timeout ignored
-     * @return the records of the non-blank lines read, in order, each with its line as origin; empty at the end
+     * @return the records of the non-blank lines read, in order, each with its line as origin (a line that could not
+     *         be decoded as an unreadable record); empty at the end
      * @throws ConnectorException if the input cannot be read
      */
     @Override
@@ -128,14 +191,19 @@ public final class JsonLinesEventSource implements EventSource {
         List<SourceRecord> records = new ArrayList<>();
         try {
             while (records.size() < batchSize) {
-                String line = in.readLine();
+                Utf8Lines.Line line = in.next();
                 if (line == null) {
                     exhausted = true;
                     break;
                 }
                 consumed++;
-                if (consumed > skipUntil && !line.isBlank()) {
-                    records.add(new SourceRecord(ORIGIN + consumed, line));
+                if (consumed <= skipUntil) {
+                    continue;
+                }
+                if (line.text() == null) {
+                    records.add(SourceRecord.unreadable(ORIGIN + consumed, line.problem()));
+                } else if (!line.text().isBlank()) {
+                    records.add(new SourceRecord(ORIGIN + consumed, line.text()));
                 }
             }
         } catch (IOException e) {
@@ -179,7 +247,22 @@ public final class JsonLinesEventSource implements EventSource {
         return 0;
     }
 
-    /** Closes the file this source opened; a reader it was given stays open. */
+    /**
+     * The event of a record this source gave, for a host that reads events without an {@link dev.custflow.EventPump}.
+     *
+     * @param record a record from {@link #poll}
+     * @return the event
+     * @throws EventRejectedException naming the record's line when it is unreadable or not a valid event
+     */
+    public static Event readEvent(SourceRecord record) {
+        long line = lineOf(record.origin());
+        if (!record.readable()) {
+            throw new EventRejectedException(line, null, null, null, null, record.problem());
+        }
+        return Json.readEvent(record.json(), line);
+    }
+
+    /** Closes the file this source opened; a stream or reader it was given stays open. */
     @Override
     public void close() {
         if (!closeIn) {

@@ -8,10 +8,15 @@ import dev.custflow.ConnectorException;
 import dev.custflow.Custflow;
 import dev.custflow.Engine;
 import dev.custflow.EventPump;
+import dev.custflow.EventRejectedException;
+import dev.custflow.Json;
 import dev.custflow.spi.SourceRecord;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,6 +34,7 @@ class JsonLinesEventSourceTest {
             {"type":"OrderPlaced","id":"e2","at":"2024-01-02T00:00:00Z","orderId":"o2","customerId":"C2","amount":-1}""";
     private static final String O3 = """
             {"type":"OrderPlaced","id":"e3","at":"2024-01-03T00:00:00Z","orderId":"o3","customerId":"C3","amount":7}""";
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     /** Line 2 is not JSON, line 3 is blank, line 4 has a negative amount. */
     private static final String STREAM = String.join("\n", O1, "not json", "", O2, O3) + "\n";
 
@@ -37,6 +43,14 @@ class JsonLinesEventSourceTest {
 
     private static JsonLinesEventSource source(String text) {
         return JsonLinesEventSource.from(new StringReader(text), "test");
+    }
+
+    private static byte[] bytes(Object... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Object p : parts) {
+            out.writeBytes(p instanceof byte[] b ? b : p.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
     }
 
     private static List<SourceRecord> readAll(JsonLinesEventSource source) {
@@ -147,6 +161,52 @@ class JsonLinesEventSourceTest {
             assertThat(readAll(source)).extracting(SourceRecord::json).contains("{\"名\":\"王芳\"}");
         }
         Files.delete(file); // nothing holds it open
+    }
+
+    @Test
+    void aByteOrderMark_atTheStartOfAFileStreamOrReader_isIgnored() throws IOException {
+        Path file = Files.write(dir.resolve("bom.jsonl"), bytes(BOM, STREAM));
+
+        try (JsonLinesEventSource source = JsonLinesEventSource.from(file)) {
+            assertThat(readAll(source)).isEqualTo(readAll(source(STREAM)));
+        }
+        assertThat(readAll(JsonLinesEventSource.from(new ByteArrayInputStream(bytes(BOM, STREAM)), "bytes")))
+                .isEqualTo(readAll(source(STREAM)));
+        assertThat(readAll(source("\uFEFF" + STREAM))).isEqualTo(readAll(source(STREAM)));
+    }
+
+    @Test
+    void throughThePump_aLineOfInvalidUtf8_isRejectedWithItsNumber_andTheRestIsApplied() {
+        byte[] stream = bytes(O1, "\n", "{\"type\":\"ClockTick\",\"id\":\"t-", new byte[] {(byte) 0xC3, 0x28},
+                "\",\"at\":\"2024-01-02T00:00:00Z\"}\n", BOM, O3, "\n", O3.replace("e3", "e4").replace("o3", "o4"));
+        List<EventPump.Rejected> rejected = new ArrayList<>();
+        JsonLinesEventSource source = JsonLinesEventSource.from(new ByteArrayInputStream(stream), "bytes");
+        try (Engine engine = Custflow.builder().build(); EventPump pump = new EventPump(engine, source, rejected::add)) {
+            while (!source.exhausted()) {
+                pump.pumpOnce(Duration.ZERO);
+            }
+            assertThat(engine.customerCount()).as("C1 and C3 (line 4)").isEqualTo(2);
+        }
+
+        assertThat(rejected).extracting(r -> JsonLinesEventSource.lineOf(r.origin())).containsExactly(2L, 3L);
+        assertThat(rejected.get(0).toString()).isEqualTo("line 2: The event was rejected: the line is not valid "
+                + "UTF-8 at byte 29 (0xC3); save the file as UTF-8");
+        assertThat(rejected.get(1).toString()).as("a byte-order mark inside the stream").contains("malformed JSON");
+    }
+
+    @Test
+    void aLineLongerThanTheLimit_isRejectedWithoutBeingKept_andTheNextLineIsRead() {
+        String huge = O1.replace("\"amount\"", "\"note\":\"" + "x".repeat(Json.MAX_EVENT_BYTES) + "\",\"amount\"");
+
+        List<SourceRecord> records = readAll(JsonLinesEventSource.from(
+                new ByteArrayInputStream(bytes(huge, "\n", O3, "\n")), "bytes"));
+
+        assertThat(records).extracting(SourceRecord::readable).containsExactly(false, true);
+        assertThat(records.get(0).problem()).contains("more than 1,000,000 bytes");
+        assertThat(JsonLinesEventSource.readEvent(records.get(1)).id()).isEqualTo("e3");
+        assertThatThrownBy(() -> JsonLinesEventSource.readEvent(records.get(0)))
+                .isInstanceOfSatisfying(EventRejectedException.class, e -> assertThat(e.line()).isEqualTo(1))
+                .hasMessageStartingWith("The event (line 1) was rejected: the line has more than 1,000,000 bytes");
     }
 
     @Test
