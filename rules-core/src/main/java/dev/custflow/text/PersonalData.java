@@ -1,0 +1,190 @@
+package dev.custflow.text;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How personal data appears in anything written for people or logs (docs/personal-data.md): masked, never raw.
+ * A phone number keeps its first 3 and last 4 digits ({@code 138****8002}), an e-mail address the first character
+ * of its local part and its domain ({@code z***@example.com}), a name its first character ({@code 王*}); a birthday,
+ * an address and every other personal field is not shown at all. The masks always have four stars, whatever the
+ * length of what they hide.
+ *
+ * <p>The one place the library masks: reasons, rejection messages, exception messages, logs and reports all call
+ * this class.
+ */
+public final class PersonalData {
+    /** Stands for a personal value that is not shown at all (a birthday, an address). */
+    public static final String NOT_SHOWN = "(not shown)";
+
+    /** Event and profile fields that hold personal data: a message names them but never repeats their value raw. */
+    public static final Set<String> FIELDS = Set.of("name", "phone", "email", "birthday", "address", "title",
+            "wechat", "mobile");
+
+    private static final String STARS = "****";
+    /** A phone number shorter than this keeps only its last 2 digits; from it on, its first 3 and last 4. */
+    private static final int FULL_NUMBER = 11;
+
+    /**
+     * An e-mail address anywhere in a text, valid or not: letters, digits and the symbols an address may hold
+     * before an '@', and whatever domain follows it, even none ({@code abc@}).
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]+@[\\p{L}\\p{N}-]*(?:\\.[\\p{L}\\p{N}-]+)*");
+    /**
+     * A phone number anywhere in a text, not inside a longer run of digits or letters: an international number
+     * ({@code +} and 8 to 15 digits, spaces or dashes between groups), a Chinese mobile number with or without
+     * 86/0086 ({@code 13812345678}, {@code 138 1234 5678}, {@code 138-1234-5678}) or a landline with its area code
+     * ({@code 021-12345678}, {@code (021) 12345678}, {@code 02112345678}). Dates, times, amounts and UUIDs do not
+     * have these shapes.
+     */
+    private static final Pattern PHONE = Pattern.compile("(?<![\\p{L}\\p{N}+])(?:"
+            + "\\+\\d(?:[ -]?\\d){7,14}"
+            + "|(?:00)?(?:86[ -]?)?1[3-9]\\d(?:\\d{8}|[ -]\\d{4}[ -]\\d{4})"
+            + "|\\(?0\\d{2,3}\\)?[ -]?\\d{7,8}"
+            + ")(?![\\p{L}\\p{N}]|[.,]\\d)");
+
+    private PersonalData() {
+    }
+
+    /**
+     * @param phone a phone number, canonical ({@code +8613800138002}) or as entered, or null
+     * @return its first 3 and last 4 digits around four stars ({@code 138****8002}, {@code 021****5678}; a Chinese
+     *         number as written at home, without +86), or for a number of fewer than 11 digits four stars and its last 2 digits ({@code ****45}), or
+     *         just four stars for one of 4 digits or fewer; null for null
+     */
+    public static String phone(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        StringBuilder digits = new StringBuilder(16);
+        phone.codePoints().map(cp -> Character.digit(cp, 10)).filter(d -> d >= 0).forEach(digits::append);
+        String d = digits.toString();
+        String t = phone.strip();
+        if ((t.startsWith("+86") || t.startsWith("0086")) && d.length() > FULL_NUMBER - 2) {
+            d = d.substring(t.startsWith("+") ? 2 : 4);
+            d = d.startsWith("1") ? d : "0" + d; // a landline as written at home: +86-21-12345678 is 021 12345678
+        }
+        if (d.length() >= FULL_NUMBER) {
+            return d.substring(0, 3) + STARS + d.substring(d.length() - 4);
+        }
+        return d.length() > 4 ? STARS + d.substring(d.length() - 2) : STARS;
+    }
+
+    /**
+     * @param email an e-mail address, valid or as entered, or null
+     * @return the first character of the part before the '@', three stars and the domain
+     *         ({@code z***@example.com}); without an '@', the first character and three stars; null for null
+     */
+    public static String email(String email) {
+        if (email == null) {
+            return null;
+        }
+        String t = email.strip();
+        int at = t.lastIndexOf('@');
+        String local = at < 0 ? t : t.substring(0, at);
+        String first = local.isEmpty() ? "" : new String(Character.toChars(local.codePointAt(0)));
+        return at < 0 ? first + "***" : first + "***@" + shortened(t.substring(at + 1));
+    }
+
+    /**
+     * @param name a person's name, or null
+     * @return its first character and a star ({@code 王*}, {@code Z*}); null for null
+     */
+    public static String name(String name) {
+        if (name == null) {
+            return null;
+        }
+        String t = name.strip();
+        return t.isEmpty() ? "*" : new String(Character.toChars(t.codePointAt(0))) + "*";
+    }
+
+    /**
+     * @param field an event or profile field, e.g. {@code phone}, {@code birthday}, {@code region}
+     * @param value its value, or null
+     * @return the value as it may be shown: masked for a phone, an e-mail address or a name, {@link #NOT_SHOWN} for
+     *         any other personal field ({@link #FIELDS}), unchanged for a field that is not personal
+     */
+    public static String shown(String field, Object value) {
+        if (value == null) {
+            return null;
+        }
+        String f = field.toLowerCase(Locale.ROOT);
+        return switch (f) {
+            case "phone", "mobile" -> phone(value.toString());
+            case "email" -> email(value.toString());
+            case "name" -> name(value.toString());
+            default -> FIELDS.contains(f) ? NOT_SHOWN : value.toString();
+        };
+    }
+
+    /**
+     * Masks every phone number and e-mail address in a free text, for text the library did not write itself (a
+     * user rule's reason, an exception a rule threw). Names, birthdays and addresses cannot be told from other
+     * words: they are kept out of such text where it is written.
+     *
+     * @param text a text, or null
+     * @return the text with each phone number and e-mail address masked as {@link #phone} and {@link #email} do;
+     *         the same string when it holds none
+     */
+    public static String scrub(String text) {
+        if (text == null || !mayHoldContactData(text)) {
+            return text;
+        }
+        String s = text.indexOf('@') < 0 ? text : replace(EMAIL, text, true);
+        return replace(PHONE, s, false);
+    }
+
+    /**
+     * @param record a record, e.g. an event
+     * @return the record as its own {@code toString} would write it, with every personal component masked
+     *         ({@link #shown})
+     */
+    public static String toString(Record record) {
+        StringBuilder b = new StringBuilder(record.getClass().getSimpleName()).append('[');
+        RecordComponent[] parts = record.getClass().getRecordComponents();
+        for (int i = 0; i < parts.length; i++) {
+            Object v;
+            try {
+                parts[i].getAccessor().setAccessible(true);
+                v = parts[i].getAccessor().invoke(record);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                v = "?";
+            }
+            b.append(i == 0 ? "" : ", ").append(parts[i].getName()).append('=')
+                    .append(v == null ? "null" : shown(parts[i].getName(), v));
+        }
+        return b.append(']').toString();
+    }
+
+    /** A quick look before the patterns: an '@', or seven digits. */
+    private static boolean mayHoldContactData(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '@' || c >= '0' && c <= '9' && ++digits >= 7) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String replace(Pattern p, String text, boolean email) {
+        Matcher m = p.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        do {
+            m.appendReplacement(out, Matcher.quoteReplacement(email ? email(m.group()) : phone(m.group())));
+        } while (m.find());
+        return m.appendTail(out).toString();
+    }
+
+    private static String shortened(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 39) + "…";
+    }
+}
