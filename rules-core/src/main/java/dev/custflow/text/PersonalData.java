@@ -139,9 +139,48 @@ public final class PersonalData {
     }
 
     /**
+     * Masks one known personal value wherever it stands in a text: the customer's own name in a reason a rule wrote,
+     * which no pattern could tell from other words. A value that starts or ends with a Latin letter or digit counts
+     * only as a whole word ("Li" is masked in "Li called", not in "Lifetime"); values shorter than 2 characters are
+     * left alone (too short to tell apart from anything else).
+     *
+     * @param text  a text, or null
+     * @param field the personal field the value is of, e.g. {@code name} ({@link #shown} masks it)
+     * @param value the value, or null
+     * @return the text with every occurrence of the value masked
+     */
+    public static String mask(String text, String field, Object value) {
+        String v = value == null ? null : value.toString().strip();
+        if (text == null || v == null || v.codePointCount(0, v.length()) < 2) {
+            return text;
+        }
+        int at = text.indexOf(v);
+        if (at < 0) {
+            return text;
+        }
+        String masked = shown(field, value);
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        for (; at >= 0; at = text.indexOf(v, at + 1)) {
+            int end = at + v.length();
+            boolean word = !(latin(v.charAt(0)) && at > 0 && latin(text.charAt(at - 1)))
+                    && !(latin(v.charAt(v.length() - 1)) && end < text.length() && latin(text.charAt(end)));
+            if (word && at >= from) {
+                out.append(text, from, at).append(masked);
+                from = end;
+            }
+        }
+        return from == 0 ? text : out.append(text, from, text.length()).toString();
+    }
+
+    private static boolean latin(char c) {
+        return c < 128 && Character.isLetterOrDigit(c);
+    }
+
+    /**
      * @param record a record, e.g. an event
      * @return the record as its own {@code toString} would write it, with every personal component masked
-     *         ({@link #shown})
+     *         ({@link #shown}), and in a map (the attributes) every entry whose key is a personal field
      */
     public static String toString(Record record) {
         StringBuilder b = new StringBuilder(record.getClass().getSimpleName()).append('[');
@@ -154,10 +193,20 @@ public final class PersonalData {
             } catch (ReflectiveOperationException | RuntimeException e) {
                 v = "?";
             }
-            b.append(i == 0 ? "" : ", ").append(parts[i].getName()).append('=')
-                    .append(v == null ? "null" : shown(parts[i].getName(), v));
+            b.append(i == 0 ? "" : ", ").append(parts[i].getName()).append('=').append(shownPart(parts[i].getName(), v));
         }
         return b.append(']').toString();
+    }
+
+    /** A map (a profile's attributes) is shown entry by entry, each masked by its key. */
+    private static String shownPart(String name, Object v) {
+        if (v instanceof java.util.Map<?, ?> map) {
+            StringBuilder b = new StringBuilder("{");
+            map.forEach((k, x) -> b.append(b.length() > 1 ? ", " : "").append(k).append('=')
+                    .append(x == null ? "null" : shown(String.valueOf(k), x)));
+            return b.append('}').toString();
+        }
+        return v == null ? "null" : shown(name, v);
     }
 
     /** A quick look before the patterns: an '@', or seven digits. */

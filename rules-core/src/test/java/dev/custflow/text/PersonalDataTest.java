@@ -67,6 +67,15 @@ class PersonalDataTest {
     }
 
     @Test
+    void aKnownValue_isMaskedWhereverItStands_aLatinOneAsAWholeWordOnly() {
+        assertThat(PersonalData.mask("王芳的订单已到，王芳", "name", "王芳")).isEqualTo("王*的订单已到，王*");
+        assertThat(PersonalData.mask("Li called; Lifetime value", "name", "Li")).isEqualTo("L* called; Lifetime value");
+        assertThat(PersonalData.mask("born 1990-03-05", "birthday", LocalDate.of(1990, 3, 5)))
+                .isEqualTo("born (not shown)");
+        assertThat(PersonalData.mask("a b c", "name", "a")).as("one character is too short to tell").isEqualTo("a b c");
+    }
+
+    @Test
     void aRecord_isWrittenAsItsOwnToStringWould_withItsPersonalComponentsMasked() {
         record Lead(String id, String name, String phone, String email, LocalDate birthday, String region) {
         }

@@ -1,5 +1,6 @@
 package dev.custflow.internal.json;
 
+import dev.custflow.text.PersonalData;
 import dev.custflow.text.Suggest;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -206,8 +207,7 @@ public final class JsonCodec {
     }
 
     /** Fields that hold personal data: a refusal names them but never repeats their value. */
-    private static final java.util.Set<String> PERSONAL = java.util.Set.of("name", "phone", "email", "birthday",
-            "address", "title", "wechat", "mobile");
+    private static final java.util.Set<String> PERSONAL = PersonalData.FIELDS;
 
     private static EventRejectedException reject(long line, String type, String id, String path, String value,
                                                  String problem) {

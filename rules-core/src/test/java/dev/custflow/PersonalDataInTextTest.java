@@ -1,0 +1,96 @@
+package dev.custflow;
+
+import static dev.custflow.testdata.Events.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custflow.action.Action;
+import dev.custflow.event.LeadCaptured;
+import dev.custflow.spi.AuditEntry;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Personal data never reaches text for people raw (docs/personal-data.md): each way it could get there is contained,
+ * even when a user rule writes it there itself.
+ */
+class PersonalDataInTextTest {
+    private static final LeadCaptured WANG = LeadCaptured.builder("e1", at("2024-03-01"), "L1", "WEBSITE")
+            .name("王芳").phone("+86 138-0013-8002").email("Wang.Fang@Example.com").birthday(LocalDate.of(1990, 3, 5))
+            .build();
+
+    @Test
+    void aUserRuleWritingContactDataIntoAReason_getsItMasked_inTheActionAndTheAuditTrail() {
+        RuleSource rules = RuleSource.drl("careless.drl", """
+                package test.careless
+                import dev.custflow.model.*
+                global dev.custflow.rules.Actions actions
+                rule "test: a reason full of personal data"
+                when
+                    $c : Customer( !hasTag("seen") )
+                then
+                    actions.addTag($c, "seen", "new lead " + $c.getName() + ", call " + $c.getPhone() + " or 13800138002"
+                            + ", mail " + $c.getEmail() + ", born " + $c.getBirthday());
+                end
+                """);
+        try (Engine e = Custflow.builder().packs().rules(rules).build()) {
+            List<Action> actions = e.accept(WANG);
+            String masked = "new lead 王*, call 138****8002 or 138****8002, mail w***@example.com, born (not shown)";
+            assertThat(actions).extracting(Action::reason).containsExactly(masked);
+            assertThat(e.auditTrail("L1")).extracting(AuditEntry::reason).containsExactly(masked);
+        }
+    }
+
+    @Test
+    void aUserRuleWritingAnUnusableValueIntoAReason_getsItMasked() {
+        RuleSource rules = RuleSource.drl("invalid.drl", """
+                package test.invalid
+                import dev.custflow.model.*
+                global dev.custflow.rules.Actions actions
+                rule "test: the unusable phone as entered"
+                when
+                    $c : Customer( !hasTag("checked"), $bad : invalidContact("phone") != null )
+                then
+                    actions.addTag($c, "checked", "phone " + $bad.value() + " cannot be called");
+                end
+                """);
+        try (Engine e = Custflow.builder().packs().rules(rules).build()) {
+            List<Action> actions = e.accept(LeadCaptured.builder("e1", at("2024-03-01"), "L1", "WEBSITE")
+                    .phone("138-0013-800").build());
+            assertThat(actions).extracting(Action::reason).containsExactly("phone ****00 cannot be called");
+        }
+    }
+
+    @Test
+    void aRuleThatThrowsWithAPhoneNumber_isReportedWithTheNumberMasked() {
+        RuleSource rules = RuleSource.drl("throws.drl", """
+                package test.throwing
+                import dev.custflow.model.*
+                global dev.custflow.rules.Actions actions
+                rule "test: parses the phone as a number"
+                when
+                    $c : Customer( phone != null )
+                then
+                    actions.addTag($c, "n" + Integer.parseInt($c.getPhone()), "parsed");
+                end
+                """);
+        try (Engine e = Custflow.builder().packs().rules(rules).build()) {
+            BatchResult r = e.acceptAll(List.of(WANG));
+            assertThat(r.rejections()).singleElement().satisfies(x -> {
+                assertThat(x.message()).contains("NumberFormatException", "138****8002")
+                        .doesNotContain("13800138002");
+            });
+        }
+    }
+
+    @Test
+    void eventsAndProfiles_printTheirPersonalFieldsMasked() {
+        assertThat(WANG.toString()).contains("name=王*", "phone=138****8002", "email=W***@Example.com",
+                "birthday=(not shown)").doesNotContain("13800138002", "138-0013-8002", "Wang.Fang", "1990");
+        try (Engine e = Custflow.builder().build()) {
+            e.accept(WANG);
+            assertThat(e.customer("L1").orElseThrow().toString()).contains("phone=138****8002")
+                    .doesNotContain("8613800138002", "wang.fang@", "王芳");
+        }
+    }
+}
