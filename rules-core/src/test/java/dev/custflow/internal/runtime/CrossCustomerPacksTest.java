@@ -330,7 +330,7 @@ class CrossCustomerPacksTest {
     @Test
     void of_switchesOnThePacksWhoseRulesAreSelected() {
         CrossCustomerPacks packs = CrossCustomerPacks.of(config(Settings.ofDefaults(), RulePack.values()),
-                new Partition[0]);
+                new Partition[0], new Erasure(null, null));
 
         assertThat(packs.find(RfmWeeklyPack.class)).isNotNull();
         assertThat(packs.find(AtRiskDigestsPack.class)).isNotNull();
@@ -341,7 +341,7 @@ class CrossCustomerPacksTest {
     @Test
     void of_withoutThosePacks_hasNone() {
         CrossCustomerPacks packs = CrossCustomerPacks.of(config(Settings.ofDefaults(), RulePack.LIFECYCLE),
-                new Partition[0]);
+                new Partition[0], new Erasure(null, null));
 
         assertThat(packs.find(RfmWeeklyPack.class)).isNull();
         assertThat(packs.find(AtRiskDigestsPack.class)).isNull();
@@ -353,7 +353,8 @@ class CrossCustomerPacksTest {
     void of_churnWithoutTheWeeklyDigest_hasNoDigests() {
         Settings noDigest = Settings.builder().set("churn.weeklyDigest", false).build();
 
-        CrossCustomerPacks packs = CrossCustomerPacks.of(config(noDigest, RulePack.CHURN), new Partition[0]);
+        CrossCustomerPacks packs = CrossCustomerPacks.of(config(noDigest, RulePack.CHURN), new Partition[0],
+                new Erasure(null, null));
 
         assertThat(packs.find(AtRiskDigestsPack.class)).isNull();
     }
@@ -362,7 +363,8 @@ class CrossCustomerPacksTest {
     void of_leadsMatchingOnNothing_hasNoDuplicateIndex() {
         Settings matchNothing = Settings.builder().set("intake.matchOn", List.of()).build();
 
-        CrossCustomerPacks packs = CrossCustomerPacks.of(config(matchNothing, RulePack.LEADS), new Partition[0]);
+        CrossCustomerPacks packs = CrossCustomerPacks.of(config(matchNothing, RulePack.LEADS), new Partition[0],
+                new Erasure(null, null));
 
         assertThat(packs.find(DuplicateIndexPack.class)).isNull();
     }
