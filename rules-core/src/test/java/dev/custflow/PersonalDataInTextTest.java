@@ -84,6 +84,19 @@ class PersonalDataInTextTest {
     }
 
     @Test
+    void aRefusedPersonalField_isNamedWithoutItsValue_alsoWhenTheRejectionIsThrownAgainElsewhere() {
+        EventRejectedException refused = org.junit.jupiter.api.Assertions.assertThrows(EventRejectedException.class,
+                () -> Json.readEvent("{\"type\":\"LeadCaptured\",\"id\":\"e1\",\"at\":\"2024-03-01T09:00:00Z\","
+                        + "\"leadId\":\"L1\",\"channel\":\"WEBSITE\",\"birthday\":\"1890-01-01\"}"));
+        Rejection r = Rejection.of(refused.at(7, null));
+        assertThat(r.message()).contains("line 7", "field 'birthday' (value not shown: it may be personal data)")
+                .doesNotContain("1890");
+        EventRejectedException again = r.toException();
+        assertThat(again.getMessage()).isEqualTo(r.message());
+        assertThat(again.at(9, null).getMessage()).contains("line 9", "(value not shown").doesNotContain("1890");
+    }
+
+    @Test
     void eventsAndProfiles_printTheirPersonalFieldsMasked() {
         assertThat(WANG.toString()).contains("name=王*", "phone=138****8002", "email=W***@Example.com",
                 "birthday=(not shown)").doesNotContain("13800138002", "138-0013-8002", "Wang.Fang", "1990");

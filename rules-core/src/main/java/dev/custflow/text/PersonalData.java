@@ -30,10 +30,11 @@ public final class PersonalData {
 
     /**
      * An e-mail address anywhere in a text, valid or not: letters, digits and the symbols an address may hold
-     * before an '@', and whatever domain follows it, even none ({@code abc@}).
+     * before an '@' (an apostrophe not first: it is a quote around the address there), and whatever domain follows
+     * it, even none ({@code abc@}).
      */
     private static final Pattern EMAIL = Pattern.compile(
-            "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]+@[\\p{L}\\p{N}-]*(?:\\.[\\p{L}\\p{N}-]+)*");
+            "[\\p{L}\\p{N}!#$%&*+/=?^_`{|}~.-][\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]*@[\\p{L}\\p{N}-]*(?:\\.[\\p{L}\\p{N}-]+)*");
     /**
      * A phone number anywhere in a text, not inside a longer run of digits or letters: an international number
      * ({@code +} and 8 to 15 digits, spaces or dashes between groups), a Chinese mobile number with or without

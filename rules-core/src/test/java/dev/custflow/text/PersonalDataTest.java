@@ -55,6 +55,9 @@ class PersonalDataTest {
                 .isEqualTo("same phone 138****8002 and e-mail z***@example.com; call 138****5678 or 021****5678");
         assertThat(PersonalData.scrub("For input string: \"13800138002\""))
                 .isEqualTo("For input string: \"138****8002\"");
+        assertThat(PersonalData.scrub("e-mail 'li@' is not valid (nothing after the '@'); o'neil@example.com"))
+                .as("a quote around an address is no part of it").isEqualTo("e-mail 'l***@' is not valid (nothing "
+                        + "after the '@'); o***@example.com");
     }
 
     @Test
