@@ -100,6 +100,8 @@ class PersonalDataInTextTest {
     void eventsAndProfiles_printTheirPersonalFieldsMasked() {
         assertThat(WANG.toString()).contains("name=王*", "phone=138****8002", "email=W***@Example.com",
                 "birthday=(not shown)").doesNotContain("13800138002", "138-0013-8002", "Wang.Fang", "1990");
+        assertThat(new dev.custflow.event.RepUpdated("r", at("2024-03-01"), "rep-7", "李娜", "EAST", null, null, null,
+                null, null).toString()).contains("repId=rep-7", "name=李*").doesNotContain("李娜");
         try (Engine e = Custflow.builder().build()) {
             e.accept(WANG);
             assertThat(e.customer("L1").orElseThrow().toString()).contains("phone=138****8002")
