@@ -19,20 +19,26 @@ class PersonalDataInTextTest {
             .name("王芳").phone("+86 138-0013-8002").email("Wang.Fang@Example.com").birthday(LocalDate.of(1990, 3, 5))
             .build();
 
-    @Test
-    void aUserRuleWritingContactDataIntoAReason_getsItMasked_inTheActionAndTheAuditTrail() {
-        RuleSource rules = RuleSource.drl("careless.drl", """
+    /** A user rule on {@code $c : <customer>} that does {@code then}, as a careless rule author might write it. */
+    private static RuleSource userRule(String customer, String then) {
+        return RuleSource.drl("careless.drl", """
                 package test.careless
                 import dev.custflow.model.*
                 global dev.custflow.rules.Actions actions
-                rule "test: a reason full of personal data"
+                rule "test: careless"
                 when
-                    $c : Customer( !hasTag("seen") )
+                    $c : %s
                 then
-                    actions.addTag($c, "seen", "new lead " + $c.getName() + ", call " + $c.getPhone() + " or 13800138002"
-                            + ", mail " + $c.getEmail() + ", born " + $c.getBirthday());
+                    %s
                 end
-                """);
+                """.formatted(customer, then));
+    }
+
+    @Test
+    void aUserRuleWritingContactDataIntoAReason_getsItMasked_inTheActionAndTheAuditTrail() {
+        RuleSource rules = userRule("Customer( !hasTag(\"seen\") )", """
+                actions.addTag($c, "seen", "new lead " + $c.getName() + ", call " + $c.getPhone() + " or 13800138002"
+                        + ", mail " + $c.getEmail() + ", born " + $c.getBirthday());""");
         try (Engine e = Custflow.builder().packs().rules(rules).build()) {
             List<Action> actions = e.accept(WANG);
             String masked = "new lead 王*, call 138****8002 or 138****8002, mail w***@example.com, born (not shown)";
@@ -43,17 +49,8 @@ class PersonalDataInTextTest {
 
     @Test
     void aUserRuleWritingAnUnusableValueIntoAReason_getsItMasked() {
-        RuleSource rules = RuleSource.drl("invalid.drl", """
-                package test.invalid
-                import dev.custflow.model.*
-                global dev.custflow.rules.Actions actions
-                rule "test: the unusable phone as entered"
-                when
-                    $c : Customer( !hasTag("checked"), $bad : invalidContact("phone") != null )
-                then
-                    actions.addTag($c, "checked", "phone " + $bad.value() + " cannot be called");
-                end
-                """);
+        RuleSource rules = userRule("Customer( !hasTag(\"checked\"), $bad : invalidContact(\"phone\") != null )",
+                "actions.addTag($c, \"checked\", \"phone \" + $bad.value() + \" cannot be called\");");
         try (Engine e = Custflow.builder().packs().rules(rules).build()) {
             List<Action> actions = e.accept(LeadCaptured.builder("e1", at("2024-03-01"), "L1", "WEBSITE")
                     .phone("138-0013-800").build());
@@ -63,17 +60,8 @@ class PersonalDataInTextTest {
 
     @Test
     void aRuleThatThrowsWithAPhoneNumber_isReportedWithTheNumberMasked() {
-        RuleSource rules = RuleSource.drl("throws.drl", """
-                package test.throwing
-                import dev.custflow.model.*
-                global dev.custflow.rules.Actions actions
-                rule "test: parses the phone as a number"
-                when
-                    $c : Customer( phone != null )
-                then
-                    actions.addTag($c, "n" + Integer.parseInt($c.getPhone()), "parsed");
-                end
-                """);
+        RuleSource rules = userRule("Customer( phone != null )",
+                "actions.addTag($c, \"n\" + Integer.parseInt($c.getPhone()), \"parsed\");");
         try (Engine e = Custflow.builder().packs().rules(rules).build()) {
             BatchResult r = e.acceptAll(List.of(WANG));
             assertThat(r.rejections()).singleElement().satisfies(x -> {
