@@ -23,11 +23,13 @@ public record Rejection(long line, String eventId, String eventType, String fiel
         return new Rejection(e.line(), e.eventId(), e.eventType(), e.field(), e.value(), e.problem(), e.getMessage());
     }
 
-    /** @return the same facts as an exception, to throw, with the same message */
+    /**
+     * @return the same facts as an exception, to throw; a field refused without its value (personal data) is
+     *         refused so again
+     */
     public EventRejectedException toException() {
         EventRejectedException e = new EventRejectedException(line, eventType, eventId, field, value, problem);
-        if (field != null && value == null && !e.getMessage().equals(message)) {
-            // a value withheld as personal data reads "(value not shown)", not "(missing)"
+        if (value == null && field != null && !e.getMessage().equals(message)) {
             EventRejectedException withheld = EventRejectedException.withheld(eventType, field, problem)
                     .at(line, eventId);
             if (withheld.getMessage().equals(message)) {

@@ -38,7 +38,8 @@ class JsonContractTest {
             "{\"type\":\"ContractSigned\",\"id\":\"e12\",\"at\":\"2024-03-01T09:30:00Z\",\"customerId\":\"C1\",\"contractId\":\"K1\",\"expiresOn\":\"2025-02-28\",\"amount\":12000}",
             "{\"type\":\"RepUpdated\",\"id\":\"e13\",\"at\":\"2024-03-01T09:30:00Z\",\"repId\":\"r1\",\"team\":\"EAST\",\"industries\":[\"制造业\"],\"capacity\":30,\"available\":true}",
             "{\"type\":\"CampaignLaunched\",\"id\":\"e14\",\"at\":\"2024-03-01T09:30:00Z\",\"campaignId\":\"CP1\",\"segment\":\"HIGH_VALUE\"}",
-            "{\"type\":\"ClockTick\",\"id\":\"e15\",\"at\":\"2024-03-02T00:00:00Z\"}"})
+            "{\"type\":\"ClockTick\",\"id\":\"e15\",\"at\":\"2024-03-02T00:00:00Z\"}",
+            "{\"type\":\"CustomerErased\",\"id\":\"e16\",\"at\":\"2024-03-02T00:00:00Z\",\"customerId\":\"C1\"}"})
     void everyEventType_readsAndWritesBack(String json) {
         Event e = Json.readEvent(json);
         assertThat(e.type()).isEqualTo(json.substring(9, json.indexOf('"', 9)));

@@ -75,17 +75,15 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--store", paramLabel = "PATH|JDBC_URL",
             description = {"keep the engine's state in this store and resume where the last run stopped (the lines "
-                    + "below its position are skipped); a path is an H2 file database, jdbc:... a database URL. "
+                    + "below its position are skipped); a path is an H2 file database, jdbc:... a database URL "
+                    + "(the password goes in --password-env or --password-file, not in the URL). "
                     + "The actions are committed with the state and delivered from the store's outbox to --out "
                     + "after every batch, at least once: after a crash an action may be written again, with the "
                     + "same id"})
     String store;
 
-    @Option(names = "--user", paramLabel = "U", description = "with --store: the database user")
-    String user;
-
-    @Option(names = "--password", paramLabel = "P", description = "with --store: the database password")
-    String password;
+    @Mixin
+    DatabaseLogin login;
 
     @Mixin
     EngineOptions engine;
@@ -120,12 +118,15 @@ public final class ReplayCommand implements Callable<Integer> {
             err.println("custflow replay: --watch needs --rules DIR, the folder to watch; nothing was replayed");
             return CommandErrors.EXIT;
         }
-        if (store != null) {
-            return callOnStore(err, started, p);
-        }
-        if (user != null || password != null) {
-            err.println("custflow replay: --user and --password go with --store; nothing was replayed");
+        String password;
+        try {
+            password = login.password(store != null);
+        } catch (IllegalArgumentException ex) {
+            err.println("custflow replay: " + ex.getMessage() + "; nothing was replayed");
             return CommandErrors.EXIT;
+        }
+        if (store != null) {
+            return callOnStore(err, started, p, password);
         }
         try (InputStream in = open(events); JsonLinesActionSink actionsOut = output(false);
              Writer auditOut = auditOutput();
@@ -180,7 +181,7 @@ public final class ReplayCommand implements Callable<Integer> {
      * output only through the store's outbox, delivered after every batch and at the end, so an action committed
      * before a crash is delivered by the next run.
      */
-    private int callOnStore(PrintWriter err, long started, Progress p) throws IOException {
+    private int callOnStore(PrintWriter err, long started, Progress p, String password) throws IOException {
         CustomerStoreProvider provider;
         try {
             provider = CustomerStoreProvider.forLocation(store);
@@ -189,7 +190,7 @@ public final class ReplayCommand implements Callable<Integer> {
             return CommandErrors.EXIT;
         }
         long[] delivered = new long[1];
-        try (CustomerStoreProvider.OpenStore opened = provider.open(store, user, password);
+        try (CustomerStoreProvider.OpenStore opened = provider.open(store, login.user(), password);
              InputStream in = open(events);
              Writer auditOut = auditOutput()) {
             JsonLinesEventSource source = source(in);
@@ -203,7 +204,8 @@ public final class ReplayCommand implements Callable<Integer> {
             p.sink = actionsOut;
             try (actionsOut; e; RulesFolderWatcher ignored = watch ? watcher(e, err) : null) {
                 if (resumedAt > 0) {
-                    err.println("custflow replay: resumed at line " + resumedAt + " of " + store);
+                    err.println("custflow replay: resumed at line " + resumedAt + " of "
+                            + DatabaseLogin.shown(store));
                     err.flush();
                 }
                 delivered[0] += opened.deliverPending(actionsOut); // what the last run committed but did not deliver

@@ -43,9 +43,10 @@ class ReplayStoreCommandTest {
     }
 
     @Test
-    void anH2FileUrl_withUserAndPassword_resumesTheSame() throws Exception {
+    void anH2FileUrl_withUserAndPasswordFile_resumesTheSame() throws Exception {
+        Path secret = Files.writeString(dir.resolve("db-password"), "secret\n");
         resumes("jdbc:h2:file:" + dir.resolve("url-db").toAbsolutePath() + ";WRITE_DELAY=0",
-                List.of("--user", "cf", "--password", "secret"));
+                List.of("--user", "cf", "--password-file", secret.toString()));
     }
 
     @Test
@@ -229,14 +230,14 @@ class ReplayStoreCommandTest {
     void userWithoutStore_isAUsageError() {
         Main.Result r = Main.capture("replay", "--events", EXAMPLE.toString(), "--user", "u");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--user and --password go with --store");
+        assertThat(r.err()).contains("--user, --password-env and --password-file go with --store");
     }
 
     @Test
-    void passwordWithoutStore_isAUsageError() {
-        Main.Result r = Main.capture("replay", "--events", EXAMPLE.toString(), "--password", "p");
+    void passwordFileWithoutStore_isAUsageError() {
+        Main.Result r = Main.capture("replay", "--events", EXAMPLE.toString(), "--password-file", "p");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--user and --password go with --store");
+        assertThat(r.err()).contains("--user, --password-env and --password-file go with --store");
         assertThat(r.out()).isEmpty();
     }
 }

@@ -30,12 +30,13 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = ConsentChanged.class, name = "ConsentChanged"),
         @JsonSubTypes.Type(value = RepUpdated.class, name = "RepUpdated"),
         @JsonSubTypes.Type(value = CampaignLaunched.class, name = "CampaignLaunched"),
-        @JsonSubTypes.Type(value = ClockTick.class, name = "ClockTick")
+        @JsonSubTypes.Type(value = ClockTick.class, name = "ClockTick"),
+        @JsonSubTypes.Type(value = CustomerErased.class, name = "CustomerErased")
 })
 public sealed interface Event
         permits LeadCaptured, ProfileUpdated, InteractionLogged, BantUpdated, OpportunityClosed, OrderPlaced,
         OrderStatusChanged, PaymentReceived, TicketOpened, TicketResolved, SurveyAnswered, ContractSigned,
-        ConsentChanged, RepUpdated, CampaignLaunched, ClockTick {
+        ConsentChanged, RepUpdated, CampaignLaunched, ClockTick, CustomerErased {
 
     /** @return the host's id of this event, unique per event */
     String id();

@@ -1,6 +1,7 @@
 package dev.custflow.event;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.custflow.text.PersonalData;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -70,6 +71,12 @@ public record LeadCaptured(String id, Instant at, String leadId, String channel,
     public ProfileFields profile() {
         return new ProfileFields(name, company, phone, email, region, city, industry, companySize, title, birthday,
                 doNotEmail, doNotCall, referralCode, attributes, timeZone);
+    }
+
+    /** @return the record with its personal fields masked: a record's own toString would print them raw */
+    @Override
+    public String toString() {
+        return PersonalData.toString(this);
     }
 
     /** Builds a {@link LeadCaptured} with only the fields that matter to the caller. */

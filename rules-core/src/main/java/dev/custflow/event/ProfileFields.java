@@ -1,5 +1,6 @@
 package dev.custflow.event;
 
+import dev.custflow.text.PersonalData;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -26,4 +27,9 @@ public record ProfileFields(String name, String company, String phone, String em
                             String industry, Integer companySize, String title, LocalDate birthday,
                             Boolean doNotEmail, Boolean doNotCall, String referralCode,
                             Map<String, Object> attributes, String timeZone) {
+    /** @return the record with its personal fields masked: a record's own toString would print them raw */
+    @Override
+    public String toString() {
+        return PersonalData.toString(this);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.custflow.event;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.custflow.text.PersonalData;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -71,5 +72,11 @@ public record ProfileUpdated(String id, Instant at, String customerId, String na
     public ProfileFields profile() {
         return new ProfileFields(name, company, phone, email, region, city, industry, companySize, title, birthday,
                 doNotEmail, doNotCall, referralCode, attributes, timeZone);
+    }
+
+    /** @return the record with its personal fields masked: a record's own toString would print them raw */
+    @Override
+    public String toString() {
+        return PersonalData.toString(this);
     }
 }

@@ -1,5 +1,6 @@
 package dev.custflow.event;
 
+import dev.custflow.text.PersonalData;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,5 +34,11 @@ public record RepUpdated(String id, Instant at, String repId, String name, Strin
     @Override
     public String subjectId() {
         return null;
+    }
+
+    /** @return the record with the rep's name masked: a record's own toString would print it raw */
+    @Override
+    public String toString() {
+        return PersonalData.toString(this);
     }
 }

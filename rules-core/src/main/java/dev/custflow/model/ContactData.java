@@ -1,5 +1,6 @@
 package dev.custflow.model;
 
+import dev.custflow.text.PersonalData;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -598,9 +599,15 @@ public final class ContactData {
         /** Validates that at most one of value and problem is given. */
         public Checked {
             if (value != null && problem != null) {
-                throw new IllegalArgumentException("a checked value is either valid or invalid, not both: " + value
-                        + " / " + problem);
+                throw new IllegalArgumentException("a checked value is either valid or invalid, not both (the "
+                        + "value is not shown: it is personal data); problem: " + problem);
             }
+        }
+
+        /** @return the result with its value masked: a record's own toString would print it as it is */
+        @Override
+        public String toString() {
+            return "Checked[value=" + PersonalData.scrub(value) + ", problem=" + problem + "]";
         }
 
         /** @param value the clean value @return a valid result */

@@ -182,9 +182,10 @@ public abstract class CustomerContact {
 
     /**
      * What keeps the phone and e-mail channels closed, for reasons: each of the phone and the e-mail that is
-     * missing ("no e-mail") or invalid ("phone '12345' is not a valid phone number (...)"), joined by "; ".
+     * missing ("no e-mail") or invalid, with the value masked ("phone '****45' is not a valid phone number
+     * (...)"), joined by "; ".
      *
-     * @return e.g. {@code phone '12345' is not a valid phone number (...); no e-mail}; empty when both are valid
+     * @return e.g. {@code phone '****45' is not a valid phone number (...); no e-mail}; empty when both are valid
      */
     public String getContactGaps() {
         String p = phone == null ? gap("phone") : null;

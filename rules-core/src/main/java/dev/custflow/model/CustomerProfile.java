@@ -1,5 +1,6 @@
 package dev.custflow.model;
 
+import dev.custflow.text.PersonalData;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -61,5 +62,11 @@ public record CustomerProfile(String id, String name, String company, String cha
                 c.getFirstContactResolutions(), c.getOpenWarnings(), c.getSegment(),
                 c.isRfmScored() ? "" + c.getRfmR() + c.getRfmF() + c.getRfmM() : null, c.getPhone(), c.getEmail(),
                 c.getCompanyKey(), c.getInvalidContacts(), c.getChannelTouches());
+    }
+
+    /** @return the record with its personal fields masked: a record's own toString would print them raw */
+    @Override
+    public String toString() {
+        return PersonalData.toString(this);
     }
 }

@@ -1,11 +1,13 @@
 package dev.custflow.model;
 
+import dev.custflow.text.PersonalData;
 import java.util.Objects;
 
 /**
  * A phone number or e-mail address the host sent that intake could not use (docs/design/rules-catalog.md §2: flagged,
  * not silently dropped). It is kept on the profile as entered, with the reason, while the field has no valid
- * value; it does not count as a way to contact the customer.
+ * value; it does not count as a way to contact the customer. Text for people shows the value masked
+ * ({@link PersonalData}), never as entered.
  *
  * @param field   the event field: {@code phone} or {@code email}
  * @param value   the value exactly as entered
@@ -13,9 +15,6 @@ import java.util.Objects;
  *                number (5 digits: a mobile number has 11, starting with 13 to 19)}
  */
 public record InvalidContact(String field, String value, String problem) {
-    /** Values longer than this are shortened in {@link #describe()}. */
-    private static final int SHOWN = 40;
-
     /** Validates that every part is there. */
     public InvalidContact {
         Objects.requireNonNull(field, "field");
@@ -24,13 +23,18 @@ public record InvalidContact(String field, String value, String problem) {
     }
 
     /**
-     * @return a sentence for reasons and reports, e.g. {@code phone '12345' is not a valid phone number (...)};
-     *         a value longer than 40 characters is shortened with "…"
+     * @return a sentence for reasons and reports with the value masked, e.g. {@code phone '****45' is not a valid
+     *         phone number (...)} or {@code e-mail 'w***@qq.com' is not a valid e-mail address (...)}
      */
     public String describe() {
-        String shown = value.codePointCount(0, value.length()) <= SHOWN ? value
-                : value.substring(0, value.offsetByCodePoints(0, SHOWN - 1)) + "…";
-        return label(field) + " '" + shown + "' " + problem;
+        return label(field) + " '" + PersonalData.shown(field, value) + "' " + problem;
+    }
+
+    /** @return the record with its value masked: a record's own toString would print it as entered */
+    @Override
+    public String toString() {
+        return "InvalidContact[field=" + field + ", value=" + PersonalData.shown(field, value) + ", problem=" + problem
+                + "]";
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.custflow.rules;
 
+import dev.custflow.text.PersonalData;
 import java.util.List;
 
 /**
@@ -21,7 +22,10 @@ public record DuplicateLead(String survivorId, String mergedId, List<String> mat
         matched = List.copyOf(matched);
     }
 
-    /** @return what matched in words, e.g. {@code phone +8613812345678 and e-mail li@example.com} */
+    /**
+     * @return what matched in words, the phone and e-mail masked, e.g. {@code phone 138****5678 and e-mail
+     *         l***@example.com}
+     */
     public String describe() {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < matchedOn.size(); i++) {
@@ -29,11 +33,17 @@ public record DuplicateLead(String survivorId, String mergedId, List<String> mat
                 b.append(i == matchedOn.size() - 1 ? " and " : ", ");
             }
             b.append(switch (matchedOn.get(i)) {
-                case "PHONE" -> "phone ";
-                case "EMAIL" -> "e-mail ";
-                default -> "company ";
-            }).append(matched.get(i));
+                case "PHONE" -> "phone " + PersonalData.phone(matched.get(i));
+                case "EMAIL" -> "e-mail " + PersonalData.email(matched.get(i));
+                default -> "company " + matched.get(i);
+            });
         }
         return b.toString();
+    }
+
+    /** @return the fact with the matching values as {@link #describe} shows them */
+    @Override
+    public String toString() {
+        return "DuplicateLead[survivorId=" + survivorId + ", mergedId=" + mergedId + ", " + describe() + "]";
     }
 }

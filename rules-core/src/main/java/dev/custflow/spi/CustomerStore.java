@@ -8,7 +8,7 @@ import java.util.function.BiConsumer;
  *
  * <p>The engine calls {@link #commit} once per batch of events, after the batch is decided and before its actions
  * are handed to the {@link ActionSink}: the snapshots of the customers the batch changed, the customers it removed
- * (merged into another), the parts of the engine's own state (indexes, turns, deadlines, the clock) the batch
+ * (merged into another, or erased by a CustomerErased: a store deletes them, keeping no copy), the parts of the engine's own state (indexes, turns, deadlines, the clock) the batch
  * changed and the keys of those it removed, the position reached in the event source, and the batch's actions. An implementation writes all of it <b>atomically</b> (one
  * transaction), so that after any crash the state, the position and the actions agree; a store with an outbox
  * keeps the actions for a relay to deliver, a store without one may ignore them. A failed commit throws and

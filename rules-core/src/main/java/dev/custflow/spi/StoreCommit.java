@@ -18,7 +18,7 @@ import java.util.Set;
  * @param engineParts  the parts of the engine's own state this batch changed (versioned encoding), by key
  * @param removedParts the keys of the engine state parts to delete (never one of {@code engineParts})
  * @param customers    the snapshots of the customers this batch changed, by id
- * @param removed      customers that no longer exist (merged into another)
+ * @param removed      customers that no longer exist (merged into another, or erased: delete every trace of them)
  * @param actions      the batch's actions, in delivery order (for an outbox)
  */
 public record StoreCommit(long position, String lastEventId, Map<String, byte[]> engineParts,

@@ -283,13 +283,23 @@ class ContactDataTest {
     // ---------------------------------------------------------------- the record kept of an invalid value
 
     @Test
-    void invalidContact_describesFieldValueAndProblem_shorteningLongValues() {
+    void invalidContact_describesFieldMaskedValueAndProblem() {
         assertThat(new InvalidContact("phone", "12345", "is not a valid phone number (x)").describe())
-                .isEqualTo("phone '12345' is not a valid phone number (x)");
+                .isEqualTo("phone '****45' is not a valid phone number (x)");
+        assertThat(new InvalidContact("phone", "138-0013-800", "is not a valid phone number (x)").describe())
+                .isEqualTo("phone '****00' is not a valid phone number (x)");
         assertThat(new InvalidContact("email", "abc@", "is not a valid e-mail address (y)").describe())
-                .isEqualTo("e-mail 'abc@' is not a valid e-mail address (y)");
+                .isEqualTo("e-mail 'a***@' is not a valid e-mail address (y)");
         assertThat(new InvalidContact("email", "x".repeat(100), "is bad").describe())
-                .isEqualTo("e-mail '" + "x".repeat(39) + "…' is bad");
+                .isEqualTo("e-mail 'x***' is bad");
+    }
+
+    @Test
+    void invalidContact_andCheckedValues_printMasked() {
+        assertThat(new InvalidContact("phone", "13800138002 ext", "is not a valid phone number (x)"))
+                .hasToString("InvalidContact[field=phone, value=138****8002, problem=is not a valid phone number (x)]");
+        assertThat(ContactData.ofDefaults().email("Wang.Fang@Example.com"))
+                .hasToString("Checked[value=w***@example.com, problem=null]");
     }
 
     @Test

@@ -50,6 +50,33 @@ final class ContactArbitraries {
         return Arbitraries.oneOf(typed, typed.map(ContactArbitraries::fullWidth), tricky());
     }
 
+    /** @return phone numbers intake accepts, as people type them: mobiles and landlines, Chinese and foreign */
+    static Arbitrary<String> validPhones() {
+        Arbitrary<String> mobile = Combinators.combine(Arbitraries.integers().between(3, 9),
+                Arbitraries.strings().numeric().ofLength(9)).as((second, rest) -> "1" + second + rest);
+        Arbitrary<String> written = Combinators.combine(Arbitraries.of("", "+86 ", "+86-", "0086 ", "86", "(+86)"),
+                mobile, Arbitraries.of("", " ", "-")).as((p, m, sep) -> p.equals("86") && !sep.isEmpty() ? p + m
+                : p + m.substring(0, 3) + sep + m.substring(3, 7) + sep + m.substring(7));
+        Arbitrary<String> landline = Combinators.combine(Arbitraries.of("010", "021", "0755", "0571"),
+                Arbitraries.of("-", " ", ""), Arbitraries.integers().between(2, 9),
+                Arbitraries.strings().numeric().ofLength(7)).as((area, sep, first, rest) -> area + sep + first + rest);
+        Arbitrary<String> foreign = Combinators.combine(Arbitraries.of("+1 ", "+44 ", "+852 ", "+49-"),
+                Arbitraries.integers().between(2, 9), Arbitraries.strings().numeric().ofMinLength(7).ofMaxLength(9))
+                .as((cc, first, rest) -> cc + first + rest);
+        return Arbitraries.oneOf(written, landline, foreign);
+    }
+
+    /** @return e-mail addresses intake accepts, in upper and lower case, with plus-addressing and sub-domains */
+    static Arbitrary<String> validEmails() {
+        Arbitrary<String> local = Combinators.combine(Arbitraries.strings().withChars("abcXYZ019").ofMinLength(2)
+                        .ofMaxLength(8), Arbitraries.of("", ".x", "+tag", "_1", "-b", "'o"))
+                .as((l, tail) -> l + tail);
+        Arbitrary<String> label = Arbitraries.strings().withChars("abcqQ09").ofMinLength(1).ofMaxLength(8);
+        Arbitrary<String> domain = label.list().ofMinSize(1).ofMaxSize(3).map(l -> String.join(".", l));
+        return Combinators.combine(local, domain, Arbitraries.of(".com", ".CN", ".example", ".xn--fiqs8s"))
+                .as((l, d, t) -> l + "@" + d + t);
+    }
+
     /** @return e-mail addresses as people type them, valid or not */
     static Arbitrary<String> emails() {
         Arbitrary<String> local = Arbitraries.strings().withChars("abcXYZ019._+-'!").ofMaxLength(10);

@@ -2,6 +2,7 @@ package dev.custflow.properties;
 
 import dev.custflow.event.ClockTick;
 import dev.custflow.event.ContractSigned;
+import dev.custflow.event.CustomerErased;
 import dev.custflow.event.Event;
 import dev.custflow.event.InteractionLogged;
 import dev.custflow.event.LeadCaptured;
@@ -27,7 +28,7 @@ import net.jqwik.api.Arbitrary;
 /**
  * Random but valid event streams over a handful of customers and two years, in time order, with
  * the event mix that exercises every lifecycle rule (captures, some without a usable phone, orders far and near apart,
- * complaints and their resolution, surveys, contracts, rep contacts, ticks).
+ * complaints and their resolution, surveys, contracts, rep contacts, ticks), and now and then a customer erased.
  */
 final class EngineArbitraries {
     private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
@@ -91,7 +92,7 @@ final class EngineArbitraries {
                 case 9 -> out.add(orders.isEmpty() ? new ClockTick(id, at)
                         : new OrderStatusChanged(id, at, orders.get(r.nextInt(orders.size())),
                         OrderStatus.values()[1 + r.nextInt(OrderStatus.values().length - 1)], null, null));
-                default -> out.add(r.nextBoolean()
+                default -> out.add(r.nextInt(6) == 0 ? new CustomerErased(id, at, c) : r.nextBoolean()
                         ? new ContractSigned(id, at, c, "K" + r.nextInt(3), LocalDate.of(2025, 1 + r.nextInt(12), 1), null)
                         : new ProfileUpdated(id, at, c, null, null, null, null, "华东", null, null, null, null, null,
                         null, r.nextBoolean(), null, null, null));

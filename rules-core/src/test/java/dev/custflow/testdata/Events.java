@@ -2,6 +2,7 @@ package dev.custflow.testdata;
 
 import dev.custflow.event.ClockTick;
 import dev.custflow.event.ContractSigned;
+import dev.custflow.event.CustomerErased;
 import dev.custflow.event.InteractionLogged;
 import dev.custflow.event.LeadCaptured;
 import dev.custflow.event.OpportunityClosed;
@@ -82,6 +83,10 @@ public final class Events {
     public static RepUpdated rep(String repId, String team, String region, int capacity, String when) {
         return new RepUpdated("rep:" + repId + "@" + when, at(when), repId, repId, team, region, List.of(), false,
                 capacity, true);
+    }
+
+    public static CustomerErased erased(String customerId, String when) {
+        return new CustomerErased("erase:" + customerId + "@" + when, at(when), customerId);
     }
 
     public static ClockTick tick(String when) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.custflow.RulePack;
 import dev.custflow.action.Action;
 import dev.custflow.action.LeadAssigned;
+import dev.custflow.event.CustomerErased;
 import dev.custflow.event.LeadCaptured;
 import dev.custflow.event.OpportunityClosed;
 import dev.custflow.event.RepUpdated;
@@ -114,16 +115,29 @@ class AssignmentPackTest {
                         assigned("L3", "east1", "ROUND_ROBIN"));
     }
 
-    @Test
-    void aFullRep_isSkipped_andALeadNobodyCanTake_waitsUntilCapacityFreesUp() {
+    /** One rep who can hold one lead: L1 has them, L2 waits. */
+    private static RuleVerifier l2WaitsForTheOnlyRep() {
         Settings onlyOne = Settings.builder().merge("""
                 {"assignment": {"routes": [{"name": "everyone", "strategy": "LEAST_LOADED"}]}}""").build();
-        RuleVerifier.forPacks(onlyOne, RulePack.LIFECYCLE, RulePack.ASSIGNMENT)
+        return RuleVerifier.forPacks(onlyOne, RulePack.LIFECYCLE, RulePack.ASSIGNMENT)
                 .given(rep("solo", "EAST", null, List.of(), false, 1))
-                .given(lead("L1", "2024-03-01", "WECHAT").build(), lead("L2", "2024-03-01T10:00:00Z", "WECHAT").build())
+                .given(lead("L1", "2024-03-01", "WECHAT").build(), lead("L2", "2024-03-01T10:00:00Z", "WECHAT").build());
+    }
+
+    @Test
+    void aFullRep_isSkipped_andALeadNobodyCanTake_waitsUntilCapacityFreesUp() {
+        l2WaitsForTheOnlyRep()
                 .when(new OpportunityClosed("won:L1", at("2024-03-02"), "L1", "OPP-1", Outcome.WON, null, null),
                         tick("2024-03-02T10:00:00Z"))
                 .thenExpect(assigned("L2", "solo", "LEAST_LOADED")
+                        .with("rule", "assignment: a waiting lead gets a rep when capacity frees up"));
+    }
+
+    @Test
+    void anErasedLead_freesItsRep_forTheLeadThatWaits() {
+        l2WaitsForTheOnlyRep()
+                .when(new CustomerErased("erase:L1", at("2024-03-02"), "L1"), tick("2024-03-02T10:00:00Z"))
+                .thenExpectOnly(assigned("L2", "solo", "LEAST_LOADED")
                         .with("rule", "assignment: a waiting lead gets a rep when capacity frees up"));
     }
 

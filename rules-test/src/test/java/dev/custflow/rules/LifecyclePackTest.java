@@ -258,8 +258,8 @@ class LifecyclePackTest {
     }
 
     @Test
-    void intake_anInvalidPhone_isNamedInTheCause_andKeptOnTheProfile() {
-        String reason = "no way to contact: phone '12345' is not a valid phone number (5 digits: a mobile number "
+    void intake_anInvalidPhone_isNamedMaskedInTheCause_andKeptOnTheProfile() {
+        String reason = "no way to contact: phone '****45' is not a valid phone number (5 digits: a mobile number "
                 + "has 11, starting with 13 to 19); no e-mail";
         lifecycle().when(LeadCaptured.builder("lead:L9", at("2024-01-01"), "L9", "WEBSITE").phone("12345").build())
                 .thenExpectOnly(stageChanged("L9", null, "LEAD"),
@@ -296,7 +296,7 @@ class LifecyclePackTest {
         CustomerProfile profile = profileAfter(lead);
         assertThat(profile.phone()).isEqualTo("+86-21-62345678");
         assertThat(profile.invalidContacts()).extracting(InvalidContact::describe)
-                .containsExactly("e-mail 'a@b' is not a valid e-mail address (the domain 'b' has no dot)");
+                .containsExactly("e-mail 'a***@b' is not a valid e-mail address (the domain 'b' has no dot)");
     }
 
     @Test
@@ -311,7 +311,7 @@ class LifecyclePackTest {
         lifecycle().given(lead("L1", "2024-01-01", "WEBSITE"))
                 .when(ProfileUpdated.of("p1", at("2024-01-02"), "L1", phone("138-0000")))
                 .thenExpectOnly(stageChanged("L1", "LEAD", "DISQUALIFIED"), leadDisqualified("L1", "NO_CONTACT")
-                        .with("reason", "no way to contact: phone '138-0000' is not a valid phone number (7 digits: "
+                        .with("reason", "no way to contact: phone '****00' is not a valid phone number (7 digits: "
                                 + "a mobile number has 11, starting with 13 to 19); no e-mail"));
     }
 
@@ -328,7 +328,7 @@ class LifecyclePackTest {
                 .phone("9123 4567").build();
         lifecycle().when(hongKong).thenExpectOnly(stageChanged("H1", null, "LEAD"),
                 stageChanged("H1", "LEAD", "DISQUALIFIED"), leadDisqualified("H1", "NO_CONTACT").with("reason",
-                        "no way to contact: phone '9123 4567' is not a valid phone number (a landline number needs "
+                        "no way to contact: phone '****67' is not a valid phone number (a landline number needs "
                                 + "its area code, e.g. 021); no e-mail"));
         Settings hk = Settings.builder().set("intake.defaultCountryCode", "+852").build();
         RuleVerifier.forPacks(hk, RulePack.LIFECYCLE).when(hongKong).thenExpectOnly(stageChanged("H1", null, "LEAD"));

@@ -28,7 +28,8 @@ import javax.sql.DataSource;
  *                              payload CLOB, done BOOLEAN DEFAULT FALSE);
  * </pre>
  *
- * A customer the engine removes (merged into another) keeps its ERP row: only its snapshot is cleared.
+ * A customer the engine removes (merged into another, or erased) keeps its ERP row: only its snapshot is cleared; an
+ * erasure of the ERP row itself is the ERP's own (docs/personal-data.md).
  */
 public final class ErpTablesCustomerStore implements CustomerStore {
     private static final String NAME = "erp-tables";

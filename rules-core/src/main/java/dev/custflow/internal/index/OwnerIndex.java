@@ -34,10 +34,32 @@ public final class OwnerIndex implements SegmentedState {
         this.owners = new String[initial];
     }
 
-    /** @return the owner of the id, or null if it is not remembered */
+    /**
+     * Stands for the owner of an id whose owner was erased: the entry keeps its place in the window (so stored
+     * segments stay a window) but names nobody; an id is never blank.
+     */
+    private static final String ERASED = "";
+
+    /** @return the owner of the id, or null if it is not remembered (or its owner was erased) */
     public String get(String key) {
         int i = index.getIfAbsent(key, -1);
-        return i < 0 ? null : owners[i];
+        return i < 0 || owners[i].equals(ERASED) ? null : owners[i];
+    }
+
+    /**
+     * Forgets which ids these owners had (they were erased): each of their entries names nobody from now on, and
+     * the segments holding them are written again at the next commit, without them.
+     *
+     * @param erased owners to forget
+     */
+    public void forgetOwners(Set<String> erased) {
+        for (int j = 0; j < size; j++) {
+            int p = (start + j) % keys.length;
+            if (erased.contains(owners[p])) {
+                owners[p] = ERASED;
+                segments.touch(added - size + j);
+            }
+        }
     }
 
     /** Remembers the owner of an id: a new id is the newest, a known one keeps its place. */

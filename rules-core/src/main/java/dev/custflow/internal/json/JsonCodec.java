@@ -34,6 +34,7 @@ import dev.custflow.EventRejectedException;
 import dev.custflow.action.Action;
 import dev.custflow.event.Event;
 import dev.custflow.text.Instants;
+import dev.custflow.text.PersonalData;
 import dev.custflow.text.Suggest;
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -208,8 +209,7 @@ public final class JsonCodec {
     }
 
     /** Fields that hold personal data: a refusal names them but never repeats their value. */
-    private static final java.util.Set<String> PERSONAL = java.util.Set.of("name", "phone", "email", "birthday",
-            "address", "title", "wechat", "mobile");
+    private static final java.util.Set<String> PERSONAL = PersonalData.FIELDS;
 
     private static EventRejectedException reject(long line, String type, String id, String path, String value,
                                                  String problem) {

@@ -11,10 +11,12 @@ import dev.custflow.event.ProfileFields;
 import dev.custflow.model.ContactData;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 import org.eclipse.collections.impl.map.mutable.UnifiedMap;
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 
@@ -50,6 +52,8 @@ public final class DuplicateIndex implements SegmentedState {
     }
 
     private boolean journaling;
+    /** An erasure took entries out: the next commit writes the journal anew, so no stored segment keeps them. */
+    private boolean rewrite;
     private long journalSize;
     private final Segments segments = new Segments();
     /** The journal entries from {@link #bufferStart} on: the segments not yet written, and the unfinished one. */
@@ -139,6 +143,35 @@ public final class DuplicateIndex implements SegmentedState {
         }
     }
 
+    /** @return the ids merged into this record, directly or through another merged record */
+    public Set<String> aliases(String id) {
+        Set<String> found = new HashSet<>();
+        for (String merged : new ArrayList<>(mergedInto.keySet())) { // resolve() shortens chains as it goes
+            if (id.equals(resolve(merged))) {
+                found.add(merged);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Forgets erased records: every key they claimed (phone numbers, e-mail addresses, company keys), which a later
+     * lead then no longer matches, and their merges. With a store, the next commit writes the journal anew.
+     *
+     * @param ids a record and its {@link #aliases}
+     */
+    public void erase(Set<String> ids) {
+        LongArrayList claimed = new LongArrayList();
+        owners.forEachKeyValue((hash, owner) -> {
+            if (ids.contains(owner)) {
+                claimed.add(hash);
+            }
+        });
+        claimed.forEach(owners::remove);
+        ids.forEach(mergedInto::remove);
+        rewrite |= journaling;
+    }
+
     private void journal(Entry e) {
         if (journaling) {
             segments.touch(journalSize++);
@@ -152,17 +185,8 @@ public final class DuplicateIndex implements SegmentedState {
      */
     @Override
     public void writeParts(String prefix, Map<String, byte[]> out, Set<String> gone) {
-        if (!journaling) {
-            journaling = true;
-            long[] keys = owners.keySet().toSortedArray();
-            for (long k : keys) {
-                journal(new Entry(k, owners.get(k), null));
-            }
-            List<String> merged = new ArrayList<>(mergedInto.keySet());
-            merged.sort(null);
-            for (String m : merged) {
-                journal(new Entry(0, m, mergedInto.get(m)));
-            }
+        if (!journaling || rewrite) {
+            startJournal();
         }
         segments.emit(prefix, 0, journalSize, out, gone, (o, from, to) -> {
             for (long s = from; s < to; s++) {
@@ -181,6 +205,30 @@ public final class DuplicateIndex implements SegmentedState {
         long keepFrom = journalSize / Segments.SIZE * Segments.SIZE; // the unfinished segment is written again
         buffer.subList(0, (int) (keepFrom - bufferStart)).clear();
         bufferStart = keepFrom;
+    }
+
+    /**
+     * Starts the journal from the index as it is, keys sorted by hash, then the merges sorted; after an erasure the
+     * segments of the longer journal written before are deleted.
+     */
+    private void startJournal() {
+        long before = journaling ? journalSize : 0;
+        journaling = true;
+        rewrite = false;
+        journalSize = 0;
+        buffer.clear();
+        bufferStart = 0;
+        for (long k : owners.keySet().toSortedArray()) {
+            journal(new Entry(k, owners.get(k), null));
+        }
+        List<String> merged = new ArrayList<>(mergedInto.keySet());
+        merged.sort(null);
+        for (String m : merged) {
+            journal(new Entry(0, m, mergedInto.get(m)));
+        }
+        for (long k = journalSize / Segments.SIZE; k * Segments.SIZE < before; k++) {
+            segments.touch(k * Segments.SIZE);
+        }
     }
 
     /** Writes the journal's length (its segments are separate parts: {@link #writeParts}). */

@@ -72,6 +72,17 @@ public final class Router {
         seen.keepForSnapshots();
     }
 
+    /**
+     * Forgets the owners of orders and tickets placed or opened by erased customers: a follow-up that names only
+     * the order is then refused as unknown, rather than bringing the person back.
+     *
+     * @param customerIds the erased ids
+     */
+    public void forget(java.util.Set<String> customerIds) {
+        orderOwners.forgetOwners(customerIds);
+        ticketOwners.forgetOwners(customerIds);
+    }
+
     /** @return true if the id was already seen (the event must be ignored) */
     public boolean isDuplicate(Event e) {
         return seen.contains(e.id());

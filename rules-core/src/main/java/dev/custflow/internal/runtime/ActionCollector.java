@@ -26,10 +26,12 @@ import dev.custflow.action.TaskKind;
 import dev.custflow.action.Template;
 import dev.custflow.internal.profile.CustomerRecord;
 import dev.custflow.model.Customer;
+import dev.custflow.model.InvalidContact;
 import dev.custflow.model.Stage;
 import dev.custflow.rules.Actions;
 import dev.custflow.rules.Schedule;
 import dev.custflow.settings.Settings;
+import dev.custflow.text.PersonalData;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -137,11 +139,31 @@ public class ActionCollector implements Actions, Schedule {
     }
 
     /**
+     * A reason is written for people and kept in the audit trail, so personal data in it is masked
+     * (docs/personal-data.md): the evaluated customer's own name, phone, e-mail, birthday and unusable contact
+     * values wherever they stand (a rule may write {@code $c.getName()} into it), then every phone- or e-mail-shaped
+     * text.
+     *
      * @param reason the rule's reason
-     * @return the reason, or a stand-in when the rule gave none
+     * @return the reason with personal data masked, or a stand-in when the rule gave none
      */
-    protected static String reason(String reason) {
-        return reason == null || reason.isBlank() ? NO_REASON : reason;
+    protected String reason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return NO_REASON;
+        }
+        String r = reason;
+        if (customer != null) {
+            r = PersonalData.mask(r, "phone", customer.getPhone());
+            r = PersonalData.mask(r, "email", customer.getEmail());
+            r = PersonalData.mask(r, "name", customer.getName());
+            r = PersonalData.mask(r, "birthday", customer.getBirthday());
+            if (customer.isHasInvalidContact()) {
+                for (InvalidContact bad : customer.getInvalidContacts()) {
+                    r = PersonalData.mask(r, bad.field(), bad.value());
+                }
+            }
+        }
+        return PersonalData.scrub(r);
     }
 
     /**

@@ -152,6 +152,16 @@ final class AssignmentDeskPack implements CrossCustomerPack {
         desk.forget(id);
     }
 
+    /** An erased lead no longer weighs on its rep, waits for one or has a deadline. */
+    @Override
+    public void erasing(java.util.Set<String> ids, CustomerRecord erased) {
+        if (erased != null && erased.isLoadCounted()) {
+            desk.release(erased.getOwnerId());
+            erased.loadCounted(false);
+        }
+        ids.forEach(desk::forget);
+    }
+
     /** Puts every open lead without a rep in the waiting line, oldest first (when the first rep arrives). */
     private void queueBacklog(PackContext ctx) {
         List<Customer> backlog = new ArrayList<>();

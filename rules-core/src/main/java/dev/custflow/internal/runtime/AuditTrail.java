@@ -29,6 +29,16 @@ public final class AuditTrail {
         return out;
     }
 
+    /** Drops the entries of erased customers, keeping the others in their order. */
+    void forget(java.util.Set<String> customerIds) {
+        List<AuditEntry> kept = latest(size);
+        kept.removeIf(e -> customerIds.contains(e.customerId()));
+        java.util.Arrays.fill(ring, null);
+        next = 0;
+        size = 0;
+        kept.forEach(this::add);
+    }
+
     List<AuditEntry> forCustomer(String customerId) {
         List<AuditEntry> out = new ArrayList<>();
         for (AuditEntry e : latest(size)) {

@@ -25,6 +25,9 @@ import java.util.Set;
  * {@link #closeCapture}. Any other event gets {@link #onEvent}, then {@link #afterEvent} right after it ran for the
  * packs that asked.</li>
  * </ol>
+ * A {@code CustomerErased} runs alone too, but no pack captures or handles it: the engine erases the record
+ * ({@link Erasure}) and asks every pack for the ids that lead to it ({@link #aliases}), then has each forget them
+ * ({@link #erasing}).
  * After each range of the batch the partitions walked, {@link #afterRange}; at the end of a call, {@link #endCall}.
  * A pack that is off is not in the list. Every hook does nothing unless a pack overrides it.
  */
@@ -138,6 +141,24 @@ interface CrossCustomerPack {
      * @param survivor the record it is merged into
      */
     default void merging(String id, CustomerRecord merged, CustomerRecord survivor) {
+    }
+
+    /**
+     * @param id a record being erased (resolved)
+     * @return the other ids that lead to it (duplicates merged into it); none unless the pack merges records
+     */
+    default Set<String> aliases(String id) {
+        return Set.of();
+    }
+
+    /**
+     * A person is erased (CustomerErased): this pack forgets everything it holds about them, in memory and, at the
+     * next {@link #writeParts}, in its stored parts.
+     *
+     * @param ids    the erased record's id and its {@link #aliases}
+     * @param erased the record, out of its partition already; null when the id had none
+     */
+    default void erasing(Set<String> ids, CustomerRecord erased) {
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.custflow.internal.runtime;
 import dev.custflow.internal.profile.CustomerRecord;
 
 import dev.custflow.RulePack;
+import dev.custflow.event.CustomerErased;
 import dev.custflow.internal.index.Emitted;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +17,19 @@ import java.util.Set;
  */
 final class CrossCustomerPacks {
     private final CrossCustomerPack[] packs;
+    /** What a CustomerErased does besides the packs' part. */
+    private final Erasure erasure;
     /** The packs the current event's {@link #onEvent} asked for {@link #afterEvent}. */
     private final List<CrossCustomerPack> asked = new ArrayList<>();
 
+    /** Packs on their own, with an erasure that only has the partitions and these packs to clear (tests). */
     CrossCustomerPacks(List<? extends CrossCustomerPack> packs) {
+        this(packs, new Erasure(null, null));
+    }
+
+    CrossCustomerPacks(List<? extends CrossCustomerPack> packs, Erasure erasure) {
         this.packs = packs.toArray(new CrossCustomerPack[0]);
+        this.erasure = erasure;
     }
 
     /**
@@ -28,7 +37,7 @@ final class CrossCustomerPacks {
      *
      * @param partitions the engine's partitions, which some packs equip (the desk, a fixed RFM scale)
      */
-    static CrossCustomerPacks of(EngineConfig config, Partition[] partitions) {
+    static CrossCustomerPacks of(EngineConfig config, Partition[] partitions, Erasure erasure) {
         List<CrossCustomerPack> on = new ArrayList<>();
         var settings = config.settings();
         if (has(config, RulePack.SEGMENTS)) {
@@ -43,7 +52,7 @@ final class CrossCustomerPacks {
         if (has(config, RulePack.ASSIGNMENT)) {
             on.add(new AssignmentDeskPack(settings.assignment(), config.repLoadBoard(), partitions));
         }
-        return new CrossCustomerPacks(on);
+        return new CrossCustomerPacks(on, erasure);
     }
 
     private static boolean has(EngineConfig config, RulePack pack) {
@@ -124,8 +133,14 @@ final class CrossCustomerPacks {
         return work;
     }
 
-    /** Asks every pack (each may note what it found). @see CrossCustomerPack#captures */
+    /**
+     * Asks every pack (each may note what it found); a {@code CustomerErased} runs alone without asking them: it is
+     * the engine's, and no pack may note it as one of its own captures. @see CrossCustomerPack#captures
+     */
     boolean captures(Step step) {
+        if (step.event() instanceof CustomerErased) {
+            return true;
+        }
         boolean alone = false;
         for (CrossCustomerPack p : packs) {
             alone |= p.captures(step);
@@ -133,8 +148,15 @@ final class CrossCustomerPacks {
         return alone;
     }
 
-    /** @see CrossCustomerPack#onCapture */
+    /**
+     * An erasure is done here, before its position is walked (so nothing at that moment sees the person any more);
+     * any other capture goes to every pack. @see CrossCustomerPack#onCapture
+     */
     Step onCapture(Step step, List<Object> facts, PackContext ctx) {
+        if (step.event() instanceof CustomerErased) {
+            erasure.erase(step.customerId(), ctx);
+            return step;
+        }
         Step s = step;
         for (CrossCustomerPack p : packs) {
             s = p.onCapture(s, facts, ctx);
@@ -198,6 +220,22 @@ final class CrossCustomerPacks {
     void merging(String id, CustomerRecord merged, CustomerRecord survivor) {
         for (CrossCustomerPack p : packs) {
             p.merging(id, merged, survivor);
+        }
+    }
+
+    /** @return the ids that lead to a record, by every pack's account @see CrossCustomerPack#aliases */
+    Set<String> aliases(String id) {
+        Set<String> all = new java.util.TreeSet<>();
+        for (CrossCustomerPack p : packs) {
+            all.addAll(p.aliases(id));
+        }
+        return all;
+    }
+
+    /** @see CrossCustomerPack#erasing */
+    void erasing(Set<String> ids, CustomerRecord erased) {
+        for (CrossCustomerPack p : packs) {
+            p.erasing(ids, erased);
         }
     }
 

@@ -103,7 +103,7 @@ public final class DefaultEngine implements Engine {
         this.router = new Router(config.dedupWindow(), config.referenceIndexSize());
         this.emittedActions = new SeenIds(config.dedupWindow());
         this.audit = new AuditTrail(config.auditTrailSize());
-        this.packs = CrossCustomerPacks.of(config, partitions);
+        this.packs = CrossCustomerPacks.of(config, partitions, new Erasure(router, audit));
         this.walker = new RangeWalker(partitions);
         this.runner = new BatchRunner(router, partitions, packs, walker,
                 new Delivery(partitions, emittedActions, audit, config.auditLog()), config.clock(),

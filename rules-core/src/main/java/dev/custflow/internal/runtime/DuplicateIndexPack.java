@@ -143,6 +143,17 @@ final class DuplicateIndexPack implements CrossCustomerPack {
     }
 
     @Override
+    public Set<String> aliases(String id) {
+        return index.aliases(id);
+    }
+
+    /** An erased person's phone numbers, e-mail addresses and company keys match no later lead. */
+    @Override
+    public void erasing(Set<String> ids, CustomerRecord erased) {
+        index.erase(ids);
+    }
+
+    @Override
     public void writeParts(Map<String, byte[]> parts, Set<String> removed) {
         index.writeParts(Snapshots.DEDUP, parts, removed); // its length is in the main part: Snapshots restores both
     }

@@ -230,8 +230,8 @@ public final class Partition implements AutoCloseable {
      * assignment offer).
      */
     void apply(Event event, String customerId, long clock, int position, List<Emitted> out, List<Object> facts) {
-        if (event instanceof ClockTick) {
-            return; // the clock step before it did the work
+        if (event instanceof ClockTick || event instanceof dev.custflow.event.CustomerErased) {
+            return; // the clock step before it did the work; an erasure was done before the walk (Erasure)
         }
         if (event instanceof RepUpdated e) {
             RepRecord rep = reps.computeIfAbsent(e.repId(), RepRecord::new);

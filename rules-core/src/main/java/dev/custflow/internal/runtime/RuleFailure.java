@@ -1,7 +1,10 @@
 package dev.custflow.internal.runtime;
 
+import dev.custflow.text.PersonalData;
+
 /**
- * A rule that threw while running (a bug in the rule, not bad input).
+ * A rule that threw while running (a bug in the rule, not bad input). It is logged and reported, so any phone
+ * number or e-mail address in what the rule threw is masked ({@link PersonalData#scrub}).
  *
  * @param position   stream position of the event in the batch
  * @param cause      the event id or {@code due@...}
@@ -10,4 +13,8 @@ package dev.custflow.internal.runtime;
  * @param message    what it threw
  */
 public record RuleFailure(int position, String cause, String customerId, String rule, String message) {
+    /** Masks the personal data in the message. */
+    public RuleFailure {
+        message = PersonalData.scrub(message);
+    }
 }

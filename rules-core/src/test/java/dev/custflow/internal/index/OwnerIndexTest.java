@@ -104,6 +104,28 @@ class OwnerIndexTest {
     }
 
     @Test
+    void ownerIndex_forgettingErasedOwners_leavesTheirIdsOwnerless_andRewritesTheirSegments() {
+        OwnerIndex index = index(2_000, 0, 1_100);
+        Map<String, byte[]> store = new HashMap<>(commit(index).parts());
+
+        index.forgetOwners(Set.of("c3", "c1050"));
+        assertThat(index.get("o3")).isNull();
+        assertThat(index.get("o4")).isEqualTo("c4");
+        Commit second = commit(index);
+        assertThat(second.parts()).containsOnlyKeys(PREFIX + 0, PREFIX + 2);
+        store.putAll(second.parts());
+        assertThat(store.values()).noneMatch(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)
+                .contains("c1050"));
+
+        OwnerIndex after = restored(2_000, new Commit(second.header(), store, Set.of()));
+        assertThat(after.get("o3")).isNull();
+        assertThat(after.get("o1050")).isNull();
+        assertThat(after.size()).as("the entries keep their places").isEqualTo(1_100);
+        after.put("o3", "c77");
+        assertThat(after.get("o3")).isEqualTo("c77");
+    }
+
+    @Test
     void ownerIndex_writeParts_deletesSegmentsTheWindowLeftBehind() {
         OwnerIndex index = index(600, 0, 600);
         commit(index);

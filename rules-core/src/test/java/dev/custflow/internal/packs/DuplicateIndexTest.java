@@ -154,6 +154,56 @@ class DuplicateIndexTest {
     }
 
     @Test
+    void erase_forgetsEveryKeyOfTheRecordAndOfTheIdsMergedIntoIt_andTheirMerges() {
+        DuplicateIndex index = index(ALL);
+        index.claim("L1", index.keys(profile("13800138000", "li@example.com", null)));
+        index.claim("L2", index.keys(profile("13900139000", null, null)));
+        index.merge("L2", "L1");
+        index.merge("L3", "L2");
+        index.claim("L9", index.keys(profile("13700137000", null, null)));
+
+        assertThat(index.aliases("L1")).containsExactlyInAnyOrder("L2", "L3");
+        index.erase(Set.of("L1", "L2", "L3"));
+
+        assertThat(index.matches("new", index.keys(profile("13800138000", "li@example.com", null)))).isEmpty();
+        assertThat(index.matches("new", index.keys(profile("13900139000", null, null)))).isEmpty();
+        assertThat(index.resolve("L3")).as("no longer an alias").isEqualTo("L3");
+        assertThat(index.matches("new", index.keys(profile("13700137000", null, null)))).containsOnlyKeys("L9");
+    }
+
+    @Test
+    void afterAnErasure_theNextCommitWritesTheJournalAnew_andDeletesWhatItNoLongerNeeds() {
+        DuplicateIndex index = index(ALL);
+        for (int i = 0; i < 2 * Segments.SIZE; i++) {
+            index.claim("L" + i, phoneOf(index, i));
+        }
+        index.merge("L1", "L0");
+        Map<String, byte[]> store = new HashMap<>(commit(index).parts());
+        assertThat(store).containsOnlyKeys(PREFIX + 0, PREFIX + 1, PREFIX + 2);
+
+        Set<String> erased = new HashSet<>(index.aliases("L0"));
+        erased.add("L0");
+        for (int i = 2; i < Segments.SIZE + 10; i++) {
+            erased.add("L" + i);
+        }
+        index.erase(erased);
+        Commit rewritten = commit(index);
+        assertThat(rewritten.parts()).containsOnlyKeys(PREFIX + 0);
+        assertThat(rewritten.gone()).containsExactlyInAnyOrder(PREFIX + 1, PREFIX + 2);
+        rewritten.gone().forEach(store::remove);
+        store.putAll(rewritten.parts());
+
+        DuplicateIndex after = restored(rewritten.header(), store);
+        assertThat(after.size()).isEqualTo(2 * Segments.SIZE - (Segments.SIZE + 10));
+        assertThat(after.matches("x", phoneOf(after, 0))).isEmpty();
+        assertThat(after.matches("x", phoneOf(after, 5))).isEmpty();
+        assertThat(after.resolve("L1")).isEqualTo("L1");
+        assertThat(after.matches("x", phoneOf(after, 2 * Segments.SIZE - 1))).containsOnlyKeys("L"
+                + (2 * Segments.SIZE - 1));
+        assertThat(commit(index).parts()).as("then only what changes again").isEmpty();
+    }
+
+    @Test
     void restoreWithAMissingSegment_fails() {
         DuplicateIndex index = index(ALL);
         for (int i = 0; i < Segments.SIZE + 10; i++) {

@@ -54,9 +54,9 @@ class CustomerIntakeTest {
         assertThat(c.isHasInvalidContact()).isTrue();
         assertThat(c.invalidContact("phone").value()).isEqualTo("12345");
         assertThat(c.invalidContact("email").problem()).isEqualTo("is not a valid e-mail address (it contains a space)");
-        assertThat(c.getContactGaps()).isEqualTo("phone '12345' is not a valid phone number (5 digits: a mobile "
-                + "number has 11, starting with 13 to 19); e-mail 'wang fang@qq.com' is not a valid e-mail address "
-                + "(it contains a space)");
+        assertThat(c.getContactGaps()).as("the values masked").isEqualTo("phone '****45' is not a valid phone "
+                + "number (5 digits: a mobile number has 11, starting with 13 to 19); e-mail 'w***@qq.com' is not a "
+                + "valid e-mail address (it contains a space)");
     }
 
     @Test
@@ -64,11 +64,11 @@ class CustomerIntakeTest {
         CustomerRecord c = new CustomerRecord("L1", at("2024-01-01"));
         assertThat(c.getContactGaps()).isEqualTo("no phone; no e-mail");
         c.apply(capture("WEBSITE").email("a@b").build());
-        assertThat(c.getContactGaps()).isEqualTo("no phone; e-mail 'a@b' is not a valid e-mail address (the domain "
-                + "'b' has no dot)");
+        assertThat(c.getContactGaps()).isEqualTo("no phone; e-mail 'a***@b' is not a valid e-mail address (the "
+                + "domain 'b' has no dot)");
         c.apply(update("13812345678", null, null));
-        assertThat(c.getContactGaps()).isEqualTo("e-mail 'a@b' is not a valid e-mail address (the domain 'b' has no "
-                + "dot)");
+        assertThat(c.getContactGaps()).isEqualTo("e-mail 'a***@b' is not a valid e-mail address (the domain 'b' has "
+                + "no dot)");
     }
 
     @Test

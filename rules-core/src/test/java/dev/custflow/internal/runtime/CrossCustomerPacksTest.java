@@ -331,7 +331,7 @@ class CrossCustomerPacksTest {
     @Test
     void of_switchesOnThePacksWhoseRulesAreSelected() {
         CrossCustomerPacks packs = CrossCustomerPacks.of(config(Settings.ofDefaults(), RulePack.values()),
-                new Partition[0]);
+                new Partition[0], new Erasure(null, null));
 
         assertThat(Stream.of(RfmWeeklyPack.class, AtRiskDigestsPack.class, DuplicateIndexPack.class,
                 AssignmentDeskPack.class).map(packs::find).toList()).doesNotContainNull();
@@ -340,7 +340,7 @@ class CrossCustomerPacksTest {
     @Test
     void of_withoutThosePacks_hasNone() {
         CrossCustomerPacks packs = CrossCustomerPacks.of(config(Settings.ofDefaults(), RulePack.LIFECYCLE),
-                new Partition[0]);
+                new Partition[0], new Erasure(null, null));
 
         assertThat(Stream.of(RfmWeeklyPack.class, AtRiskDigestsPack.class, DuplicateIndexPack.class,
                 AssignmentDeskPack.class).map(packs::find).toList()).containsOnlyNulls();
@@ -350,7 +350,8 @@ class CrossCustomerPacksTest {
     void of_churnWithoutTheWeeklyDigest_hasNoDigests() {
         Settings noDigest = Settings.builder().set("churn.weeklyDigest", false).build();
 
-        CrossCustomerPacks packs = CrossCustomerPacks.of(config(noDigest, RulePack.CHURN), new Partition[0]);
+        CrossCustomerPacks packs = CrossCustomerPacks.of(config(noDigest, RulePack.CHURN), new Partition[0],
+                new Erasure(null, null));
 
         assertThat(packs.find(AtRiskDigestsPack.class)).isNull();
     }
@@ -359,7 +360,8 @@ class CrossCustomerPacksTest {
     void of_leadsMatchingOnNothing_hasNoDuplicateIndex() {
         Settings matchNothing = Settings.builder().set("intake.matchOn", List.of()).build();
 
-        CrossCustomerPacks packs = CrossCustomerPacks.of(config(matchNothing, RulePack.LEADS), new Partition[0]);
+        CrossCustomerPacks packs = CrossCustomerPacks.of(config(matchNothing, RulePack.LEADS), new Partition[0],
+                new Erasure(null, null));
 
         assertThat(packs.find(DuplicateIndexPack.class)).isNull();
     }

@@ -11,14 +11,21 @@ import dev.custflow.EventPump;
 import dev.custflow.Json;
 import dev.custflow.action.Action;
 import dev.custflow.connectors.testkit.SampleActions;
+import dev.custflow.event.CustomerErased;
+import dev.custflow.event.Event;
+import dev.custflow.event.LeadCaptured;
+import dev.custflow.event.OrderPlaced;
 import dev.custflow.spi.EventSource;
 import dev.custflow.spi.SourceRecord;
 import dev.custflow.spi.StoreCommit;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -263,5 +270,44 @@ abstract class JdbcStoreTests {
         }
         assertThat(query("SELECT customer_id FROM " + prefix + "customer ORDER BY customer_id"))
                 .extracting(row -> row[0]).containsExactly("C-1", "C-4", "C-5");
+    }
+
+    @Test
+    void anErasedCustomer_leavesNoRow_andNoTraceInTheEngineState() {
+        String prefix = TestDatabase.freshPrefix();
+        String id = "ERASE-ME-4711";
+        Instant t = Instant.parse("2024-03-01T09:00:00Z");
+        List<Event> history = List.of(
+                LeadCaptured.builder("e1", t, id, "WEBSITE").name("王芳").phone("139 1234 5678").build(),
+                OrderPlaced.of("e2", t.plusSeconds(3_600), "SO-9", id, new BigDecimal("800.00")),
+                LeadCaptured.builder("e3", t.plusSeconds(7_200), "DUP-4711", "WECHAT").phone("13912345678").build());
+        try (JdbcCustomerStore store = db().store(prefix).build(); Engine e = Custflow.builder().store(store).build()) {
+            e.acceptAll(history);
+            assertThat(query("SELECT customer_id FROM " + prefix + "customer")).extracting(r -> r[0])
+                    .containsExactly(id);
+            e.acceptAll(List.of(new CustomerErased("e4", t.plusSeconds(86_400), id)));
+        }
+        assertThat(query("SELECT customer_id FROM " + prefix + "customer")).isEmpty();
+        List<byte[]> parts = bytes("SELECT part_bytes FROM " + prefix + "engine_part");
+        assertThat(parts).isNotEmpty().noneMatch(b -> new String(b, StandardCharsets.ISO_8859_1).contains(id))
+                .noneMatch(b -> new String(b, StandardCharsets.ISO_8859_1).contains("DUP-4711"));
+        try (JdbcCustomerStore store = db().store(prefix).build(); Engine e = Custflow.builder().store(store).build()) {
+            assertThat(e.customerCount()).isZero();
+            assertThat(e.accept(LeadCaptured.builder("e5", t.plusSeconds(90_000), "NEW-1", "WEBSITE")
+                    .phone("13912345678").build())).extracting(Action::type).doesNotContain("LEADS_MERGED");
+        }
+    }
+
+    private List<byte[]> bytes(String sql) {
+        List<byte[]> rows = new ArrayList<>();
+        try (Connection c = db().pool.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getBytes(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+        return rows;
     }
 }
