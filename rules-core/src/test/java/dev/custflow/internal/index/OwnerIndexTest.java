@@ -111,13 +111,13 @@ class OwnerIndexTest {
         index.forgetOwners(Set.of("c3", "c1050"));
         assertThat(index.get("o3")).isNull();
         assertThat(index.get("o4")).isEqualTo("c4");
-        Commit second = commit(index);
+        StoredSegments second = commit(index);
         assertThat(second.parts()).containsOnlyKeys(PREFIX + 0, PREFIX + 2);
         store.putAll(second.parts());
         assertThat(store.values()).noneMatch(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)
                 .contains("c1050"));
 
-        OwnerIndex after = restored(2_000, new Commit(second.header(), store, Set.of()));
+        OwnerIndex after = restored(2_000, new StoredSegments(second.header(), store, Set.of()));
         assertThat(after.get("o3")).isNull();
         assertThat(after.get("o1050")).isNull();
         assertThat(after.size()).as("the entries keep their places").isEqualTo(1_100);

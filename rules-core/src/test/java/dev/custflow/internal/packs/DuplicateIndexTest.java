@@ -10,8 +10,10 @@ import dev.custflow.internal.snapshot.StoredSegments;
 import dev.custflow.internal.snapshot.SnapshotOutput;
 import dev.custflow.model.ContactData;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Who is who among leads: normalised keys to the record that has them, and merged ids to their survivor. */
@@ -187,7 +189,7 @@ class DuplicateIndexTest {
             erased.add("L" + i);
         }
         index.erase(erased);
-        Commit rewritten = commit(index);
+        StoredSegments rewritten = commit(index);
         assertThat(rewritten.parts()).containsOnlyKeys(PREFIX + 0);
         assertThat(rewritten.gone()).containsExactlyInAnyOrder(PREFIX + 1, PREFIX + 2);
         rewritten.gone().forEach(store::remove);
