@@ -303,6 +303,14 @@ public final class Sandbox {
     }
 
     /**
+     * @param name a method's name
+     * @return why rules may not call a method of that name whatever its class, or null if they may
+     */
+    static String refusedMember(String name) {
+        return MEMBERS.get(name);
+    }
+
+    /**
      * @param className a class rules may not use
      * @return why, in words (without the hint on widening the list)
      */
