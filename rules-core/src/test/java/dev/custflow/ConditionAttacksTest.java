@@ -154,6 +154,14 @@ class ConditionAttacksTest {
         String drl = ruleWhen(HEADER, "$c : Customer( )\n    $n : Number( ) from accumulate( $o : Customer( ), "
                 + "sum( Runtime.getRuntime().availableProcessors() ) )");
         assertThat(refused(drl)).anyMatch(m -> names(m, "r.drl:9", "Runtime"));
+        String inline = ruleWhen(HEADER, "$c : Customer( )\n    $n : Number( ) from accumulate( $o : Customer( ), "
+                + "init( int n = 0; ), action( n++; ), result( n ) )");
+        assertThat(refused(inline)).anyMatch(m -> m.startsWith("r.drl:9:") && m.contains("init/action/result code"));
+        String sum = ruleWhen(HEADER, "$c : Customer( )\n    $n : Number( intValue > 0 ) from accumulate( "
+                + "$o : Customer( ), sum( $o.getOrderCount() ) )");
+        try (Engine engine = Custflow.builder().packs().rules(RuleSource.drl("sum.drl", sum)).build()) {
+            assertThat(engine.ruleNames()).contains("attack");
+        }
     }
 
     @Test

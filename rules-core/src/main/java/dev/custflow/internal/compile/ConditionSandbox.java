@@ -523,7 +523,12 @@ public final class ConditionSandbox {
                 if (a.getInput() != null) {
                     element(who, a.getInput(), s);
                 }
-                // inline init/action/reverse/result code is Java in the java dialect: checked as bytecode
+                if (a.getInitCode() != null || a.getActionCode() != null || a.getResultCode() != null) {
+                    // Drools compiles it into a class of its own code and the author's, which no allow-list fits
+                    error(p, who + " accumulates with init/action/result code, which rules may not use: use an "
+                            + "accumulate function (" + String.join(", ", ACCUMULATE_FUNCTIONS.keySet().stream()
+                            .sorted().toList()) + ")");
+                }
                 for (AccumulateDescr.AccumulateFunctionCallDescr fn : a.getFunctions()) {
                     Class<?> result = ACCUMULATE_FUNCTIONS.get(fn.getFunction());
                     boolean imported = pkg.getAccumulateImports().stream()
