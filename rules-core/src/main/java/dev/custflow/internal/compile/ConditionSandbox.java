@@ -264,9 +264,14 @@ public final class ConditionSandbox {
             for (ImportDescr i : pkg.getImports()) {
                 String target = i.getTarget().strip();
                 if (!target.endsWith(".*") && !symbols.declared.containsKey(target)) {
-                    Class<?> c = ConditionScope.loadNested(target);
+                    // the class it names, or the class a longer name starts with (a.B.member)
+                    Class<?> c = null;
+                    for (int dot = target.indexOf('.'); c == null && dot > 0; dot = target.indexOf('.', dot + 1)) {
+                        c = ConditionScope.loadNested(target.substring(0, dot));
+                    }
+                    c = c != null ? c : ConditionScope.loadNested(target);
                     if (c != null && !sandbox.allowed(c.getName())) {
-                        error(i, "rules may not import " + target + ": " + Sandbox.reasonFor(target));
+                        error(i, "rules may not import " + target + ": " + Sandbox.reasonFor(c.getName()));
                     }
                 }
             }
@@ -455,7 +460,8 @@ public final class ConditionSandbox {
                 eval(who, e, s);
             } else if (d instanceof ConditionalBranchDescr b) {
                 if (b.getCondition() != null) {
-                    eval(who, b.getCondition(), s);
+                    String text = String.valueOf(b.getCondition().getContent());
+                    check(who, text, at(text, offset(b.getCondition())), s, false, "a branch's condition", false);
                 }
                 if (b.getElseBranch() != null) {
                     element(who, b.getElseBranch(), s);
