@@ -60,9 +60,7 @@ class LintTest {
                         + "understands (the reason travels with the action)",
                 "vip.drl:13:6: info: rule \"churn: no order for a while\" replaces the built-in rule of the churn pack",
                 "vip.drl:15:32: error: Customer has no property or method 'daysSinceLastOrdr'; did you mean "
-                        + "'daysSinceLastOrder'? (Unable to Analyse Expression daysSinceLastOrdr >= 45: [Error: unable "
-                        + "to resolve method using strict-mode: dev.custflow.model.Customer.daysSinceLastOrdr()] [Near "
-                        + ": {... daysSinceLastOrdr >= 45 ....}] ^ [Line: 15, Column: 4])");
+                        + "'daysSinceLastOrder'?");
     }
 
     @Test

@@ -60,11 +60,23 @@ final class BytecodeCheck {
                     + "Lorg/drools/util/bitmask/BitMask;Ljava/lang/Class;)V",
             "org/drools/core/rule/consequence/KnowledgeHelper.update(Ljava/lang/Object;"
                     + "Lorg/drools/util/bitmask/BitMask;Ljava/lang/Class;)V",
-            "org/drools/util/bitmask/AllSetBitMask.get()Lorg/drools/util/bitmask/AllSetBitMask;");
+            "org/drools/util/bitmask/AllSetBitMask.get()Lorg/drools/util/bitmask/AllSetBitMask;",
+            // an accumulate function's argument: Drools wraps its value for the function
+            "org/drools/mvel/field/FieldFactory.getInstance()Lorg/drools/mvel/field/FieldFactory;",
+            "org/drools/mvel/field/FieldFactory.getFieldValue(Ljava/lang/Object;)Lorg/drools/base/rule/accessor/FieldValue;",
+            "org/drools/mvel/field/FieldFactory.getFieldValue(I)Lorg/drools/base/rule/accessor/FieldValue;",
+            "org/drools/mvel/field/FieldFactory.getFieldValue(J)Lorg/drools/base/rule/accessor/FieldValue;",
+            "org/drools/mvel/field/FieldFactory.getFieldValue(D)Lorg/drools/base/rule/accessor/FieldValue;",
+            "org/drools/mvel/field/FieldFactory.getFieldValue(F)Lorg/drools/base/rule/accessor/FieldValue;",
+            "org/drools/mvel/field/FieldFactory.getFieldValue(Z)Lorg/drools/base/rule/accessor/FieldValue;",
+            "org/drools/mvel/field/FieldFactory.getFieldValue(C)Lorg/drools/base/rule/accessor/FieldValue;",
+            "org/drools/mvel/field/FieldFactory.getFieldValue(S)Lorg/drools/base/rule/accessor/FieldValue;",
+            "org/drools/mvel/field/FieldFactory.getFieldValue(B)Lorg/drools/base/rule/accessor/FieldValue;");
     /** Engine types javac-compiled rule code may name (parameters of the generated consequence, a cast). */
     static final Set<String> ENGINE_TYPES = Set.of("org/drools/core/rule/consequence/KnowledgeHelper",
             "org/drools/base/rule/consequence/ConsequenceContext", "org/kie/api/runtime/rule/FactHandle",
-            "org/kie/api/runtime/KieRuntime", "org/kie/api/definition/rule/Rule", "org/drools/util/bitmask/BitMask", "org/drools/util/bitmask/AllSetBitMask");
+            "org/kie/api/runtime/KieRuntime", "org/kie/api/definition/rule/Rule", "org/drools/util/bitmask/BitMask", "org/drools/util/bitmask/AllSetBitMask",
+            "org/drools/mvel/field/FieldFactory", "org/drools/base/rule/accessor/FieldValue");
 
     /** Members refused whatever class they are on, with why. */
     private static final Map<String, String> REFUSED_NAMES = Map.ofEntries(
@@ -102,6 +114,7 @@ final class BytecodeCheck {
             "readExternal(Ljava/io/ObjectInput;)V");
     /** Drools' generated invokers implement this; javac-compiled rule code cannot pass for one (see isInvoker). */
     private static final String COMPILED_INVOKER = "org/drools/base/rule/accessor/CompiledInvoker";
+    private static final String RETURN_VALUE = "org/drools/base/rule/accessor/ReturnValueExpression";
 
     private final Predicate<String> allowedClass;
     private final Set<String> own;
@@ -137,9 +150,17 @@ final class BytecodeCheck {
         return scope.out;
     }
 
-    /** Drools generates its invokers with ASM: they implement CompiledInvoker and have no source file. */
+    /**
+     * Drools generates its invokers with ASM (no source file), except the one reading an accumulate function's
+     * argument, which javac compiles from Drools' own template: a top-level ReturnValueExpression compiled from a
+     * file of its own name. Rule code cannot pass for either: a class written into a function or a consequence is
+     * nested, or compiled from another file, and the headers of the classes Drools writes are its own.
+     */
     static boolean isInvoker(ClassNode cn) {
-        return cn.sourceFile == null && cn.interfaces.contains(COMPILED_INVOKER);
+        String simple = cn.name.substring(cn.name.lastIndexOf('/') + 1);
+        return cn.interfaces.contains(COMPILED_INVOKER) && (cn.sourceFile == null
+                || cn.interfaces.contains(RETURN_VALUE) && !cn.name.contains("$") && simple.endsWith("Invoker")
+                && cn.sourceFile.equals(simple + ".java"));
     }
 
     private void checkMethod(Scope s, MethodNode m) {

@@ -107,15 +107,14 @@ public final class RuleCompiler {
         Set<String> userNames = new HashSet<>();
         user.forEach(s -> userNames.add(s.name()));
         Set<Resource> trustedResources = Collections.newSetFromMap(new IdentityHashMap<>());
+        // first what each source compiles to, and the text check of the user's; nothing reaches Drools yet
+        List<Compilable> compilables = new ArrayList<>();
         for (RuleSource s : all) {
             boolean trusted = builtIns.stream().anyMatch(b -> b == s)
                     || !userFiles.contains(s) && !userNames.contains(s.name()) && Translators.trusted(s.name());
             if (s.kind() == RuleSource.Kind.DRL) {
-                if (!trusted) {
-                    errors.addAll(sandbox.check(s.name(), s.text(), IntUnaryOperator.identity()));
-                }
-                kb.add(resource(s.name(), s.content(), trusted ? trustedResources : null), ResourceType.DRL);
-                lines.put(s.name(), s.text().split("\n", -1));
+                compilables.add(new Compilable(s.name(), s.content(), ResourceType.DRL, s.text(),
+                        s.text().split("\n", -1), UnaryOperator.identity(), trusted));
                 continue;
             }
             RuleTranslator translator = Translators.BY_KIND.get(s.kind());
@@ -123,19 +122,39 @@ public final class RuleCompiler {
                 errors.add(new RuleMessage(s.name(), 0, 0, RuleMessage.Severity.ERROR, Translators.missing(s.kind())));
                 continue;
             }
-            translator.translate(s, all, errors).ifPresent(t -> {
-                if (!trusted) {
-                    for (RuleMessage m : sandbox.check(s.name(), t.code(), IntUnaryOperator.identity())) {
-                        RuleMessage located = t.locate().apply(m);
-                        if (located != null) {
-                            errors.add(located);
-                        }
-                    }
-                }
-                locators.put(s.name(), t.locate());
-                lines.put(s.name(), t.lines());
-                kb.add(resource(s.name(), t.content(), trusted ? trustedResources : null), t.type());
-            });
+            translator.translate(s, all, errors).ifPresent(t -> compilables.add(new Compilable(s.name(), t.content(),
+                    t.type(), t.code(), t.lines(), t.locate(), trusted)));
+        }
+        // a user's file the sandbox refuses is not given to Drools at all: Drools evaluates parts of a file (its
+        // annotations, declared fields' defaults) while it compiles, and a refused file must run nothing
+        Set<String> refused = new HashSet<>();
+        List<ConditionSandbox.Source> conditions = new ArrayList<>();
+        List<String> trustedCode = new ArrayList<>();
+        for (Compilable c : compilables) {
+            if (c.trusted()) {
+                trustedCode.add(c.code());
+                continue;
+            }
+            List<RuleMessage> found = locate(sandbox.check(c.name(), c.code(), IntUnaryOperator.identity()), c);
+            errors.addAll(found);
+            if (!found.isEmpty()) {
+                refused.add(c.name());
+            } else if (c.type() != ResourceType.DSL) {
+                conditions.add(new ConditionSandbox.Source(c.name(), c.code()));
+            }
+        }
+        Map<String, List<RuleMessage>> conditionErrors = ConditionSandbox.check(conditions, trustedCode, sandbox);
+        for (Compilable c : compilables) {
+            List<RuleMessage> found = locate(conditionErrors.getOrDefault(c.name(), List.of()), c);
+            errors.addAll(found);
+            if (!found.isEmpty()) {
+                refused.add(c.name());
+            }
+            if (!refused.contains(c.name())) {
+                locators.put(c.name(), c.locate());
+                lines.put(c.name(), c.lines());
+                kb.add(resource(c.name(), c.content(), c.trusted() ? trustedResources : null), c.type());
+            }
         }
         errors.addAll(0, preparedErrors);
         List<RuleMessage> warnings = new ArrayList<>();
@@ -168,6 +187,22 @@ public final class RuleCompiler {
         }
         names.sort(null);
         return new CompiledRules(base, List.copyOf(names), List.copyOf(warnings), hash);
+    }
+
+    /** One source as Drools compiles it, with the code the sandbox reads and how to place a message in it. */
+    private record Compilable(String name, byte[] content, ResourceType type, String code, String[] lines,
+                              UnaryOperator<RuleMessage> locate, boolean trusted) {
+    }
+
+    private static List<RuleMessage> locate(List<RuleMessage> messages, Compilable c) {
+        List<RuleMessage> out = new ArrayList<>();
+        for (RuleMessage m : messages) {
+            RuleMessage located = c.locate().apply(m);
+            if (located != null) {
+                out.add(located);
+            }
+        }
+        return out;
     }
 
     /** @param trusted where to note the resource as the library's own, or null for a user's */
@@ -262,7 +297,7 @@ public final class RuleCompiler {
     }
 
     /** "Customer has no property 'stagee'; did you mean 'stage'?" from the fact class's getters. */
-    private static String unknownMember(String className, String member) {
+    static String unknownMember(String className, String member) {
         Class<?> type;
         try {
             type = Class.forName(className, false, RuleCompiler.class.getClassLoader());

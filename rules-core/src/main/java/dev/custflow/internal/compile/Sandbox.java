@@ -186,7 +186,7 @@ public final class Sandbox {
             // the start of a name: a type, a fully-qualified name, or a variable
             List<Token> chain = chain(tokens, i);
             Optional<Resolved> type = resolve(chain, imports, wildcards, declared);
-            if (type.isPresent() && !allowed(type.get().name)) {
+            if (type.isPresent() && !allowed(binaryName(type.get().name))) {
                 Resolved r = type.get();
                 String what = r.name.startsWith("java.lang.") && r.name.lastIndexOf('.') == 9
                         ? r.name.substring(10) : r.name;
@@ -300,6 +300,14 @@ public final class Sandbox {
             }
         }
         return false;
+    }
+
+    /**
+     * @param name a method's name
+     * @return why rules may not call a method of that name whatever its class, or null if they may
+     */
+    static String refusedMember(String name) {
+        return MEMBERS.get(name);
     }
 
     /**
@@ -489,6 +497,12 @@ public final class Sandbox {
             }
         }
         return out;
+    }
+
+    /** A nested class imported with dots ({@code a.Outer.Inner}) by its class-file name ({@code a.Outer$Inner}). */
+    private static String binaryName(String name) {
+        Class<?> c = ConditionScope.loadNested(name);
+        return c == null ? name : c.getName();
     }
 
     private static boolean classExists(String name) {

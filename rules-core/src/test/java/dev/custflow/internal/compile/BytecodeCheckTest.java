@@ -154,4 +154,33 @@ class BytecodeCheckTest {
         assertThat(CHECK.check(classWith(generate, false, invoker))).isEmpty();
         assertThat(CHECK.check(classWith(generate, true, invoker))).isNotEmpty();
     }
+
+    @Test
+    void drools_javacCompiledAccumulateInvoker_mayUseTheEngine_butNotAClassWrittenInto() {
+        String invoker = "my/rules/Rule_x_1AccumulateExpression0Invoker";
+        Consumer<MethodVisitor> engine = call(Opcodes.INVOKEVIRTUAL, "org/drools/base/rule/Declaration", "getIdentifier",
+                "()Ljava/lang/String;");
+        String[] interfaces = {"org/drools/base/rule/accessor/ReturnValueExpression",
+                "org/drools/base/rule/accessor/CompiledInvoker"};
+        assertThat(CHECK.check(named(invoker, "Rule_x_1AccumulateExpression0Invoker.java", engine, interfaces)))
+                .isEmpty();
+        // the same class compiled from another file (written into a function or consequence) is rule code
+        assertThat(CHECK.check(named(invoker, "Home.java", engine, interfaces))).isNotEmpty();
+        assertThat(CHECK.check(named(invoker + "$1", "Rule_x_1AccumulateExpression0Invoker.java", engine,
+                interfaces))).isNotEmpty();
+    }
+
+    private static byte[] named(String name, String sourceFile, Consumer<MethodVisitor> body, String... interfaces) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name, null, "java/lang/Object", interfaces);
+        cw.visitSource(sourceFile, null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "run", "()V", null, null);
+        mv.visitCode();
+        body.accept(mv);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
 }

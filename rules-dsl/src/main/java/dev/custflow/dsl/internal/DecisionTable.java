@@ -45,6 +45,8 @@ public final class DecisionTable {
     private static final Pattern DRL_PLACE = Pattern.compile("\\s*\\[Line: \\d+, Column: \\d+\\]");
     private static final Pattern DRL_PARSER_PLACE = Pattern.compile("^(\\[ERR \\d+\\] )Line \\d+:\\d+ ");
     private static final String PARSER_ECHO = "Parser returned a null Package";
+    /** Where a column's code takes the cell: {@code $param}, {@code $1}, or {@code $} in a forall. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$(?:param\\b|\\d+\\b|(?![\\w$]))");
 
     private final String file;
     private final String sheet;
@@ -69,7 +71,7 @@ public final class DecisionTable {
     static Optional<DecisionTable> compile(RuleSource source, List<RuleMessage> errors) {
         Recorder recorder = new Recorder();
         DefaultRuleSheetListener listener = new DefaultRuleSheetListener(true, true);
-        List<DataListener> listeners = List.of(recorder, listener);
+        List<DataListener> listeners = List.of(recorder, new QuotingListener(listener));
         String sheet = null;
         try {
             if (source.kind() == RuleSource.Kind.DECISION_TABLE_XLSX) {
@@ -192,6 +194,7 @@ public final class DecisionTable {
 
     /** Drools' substitution: {@code $param} is the value, {@code $1, $2...} its comma-separated parts. */
     private static String snippet(String template, String value) {
+        value = quoted(template, value);
         String s = template.replace("$param", value);
         String[] parts = value.split(",");
         for (int i = parts.length; i >= 1; i--) {
@@ -323,6 +326,56 @@ public final class DecisionTable {
             c = c * 26 + (ch - 'A' + 1);
         }
         return c - 1;
+    }
+
+    /** @return the cell as Drools must paste it into its column's code: escaped if the code quotes it */
+    static String quoted(String template, String value) {
+        QuotedValues.Use use = QuotedValues.use(template, PLACEHOLDER);
+        boolean quoted = use == QuotedValues.Use.QUOTED || use == QuotedValues.Use.BOTH;
+        return quoted && QuotedValues.needsEscape(value) ? QuotedValues.escape(value) : value;
+    }
+
+    /**
+     * Passes the cells on to Drools' listener, each data cell escaped where its column's code row puts it between
+     * quotes ({@code hasTag("$param")}): a cell is a value, never code that closes the string.
+     */
+    private static final class QuotingListener implements DataListener {
+        private final DataListener next;
+        private final Map<Integer, String> code = new java.util.HashMap<>();
+        private int tableRow = -1;
+
+        QuotingListener(DataListener next) {
+            this.next = next;
+        }
+
+        @Override
+        public void startSheet(String name) {
+            next.startSheet(name);
+        }
+
+        @Override
+        public void finishSheet() {
+            next.finishSheet();
+        }
+
+        @Override
+        public void newRow(int rowNumber, int columns) {
+            next.newRow(rowNumber, columns);
+        }
+
+        @Override
+        public void newCell(int row, int column, String value, int mergedColStart) {
+            String v = value;
+            if (v != null && isRuleTable(v)) {
+                tableRow = row;
+                code.clear();
+            } else if (tableRow >= 0 && row == tableRow + 3 && v != null) {
+                code.put(column, v); // the code row: RuleTable, keywords, object types, code, labels, data
+            } else if (tableRow >= 0 && row > tableRow + 4 && v != null && code.containsKey(column)) {
+                v = quoted(code.get(column), v);
+            }
+            next.newCell(row, column, v, mergedColStart);
+        }
     }
 
     /** Keeps every non-blank cell the parser reports, as it reports it (merged cells included). */

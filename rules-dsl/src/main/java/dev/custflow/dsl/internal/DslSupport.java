@@ -94,7 +94,7 @@ public final class DslSupport {
         for (RuleSource s : user) {
             if (s.kind() == RuleSource.Kind.DSLR) {
                 Set<String> fileWakes = new LinkedHashSet<>();
-                List<RuleMessage> found = check(s, language, fileWakes, new HashMap<>());
+                List<RuleMessage> found = check(s, language, fileWakes, new HashMap<>(), null);
                 if (found.isEmpty()) {
                     wakes.addAll(fileWakes);
                 } else {
@@ -115,6 +115,9 @@ public final class DslSupport {
      * @return the expanded text; Drools' expander keeps one line of DRL per line of the DSLR
      */
     public static String expand(RuleSource dslr, List<RuleSource> dsls) {
+        String[] lines = blankBlockComments(dslr.text()).split("\n", -1);
+        Expansion expansion = new Expansion(lines, new boolean[lines.length]);
+        check(dslr, language(dsls), new LinkedHashSet<>(), new HashMap<>(), expansion);
         DefaultExpander expander = new DefaultExpander();
         for (RuleSource dsl : dsls) {
             DSLTokenizedMappingFile file = new DSLTokenizedMappingFile();
@@ -125,15 +128,46 @@ public final class DslSupport {
             }
             expander.addDSLMapping(file.getMapping());
         }
-        return expander.expand(dslr.text());
+        String expanded = expander.expand(String.join("\n", lines));
+        // Drools' expander adds a "- condition" line to the pattern above it and drops the line: put an empty line
+        // back, so that every later line keeps its number
+        String[] out = expanded.split("\r?\n", -1);
+        List<String> aligned = new ArrayList<>();
+        int o = 0;
+        for (int i = 0; i < lines.length; i++) {
+            aligned.add(expansion.merged()[i] ? "" : o < out.length ? out[o++] : "");
+        }
+        return o == out.length || o == out.length - 1 && out[o].isEmpty() ? String.join("\n", aligned) : expanded;
+    }
+
+    /** A DSLR file's lines as the expander gets them, and which of them it merges into the line above. */
+    private record Expansion(String[] lines, boolean[] merged) {
+    }
+
+    /** Block comments become spaces (the expander drops them, with their line breaks). */
+    private static String blankBlockComments(String text) {
+        StringBuilder sb = new StringBuilder(text);
+        int start = sb.indexOf("/*");
+        while (start >= 0) {
+            int end = sb.indexOf("*/", start + 2);
+            end = end < 0 ? sb.length() : end + 2;
+            for (int i = start; i < end; i++) {
+                if (sb.charAt(i) != '\n') {
+                    sb.setCharAt(i, ' ');
+                }
+            }
+            start = sb.indexOf("/*", end);
+        }
+        return sb.toString();
     }
 
     /**
      * @param name a source's name
-     * @return true for the built-in language and the generated support rules, which are trusted
+     * @return true for the built-in language, which is trusted; the generated support rules are not, since the
+     *         wake-up statements in them come from the folder's own DSL
      */
     public static boolean builtIn(String name) {
-        return BUILT_IN.contains(name) || SUPPORT_NAME.equals(name);
+        return BUILT_IN.contains(name);
     }
 
     /** The sentences (conditions and actions) and the keywords (e.g. 当 for when) of the DSL files in use. */
@@ -167,7 +201,7 @@ public final class DslSupport {
         language.sentences().forEach(s -> used.put(s.text(), 0));
         for (RuleSource s : sources) {
             if (s.kind() == RuleSource.Kind.DSLR) {
-                List<RuleMessage> errors = check(s, language, new LinkedHashSet<>(), used);
+                List<RuleMessage> errors = check(s, language, new LinkedHashSet<>(), used, null);
                 if (!errors.isEmpty()) {
                     throw new IllegalArgumentException(errors.toString());
                 }
@@ -233,8 +267,12 @@ public final class DslSupport {
         return t;
     }
 
+    /**
+     * @param expansion the file's lines, or null: a line whose sentence pastes a value between quotes gets the value
+     *                  escaped there, so that Drools' expander writes it as a string literal
+     */
     private static List<RuleMessage> check(RuleSource file, Language language, Set<String> wakes,
-                                           Map<String, Integer> used) {
+                                           Map<String, Integer> used, Expansion expansion) {
         List<Sentence> sentences = language.sentences();
         String[] original = file.text().split("\n", -1);
         String[] lines = applyKeywords(file.text(), language.keywords()).split("\n", -1);
@@ -302,12 +340,19 @@ public final class DslSupport {
             used.merge(match.text(), 1, Integer::sum);
             Map<String, String> values = values(match.entry(), m);
             out.addAll(checkValues(file, i + 1, line, values));
+            out.addAll(checkQuoting(file, i + 1, line, match, values));
+            String quoted = escapeQuoted(line, t, match, m);
+            if (quoted == null || !quoted.equals(line) && !lines[i].equals(original[i])) {
+                out.add(error(file, i + 1, column, "a value of '" + t + "' cannot be written as text between the "
+                        + "quotes its sentence puts it in: leave out quotes and backslashes"));
+                quoted = "";
+            }
+            if (expansion != null) {
+                expansion.lines()[i] = quoted.equals(line) ? original[i] : quoted;
+                expansion.merged()[i] = t.startsWith("-");
+            }
             if (match.wake() != null) {
-                String w = match.wake();
-                for (Map.Entry<String, String> v : values.entrySet()) {
-                    w = w.replace("{" + v.getKey() + "}", v.getValue());
-                }
-                ruleWakes.add(w);
+                ruleWakes.add(substitute(match.wake(), values));
             }
         }
         return out;
@@ -336,12 +381,82 @@ public final class DslSupport {
                 out.add(error(file, line, column, "unknown " + what + " '" + value + "'." + hint + " (" + what
                         + "s: " + String.join(", ", names) + ")"));
             }
-            if (v.getKey().equals("reason") && (value.contains("\"") || value.contains("\\"))) {
-                out.add(error(file, line, column, "a reason cannot contain \" or \\: '" + value + "'; write it "
-                        + "without quotes, e.g. 原因 两个月未下单 / because no order for two months"));
+        }
+        return out;
+    }
+
+    private static Pattern placeholder(String variable) {
+        return Pattern.compile("\\{" + Pattern.quote(variable) + "(?:![^}]*)?}");
+    }
+
+    /** A value the sentence pastes as code cannot hold quotes: escaped, it would no longer be the same code. */
+    private static List<RuleMessage> checkQuoting(RuleSource file, int line, String text, Sentence s,
+                                                  Map<String, String> values) {
+        List<RuleMessage> out = new ArrayList<>();
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            QuotedValues.Use use = QuotedValues.use(s.entry().getMappingValue() + "\n" + (s.wake() == null ? ""
+                    : s.wake()), placeholder(v.getKey()));
+            boolean code = use == QuotedValues.Use.CODE || use == QuotedValues.Use.BOTH;
+            if (code && QuotedValues.needsEscape(v.getValue())) {
+                out.add(error(file, line, text.indexOf(v.getValue()) + 1, "'" + v.getValue() + "' cannot contain "
+                        + "quotes or a backslash: the sentence '" + s.text() + "' writes {" + v.getKey() + "} as code"));
             }
         }
         return out;
+    }
+
+    /**
+     * @return the line with each value its sentence pastes only between quotes escaped (the line itself if none
+     *         needs it), or null if the escaped line would no longer be that sentence
+     */
+    private static String escapeQuoted(String line, String stripped, Sentence s, Matcher m) {
+        StringBuilder out = new StringBuilder(stripped);
+        List<Map.Entry<String, Integer>> groups = new ArrayList<>(s.entry().getVariables().entrySet());
+        groups.sort((a, b) -> Integer.compare(m.start(b.getValue()), m.start(a.getValue()))); // right to left
+        boolean changed = false;
+        for (Map.Entry<String, Integer> g : groups) {
+            String value = m.group(g.getValue());
+            if (value == null || !QuotedValues.needsEscape(value) || QuotedValues.use(s.entry().getMappingValue()
+                    + "\n" + (s.wake() == null ? "" : s.wake()), placeholder(g.getKey())) != QuotedValues.Use.QUOTED) {
+                continue;
+            }
+            out.replace(m.start(g.getValue()), m.end(g.getValue()), QuotedValues.escape(value));
+            changed = true;
+        }
+        if (!changed) {
+            return line;
+        }
+        String escaped = out.toString();
+        // the escaped line must still be the same sentence with the same values, escaped, or Drools' expander would
+        // write something else
+        Matcher again = s.entry().getKeyPattern().matcher(escaped);
+        if (!again.matches()) {
+            return null;
+        }
+        for (Map.Entry<String, Integer> g : groups) {
+            String value = m.group(g.getValue());
+            if (value != null && !QuotedValues.escape(value).equals(again.group(g.getValue()))
+                    && !value.equals(again.group(g.getValue()))) {
+                return null;
+            }
+        }
+        return line.substring(0, line.indexOf(stripped)) + escaped;
+    }
+
+    /** A template with the values in: escaped where it quotes them, as they are where it uses them as code. */
+    private static String substitute(String template, Map<String, String> values) {
+        String w = template;
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            Matcher m = placeholder(v.getKey()).matcher(w);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                String value = QuotedValues.insideString(w, m.start()) ? QuotedValues.escape(v.getValue()) : v.getValue();
+                m.appendReplacement(sb, Matcher.quoteReplacement(value));
+            }
+            m.appendTail(sb);
+            w = sb.toString();
+        }
+        return w;
     }
 
     private static String chinese(Enum<?> constant) {
@@ -365,7 +480,7 @@ public final class DslSupport {
     private static String supportRules(Set<String> wakes) {
         StringBuilder drl = new StringBuilder("""
                 // Generated for the rules written in the business language (docs/dsl.md).
-                package dev.custflow.dsl;
+                package custflow.dsl;
 
                 import dev.custflow.model.Customer;
 

@@ -3,6 +3,7 @@ package dev.custflow.dsl.internal;
 import dev.custflow.RuleMessage;
 import dev.custflow.RuleSource;
 import dev.custflow.internal.compile.RuleTranslator;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,8 +11,9 @@ import java.util.function.UnaryOperator;
 import org.kie.api.io.ResourceType;
 
 /**
- * Rules in sentences: a DSL and its DSLR files go to Drools as they are (Drools expands them, line for line),
- * after {@link DslSupport} has checked every line and added the built-in language and the wake-up rules.
+ * Rules in sentences: a DSLR file is expanded with its DSL (Drools' expander, line for line, values between quotes
+ * escaped) and Drools compiles that expansion as DRL, after {@link DslSupport} has checked every line and added the
+ * built-in language and the wake-up rules.
  */
 public final class DslTranslator implements RuleTranslator {
 
@@ -39,8 +41,10 @@ public final class DslTranslator implements RuleTranslator {
             return Optional.of(new Translation(ResourceType.DSL, source.content(), dslCode(source.text()), lines,
                     UnaryOperator.identity()));
         }
+        // Drools compiles the expansion the sandbox checked, not its own: what is checked is what runs
         List<RuleSource> dsls = all.stream().filter(s -> s.kind() == RuleSource.Kind.DSL).toList();
-        return Optional.of(new Translation(ResourceType.DSLR, source.content(), DslSupport.expand(source, dsls), lines,
+        String drl = DslSupport.expand(source, dsls);
+        return Optional.of(new Translation(ResourceType.DRL, drl.getBytes(StandardCharsets.UTF_8), drl, lines,
                 UnaryOperator.identity()));
     }
 

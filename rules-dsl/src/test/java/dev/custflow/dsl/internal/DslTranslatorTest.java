@@ -45,7 +45,7 @@ class DslTranslatorTest {
     }
 
     @Test
-    void dslr_goesToDroolsAsWritten_andTheSandboxSeesItsExpansion() {
+    void dslr_goesToDroolsAsItsExpansion_theCodeTheSandboxChecks() {
         RuleSource dsl = source("my.dsl", RuleSource.Kind.DSL, DSL);
         RuleSource dslr = source("care.dslr", RuleSource.Kind.DSLR, """
                 rule "care: tagged customers"
@@ -61,10 +61,32 @@ class DslTranslatorTest {
         Translation t = new DslTranslator().translate(dslr, List.of(dsl, dslr), errors).orElseThrow();
 
         assertThat(errors).isEmpty();
-        assertThat(t.type()).isEqualTo(ResourceType.DSLR);
-        assertThat(t.content()).isEqualTo(dslr.content());
+        assertThat(t.type()).isEqualTo(ResourceType.DRL);
+        assertThat(new String(t.content(), StandardCharsets.UTF_8)).isEqualTo(t.code());
         assertThat(t.lines()).containsExactly(dslr.text().split("\n", -1));
         assertThat(t.code()).contains("$c : dev.custflow.model.Customer( hasTag(\"vip\"))")
                 .contains("System.out.println(\"a vip\");");
+    }
+
+    @Test
+    void aValueTheSentencePutsBetweenQuotes_isEscaped_soItStaysText() {
+        RuleSource dsl = source("my.dsl", RuleSource.Kind.DSL, DSL);
+        RuleSource dslr = source("care.dslr", RuleSource.Kind.DSLR, """
+                rule "care: tagged customers"
+                when
+                    There is a customer
+                    - tagged x")||hasTag("y
+                then
+                    Note a "quoted" \\ reason"); System.exit(1); ("
+                end
+                """);
+        List<RuleMessage> errors = new ArrayList<>();
+
+        Translation t = new DslTranslator().translate(dslr, List.of(dsl, dslr), errors).orElseThrow();
+
+        assertThat(errors).isEmpty();
+        assertThat(t.code()).contains("hasTag(\"x\\042)||hasTag(\\042y\")")
+                .contains("System.out.println(\"a \\042quoted\\042 \\\\ reason\\042); System.exit(1); (\\042\");");
+        assertThat(t.lines()).hasSameSizeAs(t.code().split("\n", -1));
     }
 }
