@@ -4,33 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** How personal data is masked wherever the library writes for people (docs/personal-data.md). */
 class PersonalDataTest {
 
-    @Test
-    void aPhoneNumber_keepsItsFirst3AndLast4Digits_withoutTheCountryCodeOfChina() {
-        assertThat(PersonalData.phone("+8613800138002")).isEqualTo("138****8002");
-        assertThat(PersonalData.phone("13800138002")).isEqualTo("138****8002");
-        assertThat(PersonalData.phone("0086 138-0013-8002")).isEqualTo("138****8002");
-        assertThat(PersonalData.phone("+44 20 7946 0958")).isEqualTo("442****0958");
-        assertThat(PersonalData.phone("+86-21-12345678")).isEqualTo("021****5678");
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            // the first 3 and last 4 digits, without China's country code
+            "+8613800138002, 138****8002", "13800138002, 138****8002", "0086 138-0013-8002, 138****8002",
+            "+44 20 7946 0958, 442****0958", "+86-21-12345678, 021****5678",
+            // a short number keeps only its last 2 digits, a very short one nothing
+            "12345, ****45", "1234, ****", "N/A, ****"})
+    void aPhoneNumber_isMasked(String phone, String masked) {
+        assertThat(PersonalData.phone(phone)).isEqualTo(masked);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"zhang.wei@example.com, z***@example.com", "abc@, a***@", "@example.com, ***@example.com",
+            "no address, n***"})
+    void anEmailAddress_keepsTheFirstCharacterAndTheDomain(String email, String masked) {
+        assertThat(PersonalData.email(email)).isEqualTo(masked);
     }
 
     @Test
-    void aShortNumber_keepsOnlyItsLast2Digits_andAVeryShortOneNothing() {
-        assertThat(PersonalData.phone("12345")).isEqualTo("****45");
-        assertThat(PersonalData.phone("1234")).isEqualTo("****");
-        assertThat(PersonalData.phone("N/A")).isEqualTo("****");
+    void noPhoneNumber_isNoMaskedOne() {
         assertThat(PersonalData.phone(null)).isNull();
-    }
-
-    @Test
-    void anEmailAddress_keepsTheFirstCharacterAndTheDomain() {
-        assertThat(PersonalData.email("zhang.wei@example.com")).isEqualTo("z***@example.com");
-        assertThat(PersonalData.email("abc@")).isEqualTo("a***@");
-        assertThat(PersonalData.email("@example.com")).isEqualTo("***@example.com");
-        assertThat(PersonalData.email("no address")).isEqualTo("n***");
     }
 
     @Test

@@ -20,22 +20,7 @@ class BytecodeCheckTest {
 
     /** A class with one static method {@code run()} whose body {@code body} writes, at source line 12. */
     private static byte[] classWith(Consumer<MethodVisitor> body, boolean sourceFile, String... interfaces) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, NAME, null, "java/lang/Object", interfaces);
-        if (sourceFile) {
-            cw.visitSource("Rule_x_1.java", null);
-        }
-        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "run", "()V", null, null);
-        mv.visitCode();
-        Label l = new Label();
-        mv.visitLabel(l);
-        mv.visitLineNumber(12, l);
-        body.accept(mv);
-        mv.visitInsn(Opcodes.RETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
-        cw.visitEnd();
-        return cw.toByteArray();
+        return named(NAME, sourceFile ? "Rule_x_1.java" : null, body, interfaces);
     }
 
     private static List<BytecodeCheck.Violation> check(Consumer<MethodVisitor> body) {
@@ -170,12 +155,18 @@ class BytecodeCheckTest {
                 interfaces))).isNotEmpty();
     }
 
+    /** A class {@code name} compiled from {@code sourceFile} (null: none named), its {@code run()} at line 12. */
     private static byte[] named(String name, String sourceFile, Consumer<MethodVisitor> body, String... interfaces) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name, null, "java/lang/Object", interfaces);
-        cw.visitSource(sourceFile, null);
+        if (sourceFile != null) {
+            cw.visitSource(sourceFile, null);
+        }
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "run", "()V", null, null);
         mv.visitCode();
+        Label l = new Label();
+        mv.visitLabel(l);
+        mv.visitLineNumber(12, l);
         body.accept(mv);
         mv.visitInsn(Opcodes.RETURN);
         mv.visitMaxs(0, 0);
