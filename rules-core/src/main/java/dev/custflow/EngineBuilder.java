@@ -164,8 +164,7 @@ public final class EngineBuilder {
      * @return this
      */
     public EngineBuilder eventTime() {
-        this.clock = null;
-        this.timer = null;
+        this.clock = null; // a timer given before is then refused at build(), and closed
         return this;
     }
 
@@ -190,8 +189,9 @@ public final class EngineBuilder {
      * @return this
      */
     public EngineBuilder liveClock() {
-        clock(InstantSource.system());
-        return timer(Timers.system(InstantSource.system()));
+        InstantSource system = InstantSource.system();
+        clock(system);
+        return timer(Timers.system(system));
     }
 
     /**

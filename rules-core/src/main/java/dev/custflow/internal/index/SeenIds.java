@@ -14,6 +14,8 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
  * bytes per id instead of the ~150 of a cache entry holding the string.
  */
 public final class SeenIds implements SegmentedState {
+    /** The second hash's FNV-1a basis: the first's with its halves swapped (stored in snapshots: never change it). */
+    private static final long SECOND_BASIS = 0x84222325cbf29ce4L;
     private final int capacity;
     private final long[] ring;
     /** The second hashes in ring order, kept only for snapshots (null until {@link #keepForSnapshots()}). */
@@ -78,9 +80,16 @@ public final class SeenIds implements SegmentedState {
         if (id == lastId) {
             return;
         }
-        // two seeds: 128 bits, so that two different ids are never taken for one
-        lastH1 = Hashes.mix(Hashes.fnv1a(id, Hashes.FNV_BASIS));
-        lastH2 = Hashes.mix(Hashes.fnv1a(id, 0x84222325cbf29ce4L));
+        // two seeds: 128 bits, so that two different ids are never taken for one; one pass over the id for both
+        long h1 = Hashes.FNV_BASIS;
+        long h2 = SECOND_BASIS;
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            h1 = (h1 ^ c) * Hashes.FNV_PRIME;
+            h2 = (h2 ^ c) * Hashes.FNV_PRIME;
+        }
+        lastH1 = Hashes.mix(h1);
+        lastH2 = Hashes.mix(h2);
         lastId = id;
     }
 
