@@ -61,7 +61,8 @@ public final class ReplayCommand implements Callable<Integer> {
     Path audit;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "1000",
-            description = "events applied per batch (default: ${DEFAULT-VALUE})")
+            description = "the most events applied per batch; a batch also ends when the input pauses, so piped "
+                    + "events are acted on as they arrive (default: ${DEFAULT-VALUE})")
     int batch;
 
     @Option(names = {"-q", "--quiet"}, description = "no summary on standard error")

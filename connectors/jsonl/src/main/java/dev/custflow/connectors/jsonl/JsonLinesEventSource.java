@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * Reads events as JSON Lines (one event per line, the JSON of docs/events.md) from a file, standard input or any
@@ -44,23 +45,32 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>A reader has no timed read: {@link #poll} returns once it holds a batch or the input has ended, so on standard
- * input it waits for the writer as long as that takes. The source is read from one thread.
+ * <p>A poll returns as soon as it holds a full batch, the input pauses, or {@link #maxWait} has passed since its first
+ * line: a host piping events into standard input sees each line acted on as it arrives, while a file is read in full
+ * batches. Until a first line comes, a poll waits for the writer (a reader has no timed read). The source is read from
+ * one thread.
  */
 public final class JsonLinesEventSource implements EventSource {
     /** Records per poll unless {@link #batchSize} says otherwise. */
     public static final int DEFAULT_BATCH_SIZE = 1_000;
+    /** The longest the first line of a batch waits for more lines while they keep coming, unless {@link #maxWait} says. */
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofMillis(100);
     private static final String ORIGIN = "line ";
 
     /** The next line of the input, or null at its end. */
     private interface Lines extends Closeable {
         Utf8Lines.Line next() throws IOException;
+
+        /** True if a line can be read without waiting for the writer. */
+        boolean ready();
     }
 
     private final Lines in;
     private final String name;
     private final boolean closeIn;
     private int batchSize = DEFAULT_BATCH_SIZE;
+    private long maxWaitNanos = DEFAULT_MAX_WAIT.toNanos();
+    private LongSupplier nanoTime = System::nanoTime; // I/O batching only, never business time
     private long consumed;
     private long skipUntil;
     private boolean exhausted;
@@ -77,6 +87,11 @@ public final class JsonLinesEventSource implements EventSource {
             @Override
             public Utf8Lines.Line next() throws IOException {
                 return lines.next();
+            }
+
+            @Override
+            public boolean ready() {
+                return lines.ready();
             }
 
             @Override
@@ -99,6 +114,15 @@ public final class JsonLinesEventSource implements EventSource {
                 }
                 first = false;
                 return line == null ? null : new Utf8Lines.Line(line, null);
+            }
+
+            @Override
+            public boolean ready() {
+                try {
+                    return in.ready();
+                } catch (IOException e) {
+                    return false; // a closed reader: the next read says so
+                }
             }
 
             @Override
@@ -161,6 +185,30 @@ public final class JsonLinesEventSource implements EventSource {
     }
 
     /**
+     * How long the lines of a batch may wait while more keep coming: a poll returns its batch as soon as it is full,
+     * the input pauses (no further line is there yet), or this time has passed since its first line was read,
+     * whichever comes first. A host piping events one by one sees each acted on as it arrives; a file is read in
+     * full batches.
+     *
+     * @param wait the longest wait; zero acts on every line alone
+     * @return this source
+     * @throws IllegalArgumentException if it is negative
+     */
+    public JsonLinesEventSource maxWait(Duration wait) {
+        if (Objects.requireNonNull(wait, "wait").isNegative()) {
+            throw new IllegalArgumentException("maxWait must be at least 0, got " + wait);
+        }
+        this.maxWaitNanos = wait.toNanos();
+        return this;
+    }
+
+    /** For tests: the source of {@link System#nanoTime()}. */
+    JsonLinesEventSource nanoTime(LongSupplier source) {
+        this.nanoTime = Objects.requireNonNull(source, "source");
+        return this;
+    }
+
+    /**
      * Goes on from where an earlier reader of the same input stopped: the next poll reads the lines up to
      * {@code position} and drops them.
      *
@@ -178,8 +226,10 @@ public final class JsonLinesEventSource implements EventSource {
     }
 
     /**
-     * Reads the next lines until it holds a batch of records or the input ends. The timeout is not used: a reader
-     * cannot be waited on for a limited time.
+     * Reads lines until it holds a batch: {@link #batchSize} records, the end of the input, a pause in the input (the
+     * next line is not there yet), or {@link #maxWait} since the batch's first line, whichever comes first. Until the
+     * first record arrives it waits for the writer as long as that takes: a reader cannot be waited on for a limited
+     * time.
      *
      * @param timeout ignored
      * @return the records of the non-blank lines read, in order, each with its line as origin (a line that could not
@@ -189,8 +239,12 @@ public final class JsonLinesEventSource implements EventSource {
     @Override
     public List<SourceRecord> poll(Duration timeout) {
         List<SourceRecord> records = new ArrayList<>();
+        long firstAt = 0;
         try {
             while (records.size() < batchSize) {
+                if (!records.isEmpty() && (!in.ready() || nanoTime.getAsLong() - firstAt >= maxWaitNanos)) {
+                    break; // act on what came rather than wait for the writer
+                }
                 Utf8Lines.Line line = in.next();
                 if (line == null) {
                     exhausted = true;
@@ -199,6 +253,9 @@ public final class JsonLinesEventSource implements EventSource {
                 consumed++;
                 if (consumed <= skipUntil) {
                     continue;
+                }
+                if (records.isEmpty()) {
+                    firstAt = nanoTime.getAsLong();
                 }
                 if (line.text() == null) {
                     records.add(SourceRecord.unreadable(ORIGIN + consumed, line.problem()));

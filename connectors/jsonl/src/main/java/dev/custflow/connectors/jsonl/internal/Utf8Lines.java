@@ -130,6 +130,31 @@ public final class Utf8Lines {
         return new Line(chars.flip().toString(), null);
     }
 
+    /**
+     * Whether {@link #next()} can return a line without waiting for the writer: a whole line is buffered, or the
+     * stream has bytes ready ({@link InputStream#available()}; a stream that cannot tell counts as not ready). A
+     * pipe's reader asks this to act on the lines that came instead of waiting for more.
+     *
+     * @return true if more input is already there
+     */
+    public boolean ready() {
+        int from = afterCr && pos < limit && buf[pos] == '\n' ? pos + 1 : pos; // the LF of a CR LF already read
+        for (int i = from; i < limit; i++) {
+            if (buf[i] == '\n' || buf[i] == '\r') {
+                return true;
+            }
+        }
+        return available();
+    }
+
+    private boolean available() {
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            return false; // a closed stream: the next read says so
+        }
+    }
+
     private boolean fill() throws IOException {
         int n = in.read(buf, 0, buf.length);
         while (n == 0) {
