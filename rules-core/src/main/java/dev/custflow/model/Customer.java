@@ -45,6 +45,8 @@ import org.kie.api.definition.type.ClassReactive;
 public abstract class Customer extends CustomerHistory {
     protected Stage stage;
     protected long stageSince = Times.NEVER;
+    /** Who set the stage by hand and keeps it there (a StageSet event), or null while the rules move it. */
+    protected String stageSetBy;
     /** Stage history: (from.ordinal+1) << 8 | (to.ordinal+1), parallel to {@link #histAt} and {@link #histRule}. */
     protected short[] histStages;
     protected long[] histAt;
@@ -91,6 +93,20 @@ public abstract class Customer extends CustomerHistory {
     /** @return whole days in the current stage (0 without a stage) */
     public int getDaysInStage() {
         return stageSince == Times.NEVER ? 0 : Times.daysBetween(stageSince, now);
+    }
+
+    /**
+     * @return the host's id of the person who set the current stage by hand and keeps it there (a {@code StageSet}
+     *         event), or null while the rules move the stage; rules read it to leave such a customer alone, and
+     *         {@code actions.changeStage} does nothing while it is set
+     */
+    public String getStageSetBy() {
+        return stageSetBy;
+    }
+
+    /** @return true while a person keeps the stage where they set it ({@link #getStageSetBy()}) */
+    public boolean isStageSetByPerson() {
+        return stageSetBy != null;
     }
 
     /** @return every stage change, oldest first */

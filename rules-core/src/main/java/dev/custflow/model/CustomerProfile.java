@@ -18,6 +18,7 @@ import java.util.Set;
  * @param industry       industry
  * @param stage          lifecycle stage, or null
  * @param stageHistory   every stage change, oldest first
+ * @param stageSetBy     who set the stage by hand and keeps it there (a StageSet event), or null
  * @param score          lead score
  * @param grade          grade A-D, or null
  * @param ownerId        owning rep, or null
@@ -42,7 +43,8 @@ import java.util.Set;
  * @param channelTouches  every capture as a lead, oldest first, including those of duplicates merged in
  */
 public record CustomerProfile(String id, String name, String company, String channel, String region,
-                              String industry, Stage stage, List<StageChange> stageHistory, int score, String grade,
+                              String industry, Stage stage, List<StageChange> stageHistory,
+                              String stageSetBy, int score, String grade,
                               String ownerId, Set<String> tags, int orderCount, BigDecimal totalSpent,
                               Instant lastOrderAt, int openComplaints, int lastNps, boolean doNotEmail,
                               boolean doNotCall, Instant createdAt, int ticketsResolved, int firstContactResolutions,
@@ -56,7 +58,7 @@ public record CustomerProfile(String id, String name, String company, String cha
      */
     public static CustomerProfile of(Customer c) {
         return new CustomerProfile(c.getId(), c.getName(), c.getCompany(), c.getChannel(), c.getRegion(),
-                c.getIndustry(), c.getStage(), c.getStageHistory(), c.getScore(), c.getGrade(), c.getOwnerId(),
+                c.getIndustry(), c.getStage(), c.getStageHistory(), c.getStageSetBy(), c.getScore(), c.getGrade(), c.getOwnerId(),
                 c.getTags(), c.getOrderCount(), c.getTotalSpent(), c.getLastOrderAt(), c.getOpenComplaints(),
                 c.getLastNps(), c.isDoNotEmail(), c.isDoNotCall(), c.getCreatedAt(), c.getTicketsResolved(),
                 c.getFirstContactResolutions(), c.getOpenWarnings(), c.getSegment(),

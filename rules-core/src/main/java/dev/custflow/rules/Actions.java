@@ -22,13 +22,25 @@ public interface Actions {
 
     /**
      * Moves the customer to another stage, records it in the stage history and emits STAGE_CHANGED.
-     * The rules that match the customer are re-evaluated at once, so transitions can cascade.
+     * The rules that match the customer are re-evaluated at once, so transitions can cascade. Nothing happens while
+     * a person keeps the stage where they set it ({@link Customer#isStageSetByPerson()}; see {@link #overruleStage}).
      *
      * @param customer the customer
      * @param to       the new stage
      * @param reason   why
      */
     void changeStage(Customer customer, Stage to, String reason);
+
+    /**
+     * Moves the customer to another stage even when a person set the current one by hand ({@code StageSet}):
+     * {@link #changeStage} leaves such a stage alone, so a rule that must overrule a person says so with this call.
+     * The stage is the rules' again afterwards.
+     *
+     * @param customer the customer
+     * @param to       the new stage
+     * @param reason   why the person's decision no longer holds
+     */
+    void overruleStage(Customer customer, Stage to, String reason);
 
     /**
      * Sets a lead aside: moves it to DISQUALIFIED (STAGE_CHANGED, recorded in the stage history) and emits

@@ -10,12 +10,14 @@ import dev.custflow.event.OrderPlaced;
 import dev.custflow.event.OrderStatusChanged;
 import dev.custflow.event.ProfileUpdated;
 import dev.custflow.event.RepUpdated;
+import dev.custflow.event.StageSet;
 import dev.custflow.event.SurveyAnswered;
 import dev.custflow.event.TicketOpened;
 import dev.custflow.event.TicketResolved;
 import dev.custflow.model.InteractionKind;
 import dev.custflow.model.OrderStatus;
 import dev.custflow.model.Outcome;
+import dev.custflow.model.Stage;
 import dev.custflow.model.TicketKind;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -87,6 +89,13 @@ public final class Events {
 
     public static CustomerErased erased(String customerId, String when) {
         return new CustomerErased("erase:" + customerId + "@" + when, at(when), customerId);
+    }
+
+    /** A person sets the stage and keeps it there ({@code pin} true) or lets the rules move it again. */
+    public static StageSet stageSet(String customerId, Stage stage, String by, String reason, boolean pin,
+                                    String when) {
+        return new StageSet("stage:" + customerId + ":" + stage + "@" + when, at(when), customerId, stage, by, reason,
+                pin);
     }
 
     public static ClockTick tick(String when) {

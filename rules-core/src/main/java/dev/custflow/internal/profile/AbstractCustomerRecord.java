@@ -150,7 +150,8 @@ public abstract class AbstractCustomerRecord extends Customer {
                 | (lastNps != -1 || lastCsat != -1 || lastSurveyAt != Times.NEVER ? 1L << 29 : 0)
                 | (stageSince != Times.NEVER ? 1L << 30 : 0) | (companySize != -1 ? 1L << 31 : 0)
                 | (birthdayDay != Integer.MIN_VALUE ? 1L << 32 : 0) | (flags != 0 ? 1L << 33 : 0)
-                | (score != 0 ? 1L << 34 : 0);
+                | (score != 0 ? 1L << 34 : 0)
+                | bit(35, stageSetBy);
         o.writeVarLong(present);
         for (String s : new String[] {name, company, phone, email}) {
             if (s != null) {
@@ -266,6 +267,9 @@ public abstract class AbstractCustomerRecord extends Customer {
         if (score != 0) {
             o.writeSignedInt(score);
         }
+        if (stageSetBy != null) {
+            o.writeString(stageSetBy);
+        }
     }
 
     private static long bit(int n, Object value) {
@@ -378,6 +382,9 @@ public abstract class AbstractCustomerRecord extends Customer {
         }
         if ((present & 1L << 34) != 0) {
             c.score = in.readSignedInt();
+        }
+        if ((present & 1L << 35) != 0) {
+            c.stageSetBy = in.readInterned(); // written since the StageSet event; older snapshots lack the bit
         }
         return c;
     }

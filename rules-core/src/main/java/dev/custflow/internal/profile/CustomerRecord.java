@@ -88,6 +88,31 @@ public final class CustomerRecord extends AbstractCustomerRecord {
     }
 
     /**
+     * A person's decision on the stage: moves the customer (recorded with {@code rule}, which names the person) and
+     * keeps the stage there while {@code by} is not null. Nothing moves when the stage is already the chosen one, but
+     * the pin is still set or released.
+     *
+     * @param to   the chosen stage
+     * @param at   when
+     * @param rule what the stage history records as the cause
+     * @param by   who keeps the stage there, or null to let the rules move it again
+     * @return true if the stage changed
+     */
+    public boolean setStageByPerson(Stage to, Instant at, String rule, String by) {
+        boolean moved = stage != to;
+        if (moved) {
+            moveTo(to, at, rule);
+        }
+        stageSetBy = by == null ? null : by.intern();
+        return moved;
+    }
+
+    /** A rule overruled a person's stage: the rules move the stage again. */
+    public void releaseStage() {
+        stageSetBy = null;
+    }
+
+    /**
      * Sets score and grade. Rules call the scoring actions, which call this.
      *
      * @param newScore the score

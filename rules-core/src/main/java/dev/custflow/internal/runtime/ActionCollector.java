@@ -27,6 +27,7 @@ import dev.custflow.action.Template;
 import dev.custflow.internal.profile.CustomerRecord;
 import dev.custflow.model.Customer;
 import dev.custflow.model.InvalidContact;
+import dev.custflow.event.StageSet;
 import dev.custflow.model.Stage;
 import dev.custflow.rules.Actions;
 import dev.custflow.rules.Schedule;
@@ -205,11 +206,47 @@ public class ActionCollector implements Actions, Schedule {
         }
     }
 
+    /**
+     * Applies a person's decision on the stage of the customer being evaluated, before its rules run: STAGE_CHANGED
+     * naming who decided (when the stage moves), and the stage kept there unless the event says not to.
+     */
+    void applyStageSet(StageSet e) {
+        CustomerRecord c = record(customer);
+        String engine = rule;
+        rule = "manual: stage set by " + e.by();
+        try {
+            Stage from = c.getStage();
+            if (c.setStageByPerson(e.stage(), now(), rule, e.pinned() ? e.by() : null)) {
+                String why = e.reason() == null ? "" : ": " + PersonalData.scrub(e.reason());
+                emit(new StageChanged(nextId("STAGE_CHANGED", c.getId()), now(), rule,
+                        reason(e.by() + " set the stage to " + e.stage() + why
+                                + (e.pinned() ? "; the rules leave it there until a person changes it" : "")),
+                        c.getId(), from, e.stage()));
+            }
+            changed(c);
+        } finally {
+            rule = engine;
+        }
+    }
+
     @Override
     public void changeStage(Customer c, Stage to, String reason) {
+        if (c.isStageSetByPerson()) {
+            return; // a person set this stage and keeps it there: only overruleStage moves it
+        }
+        overruleStage(c, to, reason);
+    }
+
+    @Override
+    public void overruleStage(Customer c, Stage to, String reason) {
         Objects.requireNonNull(to, "to");
         Stage from = c.getStage();
+        boolean wasSetByPerson = c.isStageSetByPerson();
+        record(c).releaseStage();
         if (from == to) {
+            if (wasSetByPerson) {
+                changed(c); // the rules may move it again from now on
+            }
             return;
         }
         record(c).moveTo(to, now(), rule);
@@ -220,7 +257,7 @@ public class ActionCollector implements Actions, Schedule {
     @Override
     public void disqualifyLead(Customer c, String disqualifyCause, String reason) {
         Objects.requireNonNull(disqualifyCause, "cause");
-        if (c.getStage() == Stage.DISQUALIFIED) {
+        if (c.getStage() == Stage.DISQUALIFIED || c.isStageSetByPerson()) {
             return;
         }
         changeStage(c, Stage.DISQUALIFIED, reason);

@@ -17,6 +17,7 @@ import dev.custflow.event.CampaignLaunched;
 import dev.custflow.event.ClockTick;
 import dev.custflow.event.Event;
 import dev.custflow.event.RepUpdated;
+import dev.custflow.event.StageSet;
 import dev.custflow.model.ContactData;
 import dev.custflow.model.Rep;
 import dev.custflow.settings.Settings;
@@ -283,6 +284,9 @@ public final class Partition implements AutoCloseable {
             fh[i] = session.insert(facts.get(i));
         }
         collector.begin(c, ch, cause, clock);
+        if (event instanceof StageSet set) {
+            collector.applyStageSet(set); // a person's decision comes before the rules see the customer
+        }
         boolean failed = false;
         try {
             int fired = session.fireAllRules(FIRING_LIMIT);
