@@ -10,6 +10,8 @@ import dev.custflow.action.MessageRequested;
 import dev.custflow.action.LeadAssigned;
 import dev.custflow.action.LeadReassigned;
 import dev.custflow.action.LeadsMerged;
+import dev.custflow.action.LeadWaiting;
+import dev.custflow.action.StageChanged;
 import dev.custflow.action.OpportunityCreated;
 import dev.custflow.action.SlaEscalated;
 import dev.custflow.examples.internal.ReportText;
@@ -19,6 +21,7 @@ import dev.custflow.model.Stage;
 import dev.custflow.model.StageChange;
 import dev.custflow.spi.AuditEntry;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -130,6 +133,70 @@ public final class DemoReport {
         public long given() {
             return assigned + reassignedTo;
         }
+    }
+
+    /**
+     * One month of lead assignment, in the run's time zone.
+     *
+     * @param month         the month
+     * @param captured      new leads captured in it (a lead's first STAGE_CHANGED to LEAD)
+     * @param assigned      leads given a rep in it (LEAD_ASSIGNED, whenever they were captured)
+     * @param waitingAtEnd  leads waiting for a rep at the end of the month (LEAD_WAITING, not yet assigned or closed)
+     * @param oldestWaiting how long the longest-waiting of those had waited then (zero when none waited)
+     */
+    public record Month(YearMonth month, long captured, long assigned, long waitingAtEnd, Duration oldestWaiting) {
+        /** @return assigned as a share of captured, NaN when nothing was captured */
+        public double assignedShare() {
+            return captured == 0 ? Double.NaN : assigned / (double) captured;
+        }
+    }
+
+    /**
+     * The waiting line of one route (the first route of the routing table that applies to the lead).
+     *
+     * @param route      the route, or "(none)" when no route applies
+     * @param waited     leads that ever waited on it
+     * @param waitingNow leads still waiting at the end of the run
+     * @param oldestNow  how long the longest-waiting of those has waited (zero when none)
+     * @param longest    the longest wait of a lead that got a rep or left the line
+     */
+    public record RouteWait(String route, long waited, long waitingNow, Duration oldestNow, Duration longest) {
+    }
+
+    /**
+     * The leads that never got a rep, at the end of the run.
+     *
+     * @param leads        captured leads without a rep
+     * @param disqualified of them, set aside (no way to contact them)
+     * @param waiting      of them, still waiting for a rep
+     * @param bought       of them, customers anyway (a first order, a won deal or a contract without a rep)
+     */
+    public record Unassigned(long leads, long disqualified, long waiting, long bought) {
+    }
+
+    private List<Month> months = List.of();
+    private Map<String, RouteWait> routes = Map.of();
+    private Unassigned unassigned = new Unassigned(0, 0, 0, 0);
+    private List<String> assignmentNotes = List.of();
+
+    /** @return per month of the run, leads captured, assigned and waiting (empty without lead assignment) */
+    public List<Month> assignmentPerMonth() {
+        return months;
+    }
+
+    /** @return per route, by name, the leads that waited for a rep and how long */
+    public Map<String, RouteWait> waitingPerRoute() {
+        return routes;
+    }
+
+    /** @return the leads that never got a rep */
+    public Unassigned unassigned() {
+        return unassigned;
+    }
+
+    /** @return the history's sentences about how its reps behave, printed under the assignment table */
+    public List<String> assignmentNotes() {
+        return assignmentNotes;
     }
 
     private DemoReport(Run run, Tally t) {
@@ -351,6 +418,15 @@ public final class DemoReport {
         /** The current owner of each assigned lead, to know whom a reassignment took it from. */
         private final Map<String, String> owner = new HashMap<>();
         private long merged;
+        /** When each new lead was captured, and when each LEAD_ASSIGNED was decided (epoch millis). */
+        private final List<Long> captures = new ArrayList<>();
+        private final List<Long> assignments = new ArrayList<>();
+        /** Leads waiting for a rep: since when, on which route; and the waits that ended. */
+        private final Map<String, Wait> waiting = new HashMap<>();
+        private final List<Wait> waited = new ArrayList<>();
+        private long noRep;
+        private long noRepDisqualified;
+        private long noRepBought;
         private int mqlThreshold = dev.custflow.settings.ScoringSettings.ofDefaults().mqlThreshold();
 
         private Tally() {
@@ -402,6 +478,17 @@ public final class DemoReport {
             } else if (action instanceof LeadAssigned a) {
                 rep(a.repId())[0]++;
                 owner.put(a.customerId(), a.repId());
+                assignments.add(a.at().toEpochMilli());
+                endWait(a.customerId(), a.at().toEpochMilli());
+            } else if (action instanceof LeadWaiting w) {
+                waiting.putIfAbsent(w.customerId(), new Wait(w.route() == null ? "(none)" : w.route(),
+                        w.at().toEpochMilli(), Long.MAX_VALUE));
+            } else if (action instanceof StageChanged c) {
+                if (c.from() == null && c.to() == Stage.LEAD) {
+                    captures.add(c.at().toEpochMilli());
+                } else if (c.to() != Stage.LEAD && c.to() != Stage.PROSPECT) {
+                    endWait(c.customerId(), c.at().toEpochMilli());
+                }
             } else if (action instanceof LeadReassigned a) {
                 rep(a.repId())[1]++;
                 String from = owner.put(a.customerId(), a.repId());
@@ -410,8 +497,9 @@ public final class DemoReport {
                 }
             } else if (action instanceof SlaEscalated e) {
                 rep(e.repId())[2]++;
-            } else if (action instanceof LeadsMerged) {
+            } else if (action instanceof LeadsMerged m) {
                 merged++;
+                endWait(m.mergedId(), m.at().toEpochMilli());
             }
             byTypeAndRule.computeIfAbsent(action.type(), k -> new HashMap<>())
                     .merge(String.valueOf(action.rule()), 1L, Long::sum);
@@ -447,6 +535,11 @@ public final class DemoReport {
          */
         public Tally add(CustomerProfile customer) {
             customers++;
+            if (customer.channel() != null && customer.ownerId() == null && !assignments.isEmpty()) {
+                noRep++;
+                noRepDisqualified += customer.stage() == Stage.DISQUALIFIED ? 1 : 0;
+                noRepBought += customer.stage() != null && customer.stage().hasBought() ? 1 : 0;
+            }
             if (customer.segment() != null) {
                 perSegment.merge(customer.segment(), 1, Integer::sum);
             }
@@ -467,7 +560,7 @@ public final class DemoReport {
                 long[] row = funnel.computeIfAbsent(customer.channel(), k -> new long[FUNNEL_STEPS.size()]);
                 row[0]++;
                 row[1] += bestScore.getOrDefault(customer.id(), 0) >= mqlThreshold ? 1 : 0;
-                row[2] += furthest[0] >= MAIN_PATH.indexOf(Stage.PROSPECT) ? 1 : 0;
+                row[2] += history.stream().anyMatch(h -> h.to() == Stage.PROSPECT) ? 1 : 0; // as in the conversion
                 row[3] += opportunities.contains(customer.id()) ? 1 : 0;
                 row[4] += furthest[0] >= MAIN_PATH.indexOf(Stage.CUSTOMER) ? 1 : 0;
             }
@@ -510,5 +603,72 @@ public final class DemoReport {
         public DemoReport build(Run run) {
             return new DemoReport(Objects.requireNonNull(run, "run"), this);
         }
+
+        /**
+         * @param run   how the run went
+         * @param notes the history's sentences about its reps ({@link EventHistory#assignmentNotes()})
+         * @param end   when the history ends: the last month closes there
+         * @return the report, with lead assignment per month and per route
+         */
+        public DemoReport build(Run run, List<String> notes, java.time.Instant end) {
+            DemoReport r = build(run);
+            r.assignmentNotes = List.copyOf(notes);
+            if (assignments.isEmpty() && waiting.isEmpty() && waited.isEmpty()) {
+                return r;
+            }
+            long last = end.toEpochMilli();
+            List<Wait> all = new ArrayList<>(waited);
+            all.addAll(waiting.values());
+            r.months = months(run.zone(), last, all);
+            Map<String, RouteWait> byRoute = new TreeMap<>();
+            for (Wait w : all) {
+                RouteWait x = byRoute.getOrDefault(w.route(), new RouteWait(w.route(), 0, 0, Duration.ZERO,
+                        Duration.ZERO));
+                boolean now = w.to() == Long.MAX_VALUE;
+                Duration age = Duration.ofMillis((now ? last : w.to()) - w.from());
+                byRoute.put(w.route(), new RouteWait(w.route(), x.waited() + 1, x.waitingNow() + (now ? 1 : 0),
+                        now && age.compareTo(x.oldestNow()) > 0 ? age : x.oldestNow(),
+                        !now && age.compareTo(x.longest()) > 0 ? age : x.longest()));
+            }
+            r.routes = Collections.unmodifiableMap(byRoute);
+            r.unassigned = new Unassigned(noRep, noRepDisqualified, waiting.size(), noRepBought);
+            return r;
+        }
+
+        private List<Month> months(ZoneId zone, long end, List<Wait> all) {
+            Map<YearMonth, long[]> counts = new TreeMap<>();
+            captures.forEach(t -> counts.computeIfAbsent(month(t, zone), k -> new long[2])[0]++);
+            assignments.forEach(t -> counts.computeIfAbsent(month(t, zone), k -> new long[2])[1]++);
+            List<Month> out = new ArrayList<>();
+            for (Map.Entry<YearMonth, long[]> e : counts.entrySet()) {
+                long monthEnd = Math.min(end, e.getKey().plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()
+                        .toEpochMilli());
+                long count = 0;
+                long oldest = 0;
+                for (Wait w : all) {
+                    if (w.from() < monthEnd && w.to() >= monthEnd) {
+                        count++;
+                        oldest = Math.max(oldest, monthEnd - w.from());
+                    }
+                }
+                out.add(new Month(e.getKey(), e.getValue()[0], e.getValue()[1], count, Duration.ofMillis(oldest)));
+            }
+            return List.copyOf(out);
+        }
+
+        private static YearMonth month(long millis, ZoneId zone) {
+            return YearMonth.from(java.time.Instant.ofEpochMilli(millis).atZone(zone));
+        }
+
+        private void endWait(String leadId, long at) {
+            Wait w = waiting.remove(leadId);
+            if (w != null) {
+                waited.add(new Wait(w.route(), w.from(), at));
+            }
+        }
+    }
+
+    /** A lead's wait for a rep on a route, from and to epoch millis ({@code Long.MAX_VALUE} while it waits). */
+    private record Wait(String route, long from, long to) {
     }
 }

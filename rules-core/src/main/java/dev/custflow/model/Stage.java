@@ -24,7 +24,10 @@ public enum Stage {
     DISQUALIFIED("无效线索"),
     /** 沉睡客户: a customer without an order for the dormancy period (default 180 days). */
     DORMANT("沉睡客户"),
-    /** 培育线索: a lead recycled to marketing after {@code leads.recycleAfterDays} without engagement; LEAD again when it engages. */
+    /**
+     * 培育线索: a lead recycled to marketing after {@code leads.recycleAfterDays} without engagement, a LEAD again when
+     * it engages.
+     */
     NURTURE("培育线索"),
     /** 战败线索: a lead the sales team gave up on (a {@code LeadLost} event), with the reason in LEAD_CLOSED. */
     LOST("战败线索");
