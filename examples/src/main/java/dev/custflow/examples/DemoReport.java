@@ -14,6 +14,7 @@ import dev.custflow.action.LeadWaiting;
 import dev.custflow.action.StageChanged;
 import dev.custflow.action.OpportunityCreated;
 import dev.custflow.action.SlaEscalated;
+import dev.custflow.examples.internal.LeadWaits;
 import dev.custflow.examples.internal.ReportText;
 import dev.custflow.model.CustomerProfile;
 import dev.custflow.model.Segment;
@@ -418,12 +419,8 @@ public final class DemoReport {
         /** The current owner of each assigned lead, to know whom a reassignment took it from. */
         private final Map<String, String> owner = new HashMap<>();
         private long merged;
-        /** When each new lead was captured, and when each LEAD_ASSIGNED was decided (epoch millis). */
-        private final List<Long> captures = new ArrayList<>();
-        private final List<Long> assignments = new ArrayList<>();
-        /** Leads waiting for a rep: since when, on which route; and the waits that ended. */
-        private final Map<String, Wait> waiting = new HashMap<>();
-        private final List<Wait> waited = new ArrayList<>();
+        /** Captures, assignments and waits for a rep, over time. */
+        private final LeadWaits waits = new LeadWaits();
         private long noRep;
         private long noRepDisqualified;
         private long noRepBought;
@@ -478,16 +475,14 @@ public final class DemoReport {
             } else if (action instanceof LeadAssigned a) {
                 rep(a.repId())[0]++;
                 owner.put(a.customerId(), a.repId());
-                assignments.add(a.at().toEpochMilli());
-                endWait(a.customerId(), a.at().toEpochMilli());
+                waits.assigned(a.customerId(), a.at().toEpochMilli());
             } else if (action instanceof LeadWaiting w) {
-                waiting.putIfAbsent(w.customerId(), new Wait(w.route() == null ? "(none)" : w.route(),
-                        w.at().toEpochMilli(), Long.MAX_VALUE));
+                waits.waits(w.customerId(), w.route(), w.at().toEpochMilli());
             } else if (action instanceof StageChanged c) {
                 if (c.from() == null && c.to() == Stage.LEAD) {
-                    captures.add(c.at().toEpochMilli());
+                    waits.captured(c.at().toEpochMilli());
                 } else if (c.to() != Stage.LEAD && c.to() != Stage.PROSPECT) {
-                    endWait(c.customerId(), c.at().toEpochMilli());
+                    waits.left(c.customerId(), c.at().toEpochMilli());
                 }
             } else if (action instanceof LeadReassigned a) {
                 rep(a.repId())[1]++;
@@ -499,7 +494,7 @@ public final class DemoReport {
                 rep(e.repId())[2]++;
             } else if (action instanceof LeadsMerged m) {
                 merged++;
-                endWait(m.mergedId(), m.at().toEpochMilli());
+                waits.left(m.mergedId(), m.at().toEpochMilli());
             }
             byTypeAndRule.computeIfAbsent(action.type(), k -> new HashMap<>())
                     .merge(String.valueOf(action.rule()), 1L, Long::sum);
@@ -535,7 +530,7 @@ public final class DemoReport {
          */
         public Tally add(CustomerProfile customer) {
             customers++;
-            if (customer.channel() != null && customer.ownerId() == null && !assignments.isEmpty()) {
+            if (customer.channel() != null && customer.ownerId() == null && !waits.isEmpty()) {
                 noRep++;
                 noRepDisqualified += customer.stage() == Stage.DISQUALIFIED ? 1 : 0;
                 noRepBought += customer.stage() != null && customer.stage().hasBought() ? 1 : 0;
@@ -613,62 +608,13 @@ public final class DemoReport {
         public DemoReport build(Run run, List<String> notes, java.time.Instant end) {
             DemoReport r = build(run);
             r.assignmentNotes = List.copyOf(notes);
-            if (assignments.isEmpty() && waiting.isEmpty() && waited.isEmpty()) {
+            if (waits.isEmpty()) {
                 return r;
             }
-            long last = end.toEpochMilli();
-            List<Wait> all = new ArrayList<>(waited);
-            all.addAll(waiting.values());
-            r.months = months(run.zone(), last, all);
-            Map<String, RouteWait> byRoute = new TreeMap<>();
-            for (Wait w : all) {
-                RouteWait x = byRoute.getOrDefault(w.route(), new RouteWait(w.route(), 0, 0, Duration.ZERO,
-                        Duration.ZERO));
-                boolean now = w.to() == Long.MAX_VALUE;
-                Duration age = Duration.ofMillis((now ? last : w.to()) - w.from());
-                byRoute.put(w.route(), new RouteWait(w.route(), x.waited() + 1, x.waitingNow() + (now ? 1 : 0),
-                        now && age.compareTo(x.oldestNow()) > 0 ? age : x.oldestNow(),
-                        !now && age.compareTo(x.longest()) > 0 ? age : x.longest()));
-            }
-            r.routes = Collections.unmodifiableMap(byRoute);
-            r.unassigned = new Unassigned(noRep, noRepDisqualified, waiting.size(), noRepBought);
+            r.months = waits.months(run.zone(), end.toEpochMilli());
+            r.routes = waits.routes(end.toEpochMilli());
+            r.unassigned = new Unassigned(noRep, noRepDisqualified, waits.waitingNow(), noRepBought);
             return r;
         }
-
-        private List<Month> months(ZoneId zone, long end, List<Wait> all) {
-            Map<YearMonth, long[]> counts = new TreeMap<>();
-            captures.forEach(t -> counts.computeIfAbsent(month(t, zone), k -> new long[2])[0]++);
-            assignments.forEach(t -> counts.computeIfAbsent(month(t, zone), k -> new long[2])[1]++);
-            List<Month> out = new ArrayList<>();
-            for (Map.Entry<YearMonth, long[]> e : counts.entrySet()) {
-                long monthEnd = Math.min(end, e.getKey().plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()
-                        .toEpochMilli());
-                long count = 0;
-                long oldest = 0;
-                for (Wait w : all) {
-                    if (w.from() < monthEnd && w.to() >= monthEnd) {
-                        count++;
-                        oldest = Math.max(oldest, monthEnd - w.from());
-                    }
-                }
-                out.add(new Month(e.getKey(), e.getValue()[0], e.getValue()[1], count, Duration.ofMillis(oldest)));
-            }
-            return List.copyOf(out);
-        }
-
-        private static YearMonth month(long millis, ZoneId zone) {
-            return YearMonth.from(java.time.Instant.ofEpochMilli(millis).atZone(zone));
-        }
-
-        private void endWait(String leadId, long at) {
-            Wait w = waiting.remove(leadId);
-            if (w != null) {
-                waited.add(new Wait(w.route(), w.from(), at));
-            }
-        }
-    }
-
-    /** A lead's wait for a rep on a route, from and to epoch millis ({@code Long.MAX_VALUE} while it waits). */
-    private record Wait(String route, long from, long to) {
     }
 }
