@@ -87,6 +87,13 @@ public final class ReportText {
             line("  %s  %8s  %s of the leads", label(Stage.DISQUALIFIED), n(disqualified),
                     percent(disqualified, r.everInStage().get(Stage.LEAD)));
         }
+        for (Stage ended : List.of(Stage.NURTURE, Stage.LOST)) { // a lead's life ends: recycled or lost
+            int ever = r.everInStage().get(ended);
+            if (ever > 0) {
+                line("  %s  %8s  %s of the leads", label(ended), n(ever),
+                        percent(ever, r.everInStage().get(Stage.LEAD)));
+            }
+        }
         line("");
     }
 
