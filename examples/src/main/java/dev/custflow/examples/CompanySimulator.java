@@ -1,9 +1,11 @@
 package dev.custflow.examples;
 
+import dev.custflow.action.Action;
 import dev.custflow.event.Event;
 import dev.custflow.examples.internal.Actor;
 import dev.custflow.examples.internal.DailyTicks;
 import dev.custflow.examples.internal.EventMerger;
+import dev.custflow.examples.internal.RepDesk;
 import dev.custflow.examples.internal.SalesOrganisation;
 import dev.custflow.examples.internal.SimulatedCustomer;
 import dev.custflow.examples.internal.Timeline;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import dev.custflow.settings.AssignmentSettings;
 import java.util.SplittableRandom;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -29,7 +32,9 @@ import java.util.stream.StreamSupport;
  * {@link dev.custflow.event.ClockTick} at every local midnight.
  *
  * <p>The same configuration always yields the same events, with the same ids; the events are
- * generated as the stream is read, so large companies fit in memory.
+ * generated as the stream is read, so large companies fit in memory. Run through the {@link Demo}, the reps also
+ * call the leads the engine gives them, like people (see {@link #assignmentNotes()}): the demo tells the simulator
+ * the engine's actions ({@link #heard}), and the stream then holds those calls too.
  *
  * <pre>{@code
  * CompanySimulator company = CompanySimulator.of(CompanySimulator.Config.ofDefaults().withCustomers(500));
@@ -99,6 +104,8 @@ public final class CompanySimulator implements EventHistory {
 
     private final Config config;
     private final Timeline timeline;
+    /** The reps of the stream read last, who hear the engine's actions through {@link #heard}. */
+    private RepDesk reps;
 
     private CompanySimulator(Config config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -137,9 +144,12 @@ public final class CompanySimulator implements EventHistory {
     @Override
     public Stream<Event> events() {
         SalesOrganisation sales = new SalesOrganisation(timeline, config.customers());
-        List<Actor> actors = new ArrayList<>(config.customers() + 2);
+        List<Actor> actors = new ArrayList<>(config.customers() + 3);
         actors.add(new DailyTicks(timeline));
         actors.add(sales);
+        AssignmentSettings sla = AssignmentSettings.ofDefaults();
+        RepDesk desk = new RepDesk(timeline, config.seed(), sla.firstResponseMinutes(), sla.reassignAfterMinutes());
+        actors.add(desk);
         int width = Math.max(5, String.valueOf(config.customers()).length());
         SplittableRandom referrals = new SplittableRandom(config.seed());
         for (int i = 0; i < config.customers(); i++) {
@@ -147,8 +157,36 @@ public final class CompanySimulator implements EventHistory {
             actors.add(new SimulatedCustomer(i, customerId(i, width), referrer, timeline, sales, config.seed()));
         }
         EventMerger merger = new EventMerger(actors, timeline.end());
+        desk.merger(merger);
+        reps = desk;
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(merger,
                 Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    /** The reps call the leads the engine gives them, so the demo runs the engine after a capture (and more). */
+    @Override
+    public boolean awaitsActions(Event event) {
+        return reps != null && reps.awaitsActions(event);
+    }
+
+    /** The reps of the stream read last plan their calls from the leads the engine gave them. */
+    @Override
+    public void heard(List<Action> actions, Instant readUpTo) {
+        if (reps != null) {
+            reps.heard(actions, readUpTo.toEpochMilli());
+        }
+    }
+
+    @Override
+    public List<String> assignmentNotes() {
+        return List.of("The simulated reps call a lead they are given within minutes at work (Monday to Friday, "
+                        + "09:00-18:00 " + config.zone() + "),",
+                "some after a meeting or hours later; leads given in the evening or at the weekend are called the "
+                        + "next working morning.",
+                "The first-response time (5 minutes) runs around the clock: a lead that comes in after hours (about "
+                        + "half of them) is escalated,",
+                "then reassigned to a rep who calls it the next morning too. Lead assignment on working calendars "
+                        + "would not count those hours.");
     }
 
     private static String customerId(int index, int width) {

@@ -68,11 +68,14 @@ public final class Demo {
                 Iterator<Event> it = events.iterator();
                 List<Event> batch = new ArrayList<>(batchSize);
                 while (it.hasNext()) {
-                    batch.add(it.next());
-                    if (batch.size() == batchSize || !it.hasNext()) {
+                    Event next = it.next();
+                    batch.add(next);
+                    // a history that reacts to the engine hears its actions before it goes on
+                    if (batch.size() == batchSize || history.awaitsActions(next) || !it.hasNext()) {
                         BatchResult r = e.acceptAll(batch);
                         tally.add(r);
-                        progress.at(batch.get(batch.size() - 1).at());
+                        history.heard(r.actions(), next.at());
+                        progress.at(next.at());
                         batch.clear();
                     }
                 }
@@ -80,7 +83,7 @@ public final class Demo {
             Duration run = Duration.ofNanos(System.nanoTime() - feeding);
             e.forEachCustomer(tally::add);
             return tally.build(new DemoReport.Run(history.description(), e.ruleNames().size(), partitions, build, run,
-                    zone));
+                    zone), history.assignmentNotes(), history.to());
         }
     }
 

@@ -10,8 +10,11 @@ import dev.custflow.action.MessageRequested;
 import dev.custflow.action.LeadAssigned;
 import dev.custflow.action.LeadReassigned;
 import dev.custflow.action.LeadsMerged;
+import dev.custflow.action.LeadWaiting;
+import dev.custflow.action.StageChanged;
 import dev.custflow.action.OpportunityCreated;
 import dev.custflow.action.SlaEscalated;
+import dev.custflow.examples.internal.LeadWaits;
 import dev.custflow.examples.internal.ReportText;
 import dev.custflow.model.CustomerProfile;
 import dev.custflow.model.Segment;
@@ -19,6 +22,7 @@ import dev.custflow.model.Stage;
 import dev.custflow.model.StageChange;
 import dev.custflow.spi.AuditEntry;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -130,6 +134,70 @@ public final class DemoReport {
         public long given() {
             return assigned + reassignedTo;
         }
+    }
+
+    /**
+     * One month of lead assignment, in the run's time zone.
+     *
+     * @param month         the month
+     * @param captured      new leads captured in it (a lead's first STAGE_CHANGED to LEAD)
+     * @param assigned      leads given a rep in it (LEAD_ASSIGNED, whenever they were captured)
+     * @param waitingAtEnd  leads waiting for a rep at the end of the month (LEAD_WAITING, not yet assigned or closed)
+     * @param oldestWaiting how long the longest-waiting of those had waited then (zero when none waited)
+     */
+    public record Month(YearMonth month, long captured, long assigned, long waitingAtEnd, Duration oldestWaiting) {
+        /** @return assigned as a share of captured, NaN when nothing was captured */
+        public double assignedShare() {
+            return captured == 0 ? Double.NaN : assigned / (double) captured;
+        }
+    }
+
+    /**
+     * The waiting line of one route (the first route of the routing table that applies to the lead).
+     *
+     * @param route      the route, or "(none)" when no route applies
+     * @param waited     leads that ever waited on it
+     * @param waitingNow leads still waiting at the end of the run
+     * @param oldestNow  how long the longest-waiting of those has waited (zero when none)
+     * @param longest    the longest wait of a lead that got a rep or left the line
+     */
+    public record RouteWait(String route, long waited, long waitingNow, Duration oldestNow, Duration longest) {
+    }
+
+    /**
+     * The leads that never got a rep, at the end of the run.
+     *
+     * @param leads        captured leads without a rep
+     * @param disqualified of them, set aside (no way to contact them)
+     * @param waiting      of them, still waiting for a rep
+     * @param bought       of them, customers anyway (a first order, a won deal or a contract without a rep)
+     */
+    public record Unassigned(long leads, long disqualified, long waiting, long bought) {
+    }
+
+    private List<Month> months = List.of();
+    private Map<String, RouteWait> routes = Map.of();
+    private Unassigned unassigned = new Unassigned(0, 0, 0, 0);
+    private List<String> assignmentNotes = List.of();
+
+    /** @return per month of the run, leads captured, assigned and waiting (empty without lead assignment) */
+    public List<Month> assignmentPerMonth() {
+        return months;
+    }
+
+    /** @return per route, by name, the leads that waited for a rep and how long */
+    public Map<String, RouteWait> waitingPerRoute() {
+        return routes;
+    }
+
+    /** @return the leads that never got a rep */
+    public Unassigned unassigned() {
+        return unassigned;
+    }
+
+    /** @return the history's sentences about how its reps behave, printed under the assignment table */
+    public List<String> assignmentNotes() {
+        return assignmentNotes;
     }
 
     private DemoReport(Run run, Tally t) {
@@ -351,6 +419,11 @@ public final class DemoReport {
         /** The current owner of each assigned lead, to know whom a reassignment took it from. */
         private final Map<String, String> owner = new HashMap<>();
         private long merged;
+        /** Captures, assignments and waits for a rep, over time. */
+        private final LeadWaits waits = new LeadWaits();
+        private long noRep;
+        private long noRepDisqualified;
+        private long noRepBought;
         private int mqlThreshold = dev.custflow.settings.ScoringSettings.ofDefaults().mqlThreshold();
 
         private Tally() {
@@ -402,6 +475,15 @@ public final class DemoReport {
             } else if (action instanceof LeadAssigned a) {
                 rep(a.repId())[0]++;
                 owner.put(a.customerId(), a.repId());
+                waits.assigned(a.customerId(), a.at().toEpochMilli());
+            } else if (action instanceof LeadWaiting w) {
+                waits.waits(w.customerId(), w.route(), w.at().toEpochMilli());
+            } else if (action instanceof StageChanged c) {
+                if (c.from() == null && c.to() == Stage.LEAD) {
+                    waits.captured(c.at().toEpochMilli());
+                } else if (c.to() != Stage.LEAD && c.to() != Stage.PROSPECT) {
+                    waits.left(c.customerId(), c.at().toEpochMilli());
+                }
             } else if (action instanceof LeadReassigned a) {
                 rep(a.repId())[1]++;
                 String from = owner.put(a.customerId(), a.repId());
@@ -410,8 +492,9 @@ public final class DemoReport {
                 }
             } else if (action instanceof SlaEscalated e) {
                 rep(e.repId())[2]++;
-            } else if (action instanceof LeadsMerged) {
+            } else if (action instanceof LeadsMerged m) {
                 merged++;
+                waits.left(m.mergedId(), m.at().toEpochMilli());
             }
             byTypeAndRule.computeIfAbsent(action.type(), k -> new HashMap<>())
                     .merge(String.valueOf(action.rule()), 1L, Long::sum);
@@ -447,6 +530,11 @@ public final class DemoReport {
          */
         public Tally add(CustomerProfile customer) {
             customers++;
+            if (customer.channel() != null && customer.ownerId() == null && !waits.isEmpty()) {
+                noRep++;
+                noRepDisqualified += customer.stage() == Stage.DISQUALIFIED ? 1 : 0;
+                noRepBought += customer.stage() != null && customer.stage().hasBought() ? 1 : 0;
+            }
             if (customer.segment() != null) {
                 perSegment.merge(customer.segment(), 1, Integer::sum);
             }
@@ -467,7 +555,7 @@ public final class DemoReport {
                 long[] row = funnel.computeIfAbsent(customer.channel(), k -> new long[FUNNEL_STEPS.size()]);
                 row[0]++;
                 row[1] += bestScore.getOrDefault(customer.id(), 0) >= mqlThreshold ? 1 : 0;
-                row[2] += furthest[0] >= MAIN_PATH.indexOf(Stage.PROSPECT) ? 1 : 0;
+                row[2] += history.stream().anyMatch(h -> h.to() == Stage.PROSPECT) ? 1 : 0; // as in the conversion
                 row[3] += opportunities.contains(customer.id()) ? 1 : 0;
                 row[4] += furthest[0] >= MAIN_PATH.indexOf(Stage.CUSTOMER) ? 1 : 0;
             }
@@ -509,6 +597,24 @@ public final class DemoReport {
          */
         public DemoReport build(Run run) {
             return new DemoReport(Objects.requireNonNull(run, "run"), this);
+        }
+
+        /**
+         * @param run   how the run went
+         * @param notes the history's sentences about its reps ({@link EventHistory#assignmentNotes()})
+         * @param end   when the history ends: the last month closes there
+         * @return the report, with lead assignment per month and per route
+         */
+        public DemoReport build(Run run, List<String> notes, java.time.Instant end) {
+            DemoReport r = build(run);
+            r.assignmentNotes = List.copyOf(notes);
+            if (waits.isEmpty()) {
+                return r;
+            }
+            r.months = waits.months(run.zone(), end.toEpochMilli());
+            r.routes = waits.routes(end.toEpochMilli());
+            r.unassigned = new Unassigned(noRep, noRepDisqualified, waits.waitingNow(), noRepBought);
+            return r;
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.custflow.examples;
 
+import dev.custflow.action.Action;
 import dev.custflow.event.Event;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -26,4 +28,29 @@ public interface EventHistory {
      * @return the events
      */
     Stream<Event> events();
+
+    /**
+     * A history that reacts to the engine (simulated reps calling the leads they are given) needs the engine's
+     * actions before it goes on: the demo runs the events read so far when this says so.
+     *
+     * @param event the event just read from {@link #events()}
+     * @return true when the engine must run the events read so far before the next one is read
+     */
+    default boolean awaitsActions(Event event) {
+        return false;
+    }
+
+    /**
+     * The engine's actions for the events read so far (a history that reacts plans its next events from them).
+     *
+     * @param actions  the actions, in order
+     * @param readUpTo the time of the last event read
+     */
+    default void heard(List<Action> actions, Instant readUpTo) {
+    }
+
+    /** @return sentences the report prints under the lead assignment table: how the history's reps behave */
+    default List<String> assignmentNotes() {
+        return List.of();
+    }
 }

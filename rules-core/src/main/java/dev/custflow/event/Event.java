@@ -32,12 +32,13 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = CampaignLaunched.class, name = "CampaignLaunched"),
         @JsonSubTypes.Type(value = ClockTick.class, name = "ClockTick"),
         @JsonSubTypes.Type(value = CustomerErased.class, name = "CustomerErased"),
-        @JsonSubTypes.Type(value = StageSet.class, name = "StageSet")
+        @JsonSubTypes.Type(value = StageSet.class, name = "StageSet"),
+        @JsonSubTypes.Type(value = LeadLost.class, name = "LeadLost")
 })
 public sealed interface Event
         permits LeadCaptured, ProfileUpdated, InteractionLogged, BantUpdated, OpportunityClosed, OrderPlaced,
         OrderStatusChanged, PaymentReceived, TicketOpened, TicketResolved, SurveyAnswered, ContractSigned,
-        ConsentChanged, RepUpdated, CampaignLaunched, ClockTick, CustomerErased, StageSet {
+        ConsentChanged, RepUpdated, CampaignLaunched, ClockTick, CustomerErased, StageSet, LeadLost {
 
     /** @return the host's id of this event, unique per event */
     String id();

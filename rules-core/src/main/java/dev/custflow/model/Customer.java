@@ -55,6 +55,8 @@ public abstract class Customer extends CustomerHistory {
     protected int score;
     protected String grade;
     protected String ownerId;
+    /** When the lead got its current rep (epoch millis), or {@link Times#NEVER}. */
+    protected long ownerSince = Times.NEVER;
     protected String[] tags;
 
     protected Warnings warnings;
@@ -191,6 +193,57 @@ public abstract class Customer extends CustomerHistory {
     public boolean isOpenLead() {
         return channel != null && (stage == null || stage == Stage.LEAD || stage == Stage.PROSPECT)
                 && !isHasOrdered() && getOpportunitiesWon() == 0 && getContracts().isEmpty() && isContactable();
+    }
+
+    // ---------------------------------------------------------------- a lead's life: won, lost, recycled
+
+    /**
+     * @return whole days since the lead last engaged: the latest of its last interaction (its own or a rep's), its
+     *         last capture, its getting its rep and its entering the current stage; what
+     *         {@code leads.recycleAfterDays} is measured on
+     */
+    public int getDaysWithoutEngagement() {
+        return Times.daysBetween(lastEngagedAt(), now);
+    }
+
+    /**
+     * @param days a number of days
+     * @return the instant {@code days} after the lead last engaged (see {@link #getDaysWithoutEngagement()}): when a
+     *         lead that stays quiet falls due for recycling
+     */
+    public Instant daysAfterLastEngagement(int days) {
+        return Instant.ofEpochMilli(lastEngagedAt() + days * Times.DAY_MILLIS);
+    }
+
+    /**
+     * @return true when something was logged with the customer (an interaction, a new capture) after it entered its
+     *         current stage: a recycled lead that engages again
+     */
+    public boolean isEngagedInStage() {
+        return stageSince != Times.NEVER && (lastInteractionMillis() > stageSince || lastCaptureMillis() > stageSince);
+    }
+
+    /** @return true when the person came in as a lead again (a new capture) after entering the current stage */
+    public boolean isCapturedInStage() {
+        return stageSince != Times.NEVER && lastCaptureMillis() > stageSince;
+    }
+
+    private long lastEngagedAt() {
+        long last = Math.max(Math.max(createdAt, ownerSince), lastInteractionMillis());
+        return Math.max(Math.max(last, lastCaptureMillis()), stageSince == Times.NEVER ? last : stageSince);
+    }
+
+    private long lastInteractionMillis() {
+        Instant at = getLastInteractionAt();
+        return at == null ? Long.MIN_VALUE : at.toEpochMilli();
+    }
+
+    private long lastCaptureMillis() {
+        long last = Long.MIN_VALUE;
+        for (ChannelTouch t : getChannelTouches()) {
+            last = Math.max(last, t.at().toEpochMilli());
+        }
+        return last;
     }
 
     /**

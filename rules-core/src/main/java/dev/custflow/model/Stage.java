@@ -3,8 +3,10 @@ package dev.custflow.model;
 /**
  * The lifecycle stage of a customer (客户生命周期), docs/design/rules-catalog.md §1.
  *
- * <p>The main path is {@code LEAD → PROSPECT → CUSTOMER → LOYAL → ADVOCATE}; {@link #DISQUALIFIED}
- * and {@link #DORMANT} are side states. A profile that the host created without lifecycle evidence
+ * <p>The main path is {@code LEAD → PROSPECT → CUSTOMER → LOYAL → ADVOCATE}; {@link #DISQUALIFIED},
+ * {@link #DORMANT}, {@link #NURTURE} and {@link #LOST} are side states. A lead's life as a lead ends one of three
+ * ways: won (CUSTOMER), lost (LOST, told by the host) or recycled to marketing (NURTURE, after a period without
+ * engagement). The constants keep their order (stored profiles name a stage by its position): new ones go last. A profile that the host created without lifecycle evidence
  * (for example an imported contact with only a ticket) has no stage yet ({@code null}).
  */
 public enum Stage {
@@ -21,7 +23,14 @@ public enum Stage {
     /** 无效线索: an invalid or unqualified lead, with the reason in its stage history. */
     DISQUALIFIED("无效线索"),
     /** 沉睡客户: a customer without an order for the dormancy period (default 180 days). */
-    DORMANT("沉睡客户");
+    DORMANT("沉睡客户"),
+    /**
+     * 培育线索: a lead recycled to marketing after {@code leads.recycleAfterDays} without engagement, a LEAD again when
+     * it engages.
+     */
+    NURTURE("培育线索"),
+    /** 战败线索: a lead the sales team gave up on (a {@code LeadLost} event), with the reason in LEAD_CLOSED. */
+    LOST("战败线索");
 
     private final String chinese;
 

@@ -255,4 +255,25 @@ public interface Actions {
      * @param reason why
      */
     void reassignLead(Customer lead, SlaBreach breach, String reason);
+
+    /**
+     * Closes an open lead as lost, on the host's word (a {@code LeadLost} event): moves it to LOST (STAGE_CHANGED,
+     * recorded in the stage history) and emits LEAD_CLOSED with the reason code, the rep who had it and the note
+     * (masked). Its rep's load is freed. Nothing happens if it is LOST already.
+     *
+     * @param lead   the lead
+     * @param lost   the event, for its reason code and note
+     * @param reason why, in words a sales manager understands
+     */
+    void loseLead(Customer lead, dev.custflow.event.LeadLost lost, String reason);
+
+    /**
+     * Recycles a lead that has gone quiet to marketing: moves it to NURTURE (STAGE_CHANGED) and emits LEAD_RECYCLED
+     * with the rep who had it and the days without engagement. Its rep's load is freed; it keeps its rep, who gets
+     * it back when it engages again. Nothing happens if it is in NURTURE already.
+     *
+     * @param lead   the lead
+     * @param reason why
+     */
+    void recycleLead(Customer lead, String reason);
 }

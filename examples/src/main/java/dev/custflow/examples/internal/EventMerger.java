@@ -2,7 +2,9 @@ package dev.custflow.examples.internal;
 
 import dev.custflow.event.Event;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
@@ -21,6 +23,7 @@ public final class EventMerger implements Iterator<Event> {
     }
 
     private final PriorityQueue<Entry> queue;
+    private final Map<Actor, Entry> queued = new IdentityHashMap<>();
     private final long end;
 
     /**
@@ -38,8 +41,24 @@ public final class EventMerger implements Iterator<Event> {
     private void offer(Actor a) {
         long at = a.nextAt();
         if (at <= end) {
-            queue.add(new Entry(at, a));
+            Entry e = new Entry(at, a);
+            queue.add(e);
+            queued.put(a, e);
         }
+    }
+
+    /**
+     * Takes an actor's new plans into account: one that plans in reply to what happened (reps answering the leads
+     * the engine gave them) may have something earlier than it had, or something after having had nothing.
+     *
+     * @param a an actor of this merger
+     */
+    public void replan(Actor a) {
+        Entry e = queued.remove(a);
+        if (e != null) {
+            queue.remove(e);
+        }
+        offer(a);
     }
 
     @Override
@@ -53,6 +72,7 @@ public final class EventMerger implements Iterator<Event> {
         if (e == null) {
             throw new NoSuchElementException();
         }
+        queued.remove(e.actor());
         Event event = e.actor().next();
         offer(e.actor());
         return event;

@@ -53,6 +53,7 @@ public final class ReportText {
         line("  %s rules, %s partition%s; engine built in %.1f s; events fed in %.1f s (%s events/s)",
                 n(run.rules()), n(run.partitions()), run.partitions() == 1 ? "" : "s", run.build().toMillis() / 1e3,
                 run.run().toMillis() / 1e3, n(Math.round(r.eventsPerSecond())));
+        line("  dates and times in %s (the engine's settings.timeZone)", run.zone());
         line("");
     }
 
@@ -86,6 +87,13 @@ public final class ReportText {
             line("  %s  %8s  %s of the leads", label(Stage.DISQUALIFIED), n(disqualified),
                     percent(disqualified, r.everInStage().get(Stage.LEAD)));
         }
+        for (Stage ended : List.of(Stage.NURTURE, Stage.LOST)) { // a lead's life ends: recycled or lost
+            int ever = r.everInStage().get(ended);
+            if (ever > 0) {
+                line("  %s  %8s  %s of the leads", label(ended), n(ever),
+                        percent(ever, r.everInStage().get(Stage.LEAD)));
+            }
+        }
         line("");
     }
 
@@ -95,7 +103,9 @@ public final class ReportText {
         }
         line("Lead funnel by channel (leads that ever reached each step, in brackets the share of the channel's "
                 + "leads;");
-        line("  a lead may skip steps: a first order makes a CUSTOMER without an MQL score or an opportunity)");
+        line("  a lead may skip steps: a first order makes a CUSTOMER without an MQL score, PROSPECT or an "
+                + "opportunity;");
+        line("  PROSPECT and CUSTOMER count the leads ever in the stage, as the stage conversion above does)");
         line("  %-12s %8s %15s %15s %15s %15s", "channel", "leads", "MQL", "PROSPECT", "opportunity", "CUSTOMER");
         long[] total = new long[DemoReport.FUNNEL_STEPS.size()];
         r.leadFunnel().forEach((channel, row) -> {
@@ -128,10 +138,57 @@ public final class ReportText {
             total[4] += w.takenAway();
         }
         repRow("all", total[0], total[1], total[2], total[3], total[4]);
+        DemoReport.Unassigned u = r.unassigned();
+        if (u.leads() > 0) {
+            line("  %-12s %8s   leads that never got a rep: %s disqualified (no way to contact), %s waiting, %s "
+                    + "bought anyway", "(no rep)", n(u.leads()), n(u.disqualified()), n(u.waiting()), n(u.bought()));
+        }
         if (r.merged() > 0) {
             line("  duplicate leads merged into an earlier record: %s (one rep per person)", n(r.merged()));
         }
+        r.assignmentNotes().forEach(note -> line("  %s", note));
         line("");
+        months(r);
+        routes(r);
+    }
+
+    private void months(DemoReport r) {
+        if (r.assignmentPerMonth().isEmpty()) {
+            return;
+        }
+        line("Lead assignment per month (captured: new leads; assigned: LEAD_ASSIGNED in the month; waiting: leads "
+                + "without a rep");
+        line("  at the month's end, and how long the longest-waiting one had waited)");
+        line("  %-8s %9s %9s %7s %9s %14s", "month", "captured", "assigned", "", "waiting", "oldest waiting");
+        for (DemoReport.Month m : r.assignmentPerMonth()) {
+            String share = Double.isNaN(m.assignedShare()) ? "-"
+                    : String.format(Locale.ROOT, "%5.1f%%", 100 * m.assignedShare());
+            line("  %-8s %9s %9s %7s %9s %14s", m.month(), n(m.captured()), n(m.assigned()), share,
+                    n(m.waitingAtEnd()), m.waitingAtEnd() == 0 ? "-" : age(m.oldestWaiting()));
+        }
+        line("");
+    }
+
+    private void routes(DemoReport r) {
+        if (r.waitingPerRoute().isEmpty()) {
+            if (!r.assignmentPerMonth().isEmpty()) {
+                line("No lead waited for a rep: every route always had a rep with room (LEAD_WAITING never emitted)");
+                line("");
+            }
+            return;
+        }
+        line("Leads that waited for a rep, per route (the first route that applies to the lead)");
+        line("  %-16s %8s %12s %14s %14s", "route", "waited", "waiting now", "oldest now", "longest wait");
+        r.waitingPerRoute().values().forEach(w -> line("  %-16s %8s %12s %14s %14s", clip(w.route(), 16),
+                n(w.waited()), n(w.waitingNow()), w.waitingNow() == 0 ? "-" : age(w.oldestNow()),
+                w.longest().isZero() ? "-" : age(w.longest())));
+        line("");
+    }
+
+    /** A wait as days and hours, e.g. {@code 3 d 4 h}, or hours and minutes under a day. */
+    private static String age(java.time.Duration d) {
+        long hours = d.toHours();
+        return hours >= 24 ? hours / 24 + " d " + hours % 24 + " h" : hours + " h " + d.toMinutesPart() + " min";
     }
 
     private void repRow(String rep, long given, long reassigned, long inTime, long escalated, long takenAway) {
@@ -183,9 +240,29 @@ public final class ReportText {
             return;
         }
         line("Churn warnings by cause and level (raised; cleared when the cause went away)");
-        line("  %-22s %9s %9s %9s %9s", "cause", "LOW", "MEDIUM", "HIGH", "cleared");
-        r.churnByCause().forEach((cause, c) -> line("  %-22s %9s %9s %9s %9s", cause, n(c[0]), n(c[1]), n(c[2]),
-                n(c[3])));
+        // a level no warning was raised at gets no column (the built-in rules raise MEDIUM and HIGH only): said below
+        String[] levels = {"LOW", "MEDIUM", "HIGH"};
+        List<Integer> shown = new ArrayList<>();
+        List<String> none = new ArrayList<>();
+        for (int k = 0; k < levels.length; k++) {
+            final int level = k;
+            if (r.churnByCause().values().stream().anyMatch(c -> c[level] > 0)) {
+                shown.add(k);
+            } else {
+                none.add(levels[k]);
+            }
+        }
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-22s", "cause"));
+        shown.forEach(k -> head.append(String.format(Locale.ROOT, " %9s", levels[k])));
+        line("%s %9s", head, "cleared");
+        r.churnByCause().forEach((cause, c) -> {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-22s", cause));
+            shown.forEach(k -> row.append(String.format(Locale.ROOT, " %9s", n(c[k]))));
+            line("%s %9s", row, n(c[3]));
+        });
+        if (!none.isEmpty()) {
+            line("  no warning was raised at %s: the rules that ran use the other levels", String.join(" or ", none));
+        }
         line("");
     }
 
@@ -210,13 +287,14 @@ public final class ReportText {
         if (r.latestExamples().isEmpty()) {
             return;
         }
-        line("Latest examples (the %d most recent of each action type)", DemoReport.EXAMPLES_PER_TYPE);
+        line("Latest examples (the %d most recent of each action type; times in %s)", DemoReport.EXAMPLES_PER_TYPE,
+                zone);
         for (Map.Entry<String, List<Action>> type : r.latestExamples().entrySet()) {
             line("  %s", type.getKey());
             for (Action a : type.getValue()) {
                 line("    %s  %-12s %s", TIME.format(a.at().atZone(zone)),
                         a.customerId() == null ? "-" : a.customerId(), a.rule());
-                String details = details(a);
+                String details = details(a, zone);
                 line("      %s%s", a.reason(), details.isEmpty() ? "" : "  {" + details + "}");
             }
         }
@@ -236,6 +314,15 @@ public final class ReportText {
 
     /** The fields particular to an action's type, e.g. {@code from=LEAD, to=PROSPECT}, whatever the type. */
     public static String details(Action a) {
+        return details(a, null);
+    }
+
+    /**
+     * @param a    an action
+     * @param zone the zone to show its times in (with the offset), or null for UTC as in the JSON
+     * @return the fields particular to its type
+     */
+    public static String details(Action a, ZoneId zone) {
         RecordComponent[] components = a.getClass().getRecordComponents();
         if (components == null) {
             return "";
@@ -247,6 +334,9 @@ public final class ReportText {
             }
             try {
                 Object v = c.getAccessor().invoke(a);
+                if (v instanceof java.time.Instant t && zone != null) {
+                    v = TIME.format(t.atZone(zone));
+                }
                 if (v != null) {
                     parts.add(c.getName() + "=" + v);
                 }

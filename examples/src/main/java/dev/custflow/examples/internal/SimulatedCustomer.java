@@ -7,6 +7,7 @@ import dev.custflow.event.ContractSigned;
 import dev.custflow.event.Event;
 import dev.custflow.event.InteractionLogged;
 import dev.custflow.event.LeadCaptured;
+import dev.custflow.event.LeadLost;
 import dev.custflow.event.OpportunityClosed;
 import dev.custflow.event.OrderLine;
 import dev.custflow.event.OrderPlaced;
@@ -16,6 +17,7 @@ import dev.custflow.event.SurveyAnswered;
 import dev.custflow.event.TicketOpened;
 import dev.custflow.event.TicketResolved;
 import dev.custflow.model.InteractionKind;
+import dev.custflow.model.LossReason;
 import dev.custflow.model.OrderStatus;
 import dev.custflow.model.Outcome;
 import dev.custflow.model.Review;
@@ -95,6 +97,8 @@ public final class SimulatedCustomer extends Actor {
     private final Timeline time;
     private final SalesOrganisation sales;
     private final SplittableRandom r;
+    /** Whether and why the sales team gives the lead up (a stream of its own: see {@link #giveUp}). */
+    private final SplittableRandom loss;
     private final int number;
     private final String id;
     private final String referrerId;
@@ -133,6 +137,7 @@ public final class SimulatedCustomer extends Actor {
         this.time = time;
         this.sales = sales;
         this.r = new SplittableRandom(mix(seed, number));
+        this.loss = new SplittableRandom(mix(seed, number) ^ 0x1EAD_1055L);
         this.channel = draw(CHANNEL_SHARE);
         this.episodeAt = arrival();
     }
@@ -245,6 +250,9 @@ public final class SimulatedCustomer extends Actor {
             case HOT -> firstOrder = pursue(at);
             default -> throw new IllegalStateException("temperature " + temperature);
         }
+        if (firstOrder == DONE && temperature != HOT) {
+            giveUp(at);
+        }
         episodeAt = firstOrder;
     }
 
@@ -273,7 +281,47 @@ public final class SimulatedCustomer extends Actor {
                 "预算取消 (budget cancelled)"), r);
         plan(closed, new OpportunityClosed(nextId(), Instant.ofEpochMilli(closed), id, opportunity, Outcome.LOST,
                 deal, why));
-        return r.nextDouble() < 0.15 ? later(closed, 30, 120, false) : DONE;
+        long back = r.nextDouble() < 0.15 ? later(closed, 30, 120, false) : DONE;
+        if (back == DONE) { // the rep closes the lead too, with the deal's reason
+            LossReason reason = why.contains("competitor") ? LossReason.CHOSE_COMPETITOR
+                    : why.contains("budget") ? LossReason.NO_BUDGET : LossReason.OTHER;
+            long given = lossAt(closed, 0, 3);
+            plan(given, new LeadLost(nextId(), Instant.ofEpochMilli(given), id, reason, why));
+        }
+        return back;
+    }
+
+    /**
+     * A lead that will not buy: often the rep closes it as lost after a while (cold leads nobody reaches, warm leads
+     * without budget or that chose a competitor); otherwise it goes quiet and the engine recycles it. Drawn from a
+     * stream of its own, so the rest of the customer's story is the same as without it.
+     */
+    private void giveUp(long capturedAt) {
+        double chance = temperature == COLD ? 0.5 : 0.45;
+        if (loss.nextDouble() >= chance) {
+            return;
+        }
+        double x = loss.nextDouble();
+        LossReason reason;
+        String note = null;
+        long at;
+        if (temperature == COLD) {
+            reason = x < 0.55 ? LossReason.UNREACHABLE : x < 0.85 ? LossReason.NO_NEED : LossReason.NO_BUDGET;
+            if (reason == LossReason.UNREACHABLE) {
+                note = "打了三次电话都没人接 (no answer to three calls)";
+            }
+            at = lossAt(capturedAt, 7, 45);
+        } else {
+            reason = x < 0.4 ? LossReason.NO_BUDGET : x < 0.7 ? LossReason.CHOSE_COMPETITOR : LossReason.NO_NEED;
+            at = lossAt(capturedAt, 14, 60);
+        }
+        plan(at, new LeadLost(nextId(), Instant.ofEpochMilli(at), id, reason, note));
+    }
+
+    /** A moment in working hours (09:00-18:00) between {@code minDays} and {@code maxDays} after {@code from}. */
+    private long lossAt(long from, double minDays, double maxDays) {
+        int day = time.dayOf(from) + (int) Math.round(minDays + loss.nextDouble() * (maxDays - minDays));
+        return Math.max(from + MINUTE, time.at(day, 9 + loss.nextDouble() * 9));
     }
 
     /** Marketing touches the lead answers by itself: page views, e-mails opened and clicked, forms. */

@@ -38,6 +38,10 @@ public final class AssignmentDesk {
     public record Choice(Route route, String repId, List<String> candidates, String explanation) {
     }
 
+    /** Why a lead waits: the first route that applies to it (null when none does) and the reps it found away or full. */
+    public record Wait(String route, String explanation) {
+    }
+
     /** A first-response deadline of an assigned lead. */
     public record Deadline(String leadId, String repId, long assignedAt, long due, boolean second, long seq) {
     }
@@ -62,6 +66,8 @@ public final class AssignmentDesk {
     private long seq;
     private boolean capacityChanged;
     private boolean open;
+    /** The last {@link #assign} put the lead in the waiting line (it was not there before). */
+    private boolean joinedLine;
 
     public AssignmentDesk(AssignmentSettings settings, RepLoadBoard board) {
         this.settings = settings;
@@ -95,6 +101,53 @@ public final class AssignmentDesk {
         }
     }
 
+    /**
+     * A lead its rep had given up (recycled or lost) is open again and back with that rep: it counts toward their
+     * load again, even above capacity, since the rep knows its history.
+     */
+    public void reclaim(String repId) {
+        if (repId != null) {
+            publish(repId, load.addToValue(repId, 1));
+        }
+    }
+
+    /** @return true when the last {@link #assign} found no rep and put the lead in the waiting line */
+    public boolean joinedLine() {
+        return joinedLine;
+    }
+
+    /**
+     * @param lead a lead no route could give a rep
+     * @return the first route that applies to it and why nobody on the routes that apply can take it
+     */
+    public Wait whyWaiting(Customer lead) {
+        String first = null;
+        List<String> why = new ArrayList<>();
+        for (Route route : settings.routes()) {
+            if (!applies(route, lead)) {
+                continue;
+            }
+            first = first == null ? route.name() : first;
+            List<String> seen = new ArrayList<>();
+            for (Rep r : reps.values()) {
+                if (inRoute(route, r, lead)) {
+                    int held = held(r.getId());
+                    seen.add(r.getId() + (!r.isAvailable() ? " (away)" : " (full: " + held + " of " + r.getCapacity()
+                            + ")"));
+                }
+            }
+            why.add("route " + route.name() + (seen.isEmpty() ? " has no rep for it"
+                    : ": " + String.join(", ", seen.subList(0, Math.min(5, seen.size())))
+                    + (seen.size() > 5 ? " and " + (seen.size() - 5) + " more" : "")));
+        }
+        return new Wait(first, why.isEmpty() ? "no route of the routing table applies to it" : String.join("; ", why));
+    }
+
+    /** @return the leads waiting for a rep, oldest in line first (for reports and tests) */
+    public List<String> waitingLine() {
+        return List.copyOf(waiting);
+    }
+
     /** Opens the desk for the rules of one evaluation; {@link #close()} after. */
     public void open() {
         open = true;
@@ -120,9 +173,10 @@ public final class AssignmentDesk {
     public Choice assign(CustomerRecord lead, long now) {
         checkOpen("assignLead");
         Choice c = choose(lead, Set.of());
+        joinedLine = false;
         if (c == null) {
             if (hasReps()) {
-                waiting.add(lead.getId());
+                joinedLine = waiting.add(lead.getId());
             }
             return null;
         }
@@ -155,6 +209,7 @@ public final class AssignmentDesk {
 
     private void give(CustomerRecord lead, Choice c, long now) {
         lead.ownerId(c.repId());
+        lead.ownerSince(now);
         lead.loadCounted(true);
         publish(c.repId(), load.addToValue(c.repId(), 1));
         tried.computeIfAbsent(lead.getId(), k -> new LinkedHashSet<>()).add(c.repId());

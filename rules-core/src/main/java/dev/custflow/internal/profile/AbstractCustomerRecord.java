@@ -150,8 +150,8 @@ public abstract class AbstractCustomerRecord extends Customer {
                 | (lastNps != -1 || lastCsat != -1 || lastSurveyAt != Times.NEVER ? 1L << 29 : 0)
                 | (stageSince != Times.NEVER ? 1L << 30 : 0) | (companySize != -1 ? 1L << 31 : 0)
                 | (birthdayDay != Integer.MIN_VALUE ? 1L << 32 : 0) | (flags != 0 ? 1L << 33 : 0)
-                | (score != 0 ? 1L << 34 : 0)
-                | bit(35, stageSetBy);
+                | (score != 0 ? 1L << 34 : 0) | (ownerSince != Times.NEVER ? 1L << 35 : 0)
+                | bit(36, stageSetBy);
         o.writeVarLong(present);
         for (String s : new String[] {name, company, phone, email}) {
             if (s != null) {
@@ -267,6 +267,9 @@ public abstract class AbstractCustomerRecord extends Customer {
         if (score != 0) {
             o.writeSignedInt(score);
         }
+        if (ownerSince != Times.NEVER) {
+            o.writeTime(ownerSince, createdAt);
+        }
         if (stageSetBy != null) {
             o.writeString(stageSetBy);
         }
@@ -277,14 +280,16 @@ public abstract class AbstractCustomerRecord extends Customer {
     }
 
     /**
-     * Reads a profile written by {@link #writeSnapshot} (format version 1). Engine use only.
+     * Reads a profile written by {@link #writeSnapshot} (format version 2; version 1 lacks {@code ownerSince} and
+     * {@code stageSetBy}).
+     * Engine use only.
      *
      * @param in      the encoding, after the format byte
      * @param version the format version it was written in
      * @return the profile, outside any due-time index
      */
     public static CustomerRecord readSnapshot(SnapshotInput in, int version) {
-        if (version != 1) {
+        if (version != 1 && version != 2) {
             throw new IllegalArgumentException("unknown customer snapshot version " + version);
         }
         String id = in.readString();
@@ -383,8 +388,11 @@ public abstract class AbstractCustomerRecord extends Customer {
         if ((present & 1L << 34) != 0) {
             c.score = in.readSignedInt();
         }
-        if ((present & 1L << 35) != 0) {
-            c.stageSetBy = in.readInterned(); // written since the StageSet event; older snapshots lack the bit
+        if ((present & 1L << 35) != 0) { // format version 2 on
+            c.ownerSince = in.readTime(created);
+        }
+        if ((present & 1L << 36) != 0) { // format version 2 on
+            c.stageSetBy = in.readInterned();
         }
         return c;
     }

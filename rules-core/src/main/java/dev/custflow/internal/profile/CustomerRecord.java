@@ -132,6 +132,11 @@ public final class CustomerRecord extends AbstractCustomerRecord {
         this.ownerId = repId == null ? null : repId.intern();
     }
 
+    /** @param at when the lead got its current rep (the assignment desk sets it with the owner), epoch millis */
+    public void ownerSince(long at) {
+        this.ownerSince = at;
+    }
+
     /**
      * Adds a tag. Rules call {@code actions.addTag(...)}, which calls this.
      *

@@ -10,6 +10,9 @@ import dev.custflow.model.Channel;
 import dev.custflow.action.ChurnCleared;
 import dev.custflow.action.ChurnWarning;
 import dev.custflow.action.LeadAssigned;
+import dev.custflow.action.LeadClosed;
+import dev.custflow.action.LeadRecycled;
+import dev.custflow.action.LeadWaiting;
 import dev.custflow.action.LeadDisqualified;
 import dev.custflow.action.LeadReassigned;
 import dev.custflow.action.LeadsMerged;
@@ -411,7 +414,33 @@ public class ActionCollector implements Actions, Schedule {
                     reason(reason) + "; " + c.explanation(), lead.getId(), c.repId(), c.route().strategy().name(),
                     c.candidates()));
             changed(lead);
+        } else if (desk.joinedLine()) {
+            AssignmentDesk.Wait w = desk.whyWaiting(lead);
+            emit(new LeadWaiting(nextId("LEAD_WAITING", lead.getId()), now(), rule,
+                    reason(reason) + "; waits for a rep: " + w.explanation(), lead.getId(), w.route()));
         }
+    }
+
+    @Override
+    public void loseLead(Customer c, dev.custflow.event.LeadLost lost, String reason) {
+        Objects.requireNonNull(lost, "lost");
+        if (c.getStage() == Stage.LOST) {
+            return;
+        }
+        changeStage(c, Stage.LOST, reason);
+        emit(new LeadClosed(nextId("LEAD_CLOSED", c.getId()), now(), rule, reason(reason), c.getId(), c.getOwnerId(),
+                lost.reason(), lost.note() == null ? null : reason(lost.note())));
+    }
+
+    @Override
+    public void recycleLead(Customer c, String reason) {
+        if (c.getStage() == Stage.NURTURE) {
+            return;
+        }
+        int idle = c.getDaysWithoutEngagement(); // before the stage change restarts the count
+        changeStage(c, Stage.NURTURE, reason);
+        emit(new LeadRecycled(nextId("LEAD_RECYCLED", c.getId()), now(), rule, reason(reason), c.getId(),
+                c.getOwnerId(), idle));
     }
 
     @Override

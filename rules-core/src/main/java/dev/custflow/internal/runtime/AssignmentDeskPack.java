@@ -176,10 +176,11 @@ final class AssignmentDeskPack implements CrossCustomerPack {
         backlog.forEach(c -> desk.await(c.getId()));
     }
 
-    /** Tells the desk which leads closed in the partitions since the last time. */
+    /** Tells the desk which leads closed, and which came back to their rep, in the partitions since the last time. */
     private void drainReleased(PackContext ctx) {
         for (Partition p : ctx.partitions()) {
             p.drainReleased(desk::release);
+            p.drainReclaimed(desk::reclaim);
         }
     }
 

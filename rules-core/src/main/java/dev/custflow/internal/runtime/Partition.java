@@ -78,6 +78,8 @@ public final class Partition implements AutoCloseable {
     private AssignmentDesk desk;
     /** Owners of leads that stopped counting toward their load since the last drain. */
     private final List<String> released = new ArrayList<>();
+    /** Owners of leads that came back (recycled or lost, then open again) since the last drain. */
+    private final List<String> reclaimed = new ArrayList<>();
     /**
      * Customers evaluated, created or merged into since the last {@link #drainChanges} (the next commit writes
      * their snapshots), and ids merged away (the commit removes them); kept only when the engine has a store.
@@ -157,6 +159,12 @@ public final class Partition implements AutoCloseable {
     void drainReleased(Consumer<String> release) {
         released.forEach(release);
         released.clear();
+    }
+
+    /** Hands the owners of leads that came back to their rep since the last call to {@code reclaim}. */
+    void drainReclaimed(Consumer<String> reclaim) {
+        reclaimed.forEach(reclaim);
+        reclaimed.clear();
     }
 
     /** Takes a customer out of this partition (it was merged into another record); null if unknown. */
@@ -325,6 +333,9 @@ public final class Partition implements AutoCloseable {
         if (c.isLoadCounted() && !c.isOpenLead()) {
             c.loadCounted(false); // a closed lead no longer weighs on its rep
             released.add(c.getOwnerId());
+        } else if (desk != null && !c.isLoadCounted() && c.getOwnerId() != null && c.isOpenLead()) {
+            c.loadCounted(true); // a recycled or lost lead that came back weighs on its rep again
+            reclaimed.add(c.getOwnerId());
         }
         if (c.isAtRisk()) {
             atRisk.add(c);

@@ -155,6 +155,59 @@ class AssignmentDeskTest {
     }
 
     @Test
+    void aLeadThatJoinsTheLine_isToldOnce_withItsRouteAndTheRepsThatAreFullOrAway() {
+        AssignmentDesk desk = desk(only(Strategy.LEAST_LOADED), rep("a", 1), rep("b", null, null, 5, false, false));
+        desk.assign(lead("L1"), NOW);
+        assertThat(desk.joinedLine()).isFalse();
+        assertThat(desk.assign(lead("L2"), NOW)).isNull();
+        assertThat(desk.joinedLine()).isTrue();
+        AssignmentDesk.Wait w = desk.whyWaiting(lead("L2"));
+        assertThat(w.route()).isEqualTo("LEAST_LOADED");
+        assertThat(w.explanation()).isEqualTo("route LEAST_LOADED: a (full: 1 of 1), b (away)");
+        assertThat(desk.assign(lead("L2"), NOW)).isNull(); // offered again, still no room: in line already
+        assertThat(desk.joinedLine()).isFalse();
+        assertThat(desk.waitingLine()).containsExactly("L2");
+    }
+
+    @Test
+    void whyWaiting_withoutARouteThatApplies_saysSo() {
+        AssignmentSettings senior = new AssignmentSettings(5, 30, 1, null, List.of(
+                new Route("seniors", Strategy.LEAST_LOADED, null, List.of(), List.of(), List.of(), null, 90, List.of(),
+                        List.of())));
+        AssignmentDesk desk = desk(senior, rep("a", 1));
+        AssignmentDesk.Wait w = desk.whyWaiting(lead("L1"));
+        assertThat(w.route()).isNull();
+        assertThat(w.explanation()).isEqualTo("no route of the routing table applies to it");
+    }
+
+    @Test
+    void aLeadBackWithItsRep_countsTowardTheirLoadAgain_evenAboveCapacity() {
+        AssignmentDesk desk = desk(only(Strategy.LEAST_LOADED), rep("a", 1));
+        desk.assign(lead("L1"), NOW);
+        desk.release("a"); // L1 recycled
+        desk.assign(lead("L2"), NOW);
+        desk.reclaim("a"); // L1 engaged again: back with a
+        assertThat(desk.loads()).containsEntry("a", 2);
+        assertThat(desk.assign(lead("L3"), NOW)).isNull();
+        desk.reclaim(null);
+        assertThat(desk.loads()).containsEntry("a", 2);
+    }
+
+    @Test
+    void capacityFreedByALeadClosed_offersTheWaitingLeadsOldestFirst() {
+        AssignmentDesk desk = desk(only(Strategy.LEAST_LOADED), rep("a", 1));
+        desk.assign(lead("L1"), NOW);
+        desk.assign(lead("L2"), NOW);
+        desk.assign(lead("L3"), NOW);
+        desk.waitingToOffer();
+        desk.release("a"); // L1 lost
+        assertThat(desk.waitingToOffer()).containsExactly("L2", "L3");
+        assertThat(desk.assign(lead("L2"), NOW).repId()).isEqualTo("a");
+        assertThat(desk.assign(lead("L3"), NOW)).isNull();
+        assertThat(desk.waitingLine()).containsExactly("L3");
+    }
+
+    @Test
     void release_ofARepWithoutOpenLeads_changesNothing() {
         AssignmentDesk desk = desk(only(Strategy.LEAST_LOADED), rep("a", 1));
         desk.assign(lead("L1"), NOW);
