@@ -57,6 +57,8 @@ public abstract class Customer extends CustomerHistory {
     protected String ownerId;
     /** When the lead got its current rep (epoch millis), or {@link Times#NEVER}. */
     protected long ownerSince = Times.NEVER;
+    /** Who gave the customer to its rep by hand (an OwnerSet event), or null when the assignment rules did. */
+    protected String ownerSetBy;
     protected String[] tags;
 
     protected Warnings warnings;
@@ -159,6 +161,15 @@ public abstract class Customer extends CustomerHistory {
     /** @return the owning rep's id, or null while unassigned */
     public String getOwnerId() {
         return ownerId;
+    }
+
+    /**
+     * @return the host's id of the person who gave the customer to its rep by hand (an {@code OwnerSet} event), or
+     *         null when the assignment rules did; the automatic reassignment after missed responses leaves such a
+     *         lead with its rep
+     */
+    public String getOwnerSetBy() {
+        return ownerSetBy;
     }
 
     /**

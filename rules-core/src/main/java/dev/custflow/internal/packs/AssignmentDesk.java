@@ -192,6 +192,9 @@ public final class AssignmentDesk {
      */
     public Choice reassign(CustomerRecord lead, long now) {
         checkOpen("reassignLead");
+        if (lead.getOwnerSetBy() != null) {
+            return null; // a person chose this rep: the escalation stands, the lead stays
+        }
         Set<String> before = tried.getOrDefault(lead.getId(), Set.of());
         if (before.size() > settings.maxReassignments()) {
             return null; // taken from reps often enough: the escalation stands
@@ -205,6 +208,37 @@ public final class AssignmentDesk {
         }
         give(lead, c, now);
         return c;
+    }
+
+    /**
+     * A person gave the lead to a rep: the load moves from the rep who had it (if it counted) to the new one while the
+     * lead is open, and a lead nobody has answered yet (never assigned, or its deadline still open) gets the new rep's
+     * first-response time; one already answered gets none. The lead leaves the waiting line.
+     *
+     * @param lead  the lead (or customer)
+     * @param repId the rep chosen
+     * @param now   when
+     */
+    public void handOver(CustomerRecord lead, String repId, long now) {
+        checkOpen("OwnerSet");
+        String id = lead.getId();
+        boolean unanswered = pending.containsKey(id) || lead.getOwnerId() == null;
+        waiting.remove(id);
+        if (lead.isLoadCounted()) {
+            release(lead.getOwnerId());
+            lead.loadCounted(false);
+        }
+        if (lead.isOpenLead() && unanswered) {
+            give(lead, new Choice(null, repId, List.of(repId), "chosen by a person"), now);
+            return;
+        }
+        pending.remove(id);
+        lead.ownerId(repId);
+        lead.ownerSince(now);
+        if (lead.isOpenLead()) {
+            lead.loadCounted(true);
+            publish(repId, load.addToValue(repId, 1));
+        }
     }
 
     private void give(CustomerRecord lead, Choice c, long now) {

@@ -151,7 +151,7 @@ public abstract class AbstractCustomerRecord extends Customer {
                 | (stageSince != Times.NEVER ? 1L << 30 : 0) | (companySize != -1 ? 1L << 31 : 0)
                 | (birthdayDay != Integer.MIN_VALUE ? 1L << 32 : 0) | (flags != 0 ? 1L << 33 : 0)
                 | (score != 0 ? 1L << 34 : 0) | (ownerSince != Times.NEVER ? 1L << 35 : 0)
-                | bit(36, stageSetBy);
+                | bit(36, stageSetBy) | bit(37, ownerSetBy);
         o.writeVarLong(present);
         for (String s : new String[] {name, company, phone, email}) {
             if (s != null) {
@@ -273,6 +273,9 @@ public abstract class AbstractCustomerRecord extends Customer {
         if (stageSetBy != null) {
             o.writeString(stageSetBy);
         }
+        if (ownerSetBy != null) {
+            o.writeString(ownerSetBy);
+        }
     }
 
     private static long bit(int n, Object value) {
@@ -280,8 +283,8 @@ public abstract class AbstractCustomerRecord extends Customer {
     }
 
     /**
-     * Reads a profile written by {@link #writeSnapshot} (format version 2; version 1 lacks {@code ownerSince} and
-     * {@code stageSetBy}).
+     * Reads a profile written by {@link #writeSnapshot} (format version 2; version 1 lacks {@code ownerSince},
+     * {@code stageSetBy} and {@code ownerSetBy}).
      * Engine use only.
      *
      * @param in      the encoding, after the format byte
@@ -393,6 +396,9 @@ public abstract class AbstractCustomerRecord extends Customer {
         }
         if ((present & 1L << 36) != 0) { // format version 2 on
             c.stageSetBy = in.readInterned();
+        }
+        if ((present & 1L << 37) != 0) { // format version 2 on
+            c.ownerSetBy = in.readInterned();
         }
         return c;
     }

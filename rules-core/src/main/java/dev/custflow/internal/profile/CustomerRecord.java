@@ -137,6 +137,16 @@ public final class CustomerRecord extends AbstractCustomerRecord {
         this.ownerSince = at;
     }
 
+    /** @return when the lead got its current rep, epoch millis, or {@code Times.NEVER} */
+    public long ownerSinceMillis() {
+        return ownerSince;
+    }
+
+    /** @param by who gave the customer to its rep by hand, or null when the assignment rules did */
+    public void ownerSetBy(String by) {
+        this.ownerSetBy = by == null ? null : by.intern();
+    }
+
     /**
      * Adds a tag. Rules call {@code actions.addTag(...)}, which calls this.
      *

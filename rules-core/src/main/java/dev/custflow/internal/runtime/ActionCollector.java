@@ -30,8 +30,10 @@ import dev.custflow.action.Template;
 import dev.custflow.internal.profile.CustomerRecord;
 import dev.custflow.model.Customer;
 import dev.custflow.model.InvalidContact;
+import dev.custflow.event.OwnerSet;
 import dev.custflow.event.StageSet;
 import dev.custflow.model.Stage;
+import dev.custflow.model.Times;
 import dev.custflow.rules.Actions;
 import dev.custflow.rules.Schedule;
 import dev.custflow.settings.Settings;
@@ -225,6 +227,46 @@ public class ActionCollector implements Actions, Schedule {
                         reason(e.by() + " set the stage to " + e.stage() + why
                                 + (e.pinned() ? "; the rules leave it there until a person changes it" : "")),
                         c.getId(), from, e.stage()));
+            }
+            changed(c);
+        } finally {
+            rule = engine;
+        }
+    }
+
+    /**
+     * Applies a person's hand-over of the customer being evaluated, before its rules run: the desk moves the load
+     * (when the assignment pack is on), and LEAD_REASSIGNED (LEAD_ASSIGNED for a lead without a rep) names who
+     * decided. The rep chosen keeps the lead: the automatic reassignment leaves it alone from now on.
+     */
+    void applyOwnerSet(OwnerSet e) {
+        CustomerRecord c = record(customer);
+        String from = c.getOwnerId();
+        long heldSince = c.ownerSinceMillis() == Times.NEVER ? now : c.ownerSinceMillis();
+        c.ownerSetBy(e.by());
+        if (e.repId().equals(from)) {
+            changed(c);
+            return; // already theirs: only kept there from now on
+        }
+        if (desk != null) {
+            desk.handOver(c, e.repId(), now);
+        } else {
+            c.ownerId(e.repId());
+            c.ownerSince(now);
+        }
+        String engine = rule;
+        rule = "manual: owner set by " + e.by();
+        try {
+            String why = (e.reason() == null ? "" : ": " + PersonalData.scrub(e.reason()))
+                    + "; the rules leave it with " + e.repId();
+            if (from == null) {
+                emit(new LeadAssigned(nextId("LEAD_ASSIGNED", c.getId()), now(), rule,
+                        reason(e.by() + " gave it to " + e.repId() + why), c.getId(), e.repId(), "MANUAL",
+                        List.of(e.repId())));
+            } else {
+                emit(new LeadReassigned(nextId("LEAD_REASSIGNED", c.getId()), now(), rule,
+                        reason(e.by() + " moved it from " + from + " to " + e.repId() + why), c.getId(), e.repId(),
+                        Math.max(0, (now - heldSince) / 60_000L)));
             }
             changed(c);
         } finally {
@@ -427,15 +469,15 @@ public class ActionCollector implements Actions, Schedule {
         if (c.getStage() == Stage.LOST) {
             return;
         }
-        changeStage(c, Stage.LOST, reason);
+        overruleStage(c, Stage.LOST, reason); // the sales team's decision is newer than any stage a person set
         emit(new LeadClosed(nextId("LEAD_CLOSED", c.getId()), now(), rule, reason(reason), c.getId(), c.getOwnerId(),
                 lost.reason(), lost.note() == null ? null : reason(lost.note())));
     }
 
     @Override
     public void recycleLead(Customer c, String reason) {
-        if (c.getStage() == Stage.NURTURE) {
-            return;
+        if (c.getStage() == Stage.NURTURE || c.isStageSetByPerson()) {
+            return; // a person's stage is kept: the lead is not recycled behind their back
         }
         int idle = c.getDaysWithoutEngagement(); // before the stage change restarts the count
         changeStage(c, Stage.NURTURE, reason);

@@ -4,6 +4,7 @@ import dev.custflow.internal.profile.CustomerRecord;
 
 import dev.custflow.event.InteractionLogged;
 import dev.custflow.event.LeadCaptured;
+import dev.custflow.event.OwnerSet;
 import dev.custflow.event.RepUpdated;
 import dev.custflow.internal.index.Emitted;
 import dev.custflow.internal.packs.AssignmentDesk;
@@ -82,12 +83,16 @@ final class AssignmentDeskPack implements CrossCustomerPack {
 
     @Override
     public boolean captures(Step step) {
-        return step.event() instanceof LeadCaptured && desk.hasReps();
+        // a hand-over moves load between reps: like a capture, it is seen with every partition up to date
+        return step.event() instanceof LeadCaptured && desk.hasReps() || step.event() instanceof OwnerSet;
     }
 
     /** Offers waiting leads the capacity freed meanwhile, then the captured lead. */
     @Override
     public Step onCapture(Step step, List<Object> facts, PackContext ctx) {
+        if (step.event() instanceof OwnerSet) {
+            return step; // the evaluation hands it over (ActionCollector.applyOwnerSet)
+        }
         if (desk.hasReps()) {
             offerWaiting(ctx);
             facts.add(new AssignmentDue(false));

@@ -66,7 +66,9 @@ final class DuplicateIndexPack implements CrossCustomerPack {
      */
     @Override
     public Step onCapture(Step step, List<Object> facts, PackContext ctx) {
-        LeadCaptured lead = (LeadCaptured) step.event();
+        if (!(step.event() instanceof LeadCaptured lead)) {
+            return step; // another pack's capture
+        }
         String self = step.customerId();
         String survivor = self;
         if (!found.isEmpty()) {

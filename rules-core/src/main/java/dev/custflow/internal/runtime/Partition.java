@@ -17,6 +17,7 @@ import dev.custflow.event.CampaignLaunched;
 import dev.custflow.event.ClockTick;
 import dev.custflow.event.Event;
 import dev.custflow.event.RepUpdated;
+import dev.custflow.event.OwnerSet;
 import dev.custflow.event.StageSet;
 import dev.custflow.model.ContactData;
 import dev.custflow.model.Rep;
@@ -294,6 +295,8 @@ public final class Partition implements AutoCloseable {
         collector.begin(c, ch, cause, clock);
         if (event instanceof StageSet set) {
             collector.applyStageSet(set); // a person's decision comes before the rules see the customer
+        } else if (event instanceof OwnerSet owner) {
+            collector.applyOwnerSet(owner);
         }
         boolean failed = false;
         try {
