@@ -35,18 +35,20 @@ import java.util.TreeSet;
  * @param segments      RFM scoring (quintiles or fixed thresholds) and segments
  * @param advocacy      super users, referral invitations and rewards
  * @param assignment    lead assignment: the routing table and the first-response SLA
+ * @param limits        what a user rule may spend: its time budget
  */
 public record Settings(ZoneId timeZone, String currency, Set<String> disabledPacks, IntakeSettings intake,
                        LifecycleSettings lifecycle,
                        ScoringSettings scoring, PolicySettings policy, ChurnSettings churn,
                        MarketingSettings marketing, RemindersSettings reminders,
-                       SegmentsSettings segments, AdvocacySettings advocacy, AssignmentSettings assignment) {
+                       SegmentsSettings segments, AdvocacySettings advocacy, AssignmentSettings assignment,
+                       LimitsSettings limits) {
 
     private static final Settings DEFAULTS = new Settings(ZoneId.of("Asia/Shanghai"), "CNY", Set.of(),
             IntakeSettings.ofDefaults(), LifecycleSettings.ofDefaults(), ScoringSettings.ofDefaults(), PolicySettings.ofDefaults(),
             ChurnSettings.ofDefaults(), MarketingSettings.ofDefaults(),
             RemindersSettings.ofDefaults(), SegmentsSettings.ofDefaults(),
-            AdvocacySettings.ofDefaults(), AssignmentSettings.ofDefaults());
+            AdvocacySettings.ofDefaults(), AssignmentSettings.ofDefaults(), LimitsSettings.ofDefaults());
 
     /** Validates the settings that span fields and fills what was left out with defaults. */
     public Settings {
@@ -69,6 +71,7 @@ public record Settings(ZoneId timeZone, String currency, Set<String> disabledPac
         segments = segments == null ? SegmentsSettings.ofDefaults() : segments;
         advocacy = advocacy == null ? AdvocacySettings.ofDefaults() : advocacy;
         assignment = assignment == null ? AssignmentSettings.ofDefaults() : assignment;
+        limits = limits == null ? LimitsSettings.ofDefaults() : limits;
     }
 
     /** @return the catalog defaults (docs/design/rules-catalog.md) */
