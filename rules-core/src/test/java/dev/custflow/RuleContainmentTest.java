@@ -102,6 +102,20 @@ class RuleContainmentTest {
     }
 
     @Test
+    void aRuleThatChangedTheCustomerBeforeFailing_keepsThatChangeAndItsAction_andSaysSo() throws IOException {
+        Run with = replay("lifecycle.jsonl", rule("id == \"L-1001\"", """
+                actions.addTag($c, "vip", "an important customer");
+                if ($c.getId() != null) { throw new IllegalStateException("after the tag"); }
+                """));
+        assertThat(with.actions()).filteredOn(a -> a.contains("\"vip\"")).hasSize(1);
+        assertThat(with.rejections()).first().extracting(Rejection::message).asString()
+                .contains("IllegalStateException: after the tag; it had already changed the customer, so that change "
+                        + "and its actions stay");
+        assertThat(with.rejections().subList(1, with.rejections().size()))
+                .allSatisfy(x -> assertThat(x.message()).doesNotContain("already"));
+    }
+
+    @Test
     void aRuleThatLoopsForever_isStoppedByItsTimeBudget() throws IOException {
         Run with = assertContained("lifecycle.jsonl", "id == \"L-1001\"", "while ($c.getId() != null) { }");
         assertThat(with.rejections()).allSatisfy(x -> assertThat(x.message())

@@ -162,8 +162,8 @@ public final class Partition implements AutoCloseable {
                 firing = false;
                 if (RuleBudget.takeTripped()) { // stopped, but it caught the error (in a finally) and returned
                     fail("stopped after its time budget of " + budgetNanos / 1_000_000 + " ms (setting "
-                            + "limits.ruleTimeBudgetMillis), and it went on after being stopped");
-                    collector.dropFiring();
+                            + "limits.ruleTimeBudgetMillis), and it went on after being stopped"
+                            + kept(collector.dropFiring()));
                 }
             }
         });
@@ -363,6 +363,7 @@ public final class Partition implements AutoCloseable {
     private void fire(CustomerRecord c, String cause, int position) {
         evaluating = new RuleFailure(position, cause, c.getId(), "(none)", "");
         failedRules.clear();
+        firing = false;
         while (true) {
             int fired = collector.fired().size();
             try {
@@ -387,12 +388,12 @@ public final class Partition implements AutoCloseable {
                 boolean inFiring = firing;
                 firing = false;
                 RuleBudget.takeTripped();
-                fail(describe(e));
                 if (!inFiring || collector.fired().size() >= FIRING_LIMIT) {
+                    fail(describe(e));
                     session.getAgenda().clear();
                     return;
                 }
-                collector.dropFiring();
+                fail(describe(e) + kept(collector.dropFiring()));
                 RuleBudget.arm(budgetNanos);
             }
         }
@@ -405,6 +406,11 @@ public final class Partition implements AutoCloseable {
         }
         failures.add(new RuleFailure(evaluating.position(), evaluating.cause(), evaluating.customerId(), lastRule(),
                 message));
+    }
+
+    /** What a failure adds when the failed firing's work was kept. */
+    private static String kept(boolean dropped) {
+        return dropped ? "" : "; it had already changed the customer, so that change and its actions stay";
     }
 
     /** What a failure says: the root cause's class and message, and what it means when it is a limit. */
