@@ -132,6 +132,26 @@ class RuleContainmentTest {
     }
 
     @Test
+    void aConditionThatCallsALoopingFunction_isStopped_andTheStreamGoesOn() throws IOException {
+        String drl = """
+                package user;
+                import dev.custflow.model.Customer;
+                function boolean spins(String id) { while (id != null) { } return false; }
+                rule "user: spins in a condition"
+                when
+                    $c : Customer( id == "L-1001", spins(id) )
+                then
+                end
+                """;
+        Run without = replay("lifecycle.jsonl", null);
+        Run with = replay("lifecycle.jsonl", drl);
+        assertThat(with.rejections()).isNotEmpty().allSatisfy(x -> assertThat(x.message())
+                .contains("customer L-1001").contains("stopped after its time budget of 50 ms"));
+        assertThat(with.actions()).as("the other customers' actions").containsAll(without.actions().stream()
+                .filter(a -> !a.contains("L-1001")).toList());
+    }
+
+    @Test
     void aRecursionWithoutEnd_isContained() throws IOException {
         Run with = assertContained("lifecycle.jsonl", "id == \"L-1001\"", "int d = deeper(0);");
         assertThat(with.rejections()).allSatisfy(x -> assertThat(x.message()).contains("StackOverflowError"));
