@@ -4,6 +4,8 @@ import dev.custflow.internal.index.DueIndex;
 import dev.custflow.internal.index.Emitted;
 
 import dev.custflow.internal.compile.CompiledRules;
+import dev.custflow.internal.guard.RuleBudget;
+import dev.custflow.internal.guard.RuleLimitExceeded;
 import dev.custflow.internal.packs.AssignmentDesk;
 import dev.custflow.internal.packs.AtRiskDigests;
 import dev.custflow.internal.packs.RfmScale;
@@ -28,8 +30,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.eclipse.collections.impl.map.mutable.UnifiedMap;
 import org.eclipse.collections.impl.set.mutable.UnifiedSet;
-import dev.custflow.internal.guard.RuleBudget;
-import dev.custflow.internal.guard.RuleLimitExceeded;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;

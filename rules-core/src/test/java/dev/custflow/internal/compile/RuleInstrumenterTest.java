@@ -11,8 +11,15 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Collections;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import dev.custflow.RulePack;
+import dev.custflow.RuleSource;
+import org.drools.base.definitions.InternalKnowledgePackage;
+import org.drools.core.rule.JavaDialectRuntimeData;
+import org.kie.api.definition.KiePackage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -143,6 +150,33 @@ class RuleInstrumenterTest {
         assertThat((int[]) call("copy", new int[] {1, 2}, 3)).containsExactly(1, 2, 0);
         assertThatThrownBy(() -> call("copy", new int[] {1}, Integer.MAX_VALUE))
                 .isInstanceOf(RuleLimitExceeded.class);
+    }
+
+    @Test
+    void compilingRules_instrumentsTheUsersClasses_andLeavesTheBuiltInPacksAlone() {
+        RuleSource builtIn = RuleSource.ofClasspath(RulePack.LIFECYCLE.resource(), getClass().getClassLoader());
+        RuleSource user = RuleSource.drl("user.drl", """
+                package user.limits;
+                import dev.custflow.model.Customer;
+                rule "user: counts"
+                when
+                    $c : Customer( )
+                then
+                    int n = 0;
+                    for (int i = 0; i < 3; i++) { n += i; }
+                end
+                """);
+        Map<String, Boolean> instrumented = new TreeMap<>();
+        for (KiePackage kp : RuleCompiler.compile(List.of(builtIn), List.of(user)).kieBase().getKiePackages()) {
+            InternalKnowledgePackage p = (InternalKnowledgePackage) kp;
+            if (p.getDialectRuntimeRegistry().getDialectData("java") instanceof JavaDialectRuntimeData data) {
+                data.getStore().forEach((k, v) -> instrumented.put(k, new String(v, StandardCharsets.ISO_8859_1)
+                        .contains(RuleInstrumenter.BUDGET)));
+            }
+        }
+        assertThat(instrumented.keySet()).anyMatch(k -> k.startsWith("user/"))
+                .anyMatch(k -> k.startsWith("dev/custflow/rules/lifecycle/"));
+        instrumented.forEach((k, v) -> assertThat(v).as(k).isEqualTo(k.startsWith("user/")));
     }
 
     @Test
