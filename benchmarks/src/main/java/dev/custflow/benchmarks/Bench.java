@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The benchmark harness: {@code Bench [w1|w1r|w1i|w2|w3|w4|w5|w6|snap|restart|malformed|all] [--quick]} (W6: hot
+ * The benchmark harness: {@code Bench [w1|w1r|w1i|w2|w3|w4|w5|w6|snap|restart|malformed|budget|all] [--quick]} (W6: hot
  * reload, {@link ReloadBench}; snap: snapshots and commits, {@link SnapshotBench}; malformed: bad lines turned away,
  * {@link MalformedLinesBench}; w3: end to end on the JDBC store and
  * outbox, {@link W3Bench}; restart: reloading a million snapshots, {@link RestartBench}; w3 and restart need the
@@ -71,6 +71,9 @@ public final class Bench {
         if (a.contains("restart")) {
             RestartBench.run(quick ? 100_000 : 1_000_000, quick ? 3 : 5,
                     java.nio.file.Path.of(System.getProperty("custflow.bench.dir", "benchmarks/target/bench-db")));
+        }
+        if (a.contains("budget")) { // not in all: compare it between two commits
+            BudgetBench.run(quick ? 10_000 : 100_000, quick ? 100_000 : 1_000_000);
         }
         if (all || a.contains("malformed")) {
             MalformedLinesBench.run(quick ? 20_000 : 100_000, quick ? 2_000 : 10_000);
@@ -515,7 +518,7 @@ public final class Bench {
         return e.customerCount();
     }
 
-    private static double time(Supplier<Integer> work) {
+    static double time(Supplier<Integer> work) {
         long t0 = System.nanoTime();
         if (work.get() < 0) {
             throw new IllegalStateException();
@@ -530,7 +533,7 @@ public final class Bench {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static void row(String what, double perSecond, double ratio) {
+    static void row(String what, double perSecond, double ratio) {
         System.out.printf(Locale.ROOT, "  %-40s %,12.0f events/s   %5.2fx the baseline's time%n", what, perSecond,
                 ratio);
     }

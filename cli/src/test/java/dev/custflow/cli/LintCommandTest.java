@@ -47,6 +47,24 @@ class LintCommandTest {
     }
 
     @Test
+    void catchingThrowable_isAnErrorAtItsLine_evenWithTheClassAllowed() throws IOException {
+        Files.writeString(dir.resolve("catch.drl"), HEADER + """
+                rule "my: swallows everything"
+                when
+                    $c : Customer( )
+                then
+                    try { actions.addTag($c, "x", "tagged"); } catch (Throwable t) { }
+                end
+                """);
+
+        Main.Result run = Main.capture("lint", "--allow", "java.lang.Throwable", dir.toString());
+
+        assertThat(run.code()).as(run.out()).isEqualTo(1);
+        assertThat(run.out()).contains("catch.drl:10:0: error: the rule \"my: swallows everything\" uses a catch of "
+                + "java.lang.Throwable, which rules may not use (the engine stops a rule that runs too long");
+    }
+
+    @Test
     void notAFolder_isAUsageError() {
         Main.Result run = Main.capture("lint", dir.resolve("missing").toString());
 

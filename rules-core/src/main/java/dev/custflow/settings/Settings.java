@@ -36,19 +36,21 @@ import java.util.TreeSet;
  * @param advocacy      super users, referral invitations and rewards
  * @param assignment    lead assignment: the routing table and the first-response SLA
  * @param leads         how long a lead stays with sales without engagement before it is recycled to marketing
+ * @param limits        what a user rule may spend: its time budget
  */
 public record Settings(ZoneId timeZone, String currency, Set<String> disabledPacks, IntakeSettings intake,
                        LifecycleSettings lifecycle,
                        ScoringSettings scoring, PolicySettings policy, ChurnSettings churn,
                        MarketingSettings marketing, RemindersSettings reminders,
                        SegmentsSettings segments, AdvocacySettings advocacy, AssignmentSettings assignment,
-                       LeadsSettings leads) {
+                       LeadsSettings leads, LimitsSettings limits) {
 
     private static final Settings DEFAULTS = new Settings(ZoneId.of("Asia/Shanghai"), "CNY", Set.of(),
             IntakeSettings.ofDefaults(), LifecycleSettings.ofDefaults(), ScoringSettings.ofDefaults(), PolicySettings.ofDefaults(),
             ChurnSettings.ofDefaults(), MarketingSettings.ofDefaults(),
             RemindersSettings.ofDefaults(), SegmentsSettings.ofDefaults(),
-            AdvocacySettings.ofDefaults(), AssignmentSettings.ofDefaults(), LeadsSettings.ofDefaults());
+            AdvocacySettings.ofDefaults(), AssignmentSettings.ofDefaults(), LeadsSettings.ofDefaults(),
+            LimitsSettings.ofDefaults());
 
     /** Validates the settings that span fields and fills what was left out with defaults. */
     public Settings {
@@ -72,6 +74,7 @@ public record Settings(ZoneId timeZone, String currency, Set<String> disabledPac
         advocacy = advocacy == null ? AdvocacySettings.ofDefaults() : advocacy;
         assignment = assignment == null ? AssignmentSettings.ofDefaults() : assignment;
         leads = leads == null ? LeadsSettings.ofDefaults() : leads;
+        limits = limits == null ? LimitsSettings.ofDefaults() : limits;
     }
 
     /** @return the catalog defaults (docs/design/rules-catalog.md) */

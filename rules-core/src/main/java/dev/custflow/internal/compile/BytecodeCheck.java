@@ -78,6 +78,8 @@ final class BytecodeCheck {
             "org/kie/api/runtime/KieRuntime", "org/kie/api/definition/rule/Rule", "org/drools/util/bitmask/BitMask", "org/drools/util/bitmask/AllSetBitMask",
             "org/drools/mvel/field/FieldFactory", "org/drools/base/rule/accessor/FieldValue");
 
+    private static final String CATCH_WHY = "the engine stops a rule that runs too long, recurses too deep or "
+            + "allocates too much with an error, which a rule must not catch: catch Exception or a narrower type";
     /** Members refused whatever class they are on, with why. */
     private static final Map<String, String> REFUSED_NAMES = Map.ofEntries(
             Map.entry("wait", "a rule must not block or signal the engine's threads"),
@@ -103,6 +105,15 @@ final class BytecodeCheck {
             "java/lang/Integer.getInteger", "it reads system properties",
             "java/lang/Long.getLong", "it reads system properties",
             "java/lang/Boolean.getBoolean", "it reads system properties");
+    /**
+     * What rule code may not catch, whatever the host allows: the engine stops a rule with an error (its time budget,
+     * a size limit) or the JVM does (a recursion too deep, memory), and a rule that caught it would run on.
+     */
+    private static final Map<String, String> UNCATCHABLE = Map.of(
+            "java/lang/Throwable", CATCH_WHY, "java/lang/Error", CATCH_WHY,
+            "java/lang/VirtualMachineError", CATCH_WHY, "java/lang/StackOverflowError", CATCH_WHY,
+            "java/lang/OutOfMemoryError", CATCH_WHY,
+            "dev/custflow/internal/guard/RuleLimitExceeded", CATCH_WHY);
     private static final Set<String> OWN_BOOTSTRAPS = Set.of(
             "java/lang/invoke/StringConcatFactory.makeConcatWithConstants",
             "java/lang/invoke/StringConcatFactory.makeConcat", "java/lang/runtime/ObjectMethods.bootstrap");
@@ -166,7 +177,10 @@ final class BytecodeCheck {
     private void checkMethod(Scope s, MethodNode m) {
         int line = 0;
         for (TryCatchBlockNode t : m.tryCatchBlocks) {
-            if (t.type != null) {
+            String why = t.type == null || s.invoker ? null : UNCATCHABLE.get(t.type);
+            if (why != null) {
+                s.add(m, lineOf(t), "a catch of " + dotted(t.type), why);
+            } else if (t.type != null) {
                 s.type(t.type, m, 0);
             }
         }
@@ -187,6 +201,16 @@ final class BytecodeCheck {
                 invokeDynamic(s, indy, m, line);
             }
         }
+    }
+
+    /** The source line of a handler: the line of the code just before it, where the try block ends. */
+    private static int lineOf(TryCatchBlockNode t) {
+        for (AbstractInsnNode i = t.handler; i != null; i = i.getPrevious()) {
+            if (i instanceof LineNumberNode ln) {
+                return ln.line;
+            }
+        }
+        return 0;
     }
 
     private void constant(Scope s, Object cst, MethodNode m, int line) {

@@ -104,6 +104,61 @@ public final class BytecodeSandbox {
         return out.stream().distinct().toList();
     }
 
+    /**
+     * Puts the rule limits into every class compiled from a user's file ({@link RuleInstrumenter}), before any
+     * session runs them: the bytes in each package's class store are replaced and the package's classes are loaded
+     * again from them. A class is the built-in packs' (and left as it is) when the rule or function it was compiled
+     * from came from one of their resources; any other class is instrumented.
+     *
+     * @param packages the compiled packages, checked by {@link #check}
+     * @param trusted  the resources of the built-in packs, by identity
+     * @return how many classes were instrumented
+     */
+    public static int instrument(Collection<KiePackage> packages, Set<Resource> trusted) {
+        int count = 0;
+        for (KiePackage kp : packages) {
+            InternalKnowledgePackage p = (InternalKnowledgePackage) kp;
+            if (!(p.getDialectRuntimeRegistry().getDialectData("java") instanceof JavaDialectRuntimeData data)) {
+                continue;
+            }
+            Map<String, Boolean> trustedHosts = new HashMap<>();
+            Map<String, LineMappings> mappings = p.getDialectRuntimeRegistry().getLineMappings();
+            for (Rule r : p.getRules()) {
+                RuleImpl rule = (RuleImpl) r;
+                String ruleClass = ruleClass(rule, mappings.keySet());
+                if (ruleClass != null) {
+                    trustedHosts.put(ruleClass.replace('.', '/'), trusted.contains(rule.getResource()));
+                }
+            }
+            for (Function f : p.getFunctions().values()) {
+                trustedHosts.put(f.getClassName().replace('.', '/'), trusted.contains(f.getResource()));
+            }
+            Map<String, byte[]> rewritten = new HashMap<>();
+            data.getStore().forEach((k, v) -> {
+                if (k.endsWith(".class") && !isTrusted(k.substring(0, k.length() - 6), trustedHosts)) {
+                    rewritten.put(k, RuleInstrumenter.instrument(v));
+                }
+            });
+            rewritten.forEach(data::write);
+            if (!rewritten.isEmpty()) {
+                data.reload(); // a class Drools already loaded (an invoker it wired) is loaded again, instrumented
+            }
+            count += rewritten.size();
+        }
+        return count;
+    }
+
+    /** A class of the built-in packs: its own or its longest prefix's rule or function came from their resources. */
+    private static boolean isTrusted(String name, Map<String, Boolean> trustedHosts) {
+        String best = null;
+        for (String k : trustedHosts.keySet()) {
+            if (name.startsWith(k) && (best == null || k.length() > best.length())) {
+                best = k;
+            }
+        }
+        return best != null && trustedHosts.get(best);
+    }
+
     /** The consequence class of a rule: the line-mapped class its consequence invoker is named after. */
     private static String ruleClass(RuleImpl rule, Set<String> mapped) {
         String invoker = rule.getConsequence() == null ? null : rule.getConsequence().getClass().getName();

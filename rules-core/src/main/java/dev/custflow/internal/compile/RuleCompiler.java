@@ -176,6 +176,8 @@ public final class RuleCompiler {
             errors.addAll(warnings);
             throw new RuleCompilationException(dedup(errors));
         }
+        // the user's classes run under the rule limits (time budget, sizes): they passed the check, now instrumented
+        BytecodeSandbox.instrument(kb.getKnowledgePackages(), trustedResources);
         InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
         base.addPackages(kb.getKnowledgePackages());
         removeOverriddenBuiltIns(base, builtIns, prepared, warnings);

@@ -73,6 +73,10 @@ public class ActionCollector implements Actions, Schedule {
     private long wake;
     /** Lead assignment's shared state, or null when the assignment pack is off. */
     private AssignmentDesk desk;
+    /** Where the firing rule's actions start, the wake-up before it fired, and whether it changed a customer. */
+    private int matchOut;
+    private long matchWake;
+    private boolean matchChanged;
     /** Behaviour points granted in this evaluation, by rule and what: a re-firing rule grants once. */
     private final Set<String> granted = new HashSet<>();
 
@@ -93,6 +97,9 @@ public class ActionCollector implements Actions, Schedule {
         sequence.clear();
         fired.clear();
         granted.clear();
+        matchOut = 0;
+        matchWake = wake;
+        matchChanged = false;
     }
 
     void desk(AssignmentDesk d) {
@@ -102,6 +109,24 @@ public class ActionCollector implements Actions, Schedule {
     void ruleFiring(String name) {
         this.rule = name;
         fired.add(name);
+        matchOut = out.size();
+        matchWake = wake;
+        matchChanged = false;
+    }
+
+    /**
+     * Forgets what the firing rule emitted and the wake-up it asked for, because it failed: unless it had already
+     * changed a customer (a stage, a tag, a score), since the change stays and its action says so.
+     *
+     * @return true if the firing rule's work was dropped, false if it had changed a customer and was kept
+     */
+    boolean dropFiring() {
+        if (matchChanged) {
+            return false;
+        }
+        out.subList(matchOut, out.size()).clear();
+        wake = matchWake;
+        return true;
     }
 
     /** @return the actions of the evaluation that just ended, in firing order */
@@ -205,6 +230,7 @@ public class ActionCollector implements Actions, Schedule {
 
     /** Tells the session a customer changed, so matching rules are re-evaluated (and cascades happen). */
     protected void changed(Customer c) {
+        matchChanged = true;
         FactHandle h = c == customer ? handle : session.getFactHandle(c);
         if (h != null) {
             session.update(h, c);

@@ -61,7 +61,7 @@ final class Delivery {
                 String msg = "rule \"" + f.rule() + "\" failed for customer " + f.customerId() + " (" + f.cause()
                         + "): " + f.message();
                 LOG.error("{}{}", in.line() > 0 ? "line " + in.line() + ": " : "", msg);
-                String problem = msg + " (the event was applied; the rule's remaining work was not done)";
+                String problem = msg + " (the event was applied; the other rules ran as they would have without it)";
                 rejections.add(new Rejection(in.line(), in.event() == null ? null : in.event().id(),
                         in.event() == null ? null : in.event().type(), null, null, problem,
                         (in.line() > 0 ? "line " + in.line() + ": " : "") + problem));

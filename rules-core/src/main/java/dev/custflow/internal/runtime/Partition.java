@@ -4,6 +4,8 @@ import dev.custflow.internal.index.DueIndex;
 import dev.custflow.internal.index.Emitted;
 
 import dev.custflow.internal.compile.CompiledRules;
+import dev.custflow.internal.guard.RuleBudget;
+import dev.custflow.internal.guard.RuleLimitExceeded;
 import dev.custflow.internal.packs.AssignmentDesk;
 import dev.custflow.internal.packs.AtRiskDigests;
 import dev.custflow.internal.packs.RfmScale;
@@ -30,9 +32,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.eclipse.collections.impl.map.mutable.UnifiedMap;
 import org.eclipse.collections.impl.set.mutable.UnifiedSet;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
@@ -72,6 +76,18 @@ public final class Partition implements AutoCloseable {
     private final Map<String, RepRecord> reps = new HashMap<>();
     private final Map<String, FactHandle> repHandles = new HashMap<>();
     private final List<RuleFailure> failures = new ArrayList<>();
+    /** The evaluation the rules fire for (its position, cause and customer), for the failures reported in it. */
+    private RuleFailure evaluating;
+    /** True while a rule's consequence runs (between the agenda's before- and after-fired events). */
+    private boolean firing;
+    /**
+     * The rules that failed in the current evaluation: their matches do not fire again in it (a rule re-matches each
+     * time another rule changes the customer, and would fail again, and spend its time budget again).
+     */
+    private final java.util.Set<String> failedRules = new java.util.HashSet<>();
+    private final AgendaFilter notFailed = m -> !failedRules.contains(m.getRule().getName());
+    /** How long one firing of a user rule may run (settings limits.ruleTimeBudgetMillis). */
+    private long budgetNanos;
     /** Customers with open churn warnings, for the weekly digest without a scan of all customers. */
     private final UnifiedSet<CustomerRecord> atRisk = new UnifiedSet<>();
     private final List<AtRiskDigests.Entry> atRiskReported = new ArrayList<>();
@@ -95,6 +111,7 @@ public final class Partition implements AutoCloseable {
         this.settings = settings;
         this.intake = settings.intake().contactData();
         this.gate = new PolicyGate(settings);
+        this.budgetNanos = budget(settings);
         collectGlobals();
         openSession();
     }
@@ -117,10 +134,15 @@ public final class Partition implements AutoCloseable {
         rules = next;
         settings = nextSettings;
         gate = new PolicyGate(nextSettings);
+        budgetNanos = budget(nextSettings);
         collectGlobals();
         evaluations = 0;
         openSession();
         old.dispose();
+    }
+
+    private static long budget(Settings s) {
+        return s.limits().ruleTimeBudgetMillis() * 1_000_000L;
     }
 
     /** Opens a session with the globals, the rule-name listener and the reps. */
@@ -135,6 +157,18 @@ public final class Partition implements AutoCloseable {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
                 collector.ruleFiring(event.getMatch().getRule().getName());
+                firing = true;
+                RuleBudget.arm(budgetNanos); // each firing gets the whole budget
+            }
+
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                firing = false;
+                if (RuleBudget.takeTripped()) { // stopped, but it caught the error (in a finally) and returned
+                    fail("stopped after its time budget of " + budgetNanos / 1_000_000 + " ms (setting "
+                            + "limits.ruleTimeBudgetMillis), and it went on after being stopped"
+                            + kept(collector.dropFiring()));
+                }
             }
         });
         repHandles.clear();
@@ -286,46 +320,35 @@ public final class Partition implements AutoCloseable {
         c.nowMillis(clock);
         changed(c);
         int seq = releaseHeld(c, clock, cause, position, phase, dueKey, out);
-        FactHandle ch = session.insert(c);
-        FactHandle eh = event == null ? null : session.insert(event);
+        RuleBudget.arm(budgetNanos); // a condition checked as the facts go in may call a rule file's function
+        FactHandle ch = null;
+        FactHandle eh = null;
         FactHandle[] fh = new FactHandle[facts.size()];
-        for (int i = 0; i < fh.length; i++) {
-            fh[i] = session.insert(facts.get(i));
-        }
-        collector.begin(c, ch, cause, clock);
-        if (event instanceof StageSet set) {
-            collector.applyStageSet(set); // a person's decision comes before the rules see the customer
-        } else if (event instanceof OwnerSet owner) {
-            collector.applyOwnerSet(owner);
-        }
-        boolean failed = false;
         try {
-            int fired = session.fireAllRules(FIRING_LIMIT);
-            if (fired >= FIRING_LIMIT) {
-                failed = true;
-                failures.add(new RuleFailure(position, cause, c.getId(), lastRule(),
-                        "more than " + FIRING_LIMIT + " rule firings for one customer: a rule loop (a rule that "
-                                + "changes what it matches on without a guard); rules fired last: "
-                                + recentRules()));
+            ch = session.insert(c);
+            eh = event == null ? null : session.insert(event);
+            for (int i = 0; i < fh.length; i++) {
+                fh[i] = session.insert(facts.get(i));
             }
-        } catch (RuntimeException e) {
-            failed = true;
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
+            collector.begin(c, ch, cause, clock);
+            if (event instanceof StageSet set) {
+                collector.applyStageSet(set); // a person's decision comes before the rules see the customer
+            } else if (event instanceof OwnerSet owner) {
+                collector.applyOwnerSet(owner);
             }
-            failures.add(new RuleFailure(position, cause, c.getId(), lastRule(),
-                    root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage())));
+            fire(c, cause, position);
         } finally {
-            session.delete(ch);
+            RuleBudget.disarm();
+            if (ch != null) {
+                session.delete(ch);
+            }
             if (eh != null) {
                 session.delete(eh);
             }
             for (FactHandle h : fh) {
-                session.delete(h);
-            }
-            if (failed) {
-                session.getAgenda().clear();
+                if (h != null) {
+                    session.delete(h);
+                }
             }
         }
         for (Action a : collector.actions()) {
@@ -345,6 +368,86 @@ public final class Partition implements AutoCloseable {
         } else {
             atRisk.remove(c);
         }
+    }
+
+    /**
+     * Fires the rules of one evaluation. A rule that fails (throws, runs past its time budget, recurses too deep, asks
+     * for too much memory) is contained: its firing is reported and its actions dropped ({@link
+     * ActionCollector#dropFiring}), and the rules still on the agenda fire on, as they would have without it. Drools
+     * has already taken the failed firing off the agenda when its exception leaves {@code fireAllRules}, so firing
+     * again goes on with the next one. A failure outside a firing (a condition that throws) stops the evaluation as
+     * before: what is left on the agenda is dropped.
+     */
+    private void fire(CustomerRecord c, String cause, int position) {
+        evaluating = new RuleFailure(position, cause, c.getId(), "(none)", "");
+        failedRules.clear();
+        firing = false;
+        while (true) {
+            int fired = collector.fired().size();
+            try {
+                if (failedRules.isEmpty()) {
+                    session.fireAllRules(FIRING_LIMIT - fired);
+                } else {
+                    session.fireAllRules(notFailed, FIRING_LIMIT - fired);
+                }
+                if (collector.fired().size() >= FIRING_LIMIT) {
+                    failures.add(new RuleFailure(position, cause, c.getId(), lastRule(),
+                            "more than " + FIRING_LIMIT + " rule firings for one customer: a rule loop (a rule that "
+                                    + "changes what it matches on without a guard); rules fired last: "
+                                    + recentRules()));
+                    session.getAgenda().clear();
+                }
+                return;
+            } catch (RuntimeException | Error e) {
+                if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError
+                        || e instanceof OutOfMemoryError)) {
+                    throw e; // the JVM is broken (InternalError): not the rule's doing
+                }
+                boolean inFiring = firing;
+                firing = false;
+                RuleBudget.takeTripped();
+                if (!inFiring || collector.fired().size() >= FIRING_LIMIT) {
+                    fail(describe(e));
+                    session.getAgenda().clear();
+                    return;
+                }
+                fail(describe(e) + kept(collector.dropFiring()));
+                RuleBudget.arm(budgetNanos);
+            }
+        }
+    }
+
+    /** Reports the rule firing last as failed in the current evaluation (once: it does not fire again in it). */
+    private void fail(String message) {
+        if (!failedRules.add(lastRule())) {
+            return;
+        }
+        failures.add(new RuleFailure(evaluating.position(), evaluating.cause(), evaluating.customerId(), lastRule(),
+                message));
+    }
+
+    /** What a failure adds when the failed firing's work was kept. */
+    private static String kept(boolean dropped) {
+        return dropped ? "" : "; it had already changed the customer, so that change and its actions stay";
+    }
+
+    /** What a failure says: the root cause's class and message, and what it means when it is a limit. */
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof RuleLimitExceeded) {
+            return root.getMessage();
+        }
+        String what = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        if (root instanceof StackOverflowError) {
+            return what + " (a recursion too deep: a function that calls itself without end?)";
+        }
+        if (root instanceof OutOfMemoryError) {
+            return what + " (the rule asked for more memory than there is)";
+        }
+        return what;
     }
 
     // ---------------------------------------------------------------- persistence (engine use)

@@ -155,6 +155,41 @@ class BytecodeCheckTest {
                 interfaces))).isNotEmpty();
     }
 
+    /** A try block around nothing, with a handler catching {@code type}. */
+    private static Consumer<MethodVisitor> catching(String type) {
+        return mv -> {
+            Label start = new Label();
+            Label end = new Label();
+            Label handler = new Label();
+            Label after = new Label();
+            mv.visitTryCatchBlock(start, end, handler, type);
+            mv.visitLabel(start);
+            mv.visitInsn(Opcodes.NOP);
+            mv.visitLabel(end);
+            mv.visitJumpInsn(Opcodes.GOTO, after);
+            mv.visitLabel(handler);
+            mv.visitInsn(Opcodes.POP);
+            mv.visitLabel(after);
+        };
+    }
+
+    @Test
+    void catchingWhatStopsARule_isRefused_evenWhenTheHostAllowsTheClass() {
+        BytecodeCheck everythingAllowed = new BytecodeCheck(c -> true, Set.of(NAME));
+        for (String type : List.of("java/lang/Throwable", "java/lang/Error", "java/lang/StackOverflowError",
+                "java/lang/OutOfMemoryError", "dev/custflow/internal/guard/RuleLimitExceeded")) {
+            assertThat(everythingAllowed.check(classWith(catching(type), true))).as(type).singleElement()
+                    .satisfies(v -> {
+                        assertThat(v.member()).isEqualTo("a catch of " + type.replace('/', '.'));
+                        assertThat(v.line()).isEqualTo(12);
+                        assertThat(v.why()).contains("a rule must not catch");
+                    });
+        }
+        assertThat(check(catching("java/lang/Exception"))).isEmpty();
+        assertThat(check(catching("java/lang/ArithmeticException"))).isEmpty();
+        assertThat(check(catching(null))).as("finally").isEmpty();
+    }
+
     /** A class {@code name} compiled from {@code sourceFile} (null: none named), its {@code run()} at line 12. */
     private static byte[] named(String name, String sourceFile, Consumer<MethodVisitor> body, String... interfaces) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
