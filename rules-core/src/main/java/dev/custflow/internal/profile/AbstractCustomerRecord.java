@@ -3,6 +3,7 @@ package dev.custflow.internal.profile;
 import dev.custflow.internal.snapshot.CustomerCodec;
 import dev.custflow.internal.snapshot.SnapshotInput;
 import dev.custflow.internal.snapshot.SnapshotOutput;
+import dev.custflow.internal.snapshot.StateFormat;
 import dev.custflow.model.ChannelTouch;
 import dev.custflow.model.Customer;
 import dev.custflow.model.InvalidContact;
@@ -10,6 +11,8 @@ import dev.custflow.model.Review;
 import dev.custflow.model.Segment;
 import dev.custflow.model.Stage;
 import dev.custflow.model.Times;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -125,6 +128,44 @@ public abstract class AbstractCustomerRecord extends Customer {
             behaviour = new BehaviourRecord();
         }
         return (BehaviourRecord) behaviour;
+    }
+
+    // ---------------------------------------------------------------- undoing a failed rule firing
+
+    /**
+     * The profile as it is now, for {@link #rollBack} when a rule that is about to fire fails half-way. Engine use
+     * only.
+     *
+     * @return the profile in the snapshot encoding
+     */
+    public byte[] checkpoint() {
+        SnapshotOutput o = new SnapshotOutput(512);
+        writeSnapshot(o);
+        return o.toByteArray();
+    }
+
+    /**
+     * Puts back the profile a {@link #checkpoint} holds: every field of the read model, so a rule that changed the
+     * customer and then failed leaves no trace. The engine's bookkeeping stays (its clock, the due-time slot, the
+     * owner's load). Engine use only.
+     *
+     * @param checkpoint what {@link #checkpoint} returned for this profile
+     */
+    public void rollBack(byte[] checkpoint) {
+        CustomerRecord was = readSnapshot(new SnapshotInput(checkpoint), StateFormat.VERSION);
+        try {
+            for (Class<?> k = Customer.class; k != Object.class; k = k.getSuperclass()) {
+                for (Field f : k.getDeclaredFields()) {
+                    int m = f.getModifiers();
+                    if (!Modifier.isStatic(m) && !Modifier.isFinal(m) && !f.getName().equals("now")) {
+                        f.setAccessible(true);
+                        f.set(this, f.get(was));
+                    }
+                }
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot restore the profile of " + id, e);
+        }
     }
 
     // ---------------------------------------------------------------- snapshots

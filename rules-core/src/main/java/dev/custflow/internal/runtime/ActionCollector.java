@@ -77,6 +77,9 @@ public class ActionCollector implements Actions, Schedule {
     private int matchOut;
     private long matchWake;
     private boolean matchChanged;
+    private boolean matchChangedOther;
+    /** The customer before the firing rule ran (a user's rule only), or null. */
+    private byte[] checkpoint;
     /** Behaviour points granted in this evaluation, by rule and what: a re-firing rule grants once. */
     private final Set<String> granted = new HashSet<>();
 
@@ -100,30 +103,49 @@ public class ActionCollector implements Actions, Schedule {
         matchOut = 0;
         matchWake = wake;
         matchChanged = false;
+        matchChangedOther = false;
+        checkpoint = null;
     }
 
     void desk(AssignmentDesk d) {
         this.desk = d;
     }
 
-    void ruleFiring(String name) {
+    /**
+     * A rule starts firing.
+     *
+     * @param name    the rule
+     * @param guarded true for a rule of the user's files: the customer is checkpointed first, so that what the
+     *                firing changes can be undone if it fails half-way
+     */
+    void ruleFiring(String name, boolean guarded) {
         this.rule = name;
         fired.add(name);
         matchOut = out.size();
         matchWake = wake;
         matchChanged = false;
+        matchChangedOther = false;
+        checkpoint = guarded && customer != null ? record(customer).checkpoint() : null;
     }
 
     /**
-     * Forgets what the firing rule emitted and the wake-up it asked for, because it failed: unless it had already
-     * changed a customer (a stage, a tag, a score), since the change stays and its action says so.
+     * Forgets what the failed firing did: the actions it emitted, the wake-up it asked for and, when it was
+     * checkpointed, what it changed in the customer. A firing that changed the customer without a checkpoint (a
+     * built-in rule) or another customer keeps its work, since its actions say what changed.
      *
      * @return true if the firing rule's work was dropped, false if it had changed a customer and was kept
      */
     boolean dropFiring() {
-        if (matchChanged) {
+        if (matchChangedOther || matchChanged && checkpoint == null) {
             return false;
         }
+        if (checkpoint != null) {
+            record(customer).rollBack(checkpoint);
+            if (matchChanged) {
+                changed(customer); // the rules see the customer as it was before the firing
+            }
+        }
+        checkpoint = null;
         out.subList(matchOut, out.size()).clear();
         wake = matchWake;
         return true;
@@ -230,7 +252,11 @@ public class ActionCollector implements Actions, Schedule {
 
     /** Tells the session a customer changed, so matching rules are re-evaluated (and cascades happen). */
     protected void changed(Customer c) {
-        matchChanged = true;
+        if (c == customer) {
+            matchChanged = true;
+        } else {
+            matchChangedOther = true;
+        }
         FactHandle h = c == customer ? handle : session.getFactHandle(c);
         if (h != null) {
             session.update(h, c);

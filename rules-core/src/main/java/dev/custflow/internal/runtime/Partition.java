@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.eclipse.collections.impl.map.mutable.UnifiedMap;
 import org.eclipse.collections.impl.set.mutable.UnifiedSet;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -57,6 +58,8 @@ public final class Partition implements AutoCloseable {
      * replaced by a fresh one after this many evaluations, which bounds what it can keep.
      */
     static final int RENEW_SESSION_AFTER = 50_000;
+    /** The package of the built-in packs' rules (rules-core's dev/custflow/rules/*.drl). */
+    private static final String BUILT_IN_PACKAGES = "dev.custflow.rules.";
 
     private final int index;
     /** The rule set and settings sessions open on; replaced together by {@link #reload}. */
@@ -156,7 +159,10 @@ public final class Partition implements AutoCloseable {
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                collector.ruleFiring(event.getMatch().getRule().getName());
+                Rule rule = event.getMatch().getRule();
+                // a user's rule is checkpointed, so that a failure half-way leaves the customer as it was; the
+                // built-in packs (trusted, tested) are not, which keeps their firings free of the copy
+                collector.ruleFiring(rule.getName(), !rule.getPackageName().startsWith(BUILT_IN_PACKAGES));
                 firing = true;
                 RuleBudget.arm(budgetNanos); // each firing gets the whole budget
             }
@@ -385,11 +391,9 @@ public final class Partition implements AutoCloseable {
         while (true) {
             int fired = collector.fired().size();
             try {
-                if (failedRules.isEmpty()) {
-                    session.fireAllRules(FIRING_LIMIT - fired);
-                } else {
-                    session.fireAllRules(notFailed, FIRING_LIMIT - fired);
-                }
+                // the filter also keeps a rule that failed inside this call (one that swallowed being stopped, then
+                // saw the customer put back) from firing again
+                session.fireAllRules(notFailed, FIRING_LIMIT - fired);
                 if (collector.fired().size() >= FIRING_LIMIT) {
                     failures.add(new RuleFailure(position, cause, c.getId(), lastRule(),
                             "more than " + FIRING_LIMIT + " rule firings for one customer: a rule loop (a rule that "

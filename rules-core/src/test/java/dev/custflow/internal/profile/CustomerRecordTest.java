@@ -38,6 +38,28 @@ class CustomerRecordTest {
     }
 
     @Test
+    void rollBack_putsTheProfileBackAsTheCheckpointHadIt_keepingTheEnginesClock() {
+        CustomerRecord c = customer("C1");
+        c.apply(lead("C1", "2024-01-02", "WECHAT"));
+        c.apply(order("o1", "C1", "2024-01-10", 300));
+        c.moveTo(Stage.CUSTOMER, at("2024-01-10"), "first order");
+        byte[] before = c.checkpoint();
+
+        c.addTag("vip");
+        c.moveTo(Stage.DORMANT, at("2024-03-01"), "half done");
+        c.setScore(99, "A");
+        c.ownerId("r-1");
+        c.apply(order("o2", "C1", "2024-02-10", 200));
+        c.rollBack(before);
+
+        assertThat(c.checkpoint()).isEqualTo(before);
+        assertThat(c.getTags()).doesNotContain("vip");
+        assertThat(c.getStage()).isEqualTo(Stage.CUSTOMER);
+        assertThat(c.getOrderCount()).isEqualTo(1);
+        assertThat(c.getNow()).isEqualTo(at("2024-03-01"));
+    }
+
+    @Test
     void orderPlaced_countsTheOrder_andTracksItUntilDelivered() {
         CustomerRecord c = customer("C1");
         c.apply(order("o1", "C1", "2024-01-10", 300));
