@@ -35,18 +35,21 @@ import java.util.TreeSet;
  * @param segments      RFM scoring (quintiles or fixed thresholds) and segments
  * @param advocacy      super users, referral invitations and rewards
  * @param assignment    lead assignment: the routing table and the first-response SLA
+ * @param calendars     working calendars (per team, per rep) and public holidays: the first-response SLA and the
+ *                      ticket reminders count working time, and leads go to reps at work
  */
 public record Settings(ZoneId timeZone, String currency, Set<String> disabledPacks, IntakeSettings intake,
                        LifecycleSettings lifecycle,
                        ScoringSettings scoring, PolicySettings policy, ChurnSettings churn,
                        MarketingSettings marketing, RemindersSettings reminders,
-                       SegmentsSettings segments, AdvocacySettings advocacy, AssignmentSettings assignment) {
+                       SegmentsSettings segments, AdvocacySettings advocacy, AssignmentSettings assignment,
+                       CalendarSettings calendars) {
 
     private static final Settings DEFAULTS = new Settings(ZoneId.of("Asia/Shanghai"), "CNY", Set.of(),
             IntakeSettings.ofDefaults(), LifecycleSettings.ofDefaults(), ScoringSettings.ofDefaults(), PolicySettings.ofDefaults(),
             ChurnSettings.ofDefaults(), MarketingSettings.ofDefaults(),
             RemindersSettings.ofDefaults(), SegmentsSettings.ofDefaults(),
-            AdvocacySettings.ofDefaults(), AssignmentSettings.ofDefaults());
+            AdvocacySettings.ofDefaults(), AssignmentSettings.ofDefaults(), CalendarSettings.ofDefaults());
 
     /** Validates the settings that span fields and fills what was left out with defaults. */
     public Settings {
@@ -69,6 +72,8 @@ public record Settings(ZoneId timeZone, String currency, Set<String> disabledPac
         segments = segments == null ? SegmentsSettings.ofDefaults() : segments;
         advocacy = advocacy == null ? AdvocacySettings.ofDefaults() : advocacy;
         assignment = assignment == null ? AssignmentSettings.ofDefaults() : assignment;
+        calendars = calendars == null ? CalendarSettings.ofDefaults() : calendars;
+        calendars.resolve(timeZone); // reads the holiday files now, so a bad line fails here, naming the key
     }
 
     /** @return the catalog defaults (docs/design/rules-catalog.md) */
@@ -95,6 +100,14 @@ public record Settings(ZoneId timeZone, String currency, Set<String> disabledPac
      */
     public boolean isEnabled(RulePack pack) {
         return !disabledPacks.contains(pack.packName());
+    }
+
+    /**
+     * @return every working calendar by name ({@code office}, {@code around-the-clock} and
+     *         {@code calendars.defined}), the holidays read
+     */
+    public java.util.Map<String, dev.custflow.model.WorkingCalendar> workingCalendars() {
+        return calendars.resolve(timeZone);
     }
 
     /** @return these settings as JSON, every key present (the form a settings file takes) */
