@@ -95,7 +95,7 @@ public final class PublicHolidays {
     }
 
     /**
-     * Reads days in the CSV form described above.
+     * Reads days in the CSV form {@code date,kind,name_zh,name_en}, kind {@code holiday} or {@code workday}.
      *
      * @param csv    the text
      * @param source where it came from, for error messages (a file name)
