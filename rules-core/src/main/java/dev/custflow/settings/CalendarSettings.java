@@ -4,10 +4,6 @@ import dev.custflow.model.PublicHolidays;
 import dev.custflow.model.WorkingCalendar;
 import dev.custflow.model.WorkingCalendar.Span;
 import dev.custflow.text.Suggest;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,8 +27,8 @@ import java.util.TreeSet;
  * {@value #AROUND_THE_CLOCK} (always open).
  *
  * @param holidays        public holidays and adjusted working days (调休): {@code cn-mainland} (built in, 2024 to
- *                        2026) and/or paths of CSV files in the same form; a later one overrides an earlier one on
- *                        the same date; empty: none (default [cn-mainland])
+ *                        2026) and/or paths of CSV files in the same form, read when an engine is built; a later
+ *                        one overrides an earlier one on the same date; empty: none (default [cn-mainland])
  * @param defaultCalendar the calendar of reps with none of their own (default office)
  * @param defined         calendars by name, beside the built-in ones (default none)
  * @param teams           team to calendar name (default none)
@@ -93,46 +89,19 @@ public record CalendarSettings(List<String> holidays, String defaultCalendar, Ma
     }
 
     /**
-     * Reads the holidays and builds every calendar.
+     * Builds every calendar. Reading the holiday files is the engine's part (a settings value reads no files, so
+     * a rule cannot make one read a file either).
      *
      * @param engineZone the engine's {@code timeZone}, for calendars that name none
+     * @param days       the days {@link #holidays()} names, read
      * @return every calendar by name, the built-in ones included
-     * @throws InvalidSettingsException if a holidays file cannot be read or has a bad line, naming the key and file
      */
-    public Map<String, WorkingCalendar> resolve(ZoneId engineZone) {
-        PublicHolidays days = loadHolidays();
+    public Map<String, WorkingCalendar> resolve(ZoneId engineZone, PublicHolidays days) {
         Map<String, WorkingCalendar> out = new TreeMap<>();
         out.put(OFFICE, WorkingCalendar.officeHours(engineZone, days));
         out.put(AROUND_THE_CLOCK, WorkingCalendar.aroundTheClock(engineZone));
         defined.forEach((name, c) -> out.put(name, build(name, c, engineZone, days)));
         return out;
-    }
-
-    /**
-     * @return the days of {@link #holidays()}, later files over earlier ones
-     * @throws InvalidSettingsException if a file cannot be read or has a bad line
-     */
-    public PublicHolidays loadHolidays() {
-        PublicHolidays all = PublicHolidays.none();
-        for (String h : holidays) {
-            if (h.equalsIgnoreCase(PublicHolidays.CN_MAINLAND)) {
-                all = all.with(PublicHolidays.cnMainland());
-                continue;
-            }
-            String text;
-            try {
-                text = Files.readString(Path.of(h), StandardCharsets.UTF_8);
-            } catch (IOException | RuntimeException e) {
-                throw new InvalidSettingsException("calendars.holidays", h, "cannot read this file (" + e + "); "
-                        + "give cn-mainland or the path of a CSV file 'date,kind,name_zh,name_en'");
-            }
-            try {
-                all = all.with(PublicHolidays.parse(text, h));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidSettingsException("calendars.holidays", h, e.getMessage());
-            }
-        }
-        return all;
     }
 
     private static void known(String key, String name, Set<String> names) {

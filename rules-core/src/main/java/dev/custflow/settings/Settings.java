@@ -73,7 +73,6 @@ public record Settings(ZoneId timeZone, String currency, Set<String> disabledPac
         advocacy = advocacy == null ? AdvocacySettings.ofDefaults() : advocacy;
         assignment = assignment == null ? AssignmentSettings.ofDefaults() : assignment;
         calendars = calendars == null ? CalendarSettings.ofDefaults() : calendars;
-        calendars.resolve(timeZone); // reads the holiday files now, so a bad line fails here, naming the key
     }
 
     /** @return the catalog defaults (docs/design/rules-catalog.md) */
@@ -100,14 +99,6 @@ public record Settings(ZoneId timeZone, String currency, Set<String> disabledPac
      */
     public boolean isEnabled(RulePack pack) {
         return !disabledPacks.contains(pack.packName());
-    }
-
-    /**
-     * @return every working calendar by name ({@code office}, {@code around-the-clock} and
-     *         {@code calendars.defined}), the holidays read
-     */
-    public java.util.Map<String, dev.custflow.model.WorkingCalendar> workingCalendars() {
-        return calendars.resolve(timeZone);
     }
 
     /** @return these settings as JSON, every key present (the form a settings file takes) */

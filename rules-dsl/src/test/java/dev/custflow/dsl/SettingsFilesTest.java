@@ -31,7 +31,6 @@ class SettingsFilesTest {
 
         assertThat(s.calendars().holidays()).containsExactly("cn-mainland",
                 rules.resolve("company.csv").toAbsolutePath().normalize().toString());
-        assertThat(s.workingCalendars().get("office").hoursOn(java.time.LocalDate.parse("2025-12-31"))).isEmpty();
     }
 
     @Test

@@ -25,10 +25,14 @@ public final class Calendars {
         this.reps = reps;
     }
 
-    /** @return the calendars the settings define */
+    /**
+     * @return the calendars the settings define, the holiday files read
+     * @throws dev.custflow.settings.InvalidSettingsException if a holiday file cannot be read or has a bad line
+     */
     public static Calendars of(Settings s) {
         CalendarSettings c = s.calendars();
-        return new Calendars(s.workingCalendars(), c.defaultCalendar(), c.teams(), c.reps());
+        return new Calendars(c.resolve(s.timeZone(), HolidayFiles.load(c.holidays())), c.defaultCalendar(), c.teams(),
+                c.reps());
     }
 
     /** @return calendars that never close: working time is clock time (desks built without calendars) */

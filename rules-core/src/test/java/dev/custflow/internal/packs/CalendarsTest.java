@@ -12,7 +12,7 @@ class CalendarsTest {
             {"calendars": {"defined": {"late": {"hours": {"MON-FRI": ["12:00-21:00"]}}},
                            "teams": {"South": "late"}, "reps": {"r7": "around-the-clock"}}}""").build();
     private static final Calendars CALENDARS = Calendars.of(SETTINGS);
-    private static final Map<String, dev.custflow.model.WorkingCalendar> BY_NAME = SETTINGS.workingCalendars();
+    private static final Map<String, dev.custflow.model.WorkingCalendar> BY_NAME = SETTINGS.calendars().resolve(SETTINGS.timeZone(), dev.custflow.model.PublicHolidays.cnMainland());
 
     @Test
     void theRepsOwnCalendar_winsOverTheTeams() {
