@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param reason why, in words a sales manager understands
  * @param customerId the lead
  * @param repId the new rep
- * @param minutesLate minutes the lead has waited since it was assigned to the rep who missed it
+ * @param minutesLate working minutes (on that rep's calendar) the lead has waited since it was assigned to the rep
+ *                    who missed it
  */
 public record LeadReassigned(String id, Instant at, String rule, String reason, String customerId, String repId, long minutesLate) implements Action {
 

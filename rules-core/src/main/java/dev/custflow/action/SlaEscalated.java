@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param reason why, in words a sales manager understands
  * @param customerId the lead
  * @param repId the rep who missed it
- * @param minutesLate minutes the lead has waited since it was assigned, without a response
+ * @param minutesLate working minutes (on the rep's calendar) the lead has waited since it was assigned, without a
+ *                    response
  */
 public record SlaEscalated(String id, Instant at, String rule, String reason, String customerId, String repId, long minutesLate) implements Action {
 

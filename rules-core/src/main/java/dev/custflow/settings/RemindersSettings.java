@@ -9,8 +9,10 @@ package dev.custflow.settings;
  * @param revisitAfterDeliveryDays an after-sales revisit this many days after a delivery (default 7)
  * @param repurchaseDaysBefore    a revisit this many days before the predicted repurchase date: the last order
  *                                plus the customer's median interval (default 7)
- * @param ticketResponseHours     an open ticket this old gets a response-timeout task (default 24)
- * @param complaintEscalationHours a complaint open this long is escalated (default 48)
+ * @param ticketResponseHours     an open ticket this many working hours old (on the owner's calendar,
+ *                                {@code calendars}) gets a response-timeout task (default 9: one office day)
+ * @param complaintEscalationHours a complaint open this many working hours is escalated (default 18: two office
+ *                                days)
  */
 public record RemindersSettings(int followUpAfterDays, int renewalDaysBefore, int revisitAfterDeliveryDays,
                                 int repurchaseDaysBefore, int ticketResponseHours, int complaintEscalationHours) {
@@ -27,6 +29,6 @@ public record RemindersSettings(int followUpAfterDays, int renewalDaysBefore, in
 
     /** @return the catalog defaults */
     public static RemindersSettings ofDefaults() {
-        return new RemindersSettings(3, 30, 7, 7, 24, 48);
+        return new RemindersSettings(3, 30, 7, 7, 9, 18);
     }
 }

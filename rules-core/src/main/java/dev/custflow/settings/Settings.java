@@ -37,20 +37,22 @@ import java.util.TreeSet;
  * @param assignment    lead assignment: the routing table and the first-response SLA
  * @param leads         how long a lead stays with sales without engagement before it is recycled to marketing
  * @param limits        what a user rule may spend: its time budget
+ * @param calendars     working calendars (per team, per rep) and public holidays: the first-response SLA and the
+ *                      ticket reminders count working time, and leads go to reps at work
  */
 public record Settings(ZoneId timeZone, String currency, Set<String> disabledPacks, IntakeSettings intake,
                        LifecycleSettings lifecycle,
                        ScoringSettings scoring, PolicySettings policy, ChurnSettings churn,
                        MarketingSettings marketing, RemindersSettings reminders,
                        SegmentsSettings segments, AdvocacySettings advocacy, AssignmentSettings assignment,
-                       LeadsSettings leads, LimitsSettings limits) {
+                       LeadsSettings leads, LimitsSettings limits, CalendarSettings calendars) {
 
     private static final Settings DEFAULTS = new Settings(ZoneId.of("Asia/Shanghai"), "CNY", Set.of(),
             IntakeSettings.ofDefaults(), LifecycleSettings.ofDefaults(), ScoringSettings.ofDefaults(), PolicySettings.ofDefaults(),
             ChurnSettings.ofDefaults(), MarketingSettings.ofDefaults(),
             RemindersSettings.ofDefaults(), SegmentsSettings.ofDefaults(),
             AdvocacySettings.ofDefaults(), AssignmentSettings.ofDefaults(), LeadsSettings.ofDefaults(),
-            LimitsSettings.ofDefaults());
+            LimitsSettings.ofDefaults(), CalendarSettings.ofDefaults());
 
     /** Validates the settings that span fields and fills what was left out with defaults. */
     public Settings {
@@ -75,6 +77,7 @@ public record Settings(ZoneId timeZone, String currency, Set<String> disabledPac
         assignment = assignment == null ? AssignmentSettings.ofDefaults() : assignment;
         leads = leads == null ? LeadsSettings.ofDefaults() : leads;
         limits = limits == null ? LimitsSettings.ofDefaults() : limits;
+        calendars = calendars == null ? CalendarSettings.ofDefaults() : calendars;
     }
 
     /** @return the catalog defaults (docs/design/rules-catalog.md) */

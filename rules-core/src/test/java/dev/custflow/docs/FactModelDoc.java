@@ -31,7 +31,7 @@ public final class FactModelDoc {
     private static final List<String[]> PACKAGES = List.of(
             new String[] {"dev/custflow/model", "The customer and its parts", "What rule conditions read: "
                     + "`Customer` (one per customer, 一客一档) and the values its getters return."},
-            new String[] {"dev/custflow/rules", "Action builders and helpers", "The globals `actions` and `schedule`, "
+            new String[] {"dev/custflow/rules", "Action builders and helpers", "The globals `actions`, `schedule` and `workingTime`, "
                     + "and the facts and helpers the built-in packs use."},
             new String[] {"dev/custflow/event", "Events", "The event facts a rule may match (`OrderPlaced()`, "
                     + "`ClockTick()`...); their fields are read like getters."},

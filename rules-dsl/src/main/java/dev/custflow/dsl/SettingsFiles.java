@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.custflow.model.PublicHolidays;
 import dev.custflow.settings.InvalidSettingsException;
 import dev.custflow.settings.Settings;
 import java.io.IOException;
@@ -56,12 +57,30 @@ public final class SettingsFiles {
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             return base; // an empty file changes nothing
         }
+        resolveHolidayFiles(tree, file);
         try {
             return Settings.from(base).merge(tree, name).build();
         } catch (InvalidSettingsException e) {
             int line = lineOf(text, e.key(), yaml);
             String where = line > 0 ? name + ":" + line : name;
             throw e.at(where);
+        }
+    }
+
+    /** Holiday files named relative to the settings file are read from beside it, wherever the host runs. */
+    private static void resolveHolidayFiles(JsonNode tree, Path file) {
+        JsonNode list = tree.path("calendars").path("holidays");
+        if (!list.isArray()) {
+            return;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        com.fasterxml.jackson.databind.node.ArrayNode entries = (com.fasterxml.jackson.databind.node.ArrayNode) list;
+        for (int i = 0; i < entries.size(); i++) {
+            String entry = entries.get(i).asText();
+            if (entries.get(i).isTextual() && !entry.equalsIgnoreCase(PublicHolidays.CN_MAINLAND) && !entry.isBlank()
+                    && !Path.of(entry).isAbsolute() && dir != null) {
+                entries.set(i, entries.textNode(dir.resolve(entry).normalize().toString()));
+            }
         }
     }
 

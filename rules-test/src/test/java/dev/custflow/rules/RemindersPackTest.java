@@ -146,13 +146,24 @@ class RemindersPackTest {
     }
 
     @Test
-    void reminders_ticketWithoutResponse_after24Hours_andAComplaintIsEscalatedAfter48() {
+    void reminders_ticketWithoutResponse_afterAnOfficeDay_andAComplaintIsEscalatedAfterTwo() {
+        // opened on Tuesday at 17:00 in Shanghai: 1 working hour that day, then 8 on Wednesday, 9 more on Thursday
         reminders().given(order("o1", "C1", "2024-01-01", 100), ticket("t1", "C1", TicketKind.COMPLAINT, "2024-01-02"))
                 .when(tick("2024-01-03T08:59:00Z"), tick("2024-01-03"), tick("2024-01-04"), tick("2024-01-05"))
                 .thenExpectOnly(task("C1", "TICKET_TIMEOUT").with("at", "2024-01-03T09:00:00Z")
-                                .with("reason", "COMPLAINT ticket t1 open for 24 hours (answer within 24)"),
+                                .with("reason", "COMPLAINT ticket t1 open for 9 working hours (answer within 9)"),
                         task("C1", "ESCALATION").with("at", "2024-01-04T09:00:00Z")
-                                .with("reason", "complaint t1 still open after 48 hours (escalate after 48)"));
+                                .with("reason", "complaint t1 still open after 18 working hours (escalate after 18)"));
+    }
+
+    @Test
+    void reminders_aTicketOpenedOnFridayEvening_isNotLateOverTheWeekend() {
+        // Friday 5 January 2024, 19:00 in Shanghai: the office is closed until Monday 09:00, due at 18:00
+        reminders().given(order("o1", "C1", "2024-01-01", 100),
+                        ticket("t1", "C1", TicketKind.INQUIRY, "2024-01-05T11:00:00Z"))
+                .when(tick("2024-01-07T11:00:00Z"), tick("2024-01-08T09:59:00Z"), tick("2024-01-08T10:00:00Z"))
+                .thenExpectOnly(task("C1", "TICKET_TIMEOUT").with("at", "2024-01-08T10:00:00Z")
+                        .with("reason", "INQUIRY ticket t1 open for 9 working hours (answer within 9)"));
     }
 
     @Test

@@ -47,6 +47,8 @@ public final class AssignmentDesk {
     }
 
     private final AssignmentSettings settings;
+    /** Whose hours count: deadlines are working time on the rep's calendar, and leads go to reps at work. */
+    private final Calendars calendars;
     private final Set<InteractionKind> responses;
     private final TreeMap<String, RepRecord> reps = new TreeMap<>();
     /** Open leads per rep in this engine. */
@@ -69,8 +71,14 @@ public final class AssignmentDesk {
     /** The last {@link #assign} put the lead in the waiting line (it was not there before). */
     private boolean joinedLine;
 
+    /** A desk whose reps work around the clock. */
     public AssignmentDesk(AssignmentSettings settings, RepLoadBoard board) {
+        this(settings, board, Calendars.aroundTheClock(java.time.ZoneOffset.UTC));
+    }
+
+    public AssignmentDesk(AssignmentSettings settings, RepLoadBoard board, Calendars calendars) {
         this.settings = settings;
+        this.calendars = calendars;
         this.board = board;
         this.responses = settings.responseKinds().isEmpty() ? EnumSet.noneOf(InteractionKind.class)
                 : EnumSet.copyOf(settings.responseKinds());
@@ -172,7 +180,7 @@ public final class AssignmentDesk {
      */
     public Choice assign(CustomerRecord lead, long now) {
         checkOpen("assignLead");
-        Choice c = choose(lead, Set.of());
+        Choice c = choose(lead, Set.of(), now);
         joinedLine = false;
         if (c == null) {
             if (hasReps()) {
@@ -199,7 +207,7 @@ public final class AssignmentDesk {
         if (before.size() > settings.maxReassignments()) {
             return null; // taken from reps often enough: the escalation stands
         }
-        Choice c = choose(lead, before);
+        Choice c = choose(lead, before, now);
         if (c == null) {
             return null;
         }
@@ -247,8 +255,8 @@ public final class AssignmentDesk {
         lead.loadCounted(true);
         publish(c.repId(), load.addToValue(c.repId(), 1));
         tried.computeIfAbsent(lead.getId(), k -> new LinkedHashSet<>()).add(c.repId());
-        schedule(new Deadline(lead.getId(), c.repId(), now, now + settings.firstResponseMinutes() * 60_000L, false,
-                seq++));
+        schedule(new Deadline(lead.getId(), c.repId(), now, plusWorking(c.repId(), now, settings.firstResponseMinutes()),
+                false, seq++));
     }
 
     private void publish(String repId, int count) {
@@ -290,9 +298,26 @@ public final class AssignmentDesk {
             pending.remove(d.leadId());
         } else {
             schedule(new Deadline(d.leadId(), d.repId(), d.assignedAt(),
-                    d.due() + settings.reassignAfterMinutes() * 60_000L, true, seq++));
+                    plusWorking(d.repId(), d.due(), settings.reassignAfterMinutes()), true, seq++));
         }
         return d;
+    }
+
+    /** @return the rep's working calendar */
+    public dev.custflow.model.WorkingCalendar calendarOf(String repId) {
+        return calendars.forRep(repId, teamOf(repId));
+    }
+
+    /** @return working minutes from the assignment to the deadline, on the rep's calendar */
+    public long workingMinutes(Deadline d) {
+        return calendarOf(d.repId()).workingBetween(java.time.Instant.ofEpochMilli(d.assignedAt()),
+                java.time.Instant.ofEpochMilli(d.due())).toMinutes();
+    }
+
+    /** A lead assigned out of hours gets its minutes from the rep's next opening. */
+    private long plusWorking(String repId, long from, int minutes) {
+        return calendarOf(repId).plusWorking(java.time.Instant.ofEpochMilli(from), java.time.Duration.ofMinutes(minutes))
+                .toEpochMilli();
     }
 
     /** Forgets a lead's deadline and history (it was merged into another record). */
@@ -431,7 +456,24 @@ public final class AssignmentDesk {
         capacityChanged = in.readBoolean();
     }
 
-    private Choice choose(Customer lead, Set<String> exclude) {
+    /**
+     * Offers the lead to reps at work first; when nobody who could take it is at work (a night, a weekend), it goes
+     * to the best rep anyway, whose response time starts at the next opening.
+     */
+    private Choice choose(Customer lead, Set<String> exclude, long now) {
+        Choice atWork = choose(lead, exclude, java.time.Instant.ofEpochMilli(now));
+        if (atWork != null) {
+            return atWork;
+        }
+        Choice any = choose(lead, exclude, null);
+        return any == null ? null : new Choice(any.route(), any.repId(), any.candidates(), any.explanation()
+                + "; nobody who could take it is at work, so the response time starts when " + any.repId()
+                + " next opens (" + calendarOf(any.repId()).nextOpening(java.time.Instant.ofEpochMilli(now))
+                .atZone(calendarOf(any.repId()).zone()).toLocalDateTime() + ")");
+    }
+
+    /** @param atWork only reps whose calendar is open at this instant, or null for any */
+    private Choice choose(Customer lead, Set<String> exclude, java.time.Instant atWork) {
         for (Route route : settings.routes()) {
             if (!applies(route, lead)) {
                 continue;
@@ -449,6 +491,8 @@ public final class AssignmentDesk {
                     skipped.add(r.getId() + " (away)");
                 } else if (held >= r.getCapacity()) {
                     skipped.add(r.getId() + " (full: " + held + " of " + r.getCapacity() + ")");
+                } else if (atWork != null && !calendarOf(r.getId()).isOpen(atWork)) {
+                    skipped.add(r.getId() + " (off hours)");
                 } else {
                     pool.add(r);
                 }

@@ -29,7 +29,14 @@ final class AssignmentDeskPack implements CrossCustomerPack {
     private boolean firstRep;
 
     AssignmentDeskPack(AssignmentSettings settings, RepLoadBoard board, Partition[] partitions) {
-        this.desk = new AssignmentDesk(settings, board);
+        this(settings, board, partitions, null);
+    }
+
+    /** @param calendars the reps' working calendars, or null when they work around the clock */
+    AssignmentDeskPack(AssignmentSettings settings, RepLoadBoard board, Partition[] partitions,
+                       dev.custflow.internal.packs.Calendars calendars) {
+        this.desk = calendars == null ? new AssignmentDesk(settings, board) : new AssignmentDesk(settings, board,
+                calendars);
         for (Partition p : partitions) {
             p.desk(desk);
         }
@@ -68,7 +75,7 @@ final class AssignmentDeskPack implements CrossCustomerPack {
         String cause = "sla@" + Instant.ofEpochMilli(d.due());
         if (c != null && c.isOpenLead() && d.repId().equals(c.getOwnerId())) {
             SlaBreach breach = new SlaBreach(d.repId(), desk.teamOf(d.repId()), Instant.ofEpochMilli(d.assignedAt()),
-                    (d.due() - d.assignedAt()) / 60_000L, d.second());
+                    desk.workingMinutes(d), d.second());
             desk.open();
             try {
                 home.reevaluate(c, at, cause, d.due(), out, List.of(breach));

@@ -50,7 +50,8 @@ final class CrossCustomerPacks {
             on.add(new DuplicateIndexPack(settings.intake()));
         }
         if (has(config, RulePack.ASSIGNMENT)) {
-            on.add(new AssignmentDeskPack(settings.assignment(), config.repLoadBoard(), partitions));
+            on.add(new AssignmentDeskPack(settings.assignment(), config.repLoadBoard(), partitions,
+                    dev.custflow.internal.packs.Calendars.of(settings)));
         }
         return new CrossCustomerPacks(on, erasure);
     }

@@ -36,6 +36,8 @@ public final class EngineSettings {
                 "the weekly RFM recompute and its scale were set up from it");
         check(out, "assignment", running.assignment(), next.assignment(),
                 "the assignment desk (reps' loads, waiting leads, response deadlines) was set up from it");
+        check(out, "calendars", running.calendars(), next.calendars(),
+                "the assignment desk's response deadlines were counted in working time with them");
         ChurnSettings a = running.churn();
         ChurnSettings b = next.churn();
         check(out, "churn.weeklyDigest", a.weeklyDigest(), b.weeklyDigest(), "the weekly digest was set up from it");

@@ -156,6 +156,9 @@ public final class Partition implements AutoCloseable {
         setGlobal("settings", settings);
         setGlobal("actions", collector);
         setGlobal("schedule", collector);
+        if (declaredGlobals.contains("workingTime")) {
+            setGlobal("workingTime", new RuleWorkingTime(dev.custflow.internal.packs.Calendars.of(settings), reps));
+        }
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
