@@ -5,8 +5,11 @@ package dev.custflow.internal.snapshot;
  * so that the codec, the indexes and the packs that write parts need nothing above it.
  */
 public final class StateFormat {
-    /** The customer snapshot format written by this version of the engine. */
-    public static final int VERSION = 1;
+    /**
+     * The customer snapshot format written by this version of the engine (2: the account key and the other phones
+     * and e-mails appended at the end of version 1).
+     */
+    public static final int VERSION = 2;
     /** The engine state format written by this version of the engine (2: keyed parts; 3: the dedup journal). */
     public static final int ENGINE_VERSION = 3;
     /** The key of the engine state's main part. */
@@ -15,6 +18,10 @@ public final class StateFormat {
     public static final String EVENT_IDS = "ids.events.";
     /** Key prefix of the de-duplication index's journal segments (version 3 on). */
     public static final String DEDUP = "dedup.";
+    /** Key of the account index's journal length (customer format 2 on; a part of its own, no engine format step). */
+    public static final String ACCOUNTS = "accounts";
+    /** Key prefix of the account index's journal segments. */
+    public static final String ACCOUNT_SEGMENTS = "accounts.";
     /** Key prefix of the delivered action ids' segments. */
     public static final String ACTION_IDS = "ids.actions.";
     /** Key prefix of the order owners' segments. */
