@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A fact the engine puts beside a profile when a captured lead works at a company the engine already knows other
- * contacts of (docs/fact-model.md, "Accounts"): the lead is a person of its own, listed under the same account as
+ * contacts of (docs/rules.md, "Accounts"): the lead is a person of its own, listed under the same account as
  * them. The {@code leads} pack reports it as ACCOUNT_LINKED, and tags a new contact of an account that already buys.
  *
  * @param customerId     the lead's record (the survivor when the lead was merged into a known person)

@@ -21,7 +21,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Invariants of people and accounts (docs/fact-model.md, "Accounts"; issue 17): a shared company is never evidence of
+ * Invariants of people and accounts (docs/rules.md, "Accounts"; issue 17): a shared company is never evidence of
  * one person, so colleagues stay people of their own under one account; and a merge never loses a phone number or
  * an e-mail address that a lead brought.
  */

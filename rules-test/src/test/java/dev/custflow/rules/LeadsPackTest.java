@@ -20,7 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The leads pack (docs/design/rules-catalog.md §2, docs/fact-model.md "Accounts"): a lead with the same normalised
+ * The leads pack (docs/design/rules-catalog.md §2, docs/rules.md "Accounts"): a lead with the same normalised
  * phone, e-mail, or name at the same company as a known lead or customer is merged into the earliest record, keeping
  * every channel touch, phone and e-mail; one LEADS_MERGED names the match. A colleague (the same company alone) is a
  * person of its own, linked to the account: ACCOUNT_LINKED.
@@ -107,6 +107,30 @@ class LeadsPackTest {
                         ExpectedAction.of("TAG_ADDED").with("customerId", "L2").with("tag", "existing-account")
                                 .with("rule", "leads: a new contact at a buying account is tagged existing-account")
                                 .with("reason", "account 腾讯 already buys through 1 other contact"));
+    }
+
+    @Test
+    void theGuidesOwnAccountRule_readsTheAccountLink() {
+        // the rule of docs/guide.md and docs/rules.md "Accounts", as written there
+        RuleVerifier.forEngine(b -> b.packs(RulePack.LEADS).rules(dev.custflow.RuleSource.drl("committee.drl", """
+                        package acme;
+                        import dev.custflow.model.Customer;
+                        import dev.custflow.rules.AccountLink;
+                        global dev.custflow.rules.Actions actions;
+
+                        rule "acme: a lead at an account with three or more contacts is a buying committee"
+                        when
+                            $a : AccountLink( contactCount >= 3 )
+                            $c : Customer( id == $a.customerId )
+                        then
+                            actions.addTag($c, "buying-committee", "account " + $a.accountKey() + " has " + $a.contactCount() + " contacts");
+                        end
+                        """)))
+                .given(lead("L1", "2024-03-01", "WEBSITE").company("华为").email("a@huawei.example").build(),
+                        lead("L2", "2024-03-02", "WEBSITE").company("华为技术").email("b@huawei.example").build())
+                .when(lead("L3", "2024-03-03", "WEBSITE").company("华为技术有限公司").email("c@huawei.example").build())
+                .thenExpectOnly(linked("L3", "华为", 3), ExpectedAction.of("TAG_ADDED").with("customerId", "L3")
+                        .with("tag", "buying-committee").with("reason", "account 华为 has 3 contacts"));
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The account key of a company name (docs/fact-model.md, "Accounts"): one key for the ways people write one company,
+ * The account key of a company name (docs/rules.md, "Accounts"): one key for the ways people write one company,
  * so that its contacts are listed under one account. Chinese registered names follow 城市 + 字号 + 行业 + 组织形式
  * (深圳市 + 华为 + 技术 + 有限公司); the key keeps the trade name (字号) and what cannot be told apart from it:
  * <ol>

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.eclipse.collections.impl.map.mutable.UnifiedMap;
 
 /**
- * Which contacts belong to which account (docs/fact-model.md, "Accounts"): every record with a company name is listed
+ * Which contacts belong to which account (docs/rules.md, "Accounts"): every record with a company name is listed
  * under its account key (CompanyNames), in the order it joined. People at one company stay separate records; the
  * account only lists them together, so a rule can see that a new lead's colleague already buys.
  *

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The leads pack's accounts (docs/fact-model.md, "Accounts"): every record with a company name listed under its
+ * The leads pack's accounts (docs/rules.md, "Accounts"): every record with a company name listed under its
  * account key in one engine-wide index. A captured lead whose account already lists other contacts runs alone with
  * every partition up to date, and its evaluation sees an {@link AccountLink} fact naming them and those of them
  * that buy. Accounts never merge anyone: that takes evidence of the same person (DuplicateIndexPack, which runs
