@@ -29,6 +29,8 @@ class CompanyNamesTest {
             中国建设银行                        | 中国建设银行
             北京银行股份有限公司                 | 北京银行
             中国电子科技集团有限公司              | 中国电子
+            宏图远航贸易有限公司                 | 宏图远航贸易
+            天津宏图远航电子有限公司              | 天津宏图远航电子
             上海网络科技有限公司                 | 上海网络
             西门子（中国）有限公司               | 西门子
             ACME Trading Co., Ltd.            | acmetrading
@@ -52,8 +54,8 @@ class CompanyNamesTest {
             华为              | 华为技术有限公司
             华为技术有限公司    | 深圳市华为技术有限公司
             腾讯科技          | 腾讯
-            京东贸易有限公司    | 京东实业
-            小米电子          | 小米信息技术有限公司
+            京东科技有限公司    | 京东
+            小米科技          | 小米信息技术有限公司
             ＡＣＭＥ ＣＯ．， ＬＴＤ． | acme
             """)
     void spellingsOfOneCompany_areOneAccount(String a, String b) {
@@ -68,6 +70,9 @@ class CompanyNamesTest {
             中国电子科技集团    | 中国信息科技集团
             上海网络科技有限公司 | 北京网络科技有限公司
             华为              | 华夏
+            宏图远航科技       | 宏图远航贸易
+            宏图贸易          | 宏图电子
+            万达实业          | 万达
             Acme Trading      | Acme Technology
             """)
     void differentCompanies_areDifferentAccounts(String a, String b) {
