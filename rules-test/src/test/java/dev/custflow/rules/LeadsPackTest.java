@@ -88,6 +88,14 @@ class LeadsPackTest {
     }
 
     @Test
+    void aKnownContactComingBack_isMerged_andNotLinkedAgain() {
+        leads().given(lead("L1", "2024-03-01", "WEBSITE").company("华为").phone("13812345678").build(),
+                        lead("L2", "2024-03-02", "WEBSITE").company("华为技术有限公司").phone("13987654321").build())
+                .when(lead("L3", "2024-03-03", "WECHAT").company("华为").phone("139 8765 4321").build())
+                .thenExpectOnly(merged("L2", "L3", List.of("PHONE")));
+    }
+
+    @Test
     void theSameNameAtTheSameCompany_isOnePerson() {
         leads().given(lead("L1", "2024-03-01", "WEBSITE").name("王伟").company("华为技术有限公司")
                         .phone("13812345678").build())

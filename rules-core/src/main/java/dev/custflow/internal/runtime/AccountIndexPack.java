@@ -56,14 +56,17 @@ final class AccountIndexPack implements CrossCustomerPack {
     }
 
     /**
-     * Lists the lead under its account and, when the account has other contacts, adds the {@link AccountLink}. A
-     * record that has a company already stays under its account (a repeated capture only fills missing fields).
+     * Lists the lead under its account and, when it joins an account that has other contacts, adds the
+     * {@link AccountLink}. A record that has a company already stays under its account (a repeated capture only fills
+     * missing fields), and a person already listed (a repeated capture, a duplicate merged into them) gets no new
+     * link.
      */
     @Override
     public Step onCapture(Step step, List<Object> facts, PackContext ctx) {
         String id = step.customerId();
+        boolean joins = index.accountOf(id) == null; // a known contact coming back is no news to the account
         String key = link(step);
-        if (key != null && step.event() instanceof LeadCaptured) {
+        if (key != null && joins && step.event() instanceof LeadCaptured) {
             List<String> others = new ArrayList<>(index.contacts(key));
             others.remove(id);
             if (!others.isEmpty()) {
