@@ -1,6 +1,8 @@
 package dev.custflow.benchmarks;
 
 import dev.custflow.event.LeadCaptured;
+import dev.custflow.internal.names.CompanyNames;
+import dev.custflow.internal.names.PersonNames;
 import dev.custflow.model.ContactData;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +12,7 @@ import java.util.Map;
 /**
  * W1i's baseline: lead intake with de-duplication as a careful developer would write it without a rule engine.
  * The same cleaning (the engine's {@link ContactData}, as a host would reuse a normalisation library), a
- * {@code HashMap} from each normalised phone, e-mail and company key to the record that has it, merges into the
+ * {@code HashMap} from each normalised phone, e-mail and name + account key to the record that has it, merges into the
  * earliest record (a new lead that links two records folds the later into the earlier), every channel touch
  * kept, and a count of the merges the engine reports as LEADS_MERGED. No actions, ids, audit or partitions.
  */
@@ -46,8 +48,11 @@ public final class PlainIntake {
         String phone = valid(clean.phone(e.phone()));
         String email = valid(clean.email(e.email()));
         String companyKey = e.company() == null ? null : clean.companyKey(clean.text(e.company()));
+        // the same person: the same name at the same account (a company alone is only a colleague)
+        String account = CompanyNames.accountKey(clean.text(e.company()));
+        String name = PersonNames.key(e.name());
         String[] keys = {phone == null ? null : "P:" + phone, email == null ? null : "E:" + email,
-                companyKey == null || companyKey.isEmpty() ? null : "C:" + companyKey};
+                account == null || name == null ? null : "N:" + name + "|" + account};
         Lead self = find(e.leadId());
         List<Lead> matched = new ArrayList<>(2);
         for (String k : keys) {

@@ -205,7 +205,7 @@ public final class Workload {
 
     /**
      * W1i's existing base: {@code n} leads captured over the year before {@link #START}, each with its own mobile
-     * number and e-mail, and a company name for one in three.
+     * number and e-mail, and a name and a company name for one in three.
      *
      * @param n how many
      * @return the captures in time order
@@ -217,7 +217,7 @@ public final class Workload {
             LeadCaptured.Builder b = LeadCaptured.builder("x" + i, at(-span + span * i / n), "P" + i, "WEBSITE")
                     .phone(mobile(i)).email("p" + i + "@example.cn");
             if (i % 3 == 0) {
-                b.company(company(i) + "有限公司");
+                b.name(contact(i)).company(company(i) + "有限公司");
             }
             out.add(b.build());
         }
@@ -227,7 +227,7 @@ public final class Workload {
     /**
      * W1i's intake: {@code n} new leads of one round, a minute apart from {@code fromMinute}: 85 % new people,
      * 10 % people of the existing base written another way (the phone with +86 and dashes, the e-mail in capitals,
-     * the company without its legal suffix), 5 % people who already came in earlier in the same round.
+     * the name and company without its legal suffix), 5 % people who already came in earlier in the same round.
      *
      * @param round      the round (ids and people differ per round)
      * @param n          how many
@@ -250,7 +250,9 @@ public final class Workload {
                     case 0 -> b.phone("+86-" + mobile(p).substring(0, 3) + "-" + mobile(p).substring(3, 7) + "-"
                             + mobile(p).substring(7));
                     case 1 -> b.email("P" + p + "@EXAMPLE.CN").phone(mobile(existing + 1_000_000 * (round + 1) + i));
-                    default -> b.company(company(p - p % 3)).phone(mobile(existing + 1_000_000 * (round + 1) + i));
+                    // the same person at the same company (a company alone is a colleague, not a duplicate)
+                    default -> b.name(" " + contact(p - p % 3).toUpperCase(java.util.Locale.ROOT))
+                            .company(company(p - p % 3)).phone(mobile(existing + 1_000_000 * (round + 1) + i));
                 }
             } else if (kind < 15 && fresh > 0) { // someone who came in earlier this round
                 int q = r.nextInt(fresh);
@@ -268,6 +270,10 @@ public final class Workload {
     /** @return a distinct valid mainland mobile number for each {@code i} below 100,000,000 */
     static String mobile(int i) {
         return "139" + String.format("%08d", i);
+    }
+
+    private static String contact(int i) {
+        return "Contact " + Integer.toString(i, 36);
     }
 
     private static String company(int i) {

@@ -19,6 +19,7 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = LeadScored.class, name = "LEAD_SCORED"),
         @JsonSubTypes.Type(value = LeadDisqualified.class, name = "LEAD_DISQUALIFIED"),
         @JsonSubTypes.Type(value = LeadsMerged.class, name = "LEADS_MERGED"),
+        @JsonSubTypes.Type(value = AccountLinked.class, name = "ACCOUNT_LINKED"),
         @JsonSubTypes.Type(value = LeadAssigned.class, name = "LEAD_ASSIGNED"),
         @JsonSubTypes.Type(value = SlaEscalated.class, name = "SLA_ESCALATED"),
         @JsonSubTypes.Type(value = LeadReassigned.class, name = "LEAD_REASSIGNED"),
@@ -43,7 +44,7 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = LeadWaiting.class, name = "LEAD_WAITING")
 })
 public sealed interface Action
-        permits StageChanged, LeadScored, LeadDisqualified, LeadsMerged, LeadAssigned, SlaEscalated,
+        permits StageChanged, LeadScored, LeadDisqualified, LeadsMerged, AccountLinked, LeadAssigned, SlaEscalated,
         LeadReassigned, OpportunityCreated, TaskCreated, ChurnWarning, ChurnCleared, AtRiskDigest, SegmentChanged,
         TagAdded, TagRemoved,
         MessageRequested, InvoiceRequested, StockCheckRequested, ProductionRequested, PurchaseRequested,

@@ -12,7 +12,7 @@ import java.util.List;
  * @param reason why, in words a sales manager understands
  * @param survivorId the record that stays
  * @param mergedId the record merged into it
- * @param matchedOn what matched: PHONE, EMAIL, COMPANY
+ * @param matchedOn what matched: PHONE, EMAIL, NAME_COMPANY (the same name at the same account)
  */
 public record LeadsMerged(String id, Instant at, String rule, String reason, String survivorId, String mergedId, List<String> matchedOn) implements Action {
 

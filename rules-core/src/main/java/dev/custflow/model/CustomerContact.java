@@ -40,7 +40,8 @@ public abstract class CustomerContact {
     /** Lower case and valid only (ContactData.email). */
     protected String email;
     /**
-     * Fields many profiles leave empty (company key, invalid contact data, referral code, own time zone),
+     * Fields many profiles leave empty (company and account key, invalid contact data, referral code, own time zone,
+     * the other phones and e-mails of merged duplicates),
      * together in one object allocated only when one of them is set: every reference in this class costs
      * 4 bytes for each of a million customers.
      */
@@ -134,6 +135,33 @@ public abstract class CustomerContact {
      */
     public String getCompanyKey() {
         return rare == null ? null : rare.companyKey;
+    }
+
+    /**
+     * @return the account the customer belongs to: the company name as an account key, one key for the ways people
+     *         write one company ("华为", "华为技术有限公司" and "深圳市华为技术有限公司" are all {@code 华为}; legal forms,
+     *         trade words such as 科技 or 技术, and the city of a registered name left out; docs/fact-model.md,
+     *         "Accounts"), or null without a company name. Contacts with the same key are listed under one account;
+     *         they stay separate people.
+     */
+    public String getAccountKey() {
+        return rare == null ? null : rare.accountKey;
+    }
+
+    /**
+     * @return the other valid phone numbers this person is known by, oldest first: those the duplicates merged into
+     *         this profile brought when it had a number already (canonical form, never the same as
+     *         {@link #getPhone()}); empty when there are none
+     */
+    public List<String> getOtherPhones() {
+        return rare == null || rare.otherPhones == null ? List.of() : List.of(rare.otherPhones);
+    }
+
+    /**
+     * @return the other valid e-mail addresses this person is known by, oldest first (see {@link #getOtherPhones()})
+     */
+    public List<String> getOtherEmails() {
+        return rare == null || rare.otherEmails == null ? List.of() : List.of(rare.otherEmails);
     }
 
     /**
@@ -441,6 +469,11 @@ public abstract class CustomerContact {
         public ZoneId timeZone;
         /** Captures after the first (repeated, or of duplicates merged in), oldest first. */
         public ChannelTouch[] touches;
+        /** See {@link #getAccountKey()}. */
+        public String accountKey;
+        /** See {@link #getOtherPhones()} and {@link #getOtherEmails()}. */
+        public String[] otherPhones;
+        public String[] otherEmails;
 
         /** Allocated by the engine when a profile first needs one of these fields. */
         public Rare() {

@@ -41,6 +41,9 @@ import java.util.Set;
  * @param companyKey     the company name as a de-duplication key, or null
  * @param invalidContacts phone or e-mail values sent that could not be used, as entered, with the reason
  * @param channelTouches  every capture as a lead, oldest first, including those of duplicates merged in
+ * @param accountKey     the account the customer belongs to (the company name as an account key), or null
+ * @param otherPhones    other phone numbers the person is known by (brought by duplicates merged in)
+ * @param otherEmails    other e-mail addresses the person is known by (brought by duplicates merged in)
  */
 public record CustomerProfile(String id, String name, String company, String channel, String region,
                               String industry, Stage stage, List<StageChange> stageHistory,
@@ -50,7 +53,8 @@ public record CustomerProfile(String id, String name, String company, String cha
                               boolean doNotCall, Instant createdAt, int ticketsResolved, int firstContactResolutions,
                               List<String> openWarnings, Segment segment, String rfm, String phone, String email,
                               String companyKey, List<InvalidContact> invalidContacts,
-                              List<ChannelTouch> channelTouches) {
+                              List<ChannelTouch> channelTouches, String accountKey, List<String> otherPhones,
+                              List<String> otherEmails) {
 
     /**
      * @param c a customer fact
@@ -63,7 +67,8 @@ public record CustomerProfile(String id, String name, String company, String cha
                 c.getLastNps(), c.isDoNotEmail(), c.isDoNotCall(), c.getCreatedAt(), c.getTicketsResolved(),
                 c.getFirstContactResolutions(), c.getOpenWarnings(), c.getSegment(),
                 c.isRfmScored() ? "" + c.getRfmR() + c.getRfmF() + c.getRfmM() : null, c.getPhone(), c.getEmail(),
-                c.getCompanyKey(), c.getInvalidContacts(), c.getChannelTouches());
+                c.getCompanyKey(), c.getInvalidContacts(), c.getChannelTouches(), c.getAccountKey(),
+                c.getOtherPhones(), c.getOtherEmails());
     }
 
     /** @return the record with its personal fields masked: a record's own toString would print them raw */

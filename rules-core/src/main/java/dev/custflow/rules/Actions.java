@@ -224,6 +224,16 @@ public interface Actions {
     void mergeLeads(Customer survivor, DuplicateLead duplicate, String reason);
 
     /**
+     * Reports a lead listed under the account of a company with other known contacts (the engine has already listed
+     * it): emits ACCOUNT_LINKED with the account key, its contacts and how many of them buy.
+     *
+     * @param lead   the lead's record
+     * @param link   the link, from the {@link AccountLink} fact
+     * @param reason why
+     */
+    void linkAccount(Customer lead, AccountLink link, String reason);
+
+    /**
      * Gives a lead a rep by the routing table ({@code settings.assignment.routes}): the first route that applies
      * and has an available rep below capacity picks one, the lead's owner is set and LEAD_ASSIGNED lists the
      * candidates and why the chosen rep won. When no rep can take it, the lead waits and is offered again when

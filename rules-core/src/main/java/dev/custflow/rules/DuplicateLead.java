@@ -11,8 +11,10 @@ import java.util.List;
  * @param survivorId the record that stays
  * @param mergedId   the record folded into it (the new lead, or an existing lead the new one showed to be the
  *                   same person)
- * @param matchedOn  what matched: PHONE, EMAIL, COMPANY
- * @param matched    the matching values, in the same order (normalised phone, e-mail, company key)
+ * @param matchedOn  what matched: PHONE, EMAIL, NAME_COMPANY (the same name at the same account; a company alone
+ *                   never makes two leads one person)
+ * @param matched    the matching values, in the same order (normalised phone, e-mail, and for NAME_COMPANY the
+ *                   account key: the name is never in the fact)
  */
 public record DuplicateLead(String survivorId, String mergedId, List<String> matchedOn, List<String> matched) {
 
@@ -35,7 +37,7 @@ public record DuplicateLead(String survivorId, String mergedId, List<String> mat
             b.append(switch (matchedOn.get(i)) {
                 case "PHONE" -> "phone " + PersonalData.phone(matched.get(i));
                 case "EMAIL" -> "e-mail " + PersonalData.email(matched.get(i));
-                default -> "company " + matched.get(i);
+                default -> "name at company " + matched.get(i);
             });
         }
         return b.toString();

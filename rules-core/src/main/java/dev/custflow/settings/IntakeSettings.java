@@ -16,14 +16,17 @@ import java.util.List;
  * @param legalSuffixes      legal forms left out of the company key (default 股份有限公司, 有限责任公司, 有限公司, 集团, 公司,
  *                           Co., Ltd., Ltd, Limited, Inc, Incorporated, Corp, Corporation, LLC, GmbH, Co)
  * @param matchOn            what makes two leads one person when the {@code leads} pack de-duplicates them: any of
- *                           {@code PHONE}, {@code EMAIL}, {@code COMPANY} (the company key); default all three;
- *                           empty switches de-duplication off
+ *                           {@code PHONE}, {@code EMAIL}, {@code NAME_COMPANY} (the same name at the same account:
+ *                           both compared normalised); default all three; empty switches de-duplication off. A
+ *                           company alone never makes two leads one person: its contacts are listed under one account
+ *                           instead. {@code COMPANY}, from settings written before accounts, is read as
+ *                           {@code NAME_COMPANY}
  */
 public record IntakeSettings(String defaultCountryCode, List<String> placeholders, List<String> legalSuffixes,
                              List<String> matchOn) {
 
     /** What de-duplication can match on. */
-    public static final List<String> MATCH_KEYS = List.of("PHONE", "EMAIL", "COMPANY");
+    public static final List<String> MATCH_KEYS = List.of("PHONE", "EMAIL", "NAME_COMPANY");
 
     /** Validates the values and fills what was left out with defaults. */
     public IntakeSettings {
@@ -33,11 +36,21 @@ public record IntakeSettings(String defaultCountryCode, List<String> placeholder
                     "must be '+' and the country's calling code, 1 to 3 digits: +86 for China, +852 for Hong Kong, "
                             + "+1 for the US and Canada");
         }
-        matchOn = matchOn == null ? MATCH_KEYS : List.copyOf(matchOn);
-        for (String m : matchOn) {
-            if (!MATCH_KEYS.contains(m)) {
-                throw new InvalidSettingsException("intake.matchOn", m, "not a match key; use any of " + MATCH_KEYS);
+        if (matchOn == null) {
+            matchOn = MATCH_KEYS;
+        } else {
+            List<String> keys = new java.util.ArrayList<>(matchOn.size());
+            for (String m : matchOn) {
+                String key = "COMPANY".equals(m) ? "NAME_COMPANY" : m; // a company alone is no longer a match
+                if (!MATCH_KEYS.contains(key)) {
+                    throw new InvalidSettingsException("intake.matchOn", m, "not a match key; use any of "
+                            + MATCH_KEYS);
+                }
+                if (!keys.contains(key)) {
+                    keys.add(key);
+                }
             }
+            matchOn = List.copyOf(keys);
         }
         placeholders = entries("intake.placeholders", placeholders, ContactData.DEFAULT_PLACEHOLDERS);
         legalSuffixes = entries("intake.legalSuffixes", legalSuffixes, ContactData.DEFAULT_LEGAL_SUFFIXES);

@@ -254,6 +254,10 @@ public final class PersonalData {
                     .append(x == null ? "null" : shown(String.valueOf(k), x)));
             return b.append('}').toString();
         }
+        if (v instanceof java.util.List<?> list && (name.equals("otherPhones") || name.equals("otherEmails"))) {
+            String field = name.equals("otherPhones") ? "phone" : "email";
+            return list.stream().map(x -> shown(field, x)).toList().toString(); // a merged person's other contacts
+        }
         return v == null ? "null" : shown(name, v);
     }
 

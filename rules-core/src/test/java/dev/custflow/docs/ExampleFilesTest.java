@@ -133,15 +133,20 @@ class ExampleFilesTest {
     void leads_mergesScoresAssignsAndEscalatesAsDocumented() throws IOException {
         Replay run = Replay.of(EXAMPLES.resolve("leads.jsonl"));
 
-        assertThat(run.summary()).isEqualTo("21 events accepted, 0 rejected, 0 duplicates; 31 actions");
+        assertThat(run.summary()).isEqualTo("21 events accepted, 0 rejected, 0 duplicates; 38 actions");
         assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("LEADS_MERGED"))
                 .extracting(a -> a.get("survivorId").asText() + " <- " + a.get("mergedId").asText() + " "
                         + a.get("matchedOn"))
-                .containsExactly("L-102 <- L-103 [\"PHONE\"]", "L-101 <- L-104 [\"COMPANY\"]");
+                .containsExactly("L-102 <- L-103 [\"PHONE\"]");
+        // L-104 is L-101's colleague: a lead of its own under L-101's account, not merged into L-101
+        assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("ACCOUNT_LINKED"))
+                .extracting(a -> a.get("customerId").asText() + " " + a.get("accountKey").asText() + " "
+                        + a.get("contacts").asInt() + " " + a.get("accountOwnerId").asText())
+                .containsExactly("L-104 上海精工机械 2 r-sun");
         assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("LEAD_SCORED")
                         && a.get("at").asText().startsWith("2024-05-06"))
                 .extracting(a -> a.get("customerId").asText() + " " + a.get("score").asInt() + " " + a.get("grade").asText())
-                .containsExactly("L-101 57 B", "L-102 26 C", "L-106 52 B", "L-107 96 A");
+                .containsExactly("L-101 57 B", "L-102 26 C", "L-104 23 D", "L-106 52 B", "L-107 96 A");
         assertThat(run.actions()).filteredOn(a -> a.get("type").asText().matches("LEAD_ASSIGNED|LEAD_REASSIGNED"
                         + "|SLA_ESCALATED"))
                 .extracting(a -> a.get("at").asText().substring(11, 16) + " " + a.get("type").asText() + " "
@@ -152,6 +157,10 @@ class ExampleFilesTest {
                         "02:00 LEAD_ASSIGNED L-102 r-chen REGION",
                         "02:05 SLA_ESCALATED L-102 r-chen 5",
                         "02:35 LEAD_REASSIGNED L-102 r-wang 35",
+                        "03:00 LEAD_ASSIGNED L-104 r-chen ROUND_ROBIN",
+                        "03:05 SLA_ESCALATED L-104 r-chen 5",
+                        "03:35 LEAD_REASSIGNED L-104 r-liu 35",
+                        "03:40 SLA_ESCALATED L-104 r-liu 5",
                         "04:00 LEAD_ASSIGNED L-106 r-liu REGION",
                         "05:00 LEAD_ASSIGNED L-107 r-chen SENIOR",
                         "05:05 SLA_ESCALATED L-107 r-chen 5",
@@ -165,8 +174,8 @@ class ExampleFilesTest {
                 .containsExactly("L-106 r-liu");
         assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("TASK_CREATED"))
                 .extracting(a -> a.get("customerId").asText() + " " + a.get("kind").asText() + " " + a.get("repId").asText())
-                .containsExactly("L-101 FOLLOW_UP r-sun", "L-102 FOLLOW_UP r-wang", "L-106 FOLLOW_UP r-liu",
-                        "L-107 FOLLOW_UP r-zhao");
+                .containsExactly("L-101 FOLLOW_UP r-sun", "L-102 FOLLOW_UP r-wang", "L-104 FOLLOW_UP r-liu",
+                        "L-106 FOLLOW_UP r-liu", "L-107 FOLLOW_UP r-zhao");
     }
 
     @Test

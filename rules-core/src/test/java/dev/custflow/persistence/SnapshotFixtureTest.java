@@ -96,6 +96,9 @@ class SnapshotFixtureTest {
                 new ChannelTouch("WEBSITE", Instant.parse("2025-03-03T01:30:00Z"), "L-2"));
 
         Customer c = facts.get("L-1");
+        assertThat(c.getAccountKey()).as("version 1 had no accounts: derived from the company name")
+                .isEqualTo("上海测试");
+        assertThat(c.getOtherPhones()).isEmpty();
         assertThat(c.getCity()).isEqualTo("上海");
         assertThat(c.getTitle()).isEqualTo("采购经理");
         assertThat(c.getCompanySize()).isEqualTo(200);

@@ -1,6 +1,8 @@
 package dev.custflow.internal.packs;
 
 import dev.custflow.internal.index.Hashes;
+import dev.custflow.internal.names.CompanyNames;
+import dev.custflow.internal.names.PersonNames;
 import dev.custflow.internal.snapshot.SnapshotInput;
 import dev.custflow.internal.snapshot.SnapshotOutput;
 
@@ -21,8 +23,8 @@ import org.eclipse.collections.impl.map.mutable.UnifiedMap;
 import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
 
 /**
- * Who is who among leads (docs/design/rules-catalog.md §2): the normalised phone numbers, e-mail addresses and company keys
- * seen so far, each leading to the record that has it, and the ids of records merged into another. A lookup is a
+ * Who is who among leads (docs/design/rules-catalog.md §2): the normalised phone numbers, e-mail addresses and
+ * name + company pairs seen so far, each leading to the record that has it, and the ids of records merged into another. A lookup is a
  * hash probe per key, whatever the number of profiles. A key is stored as a 64-bit hash of its kind and value
  * (about 25 bytes an entry instead of a string's 60 or more); two different values sharing a hash would take
  * some 4 billion keys to become likely.
@@ -31,14 +33,18 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
  * the partitions.
  */
 public final class DuplicateIndex implements SegmentedState {
-    /** A de-duplication key of a profile: PHONE, EMAIL or COMPANY, the normalised value and its hash. */
+    /**
+     * A de-duplication key of a profile: PHONE, EMAIL or NAME_COMPANY, the normalised value (for NAME_COMPANY the
+     * account key alone: the name is personal data and is only in the hash) and its hash.
+     */
     public record Key(String kind, String value, long hash) {
     }
 
     private final ContactData intake;
     private final boolean phone;
     private final boolean email;
-    private final boolean company;
+    /** Name + company: the same person's name at the same account ({@link PersonNames}, {@link CompanyNames}). */
+    private final boolean nameCompany;
     private final LongObjectHashMap<String> owners = new LongObjectHashMap<>();
     /** Merged record → the record it was merged into (resolved with path halving). */
     private final UnifiedMap<String, String> mergedInto = new UnifiedMap<>();
@@ -64,7 +70,8 @@ public final class DuplicateIndex implements SegmentedState {
         this.intake = intake;
         this.phone = matchOn.contains("PHONE");
         this.email = matchOn.contains("EMAIL");
-        this.company = matchOn.contains("COMPANY");
+        // a company alone is no evidence of one person: "COMPANY" of older settings reads as name + company
+        this.nameCompany = matchOn.contains("NAME_COMPANY") || matchOn.contains("COMPANY");
     }
 
     /** @return the record an id now stands for: itself, or the survivor it was merged into */
@@ -100,10 +107,11 @@ public final class DuplicateIndex implements SegmentedState {
                 keys.add(key("EMAIL", c.value()));
             }
         }
-        if (company && p.company() != null) {
-            String k = intake.companyKey(intake.text(p.company()));
-            if (k != null && !k.isEmpty()) {
-                keys.add(key("COMPANY", k));
+        if (nameCompany && p.company() != null && p.name() != null) {
+            String account = CompanyNames.accountKey(intake.text(p.company()));
+            String name = PersonNames.key(p.name());
+            if (account != null && name != null) {
+                keys.add(new Key("NAME_COMPANY", account, hash("N:" + name + "|" + account)));
             }
         }
         return keys;
@@ -155,7 +163,7 @@ public final class DuplicateIndex implements SegmentedState {
     }
 
     /**
-     * Forgets erased records: every key they claimed (phone numbers, e-mail addresses, company keys), which a later
+     * Forgets erased records: every key they claimed (phone numbers, e-mail addresses, name + company pairs), which a later
      * lead then no longer matches, and their merges. With a store, the next commit writes the journal anew.
      *
      * @param ids a record and its {@link #aliases}

@@ -1,5 +1,6 @@
 package dev.custflow.internal.profile;
 
+import dev.custflow.internal.names.CompanyNames;
 import dev.custflow.internal.snapshot.CustomerCodec;
 import dev.custflow.internal.snapshot.SnapshotInput;
 import dev.custflow.internal.snapshot.SnapshotOutput;
@@ -317,6 +318,10 @@ public abstract class AbstractCustomerRecord extends Customer {
         if (ownerSetBy != null) {
             o.writeString(ownerSetBy);
         }
+        // version 2 (accounts): appended after everything version 1 wrote, so that a later step appends after it
+        o.writeString(rare == null ? null : rare.accountKey);
+        CustomerCodec.strings(o, rare == null || rare.otherPhones == null ? new String[0] : rare.otherPhones);
+        CustomerCodec.strings(o, rare == null || rare.otherEmails == null ? new String[0] : rare.otherEmails);
     }
 
     private static long bit(int n, Object value) {
@@ -324,16 +329,16 @@ public abstract class AbstractCustomerRecord extends Customer {
     }
 
     /**
-     * Reads a profile written by {@link #writeSnapshot} (format version 2; version 1 lacks {@code ownerSince},
-     * {@code stageSetBy} and {@code ownerSetBy}).
-     * Engine use only.
+     * Reads a profile written by {@link #writeSnapshot}: format version 2 (version 1 with the optional fields
+     * {@code ownerSince}, {@code stageSetBy} and {@code ownerSetBy}, and, appended at its end, the account key and the
+     * other phones and e-mails) or version 1 (the account key then derived from the company name). Engine use only.
      *
      * @param in      the encoding, after the format byte
      * @param version the format version it was written in
      * @return the profile, outside any due-time index
      */
     public static CustomerRecord readSnapshot(SnapshotInput in, int version) {
-        if (version != 1 && version != 2) {
+        if (version < 1 || version > 2) {
             throw new IllegalArgumentException("unknown customer snapshot version " + version);
         }
         String id = in.readString();
@@ -440,6 +445,26 @@ public abstract class AbstractCustomerRecord extends Customer {
         }
         if ((present & 1L << 37) != 0) { // format version 2 on
             c.ownerSetBy = in.readInterned();
+        }
+        if (version >= 2) {
+            String account = in.readString();
+            String[] phones = CustomerCodec.strings(in);
+            String[] emails = CustomerCodec.strings(in);
+            if (account != null || phones.length > 0 || emails.length > 0) {
+                Rare r = c.rare == null ? new Rare() : c.rare;
+                r.accountKey = account;
+                r.otherPhones = phones.length == 0 ? null : phones;
+                r.otherEmails = emails.length == 0 ? null : emails;
+                c.rare = r;
+            }
+        } else if (c.company != null) {
+            String account = CompanyNames.accountKey(c.company); // version 1 had no accounts: derived as now
+            if (account != null) {
+                if (c.rare == null) {
+                    c.rare = new Rare();
+                }
+                c.rare.accountKey = account;
+            }
         }
         return c;
     }

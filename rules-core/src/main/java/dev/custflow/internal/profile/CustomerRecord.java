@@ -17,6 +17,7 @@ import dev.custflow.event.ProfileUpdated;
 import dev.custflow.event.SurveyAnswered;
 import dev.custflow.event.TicketOpened;
 import dev.custflow.event.TicketResolved;
+import dev.custflow.internal.names.CompanyNames;
 import dev.custflow.model.ChannelTouch;
 import dev.custflow.model.ContactData;
 import dev.custflow.model.Contract;
@@ -427,8 +428,10 @@ public final class CustomerRecord extends AbstractCustomerRecord {
         if (newCompany != company) {
             company = newCompany;
             String key = intake.companyKey(newCompany);
-            if (key != null || rare != null) {
+            String account = CompanyNames.accountKey(newCompany);
+            if (key != null || account != null || rare != null) {
                 rare().companyKey = key;
+                rare().accountKey = account;
             }
         }
         phone = contact("phone", phone, p.phone(), intake.phone(p.phone()), fillOnly);
@@ -474,12 +477,19 @@ public final class CustomerRecord extends AbstractCustomerRecord {
     }
 
     /**
-     * The new value of a phone or e-mail field. Valid: it replaces the field (a capture only fills an empty one)
-     * and clears a recorded invalid value. Invalid: the field has no usable value from now on and the value is
+     * The new value of a phone or e-mail field. Valid: it replaces the field (a capture only fills an empty one,
+     * and keeps a different valid value as one of the person's other phones or e-mails) and clears a recorded
+     * invalid value. Invalid: the field has no usable value from now on and the value is
      * recorded with the reason, so it is reported rather than dropped. Missing: nothing changes.
      */
     private String contact(String field, String current, String raw, ContactData.Checked checked, boolean fillOnly) {
-        if (checked.isMissing() || fillOnly && current != null) {
+        if (checked.isMissing()) {
+            return current;
+        }
+        if (fillOnly && current != null) {
+            if (checked.isValid()) {
+                keepOther(field.equals("phone"), checked.value()); // a repeated or merged capture's other number
+            }
             return current;
         }
         if (checked.isValid()) {
@@ -524,6 +534,7 @@ public final class CustomerRecord extends AbstractCustomerRecord {
      * keep every channel touch). Engine use only: the engine calls it when a new lead shows that two existing
      * lead profiles are one person, and then forgets {@code other}. What this profile lacks is taken from the
      * other (contact data, firmographics, attributes, owner, stage); what both have is combined (channel touches,
+     * phone numbers and e-mail addresses: the other's become {@link #getOtherPhones()} and {@link #getOtherEmails()},
      * opt-outs, BANT confirmations, tags, interactions, behaviour points, "once per cause" notes); what this
      * profile has wins (its own contact data, stage, score, owner). The score is not added up: the scoring rules
      * grade the merged profile when they next run. Profiles with orders are never folded into another (the engine
@@ -539,8 +550,9 @@ public final class CustomerRecord extends AbstractCustomerRecord {
         name = name != null ? name : other.name;
         if (company == null && other.company != null) {
             company = other.company;
-            if (other.getCompanyKey() != null) {
+            if (other.getCompanyKey() != null || other.getAccountKey() != null) {
                 rare().companyKey = other.getCompanyKey();
+                rare().accountKey = other.getAccountKey();
             }
         }
         if (phone == null && other.phone != null) {
@@ -551,6 +563,11 @@ public final class CustomerRecord extends AbstractCustomerRecord {
             email = other.email;
             forgetInvalid("email");
         }
+        // nothing the duplicate brought is dropped: a number or address this profile has another of is kept beside it
+        keepOther(true, other.phone);
+        other.getOtherPhones().forEach(p -> keepOther(true, p));
+        keepOther(false, other.email);
+        other.getOtherEmails().forEach(e -> keepOther(false, e));
         for (InvalidContact bad : other.getInvalidContacts()) {
             boolean valid = bad.field().equals("phone") ? phone != null : email != null;
             if (!valid && invalidContact(bad.field()) == null) {
@@ -612,6 +629,23 @@ public final class CustomerRecord extends AbstractCustomerRecord {
         long otherBant = other.sales == null ? 0 : ((SalesRecord) other.sales).bantAmount();
         if (otherBant != 0 && (sales == null || ((SalesRecord) sales).bantAmount() == 0)) {
             sales().bantAmount(otherBant);
+        }
+    }
+
+    /** Keeps a phone number (or e-mail address) of a merged duplicate that this profile does not know yet. */
+    private void keepOther(boolean isPhone, String value) {
+        if (value == null || value.equals(isPhone ? phone : email)
+                || (isPhone ? getOtherPhones() : getOtherEmails()).contains(value)) {
+            return;
+        }
+        Rare r = rare();
+        String[] known = isPhone ? r.otherPhones : r.otherEmails;
+        String[] more = known == null ? new String[1] : Arrays.copyOf(known, known.length + 1);
+        more[more.length - 1] = value;
+        if (isPhone) {
+            r.otherPhones = more;
+        } else {
+            r.otherEmails = more;
         }
     }
 

@@ -15,6 +15,7 @@ import dev.custflow.action.LeadRecycled;
 import dev.custflow.action.LeadWaiting;
 import dev.custflow.action.LeadDisqualified;
 import dev.custflow.action.LeadReassigned;
+import dev.custflow.action.AccountLinked;
 import dev.custflow.action.LeadsMerged;
 import dev.custflow.action.SlaEscalated;
 import dev.custflow.action.LeadScored;
@@ -495,6 +496,12 @@ public class ActionCollector implements Actions, Schedule {
     public void mergeLeads(Customer survivor, dev.custflow.rules.DuplicateLead d, String reason) {
         emit(new LeadsMerged(nextId("LEADS_MERGED", survivor.getId()), now(), rule, reason(reason), survivor.getId(),
                 d.mergedId(), d.matchedOn()));
+    }
+
+    @Override
+    public void linkAccount(Customer lead, dev.custflow.rules.AccountLink link, String reason) {
+        emit(new AccountLinked(nextId("ACCOUNT_LINKED", lead.getId()), now(), rule, reason(reason), lead.getId(),
+                link.accountKey(), link.contactCount(), link.customerCount(), link.accountOwnerId()));
     }
 
     @Override

@@ -49,6 +49,9 @@ final class CrossCustomerPacks {
         if (has(config, RulePack.LEADS) && !settings.intake().matchOn().isEmpty()) {
             on.add(new DuplicateIndexPack(settings.intake()));
         }
+        if (has(config, RulePack.LEADS)) {
+            on.add(new AccountIndexPack(settings.intake().contactData())); // after the merges: a survivor is linked
+        }
         if (has(config, RulePack.ASSIGNMENT)) {
             on.add(new AssignmentDeskPack(settings.assignment(), config.repLoadBoard(), partitions,
                     dev.custflow.internal.packs.Calendars.of(settings)));

@@ -8,7 +8,7 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
  * string arrays, decimals. Each part of a profile writes its own fields with these (the engine's profile classes own
  * the fields); times are written against the customer's creation time, so a typical profile takes a few hundred
  * bytes. Enums are written by ordinal: a new constant goes at the end, and reordering one needs a new format
- * version (SnapshotFixtureTest pins version 1).
+ * version (SnapshotFixtureTest pins versions 1 and 2).
  */
 public final class CustomerCodec {
     private CustomerCodec() {
@@ -64,6 +64,15 @@ public final class CustomerCodec {
         for (String s : a) {
             o.writeString(s);
         }
+    }
+
+    /** Reads a string array written by {@link #strings(SnapshotOutput, String[])}. */
+    public static String[] strings(SnapshotInput in) {
+        String[] a = new String[in.readVarInt()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = in.readString();
+        }
+        return a;
     }
 
     /** Reads a string array, interning each string (tags, causes, SKUs come from small vocabularies). */

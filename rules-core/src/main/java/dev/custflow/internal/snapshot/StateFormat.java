@@ -6,8 +6,8 @@ package dev.custflow.internal.snapshot;
  */
 public final class StateFormat {
     /**
-     * The customer snapshot format written by this version of the engine (2: when the lead got its rep; version 1
-     * still loads, without it).
+     * The customer snapshot format written by this version of the engine (2: when the lead got its rep, who set its
+     * stage or rep by hand, and, appended at the end of version 1, the account key and the other phones and e-mails).
      */
     public static final int VERSION = 2;
     /** The engine state format written by this version of the engine (2: keyed parts; 3: the dedup journal). */
@@ -18,6 +18,10 @@ public final class StateFormat {
     public static final String EVENT_IDS = "ids.events.";
     /** Key prefix of the de-duplication index's journal segments (version 3 on). */
     public static final String DEDUP = "dedup.";
+    /** Key of the account index's journal length (customer format 2 on; a part of its own, no engine format step). */
+    public static final String ACCOUNTS = "accounts";
+    /** Key prefix of the account index's journal segments. */
+    public static final String ACCOUNT_SEGMENTS = "accounts.";
     /** Key prefix of the delivered action ids' segments. */
     public static final String ACTION_IDS = "ids.actions.";
     /** Key prefix of the order owners' segments. */

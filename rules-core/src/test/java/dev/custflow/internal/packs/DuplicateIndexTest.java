@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Who is who among leads: normalised keys to the record that has them, and merged ids to their survivor. */
 class DuplicateIndexTest {
-    private static final List<String> ALL = List.of("PHONE", "EMAIL", "COMPANY");
+    private static final List<String> ALL = List.of("PHONE", "EMAIL", "NAME_COMPANY");
     private static final String PREFIX = "dedup.";
 
     private static DuplicateIndex index(List<String> matchOn) {
@@ -26,7 +26,11 @@ class DuplicateIndexTest {
     }
 
     private static ProfileFields profile(String phone, String email, String company) {
-        return new ProfileFields(null, company, phone, email, null, null, null, null, null, null, null, null, null,
+        return person(null, phone, email, company);
+    }
+
+    private static ProfileFields person(String name, String phone, String email, String company) {
+        return new ProfileFields(name, company, phone, email, null, null, null, null, null, null, null, null, null,
                 null, null);
     }
 
@@ -37,12 +41,24 @@ class DuplicateIndexTest {
     @Test
     void keys_areTheNormalisedValidContactData() {
         DuplicateIndex index = index(ALL);
-        List<DuplicateIndex.Key> keys = index.keys(profile("138 0013 8000", " Wang.Fang@Example.COM ",
+        List<DuplicateIndex.Key> keys = index.keys(person("Wang Fang", "138 0013 8000", " Wang.Fang@Example.COM ",
                 "ＡＣＭＥ Trading Co., Ltd."));
         assertThat(keys).extracting(DuplicateIndex.Key::kind, DuplicateIndex.Key::value).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("PHONE", "+8613800138000"),
                 org.assertj.core.groups.Tuple.tuple("EMAIL", "wang.fang@example.com"),
-                org.assertj.core.groups.Tuple.tuple("COMPANY", "acmetrading"));
+                org.assertj.core.groups.Tuple.tuple("NAME_COMPANY", "acmetrading"));
+    }
+
+    @Test
+    void aCompanyAlone_isNoKey_theSameNameAtTheSameAccountIs() {
+        DuplicateIndex index = index(ALL);
+        assertThat(index.keys(profile(null, null, "华为技术有限公司"))).as("a company alone").isEmpty();
+        assertThat(index.keys(person("王伟", null, null, "华为技术有限公司")))
+                .isEqualTo(index.keys(person("王 伟", null, null, "深圳市华为技术有限公司")))
+                .isNotEqualTo(index.keys(person("李娜", null, null, "华为")));
+        assertThat(index(List.of("PHONE", "EMAIL", "COMPANY")).keys(person("王伟", null, null, "华为")))
+                .as("COMPANY of older settings is name + company").extracting(DuplicateIndex.Key::kind)
+                .containsExactly("NAME_COMPANY");
     }
 
     @Test
@@ -55,20 +71,21 @@ class DuplicateIndexTest {
     @Test
     void keys_ofTheSameValueWrittenDifferently_areEqual() {
         DuplicateIndex index = index(ALL);
-        assertThat(index.keys(profile("+86 138-0013-8000", null, "Acme Trading 有限公司")))
-                .isEqualTo(index.keys(profile("13800138000", null, "ACME TRADING")));
+        assertThat(index.keys(person("Li Wei", "+86 138-0013-8000", null, "Acme Trading 有限公司")))
+                .isEqualTo(index.keys(person("LI WEI", "13800138000", null, "ACME TRADING")));
     }
 
     @Test
     void matches_findOtherRecordsWithAKey_eachWithTheKeysItShares() {
         DuplicateIndex index = index(ALL);
         index.claim("L1", index.keys(profile("13800138000", "a@b.com", null)));
-        index.claim("L2", index.keys(profile(null, null, "ACME")));
-        List<DuplicateIndex.Key> keys = index.keys(profile("13800138000", "a@b.com", "ACME"));
+        index.claim("L2", index.keys(person("Li Wei", null, null, "ACME")));
+        index.claim("L4", index.keys(person("Zhang San", null, null, "ACME")));
+        List<DuplicateIndex.Key> keys = index.keys(person("Li Wei", "13800138000", "a@b.com", "ACME"));
         Map<String, List<DuplicateIndex.Key>> found = index.matches("L3", keys);
-        assertThat(found).containsOnlyKeys("L1", "L2");
+        assertThat(found).as("not L4: a colleague at the same company").containsOnlyKeys("L1", "L2");
         assertThat(kinds(found.get("L1"))).containsExactly("PHONE", "EMAIL");
-        assertThat(kinds(found.get("L2"))).containsExactly("COMPANY");
+        assertThat(kinds(found.get("L2"))).containsExactly("NAME_COMPANY");
         assertThat(index.matches("L1", index.keys(profile("13800138000", null, null)))).isEmpty(); // not itself
     }
 

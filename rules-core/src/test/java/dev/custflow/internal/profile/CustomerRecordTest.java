@@ -19,6 +19,7 @@ import dev.custflow.event.ConsentChanged;
 import dev.custflow.event.OpportunityClosed;
 import dev.custflow.event.PaymentReceived;
 import dev.custflow.internal.snapshot.SnapshotInput;
+import dev.custflow.internal.snapshot.StateFormat;
 import dev.custflow.internal.snapshot.SnapshotOutput;
 import dev.custflow.model.InteractionKind;
 import dev.custflow.model.OrderStatus;
@@ -182,6 +183,50 @@ class CustomerRecordTest {
     }
 
     @Test
+    void absorb_keepsEveryPhoneAndEmailTheDuplicateBrought_besideTheSurvivorsOwn() {
+        CustomerRecord survivor = customer("L1");
+        survivor.apply(dev.custflow.event.LeadCaptured.builder("lead:L1", at("2024-01-01"), "L1", "WEBSITE")
+                .phone("13800000000").email("a@example.com").build());
+        CustomerRecord duplicate = customer("L2");
+        duplicate.apply(dev.custflow.event.LeadCaptured.builder("lead:L2", at("2024-01-03"), "L2", "WECHAT")
+                .phone("13900000000").email("b@example.com").build());
+        duplicate.apply(dev.custflow.event.LeadCaptured.builder("lead:L2b", at("2024-01-04"), "L2", "WECHAT")
+                .phone("13700000000").email("a@example.com").build());
+        assertThat(duplicate.getOtherPhones()).as("a repeated capture keeps its new number").containsExactly(
+                "+8613700000000");
+        survivor.absorb(duplicate, 30);
+        assertThat(survivor.getPhone()).isEqualTo("+8613800000000");
+        assertThat(survivor.getOtherPhones()).containsExactly("+8613900000000", "+8613700000000");
+        assertThat(survivor.getEmail()).isEqualTo("a@example.com");
+        assertThat(survivor.getOtherEmails()).containsExactly("b@example.com");
+    }
+
+    @Test
+    void aCompanyName_givesTheAccountKey() {
+        CustomerRecord c = customer("L1");
+        c.apply(dev.custflow.event.LeadCaptured.builder("lead:L1", at("2024-01-01"), "L1", "WEBSITE")
+                .company("深圳市华为技术有限公司").build());
+        assertThat(c.getCompanyKey()).isEqualTo("深圳市华为技术");
+        assertThat(c.getAccountKey()).isEqualTo("华为");
+    }
+
+    @Test
+    void aSnapshot_keepsTheAccountKeyAndTheOtherContacts() {
+        CustomerRecord c = customer("L1");
+        c.apply(dev.custflow.event.LeadCaptured.builder("lead:L1", at("2024-01-01"), "L1", "WEBSITE")
+                .company("华为技术有限公司").phone("13800000000").build());
+        c.apply(dev.custflow.event.LeadCaptured.builder("lead:L1b", at("2024-01-02"), "L1", "WECHAT")
+                .phone("13900000000").email("b@example.com").build());
+        SnapshotOutput o = new SnapshotOutput(64);
+        c.writeSnapshot(o);
+        CustomerRecord back = CustomerRecord.readSnapshot(new SnapshotInput(o.toByteArray()), StateFormat.VERSION);
+        assertThat(back.getAccountKey()).isEqualTo("华为");
+        assertThat(back.getOtherPhones()).containsExactly("+8613900000000");
+        assertThat(back.getEmail()).isEqualTo("b@example.com");
+        assertThat(back.getOtherEmails()).isEmpty();
+    }
+
+    @Test
     void absorb_refusesAProfileWithOrders() {
         CustomerRecord buyer = customer("C2");
         buyer.apply(order("o1", "C2", "2024-01-02", 10));
@@ -200,7 +245,7 @@ class CustomerRecordTest {
         SnapshotOutput o = new SnapshotOutput(64);
         c.writeSnapshot(o);
         byte[] bytes = o.toByteArray();
-        CustomerRecord back = CustomerRecord.readSnapshot(new SnapshotInput(bytes), 1);
+        CustomerRecord back = CustomerRecord.readSnapshot(new SnapshotInput(bytes), StateFormat.VERSION);
         SnapshotOutput again = new SnapshotOutput(64);
         back.writeSnapshot(again);
         assertThat(again.toByteArray()).isEqualTo(bytes);

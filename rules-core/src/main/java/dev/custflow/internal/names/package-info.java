@@ -1,0 +1,2 @@
+/** Engine internals (names): how company and person names compare; not API, may change in any release. */
+package dev.custflow.internal.names;
