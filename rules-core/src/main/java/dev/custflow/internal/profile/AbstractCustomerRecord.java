@@ -150,7 +150,7 @@ public abstract class AbstractCustomerRecord extends Customer {
                 | (lastNps != -1 || lastCsat != -1 || lastSurveyAt != Times.NEVER ? 1L << 29 : 0)
                 | (stageSince != Times.NEVER ? 1L << 30 : 0) | (companySize != -1 ? 1L << 31 : 0)
                 | (birthdayDay != Integer.MIN_VALUE ? 1L << 32 : 0) | (flags != 0 ? 1L << 33 : 0)
-                | (score != 0 ? 1L << 34 : 0);
+                | (score != 0 ? 1L << 34 : 0) | bit(35, reportedGrade);
         o.writeVarLong(present);
         for (String s : new String[] {name, company, phone, email}) {
             if (s != null) {
@@ -167,6 +167,7 @@ public abstract class AbstractCustomerRecord extends Customer {
                 o.writeString(c.problem());
             }
             o.writeString(rare.referralCode);
+            o.writeString(rare.referrerId); // format 2
             o.writeString(rare.timeZone == null ? null : rare.timeZone.getId());
             ChannelTouch[] touches = rare.touches == null ? new ChannelTouch[0] : rare.touches;
             o.writeVarInt(rare.touches == null ? 0 : touches.length + 1);
@@ -266,6 +267,11 @@ public abstract class AbstractCustomerRecord extends Customer {
         if (score != 0) {
             o.writeSignedInt(score);
         }
+        if (reportedGrade != null) { // format 2
+            o.writeString(reportedGrade);
+            o.writeSignedInt(reportedScore);
+            o.writeTime(scoreReportedAt, createdAt);
+        }
     }
 
     private static long bit(int n, Object value) {
@@ -273,14 +279,16 @@ public abstract class AbstractCustomerRecord extends Customer {
     }
 
     /**
-     * Reads a profile written by {@link #writeSnapshot} (format version 1). Engine use only.
+     * Reads a profile written by {@link #writeSnapshot} (format version 2) or by an earlier version: version 1 had no
+     * reported score (it reported every change, so the score it held counts as reported, long ago) and no referrer
+     * resolved from a host's referral code. Engine use only.
      *
      * @param in      the encoding, after the format byte
      * @param version the format version it was written in
      * @return the profile, outside any due-time index
      */
     public static CustomerRecord readSnapshot(SnapshotInput in, int version) {
-        if (version != 1) {
+        if (version != 1 && version != 2) {
             throw new IllegalArgumentException("unknown customer snapshot version " + version);
         }
         String id = in.readString();
@@ -303,6 +311,7 @@ public abstract class AbstractCustomerRecord extends Customer {
                 }
             }
             r.referralCode = in.readString();
+            r.referrerId = version >= 2 ? in.readString() : null;
             String zone = in.readString();
             r.timeZone = zone == null ? null : zone(zone);
             int touches = in.readVarInt();
@@ -378,6 +387,14 @@ public abstract class AbstractCustomerRecord extends Customer {
         }
         if ((present & 1L << 34) != 0) {
             c.score = in.readSignedInt();
+        }
+        if ((present & 1L << 35) != 0) {
+            c.reportedGrade = in.readInterned();
+            c.reportedScore = in.readSignedInt();
+            c.scoreReportedAt = in.readTime(created);
+        } else if (version == 1 && c.grade != null) {
+            c.reportedGrade = c.grade;
+            c.reportedScore = c.score;
         }
         return c;
     }

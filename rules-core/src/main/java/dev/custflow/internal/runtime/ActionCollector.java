@@ -282,8 +282,26 @@ public class ActionCollector implements Actions, Schedule {
             return;
         }
         record(c).setScore(score, grade);
-        emit(new LeadScored(nextId("LEAD_SCORED", c.getId()), now(), rule, reason(reason), c.getId(), score, grade,
-                fit, behaviour));
+        reportScore(c, fit, behaviour, reason);
+    }
+
+    @Override
+    public void setScore(Customer c, int score, String grade) {
+        Objects.requireNonNull(grade, "grade");
+        if (score != c.getScore() || !grade.equals(c.getGrade())) {
+            record(c).setScore(score, grade);
+            changed(c);
+        }
+    }
+
+    @Override
+    public void reportScore(Customer c, int fit, int behaviour, String reason) {
+        if (c.getGrade() == null) {
+            return;
+        }
+        record(c).scoreReported(now);
+        emit(new LeadScored(nextId("LEAD_SCORED", c.getId()), now(), rule, reason(reason), c.getId(), c.getScore(),
+                c.getGrade(), fit, behaviour));
         changed(c);
     }
 

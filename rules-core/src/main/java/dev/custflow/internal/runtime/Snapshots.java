@@ -37,9 +37,10 @@ import java.util.Set;
  *
  * <p>Every snapshot and every part starts with its format version byte. The rule: a snapshot written by one
  * version loads in every later one. A change to the encoding gets a new version number, and the reader keeps
- * reading the older versions. Customer snapshots are at version 1; the engine state is at version 3 (keyed
- * parts, the de-duplication index as a journal in segments); version 2 (the index inside the main part) and version
- * 1 (one piece, under the key {@value #STATE}) still load: SnapshotFixtureTest loads bytes committed with each.
+ * reading the older versions. Customer snapshots are at version 2 (the reported score, a host code's referrer;
+ * version 1 still loads); the engine state is at version 3 (keyed parts, the de-duplication index as a journal in
+ * segments); version 2 (the index inside the main part) and version 1 (one piece, under the key {@value #STATE})
+ * still load: SnapshotFixtureTest loads bytes committed with each.
  */
 public final class Snapshots {
     /** The formats' versions and part keys (StateFormat), here too for the engine's own callers. */

@@ -5,8 +5,11 @@ package dev.custflow.internal.snapshot;
  * so that the codec, the indexes and the packs that write parts need nothing above it.
  */
 public final class StateFormat {
-    /** The customer snapshot format written by this version of the engine. */
-    public static final int VERSION = 1;
+    /**
+     * The customer snapshot format written by this version of the engine (2: the score last reported to sales, the
+     * referrer a host-issued referral code named). Version 1 still loads.
+     */
+    public static final int VERSION = 2;
     /** The engine state format written by this version of the engine (2: keyed parts; 3: the dedup journal). */
     public static final int ENGINE_VERSION = 3;
     /** The key of the engine state's main part. */
