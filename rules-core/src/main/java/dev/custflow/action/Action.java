@@ -37,14 +37,15 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = PurchaseRequested.class, name = "PURCHASE_REQUESTED"),
         @JsonSubTypes.Type(value = ShipmentRequested.class, name = "SHIPMENT_REQUESTED"),
         @JsonSubTypes.Type(value = DeliveryLate.class, name = "DELIVERY_LATE"),
-        @JsonSubTypes.Type(value = ReferralRewarded.class, name = "REFERRAL_REWARDED")
+        @JsonSubTypes.Type(value = ReferralRewarded.class, name = "REFERRAL_REWARDED"),
+        @JsonSubTypes.Type(value = ReferralCodeUnknown.class, name = "REFERRAL_CODE_UNKNOWN")
 })
 public sealed interface Action
         permits StageChanged, LeadScored, LeadDisqualified, LeadsMerged, LeadAssigned, SlaEscalated,
         LeadReassigned, OpportunityCreated, TaskCreated, ChurnWarning, ChurnCleared, AtRiskDigest, SegmentChanged,
         TagAdded, TagRemoved,
         MessageRequested, InvoiceRequested, StockCheckRequested, ProductionRequested, PurchaseRequested,
-        ShipmentRequested, DeliveryLate, ReferralRewarded {
+        ShipmentRequested, DeliveryLate, ReferralRewarded, ReferralCodeUnknown {
 
     /** @return the stable id: the same cause always yields the same id */
     String id();

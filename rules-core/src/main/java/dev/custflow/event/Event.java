@@ -31,12 +31,13 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = RepUpdated.class, name = "RepUpdated"),
         @JsonSubTypes.Type(value = CampaignLaunched.class, name = "CampaignLaunched"),
         @JsonSubTypes.Type(value = ClockTick.class, name = "ClockTick"),
-        @JsonSubTypes.Type(value = CustomerErased.class, name = "CustomerErased")
+        @JsonSubTypes.Type(value = CustomerErased.class, name = "CustomerErased"),
+        @JsonSubTypes.Type(value = ReferralCodeIssued.class, name = "ReferralCodeIssued")
 })
 public sealed interface Event
         permits LeadCaptured, ProfileUpdated, InteractionLogged, BantUpdated, OpportunityClosed, OrderPlaced,
         OrderStatusChanged, PaymentReceived, TicketOpened, TicketResolved, SurveyAnswered, ContractSigned,
-        ConsentChanged, RepUpdated, CampaignLaunched, ClockTick, CustomerErased {
+        ConsentChanged, RepUpdated, CampaignLaunched, ClockTick, CustomerErased, ReferralCodeIssued {
 
     /** @return the host's id of this event, unique per event */
     String id();

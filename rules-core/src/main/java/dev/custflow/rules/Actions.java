@@ -215,6 +215,26 @@ public interface Actions {
     void rewardReferral(Customer referred, String referrerId, String reward, String reason);
 
     /**
+     * Records who referred the customer, from a referral code a host issued ({@link ReferralCodeCheck}), so that its
+     * first order credits them ({@code Customer.getReferrerId()}). No action is emitted.
+     *
+     * @param customer   the referred lead or customer
+     * @param referrerId the customer the code was issued to
+     */
+    void recordReferrer(Customer customer, String referrerId);
+
+    /**
+     * Reports a referral code nobody was issued: emits REFERRAL_CODE_UNKNOWN with the code (phone numbers and e-mail
+     * addresses in it masked) and the issued code it is a near miss of, if any.
+     *
+     * @param customer   the lead or customer who gave the code
+     * @param code       the code as given
+     * @param suggestion an issued code it is a near miss of, or null
+     * @param reason     why
+     */
+    void reportUnknownReferralCode(Customer customer, String code, String suggestion, String reason);
+
+    /**
      * Converts a qualified lead into an opportunity in one step: opens {@code OPP-<id>-<n>} on the
      * profile and emits OPPORTUNITY_CREATED with the lead's channel, confirmed budget, score, age and
      * interactions. Does nothing while the customer has an open opportunity.

@@ -362,6 +362,22 @@ public class ActionCollector implements Actions, Schedule {
     }
 
     @Override
+    public void recordReferrer(Customer c, String referrerId) {
+        Objects.requireNonNull(referrerId, "referrerId");
+        if (!referrerId.equals(c.getReferrerId())) {
+            record(c).referrerId(referrerId);
+            changed(c);
+        }
+    }
+
+    @Override
+    public void reportUnknownReferralCode(Customer c, String code, String suggestion, String reason) {
+        emit(new dev.custflow.action.ReferralCodeUnknown(nextId("REFERRAL_CODE_UNKNOWN", c.getId()), now(), rule,
+                reason(reason), c.getId(), PersonalData.scrub(Objects.requireNonNull(code, "code")),
+                PersonalData.scrub(suggestion)));
+    }
+
+    @Override
     public void createOpportunity(Customer c, String reason) {
         if (c.getOpenOpportunityId() != null) {
             return;

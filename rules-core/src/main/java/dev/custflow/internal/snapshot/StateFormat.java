@@ -18,6 +18,8 @@ public final class StateFormat {
     public static final String EVENT_IDS = "ids.events.";
     /** Key prefix of the de-duplication index's journal segments (version 3 on). */
     public static final String DEDUP = "dedup.";
+    /** Key of the referral codes hosts issued (ReferralCodeIssued), a part of its own, written whole. */
+    public static final String REFERRAL_CODES = "referral.codes";
     /** Key prefix of the delivered action ids' segments. */
     public static final String ACTION_IDS = "ids.actions.";
     /** Key prefix of the order owners' segments. */
