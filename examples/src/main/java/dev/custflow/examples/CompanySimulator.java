@@ -6,6 +6,7 @@ import dev.custflow.examples.internal.Actor;
 import dev.custflow.examples.internal.DailyTicks;
 import dev.custflow.examples.internal.EventMerger;
 import dev.custflow.examples.internal.RepDesk;
+import dev.custflow.examples.internal.ReferralProgramme;
 import dev.custflow.examples.internal.SalesOrganisation;
 import dev.custflow.examples.internal.SimulatedCustomer;
 import dev.custflow.examples.internal.Timeline;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import dev.custflow.settings.AssignmentSettings;
-import java.util.SplittableRandom;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -28,7 +28,8 @@ import java.util.stream.StreamSupport;
  * leads arriving through several channels (website, WeChat, search and social ads, trade shows,
  * referrals, events, manual entry), the sales journey (marketing touches, rep calls and meetings,
  * BANT, opportunities won and lost, contracts), first and repeat orders with their fulfilment and
- * payments, service tickets (complaints, repairs, returns), NPS/CSAT surveys, and a
+ * payments, service tickets (complaints, repairs, returns), NPS/CSAT surveys, a referral programme
+ * (codes issued to earlier customers with ReferralCodeIssued, a few mistyped on the form), and a
  * {@link dev.custflow.event.ClockTick} at every local midnight.
  *
  * <p>The same configuration always yields the same events, with the same ids; the events are
@@ -151,11 +152,12 @@ public final class CompanySimulator implements EventHistory {
         RepDesk desk = new RepDesk(timeline, config.seed(), sla.firstResponseMinutes(), sla.reassignAfterMinutes());
         actors.add(desk);
         int width = Math.max(5, String.valueOf(config.customers()).length());
-        SplittableRandom referrals = new SplittableRandom(config.seed());
+        List<SimulatedCustomer> customers = new ArrayList<>(config.customers());
         for (int i = 0; i < config.customers(); i++) {
-            String referrer = customerId(referrals.nextInt(config.customers()), width);
-            actors.add(new SimulatedCustomer(i, customerId(i, width), referrer, timeline, sales, config.seed()));
+            customers.add(new SimulatedCustomer(i, customerId(i, width), timeline, sales, config.seed()));
         }
+        actors.add(referralProgramme(customers));
+        actors.addAll(customers);
         EventMerger merger = new EventMerger(actors, timeline.end());
         desk.merger(merger);
         reps = desk;
@@ -187,6 +189,14 @@ public final class CompanySimulator implements EventHistory {
                         + "half of them) is escalated,",
                 "then reassigned to a rep who calls it the next morning too. Lead assignment on working calendars "
                         + "would not count those hours.");
+    }
+
+    /**
+     * The referral programme: a lead that comes by referral names a customer who arrived a month or more before it,
+     * with the code the company issued that customer (ReferralCodeIssued, a few days before), a few mistyped.
+     */
+    private ReferralProgramme referralProgramme(List<SimulatedCustomer> customers) {
+        return new ReferralProgramme(customers, config.seed());
     }
 
     private static String customerId(int index, int width) {

@@ -15,6 +15,7 @@ import dev.custflow.action.StageChanged;
 import dev.custflow.action.OpportunityCreated;
 import dev.custflow.action.SlaEscalated;
 import dev.custflow.examples.internal.LeadWaits;
+import dev.custflow.examples.internal.LeadNews;
 import dev.custflow.examples.internal.ReportText;
 import dev.custflow.model.CustomerProfile;
 import dev.custflow.model.Segment;
@@ -117,6 +118,8 @@ public final class DemoReport {
     private final Map<String, long[]> funnel;
     private final Map<String, RepWork> perRep;
     private final long merged;
+    private final long[] scoredPerLeadMonth;
+    private final long[] referrals;
 
     /**
      * What the assignment pack gave one rep and how the rep answered.
@@ -244,6 +247,24 @@ public final class DemoReport {
         t.perRep.forEach((rep, k) -> reps.put(rep, new RepWork(rep, k[0], k[1], k[0] + k[1] - k[2], k[2], k[3])));
         this.perRep = Collections.unmodifiableMap(reps);
         this.merged = t.merged;
+        this.scoredPerLeadMonth = t.news.scoredPerLeadMonth(run.zone());
+        this.referrals = t.news.referrals();
+    }
+
+    /**
+     * @return lead-months (a lead in a calendar month of the run's zone) with 1, 2, 3 and more than 3 LEAD_SCORED,
+     *         then the most one lead got in one month
+     */
+    public long[] leadScoredPerLeadMonth() {
+        return scoredPerLeadMonth.clone();
+    }
+
+    /**
+     * @return REFERRAL_REWARDED actions, the referrers they credited, REFERRAL_CODE_UNKNOWN actions, and how many of
+     *         those suggested an issued code
+     */
+    public long[] referrals() {
+        return referrals.clone();
     }
 
     /** @return per rep (by id), the leads the assignment pack gave and how they were answered; empty without reps */
@@ -424,6 +445,7 @@ public final class DemoReport {
         private long noRep;
         private long noRepDisqualified;
         private long noRepBought;
+        private final LeadNews news = new LeadNews();
         private int mqlThreshold = dev.custflow.settings.ScoringSettings.ofDefaults().mqlThreshold();
 
         private Tally() {
@@ -462,6 +484,7 @@ public final class DemoReport {
          */
         public Tally add(Action action) {
             actions++;
+            news.add(action);
             if (action instanceof ChurnWarning w) {
                 churn.computeIfAbsent(w.cause(), k -> new long[4])[w.level().ordinal()]++;
             } else if (action instanceof ChurnCleared c) {

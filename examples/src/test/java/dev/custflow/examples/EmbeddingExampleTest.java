@@ -26,7 +26,7 @@ class EmbeddingExampleTest {
         }
 
         assertThat(captured.toString(StandardCharsets.UTF_8).lines()).containsExactly(
-                "LEAD_SCORED L-1001: fit 5 (channel WECHAT +5) + behaviour 0 = 5, grade D [scoring: a lead's score or grade changed]",
+                "LEAD_SCORED L-1001: first score: fit 5 (channel WECHAT +5) + behaviour 0 = 5, grade D [scoring: a new lead's first score is reported]",
                 "STAGE_CHANGED L-1001: captured from channel WECHAT [lifecycle: captured lead becomes LEAD]",
                 "STAGE_CHANGED L-1001: placed a first order of 1280.00 [lifecycle: first order makes a CUSTOMER]");
     }

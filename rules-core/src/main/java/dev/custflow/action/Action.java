@@ -41,14 +41,16 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = ReferralRewarded.class, name = "REFERRAL_REWARDED"),
         @JsonSubTypes.Type(value = LeadClosed.class, name = "LEAD_CLOSED"),
         @JsonSubTypes.Type(value = LeadRecycled.class, name = "LEAD_RECYCLED"),
-        @JsonSubTypes.Type(value = LeadWaiting.class, name = "LEAD_WAITING")
+        @JsonSubTypes.Type(value = LeadWaiting.class, name = "LEAD_WAITING"),
+        @JsonSubTypes.Type(value = ReferralCodeUnknown.class, name = "REFERRAL_CODE_UNKNOWN")
 })
 public sealed interface Action
         permits StageChanged, LeadScored, LeadDisqualified, LeadsMerged, AccountLinked, LeadAssigned, SlaEscalated,
         LeadReassigned, OpportunityCreated, TaskCreated, ChurnWarning, ChurnCleared, AtRiskDigest, SegmentChanged,
         TagAdded, TagRemoved,
         MessageRequested, InvoiceRequested, StockCheckRequested, ProductionRequested, PurchaseRequested,
-        ShipmentRequested, DeliveryLate, ReferralRewarded, LeadClosed, LeadRecycled, LeadWaiting {
+        ShipmentRequested, DeliveryLate, ReferralRewarded, LeadClosed, LeadRecycled, LeadWaiting,
+        ReferralCodeUnknown {
 
     /** @return the stable id: the same cause always yields the same id */
     String id();

@@ -34,13 +34,14 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = CustomerErased.class, name = "CustomerErased"),
         @JsonSubTypes.Type(value = StageSet.class, name = "StageSet"),
         @JsonSubTypes.Type(value = LeadLost.class, name = "LeadLost"),
-        @JsonSubTypes.Type(value = OwnerSet.class, name = "OwnerSet")
+        @JsonSubTypes.Type(value = OwnerSet.class, name = "OwnerSet"),
+        @JsonSubTypes.Type(value = ReferralCodeIssued.class, name = "ReferralCodeIssued")
 })
 public sealed interface Event
         permits LeadCaptured, ProfileUpdated, InteractionLogged, BantUpdated, OpportunityClosed, OrderPlaced,
         OrderStatusChanged, PaymentReceived, TicketOpened, TicketResolved, SurveyAnswered, ContractSigned,
         ConsentChanged, RepUpdated, CampaignLaunched, ClockTick, CustomerErased, StageSet, LeadLost,
-        OwnerSet {
+        OwnerSet, ReferralCodeIssued {
 
     /** @return the host's id of this event, unique per event */
     String id();

@@ -54,6 +54,10 @@ public abstract class Customer extends CustomerHistory {
 
     protected int score;
     protected String grade;
+    /** The score and grade sales last heard of (LEAD_SCORED), and when; null and NEVER until first reported. */
+    protected int reportedScore;
+    protected String reportedGrade;
+    protected long scoreReportedAt = Times.NEVER;
     protected String ownerId;
     /** When the lead got its current rep (epoch millis), or {@link Times#NEVER}. */
     protected long ownerSince = Times.NEVER;
@@ -156,6 +160,39 @@ public abstract class Customer extends CustomerHistory {
     /** @return the grade A-D, or null until scored */
     public String getGrade() {
         return grade;
+    }
+
+    /** @return the score sales last heard of (LEAD_SCORED), 0 until reported; {@link #getScore()} is exact */
+    public int getReportedScore() {
+        return reportedScore;
+    }
+
+    /** @return the grade sales last heard of (LEAD_SCORED), or null until reported */
+    public String getReportedGrade() {
+        return reportedGrade;
+    }
+
+    /** @return when sales last heard of the score, or null until reported (or when an older snapshot did not say) */
+    public Instant getScoreReportedAt() {
+        return Times.instant(scoreReportedAt);
+    }
+
+    /**
+     * @param days a quiet period in days
+     * @return true if the score was reported less than that many days ago
+     */
+    public boolean scoreReportedWithinDays(int days) {
+        return scoreReportedAt != Times.NEVER && now - scoreReportedAt < days * Times.DAY_MILLIS;
+    }
+
+    /**
+     * @param step a number of points
+     * @return true if the score was reported before and since then the grade changed or the score moved by at
+     *         least {@code step} points (up or down)
+     */
+    public boolean scoreMovedSinceReport(int step) {
+        return reportedGrade != null && grade != null
+                && (!grade.equals(reportedGrade) || Math.abs(score - reportedScore) >= step);
     }
 
     /** @return the owning rep's id, or null while unassigned */

@@ -337,10 +337,24 @@ public abstract class CustomerContact {
     }
 
     /**
+     * @param code a referral code
+     * @return true if it is one of the engine's own codes ({@link #getOwnReferralCode()}), which names its customer
+     *         without being issued; false for any other text, a host's code among them
+     */
+    public static boolean isOwnReferralCode(String code) {
+        return code != null && ReferralCodes.referrer(code) != null;
+    }
+
+    /**
      * @return the id of the customer whose referral code this customer arrived with, or null when it
-     *         came without one or the code is not a referral code
+     *         came without one or the code is not a referral code: a code the host issued
+     *         (ReferralCodeIssued) names its customer, an engine code ({@link #getOwnReferralCode()}) names
+     *         itself
      */
     public String getReferrerId() {
+        if (rare != null && rare.referrerId != null) {
+            return rare.referrerId;
+        }
         return getReferralCode() == null ? null : ReferralCodes.referrer(getReferralCode());
     }
 
@@ -466,6 +480,8 @@ public abstract class CustomerContact {
         public String companyKey;
         public InvalidContact[] invalidContacts;
         public String referralCode;
+        /** The customer a host-issued referral code names (ReferralCodeIssued), resolved when the code came. */
+        public String referrerId;
         public ZoneId timeZone;
         /** Captures after the first (repeated, or of duplicates merged in), oldest first. */
         public ChannelTouch[] touches;

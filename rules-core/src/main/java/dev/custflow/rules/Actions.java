@@ -140,7 +140,30 @@ public interface Actions {
     void removeTag(Customer customer, String tag, String reason);
 
     /**
-     * Sets the lead's score and grade and emits LEAD_SCORED; nothing happens if neither changed.
+     * Sets the lead's exact score and grade without telling sales: the profile follows every point (the MQL test
+     * and the nurture pool read it), {@link #reportScore} says when a change is news. No action is emitted.
+     *
+     * @param customer the lead
+     * @param score    the score, 0-100
+     * @param grade    the grade, A-D
+     */
+    void setScore(Customer customer, int score, String grade);
+
+    /**
+     * Tells sales the lead's current score and grade: emits LEAD_SCORED and remembers them as reported (and when),
+     * for the scoring pack's step and quiet period. Nothing happens for a lead never scored.
+     *
+     * @param customer  the lead
+     * @param fit       the fit points in its score (profile)
+     * @param behaviour the behaviour points in it (engagement, decayed)
+     * @param reason    what changed since the last report, and the points and where they come from
+     */
+    void reportScore(Customer customer, int fit, int behaviour, String reason);
+
+    /**
+     * Sets the lead's score and grade and reports them at once (LEAD_SCORED), for rules of one's own that score
+     * leads their way; nothing happens if neither changed. The scoring pack uses {@link #setScore} and
+     * {@link #reportScore}, which report less often.
      *
      * @param customer  the lead
      * @param score     the score, 0-100
@@ -202,6 +225,26 @@ public interface Actions {
      * @param reason     why
      */
     void rewardReferral(Customer referred, String referrerId, String reward, String reason);
+
+    /**
+     * Records who referred the customer, from a referral code a host issued ({@link ReferralCodeCheck}), so that its
+     * first order credits them ({@code Customer.getReferrerId()}). No action is emitted.
+     *
+     * @param customer   the referred lead or customer
+     * @param referrerId the customer the code was issued to
+     */
+    void recordReferrer(Customer customer, String referrerId);
+
+    /**
+     * Reports a referral code nobody was issued: emits REFERRAL_CODE_UNKNOWN with the code (phone numbers and e-mail
+     * addresses in it masked) and the issued code it is a near miss of, if any.
+     *
+     * @param customer   the lead or customer who gave the code
+     * @param code       the code as given
+     * @param suggestion an issued code it is a near miss of, or null
+     * @param reason     why
+     */
+    void reportUnknownReferralCode(Customer customer, String code, String suggestion, String reason);
 
     /**
      * Converts a qualified lead into an opportunity in one step: opens {@code OPP-<id>-<n>} on the

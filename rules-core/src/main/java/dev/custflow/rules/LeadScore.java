@@ -146,6 +146,36 @@ public final class LeadScore {
      *         size 150 +10) + behaviour 18 (page view ×3, form submitted ×1) = 53, grade B (was 35, grade C)}
      */
     public String getReason() {
+        StringBuilder sb = breakdown();
+        if (previousGrade != null) {
+            sb.append(" (was ").append(previousScore).append(", grade ").append(previousGrade).append(')');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * @return what changed since sales last heard of the lead's score, then where the points come from, e.g.
+     *         {@code grade B → A, score 62 → 81 (+19), reported 15 days ago: fit 35 (...) + behaviour 46 (...) =
+     *         81, grade A}; for a lead never reported {@code first score: fit ...}
+     */
+    public String getReportReason() {
+        String was = customer.getReportedGrade();
+        if (was == null) {
+            return "first score: " + breakdown();
+        }
+        int before = customer.getReportedScore();
+        String move = "score " + before + " → " + score + " (" + (score >= before ? "+" : "") + (score - before) + ")";
+        StringBuilder sb = new StringBuilder(was.equals(grade) ? move + ", still grade " + grade
+                : "grade " + was + " → " + grade + ", " + move);
+        Instant at = customer.getScoreReportedAt();
+        if (at != null) {
+            long days = Math.floorDiv(customer.getNowMillis() - at.toEpochMilli(), 86_400_000L);
+            sb.append(", reported ").append(days == 0 ? "earlier today" : days == 1 ? "1 day ago" : days + " days ago");
+        }
+        return sb.append(": ").append(breakdown()).toString();
+    }
+
+    private StringBuilder breakdown() {
         StringBuilder sb = new StringBuilder("fit ").append(fit);
         StringBuilder parts = new StringBuilder();
         part(parts, "base", settings.basePoints());
@@ -181,11 +211,7 @@ public final class LeadScore {
         if (fit + behaviour > ScoringSettings.MAX_SCORE || fit + behaviour < 0) {
             sb.append(" (capped to 0-").append(ScoringSettings.MAX_SCORE).append(')');
         }
-        sb.append(", grade ").append(grade);
-        if (previousGrade != null) {
-            sb.append(" (was ").append(previousScore).append(", grade ").append(previousGrade).append(')');
-        }
-        return sb.toString();
+        return sb.append(", grade ").append(grade);
     }
 
     private static void part(StringBuilder sb, String what, int points) {

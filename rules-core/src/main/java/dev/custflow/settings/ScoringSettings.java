@@ -60,6 +60,10 @@ import java.util.TreeMap;
  * @param highQuality               the field rule "website lead from a large company is high quality"
  * @param nurture                   the nurture pool: a lead below the MQL threshold gets a NURTURE message every
  *                                  {@code everyDays} (default 7) for {@code forDays} (default 90) after capture
+ * @param reports                   when sales hears of a score (LEAD_SCORED): at capture, on reaching the MQL
+ *                                  threshold, and when the grade changes or the score moves {@code step} points
+ *                                  (default 10) from the last report, at most once every {@code everyDays}
+ *                                  (default 16)
  */
 public record ScoringSettings(int mqlThreshold, int gradeA, int gradeB, int gradeC, int halfLifeDays,
                               int maxBehaviour, int basePoints, Map<String, Integer> regionPoints,
@@ -68,13 +72,14 @@ public record ScoringSettings(int mqlThreshold, int gradeA, int gradeB, int grad
                               Map<String, Map<String, Integer>> attributePoints,
                               Map<String, List<AttributeBand>> attributeBands,
                               Map<String, Integer> behaviourPoints, int timeOnSiteSecondsPerPoint,
-                              int timeOnSiteMaxPoints, HighQuality highQuality, Nurture nurture) {
+                              int timeOnSiteMaxPoints, HighQuality highQuality, Nurture nurture,
+                              Reports reports) {
 
     /** Scores are capped to 0..{@value}; the grade bands lie within. */
     public static final int MAX_SCORE = 100;
 
     private static final ScoringSettings DEFAULTS = new ScoringSettings(50, 80, 50, 25, 30, 60, 0, null, null, null,
-            null, null, null, null, null, 120, 10, null, null);
+            null, null, null, null, null, 120, 10, null, null, null);
 
     /** Profile fields that have a table of their own: an attribute table by one of these names is a mistake. */
     private static final Map<String, String> FIELD_TABLES = Map.of("region", "regionPoints",
@@ -187,6 +192,28 @@ public record ScoringSettings(int mqlThreshold, int gradeA, int gradeB, int grad
         InvalidSettingsException.range("scoring.timeOnSiteMaxPoints", timeOnSiteMaxPoints, 0, MAX_SCORE);
         highQuality = highQuality == null ? new HighQuality(null, 100, null) : highQuality;
         nurture = nurture == null ? new Nurture(7, 90) : nurture;
+        reports = reports == null ? new Reports(10, 16) : reports;
+    }
+
+    /**
+     * When sales hears of a lead's score (LEAD_SCORED). The profile's score is exact at every moment (the MQL test
+     * and the nurture pool read it); what is reported is the news a rep acts on: the first score at capture, the
+     * moment the lead reaches the MQL threshold (once in its life), and otherwise a change of grade or a move of at
+     * least {@code step} points from the last reported score. Those are at least {@code everyDays} after the last
+     * report: what changes within that quiet period is reported once at its end, as the latest state. With the
+     * default of 16 days a lead gets at most 3 reports in a calendar month, the MQL alert included (from 11 days on
+     * without one).
+     *
+     * @param step      report a move of at least this many points from the last report (default 10), 1-100
+     * @param everyDays at most one report in this many days besides the MQL alert (default 16), 0-365; 0 reports
+     *                  every change at once
+     */
+    public record Reports(int step, int everyDays) {
+        /** Validates the values. */
+        public Reports {
+            InvalidSettingsException.range("scoring.reports.step", step, 1, MAX_SCORE);
+            InvalidSettingsException.range("scoring.reports.everyDays", everyDays, 0, 365);
+        }
     }
 
     /**

@@ -55,7 +55,8 @@ class DecisionTableExamplesTest {
                                 .with("reason", "a manufacturer in 华东 with 200 people or more"),
                         // the points come from settings only: the table adds a tag, not points
                         ExpectedAction.of("LEAD_SCORED").with("score", 57).with("fit", 57)
-                                .with("reason", "fit 57 (region 华东 +10, industry 制造业 +15, size 250 +12, title 采购经理 "
+                                .with("reason", "first score: fit 57 (region 华东 +10, industry 制造业 +15, size 250 +12, "
+                                        + "title 采购经理 "
                                         + "+10, channel WEBSITE +10) + behaviour 0 = 57, grade B"),
                         ExpectedAction.of("TAG_ADDED").with("tag", "high-quality")
                                 .with("rule", "scoring: website lead from a large company is high quality"));

@@ -34,16 +34,23 @@ import org.junit.jupiter.api.Test;
 /** The scoring pack as docs/design/rules-catalog.md §3 words it: given events, then these LEAD_SCORED and tags and no others. */
 class ScoringPackTest {
 
+    /**
+     * Every change of the score reported at once (a step of 1, no quiet period), for the scenarios about how the
+     * score is computed; how often sales hears of it by default has its own scenarios (ScoreReportsTest).
+     */
+    private static final Settings EVERY_CHANGE = Settings.builder().set("scoring.reports.step", 1)
+            .set("scoring.reports.everyDays", 0).build();
+
     private static RuleVerifier scoring() {
-        return RuleVerifier.forPacks(RulePack.SCORING);
+        return RuleVerifier.forPacks(EVERY_CHANGE, RulePack.SCORING);
     }
 
     private static RuleVerifier scoringAndLifecycle() {
-        return RuleVerifier.forPacks(RulePack.LIFECYCLE, RulePack.SCORING);
+        return RuleVerifier.forPacks(EVERY_CHANGE, RulePack.LIFECYCLE, RulePack.SCORING);
     }
 
     /** Nurture switched off, for scenarios about the score alone over weeks (nurture has its own below). */
-    private static final Settings NO_NURTURE = Settings.builder().set("scoring.nurture.forDays", 0).build();
+    private static final Settings NO_NURTURE = Settings.from(EVERY_CHANGE).set("scoring.nurture.forDays", 0).build();
 
     private static LeadCaptured lead(String id, String when, String channel, String region, String industry,
                                      Integer size, String title) {
@@ -77,8 +84,8 @@ class ScoringPackTest {
     void fit_pointsFromEveryTable_andTheReasonNamesThem() {
         scoring().when(lead("L1", "2024-01-01", "TRADE_SHOW", "华东", "制造业", 150, "采购经理"))
                 .thenExpectOnly(scored("L1", 53, "B", 53, 0)
-                        .with("rule", "scoring: a lead's score or grade changed")
-                        .with("reason", "fit 53 (region 华东 +10, industry 制造业 +15, size 150 +10, title 采购经理 +10, "
+                        .with("rule", "scoring: a new lead's first score is reported")
+                        .with("reason", "first score: fit 53 (region 华东 +10, industry 制造业 +15, size 150 +10, title 采购经理 +10, "
                                 + "channel TRADE_SHOW +8) + behaviour 0 = 53, grade B"));
     }
 
@@ -89,7 +96,7 @@ class ScoringPackTest {
                         lead("S3", "2024-01-01", "API", null, null, 199, null),
                         lead("S4", "2024-01-01", "API", null, null, 200, null),
                         lead("S5", "2024-01-01", "API", null, null, 5000, null))
-                .thenExpectOnly(scored("S1", 0, "D", 0, 0).with("reason", "fit 0 + behaviour 0 = 0, grade D"),
+                .thenExpectOnly(scored("S1", 0, "D", 0, 0).with("reason", "first score: fit 0 + behaviour 0 = 0, grade D"),
                         scored("S2", 5, "D", 5, 0), scored("S3", 10, "D", 10, 0), scored("S4", 12, "D", 12, 0),
                         scored("S5", 15, "D", 15, 0));
     }
@@ -101,19 +108,19 @@ class ScoringPackTest {
                         lead("T3", "2024-01-01", "API", null, null, null, "sales manager"),
                         lead("T4", "2024-01-01", "API", null, null, null, "Managers' assistant"), // not "Manager"
                         lead("T5", "2024-01-01", "WEBSITE", null, null, null, "学生"))
-                .thenExpectOnly(scored("T1", 12, "D", 12, 0).with("reason", "fit 12 (title 副总经理 +12) + behaviour 0 = 12, grade D"),
-                        scored("T2", 10, "D", 10, 0).with("reason", "fit 10 (title Procurement +10) + behaviour 0 = 10, grade D"),
+                .thenExpectOnly(scored("T1", 12, "D", 12, 0).with("reason", "first score: fit 12 (title 副总经理 +12) + behaviour 0 = 12, grade D"),
+                        scored("T2", 10, "D", 10, 0).with("reason", "first score: fit 10 (title Procurement +10) + behaviour 0 = 10, grade D"),
                         scored("T3", 6, "D", 6, 0),
                         scored("T4", 0, "D", 0, 0),
                         scored("T5", 0, "D", 0, 0).with("reason",
-                                "fit 0 (title 学生 -10, channel WEBSITE +10) + behaviour 0 = 0, grade D"));
+                                "first score: fit 0 (title 学生 -10, channel WEBSITE +10) + behaviour 0 = 0, grade D"));
     }
 
     @Test
     void fit_negativePoints_theScoreIsCappedAtZero() {
         scoring().when(lead("T1", "2024-01-01", "ADS", null, null, null, "Student"))
                 .thenExpectOnly(scored("T1", 0, "D", -7, 0).with("reason",
-                        "fit -7 (title Student -10, channel ADS +3) + behaviour 0 = 0 (capped to 0-100), grade D"));
+                        "first score: fit -7 (title Student -10, channel ADS +3) + behaviour 0 = 0 (capped to 0-100), grade D"));
     }
 
     @Test
@@ -124,8 +131,8 @@ class ScoringPackTest {
         scoring().given(fit40("L1", "2024-01-01"))
                 .when(bigger)
                 .thenExpectOnly(scored("L1", 50, "B", 50, 0).with("reason",
-                        "fit 50 (region 华南 +10, industry 制造业 +15, size 1200 +15, channel REFERRAL +10) "
-                                + "+ behaviour 0 = 50, grade B (was 40, grade C)"));
+                        "reached the MQL threshold 50: grade C → B, score 40 → 50 (+10), reported 4 days ago: fit 50 (region 华南 +10, industry 制造业 +15, size 1200 +15, channel REFERRAL +10) "
+                                + "+ behaviour 0 = 50, grade B"));
     }
 
     // ---------------------------------------------------------------- behaviour
@@ -140,8 +147,8 @@ class ScoringPackTest {
                         did("L1", InteractionKind.EVENT_ATTENDED, 1, "2024-01-02T09:04:00Z"),
                         did("L1", InteractionKind.CHAT, 1, "2024-01-02T09:05:00Z"))
                 .thenExpectOnly(scored("L1", 11, "D", 8, 3),
-                        scored("L1", 26, "C", 8, 18).with("reason", "fit 8 (channel TRADE_SHOW +8) + behaviour 18 "
-                                + "(page view ×3, form submitted ×1) = 26, grade C (was 11, grade D)"),
+                        scored("L1", 26, "C", 8, 18).with("reason", "grade D → C, score 11 → 26 (+15), reported earlier today: fit 8 (channel TRADE_SHOW +8) + behaviour 18 "
+                                + "(page view ×3, form submitted ×1) = 26, grade C"),
                         scored("L1", 28, "C", 8, 20),
                         scored("L1", 33, "C", 8, 25),
                         scored("L1", 48, "C", 8, 40),
@@ -153,8 +160,8 @@ class ScoringPackTest {
         scoring().given(lead("L1", "2024-01-01", "TRADE_SHOW", null, null, null, null))
                 .when(view("L1", 600, "2024-01-02"), view("L1", 7200, "2024-01-02T10:00:00Z"))
                 .thenExpectOnly(scored("L1", 14, "D", 8, 6), scored("L1", 25, "C", 8, 17).with("reason",
-                        "fit 8 (channel TRADE_SHOW +8) + behaviour 17 (page view ×2, minutes on site ×130) = 25, "
-                                + "grade C (was 14, grade D)"));
+                        "grade D → C, score 14 → 25 (+11), reported earlier today: fit 8 (channel TRADE_SHOW +8) + behaviour 17 (page view ×2, minutes on site ×130) = 25, "
+                                + "grade C"));
     }
 
     @Test
@@ -170,8 +177,8 @@ class ScoringPackTest {
     void behaviour_countsUpToMaxBehaviour_soEngagementAloneReachesBButNotA() {
         scoring().given(lead("L1", "2024-01-01", "TRADE_SHOW", null, null, null, null))
                 .when(did("L1", InteractionKind.FORM_SUBMITTED, 5, "2024-01-02"))
-                .thenExpectOnly(scored("L1", 68, "B", 8, 60).with("reason", "fit 8 (channel TRADE_SHOW +8) + behaviour "
-                        + "60 (form submitted ×5; 75, counted up to 60) = 68, grade B (was 8, grade D)"));
+                .thenExpectOnly(scored("L1", 68, "B", 8, 60).with("reason", "reached the MQL threshold 50: grade D → B, score 8 → 68 (+60), reported 1 day ago: fit 8 (channel TRADE_SHOW +8) + behaviour "
+                        + "60 (form submitted ×5; 75, counted up to 60) = 68, grade B"));
     }
 
     @Test
@@ -215,9 +222,9 @@ class ScoringPackTest {
                         did("L1", InteractionKind.EMAIL_CLICKED, 1, "2024-01-02"))
                 // 30 days later to the minute, an event with no points of its own shows the decayed score
                 .when(contact("L1", InteractionKind.EMAIL_SENT, "r1", "2024-02-01"))
-                .thenExpectOnly(scored("L1", 50, "B", 40, 10).with("reason", "fit 40 (industry 制造业 +15, size 1000 "
+                .thenExpectOnly(scored("L1", 50, "B", 40, 10).with("reason", "score 60 → 50 (-10), still grade B, reported 30 days ago: fit 40 (industry 制造业 +15, size 1000 "
                         + "+15, channel REFERRAL +10) + behaviour 10 (form submitted ×1, email clicked ×1; last engaged "
-                        + "30 days ago, points halve every 30 days) = 50, grade B (was 60, grade B)"));
+                        + "30 days ago, points halve every 30 days) = 50, grade B"));
     }
 
     @Test
@@ -230,10 +237,10 @@ class ScoringPackTest {
         scoring().given(history).whenClockAt(at("2024-02-03T14:20:00Z")).thenExpectNone();
         scoring().given(history).whenClockAt(at("2024-02-03T14:21:00Z"))
                 .thenExpectOnly(scored("L1", 49, "C", 40, 9).with("at", "2024-02-03T14:21:00Z")
-                        .with("rule", "scoring: a lead's score or grade changed")
-                        .with("reason", "fit 40 (industry 制造业 +15, size 1000 +15, channel REFERRAL +10) + behaviour 9 "
+                        .with("rule", "scoring: a lead's grade or score moved since the last report")
+                        .with("reason", "grade B → C, score 60 → 49 (-11), reported 32 days ago: fit 40 (industry 制造业 +15, size 1000 +15, channel REFERRAL +10) + behaviour 9 "
                                 + "(form submitted ×1, email clicked ×1; last engaged 32 days ago, points halve every "
-                                + "30 days) = 49, grade C (was 60, grade B)"));
+                                + "30 days) = 49, grade C"));
     }
 
     @Test
@@ -261,7 +268,7 @@ class ScoringPackTest {
 
     @Test
     void decay_followsTheHalfLifeSetting() {
-        Settings week = Settings.builder().set("scoring.halfLifeDays", 7).build();
+        Settings week = Settings.from(EVERY_CHANGE).set("scoring.halfLifeDays", 7).build();
         RuleVerifier.forPacks(week, RulePack.SCORING)
                 .given(fit40("L1", "2024-01-01"), did("L1", InteractionKind.FORM_SUBMITTED, 1, "2024-01-02"),
                         did("L1", InteractionKind.EMAIL_CLICKED, 1, "2024-01-02"))
@@ -273,7 +280,7 @@ class ScoringPackTest {
 
     @Test
     void settings_aDottedKeyChangesOneEntry_andKeepsTheRestOfTheTable() {
-        Settings north = Settings.builder().set("scoring.regionPoints.华北", 20).build();
+        Settings north = Settings.from(EVERY_CHANGE).set("scoring.regionPoints.华北", 20).build();
         assertThat(north.scoring().regionPoints()).containsEntry("华北", 20).containsEntry("华东", 10);
         // the entry's name is the rest of the key, dots included
         assertThat(Settings.builder().set("scoring.titlePoints.Sr. Manager", 8).build().scoring().titlePoints())
@@ -286,7 +293,7 @@ class ScoringPackTest {
 
     @Test
     void settings_aTableInASettingsFileReplacesTheDefaultTable() {
-        Settings own = Settings.builder().merge("""
+        Settings own = Settings.from(EVERY_CHANGE).merge("""
                 {"scoring": {"channelPoints": {"PARTNER": 30}, "behaviourPoints": {"page_view": 4},
                              "companySizePoints": [{"from": 10, "points": 7}], "gradeB": 30}}""").build();
         assertThat(own.scoring().channelPoints()).isEqualTo(Map.of("PARTNER", 30));
@@ -345,7 +352,7 @@ class ScoringPackTest {
 
     /** Settings as a calibration writes them: a start, a value table and bands, with negative entries. */
     private static Settings calibrated() {
-        return Settings.builder().merge("""
+        return Settings.from(EVERY_CHANGE).merge("""
                 {"scoring": {"basePoints": 40,
                              "attributePoints": {"leadSource": {"Reference": 25, "Olark Chat": -12}},
                              "attributeBands": {"timeOnSiteSeconds": [{"from": 0, "points": -8},
@@ -360,10 +367,10 @@ class ScoringPackTest {
                         withAttributes("A2", "2024-01-01", Map.of("LEADSOURCE", "Olark Chat")),
                         withAttributes("A3", "2024-01-01", Map.of("leadSource", "Google")))
                 .thenExpectOnly(scored("A1", 65, "B", 65, 0).with("reason",
-                                "fit 65 (base +40, leadSource reference +25) + behaviour 0 = 65, grade B"),
+                                "first score: fit 65 (base +40, leadSource reference +25) + behaviour 0 = 65, grade B"),
                         scored("A2", 28, "C", 28, 0).with("reason",
-                                "fit 28 (base +40, leadSource Olark Chat -12) + behaviour 0 = 28, grade C"),
-                        scored("A3", 40, "C", 40, 0).with("reason", "fit 40 (base +40) + behaviour 0 = 40, grade C"));
+                                "first score: fit 28 (base +40, leadSource Olark Chat -12) + behaviour 0 = 28, grade C"),
+                        scored("A3", 40, "C", 40, 0).with("reason", "first score: fit 40 (base +40) + behaviour 0 = 40, grade C"));
     }
 
     @Test
@@ -376,10 +383,10 @@ class ScoringPackTest {
                         withAttributes("B5", "2024-01-01", Map.of("timeOnSiteSeconds", -3)),
                         withAttributes("B6", "2024-01-01", Map.of("timeOnSiteSeconds", "n/a")))
                 .thenExpectOnly(scored("B1", 32, "C", 32, 0).with("reason",
-                                "fit 32 (base +40, timeOnSiteSeconds 0 -8) + behaviour 0 = 32, grade C"),
+                                "first score: fit 32 (base +40, timeOnSiteSeconds 0 -8) + behaviour 0 = 32, grade C"),
                         scored("B2", 32, "C", 32, 0),
                         scored("B3", 60, "B", 60, 0).with("reason",
-                                "fit 60 (base +40, timeOnSiteSeconds 600 +20) + behaviour 0 = 60, grade B"),
+                                "first score: fit 60 (base +40, timeOnSiteSeconds 600 +20) + behaviour 0 = 60, grade B"),
                         scored("B4", 55, "B", 55, 0),
                         scored("B5", 40, "C", 40, 0),  // below every band
                         scored("B6", 40, "C", 40, 0)); // not a number
@@ -395,9 +402,9 @@ class ScoringPackTest {
                         .industry("制造业").attributes(Map.of("leadSource", "Reference", "timeOnSiteSeconds", 30))
                         .build())
                 .when(longerVisit)
-                .thenExpectOnly(scored("C1", 100, "A", 110, 0).with("reason", "fit 110 (base +40, industry 制造业 +15, "
+                .thenExpectOnly(scored("C1", 100, "A", 110, 0).with("reason", "score 82 → 100 (+18), still grade A, reported 4 days ago: fit 110 (base +40, industry 制造业 +15, "
                         + "channel REFERRAL +10, leadSource Reference +25, timeOnSiteSeconds 900 +20) + behaviour 0 "
-                        + "= 100 (capped to 0-100), grade A (was 82, grade A)"));
+                        + "= 100 (capped to 0-100), grade A"));
     }
 
     @Test
@@ -526,7 +533,7 @@ class ScoringPackTest {
 
     @Test
     void highQuality_channelsSizeAndTagFromSettings() {
-        Settings keyAccounts = Settings.builder().set("scoring.highQuality.channels", List.of("TRADE_SHOW"))
+        Settings keyAccounts = Settings.from(EVERY_CHANGE).set("scoring.highQuality.channels", List.of("TRADE_SHOW"))
                 .set("scoring.highQuality.companySizeAbove", 50).set("scoring.highQuality.tag", "key-account").build();
         RuleVerifier.forPacks(keyAccounts, RulePack.SCORING)
                 .when(lead("H1", "2024-01-01", "TRADE_SHOW", null, null, 80, null),
@@ -556,7 +563,8 @@ class ScoringPackTest {
         List<Event> events = List.of(fit40("L1", "2024-01-01"),
                 did("L1", InteractionKind.FORM_SUBMITTED, 1, "2024-01-02"), tick("2024-03-01"));
         List<Action> first = scoring().given(events).run();
-        List<Action> again = RuleVerifier.forEngine(b -> b.packs(RulePack.SCORING).partitions(3)).given(events).run();
+        List<Action> again = RuleVerifier.forEngine(b -> b.packs(RulePack.SCORING).settings(EVERY_CHANGE).partitions(3))
+                .given(events).run();
         assertThat(again).isEqualTo(first);
         assertThat(first).hasSize(3).allMatch(a -> a instanceof LeadScored); // qualified on day 1: never nurtured
         first.forEach(a -> assertThat(Json.readAction(Json.write(a))).isEqualTo(a));
@@ -594,11 +602,12 @@ class ScoringPackTest {
     @Test
     void nurture_endsWhenTheLeadQualifies() {
         // day 7: nurtured; day 10: three forms lift it to 10 + 45 = 55, over the threshold: it leaves the pool,
-        // and stays out when the points decay below the threshold again (grade C, 45, on day 21)
+        // and stays out when the points decay below the threshold again (grade C, 45, on day 21). Sales hears of
+        // the MQL at once, and of grade C when the quiet period after that report has passed (day 28)
         RuleVerifier.forPacks(RulePack.SCORING).given(coldLead("L1", "2024-01-01"), tick("2024-01-08"))
                 .when(did("L1", InteractionKind.FORM_SUBMITTED, 3, "2024-01-11"), tick("2024-01-15"),
                         tick("2024-01-22"), tick("2024-01-29"))
-                .thenExpectOnly(scored("L1", 55, "B", 10, 45), scored("L1", 45, "C", 10, 35));
+                .thenExpectOnly(scored("L1", 55, "B", 10, 45), scored("L1", 40, "C", 10, 30));
     }
 
     @Test

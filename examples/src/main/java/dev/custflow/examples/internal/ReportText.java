@@ -37,6 +37,7 @@ public final class ReportText {
         t.funnel(report);
         t.assignment(report);
         t.actions(report);
+        t.leadNews(report);
         t.segments(report);
         t.churn(report);
         t.messages(report);
@@ -116,6 +117,27 @@ public final class ReportText {
         });
         funnelRow("all", total);
         line("");
+    }
+
+    /** How often sales heard of a lead's score, and how the referral loop closed. */
+    private void leadNews(DemoReport r) {
+        long[] m = r.leadScoredPerLeadMonth();
+        long months = m[0] + m[1] + m[2] + m[3];
+        if (months > 0) {
+            line("LEAD_SCORED per lead and calendar month (%s lead-months with any; at most %s for one lead)", n(months),
+                    n(m[4]));
+            line("  1: %s (%s)   2: %s (%s)   3: %s (%s)   more than 3: %s (%s)", n(m[0]), percent(m[0], months).strip(),
+                    n(m[1]), percent(m[1], months).strip(), n(m[2]), percent(m[2], months).strip(), n(m[3]),
+                    percent(m[3], months).strip());
+        }
+        long[] ref = r.referrals();
+        if (ref[0] + ref[2] > 0) {
+            line("Referrals: %s first orders rewarded (%s referrers); %s unknown codes reported, %s with a suggestion",
+                    n(ref[0]), n(ref[1]), n(ref[2]), n(ref[3]));
+        }
+        if (months > 0 || ref[0] + ref[2] > 0) {
+            line("");
+        }
     }
 
     private void assignment(DemoReport r) {

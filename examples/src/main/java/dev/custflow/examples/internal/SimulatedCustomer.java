@@ -101,7 +101,9 @@ public final class SimulatedCustomer extends Actor {
     private final SplittableRandom loss;
     private final int number;
     private final String id;
-    private final String referrerId;
+    /** The referral code the lead comes with if it comes by referral (the company's referral programme), or null. */
+    private String referralCode;
+    private final long arrivesAt;
     private final PriorityQueue<Planned> planned = new PriorityQueue<>(8, PLAN_ORDER);
 
     /** When the next episode starts (its first event happens then), or DONE. */
@@ -123,23 +125,44 @@ public final class SimulatedCustomer extends Actor {
     /**
      * @param number     the customer's number (0-based), its rank among customers at the same instant
      * @param id         the customer (and lead) id
-     * @param referrerId the id of another customer, named as referrer if this lead comes by referral
      * @param time       the calendar
      * @param sales      the sales organisation (for the rep of the region)
      * @param seed       the simulation seed
      */
-    public SimulatedCustomer(int number, String id, String referrerId, Timeline time, SalesOrganisation sales,
-                             long seed) {
+    public SimulatedCustomer(int number, String id, Timeline time, SalesOrganisation sales, long seed) {
         super(2, number);
         this.number = number;
         this.id = id;
-        this.referrerId = referrerId;
         this.time = time;
         this.sales = sales;
         this.r = new SplittableRandom(mix(seed, number));
         this.loss = new SplittableRandom(mix(seed, number) ^ 0x1EAD_1055L);
         this.channel = draw(CHANNEL_SHARE);
         this.episodeAt = arrival();
+        this.arrivesAt = episodeAt;
+    }
+
+    /** @return the customer's id */
+    public String id() {
+        return id;
+    }
+
+    /** @return when the lead arrives (its capture) */
+    public long arrivesAt() {
+        return arrivesAt;
+    }
+
+    /** @return true if the lead comes through the REFERRAL channel */
+    public boolean byReferral() {
+        return CHANNELS[channel].equals("REFERRAL");
+    }
+
+    /**
+     * @param code the referral code the lead gives at capture if it comes by referral, or null for none; set before
+     *             the first event is read
+     */
+    public void comesWith(String code) {
+        this.referralCode = code;
     }
 
     /** Spreads (seed, number) over the seed space so neighbouring customers draw unrelated streams. */
@@ -209,8 +232,8 @@ public final class SimulatedCustomer extends Actor {
         if (r.nextDouble() < 0.03) {
             lead.doNotCall(true);
         }
-        if (CHANNELS[channel].equals("REFERRAL")) {
-            lead.referralCode("REF-" + referrerId);
+        if (byReferral() && referralCode != null) {
+            lead.referralCode(referralCode);
         }
         plan(at, lead.build());
         if (r.nextDouble() < 0.02) { // the same person again through another channel, as a new lead with the same phone

@@ -193,7 +193,7 @@ public abstract class AbstractCustomerRecord extends Customer {
                 | (stageSince != Times.NEVER ? 1L << 30 : 0) | (companySize != -1 ? 1L << 31 : 0)
                 | (birthdayDay != Integer.MIN_VALUE ? 1L << 32 : 0) | (flags != 0 ? 1L << 33 : 0)
                 | (score != 0 ? 1L << 34 : 0) | (ownerSince != Times.NEVER ? 1L << 35 : 0)
-                | bit(36, stageSetBy) | bit(37, ownerSetBy);
+                | bit(36, stageSetBy) | bit(37, ownerSetBy) | bit(38, reportedGrade);
         o.writeVarLong(present);
         for (String s : new String[] {name, company, phone, email}) {
             if (s != null) {
@@ -210,6 +210,7 @@ public abstract class AbstractCustomerRecord extends Customer {
                 o.writeString(c.problem());
             }
             o.writeString(rare.referralCode);
+            o.writeString(rare.referrerId); // format 2
             o.writeString(rare.timeZone == null ? null : rare.timeZone.getId());
             ChannelTouch[] touches = rare.touches == null ? new ChannelTouch[0] : rare.touches;
             o.writeVarInt(rare.touches == null ? 0 : touches.length + 1);
@@ -318,6 +319,11 @@ public abstract class AbstractCustomerRecord extends Customer {
         if (ownerSetBy != null) {
             o.writeString(ownerSetBy);
         }
+        if (reportedGrade != null) {
+            o.writeString(reportedGrade);
+            o.writeSignedInt(reportedScore);
+            o.writeTime(scoreReportedAt, createdAt);
+        }
         // version 2 (accounts): appended after everything version 1 wrote, so that a later step appends after it
         o.writeString(rare == null ? null : rare.accountKey);
         CustomerCodec.strings(o, rare == null || rare.otherPhones == null ? new String[0] : rare.otherPhones);
@@ -330,8 +336,10 @@ public abstract class AbstractCustomerRecord extends Customer {
 
     /**
      * Reads a profile written by {@link #writeSnapshot}: format version 2 (version 1 with the optional fields
-     * {@code ownerSince}, {@code stageSetBy} and {@code ownerSetBy}, and, appended at its end, the account key and the
-     * other phones and e-mails) or version 1 (the account key then derived from the company name). Engine use only.
+     * {@code ownerSince}, {@code stageSetBy}, {@code ownerSetBy} and the score last reported, the referrer a host's
+     * code named, and, appended at its end, the account key and the other phones and e-mails) or version 1 (the
+     * account key then derived from the company name; no reported score: it reported every change, so the score it
+     * held counts as reported, long ago). Engine use only.
      *
      * @param in      the encoding, after the format byte
      * @param version the format version it was written in
@@ -361,6 +369,7 @@ public abstract class AbstractCustomerRecord extends Customer {
                 }
             }
             r.referralCode = in.readString();
+            r.referrerId = version >= 2 ? in.readString() : null;
             String zone = in.readString();
             r.timeZone = zone == null ? null : zone(zone);
             int touches = in.readVarInt();
@@ -445,6 +454,14 @@ public abstract class AbstractCustomerRecord extends Customer {
         }
         if ((present & 1L << 37) != 0) { // format version 2 on
             c.ownerSetBy = in.readInterned();
+        }
+        if ((present & 1L << 38) != 0) {
+            c.reportedGrade = in.readInterned();
+            c.reportedScore = in.readSignedInt();
+            c.scoreReportedAt = in.readTime(created);
+        } else if (version == 1 && c.grade != null) {
+            c.reportedGrade = c.grade;
+            c.reportedScore = c.score;
         }
         if (version >= 2) {
             String account = in.readString();

@@ -125,6 +125,27 @@ public final class CustomerRecord extends AbstractCustomerRecord {
     }
 
     /**
+     * Remembers that sales heard of the current score and grade (LEAD_SCORED). The scoring actions call this.
+     *
+     * @param at when, epoch millis
+     */
+    public void scoreReported(long at) {
+        this.reportedScore = score;
+        this.reportedGrade = grade;
+        this.scoreReportedAt = at;
+    }
+
+    /**
+     * Remembers the customer a host-issued referral code this customer came with names. The advocacy actions call
+     * this.
+     *
+     * @param id the referrer
+     */
+    public void referrerId(String id) {
+        rare().referrerId = id;
+    }
+
+    /**
      * Sets the owner. Rules call the assignment actions, which call this.
      *
      * @param repId the rep, or null to unassign
@@ -583,6 +604,7 @@ public final class CustomerRecord extends AbstractCustomerRecord {
         flags |= (byte) (other.flags & (DO_NOT_EMAIL | DO_NOT_CALL | REP_ENGAGED | BUDGET | AUTHORITY | NEED | TIMELINE));
         if (other.getReferralCode() != null && getReferralCode() == null) {
             rare().referralCode = other.getReferralCode();
+            rare().referrerId = other.rare.referrerId;
         }
         if (other.getTimeZone() != null && getTimeZone() == null) {
             rare().timeZone = other.getTimeZone();

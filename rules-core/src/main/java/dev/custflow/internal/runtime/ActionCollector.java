@@ -417,8 +417,26 @@ public class ActionCollector implements Actions, Schedule {
             return;
         }
         record(c).setScore(score, grade);
-        emit(new LeadScored(nextId("LEAD_SCORED", c.getId()), now(), rule, reason(reason), c.getId(), score, grade,
-                fit, behaviour));
+        reportScore(c, fit, behaviour, reason);
+    }
+
+    @Override
+    public void setScore(Customer c, int score, String grade) {
+        Objects.requireNonNull(grade, "grade");
+        if (score != c.getScore() || !grade.equals(c.getGrade())) {
+            record(c).setScore(score, grade);
+            changed(c);
+        }
+    }
+
+    @Override
+    public void reportScore(Customer c, int fit, int behaviour, String reason) {
+        if (c.getGrade() == null) {
+            return;
+        }
+        record(c).scoreReported(now);
+        emit(new LeadScored(nextId("LEAD_SCORED", c.getId()), now(), rule, reason(reason), c.getId(), c.getScore(),
+                c.getGrade(), fit, behaviour));
         changed(c);
     }
 
@@ -476,6 +494,22 @@ public class ActionCollector implements Actions, Schedule {
         emit(new dev.custflow.action.ReferralRewarded(nextId("REFERRAL_REWARDED", referred.getId()), now(), rule,
                 reason(reason), Objects.requireNonNull(referrerId, "referrerId"), referred.getId(),
                 Objects.requireNonNull(reward, "reward")));
+    }
+
+    @Override
+    public void recordReferrer(Customer c, String referrerId) {
+        Objects.requireNonNull(referrerId, "referrerId");
+        if (!referrerId.equals(c.getReferrerId())) {
+            record(c).referrerId(referrerId);
+            changed(c);
+        }
+    }
+
+    @Override
+    public void reportUnknownReferralCode(Customer c, String code, String suggestion, String reason) {
+        emit(new dev.custflow.action.ReferralCodeUnknown(nextId("REFERRAL_CODE_UNKNOWN", c.getId()), now(), rule,
+                reason(reason), c.getId(), PersonalData.scrub(Objects.requireNonNull(code, "code")),
+                PersonalData.scrub(suggestion)));
     }
 
     @Override

@@ -127,11 +127,15 @@ final class BatchRunner {
                 }
                 Step step = new Step(in.line(), e, customerId, route.broadcast() ? Step.BROADCAST
                         : Step.partitionOf(customerId, partitions.length), clock, clockStep, List.of(), work);
+                List<Object> known = packs.factsOf(step);
+                if (!known.isEmpty()) {
+                    step = step.withFacts(known);
+                }
                 plan.add(step);
                 if (packs.captures(step)) {
                     // a pack handles this event alone (merges, assignment): every partition up to date, one at a time
                     walkTo(i);
-                    List<Object> facts = new ArrayList<>();
+                    List<Object> facts = new ArrayList<>(step.facts());
                     plan.set(i, packs.onCapture(step, facts, this).withFacts(facts));
                     int next = i + 1;
                     packs.runCaptured(() -> walkTo(next));

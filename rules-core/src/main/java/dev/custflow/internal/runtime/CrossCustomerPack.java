@@ -20,6 +20,7 @@ import java.util.Set;
  * <li>{@link #hasWorkDue}: if any pack has work timed by the event (a deadline, a weekly recompute), the batch is
  * cut before the event and the packs' timed work runs in time order ({@link #nextDue}, {@link #runDue});</li>
  * <li>{@link #onClockStep} when the clock moves forward at the event;</li>
+ * <li>{@link #factsOf}: facts a pack adds to the event's evaluation from its state at this point of the stream;</li>
  * <li>{@link #captures}: an event a pack must handle alone (a lead to merge or to hand out) cuts the batch before
  * it, gets {@link #onCapture} from every pack and runs alone between {@link #openCapture} and
  * {@link #closeCapture}. Any other event gets {@link #onEvent}, then {@link #afterEvent} right after it ran for the
@@ -80,7 +81,17 @@ interface CrossCustomerPack {
     }
 
     /**
-     * Called for every accepted event after its clock step; a pack may keep what it found for {@link #onCapture}
+     * Called for every accepted event after its clock step, in stream order: what this pack knows of the event from
+     * its own state at this point of the stream, as facts for the event's evaluation (a referral code's referrer).
+     * The event need not run alone for it: the facts are values, fixed here, whichever partition runs the event.
+     *
+     * @param facts receives this pack's facts
+     */
+    default void factsOf(Step step, List<Object> facts) {
+    }
+
+    /**
+     * Called for every accepted event after {@link #factsOf}; a pack may keep what it found for {@link #onCapture}
      * or {@link #onEvent} of the same event.
      *
      * @return true when the event must run alone, with every partition up to date

@@ -19,6 +19,8 @@ final class CrossCustomerPacks {
     private final CrossCustomerPack[] packs;
     /** What a CustomerErased does besides the packs' part. */
     private final Erasure erasure;
+    /** What the packs' {@link #factsOf} found for the event at hand. */
+    private final List<Object> known = new ArrayList<>();
     /** The packs the current event's {@link #onEvent} asked for {@link #afterEvent}. */
     private final List<CrossCustomerPack> asked = new ArrayList<>();
 
@@ -51,6 +53,9 @@ final class CrossCustomerPacks {
         }
         if (has(config, RulePack.LEADS)) {
             on.add(new AccountIndexPack(settings.intake().contactData())); // after the merges: a survivor is linked
+        }
+        if (has(config, RulePack.ADVOCACY)) {
+            on.add(new ReferralCodesPack());
         }
         if (has(config, RulePack.ASSIGNMENT)) {
             on.add(new AssignmentDeskPack(settings.assignment(), config.repLoadBoard(), partitions,
@@ -135,6 +140,22 @@ final class CrossCustomerPacks {
             }
         }
         return work;
+    }
+
+    /** @return the facts every pack adds to the event's evaluation, none for most events @see CrossCustomerPack#factsOf */
+    List<Object> factsOf(Step step) {
+        if (step.event() instanceof CustomerErased) {
+            return List.of();
+        }
+        for (CrossCustomerPack p : packs) {
+            p.factsOf(step, known);
+        }
+        if (known.isEmpty()) {
+            return List.of();
+        }
+        List<Object> facts = List.copyOf(known);
+        known.clear();
+        return facts;
     }
 
     /**

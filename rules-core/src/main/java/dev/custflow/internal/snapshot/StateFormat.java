@@ -7,7 +7,8 @@ package dev.custflow.internal.snapshot;
 public final class StateFormat {
     /**
      * The customer snapshot format written by this version of the engine (2: when the lead got its rep, who set its
-     * stage or rep by hand, and, appended at the end of version 1, the account key and the other phones and e-mails).
+     * stage or rep by hand, the score last reported to sales, the referrer a host-issued referral code named, and,
+     * appended at the end of version 1, the account key and the other phones and e-mails). Version 1 still loads.
      */
     public static final int VERSION = 2;
     /** The engine state format written by this version of the engine (2: keyed parts; 3: the dedup journal). */
@@ -22,6 +23,8 @@ public final class StateFormat {
     public static final String ACCOUNTS = "accounts";
     /** Key prefix of the account index's journal segments. */
     public static final String ACCOUNT_SEGMENTS = "accounts.";
+    /** Key of the referral codes hosts issued (ReferralCodeIssued), a part of its own, written whole. */
+    public static final String REFERRAL_CODES = "referral.codes";
     /** Key prefix of the delivered action ids' segments. */
     public static final String ACTION_IDS = "ids.actions.";
     /** Key prefix of the order owners' segments. */
