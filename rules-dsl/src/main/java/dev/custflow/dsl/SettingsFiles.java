@@ -11,13 +11,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Reads settings files: JSON ({@code .json}) or YAML ({@code .yaml}, {@code .yml}), any subset of
- * the keys of {@link Settings}, merged over a base. Errors name the file, the line of the key and
+ * the keys of {@link Settings}, merged over a base, as sections or as dotted keys
+ * ({@code scoring.channelPoints.WECHAT: 10}, at the top or inside a section). Errors name the file, the line of the key and
  * the key, with a suggestion for a misspelt one.
  */
 public final class SettingsFiles {
@@ -56,13 +59,79 @@ public final class SettingsFiles {
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             return base; // an empty file changes nothing
         }
+        if (!tree.isObject()) {
+            throw new InvalidSettingsException("(root)", null, "expected an object of settings").at(name + ":1");
+        }
+        Settings.Builder settings = Settings.from(base);
+        // in file order: a section as a whole, or one dotted key (scoring.channelPoints.WECHAT: 10), as a scenario's
+        // settings block and whatif write them; a dotted key into a table sets that one row and keeps the others
+        Iterator<Map.Entry<String, JsonNode>> fields = tree.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            if (f.getKey().contains(".")) {
+                setDotted(settings, f.getKey(), f.getValue(), text, yaml, name);
+            } else if (f.getValue().isObject() && hasDottedKey(f.getValue())) {
+                Iterator<Map.Entry<String, JsonNode>> inner = f.getValue().fields();
+                while (inner.hasNext()) {
+                    Map.Entry<String, JsonNode> g = inner.next();
+                    String key = f.getKey() + "." + g.getKey();
+                    if (g.getKey().contains(".")) {
+                        setDotted(settings, key, g.getValue(), text, yaml, name);
+                    } else {
+                        merge(settings, JSON.createObjectNode().set(f.getKey(),
+                                JSON.createObjectNode().set(g.getKey(), g.getValue())), text, yaml, name);
+                    }
+                }
+            } else {
+                merge(settings, JSON.createObjectNode().set(f.getKey(), f.getValue()), text, yaml, name);
+            }
+        }
+        return settings.build();
+    }
+
+    private static boolean hasDottedKey(JsonNode object) {
+        Iterator<String> names = object.fieldNames();
+        while (names.hasNext()) {
+            if (names.next().contains(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void merge(Settings.Builder settings, JsonNode part, String text, boolean yaml, String name) {
         try {
-            return Settings.from(base).merge(tree, name).build();
+            settings.merge(part, name);
         } catch (InvalidSettingsException e) {
             int line = lineOf(text, e.key(), yaml);
-            String where = line > 0 ? name + ":" + line : name;
-            throw e.at(where);
+            throw e.at(line > 0 ? name + ":" + line : name);
         }
+    }
+
+    private static void setDotted(Settings.Builder settings, String key, JsonNode value, String text, boolean yaml,
+                                  String name) {
+        try {
+            settings.set(key, value);
+        } catch (InvalidSettingsException e) {
+            int line = lineOfDotted(text, key.substring(key.indexOf('.') + 1), yaml);
+            if (line == 0) {
+                line = lineOfDotted(text, key, yaml);
+            }
+            throw e.at(line > 0 ? name + ":" + line : name);
+        }
+    }
+
+    /** Finds the line of a key written with its dots (0 when not found). */
+    static int lineOfDotted(String text, String key, boolean yaml) {
+        Pattern p = Pattern.compile(yaml ? "^\\s*[\"']?" + Pattern.quote(key) + "[\"']?\\s*:"
+                : "\"" + Pattern.quote(key) + "\"\\s*:");
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (p.matcher(lines.get(i)).find()) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     /** Finds the line that sets the last part of a dotted key (0 when not found). */
