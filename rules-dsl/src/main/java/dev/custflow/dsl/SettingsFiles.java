@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.custflow.RuleMessage;
 import dev.custflow.settings.InvalidSettingsException;
 import dev.custflow.settings.Settings;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -132,6 +134,74 @@ public final class SettingsFiles {
             }
         }
         return 0;
+    }
+
+    /**
+     * Tables in a settings file replace the default table whole: {@code channelPoints: {WECHAT: 10}} leaves out every
+     * other channel. Lint warns about it, since an author who means one row usually expects the others to stay.
+     *
+     * @param file a settings file that loads over the defaults
+     * @param name the file as lint names it
+     * @return a warning at each table that leaves out rows of the default table
+     */
+    static List<RuleMessage> replacedTables(Path file, String name) {
+        String text;
+        JsonNode written;
+        boolean yaml = file.toString().toLowerCase(Locale.ROOT).matches(".*\\.ya?ml$");
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "");
+            written = (yaml ? YAML : JSON).readTree(text);
+        } catch (IOException e) {
+            return List.of(); // loading reports it
+        }
+        JsonNode defaults;
+        JsonNode loaded;
+        try {
+            defaults = JSON.readTree(Settings.ofDefaults().toJson());
+            loaded = JSON.readTree(load(file, Settings.ofDefaults()).toJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<RuleMessage> out = new ArrayList<>();
+        replacedTables(written, defaults, loaded, "", text, yaml, name, out);
+        return out;
+    }
+
+    private static void replacedTables(JsonNode written, JsonNode defaults, JsonNode loaded, String prefix,
+                                       String text, boolean yaml, String name, List<RuleMessage> out) {
+        if (written == null || !written.isObject() || defaults == null || !defaults.isObject() || loaded == null) {
+            return;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = written.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            if (f.getKey().contains(".") || !f.getValue().isObject()) {
+                continue; // a dotted key sets one row and keeps the others
+            }
+            String key = prefix + f.getKey();
+            JsonNode d = defaults.get(f.getKey());
+            JsonNode l = loaded.get(f.getKey());
+            if (d == null || !d.isObject() || l == null || !l.isObject()) {
+                continue;
+            }
+            List<String> gone = new ArrayList<>();
+            d.fieldNames().forEachRemaining(k -> {
+                if (!l.has(k)) {
+                    gone.add(k);
+                }
+            });
+            if (gone.isEmpty()) {
+                replacedTables(f.getValue(), d, l, key + ".", text, yaml, name, out);
+                continue;
+            }
+            String row = f.getValue().fieldNames().hasNext() ? f.getValue().fieldNames().next() : gone.get(0);
+            JsonNode value = f.getValue().has(row) ? f.getValue().get(row) : d.get(row);
+            out.add(new RuleMessage(name, Math.max(1, lineOf(text, key, yaml)), 1, RuleMessage.Severity.WARNING,
+                    "setting '" + key + "' replaces the whole default table, so its rows " + String.join(", ", gone)
+                            + " are gone. To change one row and keep the others, write '" + key + "." + row + ": "
+                            + value + "'; if leaving them out is meant, say so above it: '# lint: allow "
+                            + "table-replaced because <why>'"));
+        }
     }
 
     /** Finds the line that sets the last part of a dotted key (0 when not found). */
