@@ -306,8 +306,8 @@ public final class WhatIf {
 
         long addedTotal = changes.stream().mapToLong(Change::added).sum();
         long removedTotal = changes.stream().mapToLong(Change::removed).sum();
-        List<String> baseRules = b.engine.ruleNames();
-        List<String> proposedRules = p.engine.ruleNames();
+        List<String> baseRules = authored(b.engine.ruleNames());
+        List<String> proposedRules = authored(p.engine.ruleNames());
         return new WhatIfReport(description, baseLabel, proposedLabel, zone, withinDays, end, b.accepted,
                 b.rejections.size(), b.duplicates, List.copyOf(b.rejections), baseRules.size(), proposedRules.size(),
                 minus(proposedRules, baseRules), minus(baseRules, proposedRules),
@@ -446,6 +446,16 @@ public final class WhatIf {
             next++;
         }
         return next < sortedTimes.length && sortedTimes[next] <= to;
+    }
+
+    /**
+     * The wake-up rule the business language generates for its time sentences (rules-dsl's DslSupport, tested there
+     * by WhatIfDslTest): the engine's, not the author's, so it is neither counted nor listed as a rule added.
+     */
+    static final String DSL_WAKE_RULE = "dsl: wake when a time sentence falls due";
+
+    private static List<String> authored(List<String> ruleNames) {
+        return ruleNames.stream().filter(n -> !n.equals(DSL_WAKE_RULE)).toList();
     }
 
     private static List<String> minus(List<String> a, List<String> b) {

@@ -133,7 +133,7 @@ class ExampleFilesTest {
     void leads_mergesScoresAssignsAndEscalatesAsDocumented() throws IOException {
         Replay run = Replay.of(EXAMPLES.resolve("leads.jsonl"));
 
-        assertThat(run.summary()).isEqualTo("21 events accepted, 0 rejected, 0 duplicates; 38 actions");
+        assertThat(run.summary()).isEqualTo("21 events accepted, 0 rejected, 0 duplicates; 37 actions");
         assertThat(run.actions()).filteredOn(a -> a.get("type").asText().equals("LEADS_MERGED"))
                 .extracting(a -> a.get("survivorId").asText() + " <- " + a.get("mergedId").asText() + " "
                         + a.get("matchedOn"))

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +37,9 @@ import java.util.regex.Pattern;
  *
  * <p>Decision tables are compiled with the rest; their errors come at the sheet, row (line) and column.
  * Loading applies the sandbox (what rules may use), so its errors come with the compiler's. Rules that would
- * fire again after their own change, or undo each other's change in a loop, are warnings ({@code LoopCheck}).
+ * fire again after their own change, or undo each other's change in a loop, are warnings ({@code LoopCheck}), and so
+ * is a table of the settings file that leaves out rows of the default table. A warning is silenced by a comment
+ * giving the reason, on its line or just above it: {@code // lint: allow loop because ...} ({@link Silenced}).
  */
 public final class Lint {
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -66,10 +69,12 @@ public final class Lint {
         RulesFolder rules = RulesFolder.load(folder);
         List<RuleMessage> out = new ArrayList<>();
         Settings settings = Settings.ofDefaults();
+        boolean settingsLoad = true;
         try {
             settings = rules.settingsOver(settings);
         } catch (InvalidSettingsException e) {
             out.add(settingsMessage(rules, e));
+            settingsLoad = false;
         }
         try (Engine ignored = Custflow.builder().rules(rules.sources()).settings(settings)
                 .allowInRules(allowInRules.toArray(String[]::new)).build()) {
@@ -77,10 +82,18 @@ public final class Lint {
         } catch (RuleCompilationException e) {
             out.addAll(e.messages());
         }
+        Map<RuleMessage, String> warnings = new LinkedHashMap<>(); // by the check that gives them
+        if (rules.settings().isPresent() && settingsLoad) {
+            Path file = rules.settings().get();
+            SettingsFiles.replacedTables(file, rules.root().relativize(file).toString())
+                    .forEach(m -> warnings.put(m, "table-replaced"));
+        }
         out.addAll(ruleNames(rules.sources()));
-        out.addAll(emptyReasons(rules.sources()));
-        out.addAll(LoopCheck.check(rules.sources(), out.stream().filter(m -> m.severity() == Severity.ERROR)
-                .map(RuleMessage::file).collect(java.util.stream.Collectors.toSet())));
+        emptyReasons(rules.sources()).forEach(m -> warnings.put(m, "empty-reason"));
+        LoopCheck.check(rules.sources(), out.stream().filter(m -> m.severity() == Severity.ERROR)
+                .map(RuleMessage::file).collect(java.util.stream.Collectors.toSet()))
+                .forEach(m -> warnings.put(m, "loop"));
+        out.addAll(Silenced.unless(warnings, texts(rules)));
         out.sort(Comparator.comparing(RuleMessage::file).thenComparingInt(RuleMessage::line)
                 .thenComparingInt(RuleMessage::column));
         return out;
@@ -172,6 +185,20 @@ public final class Lint {
             }
         }
         return names;
+    }
+
+    /** The text of each file a warning may name: the rule files and the settings file. */
+    private static Map<String, String> texts(RulesFolder rules) {
+        Map<String, String> out = new HashMap<>();
+        rules.sources().forEach(s -> out.put(s.name(), text(s)));
+        rules.settings().ifPresent(f -> {
+            try {
+                out.put(rules.root().relativize(f).toString(), Files.readString(f, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the settings file " + f, e);
+            }
+        });
+        return out;
     }
 
     private static String text(RuleSource s) {

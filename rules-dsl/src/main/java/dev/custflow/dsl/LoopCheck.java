@@ -101,7 +101,7 @@ final class LoopCheck {
     }
 
     private record Rule(String file, String name, int line, int column, boolean user, Map<String, Allowed> allowed,
-                        Set<String> atoms, List<Effect> effects) {
+                        Set<String> atoms, List<Effect> effects, List<Apart.Element> elements) {
         Allowed on(String key) {
             return allowed.getOrDefault(key, new Allowed(null, Set.of()));
         }
@@ -131,7 +131,7 @@ final class LoopCheck {
                 for (Rule r : parse(s.name(), expand(s, dsls), true)) {
                     int quote = r.line <= written.length ? written[r.line - 1].indexOf('"') : -1;
                     rules.add(quote < 0 ? r : new Rule(r.file, r.name, r.line, quote + 1, r.user, r.allowed, r.atoms,
-                            r.effects));
+                            r.effects, r.elements));
                 }
             }
         }
@@ -204,6 +204,9 @@ final class LoopCheck {
 
     /** @return false if the two rules' conditions cannot hold together (apart from the state they fight over) */
     private static boolean compatible(Rule a, Rule b, String except) {
+        if (Apart.keptApart(a.elements, b.elements)) {
+            return false;
+        }
         for (Map.Entry<String, Allowed> e : a.allowed.entrySet()) {
             if (!e.getKey().equals(except) && b.allowed.containsKey(e.getKey())
                     && !e.getValue().meets(b.allowed.get(e.getKey()))) {
@@ -271,7 +274,7 @@ final class LoopCheck {
                 List<Token> then = new ArrayList<>(tokens(String.valueOf(r.getConsequence())));
                 r.getNamedConsequences().values().forEach(c -> then.addAll(tokens(String.valueOf(c))));
                 out.add(new Rule(file, r.getName(), line, column, user, allowed(conditions), atoms(text, r.getLhs()),
-                        effects(then)));
+                        effects(then), Apart.elements(r.getLhs())));
             }
         }
         return out;

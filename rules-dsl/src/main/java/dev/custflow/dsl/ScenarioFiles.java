@@ -1,6 +1,7 @@
 package dev.custflow.dsl;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.custflow.EventRejectedException;
 import dev.custflow.Json;
 import dev.custflow.RulePack;
@@ -33,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -88,7 +91,7 @@ public final class ScenarioFiles {
         boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
         Node root;
         try (JsonParser p = (json ? JSON : YAML).createParser(text)) {
-            root = p.nextToken() == null ? null : Node.read(p, 0);
+            root = p.nextToken() == null ? null : Node.read(p, 0, new HashMap<>());
         } catch (JsonProcessingException e) {
             throw new InvalidScenarioException(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
                     "not valid " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage());
@@ -382,20 +385,58 @@ public final class ScenarioFiles {
             this.items = items;
         }
 
-        /** Reads the value at the parser's current token; {@code line} 0 takes the token's own line. */
-        static Node read(JsonParser p, int line) throws IOException {
+        /**
+         * Reads the value at the parser's current token; {@code line} 0 takes the token's own line. YAML anchors
+         * ({@code &customer}) are kept in {@code anchors} and an alias ({@code *customer}) is the value it names, as
+         * YAML means it; a merge key ({@code <<: *base}) adds the named map's fields that are not written here.
+         */
+        static Node read(JsonParser p, int line, Map<String, Node> anchors) throws IOException {
             int at = line > 0 ? line : p.currentTokenLocation().getLineNr();
+            if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+                String anchor = p.getText();
+                Node named = anchors.get(anchor);
+                if (named == null) {
+                    throw new JsonParseException(p, "'*" + anchor + "' names no anchor above it: write '&" + anchor
+                            + "' on the value first");
+                }
+                return new Node(named.json, at, named.fields, named.items);
+            }
+            String anchor = p instanceof YAMLParser y ? y.getObjectId() : null;
+            Node n = readValue(p, at, anchors);
+            if (anchor != null) {
+                anchors.put(anchor, n);
+            }
+            return n;
+        }
+
+        private static Node readValue(JsonParser p, int at, Map<String, Node> anchors) throws IOException {
             JsonToken t = p.currentToken();
             if (t == JsonToken.START_OBJECT) {
                 ObjectNode obj = JSON.createObjectNode();
                 Map<String, Node> fields = new LinkedHashMap<>();
+                List<Node> merged = new ArrayList<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     int keyLine = p.currentTokenLocation().getLineNr();
                     p.nextToken();
-                    Node v = read(p, keyLine);
+                    Node v = read(p, keyLine, anchors);
+                    if (key.equals("<<") && p instanceof YAMLParser) {
+                        merged.addAll(v.items != null ? v.items : List.of(v));
+                        continue;
+                    }
                     fields.put(key, v);
                     obj.set(key, v.json);
+                }
+                for (Node m : merged) {
+                    if (m.fields == null) {
+                        throw new JsonParseException(p, "'<<' merges a map into this one: name a map's anchor");
+                    }
+                    m.fields.forEach((k, v) -> {
+                        if (!fields.containsKey(k)) {
+                            fields.put(k, v);
+                            obj.set(k, v.json);
+                        }
+                    });
                 }
                 return new Node(obj, at, fields, null);
             }
@@ -403,7 +444,7 @@ public final class ScenarioFiles {
                 ArrayNode arr = JSON.createArrayNode();
                 List<Node> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    Node v = read(p, 0);
+                    Node v = read(p, 0, anchors);
                     items.add(v);
                     arr.add(v.json);
                 }

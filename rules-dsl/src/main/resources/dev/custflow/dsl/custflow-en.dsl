@@ -2,7 +2,7 @@
 # same language in Chinese, sentence for sentence). Loaded automatically for rules folders with .dslr
 # files and no .dsl of their own. One sentence per line: "There is a customer" first, then one
 # condition per "- " line; under "then" one action per line. Values in capitals are the Java names
-# (CUSTOMER, HIGH, FOLLOW_UP...); a reason is the rest of the line, as text.
+# (CUSTOMER, HIGH, FOLLOW_UP...) or their Chinese labels (成交客户, 高...); a reason is the rest of the line, as text.
 #
 # A "# wake:" comment above a sentence is Custflow's, not Drools': the statement, with the sentence's
 # values, is run for every customer after its rules, so the engine looks at the customer again when

@@ -77,8 +77,8 @@ class DecisionTableErrorsTest {
         rows.get(12).set(0, "2 orders"); // row 13, column A: "Orders from"
         writeXlsx("tables/churn.drl.xlsx", rows);
 
-        String expected = "tables/churn.drl.xlsx:13:1: error: sheet \"Churn\", cell A13: [ERR 102] mismatched input "
-                + "'orders' in rule \"Churn by tier_13\"";
+        String expected = "tables/churn.drl.xlsx:13:1: error: sheet \"Churn\", cell A13: expected a number, e.g. 500, "
+                + "not '2 orders'";
         assertThat(load()).containsExactly(expected);
         assertThat(lint()).containsExactly(expected);
     }
@@ -118,5 +118,51 @@ class DecisionTableErrorsTest {
                 + "column sets (int days = $param; schedule.wakeAt($c, $c.daysAfterLastOrder(days));): fill it in";
         assertThat(load()).containsExactly(expected);
         assertThat(lint()).containsExactly(expected);
+    }
+
+    @Test
+    void everyCellOfTheWrongType_isReportedAtOnce_asWhatTheColumnExpects() throws IOException {
+        List<List<String>> rows = churn();
+        rows.get(10).set(3, "five hundred"); // D11: "Days without an order", int days = $param
+        rows.get(12).set(0, "500 人");       // A13: "Orders from", orderCount >= $param
+        rows.get(14).set(1, "5 orders");    // B15: "Orders to", orderCount <= $param
+        rows.get(13).set(2, "regular, 2");  // C14: "Tier", text between quotes: any text is fine
+        writeCsv("churn.drl.csv", rows);
+
+        assertThat(load()).containsExactly(
+                "churn.drl.csv:11:4: error: cell D11: expected a number, e.g. 500, not 'five hundred'",
+                "churn.drl.csv:13:1: error: cell A13: expected a number, e.g. 500, not '500 人'",
+                "churn.drl.csv:15:2: error: cell B15: expected a number, e.g. 500, not '5 orders'");
+    }
+
+    @Test
+    void aWrongTypeCell_doesNotHideAnotherErrorOfTheFile() throws IOException {
+        List<List<String>> rows = churn();
+        rows.get(10).set(3, "sixty");                 // D11: a number expected
+        rows.get(8).set(1, "orderCont <= $param");   // B9: a property the customer lacks
+        writeCsv("churn.drl.csv", rows);
+
+        assertThat(lint()).containsExactly(
+                "churn.drl.csv:9:2: error: cell B9: Customer has no property or method 'orderCont'; did you mean "
+                        + "'orderCount'?",
+                "churn.drl.csv:11:4: error: cell D11: expected a number, e.g. 500, not 'sixty'");
+    }
+
+    @Test
+    void yesInATrueOrFalseColumn_isReportedAsSuch() throws IOException {
+        Files.writeString(dir.resolve("leads.drl.csv"), """
+                RuleSet,rules.tables.leads,
+                Import,dev.custflow.model.Customer,
+                Variables,dev.custflow.rules.Actions actions,
+                RuleTable Open leads,,
+                CONDITION,ACTION,
+                $c : Customer,,
+                openLead == $param,"actions.addTag($c, ""$param"", ""an open lead"");",
+                Open lead,Tag,
+                yes,open,
+                false,closed,
+                """, StandardCharsets.UTF_8);
+
+        assertThat(load()).containsExactly("leads.drl.csv:9:1: error: cell A9: expected true or false, not 'yes'");
     }
 }

@@ -73,7 +73,7 @@ class DslErrorsTest {
                 规则 "销售: 成交客户"
                 当
                     客户
-                    - 阶段 为 成交客户
+                    - 阶段 为 成交
                     - 分层 为 HIGH_VALU
                 那么
                     添加 标签 vip 原因 高价值成交客户
@@ -84,10 +84,12 @@ class DslErrorsTest {
                 () -> Custflow.builder().rules(RulesFolder.load(dir).sources()).build());
 
         assertThat(e.messages()).extracting(Object::toString).containsExactly(
-                "stages.dslr:4:12: error: unknown stage '成交客户'. Write CUSTOMER for 成交客户. (stages: LEAD, PROSPECT, "
-                        + "CUSTOMER, LOYAL, ADVOCATE, DISQUALIFIED, DORMANT)",
-                "stages.dslr:5:12: error: unknown segment 'HIGH_VALU'. Did you mean HIGH_VALUE? (segments: HIGH_VALUE, "
-                        + "POTENTIAL, NEW, AT_RISK, SLEEPING, LOST)");
+                "stages.dslr:4:12: error: unknown stage '成交'. Did you mean CUSTOMER (成交客户)? (stages: "
+                        + "LEAD (潜在客户), PROSPECT (意向客户), CUSTOMER (成交客户), LOYAL (忠诚客户), ADVOCATE (拥护客户), "
+                        + "DISQUALIFIED (无效线索), DORMANT (沉睡客户), NURTURE (培育线索), LOST (战败线索))",
+                "stages.dslr:5:12: error: unknown segment 'HIGH_VALU'. Did you mean HIGH_VALUE (高价值客户)? (segments: "
+                        + "HIGH_VALUE (高价值客户), POTENTIAL (潜力客户), NEW (新客户), AT_RISK (风险客户), "
+                        + "SLEEPING (沉睡客户), LOST (流失客户))");
     }
 
     @Test

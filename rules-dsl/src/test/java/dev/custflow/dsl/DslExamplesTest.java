@@ -8,6 +8,8 @@ import dev.custflow.Engine;
 import dev.custflow.Json;
 import dev.custflow.action.Action;
 import dev.custflow.event.Event;
+import dev.custflow.test.Scenario;
+import dev.custflow.test.ScenarioResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -88,8 +90,28 @@ class DslExamplesTest {
     }
 
     @Test
+    void chineseWrittenTheNaturalWay_withoutSpacesAndWithChineseValues_actsLikeTheSpacedRules() {
+        assertThat(actionsOfRules(EXAMPLES.resolve("zh-natural"), CHINESE_RULES))
+                .containsExactlyElementsOf(actionsOfRules(EXAMPLES.resolve("zh"), CHINESE_RULES))
+                .hasSize(7);
+    }
+
+    @Test
+    void chineseWrittenTheNaturalWay_passesItsScenarios() {
+        Path folder = EXAMPLES.resolve("zh-natural");
+        RulesFolder rules = RulesFolder.load(folder);
+        List<Scenario> scenarios = new ArrayList<>();
+        rules.scenarioFiles().forEach(f -> scenarios.addAll(ScenarioFiles.read(f, folder.relativize(f).toString())));
+
+        assertThat(scenarios).hasSize(3).allSatisfy(s -> {
+            ScenarioResult r = s.run(null, b -> b.rules(rules.sources()));
+            assertThat(r.passed()).as("%s %s%n%s", s.source(), s.name(), r.report("  ")).isTrue();
+        });
+    }
+
+    @Test
     void lint_findsNothingWrongWithTheExamples() {
-        for (String folder : List.of("en", "zh")) {
+        for (String folder : List.of("en", "zh", "zh-natural")) {
             assertThat(Lint.check(EXAMPLES.resolve(folder))).extracting(Lint::format)
                     .noneMatch(m -> m.contains(": error: ") || m.contains(": warning: "));
         }

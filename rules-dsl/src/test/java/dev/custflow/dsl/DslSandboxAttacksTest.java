@@ -70,6 +70,23 @@ class DslSandboxAttacksTest {
     }
 
     @Test
+    void chineseWithoutSpaces_aTagAndAReasonThatWouldCloseTheirStrings_stayText() {
+        // the line is rewritten in the sentence's own spacing first; its values are escaped as any other
+        List<Action> actions = actionsFor(dslr("a.dslr", """
+                expander custflow-zh.dsl
+                规则 "攻击"
+                当
+                    客户
+                    - 没有标签x")||java.lang.System.exit(1)==null||hasTag("y
+                那么
+                    添加标签x")||true||("原因%s
+                结束
+                """.formatted(BREAKOUT)));
+
+        assertThat(actions).anyMatch(a -> a.reason().equals(BREAKOUT));
+    }
+
+    @Test
     void aTagThatWouldCloseItsStringInACondition_isOnlyATag() {
         // no spaces, so it matches {tag:\S+}: unescaped it would make the condition call System.exit
         List<Action> actions = actionsFor(dslr("a.dslr", """

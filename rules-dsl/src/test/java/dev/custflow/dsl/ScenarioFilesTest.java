@@ -70,6 +70,53 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void yamlAnchorsAndAliases_meanTheValueTheyName_asYamlSays() {
+        String yaml = """
+                scenarios:
+                  - name: a
+                    given: &customer
+                      - %s
+                    expect: &none []
+                    others: allowed
+                  - name: b, the same customer
+                    given: *customer
+                    expect: *none
+                    others: allowed
+                """.formatted(EVENT);
+
+        List<Scenario> list = ScenarioFiles.read(yaml, "anchors.yaml");
+
+        assertThat(list).extracting(Scenario::name).containsExactly("a", "b, the same customer");
+        assertThat(list.get(1).steps()).hasSize(1);
+        assertThat(list.get(1).steps().get(0).events()).isEqualTo(list.get(0).steps().get(0).events());
+        assertThat(list.get(1).run(null, b -> { }).passed()).isTrue();
+    }
+
+    @Test
+    void aMergeKey_addsTheNamedMapsFields_thatAreNotWrittenHere() {
+        String yaml = """
+                - name: m
+                  given:
+                    - &order {type: OrderPlaced, id: e1, at: "2024-01-01T09:00:00Z", orderId: o1, customerId: C1, amount: 100}
+                    - {<<: *order, id: e2, orderId: o2}
+                  expect: none
+                  others: allowed
+                """;
+
+        Scenario s = ScenarioFiles.read(yaml, "merge.yaml").get(0);
+
+        assertThat(s.steps().get(0).events()).hasSize(2);
+    }
+
+    @Test
+    void anAliasWithoutItsAnchor_isAnErrorNamingTheLine() {
+        assertThatThrownBy(() -> ScenarioFiles.read("name: a\ngiven: *nothing\nexpect: none\n", "a.yaml"))
+                .isInstanceOf(InvalidScenarioException.class)
+                .hasMessageContaining("a.yaml:2")
+                .hasMessageContaining("'*nothing' names no anchor above it");
+    }
+
+    @Test
     void nestedFieldsOfAnExpectedAction_areComparedOneByOne() {
         Scenario s = ScenarioFiles.read("""
                 name: n

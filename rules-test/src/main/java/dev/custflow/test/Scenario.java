@@ -8,6 +8,7 @@ import dev.custflow.Rejection;
 import dev.custflow.RulePack;
 import dev.custflow.action.Action;
 import dev.custflow.event.Event;
+import dev.custflow.model.CustomerProfile;
 import dev.custflow.settings.Settings;
 import dev.custflow.spi.AuditEntry;
 import java.time.Instant;
@@ -15,10 +16,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -134,6 +137,7 @@ public final class Scenario {
         List<Action> checked = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         List<AuditEntry> held = new ArrayList<>();
+        Map<String, Optional<CustomerProfile>> profiles = new HashMap<>();
         try (Engine engine = b.build()) {
             int auditBefore = -1;
             for (Step step : steps) {
@@ -153,8 +157,15 @@ public final class Scenario {
                     held.add(e);
                 }
             }
+            for (ExpectedAction e : expected) { // the facts at the end, for a report of why a rule did not fire
+                Object id = e.fields().get("customerId");
+                if (id != null) {
+                    profiles.computeIfAbsent(String.valueOf(id), engine::customer);
+                }
+            }
         }
-        return ScenarioResult.compare(this, checked, rejections, held);
+        return ScenarioResult.compare(this, checked, rejections, held,
+                id -> profiles.getOrDefault(id, Optional.empty()));
     }
 
     /**

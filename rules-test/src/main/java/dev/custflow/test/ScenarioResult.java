@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custflow.Json;
 import dev.custflow.Rejection;
 import dev.custflow.action.Action;
+import dev.custflow.model.CustomerProfile;
 import dev.custflow.spi.AuditEntry;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +12,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -25,13 +29,16 @@ import java.util.stream.Collectors;
  * @param unexpected actual actions no expectation matched (a failure only when others are not allowed)
  * @param rejections events the engine rejected (always a failure)
  * @param held       audit entries of the checked steps that the policy gate SUPPRESSED or DEFERRED
+ * @param customers  each customer a missing expectation names, as the rules saw it at the end (stage and how it got
+ *                   there, orders, tags...): the facts that kept a rule from matching
  */
 public record ScenarioResult(Scenario scenario, List<Action> actual, List<ExpectedAction> missing,
                              List<Mismatch> mismatches, List<Action> unexpected, List<Rejection> rejections,
-                             List<AuditEntry> held) {
+                             List<AuditEntry> held, List<String> customers) {
 
     /** Copies the lists. */
     public ScenarioResult {
+        customers = List.copyOf(customers);
         actual = List.copyOf(actual);
         missing = List.copyOf(missing);
         mismatches = List.copyOf(mismatches);
@@ -62,7 +69,7 @@ public record ScenarioResult(Scenario scenario, List<Action> actual, List<Expect
     /** Matches expectations to actions, one to one, as many as possible (so a loose expectation cannot steal the
      * action a stricter one needs). */
     static ScenarioResult compare(Scenario scenario, List<Action> actual, List<Rejection> rejections,
-                                  List<AuditEntry> held) {
+                                  List<AuditEntry> held, Function<String, Optional<CustomerProfile>> profiles) {
         List<ExpectedAction> expected = scenario.expected();
         int[] actionOf = new int[expected.size()];
         int[] expectationOf = new int[actual.size()];
@@ -100,7 +107,45 @@ public record ScenarioResult(Scenario scenario, List<Action> actual, List<Expect
                 unpaired.remove(best.closest());
             }
         }
-        return new ScenarioResult(scenario, actual, missing, mismatches, unexpected, rejections, held);
+        List<String> customers = missing.stream().map(e -> e.fields().get("customerId")).filter(Objects::nonNull)
+                .map(String::valueOf).distinct()
+                .map(id -> profiles.apply(id).map(ScenarioResult::facts).orElse(id + ": not known to the engine"))
+                .toList();
+        return new ScenarioResult(scenario, actual, missing, mismatches, unexpected, rejections, held, customers);
+    }
+
+    /**
+     * @return the facts rules most often test, e.g. {@code C-1: stage LOYAL 忠诚客户 (CUSTOMER -> LOYAL), 2 orders,
+     *         1700.00 spent, last order 2024-03-10T09:00:00Z, score 0}: a second order makes a CUSTOMER LOYAL, so a
+     *         rule for CUSTOMERs with 2 orders rarely matches, and this line shows why
+     */
+    static String facts(CustomerProfile c) {
+        StringBuilder sb = new StringBuilder(c.id()).append(": stage ");
+        sb.append(c.stage() == null ? "none" : c.stage().name() + " " + c.stage().chinese());
+        if (!c.stageHistory().isEmpty()) {
+            List<String> path = new ArrayList<>();
+            path.add(c.stageHistory().get(0).from() == null ? "new" : c.stageHistory().get(0).from().name());
+            c.stageHistory().forEach(h -> path.add(h.to().name()));
+            sb.append(" (").append(String.join(" -> ", path)).append(')');
+        }
+        sb.append(", ").append(c.orderCount()).append(c.orderCount() == 1 ? " order" : " orders");
+        if (c.orderCount() > 0) {
+            sb.append(", ").append(c.totalSpent().toPlainString()).append(" spent, last order ").append(c.lastOrderAt());
+        }
+        sb.append(", score ").append(c.score());
+        if (c.segment() != null) {
+            sb.append(", segment ").append(c.segment().name());
+        }
+        if (!c.tags().isEmpty()) {
+            sb.append(", tags ").append(new java.util.TreeSet<>(c.tags()));
+        }
+        if (c.openComplaints() > 0) {
+            sb.append(", ").append(c.openComplaints()).append(" open complaints");
+        }
+        if (!c.openWarnings().isEmpty()) {
+            sb.append(", open warnings ").append(c.openWarnings());
+        }
+        return sb.toString();
     }
 
     /** Kuhn's augmenting path: small inputs, exact answer. */
@@ -168,6 +213,11 @@ public record ScenarioResult(Scenario scenario, List<Action> actual, List<Expect
         sb.append(rules.isEmpty() ? "" : "; rules that fired:").append('\n');
         rules.forEach((rule, n) -> sb.append(indent).append("  ").append(rule).append(n > 1 ? " (x" + n + ")" : "")
                 .append('\n'));
+        if (!customers.isEmpty()) {
+            sb.append(indent).append("the customers at the end, as the rules saw them (a rule that did not fire found "
+                    + "a condition false here):\n");
+            customers.forEach(c -> sb.append(indent).append("  ").append(c).append('\n'));
+        }
         if (!held.isEmpty()) {
             sb.append(indent).append("held back by the policy gate (audit trail):\n");
             held.forEach(h -> sb.append(indent).append("  ").append(h.outcome()).append(' ').append(h.actionType())

@@ -38,6 +38,22 @@ class ScenarioTest {
     }
 
     @Test
+    void aMissingAction_showsTheCustomerAsTheRulesSawIt_theSecondOrderMadeItLoyal() {
+        // the trap: "a CUSTOMER with 2 orders" rarely matches, since the second order makes the customer LOYAL
+        ScenarioResult r = lifecycle(Scenario.builder("two orders")
+                .given(List.of(order("o1", "C1", "2024-01-01", 100)))
+                .when(List.of(order("o2", "C1", "2024-02-01", 150)))
+                .expect(ExpectedAction.of("TAG_ADDED").with("customerId", "C1").with("tag", "two-orders")).build());
+
+        assertThat(r.passed()).isFalse();
+        assertThat(r.customers()).singleElement().asString()
+                .startsWith("C1: stage LOYAL 忠诚客户 (new -> CUSTOMER -> LOYAL), 2 orders, 250")
+                .contains("last order 2024-02-01");
+        assertThat(r.report("  ")).contains("the customers at the end, as the rules saw them",
+                "  C1: stage LOYAL 忠诚客户");
+    }
+
+    @Test
     void wrongField_isReportedAsMismatchWithTheClosestAction() {
         ScenarioResult r = lifecycle(Scenario.builder("wrong").given(List.of(lead("L1", "2024-01-01", "WECHAT")))
                 .expect(ExpectedAction.of("STAGE_CHANGED").with("customerId", "L1").with("to", "PROSPECT")).build());

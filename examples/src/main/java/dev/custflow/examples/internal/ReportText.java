@@ -2,6 +2,7 @@ package dev.custflow.examples.internal;
 
 import dev.custflow.Rejection;
 import dev.custflow.action.Action;
+import dev.custflow.action.AtRiskDigest;
 import dev.custflow.examples.DemoReport;
 import dev.custflow.model.Stage;
 import java.lang.reflect.RecordComponent;
@@ -360,13 +361,39 @@ public final class ReportText {
                     v = TIME.format(t.atZone(zone));
                 }
                 if (v != null) {
-                    parts.add(c.getName() + "=" + v);
+                    parts.add(c.getName() + "=" + readable(v));
                 }
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot read " + c.getName() + " of " + a.type(), e);
             }
         }
         return clip(String.join(", ", parts), DETAILS_MAX);
+    }
+
+    /**
+     * A value as a person reads it, not as Java prints a record: a digest's customer is {@code C-1 HIGH NO_ORDER_LONG,
+     * 95 days since the last order}, another record its values by name, a list its items.
+     */
+    static String readable(Object v) {
+        if (v instanceof AtRiskDigest.AtRisk a) {
+            return a.customerId() + " " + a.level() + " " + String.join("/", a.causes()) + ", "
+                    + a.daysSinceLastOrder() + " days since the last order";
+        }
+        if (v instanceof java.util.Collection<?> items) {
+            return items.stream().map(ReportText::readable).collect(java.util.stream.Collectors.joining("; ", "[", "]"));
+        }
+        if (v instanceof Record r) {
+            List<String> parts = new ArrayList<>();
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                try {
+                    parts.add(c.getName() + " " + readable(c.getAccessor().invoke(r)));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + c.getName(), e);
+                }
+            }
+            return "(" + String.join(", ", parts) + ")";
+        }
+        return String.valueOf(v);
     }
 
     /** The stage name and its Chinese label; every label is four characters, so the columns line up. */

@@ -35,8 +35,8 @@ public final class WhatIfText {
 
     private void header(WhatIfReport r) {
         line("Custflow what-if: %s", r.description());
-        line("  base:     %s (%s rules)", r.baseLabel(), n(r.baseRules()));
-        line("  proposed: %s (%s rules)", r.proposedLabel(), n(r.proposedRules()));
+        line("  base:     %s (%s)", r.baseLabel(), Columns.count(r.baseRules(), "rule"));
+        line("  proposed: %s (%s)", r.proposedLabel(), Columns.count(r.proposedRules(), "rule"));
         for (WhatIfReport.SettingChange s : r.settingsChanged()) {
             line("    setting %s: %s -> %s", s.key(), s.base() == null ? "(none)" : s.base(),
                     s.proposed() == null ? "(none)" : s.proposed());
@@ -55,8 +55,8 @@ public final class WhatIfText {
     }
 
     private void changes(WhatIfReport r) {
-        line("What would change: %s actions added, %s removed, for %s customers", n(r.added()), n(r.removed()),
-                n(r.customersAffected()));
+        line("What would change: %s added, %s removed, for %s", Columns.count(r.added(), "action"), n(r.removed()),
+                Columns.count(r.customersAffected(), "customer"));
         if (r.changes().isEmpty()) {
             line("  nothing: both runs gave the same actions");
             line("");
@@ -77,10 +77,10 @@ public final class WhatIfText {
                         total[3] += x.removed();
                     }
                 }
-                line("  %-" + (RULE_WIDTH + 2) + "s %10s %10s %10s %10s", type, n(total[0]), n(total[1]),
+                line("  %s %10s %10s %10s %10s", Columns.pad(type, RULE_WIDTH + 2), n(total[0]), n(total[1]),
                         signed('+', total[2]), signed('-', total[3]));
             }
-            line("    %-" + RULE_WIDTH + "s %10s %10s %10s %10s", clip(c.rule(), RULE_WIDTH), n(c.base()),
+            line("    %s %10s %10s %10s %10s", Columns.pad(c.rule(), RULE_WIDTH), n(c.base()),
                     n(c.proposed()), signed('+', c.added()), signed('-', c.removed()));
         }
         line("  (only the types and rules whose actions differ)");
@@ -176,10 +176,6 @@ public final class WhatIfText {
 
     private static String signed(char sign, long value) {
         return value == 0 ? "0" : sign + n(value);
-    }
-
-    private static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 
     private static String n(long value) {

@@ -71,7 +71,8 @@ public final class DecisionTable {
     static Optional<DecisionTable> compile(RuleSource source, List<RuleMessage> errors) {
         Recorder recorder = new Recorder();
         DefaultRuleSheetListener listener = new DefaultRuleSheetListener(true, true);
-        List<DataListener> listeners = List.of(recorder, new QuotingListener(listener));
+        QuotingListener quoting = new QuotingListener(listener);
+        List<DataListener> listeners = List.of(recorder, quoting);
         String sheet = null;
         try {
             if (source.kind() == RuleSource.Kind.DECISION_TABLE_XLSX) {
@@ -88,6 +89,9 @@ public final class DecisionTable {
             return Optional.empty();
         }
         DecisionTable table = new DecisionTable(source.name(), sheet, recorder.cells, "");
+        // every cell of the wrong type at once; each was given to Drools as a stand-in, so the rest is checked too
+        quoting.wrongType.forEach((cell, kind) -> errors.add(table.at(cell, RuleMessage.Severity.ERROR, "expected "
+                + kind.described() + ", not '" + table.row(cell[0]).get(cell[1]) + "'")));
         Optional<RuleMessage> headerless = table.keywordOutsideRuleTable();
         if (headerless.isPresent()) {
             errors.add(headerless.get());
@@ -342,6 +346,8 @@ public final class DecisionTable {
     private static final class QuotingListener implements DataListener {
         private final DataListener next;
         private final Map<Integer, String> code = new java.util.HashMap<>();
+        /** The data cells of the wrong type for their column (row and column), with what the column expects. */
+        final Map<int[], CellTypes.Kind> wrongType = new java.util.LinkedHashMap<>();
         private int tableRow = -1;
 
         QuotingListener(DataListener next) {
@@ -371,7 +377,12 @@ public final class DecisionTable {
                 code.clear();
             } else if (tableRow >= 0 && row == tableRow + 3 && v != null) {
                 code.put(column, v); // the code row: RuleTable, keywords, object types, code, labels, data
-            } else if (tableRow >= 0 && row > tableRow + 4 && v != null && code.containsKey(column)) {
+            } else if (tableRow >= 0 && row > tableRow + 4 && v != null && !v.isBlank() && code.containsKey(column)) {
+                Optional<CellTypes.Kind> kind = CellTypes.of(code.get(column));
+                if (kind.isPresent() && !CellTypes.fits(kind.get(), v)) {
+                    wrongType.put(new int[] {row, column}, kind.get());
+                    v = CellTypes.standIn(kind.get());
+                }
                 v = quoted(code.get(column), v);
             }
             next.newCell(row, column, v, mergedColStart);

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,7 +71,7 @@ public final class DslSupport {
     }
 
     /** A DSL sentence: Drools' entry, how authors read it, and the wake-up statement of a time sentence. */
-    private record Sentence(DSLMappingEntry entry, String text, String wake) {
+    private record Sentence(DSLMappingEntry entry, String text, String wake, Optional<Spacing> spacing) {
     }
 
     /**
@@ -243,7 +244,7 @@ public final class DslSupport {
                 keywords.add(e);
             } else {
                 String key = e.getMappingKey().strip();
-                out.add(new Sentence(e, display(key), wakeByKey.get(key)));
+                out.add(new Sentence(e, display(key), wakeByKey.get(key), Spacing.of(key)));
             }
         }
         return out;
@@ -322,8 +323,36 @@ public final class DslSupport {
                     break;
                 }
             }
+            String written = line;
+            if (match == null) { // Chinese written without spaces: the sentence in its own spacing
+                String asWritten = t;
+                for (Sentence s : candidates) {
+                    Optional<Map<String, String>> loose = s.spacing().flatMap(sp -> sp.match(asWritten));
+                    String canonical = loose.map(v -> s.spacing().get().render(v)).orElse(null);
+                    Matcher mm = canonical == null ? null : s.entry().getKeyPattern().matcher(canonical);
+                    if (mm != null && mm.matches() && values(s.entry(), mm).equals(loose.get())) {
+                        match = s;
+                        m = mm;
+                        t = canonical;
+                        break;
+                    }
+                }
+            }
+            if (match != null) { // a value written as its Chinese label (成交客户) is written as its name (CUSTOMER)
+                String named = withNames(t, match.entry(), m);
+                Matcher mm = match.entry().getKeyPattern().matcher(named);
+                if (!named.equals(t) && mm.matches()) {
+                    t = named;
+                    m = mm;
+                }
+            }
+            boolean rewritten = !t.equals(line.strip());
+            if (rewritten) {
+                line = line.substring(0, line.length() - line.stripLeading().length()) + t;
+            }
             if (match == null) {
-                List<String> close = Suggest.sentences(t, candidates.stream().map(Sentence::text).toList(), 3);
+                List<String> close = Suggest.sentences(Spacing.spaced(t, vocabulary(candidates)),
+                        candidates.stream().map(Sentence::text).toList(), 3);
                 out.add(error(file, i + 1, column, "no sentence of the DSL matches '" + t + "'"
                         + (close.isEmpty() ? "; the sentences are listed in docs/dsl.md"
                         : ". Did you mean " + orList(close) + "?")));
@@ -339,7 +368,7 @@ public final class DslSupport {
             }
             used.merge(match.text(), 1, Integer::sum);
             Map<String, String> values = values(match.entry(), m);
-            out.addAll(checkValues(file, i + 1, line, values));
+            out.addAll(checkValues(file, i + 1, written, values));
             out.addAll(checkQuoting(file, i + 1, line, match, values));
             String quoted = escapeQuoted(line, t, match, m);
             if (quoted == null || !quoted.equals(line) && !lines[i].equals(original[i])) {
@@ -348,7 +377,7 @@ public final class DslSupport {
                 quoted = "";
             }
             if (expansion != null) {
-                expansion.lines()[i] = quoted.equals(line) ? original[i] : quoted;
+                expansion.lines()[i] = quoted.equals(line) && !rewritten ? original[i] : quoted;
                 expansion.merged()[i] = t.startsWith("-");
             }
             if (match.wake() != null) {
@@ -374,12 +403,15 @@ public final class DslSupport {
             Enum<?>[] known = CONSTANTS.get(v.getKey());
             if (known != null && Arrays.stream(known).noneMatch(k -> k.name().equals(value))) {
                 String what = CONSTANT_NAMES.get(v.getKey());
-                List<String> names = Arrays.stream(known).map(Enum::name).toList();
-                String hint = Arrays.stream(known).filter(k -> value.equals(chinese(k))).findFirst()
-                        .map(k -> " Write " + k.name() + " for " + value + ".")
-                        .orElse(Suggest.closest(value, names).map(n -> " Did you mean " + n + "?").orElse(""));
+                Map<String, Enum<?>> byWord = new LinkedHashMap<>();
+                for (Enum<?> k : known) {
+                    byWord.put(k.name(), k);
+                    byWord.put(chinese(k), k);
+                }
+                String hint = Suggest.closest(value, List.copyOf(byWord.keySet()))
+                        .map(w -> " Did you mean " + both(byWord.get(w)) + "?").orElse("");
                 out.add(error(file, line, column, "unknown " + what + " '" + value + "'." + hint + " (" + what
-                        + "s: " + String.join(", ", names) + ")"));
+                        + "s: " + String.join(", ", Arrays.stream(known).map(DslSupport::both).toList()) + ")"));
             }
         }
         return out;
@@ -459,11 +491,55 @@ public final class DslSupport {
         return w;
     }
 
-    private static String chinese(Enum<?> constant) {
+    /** @return the constant's Chinese label, as reports print it and the Chinese DSL accepts it */
+    static String chinese(Enum<?> constant) {
         if (constant instanceof Stage s) {
             return s.chinese();
         }
-        return constant instanceof Segment s ? s.chinese() : null;
+        if (constant instanceof Segment s) {
+            return s.chinese();
+        }
+        if (constant instanceof Level l) {
+            return l.chinese();
+        }
+        if (constant instanceof Channel c) {
+            return c.chinese();
+        }
+        if (constant instanceof Template t) {
+            return t.chinese();
+        }
+        return constant instanceof TaskKind k ? k.chinese() : constant.name();
+    }
+
+    /** @return e.g. {@code CUSTOMER (成交客户)} */
+    private static String both(Enum<?> constant) {
+        return constant.name() + " (" + chinese(constant) + ")";
+    }
+
+    /**
+     * @return the line with each value that names a constant by its Chinese label written as the constant's name,
+     *         right to left so that the positions of the values before it hold
+     */
+    private static String withNames(String line, DSLMappingEntry entry, Matcher m) {
+        StringBuilder out = new StringBuilder(line);
+        List<Map.Entry<String, Integer>> groups = new ArrayList<>(entry.getVariables().entrySet());
+        groups.sort((a, b) -> Integer.compare(m.start(b.getValue()), m.start(a.getValue())));
+        for (Map.Entry<String, Integer> g : groups) {
+            Enum<?>[] known = CONSTANTS.get(g.getKey());
+            String value = m.group(g.getValue());
+            if (known == null || value == null) {
+                continue;
+            }
+            Arrays.stream(known).filter(k -> value.strip().equals(chinese(k))).findFirst()
+                    .ifPresent(k -> out.replace(m.start(g.getValue()), m.end(g.getValue()), k.name()));
+        }
+        return out.toString();
+    }
+
+    private static Set<String> vocabulary(List<Sentence> sentences) {
+        Set<String> words = new LinkedHashSet<>();
+        sentences.forEach(s -> s.spacing().ifPresent(sp -> words.addAll(sp.words())));
+        return words;
     }
 
     private static String orList(List<String> options) {

@@ -4,8 +4,16 @@ import dev.custflow.text.Suggest;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custflow.RuleSource;
+import dev.custflow.action.TaskKind;
+import dev.custflow.action.Template;
+import dev.custflow.model.Channel;
+import dev.custflow.model.Level;
+import dev.custflow.model.Segment;
+import dev.custflow.model.Stage;
+import java.util.Arrays;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +62,56 @@ class DslSupportTest {
     }
 
     @Test
+    void everyConstantASentenceNames_hasAChineseLabelOfItsOwn() {
+        for (Enum<?>[] kind : List.<Enum<?>[]>of(Stage.values(), Segment.values(), Level.values(), Channel.values(),
+                Template.values(), TaskKind.values())) {
+            List<String> labels = Arrays.stream(kind).map(DslSupport::chinese).toList();
+            assertThat(labels).as(kind[0].getDeclaringClass().getSimpleName()).doesNotHaveDuplicates()
+                    .allSatisfy(l -> assertThat(l).isNotBlank().doesNotContain(" ")
+                            .isNotIn(Arrays.stream(kind).map(Enum::name).toList()));
+        }
+    }
+
+    @Test
+    void aChineseLineWithoutSpaces_thatIsNoSentence_getsTheClosestSentence() {
+        RuleSource rule = dslr("""
+                规则 "流失: 两个月"
+                当
+                    客户
+                    - 连续60天没有下单
+                那么
+                    发出高级流失预警原因两个月未下单
+                结束
+                """);
+
+        assertThatThrownBy(() -> DslSupport.usage(List.of(rule))).hasMessageContaining(
+                "no sentence of the DSL matches '- 连续60天没有下单'. Did you mean '- 连续 {days} 天 未下单'?");
+    }
+
+    @Test
+    void aValueThatIsNeitherANameNorALabel_isRefused_withBothNamesOfTheClosest() {
+        RuleSource rule = dslr("""
+                规则 "营销: 券"
+                当
+                    客户
+                    - 阶段为忠实客户
+                那么
+                    通过微信发送优惠卷消息原因欢迎券
+                结束
+                """);
+
+        assertThatThrownBy(() -> DslSupport.usage(List.of(rule)))
+                .hasMessageContaining("unknown stage '忠实客户'. Did you mean LOYAL (忠诚客户)?")
+                .hasMessageContaining("unknown message template '优惠卷'. Did you mean COUPON (优惠券)?");
+    }
+
+    @Test
     void aSentenceIsShownAsAuthorsWriteIt() {
         assertThat(DslSupport.display("- in stage {stage:\\w+}")).isEqualTo("- in stage {stage}");
         assertThat(DslSupport.display("^\\s*客户")).isEqualTo("客户");
+    }
+
+    private static RuleSource dslr(String text) {
+        return new RuleSource("x.dslr", RuleSource.Kind.DSLR, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }
