@@ -185,10 +185,11 @@ public final class CompanySimulator implements EventHistory {
                         + "09:00-18:00 " + config.zone() + "),",
                 "some after a meeting or hours later; leads given in the evening or at the weekend are called the "
                         + "next working morning.",
-                "The first-response time (5 minutes) runs around the clock: a lead that comes in after hours (about "
-                        + "half of them) is escalated,",
-                "then reassigned to a rep who calls it the next morning too. Lead assignment on working calendars "
-                        + "would not count those hours.");
+                "The first-response time counts working minutes on the rep's calendar (office hours, public holidays "
+                        + "off): a lead that comes in after hours",
+                "(about half of them) is due at 09:05 the next working morning, and the reps work through that "
+                        + "morning queue in the first hour and a half,",
+                "so most of those are escalated; at work, leads called after a meeting are escalated too.");
     }
 
     /**
