@@ -110,6 +110,22 @@ final class Check {
         return value;
     }
 
+    /** The longest free-text reason a person's decision may carry, in characters. */
+    static final int MAX_REASON_LENGTH = 500;
+
+    /**
+     * An optional reason in a person's words: at most {@link #MAX_REASON_LENGTH} characters.
+     *
+     * @return the reason, or null when it is missing or blank
+     */
+    static String reason(String type, String field, String value) {
+        if (value != null && value.length() > MAX_REASON_LENGTH) {
+            throw EventRejectedException.ofField(type, field, shorten(value),
+                    "a reason has at most " + MAX_REASON_LENGTH + " characters, this one has " + value.length());
+        }
+        return value == null || value.isBlank() ? null : value;
+    }
+
     static <T> T required(String type, String field, T value) {
         if (value == null) {
             throw EventRejectedException.ofField(type, field, null, "this field is required for " + type);

@@ -1,6 +1,5 @@
 package dev.custflow.event;
 
-import dev.custflow.EventRejectedException;
 import java.time.Instant;
 
 /**
@@ -26,13 +25,7 @@ public record OwnerSet(String id, Instant at, String customerId, String repId, S
         Check.id("OwnerSet", "customerId", customerId);
         Check.id("OwnerSet", "repId", repId);
         Check.id("OwnerSet", "by", by);
-        if (reason != null && reason.length() > StageSet.MAX_REASON_LENGTH) {
-            throw EventRejectedException.ofField("OwnerSet", "reason", Check.shorten(reason), "a reason has at most "
-                    + StageSet.MAX_REASON_LENGTH + " characters, this one has " + reason.length());
-        }
-        if (reason != null && reason.isBlank()) {
-            reason = null;
-        }
+        reason = Check.reason("OwnerSet", "reason", reason);
     }
 
     @Override

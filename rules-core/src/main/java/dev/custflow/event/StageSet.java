@@ -1,6 +1,5 @@
 package dev.custflow.event;
 
-import dev.custflow.EventRejectedException;
 import dev.custflow.model.Stage;
 import java.time.Instant;
 
@@ -21,7 +20,7 @@ import java.time.Instant;
 public record StageSet(String id, Instant at, String customerId, Stage stage, String by, String reason, Boolean pin)
         implements Event {
     /** The longest reason kept, in characters. */
-    public static final int MAX_REASON_LENGTH = 500;
+    public static final int MAX_REASON_LENGTH = Check.MAX_REASON_LENGTH;
 
     /** Validates the contract: customerId, stage and by are required. */
     public StageSet {
@@ -29,13 +28,7 @@ public record StageSet(String id, Instant at, String customerId, Stage stage, St
         Check.id("StageSet", "customerId", customerId);
         Check.required("StageSet", "stage", stage);
         Check.id("StageSet", "by", by);
-        if (reason != null && reason.length() > MAX_REASON_LENGTH) {
-            throw EventRejectedException.ofField("StageSet", "reason", Check.shorten(reason),
-                    "a reason has at most " + MAX_REASON_LENGTH + " characters, this one has " + reason.length());
-        }
-        if (reason != null && reason.isBlank()) {
-            reason = null;
-        }
+        reason = Check.reason("StageSet", "reason", reason);
     }
 
     /** @return whether the stage stays where the person put it until a person or an overruling rule moves it */

@@ -1,5 +1,6 @@
 package dev.custflow.model;
 
+import dev.custflow.text.Folding;
 import dev.custflow.text.PersonalData;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -492,7 +493,7 @@ public final class ContactData {
         if (t == null) {
             return null;
         }
-        String words = words(fold(t));
+        String words = Folding.words(Folding.fold(t));
         if (words.isEmpty()) {
             return null;
         }
@@ -509,41 +510,8 @@ public final class ContactData {
             }
         }
         // a name of nothing but legal forms ("有限公司") or a placeholder ("N/A Ltd") names no company: no key
-        String key = words.isEmpty() ? null : fold(words.replace(" ", ""));
+        String key = words.isEmpty() ? null : Folding.fold(words.replace(" ", ""));
         return key == null || isPlaceholder(key) ? null : key;
-    }
-
-    /** Lower case and NFKC until neither changes anything (one round nearly always). */
-    private static String fold(String s) {
-        String cur = s;
-        for (int i = 0; i < 4; i++) {
-            String next = Normalizer.normalize(cur.toLowerCase(Locale.ROOT), Normalizer.Form.NFKC);
-            if (next.equals(cur)) {
-                break;
-            }
-            cur = next;
-        }
-        return cur;
-    }
-
-    /** Every run of characters that are not letters or digits becomes one space; trimmed. */
-    private static String words(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        boolean gap = false;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isLetterOrDigit(cp)) {
-                if (gap && sb.length() > 0) {
-                    sb.append(' ');
-                }
-                gap = false;
-                sb.appendCodePoint(cp);
-            } else {
-                gap = true;
-            }
-        }
-        return sb.toString();
     }
 
     /** A legal suffix as folded letters and digits, e.g. "co., ltd." as {@code coltd}. */
@@ -559,7 +527,7 @@ public final class ContactData {
 
         static Suffix of(String raw) {
             String t = tidy(raw);
-            String w = t == null ? "" : words(fold(t)).replace(" ", "");
+            String w = t == null ? "" : Folding.words(Folding.fold(t)).replace(" ", "");
             return w.isEmpty() ? null : new Suffix(w);
         }
 

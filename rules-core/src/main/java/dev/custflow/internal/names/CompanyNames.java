@@ -1,11 +1,10 @@
 package dev.custflow.internal.names;
 
 import dev.custflow.model.ContactData;
-import java.text.Normalizer;
+import dev.custflow.text.Folding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -77,8 +76,8 @@ public final class CompanyNames {
         if (t == null) {
             return null;
         }
-        String s = BRACKETED_PLACE.matcher(fold(t)).replaceAll(" ");
-        String words = words(s);
+        String s = BRACKETED_PLACE.matcher(Folding.fold(t)).replaceAll(" ");
+        String words = Folding.words(s);
         boolean traded = false;
         boolean stripped = true;
         while (stripped && !words.isEmpty()) {
@@ -173,39 +172,6 @@ public final class CompanyNames {
         }
         out.sort(Comparator.comparingInt(String::length).reversed());
         return List.copyOf(out);
-    }
-
-    /** Lower case and NFKC until neither changes anything. */
-    static String fold(String s) {
-        String cur = s;
-        for (int i = 0; i < 4; i++) {
-            String next = Normalizer.normalize(cur.toLowerCase(Locale.ROOT), Normalizer.Form.NFKC);
-            if (next.equals(cur)) {
-                break;
-            }
-            cur = next;
-        }
-        return cur;
-    }
-
-    /** Every run of characters that are not letters or digits becomes one space; trimmed. */
-    static String words(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        boolean gap = false;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isLetterOrDigit(cp)) {
-                if (gap && sb.length() > 0) {
-                    sb.append(' ');
-                }
-                gap = false;
-                sb.appendCodePoint(cp);
-            } else {
-                gap = true;
-            }
-        }
-        return sb.toString();
     }
 
     private static boolean isAsciiAlnum(char c) {

@@ -1,5 +1,6 @@
 package dev.custflow.internal.names;
 
+import dev.custflow.text.Folding;
 import dev.custflow.model.ContactData;
 
 /**
@@ -21,7 +22,7 @@ public final class PersonNames {
         if (t == null) {
             return null;
         }
-        String k = CompanyNames.words(CompanyNames.fold(t)).replace(" ", "");
+        String k = Folding.words(Folding.fold(t)).replace(" ", "");
         return k.codePointCount(0, k.length()) < 2 ? null : k;
     }
 }
