@@ -264,16 +264,17 @@ public abstract class Customer extends CustomerHistory {
     }
 
     /**
-     * @return true when something was logged with the customer (an interaction, a new capture) after it entered its
-     *         current stage: a recycled lead that engages again
+     * @return true when something was logged with the customer (an interaction, a new capture) since it entered its
+     *         current stage, at the same moment included (the stage changed first, in stream order): a recycled lead
+     *         that engages again
      */
     public boolean isEngagedInStage() {
-        return stageSince != Times.NEVER && (lastInteractionMillis() > stageSince || lastCaptureMillis() > stageSince);
+        return stageSince != Times.NEVER && (lastInteractionMillis() >= stageSince || lastCaptureMillis() >= stageSince);
     }
 
-    /** @return true when the person came in as a lead again (a new capture) after entering the current stage */
+    /** @return true when the person came in as a lead again (a new capture) since entering the current stage */
     public boolean isCapturedInStage() {
-        return stageSince != Times.NEVER && lastCaptureMillis() > stageSince;
+        return stageSince != Times.NEVER && lastCaptureMillis() >= stageSince;
     }
 
     private long lastEngagedAt() {

@@ -53,6 +53,40 @@ class LeadLifeTest {
     }
 
     @Test
+    void aLeadRecycledAndBackSeveralTimes_leavesItsRepsLoadAsItFoundIt_whateverTheBatches() {
+        // L1 goes back to marketing three times and comes back twice: the rep's load goes 1, 0, 1, 0, 1, 0; L2 then
+        // finds the rep with nothing open, whether the engine saw all of it in one call or event by event
+        Settings everyone = Settings.builder().merge("""
+                {"assignment": {"routes": [{"name": "everyone", "strategy": "LEAST_LOADED"}]}}""").build();
+        List<dev.custflow.event.Event> story = List.of(
+                new RepUpdated("rep:solo", at("2024-01-01"), "solo", "Solo", "EAST", null, List.of(), false, 3, true),
+                lead("L1", "2024-03-04T02:00:00Z"),
+                contact("L1", InteractionKind.PAGE_VIEW, null, "2024-04-10"),
+                contact("L1", InteractionKind.PAGE_VIEW, null, "2024-05-20"),
+                tick("2024-07-01"),
+                lead("L2", "2024-07-01T02:00:00Z"));
+        List<String> oneCall = assignmentReasons(everyone, story, story.size());
+        List<String> eventByEvent = assignmentReasons(everyone, story, 1);
+
+        assertThat(oneCall).isEqualTo(eventByEvent);
+        assertThat(oneCall).last().asString().contains("(0 of 3 open)");
+    }
+
+    private static List<String> assignmentReasons(Settings settings, List<dev.custflow.event.Event> events,
+                                                  int batch) {
+        try (dev.custflow.Engine engine = dev.custflow.Custflow.builder().settings(settings)
+                .packs(RulePack.LIFECYCLE, RulePack.ASSIGNMENT).build()) {
+            List<Action> actions = new java.util.ArrayList<>();
+            for (int i = 0; i < events.size(); i += batch) {
+                actions.addAll(engine.acceptAll(events.subList(i, Math.min(events.size(), i + batch))).actions());
+            }
+            assertThat(actions).filteredOn(a -> a.rule().equals(RECYCLE) && a.type().equals("LEAD_RECYCLED"))
+                    .hasSize(3);
+            return actions.stream().filter(a -> a.type().equals("LEAD_ASSIGNED")).map(Action::reason).toList();
+        }
+    }
+
+    @Test
     void aLeadThatFindsNoRepWithRoom_isToldToWait_withItsRoute() {
         RuleVerifier.forPacks(Settings.builder().merge("""
                         {"assignment": {"routes": [{"name": "everyone", "strategy": "LEAST_LOADED"}]}}""").build(),

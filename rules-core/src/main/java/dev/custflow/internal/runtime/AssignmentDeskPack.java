@@ -191,8 +191,7 @@ final class AssignmentDeskPack implements CrossCustomerPack {
     /** Tells the desk which leads closed, and which came back to their rep, in the partitions since the last time. */
     private void drainReleased(PackContext ctx) {
         for (Partition p : ctx.partitions()) {
-            p.drainReleased(desk::release);
-            p.drainReclaimed(desk::reclaim);
+            p.drainLoadChanges(desk::release, desk::reclaim);
         }
     }
 

@@ -96,10 +96,15 @@ public final class Partition implements AutoCloseable {
     private final List<AtRiskDigests.Entry> atRiskReported = new ArrayList<>();
     /** Lead assignment's shared state, or null when the pack is off; set on every session's collector. */
     private AssignmentDesk desk;
-    /** Owners of leads that stopped counting toward their load since the last drain. */
-    private final List<String> released = new ArrayList<>();
-    /** Owners of leads that came back (recycled or lost, then open again) since the last drain. */
-    private final List<String> reclaimed = new ArrayList<>();
+    /**
+     * A lead's weight on its rep's load changed since the last drain: it stopped counting (closed, recycled, lost) or
+     * came back (open again). Kept in one list, in order: a lead recycled, back and recycled again within one drain
+     * must leave its rep's load as it found it, whatever the batch.
+     */
+    private record LoadChange(String repId, boolean back) {
+    }
+
+    private final List<LoadChange> loadChanges = new ArrayList<>();
     /**
      * Customers evaluated, created or merged into since the last {@link #drainChanges} (the next commit writes
      * their snapshots), and ids merged away (the commit removes them); kept only when the engine has a store.
@@ -199,16 +204,15 @@ public final class Partition implements AutoCloseable {
         collector.desk(d);
     }
 
-    /** Hands the owners of leads that closed since the last call to {@code release}. */
-    void drainReleased(Consumer<String> release) {
-        released.forEach(release);
-        released.clear();
-    }
-
-    /** Hands the owners of leads that came back to their rep since the last call to {@code reclaim}. */
-    void drainReclaimed(Consumer<String> reclaim) {
-        reclaimed.forEach(reclaim);
-        reclaimed.clear();
+    /**
+     * Hands the load changes since the last call over, in the order they happened: the owner of a lead that stopped
+     * counting to {@code release}, of one that came back to {@code reclaim}.
+     */
+    void drainLoadChanges(Consumer<String> release, Consumer<String> reclaim) {
+        for (LoadChange change : loadChanges) {
+            (change.back() ? reclaim : release).accept(change.repId());
+        }
+        loadChanges.clear();
     }
 
     /** Takes a customer out of this partition (it was merged into another record); null if unknown. */
@@ -367,10 +371,10 @@ public final class Partition implements AutoCloseable {
         due.schedule(c, Math.min(collector.wake(), c.nextRelease()));
         if (c.isLoadCounted() && !c.isOpenLead()) {
             c.loadCounted(false); // a closed lead no longer weighs on its rep
-            released.add(c.getOwnerId());
+            loadChanges.add(new LoadChange(c.getOwnerId(), false));
         } else if (desk != null && !c.isLoadCounted() && c.getOwnerId() != null && c.isOpenLead()) {
             c.loadCounted(true); // a recycled or lost lead that came back weighs on its rep again
-            reclaimed.add(c.getOwnerId());
+            loadChanges.add(new LoadChange(c.getOwnerId(), true));
         }
         if (c.isAtRisk()) {
             atRisk.add(c);
@@ -511,12 +515,12 @@ public final class Partition implements AutoCloseable {
 
     /** @return the owners of leads closed since the last drain (not drained) */
     List<String> released() {
-        return List.copyOf(released);
+        return loadChanges.stream().filter(change -> !change.back()).map(LoadChange::repId).toList();
     }
 
     /** @param owners owners of closed leads not yet told to the desk (restoring a snapshot) */
     void restoreReleased(List<String> owners) {
-        released.addAll(owners);
+        owners.forEach(o -> loadChanges.add(new LoadChange(o, false)));
     }
 
     /** @return how new orders are scored until the next recompute, or null */
