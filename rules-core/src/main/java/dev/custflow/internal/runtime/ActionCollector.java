@@ -79,7 +79,9 @@ public class ActionCollector implements Actions, Schedule {
     private long matchWake;
     private boolean matchChanged;
     private boolean matchChangedOther;
-    /** The customer before the firing rule ran (a user's rule only), or null. */
+    /** The firing rule is a user's: the customer is checkpointed before its first change. */
+    private boolean guardFiring;
+    /** The customer before the firing rule first changed it (a user's rule only), or null. */
     private byte[] checkpoint;
     /** Behaviour points granted in this evaluation, by rule and what: a re-firing rule grants once. */
     private final Set<String> granted = new HashSet<>();
@@ -105,6 +107,7 @@ public class ActionCollector implements Actions, Schedule {
         matchWake = wake;
         matchChanged = false;
         matchChangedOther = false;
+        guardFiring = false;
         checkpoint = null;
     }
 
@@ -116,8 +119,8 @@ public class ActionCollector implements Actions, Schedule {
      * A rule starts firing.
      *
      * @param name    the rule
-     * @param guarded true for a rule of the user's files: the customer is checkpointed first, so that what the
-     *                firing changes can be undone if it fails half-way
+     * @param guarded true for a rule of the user's files: the customer is checkpointed before the firing first
+     *                changes it, so that the change can be undone if the firing fails half-way
      */
     void ruleFiring(String name, boolean guarded) {
         this.rule = name;
@@ -126,7 +129,8 @@ public class ActionCollector implements Actions, Schedule {
         matchWake = wake;
         matchChanged = false;
         matchChangedOther = false;
-        checkpoint = guarded && customer != null ? record(customer).checkpoint() : null;
+        guardFiring = guarded;
+        checkpoint = null; // taken when the firing first changes the customer (record)
     }
 
     /**
@@ -141,7 +145,7 @@ public class ActionCollector implements Actions, Schedule {
             return false;
         }
         if (checkpoint != null) {
-            record(customer).rollBack(checkpoint);
+            ((CustomerRecord) customer).rollBack(checkpoint);
             if (matchChanged) {
                 changed(customer); // the rules see the customer as it was before the firing
             }
@@ -598,8 +602,12 @@ public class ActionCollector implements Actions, Schedule {
      * Every customer a rule sees is the engine's own record: the rule-facing type is read-only, so the changes an
      * action makes go through the record.
      */
-    private static CustomerRecord record(Customer c) {
-        return (CustomerRecord) c;
+    private CustomerRecord record(Customer c) {
+        CustomerRecord r = (CustomerRecord) c;
+        if (guardFiring && checkpoint == null && c == customer) {
+            checkpoint = r.checkpoint(); // before the first change a user's rule makes: undone if it fails
+        }
+        return r;
     }
 
     private AssignmentDesk desk() {

@@ -168,8 +168,8 @@ public final class Partition implements AutoCloseable {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
                 Rule rule = event.getMatch().getRule();
-                // a user's rule is checkpointed, so that a failure half-way leaves the customer as it was; the
-                // built-in packs (trusted, tested) are not, which keeps their firings free of the copy
+                // a user's rule is checkpointed before it first changes the customer, so that a failure half-way
+                // leaves the customer as it was; the built-in packs (trusted, tested) are not
                 collector.ruleFiring(rule.getName(), !rule.getPackageName().startsWith(BUILT_IN_PACKAGES));
                 firing = true;
                 RuleBudget.arm(budgetNanos); // each firing gets the whole budget
