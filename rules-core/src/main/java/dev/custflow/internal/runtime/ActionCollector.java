@@ -384,7 +384,8 @@ public class ActionCollector implements Actions, Schedule {
 
     @Override
     public void clearChurn(Customer c, String churnCause, String reason) {
-        if (record(c).closeWarning(Objects.requireNonNull(churnCause, "cause"))) {
+        // read first: a call that changes nothing needs no checkpoint (record)
+        if (c.hasWarning(Objects.requireNonNull(churnCause, "cause")) && record(c).closeWarning(churnCause)) {
             emit(new ChurnCleared(nextId("CHURN_CLEARED", c.getId()), now(), rule, reason(reason), c.getId(),
                     churnCause));
             changed(c);
@@ -400,7 +401,7 @@ public class ActionCollector implements Actions, Schedule {
 
     @Override
     public void addTag(Customer c, String tag, String reason) {
-        if (record(c).addTag(tag)) {
+        if (!c.hasTag(tag) && record(c).addTag(tag)) { // read first: a tag already there needs no checkpoint
             emit(new TagAdded(nextId("TAG_ADDED", c.getId()), now(), rule, reason(reason), c.getId(), tag, null));
             changed(c);
         }
@@ -408,7 +409,7 @@ public class ActionCollector implements Actions, Schedule {
 
     @Override
     public void removeTag(Customer c, String tag, String reason) {
-        if (record(c).removeTag(tag)) {
+        if (c.hasTag(tag) && record(c).removeTag(tag)) {
             emit(new TagRemoved(nextId("TAG_REMOVED", c.getId()), now(), rule, reason(reason), c.getId(), tag, null));
             changed(c);
         }
