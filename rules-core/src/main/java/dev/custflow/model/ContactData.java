@@ -517,12 +517,9 @@ public final class ContactData {
     /** A legal suffix as folded letters and digits, e.g. "co., ltd." as {@code coltd}. */
     private static final class Suffix {
         final String squeezed;
-        /** A suffix starting with a Latin letter or digit must start a word: "Zinc" does not end in "Inc". */
-        final boolean wholeWord;
 
         private Suffix(String squeezed) {
             this.squeezed = squeezed;
-            this.wholeWord = isAsciiAlnum(squeezed.charAt(0));
         }
 
         static Suffix of(String raw) {
@@ -533,20 +530,7 @@ public final class ContactData {
 
         /** @return where this suffix starts at the end of {@code words} (spaces in it ignored), or -1 */
         int matchAtEnd(String words) {
-            int i = words.length();
-            for (int j = squeezed.length() - 1; j >= 0; j--) {
-                while (i > 0 && words.charAt(i - 1) == ' ') {
-                    i--;
-                }
-                if (i == 0 || words.charAt(i - 1) != squeezed.charAt(j)) {
-                    return -1;
-                }
-                i--;
-            }
-            if (wholeWord && i > 0 && isAsciiAlnum(words.charAt(i - 1))) {
-                return -1;
-            }
-            return i;
+            return Folding.startOfEnding(squeezed, words);
         }
     }
 

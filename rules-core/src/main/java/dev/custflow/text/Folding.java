@@ -50,4 +50,34 @@ public final class Folding {
         }
         return sb.toString();
     }
+
+    /**
+     * Where a word stands at the end of a name, spaces in the name ignored: a legal form ("coltd" at the end of
+     * "acme co ltd") or a trade word. A word that starts with a Latin letter or digit must start a word of the name:
+     * "Zinc" does not end in "inc".
+     *
+     * @param squeezed the word, folded, without spaces
+     * @param words    the name, folded and cut into words ({@link #words})
+     * @return the index in {@code words} where the word starts, or -1 when the name does not end in it
+     */
+    public static int startOfEnding(String squeezed, String words) {
+        int i = words.length();
+        for (int j = squeezed.length() - 1; j >= 0; j--) {
+            while (i > 0 && words.charAt(i - 1) == ' ') {
+                i--;
+            }
+            if (i == 0 || words.charAt(i - 1) != squeezed.charAt(j)) {
+                return -1;
+            }
+            i--;
+        }
+        if (isAsciiAlnum(squeezed.charAt(0)) && i > 0 && isAsciiAlnum(words.charAt(i - 1))) {
+            return -1;
+        }
+        return i;
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
 }

@@ -25,4 +25,15 @@ class FoldingTest {
     void words_keepsLettersAndDigits_andMakesEveryOtherRunOneSpace(String in, String words) {
         assertThat(Folding.words(in)).isEqualTo(words);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "coltd     | acme co ltd   | 5",
+            "inc       | zinc          | -1",
+            "inc       | acme inc      | 5",
+            "有限公司   | 华为技术有限公司 | 4",
+            "有限公司   | 有限           | -1"})
+    void startOfEnding_findsAWordAtTheEnd_spacesIgnored_andLatinOnlyAsAWholeWord(String word, String name, int at) {
+        assertThat(Folding.startOfEnding(word, name)).isEqualTo(at);
+    }
 }

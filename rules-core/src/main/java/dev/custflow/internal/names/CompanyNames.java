@@ -89,7 +89,7 @@ public final class CompanyNames {
                 continue;
             }
             for (String w : TRADE) { // the longest designation whose removal leaves a trade name
-                at = matchAtEnd(w, words);
+                at = Folding.startOfEnding(w, words);
                 if (at >= 0 && isTradeName(words.substring(0, at).strip())) {
                     words = words.substring(0, at).strip();
                     stripped = true;
@@ -139,30 +139,12 @@ public final class CompanyNames {
     /** @return where the first of these words (spaces ignored) starts at the end of {@code words}, or -1 */
     private static int matchAny(List<String> squeezed, String words) {
         for (String w : squeezed) {
-            int at = matchAtEnd(w, words);
+            int at = Folding.startOfEnding(w, words);
             if (at >= 0) {
                 return at;
             }
         }
         return -1;
-    }
-
-    private static int matchAtEnd(String squeezed, String words) {
-        int i = words.length();
-        for (int j = squeezed.length() - 1; j >= 0; j--) {
-            while (i > 0 && words.charAt(i - 1) == ' ') {
-                i--;
-            }
-            if (i == 0 || words.charAt(i - 1) != squeezed.charAt(j)) {
-                return -1;
-            }
-            i--;
-        }
-        // a Latin word must start a word of the name: "Zinc" does not end in "inc"
-        if (isAsciiAlnum(squeezed.charAt(0)) && i > 0 && isAsciiAlnum(words.charAt(i - 1))) {
-            return -1;
-        }
-        return i;
     }
 
     private static List<String> squeezedLongestFirst(List<String> words) {
@@ -172,9 +154,5 @@ public final class CompanyNames {
         }
         out.sort(Comparator.comparingInt(String::length).reversed());
         return List.copyOf(out);
-    }
-
-    private static boolean isAsciiAlnum(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 }
