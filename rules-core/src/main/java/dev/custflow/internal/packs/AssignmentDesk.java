@@ -236,26 +236,34 @@ public final class AssignmentDesk {
             release(lead.getOwnerId());
             lead.loadCounted(false);
         }
-        if (lead.isOpenLead() && unanswered) {
-            give(lead, new Choice(null, repId, List.of(repId), "chosen by a person"), now);
-            return;
+        boolean open = lead.isOpenLead();
+        own(lead, repId, now, open);
+        if (open && unanswered) {
+            firstResponseDue(lead, repId, now);
+        } else {
+            pending.remove(id); // answered already, or closed: no first response to wait for
         }
-        pending.remove(id);
+    }
+
+    private void give(CustomerRecord lead, Choice c, long now) {
+        own(lead, c.repId(), now, true);
+        firstResponseDue(lead, c.repId(), now);
+    }
+
+    /** Makes the rep the lead's owner; a lead that still needs its rep counts toward the rep's load. */
+    private void own(CustomerRecord lead, String repId, long now, boolean counts) {
         lead.ownerId(repId);
         lead.ownerSince(now);
-        if (lead.isOpenLead()) {
+        if (counts) {
             lead.loadCounted(true);
             publish(repId, load.addToValue(repId, 1));
         }
     }
 
-    private void give(CustomerRecord lead, Choice c, long now) {
-        lead.ownerId(c.repId());
-        lead.ownerSince(now);
-        lead.loadCounted(true);
-        publish(c.repId(), load.addToValue(c.repId(), 1));
-        tried.computeIfAbsent(lead.getId(), k -> new LinkedHashSet<>()).add(c.repId());
-        schedule(new Deadline(lead.getId(), c.repId(), now, plusWorking(c.repId(), now, settings.firstResponseMinutes()),
+    /** The rep has the first-response time from now, on their calendar. */
+    private void firstResponseDue(CustomerRecord lead, String repId, long now) {
+        tried.computeIfAbsent(lead.getId(), k -> new LinkedHashSet<>()).add(repId);
+        schedule(new Deadline(lead.getId(), repId, now, plusWorking(repId, now, settings.firstResponseMinutes()),
                 false, seq++));
     }
 

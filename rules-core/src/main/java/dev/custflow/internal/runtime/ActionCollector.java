@@ -274,21 +274,16 @@ public class ActionCollector implements Actions, Schedule {
      */
     void applyStageSet(StageSet e) {
         CustomerRecord c = record(customer);
-        String engine = rule;
-        rule = "manual: stage set by " + e.by();
-        try {
+        decidedBy("manual: stage set by " + e.by(), () -> {
             Stage from = c.getStage();
             if (c.setStageByPerson(e.stage(), now(), rule, e.pinned() ? e.by() : null)) {
-                String why = e.reason() == null ? "" : ": " + PersonalData.scrub(e.reason());
                 emit(new StageChanged(nextId("STAGE_CHANGED", c.getId()), now(), rule,
-                        reason(e.by() + " set the stage to " + e.stage() + why
+                        reason(e.by() + " set the stage to " + e.stage() + because(e.reason())
                                 + (e.pinned() ? "; the rules leave it there until a person changes it" : "")),
                         c.getId(), from, e.stage()));
             }
             changed(c);
-        } finally {
-            rule = engine;
-        }
+        });
     }
 
     /**
@@ -311,11 +306,8 @@ public class ActionCollector implements Actions, Schedule {
             c.ownerId(e.repId());
             c.ownerSince(now);
         }
-        String engine = rule;
-        rule = "manual: owner set by " + e.by();
-        try {
-            String why = (e.reason() == null ? "" : ": " + PersonalData.scrub(e.reason()))
-                    + "; the rules leave it with " + e.repId();
+        decidedBy("manual: owner set by " + e.by(), () -> {
+            String why = because(e.reason()) + "; the rules leave it with " + e.repId();
             if (from == null) {
                 emit(new LeadAssigned(nextId("LEAD_ASSIGNED", c.getId()), now(), rule,
                         reason(e.by() + " gave it to " + e.repId() + why), c.getId(), e.repId(), "MANUAL",
@@ -326,9 +318,23 @@ public class ActionCollector implements Actions, Schedule {
                         Math.max(0, (now - heldSince) / 60_000L)));
             }
             changed(c);
+        });
+    }
+
+    /** Emits what a person decided under a rule name that says who, for the audit; the engine's name after. */
+    private void decidedBy(String decision, Runnable apply) {
+        String engine = rule;
+        rule = decision;
+        try {
+            apply.run();
         } finally {
             rule = engine;
         }
+    }
+
+    /** @return ": " and a person's own words with personal data masked, or nothing */
+    private static String because(String reason) {
+        return reason == null ? "" : ": " + PersonalData.scrub(reason);
     }
 
     @Override
