@@ -10,6 +10,7 @@ import dev.custflow.spi.RepLoadBoard;
 import dev.custflow.spi.Timer;
 import dev.custflow.spi.Timers;
 import dev.custflow.text.Bounds;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -51,6 +52,7 @@ public final class EngineBuilder {
     private CustomerStore store;
     private RepLoadBoard repLoadBoard;
     private Timer timer;
+    private MeterRegistry metrics;
 
     EngineBuilder() {
     }
@@ -316,6 +318,19 @@ public final class EngineBuilder {
     }
 
     /**
+     * Reports the engine's work to the host's Micrometer registry: events applied, rejected and repeated, actions by
+     * type, firings and failures by rule, the time of each call, customers held and reloads (docs/metrics.md lists
+     * the meters). Without a registry (the default) the engine measures nothing.
+     *
+     * @param registry the host's registry (a Prometheus, JMX or any other Micrometer registry)
+     * @return this
+     */
+    public EngineBuilder metrics(MeterRegistry registry) {
+        this.metrics = Objects.requireNonNull(registry, "registry");
+        return this;
+    }
+
+    /**
      * Compiles the rules and opens the engine.
      *
      * @return the engine
@@ -341,7 +356,7 @@ public final class EngineBuilder {
         try {
             return new DefaultEngine(new EngineConfig(List.copyOf(builtIns), List.copyOf(userRules), settings, clock,
                     sink, auditLog, partitions, dedupWindow, referenceIndexSize, auditTrailSize,
-                    List.copyOf(allowInRules), onReload, store, repLoadBoard), timer);
+                    List.copyOf(allowInRules), onReload, store, repLoadBoard, metrics), timer);
         } catch (RuntimeException e) {
             if (timer != null) {
                 timer.close(); // the engine that would have owned it was never made

@@ -3,6 +3,7 @@ package dev.custflow.cli;
 import dev.custflow.BatchResult;
 import dev.custflow.ConnectorException;
 import dev.custflow.Engine;
+import dev.custflow.EngineBuilder;
 import dev.custflow.EventPump;
 import dev.custflow.EventRejectedException;
 import dev.custflow.Json;
@@ -14,6 +15,7 @@ import dev.custflow.connectors.jsonl.JsonLinesEventSource;
 import dev.custflow.dsl.RulesFolderWatcher;
 import dev.custflow.settings.InvalidSettingsException;
 import dev.custflow.spi.AuditEntry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,6 +69,14 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "no summary on standard error")
     boolean quiet;
+
+    @Option(names = "--metrics",
+            description = "at the end, print the engine's meters (events, actions by type, firings by rule, call "
+                    + "times; docs/metrics.md) on standard error")
+    boolean metrics;
+
+    /** The meters of this run, with --metrics. */
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @Option(names = "--watch",
             description = {"with --rules: reload the rules folder into the running engine whenever it changes, for "
@@ -131,8 +141,8 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         try (InputStream in = open(events); JsonLinesActionSink actionsOut = output(false);
              Writer auditOut = auditOutput();
-             Engine e = engine.builder().actionSink(actionsOut).auditLog(entry -> writeAudit(auditOut, entry))
-                     .build();
+             Engine e = measured(engine.builder()).actionSink(actionsOut)
+                     .auditLog(entry -> writeAudit(auditOut, entry)).build();
              RulesFolderWatcher ignored = watch ? watcher(e, err) : null) {
             p.sink = actionsOut;
             p.source = source(in);
@@ -146,11 +156,18 @@ public final class ReplayCommand implements Callable<Integer> {
         return summary(err, started, p, "");
     }
 
+    private EngineBuilder measured(EngineBuilder builder) {
+        return metrics ? builder.metrics(registry) : builder;
+    }
+
     private int summary(PrintWriter err, long started, Progress p, String more) {
         if (!quiet) {
             double secs = (System.nanoTime() - started) / 1e9;
             err.printf("custflow replay: %,d events accepted, %,d rejected, %,d duplicates; %,d actions%s in %.2f s%n",
                     p.accepted, p.rejected, p.duplicates, p.actions, more, secs);
+        }
+        if (metrics) {
+            MeterDump.print(registry, err);
         }
         return p.accepted == 0 && p.rejected > 0 ? 1 : 0;
     }
@@ -196,7 +213,7 @@ public final class ReplayCommand implements Callable<Integer> {
              Writer auditOut = auditOutput()) {
             JsonLinesEventSource source = source(in);
             LinePositionStore lines = new LinePositionStore(opened.store(), source);
-            Engine e = engine.builder().store(lines).auditLog(entry -> writeAudit(auditOut, entry)).build();
+            Engine e = measured(engine.builder()).store(lines).auditLog(entry -> writeAudit(auditOut, entry)).build();
             long resumedAt = e.position();
             source.resumeAt(resumedAt);
             p.source = source;

@@ -53,6 +53,27 @@ class ReplayCommandTest {
     }
 
     @Test
+    void withMetrics_theMetersAgreeWithTheSummaryAndTheActions() {
+        Run run = Run.of("replay", "--events", EXAMPLE.toString(), "--metrics");
+
+        assertThat(run.code).isZero();
+        long[] summary = summary(run.err);
+        List<Action> actions = run.out.lines().map(Json::readAction).toList();
+        assertThat(meter(run.err, "custflow.events{outcome=applied}")).isEqualTo(summary[0]);
+        assertThat(meter(run.err, "custflow.events{outcome=duplicate}")).isEqualTo(summary[2]);
+        for (String type : actions.stream().map(Action::type).distinct().toList()) {
+            assertThat(meter(run.err, "custflow.actions{type=" + type + "}")).as(type)
+                    .isEqualTo(actions.stream().filter(a -> a.type().equals(type)).count());
+        }
+        assertThat(run.err).contains("custflow.calls{kind=events} count=").contains("custflow.rule.firings{rule=");
+    }
+
+    private static long meter(String err, String id) {
+        return err.lines().filter(l -> l.startsWith(id + " ")).map(l -> Long.parseLong(l.substring(id.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no meter " + id + " in:\n" + err));
+    }
+
+    @Test
     void aBadLine_isReportedWithItsNumberAndReason_andTheLinesAfterItAreApplied() {
         Run run = Run.of("replay", "--events", EXAMPLE.toString());
 

@@ -58,6 +58,8 @@ public final class DefaultEngine implements Engine {
     private final RangeWalker walker;
     /** Plans, cuts and walks each call's events; holds the engine clock. */
     private final BatchRunner runner;
+    /** The host's meters, or null without a registry. */
+    private final EngineMetrics metrics;
     private volatile boolean closed;
     /** Where each call commits, or null to keep nothing beyond memory. */
     private final Commits commits;
@@ -108,6 +110,12 @@ public final class DefaultEngine implements Engine {
         this.runner = new BatchRunner(router, partitions, packs, walker,
                 new Delivery(partitions, emittedActions, audit, config.auditLog()), config.clock(),
                 () -> this.config.settings());
+        this.metrics = config.metrics() == null ? null : new EngineMetrics(config.metrics());
+        if (metrics != null) {
+            for (Partition p : partitions) {
+                p.countRules();
+            }
+        }
         this.commits = config.store() == null ? null
                 : new Commits(config.store(), new Snapshots.EngineParts(router, emittedActions, packs, partitions),
                         runner);
@@ -211,6 +219,7 @@ public final class DefaultEngine implements Engine {
                     + "position()", stopped);
         }
         BatchResult r;
+        long started = metrics == null ? 0 : System.nanoTime(); // a measurement, not a decision: wall time is right
         try {
             r = processRange(inputs);
             position += consumed;
@@ -232,6 +241,9 @@ public final class DefaultEngine implements Engine {
                 stopped = e;
             }
             throw e;
+        }
+        if (metrics != null) {
+            metrics.called(r, consumed > 0, System.nanoTime() - started, partitions, customerCount());
         }
         try {
             if (!r.actions().isEmpty()) {
@@ -375,7 +387,10 @@ public final class DefaultEngine implements Engine {
         return report(before, new ReloadResult(status, next.warnings(), next.ruleNames(), compiled));
     }
 
-    private static ReloadResult report(EngineConfig config, ReloadResult result) {
+    private ReloadResult report(EngineConfig config, ReloadResult result) {
+        if (metrics != null) {
+            metrics.reloaded(result.status());
+        }
         switch (result.status()) {
             case APPLIED -> LOG.info("{}", result);
             case UNCHANGED -> LOG.debug("{}", result);

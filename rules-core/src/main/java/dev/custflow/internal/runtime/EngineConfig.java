@@ -7,6 +7,7 @@ import dev.custflow.spi.ActionSink;
 import dev.custflow.spi.AuditLog;
 import dev.custflow.spi.CustomerStore;
 import dev.custflow.spi.RepLoadBoard;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.function.Consumer;
@@ -29,12 +30,13 @@ import java.util.function.Consumer;
  * @param onReload           told the result of every reload
  * @param store              where the engine commits its state, or null to keep nothing beyond memory
  * @param repLoadBoard       rep load shared with other engines, or null when this engine holds every lead
+ * @param metrics            the host's metrics registry, or null for no metrics
  */
 public record EngineConfig(List<RuleSource> builtIns, List<RuleSource> userRules, Settings settings,
                            InstantSource clock, ActionSink sink, AuditLog auditLog, int partitions, int dedupWindow,
                            int referenceIndexSize, int auditTrailSize, List<String> allowInRules,
                            Consumer<ReloadResult> onReload, CustomerStore store,
-                           RepLoadBoard repLoadBoard) {
+                           RepLoadBoard repLoadBoard, MeterRegistry metrics) {
 
     /**
      * @param rules the user's rule sources a reload brings
@@ -42,7 +44,7 @@ public record EngineConfig(List<RuleSource> builtIns, List<RuleSource> userRules
      */
     public EngineConfig withUserRules(List<RuleSource> rules) {
         return new EngineConfig(builtIns, rules, settings, clock, sink, auditLog, partitions, dedupWindow,
-                referenceIndexSize, auditTrailSize, allowInRules, onReload, store, repLoadBoard);
+                referenceIndexSize, auditTrailSize, allowInRules, onReload, store, repLoadBoard, metrics);
     }
 
     /**
@@ -51,6 +53,6 @@ public record EngineConfig(List<RuleSource> builtIns, List<RuleSource> userRules
      */
     public EngineConfig withSettings(Settings next) {
         return new EngineConfig(builtIns, userRules, next, clock, sink, auditLog, partitions, dedupWindow,
-                referenceIndexSize, auditTrailSize, allowInRules, onReload, store, repLoadBoard);
+                referenceIndexSize, auditTrailSize, allowInRules, onReload, store, repLoadBoard, metrics);
     }
 }

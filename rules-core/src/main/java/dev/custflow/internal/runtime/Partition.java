@@ -30,7 +30,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.eclipse.collections.api.block.procedure.primitive.ObjectIntProcedure;
 import org.eclipse.collections.impl.map.mutable.UnifiedMap;
+import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 import org.eclipse.collections.impl.set.mutable.UnifiedSet;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -112,6 +114,9 @@ public final class Partition implements AutoCloseable {
     private final UnifiedSet<CustomerRecord> dirty = new UnifiedSet<>();
     private final UnifiedSet<String> removed = new UnifiedSet<>();
     private boolean tracking;
+    /** Firings and failures per rule since the last {@link #drainRuleCounts}; null when no one reads them (no metrics). */
+    private ObjectIntHashMap<String> firings;
+    private ObjectIntHashMap<String> failed;
 
     Partition(int index, CompiledRules rules, Settings settings) {
         this.index = index;
@@ -168,6 +173,9 @@ public final class Partition implements AutoCloseable {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
                 Rule rule = event.getMatch().getRule();
+                if (firings != null) {
+                    firings.addToValue(rule.getName(), 1);
+                }
                 // a user's rule is checkpointed before it first changes the customer, so that a failure half-way
                 // leaves the customer as it was; the built-in packs (trusted, tested) are not
                 collector.ruleFiring(rule.getName(), !rule.getPackageName().startsWith(BUILT_IN_PACKAGES));
@@ -435,6 +443,31 @@ public final class Partition implements AutoCloseable {
         }
         failures.add(new RuleFailure(evaluating.position(), evaluating.cause(), evaluating.customerId(), lastRule(),
                 message));
+        if (failed != null) {
+            failed.addToValue(lastRule(), 1);
+        }
+    }
+
+    /** From now on, counts firings and failures per rule for {@link #drainRuleCounts} (the engine's metrics). */
+    void countRules() {
+        firings = new ObjectIntHashMap<>();
+        failed = new ObjectIntHashMap<>();
+    }
+
+    /**
+     * Hands over the firings and failures per rule counted since the last call, and starts again from zero.
+     *
+     * @param fired  told each rule that fired and how often
+     * @param failedRule told each rule that failed and how often
+     */
+    void drainRuleCounts(ObjectIntProcedure<String> fired, ObjectIntProcedure<String> failedRule) {
+        if (firings == null) {
+            return;
+        }
+        firings.forEachKeyValue(fired);
+        failed.forEachKeyValue(failedRule);
+        firings.clear();
+        failed.clear();
     }
 
     /** What a failure adds when the failed firing's work was kept. */
