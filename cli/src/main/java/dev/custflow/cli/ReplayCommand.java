@@ -318,8 +318,14 @@ public final class ReplayCommand implements Callable<Integer> {
                 }).start();
     }
 
-    private static InputStream open(String source) throws IOException {
-        return "-".equals(source) ? StandardInput.open() : Files.newInputStream(Path.of(source));
+    /** The events; a file read on a terminal also draws a progress bar on standard error (not with -q). */
+    private InputStream open(String source) throws IOException {
+        if ("-".equals(source)) {
+            return StandardInput.open();
+        }
+        Path file = Path.of(source);
+        return FileProgress.track(Files.newInputStream(file), Files.size(file), "custflow replay",
+                quiet || System.console() == null ? null : System.err);
     }
 
     private JsonLinesActionSink output(boolean append) {
