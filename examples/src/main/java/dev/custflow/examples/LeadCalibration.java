@@ -462,7 +462,7 @@ public final class LeadCalibration {
                         + " leads or more");
                 return;
             }
-            y.line(indent, key + ":", f.feature.column());
+            y.line(indent, (key.matches("[\\p{L}\\p{N}_]+") ? key : YamlText.key(key)) + ":", f.feature.column());
             if (f.bands == null) {
                 for (Evidence.Bucket b : f.buckets) {
                     y.line(indent + 1, YamlText.key(b.name()) + ": " + f.points.get(b.name()),

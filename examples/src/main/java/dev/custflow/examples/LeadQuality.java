@@ -136,7 +136,7 @@ public final class LeadQuality {
         for (String g : List.of("A", "B", "C", "D", "-")) {
             grades.put(g, new double[3]);
         }
-        double squares = 0;
+        double[] chances = new double[all.size()];
         int scored = 0;
         long rejected = 0;
         try (Engine engine = Custflow.builder().settings(settings).build();
@@ -158,7 +158,7 @@ public final class LeadQuality {
                 scores[i] = c == null ? 0 : c.score();
                 converted[i] = lead.converted();
                 double p = chance == null ? Double.NaN : chance.applyAsDouble((int) scores[i]);
-                squares += (p - (lead.converted() ? 1 : 0)) * (p - (lead.converted() ? 1 : 0));
+                chances[i] = p;
                 double[] g = grades.get(grade);
                 g[0]++;
                 g[1] += lead.converted() ? 1 : 0;
@@ -177,6 +177,6 @@ public final class LeadQuality {
         }
         return new Report(leads.description(), all.size(), positives, scored, rejected,
                 RankQuality.auc(scores, converted), RankQuality.topRate(scores, converted, TOP_SHARE),
-                chance == null ? Double.NaN : squares / all.size(), table);
+                chance == null ? Double.NaN : RankQuality.brier(chances, converted), table);
     }
 }
