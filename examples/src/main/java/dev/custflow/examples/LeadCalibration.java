@@ -236,8 +236,8 @@ public final class LeadCalibration {
                 double[] seen = rows.stream().map(r -> r.numbers().get(feature.table())).filter(Objects::nonNull)
                         .mapToDouble(Double::doubleValue).toArray();
                 bands = !feature.bands().isEmpty() ? QuantileBands.at(feature.bands())
-                        : QuantileBands.of(seen, feature.quantiles() > 0 ? feature.quantiles() : LeadCalibration.this.bands,
-                        minRows);
+                        : QuantileBands.of(seen, feature.quantiles() > 0 ? feature.quantiles()
+                        : LeadCalibration.this.bands, minRows);
                 rows.forEach(r -> {
                     int b = bands.bandOf(r.numbers().get(feature.table()));
                     values.add(b < 0 ? null : Integer.toString(b));
@@ -454,9 +454,9 @@ public final class LeadCalibration {
 
         private void table(YamlText y, int indent, String key, Fitted f) {
             Evidence.Bucket pool = f.pool;
-            String none = pool.rows() == 0 ? null : String.format(Locale.ROOT, "%s: %,d leads, %s converted, 0 points",
+            String none = pool.rows() == 0 ? null : String.format(Locale.ROOT, "%s: %s, %s converted, 0 points",
                     f.bands != null ? "no number" : "missing or rare (fewer than " + minRows + " leads)",
-                    pool.rows(), pct(pool.rate()));
+                    leadCount(pool.rows()), pct(pool.rate()));
             if (f.points.isEmpty()) {
                 y.comment(indent, key + " (" + f.feature.column() + ") left out: no value is seen in " + minRows
                         + " leads or more");
@@ -466,7 +466,7 @@ public final class LeadCalibration {
             if (f.bands == null) {
                 for (Evidence.Bucket b : f.buckets) {
                     y.line(indent + 1, YamlText.key(b.name()) + ": " + f.points.get(b.name()),
-                            String.format(Locale.ROOT, "%,d leads, %s converted", b.rows(), pct(b.rate())));
+                            String.format(Locale.ROOT, "%s, %s converted", leadCount(b.rows()), pct(b.rate())));
                 }
             } else {
                 double[] from = f.bands.from();
@@ -475,7 +475,7 @@ public final class LeadCalibration {
                     String range = i + 1 < from.length ? YamlText.number(from[i]) + " to below "
                             + YamlText.number(from[i + 1]) : YamlText.number(from[i]) + " and more";
                     y.line(indent + 1, "- {from: " + YamlText.number(from[i]) + ", points: " + f.points.get(b.name())
-                            + "}", String.format(Locale.ROOT, "%s: %,d leads, %s converted", range, b.rows(),
+                            + "}", String.format(Locale.ROOT, "%s: %s, %s converted", range, leadCount(b.rows()),
                             pct(b.rate())));
                 }
             }
@@ -493,6 +493,10 @@ public final class LeadCalibration {
         public int converted() {
             return converted;
         }
+    }
+
+    private static String leadCount(int n) {
+        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? "lead" : "leads");
     }
 
     static String pct(double share) {

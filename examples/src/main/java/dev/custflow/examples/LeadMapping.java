@@ -61,7 +61,8 @@ public record LeadMapping(String source, String id, String outcome, List<String>
      *
      * @param attribute the attribute it fills
      * @param bands     where its bands start, ascending; empty to cut it at quantiles of the calibration share
-     * @param quantiles how many quantile bands to aim for when no bands are given (default 10)
+     * @param quantiles how many quantile bands to aim for when no bands are given; 0 (the default) for the
+     *                  calibration's own number (deciles unless it is told otherwise)
      */
     public record NumberColumn(String attribute, List<Double> bands, int quantiles) {
         /** Copies the bands. */
@@ -126,7 +127,8 @@ public record LeadMapping(String source, String id, String outcome, List<String>
                 String k = it.next();
                 if (!KEYS.contains(k)) {
                     throw error(k, "'" + k + "' is not a key of a mapping" + Suggest.closest(k, KEYS)
-                            .map(s -> ". Did you mean '" + s + "'?").orElse("; the keys are " + String.join(", ", KEYS)));
+                            .map(s -> ". Did you mean '" + s + "'?")
+                            .orElse("; the keys are " + String.join(", ", KEYS)));
                 }
             }
             String outcome = text(root, "outcome", true);
@@ -155,7 +157,7 @@ public record LeadMapping(String source, String id, String outcome, List<String>
             Map<String, NumberColumn> numbers = new LinkedHashMap<>();
             JsonNode num = root.get("numbers");
             if (num != null && num.isArray()) {
-                num.forEach(c -> numbers.put(c.asText().strip(), new NumberColumn(c.asText().strip(), List.of(), 10)));
+                num.forEach(c -> numbers.put(c.asText().strip(), new NumberColumn(c.asText().strip(), List.of(), 0)));
             } else if (num != null && num.isObject()) {
                 num.fields().forEachRemaining(e -> numbers.put(e.getKey().strip(), number(e.getKey().strip(),
                         e.getValue())));
@@ -172,10 +174,10 @@ public record LeadMapping(String source, String id, String outcome, List<String>
 
         private NumberColumn number(String column, JsonNode spec) {
             if (spec == null || spec.isNull()) {
-                return new NumberColumn(column, List.of(), 10);
+                return new NumberColumn(column, List.of(), 0);
             }
             if (spec.isTextual()) {
-                return new NumberColumn(spec.asText().strip(), List.of(), 10);
+                return new NumberColumn(spec.asText().strip(), List.of(), 0);
             }
             if (!spec.isObject()) {
                 throw error(column, "the number column '" + column + "' takes {attribute: NAME, bands: [0, 60, 300]}"
@@ -208,7 +210,7 @@ public record LeadMapping(String source, String id, String outcome, List<String>
                     bands.add(x.asDouble());
                 }
             }
-            int quantiles = 10;
+            int quantiles = 0;
             if (spec.has("quantiles")) {
                 JsonNode q = spec.get("quantiles");
                 if (!q.canConvertToInt() || !q.isIntegralNumber() || q.asInt() < 1 || q.asInt() > 100) {
@@ -292,7 +294,8 @@ public record LeadMapping(String source, String id, String outcome, List<String>
             } else if (n.isArray()) {
                 n.forEach(v -> out.add(v.asText().strip()));
             } else {
-                throw error(key, key + ": takes a list, e.g. [" + (key.equals("missing") ? "未填, Select" : "是, 1") + "]");
+                throw error(key, key + ": takes a list, e.g. ["
+                        + (key.equals("missing") ? "未填, Select" : "是, 1") + "]");
             }
             return out;
         }

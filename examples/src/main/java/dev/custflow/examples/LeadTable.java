@@ -3,6 +3,7 @@ package dev.custflow.examples;
 import dev.custflow.event.Event;
 import dev.custflow.event.LeadCaptured;
 import dev.custflow.examples.internal.TableRows;
+import dev.custflow.text.PersonalData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,7 +43,8 @@ public final class LeadTable implements EventHistory {
      *                  {@code titlePoints}, {@code attributePoints.NAME} (a category) or {@code
      *                  attributeBands.NAME} (a number)
      * @param bands     for a number: where its bands start, ascending, or empty to cut it at quantiles
-     * @param quantiles for a number without bands: how many quantile bands to aim for
+     * @param quantiles for a number without bands: how many quantile bands to aim for (0: the calibration's own
+     *                  number, deciles by default)
      */
     public record Feature(String column, String table, List<Double> bands, int quantiles) {
         /** Copies the bands. */
@@ -121,9 +123,9 @@ public final class LeadTable implements EventHistory {
             new Feature("Country", "regionPoints", List.of(), 0),
             new Feature("Specialization", "industryPoints", List.of(), 0),
             new Feature("What is your current occupation", "titlePoints", List.of(), 0),
-            new Feature("Total Time Spent on Website", "attributeBands.timeOnSiteSeconds", List.of(), 10),
-            new Feature("TotalVisits", "attributeBands.totalVisits", List.of(), 10),
-            new Feature("Page Views Per Visit", "attributeBands.pageViewsPerVisit", List.of(), 10));
+            new Feature("Total Time Spent on Website", "attributeBands.timeOnSiteSeconds", List.of(), 0),
+            new Feature("TotalVisits", "attributeBands.totalVisits", List.of(), 0),
+            new Feature("Page Views Per Visit", "attributeBands.pageViewsPerVisit", List.of(), 0));
 
     private final String source;
     private final List<Feature> features;
@@ -236,7 +238,8 @@ public final class LeadTable implements EventHistory {
             if (converted == null) {
                 throw table.error(r, at.get(mapping.outcome()), mapping.missing(outcome)
                         ? "the outcome is missing; every lead needs one (" + mapping.outcomeValues() + ")"
-                        : "'" + outcome.strip() + "' is not an outcome of the mapping (" + mapping.outcomeValues() + ")");
+                        : "'" + PersonalData.scrub(outcome.strip()) + "' is not an outcome of the mapping ("
+                        + mapping.outcomeValues() + ")");
             }
             String id;
             if (mapping.id() == null) {
@@ -249,7 +252,8 @@ public final class LeadTable implements EventHistory {
                 id = "lead-" + raw.strip();
                 Long before = seen.put(id, r.line());
                 if (before != null) {
-                    throw table.error(r, at.get(mapping.id()), "the lead id '" + raw.strip() + "' is on "
+                    throw table.error(r, at.get(mapping.id()), "the lead id '" + PersonalData.scrub(raw.strip())
+                            + "' is on "
                             + (source.equals("query") ? "row " : "line ") + before + " already");
                 }
             }
@@ -289,7 +293,8 @@ public final class LeadTable implements EventHistory {
         } catch (NumberFormatException e) {
             // below
         }
-        throw table.error(r, column, "'" + v + "' is not a number");
+        // a phone number mapped as a number by mistake is not printed
+        throw table.error(r, column, "'" + PersonalData.scrub(v) + "' is not a number");
     }
 
     /**
