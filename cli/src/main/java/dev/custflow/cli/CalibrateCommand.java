@@ -3,7 +3,6 @@ package dev.custflow.cli;
 import dev.custflow.RuleCompilationException;
 import dev.custflow.examples.DataFileException;
 import dev.custflow.examples.LeadCalibration;
-import dev.custflow.examples.LeadHistory;
 import dev.custflow.settings.InvalidSettingsException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,22 +20,21 @@ import picocli.CommandLine.Spec;
 /**
  * {@code custflow calibrate}: lead-scoring weights from past leads with their outcome ({@link
  * LeadCalibration}, in the examples module), written as an editable settings file, with how well they rank leads
- * the calibration did not see.
+ * the calibration did not see. Where the leads come from is {@link LeadSourceOptions}.
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Calibrates lead-scoring weights from past leads with their outcome (Leads.csv), writes them "
-                + "as a settings file a sales manager can edit, and measures them through the engine on leads kept "
-                + "apart: AUC, base rate, the conversion rate of the top 20 %% by score, lift.",
+        description = {"Calibrates lead-scoring weights from past leads with their outcome (Leads.csv, or any lead "
+                + "table or SQL query with a mapping), writes them as a settings file a sales manager can edit, and "
+                + "measures them through the engine on leads kept apart: AUC, Brier, base rate, the conversion rate "
+                + "of the top 20 %% by score, lift, and predicted against actual conversion per grade.",
                 "Method and figures: docs/lead-scoring.md.",
                 "Exit code: 0 when the weights were written, 2 for a usage or data error."})
 public final class CalibrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--leads", paramLabel = "PATH", required = true,
-            description = "past leads with their outcome: the file " + LeadHistory.FILE_NAME
-                    + " or its folder (e.g. ../shared/data/leads)")
-    Path leads;
+    @Mixin
+    LeadSourceOptions source;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
             description = "seed of the random split; the same seed gives the same weights and figures "
@@ -56,7 +55,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             LeadCalibration calibration = LeadCalibration.builder().seed(seed).trainShare(trainShare).build();
-            LeadCalibration.Result result = calibration.run(LeadHistory.load(leads));
+            LeadCalibration.Result result = calibration.run(source.load());
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);

@@ -20,16 +20,17 @@ public final class DatabaseLogin {
     /** The environment variable read for the password when neither --password-env nor --password-file is given. */
     public static final String DEFAULT_PASSWORD_ENV = "CUSTFLOW_DB_PASSWORD";
 
-    @Option(names = "--user", paramLabel = "U", description = "with --store: the database user")
+    @Option(names = "--user", paramLabel = "U",
+            description = "with --store (replay) or --jdbc-url (calibrate): the database user")
     String user;
 
     @Option(names = "--password-env", paramLabel = "NAME",
-            description = "with --store: read the database password from this environment variable (default: "
+            description = "with a database: read its password from this environment variable (default: "
                     + DEFAULT_PASSWORD_ENV + ", when it is set)")
     String passwordEnv;
 
     @Option(names = "--password-file", paramLabel = "FILE",
-            description = "with --store: read the database password from the first line of this file (e.g. a "
+            description = "with a database: read its password from the first line of this file (e.g. a "
                     + "mounted secret; let only yourself read it)")
     Path passwordFile;
 
@@ -54,6 +55,18 @@ public final class DatabaseLogin {
      *                                  not set, a file missing, unreadable or empty, login options without a store
      */
     public String password(boolean withStore) {
+        return password(withStore, "--store");
+    }
+
+    /**
+     * @param withDatabase true when the command has a database to log in to
+     * @param option       the option that names the database, for the message when there is none (e.g.
+     *                     {@code --jdbc-url})
+     * @return as {@link #password(boolean)}
+     * @throws IllegalArgumentException as {@link #password(boolean)}
+     */
+    public String password(boolean withDatabase, String option) {
+        boolean withStore = withDatabase;
         if (onCommandLine != null) {
             throw new IllegalArgumentException("--password is not accepted: the process list (ps) shows a command "
                     + "line to every user of the machine, and the shell keeps it in its history; give the password in "
@@ -62,7 +75,7 @@ public final class DatabaseLogin {
         }
         if (!withStore) {
             if (user != null || passwordEnv != null || passwordFile != null) {
-                throw new IllegalArgumentException("--user, --password-env and --password-file go with --store");
+                throw new IllegalArgumentException("--user, --password-env and --password-file go with " + option);
             }
             return null;
         }

@@ -31,13 +31,23 @@ public final class DataFileException extends CustflowException {
      * @param problem what is wrong with the value, naming it and its column's name
      */
     public DataFileException(Path file, long line, int column, String problem) {
-        super(file + ":" + line + (column > 0 ? ":" + column : "") + ": " + problem);
-        this.file = file.toString();
+        this(file.toString(), line, column, problem);
+    }
+
+    /**
+     * @param source  where the data comes from when it is not a file, e.g. {@code query} for a query's result
+     * @param line    the 1-based line (or row of a query's result), or 0 when the problem is not in one
+     * @param column  the 1-based character column where the bad value starts, or 0 when unknown
+     * @param problem what is wrong with the value, naming it and its column's name
+     */
+    public DataFileException(String source, long line, int column, String problem) {
+        super(source + (line > 0 ? ":" + line : "") + (line > 0 && column > 0 ? ":" + column : "") + ": " + problem);
+        this.file = source;
         this.line = line;
         this.column = column;
     }
 
-    /** @return the file, as given */
+    /** @return the file, as given (or the source that is not a file, e.g. {@code query}) */
     public String file() {
         return file;
     }

@@ -34,8 +34,8 @@ import java.util.stream.Stream;
  * activity when it is an interaction kind.
  *
  * <p>Cleaning: empty cells and the form's placeholder {@code Select} are missing values. The columns
- * that leak the outcome ({@code Tags}, {@code Lead Quality}, {@code Lead Profile}, {@code Last
- * Notable Activity}: filled in by sales while or after the lead was worked) and the vendor's own
+ * that leak the outcome ({@code Tags}, {@code Lead Quality}, {@code Lead Profile}: the sales team's
+ * judgement of the lead, filled in while or after it was worked) and the vendor's own
  * {@code Asymmetrique*} scores are not read at all.
  *
  * <p>The file has no dates: the leads arrive one a minute from {@link #START}, in the order of their
@@ -50,7 +50,8 @@ public final class LeadHistory implements EventHistory {
     /** The columns read; every other column is left alone. */
     static final List<String> COLUMNS = List.of("Lead Number", "Lead Origin", "Lead Source", "Do Not Email",
             "Do Not Call", "Converted", "TotalVisits", "Total Time Spent on Website", "Page Views Per Visit",
-            "Last Activity", "Country", "Specialization", "What is your current occupation", "City");
+            "Last Activity", "Country", "Specialization", "What is your current occupation", "City",
+            "Last Notable Activity");
 
     /** {@code Last Activity} values that are an interaction of the engine's kinds; the others are only attributes. */
     private static final Map<String, InteractionKind> ACTIVITY_KINDS = Map.of(
@@ -85,11 +86,12 @@ public final class LeadHistory implements EventHistory {
      * @param specialization     {@code Specialization}
      * @param occupation         {@code What is your current occupation}
      * @param city               {@code City}
+     * @param lastNotableActivity {@code Last Notable Activity}
      */
     public record Lead(long line, long leadNumber, boolean converted, String origin, String source,
                        boolean doNotEmail, boolean doNotCall, Double totalVisits, Double timeOnSiteSeconds,
                        Double pageViewsPerVisit, String lastActivity, String country, String specialization,
-                       String occupation, String city) {
+                       String occupation, String city, String lastNotableActivity) {
 
         /** @return the engine's customer id: {@code lead-} and the lead number */
         public String id() {
@@ -112,12 +114,15 @@ public final class LeadHistory implements EventHistory {
 
         /**
          * @return the host attributes the lead carries: {@code leadSource}, {@code lastActivity},
-         *         {@code timeOnSiteSeconds}, {@code totalVisits}, {@code pageViewsPerVisit} (those known)
+         *         {@code lastNotableActivity}, {@code emailOptOut} (Yes or No), {@code timeOnSiteSeconds},
+         *         {@code totalVisits}, {@code pageViewsPerVisit} (those known)
          */
         public Map<String, Object> attributes() {
             Map<String, Object> m = new LinkedHashMap<>();
             put(m, "leadSource", source);
             put(m, "lastActivity", lastActivity);
+            put(m, "lastNotableActivity", lastNotableActivity);
+            put(m, "emailOptOut", doNotEmail ? "Yes" : "No");
             put(m, "timeOnSiteSeconds", number(timeOnSiteSeconds));
             put(m, "totalVisits", number(totalVisits));
             put(m, "pageViewsPerVisit", number(pageViewsPerVisit));
@@ -284,7 +289,8 @@ public final class LeadHistory implements EventHistory {
     }
 
     private static String squeeze(String s) {
-        return s.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        // a byte-order mark before the first name, as Excel's "CSV UTF-8" writes, is not part of it
+        return s.replace("\uFEFF", "").replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
     }
 
     private static Lead parse(Path file, Row header, int[] at, Row row) {
@@ -301,7 +307,8 @@ public final class LeadHistory implements EventHistory {
             throw c.error(5, "'" + converted + "' is not an outcome: Converted is 1 (became a customer) or 0");
         }
         return new Lead(row.line, leadNumber, converted.equals("1"), c.text(1), c.text(2), c.yesNo(3), c.yesNo(4),
-                c.number(6), c.number(7), c.number(8), c.text(9), c.text(10), c.text(11), c.text(12), c.text(13));
+                c.number(6), c.number(7), c.number(8), c.text(9), c.text(10), c.text(11), c.text(12), c.text(13),
+                c.text(14));
     }
 
     /** The cells of one row by the index of their column in {@link #COLUMNS}, with errors that point at them. */

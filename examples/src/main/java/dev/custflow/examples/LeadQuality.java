@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
@@ -21,7 +22,10 @@ import java.util.stream.Stream;
  * through a real engine (every built-in pack, the given settings), takes each lead's score when
  * all its events are in (the engine's customer view), and compares it with the outcome. AUC is
  * the chance that a converted lead scores above one that did not (ties half); the top 20 % rate is
- * the share that converted among the best-scored fifth, and lift that rate over the base rate.
+ * the share that converted among the best-scored fifth, and lift that rate over the base rate. Given
+ * what a score means as a chance of converting (a calibrated scorecard's), also the Brier score (the
+ * mean squared gap between that chance and the outcome) and, per grade, the predicted conversion
+ * beside the actual one.
  */
 public final class LeadQuality {
     /** The share of leads at the top whose conversion rate is reported. */
@@ -36,8 +40,9 @@ public final class LeadQuality {
      * @param grade     A, B, C, D, or "-" for leads the engine did not score
      * @param leads     leads with that grade at the end
      * @param converted of those, how many converted
+     * @param predicted the mean chance of converting their scores predict, or NaN without a prediction
      */
-    public record Grade(String grade, int leads, int converted) {
+    public record Grade(String grade, int leads, int converted, double predicted) {
         /** @return converted / leads */
         public double rate() {
             return leads == 0 ? 0 : (double) converted / leads;
@@ -54,10 +59,11 @@ public final class LeadQuality {
      * @param rejected    events the engine rejected (0 expected)
      * @param auc         the area under the ROC curve of the final scores
      * @param topRate     the conversion rate of the top {@link #TOP_SHARE} by score
+     * @param brier       the mean of (predicted chance - outcome)², or NaN without a prediction
      * @param grades      leads and conversions per grade, A to D
      */
     public record Report(String description, int leads, int converted, int scored, long rejected, double auc,
-                         double topRate, List<Grade> grades) {
+                         double topRate, double brier, List<Grade> grades) {
         /** Copies the grades. */
         public Report {
             grades = List.copyOf(grades);
@@ -83,12 +89,21 @@ public final class LeadQuality {
                     + "lead first)%n", auc));
             b.append(String.format(Locale.ROOT, "  top 20 %% by score %.1f %% converted: lift %.2f over the base "
                     + "rate%n", 100 * topRate, lift()));
+            if (!Double.isNaN(brier)) {
+                b.append(String.format(Locale.ROOT, "  Brier             %.3f  (mean squared gap between the predicted "
+                        + "chance and the outcome; 0 is perfect)%n", brier));
+            }
             b.append(String.format(Locale.ROOT, "  scored            %,d of %,d leads; %,d events rejected%n", scored,
                     leads, rejected));
-            b.append("  grade       leads  converted\n");
+            boolean predicted = !Double.isNaN(brier);
+            b.append("  grade       leads  converted  actual").append(predicted ? "  predicted" : "").append('\n');
             for (Grade g : grades) {
-                b.append(String.format(Locale.ROOT, "    %-5s  %,8d  %,9d  %5.1f %%%n", g.grade(), g.leads(),
+                b.append(String.format(Locale.ROOT, "    %-5s  %,8d  %,9d  %5.1f %%", g.grade(), g.leads(),
                         g.converted(), 100 * g.rate()));
+                if (predicted && g.leads() > 0) {
+                    b.append(String.format(Locale.ROOT, "    %5.1f %%", 100 * g.predicted()));
+                }
+                b.append('\n');
             }
             return b.toString();
         }
@@ -101,15 +116,27 @@ public final class LeadQuality {
      * @throws dev.custflow.RuleCompilationException if the rules do not compile
      */
     public static Report measure(LeadHistory leads, Settings settings) {
+        return measure(LeadTable.of(Objects.requireNonNull(leads, "leads")), settings, null);
+    }
+
+    /**
+     * @param leads    the leads, with their outcome
+     * @param settings the settings the engine runs with
+     * @param chance   what a score means as a chance of converting, or null when it means none
+     * @return the figures
+     * @throws dev.custflow.RuleCompilationException if the rules do not compile
+     */
+    public static Report measure(LeadTable leads, Settings settings, IntToDoubleFunction chance) {
         Objects.requireNonNull(leads, "leads");
         Objects.requireNonNull(settings, "settings");
-        List<LeadHistory.Lead> all = leads.leads();
+        List<LeadTable.Row> all = leads.rows();
         double[] scores = new double[all.size()];
         boolean[] converted = new boolean[all.size()];
-        Map<String, int[]> grades = new LinkedHashMap<>();
+        Map<String, double[]> grades = new LinkedHashMap<>(); // leads, converted, sum of predicted chances
         for (String g : List.of("A", "B", "C", "D", "-")) {
-            grades.put(g, new int[2]);
+            grades.put(g, new double[3]);
         }
+        double[] chances = new double[all.size()];
         int scored = 0;
         long rejected = 0;
         try (Engine engine = Custflow.builder().settings(settings).build();
@@ -124,21 +151,24 @@ public final class LeadQuality {
                 }
             }
             for (int i = 0; i < all.size(); i++) {
-                LeadHistory.Lead lead = all.get(i);
+                LeadTable.Row lead = all.get(i);
                 CustomerProfile c = engine.customer(lead.id()).orElse(null);
                 String grade = c == null || c.grade() == null ? "-" : c.grade();
                 scored += grade.equals("-") ? 0 : 1;
                 scores[i] = c == null ? 0 : c.score();
                 converted[i] = lead.converted();
-                int[] g = grades.get(grade);
+                double p = chance == null ? Double.NaN : chance.applyAsDouble((int) scores[i]);
+                chances[i] = p;
+                double[] g = grades.get(grade);
                 g[0]++;
                 g[1] += lead.converted() ? 1 : 0;
+                g[2] += p;
             }
         }
         List<Grade> table = new ArrayList<>();
         grades.forEach((g, n) -> {
             if (!g.equals("-") || n[0] > 0) {
-                table.add(new Grade(g, n[0], n[1]));
+                table.add(new Grade(g, (int) n[0], (int) n[1], n[0] == 0 ? Double.NaN : n[2] / n[0]));
             }
         });
         int positives = 0;
@@ -146,6 +176,7 @@ public final class LeadQuality {
             positives += b ? 1 : 0;
         }
         return new Report(leads.description(), all.size(), positives, scored, rejected,
-                RankQuality.auc(scores, converted), RankQuality.topRate(scores, converted, TOP_SHARE), table);
+                RankQuality.auc(scores, converted), RankQuality.topRate(scores, converted, TOP_SHARE),
+                chance == null ? Double.NaN : RankQuality.brier(chances, converted), table);
     }
 }

@@ -64,7 +64,7 @@ class LeadCalibrationTest {
     void theHeldOutLeads_runThroughTheEngine_andTheCalibratedScoresRankThemWell() {
         LeadQuality.Report q = result.calibrated();
 
-        assertThat(result.train().leads()).hasSize(2_100);
+        assertThat(result.train().rows()).hasSize(2_100);
         assertThat(q.leads()).isEqualTo(900);
         assertThat(q.scored()).isEqualTo(900);
         assertThat(q.rejected()).isZero();
@@ -74,7 +74,7 @@ class LeadCalibrationTest {
         assertThat(q.topRate()).isGreaterThan(1.5 * q.baseRate());
         assertThat(q.lift()).isEqualTo(q.topRate() / q.baseRate());
         // the train and test shares split the file
-        assertThat(result.train().leads()).doesNotContainAnyElementsOf(result.test().leads());
+        assertThat(result.train().rows()).doesNotContainAnyElementsOf(result.test().rows());
     }
 
     @Test
@@ -85,7 +85,7 @@ class LeadCalibrationTest {
         Settings loaded = SettingsFiles.load(file, Settings.ofDefaults());
 
         assertThat(loaded).isEqualTo(result.weights().settings());
-        assertThat(result.toYaml()).startsWith("# Lead-scoring weights calibrated from past leads by `custflow "
+        assertThat(result.toYaml()).startsWith("# Lead scorecard calibrated from past leads by `custflow "
                 + "calibrate`").contains("\nscoring:\n", "  basePoints: ", "    leadSource:", "      \"Reference\": ",
                 "timeOnSiteSeconds:", "      - {from: 0, points: ");
     }
@@ -94,12 +94,14 @@ class LeadCalibrationTest {
     void theSameSeed_givesTheSameWeights_anotherSeedAnotherSplit() {
         LeadCalibration again = LeadCalibration.builder().seed(42).build();
         LeadCalibration other = LeadCalibration.builder().seed(7).build();
-        List<LeadHistory.Lead> leads = history.leads();
+        LeadTable table = LeadTable.of(history);
+        List<LeadTable.Row> leads = table.rows();
+        List<LeadTable.Feature> features = table.features();
 
-        assertThat(again.calibrate(leads).settings()).isEqualTo(again.calibrate(leads).settings());
-        assertThat(result.weights().settings()).isEqualTo(again.calibrate(result.train().leads()).settings());
-        assertThat(LeadCalibration.builder().seed(42).trainShare(0.5).build().calibrate(leads.subList(0, 1_500))
-                .settings()).isNotEqualTo(other.calibrate(leads.subList(1_500, 3_000)).settings());
+        assertThat(again.calibrate(leads, features).settings()).isEqualTo(again.calibrate(leads, features).settings());
+        assertThat(result.weights().settings()).isEqualTo(again.calibrate(result.train().rows(), features).settings());
+        assertThat(LeadCalibration.builder().seed(42).trainShare(0.5).build().calibrate(leads.subList(0, 1_500),
+                features).settings()).isNotEqualTo(other.calibrate(leads.subList(1_500, 3_000), features).settings());
     }
 
     @Test
@@ -108,8 +110,9 @@ class LeadCalibrationTest {
                 .hasMessage("the train share must be above 0 and below 1 (e.g. 0.7), got 1.0");
         assertThatThrownBy(() -> LeadCalibration.builder().minRows(0)).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> LeadCalibration.builder().bands(0)).hasMessageContaining("at least 1");
-        assertThatThrownBy(() -> LeadCalibration.builder().build().calibrate(history.leads().stream()
-                .filter(LeadHistory.Lead::converted).toList()))
+        LeadTable table = LeadTable.of(history);
+        assertThatThrownBy(() -> LeadCalibration.builder().build().calibrate(table.rows().stream()
+                .filter(LeadTable.Row::converted).toList(), table.features()))
                 .hasMessageContaining("must include some that converted and some that did not");
         assertThatThrownBy(() -> LeadCalibration.builder().trainShare(0.0001).build().run(history))
                 .hasMessageContaining("leaves nothing to calibrate on");

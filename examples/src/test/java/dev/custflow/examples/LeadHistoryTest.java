@@ -73,8 +73,8 @@ class LeadHistoryTest {
                         "Working Professional");
         assertThat(captured.doNotEmail()).isTrue();
         assertThat(captured.attributes()).containsExactlyInAnyOrderEntriesOf(Map.of("leadSource", "Google",
-                "lastActivity", "Had a Phone Conversation", "timeOnSiteSeconds", 1013L, "totalVisits", 4L,
-                "pageViewsPerVisit", 2.5));
+                "lastActivity", "Had a Phone Conversation", "lastNotableActivity", "Modified", "emailOptOut", "Yes",
+                "timeOnSiteSeconds", 1013L, "totalVisits", 4L, "pageViewsPerVisit", 2.5));
         InteractionLogged visit = (InteractionLogged) events.get(1);
         assertThat(visit.kind()).isEqualTo(InteractionKind.PAGE_VIEW);
         assertThat(visit.count()).as("4 visits x 2.5 pages").isEqualTo(10);

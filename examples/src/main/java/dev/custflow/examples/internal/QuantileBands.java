@@ -50,6 +50,21 @@ public final class QuantileBands {
         return new QuantileBands(kept.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
+    /**
+     * @param from where each band starts, ascending (as a lead table's mapping gives them)
+     * @return those bands
+     * @throws IllegalArgumentException if they do not go up
+     */
+    public static QuantileBands at(List<Double> from) {
+        double[] f = from.stream().mapToDouble(Double::doubleValue).toArray();
+        for (int i = 1; i < f.length; i++) {
+            if (!(f[i] > f[i - 1])) {
+                throw new IllegalArgumentException("bands must go up: " + f[i] + " follows " + f[i - 1]);
+            }
+        }
+        return new QuantileBands(f);
+    }
+
     /** Values in [lo, hi). */
     private static int count(double[] sorted, double lo, double hi) {
         int n = 0;

@@ -79,6 +79,23 @@ public final class RankQuality {
         return converted / slots;
     }
 
+    /**
+     * The Brier score: the mean squared gap between the predicted chance and the outcome (1 converted, 0 not).
+     *
+     * @param chance   the predicted chance of each lead, 0-1
+     * @param positive whether each lead converted
+     * @return 0 for a perfect and sure prediction, 0.25 for "50 %" every time, 1 for sure and always wrong
+     */
+    public static double brier(double[] chance, boolean[] positive) {
+        check(chance, positive);
+        double sum = 0;
+        for (int i = 0; i < chance.length; i++) {
+            double gap = chance[i] - (positive[i] ? 1 : 0);
+            sum += gap * gap;
+        }
+        return sum / chance.length;
+    }
+
     private static void check(double[] scores, boolean[] positive) {
         if (scores.length != positive.length || scores.length == 0) {
             throw new IllegalArgumentException(scores.length + " scores and " + positive.length + " outcomes");

@@ -43,4 +43,13 @@ class RankQualityTest {
         assertThat(RankQuality.topRate(scores, converted, 0.25)).isEqualTo((1 + 1.5 / 3) / 2.5);
         assertThatThrownBy(() -> RankQuality.topRate(scores, converted, 0)).hasMessageContaining("share");
     }
+
+    @Test
+    void brier_isTheMeanSquaredGapBetweenChanceAndOutcome() {
+        // (0.9-1)² + (0.2-0)² + (0.5-1)² + (0.5-0)² = 0.01 + 0.04 + 0.25 + 0.25 = 0.55, over 4
+        assertThat(RankQuality.brier(new double[] {0.9, 0.2, 0.5, 0.5}, new boolean[] {true, false, true, false}))
+                .isCloseTo(0.1375, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(RankQuality.brier(new double[] {1, 0}, new boolean[] {true, false})).isZero();
+        assertThat(RankQuality.brier(new double[] {1, 0}, new boolean[] {false, true})).isEqualTo(1.0);
+    }
 }
