@@ -57,9 +57,10 @@ public record ChurnSettings(int noOrderDays, int longNoOrderDays, int fallingOrd
      * @param fromOrders      the band starts at this number of orders (1 for one-time buyers)
      * @param noOrderDays     days without an order that raise NO_ORDER in this band
      * @param longNoOrderDays days without an order that raise NO_ORDER_LONG in this band
+     * @param level           the level of NO_ORDER in this band; null: {@code churn.levels.NO_ORDER}
      * @param longLevel       the level of NO_ORDER_LONG in this band; null: {@code churn.levels.NO_ORDER_LONG}
      */
-    public record SilenceBand(int fromOrders, int noOrderDays, int longNoOrderDays, Level longLevel) {
+    public record SilenceBand(int fromOrders, int noOrderDays, int longNoOrderDays, Level level, Level longLevel) {
         /** Validates the band on its own; the order of the bands is checked by {@link ChurnSettings}. */
         public SilenceBand {
             // a key missing from a band (or misspelt: Jackson binds the band before it sees the unknown key) reads as 0
@@ -167,6 +168,15 @@ public record ChurnSettings(int noOrderDays, int longNoOrderDays, int fallingOrd
     public int longNoOrderDays(int orderCount) {
         SilenceBand b = band(orderCount);
         return b == null ? longNoOrderDays : b.longNoOrderDays();
+    }
+
+    /**
+     * @param orderCount the customer's number of orders
+     * @return the level of NO_ORDER for such a customer
+     */
+    public Level noOrderLevel(int orderCount) {
+        SilenceBand b = band(orderCount);
+        return b == null || b.level() == null ? level(ChurnCause.NO_ORDER) : b.level();
     }
 
     /**

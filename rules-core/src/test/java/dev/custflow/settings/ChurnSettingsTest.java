@@ -13,7 +13,8 @@ class ChurnSettingsTest {
     private static final String BANDS = "{\"churn\": {\"silenceBands\": ["
             + "{\"fromOrders\": 1, \"noOrderDays\": 60, \"longNoOrderDays\": 180},"
             + "{\"fromOrders\": 2, \"noOrderDays\": 90, \"longNoOrderDays\": 200},"
-            + "{\"fromOrders\": 4, \"noOrderDays\": 120, \"longNoOrderDays\": 225, \"longLevel\": \"MEDIUM\"}],"
+            + "{\"fromOrders\": 4, \"noOrderDays\": 120, \"longNoOrderDays\": 225,"
+            + " \"level\": \"LOW\", \"longLevel\": \"MEDIUM\"}],"
             + "\"offCauses\": [\"AMOUNT_FALLING\", \"INTERVAL_LENGTHENING\"]}}";
 
     @Test
@@ -38,6 +39,8 @@ class ChurnSettingsTest {
         assertThat(c.longNoOrderDays(40)).isEqualTo(225);
         assertThat(c.longLevel(3)).isEqualTo(Level.HIGH);
         assertThat(c.longLevel(5)).isEqualTo(Level.MEDIUM);
+        assertThat(c.noOrderLevel(5)).isEqualTo(Level.LOW);
+        assertThat(c.noOrderLevel(1)).isEqualTo(Level.MEDIUM);
         assertThat(c.bandText(1)).isEqualTo(" for customers with 1 order");
         assertThat(c.bandText(3)).isEqualTo(" for customers with 2 to 3 orders");
         assertThat(c.bandText(9)).isEqualTo(" for customers with 4 or more orders");
@@ -48,7 +51,7 @@ class ChurnSettingsTest {
     @Test
     void belowTheFirstBand_theFlatThresholdsApply() {
         ChurnSettings c = Settings.builder().set("churn.silenceBands",
-                List.of(new SilenceBand(3, 100, 200, null))).build().churn();
+                List.of(new SilenceBand(3, 100, 200, null, null))).build().churn();
         assertThat(c.longNoOrderDays(2)).isEqualTo(90);
         assertThat(c.bandText(2)).isEqualTo(" for customers with fewer than 3 orders");
     }
