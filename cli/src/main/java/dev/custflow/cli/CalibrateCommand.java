@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,12 +28,15 @@ import picocli.CommandLine.Spec;
                 + "as a settings file a sales manager can edit, and measures them through the engine on leads kept "
                 + "apart: AUC, base rate, the conversion rate of the top 20 %% by score, lift.",
                 "Method and figures: docs/lead-scoring.md.",
+                "With --churn instead: churn thresholds per band of orders learned from an order history, written as "
+                        + "a settings file, measured through the engine on customers kept apart and at a later "
+                        + "cutoff (docs/churn-quality.md).",
                 "Exit code: 0 when the weights were written, 2 for a usage or data error."})
 public final class CalibrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--leads", paramLabel = "PATH", required = true,
+    @Option(names = "--leads", paramLabel = "PATH",
             description = "past leads with their outcome: the file " + LeadHistory.FILE_NAME
                     + " or its folder (e.g. ../shared/data/leads)")
     Path leads;
@@ -50,10 +54,23 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "the settings file to write (default: ${DEFAULT-VALUE}); use it with --settings FILE")
     Path out;
 
+    /** The churn calibration's own options (ChurnCalibrate), apart from the lead ones. */
+    @Mixin
+    ChurnCalibrate churn;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if ((leads == null) == (churn.history == null)) {
+            err.println("custflow calibrate: give past leads with --leads PATH or an order history with --churn PATH "
+                    + "(one of them)");
+            return CommandErrors.EXIT;
+        }
+        if (churn.history != null) {
+            boolean outGiven = spec.commandLine().getParseResult().hasMatchedOption("--out");
+            return churn.run(seed, trainShare, outGiven ? out : null, stdout, err);
+        }
         try {
             LeadCalibration calibration = LeadCalibration.builder().seed(seed).trainShare(trainShare).build();
             LeadCalibration.Result result = calibration.run(LeadHistory.load(leads));
