@@ -53,9 +53,20 @@ public final class ChurnQuality {
      * @param churned   of those, how many did not order again before the horizon
      * @param rows      one row per cause, then "any warning"
      * @param levels    one row per level ("level HIGH"...): customers with at least one open warning of that level
+     * @param raised    warnings raised before the cutoff, per cause (opened and maybe closed again)
+     * @param from      the first order of the history, where the replay started
      */
     public record Report(Instant cutoff, Instant horizon, int customers, int churned, List<Row> rows,
-                         List<Row> levels) {
+                         List<Row> levels, Map<String, Integer> raised, Instant from) {
+        /**
+         * @param cause a churn cause
+         * @return warnings of that cause raised per week between the first order and the cutoff
+         */
+        public double raisedPerWeek(String cause) {
+            double weeks = java.time.Duration.between(from, cutoff).toMillis() / (7 * 86_400_000.0);
+            return weeks <= 0 ? 0 : raised.getOrDefault(cause, 0) / weeks;
+        }
+
         /**
          * @param name a cause, "any warning" or "level HIGH"
          * @return its row, or a row of zeros when nothing was flagged so
@@ -134,9 +145,10 @@ public final class ChurnQuality {
 
         // the warnings open at the cutoff, per cause
         Map<String, Map<String, Level>> open = new TreeMap<>();
+        Map<String, Integer> raised = new TreeMap<>();
         Settings noDigest = Settings.from(settings).set("churn.weeklyDigest", false).build();
         try (Engine engine = Custflow.builder().packs(RulePack.CHURN).settings(noDigest)
-                .actionSink(actions -> track(actions, open)).build()) {
+                .actionSink(actions -> track(actions, open, raised)).build()) {
             for (int i = 0; i < before.size(); i += 10_000) {
                 engine.acceptAll(before.subList(i, Math.min(before.size(), i + 10_000)));
             }
@@ -153,12 +165,15 @@ public final class ChurnQuality {
         rows.add(row("any warning", any, churned, customers.size()));
         List<Row> levels = new ArrayList<>();
         byLevel.forEach((level, flagged) -> levels.add(row("level " + level, flagged, churned, customers.size())));
-        return new Report(cutoff, horizon, customers.size(), churned.size(), rows, levels);
+        return new Report(cutoff, horizon, customers.size(), churned.size(), rows, levels, Map.copyOf(raised),
+                sorted.isEmpty() ? cutoff : sorted.get(0).at());
     }
 
-    private static void track(List<Action> actions, Map<String, Map<String, Level>> open) {
+    private static void track(List<Action> actions, Map<String, Map<String, Level>> open,
+                              Map<String, Integer> raised) {
         for (Action a : actions) {
             if (a instanceof ChurnWarning w) {
+                raised.merge(w.cause(), 1, Integer::sum);
                 open.computeIfAbsent(w.cause(), k -> new HashMap<>()).put(w.customerId(), w.level());
             } else if (a instanceof ChurnCleared c) {
                 open.computeIfAbsent(c.cause(), k -> new HashMap<>()).remove(c.customerId());
