@@ -172,7 +172,7 @@ public final class ChurnCalibration {
             trainCalibrated = ChurnQuality.measure(trainOrders, cut, horizon, settings);
         }
         return new Result(description, seed, trainShare, known.size(), trainSize, List.copyOf(learned),
-                Map.copyOf(off), yaml, settings, trainCalibrated,
+                Collections.unmodifiableMap(new TreeMap<>(off)), yaml, settings, trainCalibrated,
                 ChurnQuality.measure(testOrders, cut, horizon, settings),
                 ChurnQuality.measure(testOrders, cut, horizon, Settings.ofDefaults()),
                 ChurnQuality.measure(testOrders, later, horizon, settings),
