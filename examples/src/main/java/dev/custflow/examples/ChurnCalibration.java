@@ -95,10 +95,26 @@ public final class ChurnCalibration {
         return new Builder();
     }
 
-    /** What one band learned, with the figures behind it for the file's comments. */
-    record Band(int fromOrders, int toOrders, int customers, int churned, int noOrderDays, Level level,
+    /**
+     * What one band learned, with the figures behind it for the file's comments.
+     *
+     * @param fromOrders      the band starts at this number of orders ...
+     * @param toOrders        ... and ends at this one (Integer.MAX_VALUE: no end)
+     * @param customers       customers learned from in the band
+     * @param churned         of them, those who did not order again
+     * @param noOrderDays     the early warning's silence
+     * @param level           its level
+     * @param longNoOrderDays the high-risk warning's silence
+     * @param longLevel       its level
+     * @param flagged         customers learned from silent that long at the cutoff ...
+     * @param flaggedChurned  ... and of them, those who did not order again
+     * @param pauses          pauses between orders seen in the band before the cutoff
+     * @param usualPause      9 in 10 of them were at most this many days (-1: too few to say)
+     */
+    public record Band(int fromOrders, int toOrders, int customers, int churned, int noOrderDays, Level level,
                 int longNoOrderDays, Level longLevel, int flagged, int flaggedChurned, int pauses, int usualPause) {
-        String label() {
+        /** @return the band as a person reads it, e.g. "2 to 3 orders" */
+        public String label() {
             return fromOrders == toOrders ? fromOrders + (fromOrders == 1 ? " order" : " orders")
                     : toOrders == Integer.MAX_VALUE ? fromOrders + " or more orders"
                     : fromOrders + " to " + toOrders + " orders";
@@ -326,6 +342,12 @@ public final class ChurnCalibration {
             }
             off.values().forEach(r -> b.append(String.format(Locale.ROOT, "  %s switched off: lift %.2f on the "
                     + "customers learned from%n", r.cause(), r.lift())));
+            StringBuilder lifts = new StringBuilder();
+            for (ChurnQuality.Row r : learning.rows()) {
+                lifts.append(lifts.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.2f", r.cause(),
+                        r.lift()));
+            }
+            b.append("  lift of the causes left on, on the customers learned from: ").append(lifts).append('\n');
             section(b, "Customers kept apart, clock stopped at the cutoff", keptApart, keptApartBefore);
             section(b, "Customers kept apart, clock stopped at a later cutoff (not learned from)", later,
                     laterBefore);
