@@ -363,7 +363,7 @@ class ChurnPackTest {
                         tick("2024-02-25"))
                 .whenClockAt(at("2024-05-09"))
                 .thenExpectOnly(warning("C1", "NO_ORDER_LONG", "MEDIUM")
-                        .with("reason", "no order for 120 days (high risk from 120 days for customers with 2 or more "
+                        .with("reason", "no order for 120 days (medium risk from 120 days for customers with 2 or more "
                                 + "orders)")
                         .with("at", "2024-05-09T09:00:00Z"));
         banded().given(order("o1", "C1", "2024-01-01", 100), order("o2", "C1", "2024-01-10", 50),
