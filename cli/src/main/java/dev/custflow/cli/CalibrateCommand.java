@@ -28,6 +28,9 @@ import picocli.CommandLine.Spec;
                 + "measures them through the engine on leads kept apart: AUC, Brier, base rate, the conversion rate "
                 + "of the top 20 %% by score, lift, and predicted against actual conversion per grade.",
                 "Method and figures: docs/lead-scoring.md.",
+                "With --churn instead: churn thresholds per band of orders learned from an order history, written as "
+                        + "a settings file, measured through the engine on customers kept apart and at a later "
+                        + "cutoff (docs/churn-quality.md).",
                 "Exit code: 0 when the weights were written, 2 for a usage or data error."})
 public final class CalibrateCommand implements Callable<Integer> {
     @Spec
@@ -49,10 +52,23 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "the settings file to write (default: ${DEFAULT-VALUE}); use it with --settings FILE")
     Path out;
 
+    /** The churn calibration's own options (ChurnCalibrate), apart from the lead ones. */
+    @Mixin
+    ChurnCalibrate churn;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (source.given() == (churn.history != null)) {
+            err.println("custflow calibrate: give past leads with --leads PATH or an order history with --churn PATH "
+                    + "(one of them)");
+            return CommandErrors.EXIT;
+        }
+        if (churn.history != null) {
+            boolean outGiven = spec.commandLine().getParseResult().hasMatchedOption("--out");
+            return churn.run(seed, trainShare, outGiven ? out : null, stdout, err);
+        }
         try {
             LeadCalibration calibration = LeadCalibration.builder().seed(seed).trainShare(trainShare).build();
             LeadCalibration.Result result = calibration.run(source.load());

@@ -42,6 +42,11 @@ public final class LeadSourceOptions {
     @Mixin
     DatabaseLogin login;
 
+    /** @return true when past leads were asked for, from a file or a database */
+    boolean given() {
+        return leads != null || jdbcUrl != null;
+    }
+
     /**
      * @return the leads, read as the options say
      * @throws IllegalArgumentException if the options do not fit together, or the query fails

@@ -9,7 +9,9 @@ import dev.custflow.RuleCompilationException;
 import dev.custflow.connectors.jsonl.JsonLinesEventSource;
 import dev.custflow.dsl.RulesFolder;
 import dev.custflow.event.Event;
+import dev.custflow.event.OrderPlaced;
 import dev.custflow.examples.CdnowHistory;
+import dev.custflow.examples.ChurnSweep;
 import dev.custflow.examples.DataFileException;
 import dev.custflow.examples.WhatIf;
 import dev.custflow.examples.WhatIfReport;
@@ -44,6 +46,8 @@ import picocli.CommandLine.Spec;
                 + "and prints what would change: actions added and removed by type and rule, customers affected, "
                 + "examples with their reasons, and for churn warnings the share of customers who ordered again "
                 + "within --within days (from the same history).",
+                "With --churn-sweep KEY=FROM..TO/STEP: the trade-off of one churn threshold instead, a line per "
+                        + "value with warnings per week, precision, recall and lift.",
                 "Actions are compared by customer, type, rule, what they are about (cause, template, kind...) and "
                         + "day, not by id. Explained in docs/whatif.md.",
                 "Exit code: 0 when it ran, 1 when no event could be read, 2 for a usage, rules, settings or data "
@@ -75,6 +79,17 @@ public final class WhatIfCommand implements Callable<Integer> {
             description = "examples of the added and of the removed actions of each rule (default: ${DEFAULT-VALUE})")
     int examples;
 
+    @Option(names = "--churn-sweep", paramLabel = "KEY=FROM..TO/STEP",
+            description = "instead of comparing two rule sets: replay once per value of a churn threshold (e.g. "
+                    + "longNoOrderDays=30..180/15) and print precision, recall and warnings per week for each; "
+                    + "the other settings from --rules and --settings")
+    String churnSweep;
+
+    @Option(names = "--cutoff", paramLabel = "DATE",
+            description = "with --churn-sweep: stop the clock at the end of this day and judge the warnings open "
+                    + "then by what followed (default: 9 months before the history ends)")
+    java.time.LocalDate cutoff;
+
     @Option(names = "--json", description = "print the report as JSON")
     boolean json;
 
@@ -92,6 +107,9 @@ public final class WhatIfCommand implements Callable<Integer> {
         if ((events == null) == (cdnow == null)) {
             err.println("custflow whatif: give the history with --events FILE or --cdnow PATH (one of them)");
             return CommandErrors.EXIT;
+        }
+        if (churnSweep != null) {
+            return sweep(out, err);
         }
         if (engine.rulesFolder() == null && !settingsGiven()) {
             err.println("custflow whatif: give the change to try with --rules DIR (a rules folder: rules and "
@@ -140,6 +158,61 @@ public final class WhatIfCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("custflow whatif: cannot read " + (cdnow != null ? cdnow : "-".equals(events)
                     ? "standard input" : events) + ": " + e.getMessage() + "; nothing was compared");
+            return CommandErrors.EXIT;
+        }
+    }
+
+    /** --churn-sweep: the history's orders replayed once per value, through ChurnSweep. */
+    private int sweep(PrintWriter out, PrintWriter err) {
+        long started = System.nanoTime(); // for the summary line only
+        try {
+            ChurnSweep.Sweep sweep = ChurnSweep.parse(churnSweep);
+            Settings base = engine.settings();
+            List<OrderPlaced> orders;
+            String description;
+            if (cdnow != null) {
+                CdnowHistory cd = CdnowHistory.load(cdnow);
+                orders = cd.orders();
+                description = cd.description();
+            } else {
+                List<Event> read = new ArrayList<>();
+                read(events, read, err);
+                orders = read.stream().filter(e -> e instanceof OrderPlaced).map(e -> (OrderPlaced) e).toList();
+                description = ("-".equals(events) ? "orders from standard input" : "orders from " + events)
+                        + String.format(java.util.Locale.ROOT, ": %,d", orders.size());
+            }
+            if (orders.isEmpty()) {
+                err.println("custflow whatif: no order in the history; nothing was swept");
+                return 1;
+            }
+            java.time.Instant last = orders.stream().map(OrderPlaced::at).max(java.time.Instant::compareTo)
+                    .orElseThrow();
+            java.time.LocalDate lastDay = last.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+            java.time.LocalDate stop = cutoff != null ? cutoff : lastDay.minusMonths(9);
+            java.time.Instant horizon = lastDay.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            java.time.Instant at = stop.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            if (!at.isBefore(horizon)) {
+                err.println("custflow whatif: the cutoff " + stop + " leaves no future to judge the warnings by (the "
+                        + "history ends on " + lastDay + "); nothing was swept");
+                return CommandErrors.EXIT;
+            }
+            if (!base.churn().silenceBands().isEmpty() && sweep.key().contains("oOrderDays")) {
+                err.println("custflow whatif: note: churn.silenceBands is set, so churn." + sweep.key() + " applies "
+                        + "only to customers below its first band");
+            }
+            out.print(ChurnSweep.run(orders, base, sweep, at, horizon, description).toText());
+            out.flush();
+            if (!quiet) {
+                err.printf(java.util.Locale.ROOT, "custflow whatif: %,d orders replayed %d times in %.1f s%n",
+                        orders.size(), sweep.values().size(), (System.nanoTime() - started) / 1e9);
+            }
+            return 0;
+        } catch (IllegalArgumentException | NoSuchFileException | DataFileException | InvalidSettingsException
+                 | RuleCompilationException | UncheckedIOException e) {
+            return CommandErrors.report("whatif", e, err, "nothing was swept");
+        } catch (IOException e) {
+            err.println("custflow whatif: cannot read " + (cdnow != null ? cdnow : events) + ": " + e.getMessage()
+                    + "; nothing was swept");
             return CommandErrors.EXIT;
         }
     }

@@ -137,4 +137,44 @@ class CalibrateCommandTest {
             assertThat(noUrl.err()).contains("--query goes with --jdbc-url");
         }
     }
+
+    @Test
+    void calibrateChurn_writesTheThresholds_andPrintsTheFiguresPerCauseAndLevel() throws IOException {
+        Path file = dir.resolve("orders.txt");
+        StringBuilder b = new StringBuilder("customer_id date number_of_cds dollar_value\n");
+        for (int c = 1; c <= 200; c++) {
+            String id = String.format("%05d", c);
+            b.append(id).append(" 19970").append(1 + c % 3).append("10 1 ").append(10 + c % 7).append(".00\n");
+            if (c % 2 == 0) {
+                b.append(id).append(" 19970").append(4 + c % 3).append("12 2 20.00\n");
+            }
+            if (c % 5 == 0) {
+                b.append(id).append(" 19980").append(1 + c % 4).append("15 1 15.00\n");
+            }
+        }
+        b.append("00999 19980630 1 5.00\n");
+        Files.writeString(file, b.toString());
+        Path out = dir.resolve("churn.yaml");
+
+        Main.Result run = Main.capture("calibrate", "--churn", file.toString(), "--seed", "3", "--bands", "1,2",
+                "--cutoff", "1997-09-30", "--out", out.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("customers with an order before the end of 1997-09-30", "(70 %, seed 3)",
+                        "Customers kept apart, clock stopped at the cutoff: the end of 1997-09-30",
+                        "clock stopped at a later cutoff (not learned from): the end of 1997-12-31", "NO_ORDER_LONG",
+                        "level HIGH", "Thresholds written to " + out)
+                .containsPattern("1 order +NO_ORDER from +\\d+ days");
+        assertThat(SettingsFiles.load(out, Settings.ofDefaults()).churn().silenceBands()).hasSize(2);
+    }
+
+    @Test
+    void calibrate_needsLeadsOrAnOrderHistory_notBoth() {
+        Main.Result both = Main.capture("calibrate", "--leads", dir.toString(), "--churn", dir.toString());
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("give past leads with --leads PATH or an order history with --churn PATH");
+        Main.Result missing = Main.capture("calibrate", "--churn", dir.toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("custflow calibrate: no such file: " + dir.resolve("CDNOW_master.txt"));
+    }
 }

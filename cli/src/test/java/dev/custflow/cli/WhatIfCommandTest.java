@@ -182,4 +182,38 @@ class WhatIfCommandTest {
         assertThat(run.out()).startsWith("Custflow what-if: CDNOW purchase history: 22 purchases by 7 customers")
                 .contains("churn: no order for a long time");
     }
+
+    @Test
+    void whatif_churnSweep_printsPrecisionRecallAndWarningsPerWeek_perValue() {
+        // at the end of 03-31: A and E silent 90 days, B 20, C 6; only A never orders again (base rate 25 %)
+        Main.Result run = Main.capture("whatif", "--events", events.toString(), "--churn-sweep",
+                "longNoOrderDays=60..100/20", "--cutoff", "2024-03-31", "-q");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Churn threshold sweep: churn.longNoOrderDays from 60 to 100 by 20, "
+                        + "warnings of NO_ORDER_LONG")
+                .contains("clock stopped at the end of 2024-03-31", "outcome to the end of 2024-05-25",
+                        "4 customers, 25.0 % did not order again")
+                // 60 days: A, B, C and E warned (B and C cleared by their next order), A and E open at the end
+                .containsPattern("\\s60\\s+0\\.3\\s+2\\s+50\\.0 %\\s+100\\.0 %\\s+2\\.00")
+                // 80 days: C's 84-day pause still warns; B's 70 days no longer does
+                .containsPattern("\\s80\\s+0\\.2\\s+2\\s+50\\.0 %\\s+100\\.0 %\\s+2\\.00")
+                .containsPattern("\\s100\\s+0\\.0\\s+0\\s+0\\.0 %\\s+0\\.0 %\\s+0\\.00");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void whatif_churnSweep_badForms_exitWithTwo_sayingTheForm() {
+        Main.Result bad = Main.capture("whatif", "--events", events.toString(), "--churn-sweep", "longNoOrderDays=30");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("write KEY=FROM..TO/STEP, e.g. longNoOrderDays=30..180/15");
+        Main.Result key = Main.capture("whatif", "--events", events.toString(), "--churn-sweep", "returns=1..3");
+        assertThat(key.code()).isEqualTo(2);
+        assertThat(key.err()).contains("cannot move 'returns'; it moves fallingOrders, intervalMinOrders, "
+                + "longNoOrderDays, noOrderDays");
+        Main.Result late = Main.capture("whatif", "--events", events.toString(), "--churn-sweep",
+                "longNoOrderDays=30..40/10", "--cutoff", "2024-06-01");
+        assertThat(late.code()).isEqualTo(2);
+        assertThat(late.err()).contains("the cutoff 2024-06-01 leaves no future");
+    }
 }

@@ -36,4 +36,15 @@ class WhatIfRealDataTest {
                 .containsPattern("churn: no order for a long time +31,773 +36,814 +\\+36,814 +-31,773")
                 .containsPattern("churn: an order clears no order for a long time +11,504 +15,739 +\\+4,235 +0");
     }
+
+    @Test
+    void theDocumentedSweep_givesTheDocumentedNumbers_twoOfItsLines() {
+        Main.Result run = Main.capture("whatif", "--cdnow", cdnowFolder().toString(), "--churn-sweep",
+                "longNoOrderDays=90..180/90", "-q");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("outcome to the end of 1998-06-30: 23,570 customers, 70.1 % did not order again",
+                        "                90          604.1       19,375     78.8 %   92.5 %   1.12",
+                        "               180          439.2       16,321     83.7 %   82.7 %   1.19");
+    }
 }

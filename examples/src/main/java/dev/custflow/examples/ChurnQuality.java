@@ -7,10 +7,13 @@ import dev.custflow.action.Action;
 import dev.custflow.action.ChurnCleared;
 import dev.custflow.action.ChurnWarning;
 import dev.custflow.event.OrderPlaced;
+import dev.custflow.model.Level;
 import dev.custflow.settings.Settings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -49,8 +52,45 @@ public final class ChurnQuality {
      * @param customers customers with an order before the cutoff
      * @param churned   of those, how many did not order again before the horizon
      * @param rows      one row per cause, then "any warning"
+     * @param levels    one row per level ("level HIGH"...): customers with at least one open warning of that level
+     * @param raised    warnings raised before the cutoff, per cause (opened and maybe closed again)
+     * @param from      the first order of the history, where the replay started
      */
-    public record Report(Instant cutoff, Instant horizon, int customers, int churned, List<Row> rows) {
+    public record Report(Instant cutoff, Instant horizon, int customers, int churned, List<Row> rows,
+                         List<Row> levels, Map<String, Integer> raised, Instant from) {
+        /**
+         * @param cause a churn cause
+         * @return warnings of that cause raised per week between the first order and the cutoff
+         */
+        public double raisedPerWeek(String cause) {
+            double weeks = java.time.Duration.between(from, cutoff).toMillis() / (7 * 86_400_000.0);
+            return weeks <= 0 ? 0 : raised.getOrDefault(cause, 0) / weeks;
+        }
+
+        /**
+         * @param name a cause, "any warning" or "level HIGH"
+         * @return its row, or a row of zeros when nothing was flagged so
+         */
+        public Row row(String name) {
+            for (List<Row> list : List.of(rows, levels)) {
+                for (Row r : list) {
+                    if (r.cause().equals(name)) {
+                        return r;
+                    }
+                }
+            }
+            return new Row(name, 0, 0, 0, 0, 0);
+        }
+
+        /** @return the rows of levels as Markdown table rows, LOW to HIGH, for under {@link #toMarkdown()} */
+        public String levelsMarkdown() {
+            StringBuilder b = new StringBuilder();
+            for (Row r : levels) {
+                b.append(markdownRow(r));
+            }
+            return b.toString();
+        }
+
         /** @return the share of customers who never came back */
         public double baseRate() {
             return customers == 0 ? 0 : (double) churned / customers;
@@ -65,11 +105,15 @@ public final class ChurnQuality {
             b.append("| warning (cause) | flagged | of them churned | precision | recall | lift |\n");
             b.append("|---|---:|---:|---:|---:|---:|\n");
             for (Row r : rows) {
-                b.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f %% | %.1f %% | %.2f |%n", r.cause(),
-                        r.flagged(), r.churned(), 100 * r.precision(), 100 * r.recall(), r.lift()));
+                b.append(markdownRow(r));
             }
             return b.toString();
         }
+    }
+
+    private static String markdownRow(Row r) {
+        return String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f %% | %.1f %% | %.2f |%n", r.cause(),
+                r.flagged(), r.churned(), 100 * r.precision(), 100 * r.recall(), r.lift());
     }
 
     private ChurnQuality() {
@@ -100,10 +144,11 @@ public final class ChurnQuality {
         churned.removeAll(cameBack);
 
         // the warnings open at the cutoff, per cause
-        Map<String, Set<String>> open = new TreeMap<>();
+        Map<String, Map<String, Level>> open = new TreeMap<>();
+        Map<String, Integer> raised = new TreeMap<>();
         Settings noDigest = Settings.from(settings).set("churn.weeklyDigest", false).build();
         try (Engine engine = Custflow.builder().packs(RulePack.CHURN).settings(noDigest)
-                .actionSink(actions -> track(actions, open)).build()) {
+                .actionSink(actions -> track(actions, open, raised)).build()) {
             for (int i = 0; i < before.size(); i += 10_000) {
                 engine.acceptAll(before.subList(i, Math.min(before.size(), i + 10_000)));
             }
@@ -111,20 +156,27 @@ public final class ChurnQuality {
         }
         List<Row> rows = new ArrayList<>();
         Set<String> any = new HashSet<>();
+        Map<Level, Set<String>> byLevel = new EnumMap<>(Level.class);
         open.forEach((cause, flagged) -> {
-            rows.add(row(cause, flagged, churned, customers.size()));
-            any.addAll(flagged);
+            rows.add(row(cause, flagged.keySet(), churned, customers.size()));
+            any.addAll(flagged.keySet());
+            flagged.forEach((customer, level) -> byLevel.computeIfAbsent(level, k -> new HashSet<>()).add(customer));
         });
         rows.add(row("any warning", any, churned, customers.size()));
-        return new Report(cutoff, horizon, customers.size(), churned.size(), rows);
+        List<Row> levels = new ArrayList<>();
+        byLevel.forEach((level, flagged) -> levels.add(row("level " + level, flagged, churned, customers.size())));
+        return new Report(cutoff, horizon, customers.size(), churned.size(), rows, levels, Map.copyOf(raised),
+                sorted.isEmpty() ? cutoff : sorted.get(0).at());
     }
 
-    private static void track(List<Action> actions, Map<String, Set<String>> open) {
+    private static void track(List<Action> actions, Map<String, Map<String, Level>> open,
+                              Map<String, Integer> raised) {
         for (Action a : actions) {
             if (a instanceof ChurnWarning w) {
-                open.computeIfAbsent(w.cause(), k -> new HashSet<>()).add(w.customerId());
+                raised.merge(w.cause(), 1, Integer::sum);
+                open.computeIfAbsent(w.cause(), k -> new HashMap<>()).put(w.customerId(), w.level());
             } else if (a instanceof ChurnCleared c) {
-                open.computeIfAbsent(c.cause(), k -> new HashSet<>()).remove(c.customerId());
+                open.computeIfAbsent(c.cause(), k -> new HashMap<>()).remove(c.customerId());
             }
         }
     }

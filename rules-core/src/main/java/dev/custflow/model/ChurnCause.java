@@ -7,9 +7,15 @@ package dev.custflow.model;
  * may warn with causes of their own names: this enum lists only the built-in ones.
  */
 public enum ChurnCause {
-    /** No order for {@code churn.noOrderDays} (default 30). Cleared by the next order. */
+    /**
+     * No order for {@code churn.noOrderDays} (default 30), or the customer's band's {@code noOrderDays} when
+     * {@code churn.silenceBands} is set. Cleared by the next order.
+     */
     NO_ORDER,
-    /** No order for {@code churn.longNoOrderDays} (default 90), the high-risk one. Cleared by the next order. */
+    /**
+     * No order for {@code churn.longNoOrderDays} (default 90), the high-risk one, or the customer's band's
+     * {@code longNoOrderDays} when {@code churn.silenceBands} is set. Cleared by the next order.
+     */
     NO_ORDER_LONG,
     /**
      * Each of the last {@code churn.fallingOrders} orders smaller than the one before. Cleared by an order that does

@@ -4,8 +4,11 @@ import dev.custflow.model.Level;
 import dev.custflow.model.ChurnCause;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Thresholds of the churn pack (docs/design/rules-catalog.md §7). Each cause has its own rule and its own level.
@@ -33,13 +36,43 @@ import java.util.TreeMap;
  * @param digestDay            ... on this day (default MONDAY) ...
  * @param digestTime           ... at this local time in settings.timeZone (default 08:00)
  * @param digestMaxCustomers   at most this many customers listed per digest, highest risk first (default 50)
+ * @param silenceBands         the silence that raises NO_ORDER and NO_ORDER_LONG by the customer's number of
+ *                             orders, e.g. one-time buyers after 180 days, customers with 4 or more orders after 225
+ *                             (default none: {@code noOrderDays} and {@code longNoOrderDays} for every customer);
+ *                             {@code bin/custflow calibrate --churn} learns them from an order history
+ * @param offCauses            built-in causes switched off, e.g. {@code [AMOUNT_FALLING]} when history shows the
+ *                             cause flags customers less likely to leave than average (default none)
  */
 public record ChurnSettings(int noOrderDays, int longNoOrderDays, int fallingOrders, int complaints,
                             int complaintsDays, double intervalFactor, int intervalMinOrders, int returns,
                             int returnsDays, int detractorNps, int lowCsat, int contactDroppedDays,
                             int regularContactWeeks, int regularContactMin, Map<String, Level> levels,
                             boolean weeklyDigest, DayOfWeek digestDay, LocalTime digestTime,
-                            int digestMaxCustomers) {
+                            int digestMaxCustomers, List<SilenceBand> silenceBands, Set<String> offCauses) {
+
+    /**
+     * The silence thresholds of customers with at least {@code fromOrders} orders (up to the next band's
+     * {@code fromOrders}).
+     *
+     * @param fromOrders      the band starts at this number of orders (1 for one-time buyers)
+     * @param noOrderDays     days without an order that raise NO_ORDER in this band
+     * @param longNoOrderDays days without an order that raise NO_ORDER_LONG in this band
+     * @param level           the level of NO_ORDER in this band; null: {@code churn.levels.NO_ORDER}
+     * @param longLevel       the level of NO_ORDER_LONG in this band; null: {@code churn.levels.NO_ORDER_LONG}
+     */
+    public record SilenceBand(int fromOrders, int noOrderDays, int longNoOrderDays, Level level, Level longLevel) {
+        /** Validates the band on its own; the order of the bands is checked by {@link ChurnSettings}. */
+        public SilenceBand {
+            // a key missing from a band (or misspelt: Jackson binds the band before it sees the unknown key) reads as 0
+            for (Map.Entry<String, Integer> e : Map.of("fromOrders", fromOrders, "noOrderDays", noOrderDays,
+                    "longNoOrderDays", longNoOrderDays).entrySet()) {
+                if (e.getValue() < 1) {
+                    throw new InvalidSettingsException("churn.silenceBands." + e.getKey(), e.getValue(),
+                            "must be above 0; a band needs fromOrders, noOrderDays and longNoOrderDays, spelt so");
+                }
+            }
+        }
+    }
 
     /** The causes of the built-in rules by name (the keys of {@code churn.levels}), each with its default level. */
     public static final Map<String, Level> DEFAULT_LEVELS = Map.of(
@@ -72,6 +105,21 @@ public record ChurnSettings(int noOrderDays, int longNoOrderDays, int fallingOrd
             all.putAll(levels);
         }
         levels = Map.copyOf(all);
+        silenceBands = silenceBands == null ? List.of() : List.copyOf(silenceBands);
+        for (int i = 1; i < silenceBands.size(); i++) {
+            if (silenceBands.get(i).fromOrders() <= silenceBands.get(i - 1).fromOrders()) {
+                throw new InvalidSettingsException("churn.silenceBands[" + i + "].fromOrders",
+                        silenceBands.get(i).fromOrders(), "must be above the band before it ("
+                        + silenceBands.get(i - 1).fromOrders() + "); list the bands from the fewest orders up");
+            }
+        }
+        offCauses = offCauses == null ? Set.of() : Set.copyOf(new TreeSet<>(offCauses));
+        for (String cause : offCauses) {
+            if (!DEFAULT_LEVELS.containsKey(cause)) {
+                throw new InvalidSettingsException("churn.offCauses", cause, "there is no built-in churn cause by "
+                        + "that name; the causes are " + String.join(", ", new TreeSet<>(DEFAULT_LEVELS.keySet())));
+            }
+        }
         digestDay = digestDay == null ? DayOfWeek.MONDAY : digestDay;
         digestTime = digestTime == null ? LocalTime.of(8, 0) : digestTime;
     }
@@ -79,7 +127,84 @@ public record ChurnSettings(int noOrderDays, int longNoOrderDays, int fallingOrd
     /** @return the catalog defaults */
     public static ChurnSettings ofDefaults() {
         return new ChurnSettings(30, 90, 2, 2, 90, 1.5, 3, 2, 90, 6, 2, 60, 8, 6, DEFAULT_LEVELS, true,
-                DayOfWeek.MONDAY, LocalTime.of(8, 0), 50);
+                DayOfWeek.MONDAY, LocalTime.of(8, 0), 50, List.of(), Set.of());
+    }
+
+    /**
+     * @param cause a built-in churn cause
+     * @return false if it is switched off in {@link #offCauses()}
+     */
+    public boolean isOn(String cause) {
+        return !offCauses.contains(cause);
+    }
+
+    /**
+     * @param orderCount the customer's number of orders
+     * @return the band the customer is in, or null when no band covers it (then the flat thresholds apply)
+     */
+    public SilenceBand band(int orderCount) {
+        SilenceBand found = null;
+        for (SilenceBand b : silenceBands) {
+            if (b.fromOrders() <= orderCount) {
+                found = b;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * @param orderCount the customer's number of orders
+     * @return days without an order that raise NO_ORDER for such a customer
+     */
+    public int noOrderDays(int orderCount) {
+        SilenceBand b = band(orderCount);
+        return b == null ? noOrderDays : b.noOrderDays();
+    }
+
+    /**
+     * @param orderCount the customer's number of orders
+     * @return days without an order that raise NO_ORDER_LONG for such a customer
+     */
+    public int longNoOrderDays(int orderCount) {
+        SilenceBand b = band(orderCount);
+        return b == null ? longNoOrderDays : b.longNoOrderDays();
+    }
+
+    /**
+     * @param orderCount the customer's number of orders
+     * @return the level of NO_ORDER for such a customer
+     */
+    public Level noOrderLevel(int orderCount) {
+        SilenceBand b = band(orderCount);
+        return b == null || b.level() == null ? level(ChurnCause.NO_ORDER) : b.level();
+    }
+
+    /**
+     * @param orderCount the customer's number of orders
+     * @return the level of NO_ORDER_LONG for such a customer
+     */
+    public Level longLevel(int orderCount) {
+        SilenceBand b = band(orderCount);
+        return b == null || b.longLevel() == null ? level(ChurnCause.NO_ORDER_LONG) : b.longLevel();
+    }
+
+    /**
+     * @param orderCount the customer's number of orders
+     * @return how the reasons name the customer's band, e.g. " for customers with 2 or more orders"; empty without
+     *         bands
+     */
+    public String bandText(int orderCount) {
+        SilenceBand b = band(orderCount);
+        if (b == null) {
+            return silenceBands.isEmpty() ? "" : " for customers with fewer than " + silenceBands.get(0).fromOrders()
+                    + " orders";
+        }
+        int i = silenceBands.indexOf(b);
+        int to = i + 1 < silenceBands.size() ? silenceBands.get(i + 1).fromOrders() - 1 : Integer.MAX_VALUE;
+        String orders = b.fromOrders() == to ? b.fromOrders() + (to == 1 ? " order" : " orders")
+                : to == Integer.MAX_VALUE ? b.fromOrders() + " or more orders"
+                : b.fromOrders() + " to " + to + " orders";
+        return " for customers with " + orders;
     }
 
     /**

@@ -327,4 +327,74 @@ class ChurnPackTest {
         }
         assertThat(actions).noneMatch(a -> a instanceof AtRiskDigest || a.type().startsWith("CHURN"));
     }
+
+    // ---------------------------------------------------------------- silence bands (calibrate --churn writes them)
+
+    /** One-time buyers: 20 and 60 days; 2 or more orders: 40 and 120 days, the long silence only MEDIUM. */
+    private static final Settings BANDS = Settings.from(NO_DIGEST).merge("{\"churn\": {\"silenceBands\": ["
+            + "{\"fromOrders\": 1, \"noOrderDays\": 20, \"longNoOrderDays\": 60},"
+            + "{\"fromOrders\": 2, \"noOrderDays\": 40, \"longNoOrderDays\": 120, \"longLevel\": \"MEDIUM\"}],"
+            + "\"offCauses\": [\"AMOUNT_FALLING\"]}}").build();
+
+    private static RuleVerifier banded() {
+        return RuleVerifier.forPacks(BANDS, RulePack.CHURN);
+    }
+
+    @Test
+    void churn_oneTimeBuyerSilentForItsBandsLongThreshold_warnsOnThatDay_withTheBandInTheReason() {
+        banded().given(order("o1", "C1", "2024-01-01", 100), tick("2024-01-25"))
+                .whenClockAt(at("2024-03-01"))
+                .thenExpectOnly(warning("C1", "NO_ORDER_LONG", "HIGH")
+                        .with("rule", "churn: no order for a long time")
+                        .with("reason", "no order for 60 days (high risk from 60 days for customers with 1 order)")
+                        .with("at", "2024-03-01T09:00:00Z"));
+    }
+
+    @Test
+    void churn_oneTimeBuyer_theDayBeforeItsBandsThreshold_nothingHappens() {
+        banded().given(order("o1", "C1", "2024-01-01", 100), tick("2024-01-25"))
+                .whenClockAt(at("2024-02-29T09:00:00Z"))
+                .thenExpectNone();
+    }
+
+    @Test
+    void churn_repeatBuyer_waitsForItsOwnBandsLongerSilence_atTheBandsLevel() {
+        banded().given(order("o1", "C1", "2024-01-01", 100), order("o2", "C1", "2024-01-10", 50),
+                        tick("2024-02-25"))
+                .whenClockAt(at("2024-05-09"))
+                .thenExpectOnly(warning("C1", "NO_ORDER_LONG", "MEDIUM")
+                        .with("reason", "no order for 120 days (medium risk from 120 days for customers with 2 or more "
+                                + "orders)")
+                        .with("at", "2024-05-09T09:00:00Z"));
+        banded().given(order("o1", "C1", "2024-01-01", 100), order("o2", "C1", "2024-01-10", 50),
+                        tick("2024-02-25"))
+                .whenClockAt(at("2024-05-08T09:00:00Z"))
+                .thenExpectNone();
+    }
+
+    @Test
+    void churn_repeatBuyer_noOrderForItsBandsShortSilence_warnsOnThatDay() {
+        banded().given(order("o1", "C1", "2024-01-01", 100), order("o2", "C1", "2024-01-10", 50))
+                .whenClockAt(at("2024-02-19"))
+                .thenExpectOnly(warning("C1", "NO_ORDER", "MEDIUM")
+                        .with("reason", "no order for 40 days (warning from 40 days for customers with 2 or more orders)")
+                        .with("at", "2024-02-19T09:00:00Z"));
+    }
+
+    @Test
+    void churn_aSecondOrder_clearsTheOneTimeBuyersWarnings_andTheNewBandApplies() {
+        banded().given(order("o1", "C1", "2024-01-01", 100), tick("2024-03-02"))
+                .when(order("o2", "C1", "2024-03-05", 100))
+                .thenExpectOnly(cleared("C1", "NO_ORDER"), cleared("C1", "NO_ORDER_LONG"));
+    }
+
+    @Test
+    void churn_aCauseSwitchedOff_neverWarns() {
+        banded().given(order("o1", "C1", "2024-01-01", 100), order("o2", "C1", "2024-01-02", 80))
+                .when(order("o3", "C1", "2024-01-03", 60))
+                .thenExpectNone();
+        churn().given(order("o1", "C1", "2024-01-01", 100), order("o2", "C1", "2024-01-02", 80))
+                .when(order("o3", "C1", "2024-01-03", 60))
+                .thenExpectOnly(warning("C1", "AMOUNT_FALLING", "MEDIUM"));
+    }
 }

@@ -25,7 +25,7 @@ class AtRiskDigestsTest {
         ChurnSettings churn = new ChurnSettings(d.noOrderDays(), d.longNoOrderDays(), d.fallingOrders(), d.complaints(),
                 d.complaintsDays(), d.intervalFactor(), d.intervalMinOrders(), d.returns(), d.returnsDays(),
                 d.detractorNps(), d.lowCsat(), d.contactDroppedDays(), d.regularContactWeeks(), d.regularContactMin(),
-                d.levels(), true, d.digestDay(), d.digestTime(), maxCustomers);
+                d.levels(), true, d.digestDay(), d.digestTime(), maxCustomers, d.silenceBands(), d.offCauses());
         return new AtRiskDigests(new Settings(null, null, null, null, null, null, null, churn, null, null, null, null,
                 null, null, null, null));
     }

@@ -1,0 +1,156 @@
+package dev.custflow.examples;
+
+import dev.custflow.event.OrderPlaced;
+import dev.custflow.model.ChurnCause;
+import dev.custflow.settings.Settings;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The trade-off of one churn threshold: the churn pack replayed over an order history once per value, each time
+ * measured as {@link ChurnQuality} measures (warnings open at the cutoff against who ordered again), with the
+ * number of warnings the value raises per week. A rule author reads it to pick the value the team can act on.
+ *
+ * <pre>{@code
+ * ChurnSweep.Sweep s = ChurnSweep.parse("longNoOrderDays=30..180/15");
+ * System.out.print(ChurnSweep.run(orders, Settings.ofDefaults(), s, cutoff, horizon).toText());
+ * }</pre>
+ */
+public final class ChurnSweep {
+    /** The churn settings a sweep can move, each with the cause whose warnings it decides. */
+    public static final Map<String, String> KEYS = Map.of(
+            "noOrderDays", ChurnCause.NO_ORDER.name(), "longNoOrderDays", ChurnCause.NO_ORDER_LONG.name(),
+            "fallingOrders", ChurnCause.AMOUNT_FALLING.name(),
+            "intervalMinOrders", ChurnCause.INTERVAL_LENGTHENING.name());
+    private static final Pattern FORM = Pattern.compile("(?:churn\\.)?(\\w+)=(\\d+)\\.\\.(\\d+)(?:/(\\d+))?");
+    /** A sweep replays the history once per value: more than this many is a typo rather than a plan. */
+    static final int MAX_VALUES = 40;
+
+    private ChurnSweep() {
+    }
+
+    /**
+     * What to move.
+     *
+     * @param key  a key of {@link #KEYS}, e.g. longNoOrderDays
+     * @param from the first value
+     * @param to   the last value (included when the steps reach it)
+     * @param step the step
+     */
+    public record Sweep(String key, int from, int to, int step) {
+        /** @return the cause whose warnings the key decides */
+        public String cause() {
+            return KEYS.get(key);
+        }
+
+        /** @return the values, from first to last */
+        public List<Integer> values() {
+            List<Integer> out = new ArrayList<>();
+            for (int v = from; v <= to; v += step) {
+                out.add(v);
+            }
+            return out;
+        }
+    }
+
+    /**
+     * @param text e.g. {@code longNoOrderDays=30..180/15} (the step defaults to 1; {@code churn.} may lead)
+     * @return the sweep
+     * @throws IllegalArgumentException naming what is wrong and the form expected
+     */
+    public static Sweep parse(String text) {
+        Matcher m = FORM.matcher(Objects.requireNonNull(text, "text").strip());
+        String form = "; write KEY=FROM..TO/STEP, e.g. longNoOrderDays=30..180/15";
+        if (!m.matches()) {
+            throw new IllegalArgumentException("the churn sweep '" + text + "' is not in the expected form" + form);
+        }
+        String key = m.group(1);
+        if (!KEYS.containsKey(key)) {
+            throw new IllegalArgumentException("the churn sweep cannot move '" + key + "'; it moves "
+                    + String.join(", ", new java.util.TreeSet<>(KEYS.keySet())));
+        }
+        int from = Integer.parseInt(m.group(2));
+        int to = Integer.parseInt(m.group(3));
+        int step = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
+        if (from < 1 || to < from || step < 1) {
+            throw new IllegalArgumentException("the churn sweep '" + text + "' needs 1 <= FROM <= TO and a step of "
+                    + "at least 1" + form);
+        }
+        Sweep s = new Sweep(key, from, to, step);
+        if (s.values().size() > MAX_VALUES) {
+            throw new IllegalArgumentException("the churn sweep '" + text + "' has " + s.values().size()
+                    + " values, each a replay of the history; use a larger step (at most " + MAX_VALUES + " values)");
+        }
+        return s;
+    }
+
+    /**
+     * One value's figures.
+     *
+     * @param value         the setting's value
+     * @param perWeek       warnings of the cause raised per week up to the cutoff
+     * @param quality       the cause's warnings open at the cutoff, scored
+     */
+    public record Row(int value, double perWeek, ChurnQuality.Row quality) {
+    }
+
+    /**
+     * The whole sweep.
+     *
+     * @param sweep       what was moved
+     * @param description the history
+     * @param base        the figures of the first value (cutoff, horizon, base rate)
+     * @param rows        one per value
+     */
+    public record Result(Sweep sweep, String description, ChurnQuality.Report base, List<Row> rows) {
+        /** @return a small table, one line per value */
+        public String toText() {
+            StringBuilder b = new StringBuilder();
+            b.append(String.format(Locale.ROOT, "Churn threshold sweep: churn.%s from %d to %d by %d, warnings of "
+                    + "%s%n", sweep.key(), sweep.from(), sweep.to(), sweep.step(), sweep.cause()));
+            b.append("  ").append(description).append('\n');
+            b.append(String.format(Locale.ROOT, "  clock stopped at the end of %s (warnings per week counted from "
+                            + "%s), outcome to the end of %s: %,d customers, %.1f %% did not order again%n",
+                    ChurnCalibration.day(base.cutoff()), base.from().toString().substring(0, 10),
+                    ChurnCalibration.day(base.horizon()), base.customers(), 100 * base.baseRate()));
+            b.append(String.format(Locale.ROOT, "  %16s %14s %12s %10s %8s %6s%n", sweep.key(), "warnings/week",
+                    "open at end", "precision", "recall", "lift"));
+            for (Row r : rows) {
+                ChurnQuality.Row q = r.quality();
+                b.append(String.format(Locale.ROOT, "  %16d %14.1f %,12d %8.1f %% %6.1f %% %6.2f%n", r.value(),
+                        r.perWeek(), q.flagged(), 100 * q.precision(), 100 * q.recall(), q.lift()));
+            }
+            b.append("  precision: of the customers warned at the cutoff, the share who did not order again; recall: "
+                    + "of all who did not, the share warned; lift: precision over the base rate\n");
+            return b.toString();
+        }
+    }
+
+    /**
+     * @param orders      the order history
+     * @param base        the settings the other thresholds come from
+     * @param sweep       what to move
+     * @param cutoff      where the clock stops (exclusive)
+     * @param horizon     the end of the observed future (exclusive)
+     * @param description the history, for the report
+     * @return one row per value
+     */
+    public static Result run(List<OrderPlaced> orders, Settings base, Sweep sweep, Instant cutoff, Instant horizon,
+                             String description) {
+        List<Row> rows = new ArrayList<>();
+        ChurnQuality.Report first = null;
+        for (int v : sweep.values()) {
+            Settings s = Settings.from(base).set("churn." + sweep.key(), v).build();
+            ChurnQuality.Report r = ChurnQuality.measure(orders, cutoff, horizon, s);
+            first = first == null ? r : first;
+            rows.add(new Row(v, r.raisedPerWeek(sweep.cause()), r.row(sweep.cause())));
+        }
+        return new Result(sweep, description, first, List.copyOf(rows));
+    }
+}
