@@ -344,7 +344,8 @@ final class LoopCheck {
 
     /**
      * The when part as written, split at every , and &&, without spaces, closing brackets or a leading name and
-     * bracket (a pattern's {@code $c:Customer(}, a call's name). A part negated in the other rule keeps two rules apart
+     * bracket (a pattern's {@code $c:Customer(}, or {@code $c:dev.custflow.model.Customer(} as the built-in DSL writes
+     * it; a call's name). A part negated in the other rule keeps two rules apart
      * ({@code repEngaged}, {@code !repEngaged}), and so does a flag first in its pattern against its negation
      * ({@code Customer( hasWarning("X"), ...)}, {@code !hasWarning("X")}): lint has always read a rule that opens a
      * churn warning and the rule that clears it so.
@@ -360,7 +361,7 @@ final class LoopCheck {
                 part.append(when.get(i).getText());
                 continue;
             }
-            String atom = part.toString().replaceAll("\\s+", "").replaceAll("^[$\\w]*:?\\w*\\(", "")
+            String atom = part.toString().replaceAll("\\s+", "").replaceAll("^[$\\w]*:?[\\w.]*\\(", "")
                     .replaceAll("\\)+$", "");
             if (!atom.isEmpty()) {
                 out.add(atom);
