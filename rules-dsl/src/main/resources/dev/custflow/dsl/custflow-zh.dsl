@@ -27,8 +27,8 @@
 # wake: if ($c.isHasOrdered()) schedule.wakeAt($c, $c.daysAfterLastOrder({days}));
 [when]- 连续 {days:\d+} 天 未下单=hasOrdered, daysSinceLastOrder >= {days}
 [when]- 从未 下单=!hasOrdered
-[when]- 订单 至少 {orders:\d+} 笔=orderCount >= {orders}
 [when]- {days:\d+} 天 内 订单 至少 {orders:\d+} 笔=ordersWithinDays({days}) >= {orders}
+[when]- 订单 至少 {orders:\d+} 笔=orderCount >= {orders}
 [when]- 累计 消费 至少 {amount:\d+} 元=totalSpentCents >= {amount}00L
 [when]- {days:\d+} 天 内 消费 至少 {amount:\d+} 元=spentWithinDays({days}) >= {amount}
 [when]- 最近 一笔 订单 至少 {amount:\d+} 元=hasOrdered, lastOrderAmount >= {amount}
