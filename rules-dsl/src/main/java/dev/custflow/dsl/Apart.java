@@ -64,6 +64,7 @@ final class Apart {
         String customer = customerVariable(lhs);
         List<Element> elements = new ArrayList<>();
         Map<String, Bound> bounds = new HashMap<>();
+        boolean customerRead = false;
         for (BaseDescr d : lhs.getDescrs()) {
             if (d instanceof NotDescr n && n.getDescrs().size() == 1
                     && n.getDescrs().get(0) instanceof PatternDescr p && p.getSource() instanceof FromDescr) {
@@ -75,7 +76,9 @@ final class Apart {
                 elements.add(element(Element.Kind.REQUIRED, p, customer));
             } else if (d instanceof PatternDescr p && p.getSource() instanceof AccumulateDescr a) {
                 accumulated(p, a, customer, elements);
-            } else if (d instanceof PatternDescr p && p.getSource() == null && type(p).equals("Customer")) {
+            } else if (d instanceof PatternDescr p && p.getSource() == null && type(p).equals("Customer")
+                    && !customerRead) { // the customer the rule acts on; another Customer pattern is another one
+                customerRead = true;
                 for (BaseDescr c : p.getDescrs()) {
                     if (c instanceof ExprConstraintDescr e) {
                         for (String part : Comparison.conjuncts(e.getExpression())) {
@@ -158,7 +161,7 @@ final class Apart {
         return new Element(kind, type(p) + " from " + source, constraints);
     }
 
-    /** @return the text without spaces and bindings, the customer's variable as {@code $customer}, getters as properties */
+    /** @return the text without spaces and bindings, the customer's variable as {@code $customer}, getters as names */
     private static String plain(String text, String customer) {
         String t = BINDING.matcher(text).replaceAll("").replaceAll("\\s+", "");
         if (customer != null) {
