@@ -161,6 +161,24 @@ class ConditionAttacksTest {
     }
 
     @Test
+    void anAccumulateFunction_loadsInARuleNamedLikeThePacks() {
+        // Drools names the rule's classes from its name, ':' escaped with '$': no nested class
+        String count = HEADER + """
+                rule "service: three open complaints"
+                when
+                    $c : Customer( )
+                    Number( intValue >= 3 ) from accumulate( $t : dev.custflow.model.OpenTicket( ) from $c.openTickets,
+                        count( $t ) )
+                then
+                    actions.note($c, "x");
+                end
+                """;
+        try (Engine engine = Custflow.builder().packs().rules(RuleSource.drl("count.drl", count)).build()) {
+            assertThat(engine.ruleNames()).contains("service: three open complaints");
+        }
+    }
+
+    @Test
     void aSalienceOrEnabledExpression_isChecked() {
         String salience = ruleWhen("").replace("rule \"attack\"\n", "rule \"attack\"\n    salience ( Runtime.getRuntime()"
                 + ".availableProcessors() )\n");

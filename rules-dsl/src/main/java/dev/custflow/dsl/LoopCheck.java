@@ -48,7 +48,8 @@ import org.drools.drl.parser.lang.dsl.DefaultExpander;
  * The conditions read are the literal ones: {@code hasTag("x")}, {@code noted("k")}, {@code hasWarning("c")} with or
  * without {@code !}, and {@code stage} or {@code segment} compared with {@code ==}, {@code !=}, {@code in},
  * {@code not in}; any other condition that appears in one rule and negated in the other ({@code repEngaged} against
- * {@code !repEngaged}) keeps two rules apart. Actions with a computed tag or stage ({@code "BIRTHDAY:" + year}
+ * {@code !repEngaged}) keeps two rules apart, and so do the patterns, accumulate results and comparisons
+ * {@link Apart} reads. Actions with a computed tag or stage ({@code "BIRTHDAY:" + year}
  * too) are not followed.
  * <p>Rules are read with Drools' own parser, the one that compiles them: its descriptors give each rule, where its
  * name is and its conditions; conditions and consequences are then read as Java tokens, so nothing in a comment, a
@@ -101,7 +102,7 @@ final class LoopCheck {
     }
 
     private record Rule(String file, String name, int line, int column, boolean user, Map<String, Allowed> allowed,
-                        Set<String> atoms, List<Effect> effects, List<Apart.Element> elements) {
+                        Set<String> atoms, List<Effect> effects, Apart.Conditions apart) {
         Allowed on(String key) {
             return allowed.getOrDefault(key, new Allowed(null, Set.of()));
         }
@@ -131,7 +132,7 @@ final class LoopCheck {
                 for (Rule r : parse(s.name(), expand(s, dsls), true)) {
                     int quote = r.line <= written.length ? written[r.line - 1].indexOf('"') : -1;
                     rules.add(quote < 0 ? r : new Rule(r.file, r.name, r.line, quote + 1, r.user, r.allowed, r.atoms,
-                            r.effects, r.elements));
+                            r.effects, r.apart));
                 }
             }
         }
@@ -204,7 +205,7 @@ final class LoopCheck {
 
     /** @return false if the two rules' conditions cannot hold together (apart from the state they fight over) */
     private static boolean compatible(Rule a, Rule b, String except) {
-        if (Apart.keptApart(a.elements, b.elements)) {
+        if (Apart.keptApart(a.apart, b.apart, except)) {
             return false;
         }
         for (Map.Entry<String, Allowed> e : a.allowed.entrySet()) {
@@ -274,7 +275,7 @@ final class LoopCheck {
                 List<Token> then = new ArrayList<>(tokens(String.valueOf(r.getConsequence())));
                 r.getNamedConsequences().values().forEach(c -> then.addAll(tokens(String.valueOf(c))));
                 out.add(new Rule(file, r.getName(), line, column, user, allowed(conditions), atoms(text, r.getLhs()),
-                        effects(then), Apart.elements(r.getLhs())));
+                        effects(then), Apart.of(r.getLhs())));
             }
         }
         return out;
@@ -343,7 +344,8 @@ final class LoopCheck {
 
     /**
      * The when part as written, split at every , and &&, without spaces, closing brackets or a leading name and
-     * bracket (a pattern's {@code $c:Customer(}, a call's name). A part negated in the other rule keeps two rules apart
+     * bracket (a pattern's {@code $c:Customer(}, or {@code $c:dev.custflow.model.Customer(} as the built-in DSL writes
+     * it; a call's name). A part negated in the other rule keeps two rules apart
      * ({@code repEngaged}, {@code !repEngaged}), and so does a flag first in its pattern against its negation
      * ({@code Customer( hasWarning("X"), ...)}, {@code !hasWarning("X")}): lint has always read a rule that opens a
      * churn warning and the rule that clears it so.
@@ -359,7 +361,7 @@ final class LoopCheck {
                 part.append(when.get(i).getText());
                 continue;
             }
-            String atom = part.toString().replaceAll("\\s+", "").replaceAll("^[$\\w]*:?\\w*\\(", "")
+            String atom = part.toString().replaceAll("\\s+", "").replaceAll("^[$\\w]*:?[\\w.]*\\(", "")
                     .replaceAll("\\)+$", "");
             if (!atom.isEmpty()) {
                 out.add(atom);

@@ -62,7 +62,7 @@ class DslErrorsTest {
         assertThat(e.getMessage()).isEqualTo("""
                 The rules did not compile (2 errors):
                 churn.dslr:4:5: error: no sentence of the DSL matches '- with no orders for 60 days'. Did you mean \
-                '- with no order for {days} days'?
+                '- with no order for {days} days', '- with no interaction for {days} days' or '- with grade {grade}'?
                 churn.dslr:6:5: error: no sentence of the DSL matches 'Warn of churn at HIGH because no order for two \
                 months'. Did you mean 'Warn of churn at level {level} because {reason}'?""");
     }

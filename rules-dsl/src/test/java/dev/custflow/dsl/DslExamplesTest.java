@@ -120,7 +120,8 @@ class DslExamplesTest {
     @Test
     void theRulesShownInTheReadmeAndInDocsDsl_areRulesOfTheExamples() throws IOException {
         String examples = Files.readString(EXAMPLES.resolve("en/retention.dslr"))
-                + Files.readString(EXAMPLES.resolve("zh/留存.dslr"));
+                + Files.readString(EXAMPLES.resolve("zh/留存.dslr"))
+                + Files.readString(EXAMPLES.resolve("own-sentences/orders.dslr"));
         List<String> shown = new ArrayList<>();
         for (Path doc : List.of(Path.of("../README.md"), Path.of("../docs/dsl.md"))) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?ms)^((?:规则|rule) \".*?^(?:结束|end))$")
@@ -132,7 +133,7 @@ class DslExamplesTest {
             }
         }
 
-        assertThat(shown).hasSize(3).allSatisfy(rule -> assertThat(examples).contains(rule));
+        assertThat(shown).hasSize(4).allSatisfy(rule -> assertThat(examples).contains(rule));
     }
 
     /** Every action of the given rules, in order, as "at customer TYPE fields | rule | reason". */

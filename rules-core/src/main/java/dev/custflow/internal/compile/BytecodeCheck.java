@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
@@ -126,6 +127,8 @@ final class BytecodeCheck {
     /** Drools' generated invokers implement this; javac-compiled rule code cannot pass for one (see isInvoker). */
     private static final String COMPILED_INVOKER = "org/drools/base/rule/accessor/CompiledInvoker";
     private static final String RETURN_VALUE = "org/drools/base/rule/accessor/ReturnValueExpression";
+    /** How Drools writes a character of a rule's name that a Java name cannot hold (':' is {@code $u58$}). */
+    private static final Pattern DROOLS_ESCAPE = Pattern.compile("\\$u\\d+\\$");
 
     private final Predicate<String> allowedClass;
     private final Set<String> own;
@@ -165,13 +168,15 @@ final class BytecodeCheck {
      * Drools generates its invokers with ASM (no source file), except the one reading an accumulate function's
      * argument, which javac compiles from Drools' own template: a top-level ReturnValueExpression compiled from a
      * file of its own name. Rule code cannot pass for either: a class written into a function or a consequence is
-     * nested, or compiled from another file, and the headers of the classes Drools writes are its own.
+     * nested, or compiled from another file, and the headers of the classes Drools writes are its own. Drools
+     * writes a character of the rule's name that Java names cannot hold as {@code $u<code>$} ("pack: what it does"
+     * gives {@code Rule_pack$u58$_what...}): that is no nesting.
      */
     static boolean isInvoker(ClassNode cn) {
         String simple = cn.name.substring(cn.name.lastIndexOf('/') + 1);
         return cn.interfaces.contains(COMPILED_INVOKER) && (cn.sourceFile == null
-                || cn.interfaces.contains(RETURN_VALUE) && !cn.name.contains("$") && simple.endsWith("Invoker")
-                && cn.sourceFile.equals(simple + ".java"));
+                || cn.interfaces.contains(RETURN_VALUE) && !DROOLS_ESCAPE.matcher(simple).replaceAll("").contains("$")
+                && simple.endsWith("Invoker") && cn.sourceFile.equals(simple + ".java"));
     }
 
     private void checkMethod(Scope s, MethodNode m) {

@@ -155,6 +155,20 @@ class BytecodeCheckTest {
                 interfaces))).isNotEmpty();
     }
 
+    @Test
+    void drools_accumulateInvokerOfARuleNamedLikeThePacks_isAnInvoker_butNotAClassNestedInIt() {
+        // "service: three complaints" is Rule_service$u58$_three_complaints...: Drools' escape, not a nesting
+        String invoker = "my/rules/Rule_service$u58$_three_complaints_1AccumulateExpression0Invoker";
+        String file = "Rule_service$u58$_three_complaints_1AccumulateExpression0Invoker.java";
+        Consumer<MethodVisitor> engine = call(Opcodes.INVOKEVIRTUAL, "org/drools/base/rule/Declaration", "getIdentifier",
+                "()Ljava/lang/String;");
+        String[] interfaces = {"org/drools/base/rule/accessor/ReturnValueExpression",
+                "org/drools/base/rule/accessor/CompiledInvoker"};
+        assertThat(CHECK.check(named(invoker, file, engine, interfaces))).isEmpty();
+        assertThat(CHECK.check(named(invoker + "$1", file, engine, interfaces))).isNotEmpty();
+        assertThat(CHECK.check(named(invoker + "$u58$", file, engine, interfaces))).isNotEmpty();
+    }
+
     /** A try block around nothing, with a handler catching {@code type}. */
     private static Consumer<MethodVisitor> catching(String type) {
         return mv -> {

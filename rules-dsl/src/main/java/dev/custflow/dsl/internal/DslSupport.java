@@ -8,6 +8,7 @@ import dev.custflow.model.Channel;
 import dev.custflow.model.Level;
 import dev.custflow.action.TaskKind;
 import dev.custflow.action.Template;
+import dev.custflow.model.Review;
 import dev.custflow.model.Segment;
 import dev.custflow.model.Stage;
 import java.io.IOException;
@@ -56,9 +57,10 @@ public final class DslSupport {
     /** Values that must name a constant, by the variable's name in the built-in DSL. */
     private static final Map<String, Enum<?>[]> CONSTANTS = Map.of("stage", Stage.values(), "segment",
             Segment.values(), "level", Level.values(), "kind", TaskKind.values(), "template", Template.values(),
-            "via", Channel.values());
+            "via", Channel.values(), "review", Review.values());
     private static final Map<String, String> CONSTANT_NAMES = Map.of("stage", "stage", "segment", "segment",
-            "level", "level", "kind", "task kind", "template", "message template", "via", "message channel");
+            "level", "level", "kind", "task kind", "template", "message template", "via", "message channel",
+            "review", "review");
 
     private DslSupport() {
     }
@@ -507,6 +509,9 @@ public final class DslSupport {
         }
         if (constant instanceof Template t) {
             return t.chinese();
+        }
+        if (constant instanceof Review r) {
+            return r.chinese();
         }
         return constant instanceof TaskKind k ? k.chinese() : constant.name();
     }

@@ -11,6 +11,7 @@ import dev.custflow.action.TaskKind;
 import dev.custflow.action.Template;
 import dev.custflow.model.Channel;
 import dev.custflow.model.Level;
+import dev.custflow.model.Review;
 import dev.custflow.model.Segment;
 import dev.custflow.model.Stage;
 import java.util.Arrays;
@@ -27,27 +28,33 @@ class DslSupportTest {
 
     @Test
     void everySentenceOfTheBuiltInDsl_isUsedByAnExample() {
-        List<RuleSource> examples = new ArrayList<>(RuleSource.allIn(EXAMPLES.resolve("en")));
-        examples.addAll(RuleSource.allIn(EXAMPLES.resolve("zh")));
+        Map<String, Integer> usage = DslSupport.usage(examples("en", "zh", "every-sentence/en", "every-sentence/zh"));
 
-        Map<String, Integer> usage = DslSupport.usage(examples);
-
-        assertThat(usage).hasSize(36); // the customer line, 12 conditions and 5 actions, in each language
+        // the customer line, 55 conditions and 10 actions, in each language
+        assertThat(usage).hasSize(132);
         assertThat(usage.entrySet()).filteredOn(e -> e.getValue() == 0).as("sentences no example uses").isEmpty();
     }
 
     @Test
     void eachLanguageExample_usesEverySentenceOfItsLanguage() {
-        Map<String, Integer> english = DslSupport.usage(RuleSource.allIn(EXAMPLES.resolve("en")));
-        Map<String, Integer> chinese = DslSupport.usage(RuleSource.allIn(EXAMPLES.resolve("zh")));
+        Map<String, Integer> english = DslSupport.usage(examples("en", "every-sentence/en"));
+        Map<String, Integer> chinese = DslSupport.usage(examples("zh", "every-sentence/zh"));
 
-        assertThat(english).containsEntry("There is a customer", 5).containsEntry("- with no order for {days} days", 1)
-                .containsEntry("客户", 0);
-        assertThat(chinese).containsEntry("客户", 5).containsEntry("- 连续 {days} 天 未下单", 1)
+        assertThat(english).containsEntry("There is a customer", 24)
+                .containsEntry("- with no order for {days} days", 2).containsEntry("客户", 0);
+        assertThat(chinese).containsEntry("客户", 24).containsEntry("- 连续 {days} 天 未下单", 2)
                 .containsEntry("There is a customer", 0);
         assertThat(english.entrySet()).filteredOn(e -> e.getValue() == 0).extracting(Map.Entry::getKey)
                 .containsExactlyInAnyOrderElementsOf(chinese.entrySet().stream().filter(e -> e.getValue() > 0)
                         .map(Map.Entry::getKey).toList());
+    }
+
+    private static List<RuleSource> examples(String... folders) {
+        List<RuleSource> out = new ArrayList<>();
+        for (String f : folders) {
+            out.addAll(RuleSource.allIn(EXAMPLES.resolve(f)));
+        }
+        return out;
     }
 
     @Test
@@ -64,7 +71,7 @@ class DslSupportTest {
     @Test
     void everyConstantASentenceNames_hasAChineseLabelOfItsOwn() {
         for (Enum<?>[] kind : List.<Enum<?>[]>of(Stage.values(), Segment.values(), Level.values(), Channel.values(),
-                Template.values(), TaskKind.values())) {
+                Template.values(), TaskKind.values(), Review.values())) {
             List<String> labels = Arrays.stream(kind).map(DslSupport::chinese).toList();
             assertThat(labels).as(kind[0].getDeclaringClass().getSimpleName()).doesNotHaveDuplicates()
                     .allSatisfy(l -> assertThat(l).isNotBlank().doesNotContain(" ")
