@@ -51,6 +51,7 @@ public final class EngineBuilder {
     private CustomerStore store;
     private RepLoadBoard repLoadBoard;
     private Timer timer;
+    private java.util.Locale locale = java.util.Locale.ENGLISH;
 
     EngineBuilder() {
     }
@@ -316,6 +317,20 @@ public final class EngineBuilder {
     }
 
     /**
+     * Writes the reasons of the built-in rules (and of user rules that use the {@code reasons} global) in this
+     * language: English (the default) or Simplified Chinese ({@code Locale.SIMPLIFIED_CHINESE}, zh-CN). A reason is
+     * rendered once, when its action is made; the structured fields of actions are the same in every locale.
+     *
+     * @param value {@code en} or {@code zh-CN} (also zh, zh-Hans, zh-SG and English of any country)
+     * @return this
+     * @throws IllegalArgumentException for any other language, naming the supported ones
+     */
+    public EngineBuilder locale(java.util.Locale value) {
+        this.locale = dev.custflow.internal.runtime.ReasonTemplates.supported(value);
+        return this;
+    }
+
+    /**
      * Compiles the rules and opens the engine.
      *
      * @return the engine
@@ -341,7 +356,7 @@ public final class EngineBuilder {
         try {
             return new DefaultEngine(new EngineConfig(List.copyOf(builtIns), List.copyOf(userRules), settings, clock,
                     sink, auditLog, partitions, dedupWindow, referenceIndexSize, auditTrailSize,
-                    List.copyOf(allowInRules), onReload, store, repLoadBoard), timer);
+                    List.copyOf(allowInRules), onReload, store, repLoadBoard, locale), timer);
         } catch (RuntimeException e) {
             if (timer != null) {
                 timer.close(); // the engine that would have owned it was never made

@@ -62,6 +62,8 @@ public class ActionCollector implements Actions, Schedule {
 
     private final KieSession session;
     private final Settings settings;
+    /** The engine's reason templates, for the reasons the engine writes itself (a person's decision, the desk). */
+    private final ReasonTemplates reasons;
     private final List<Action> out = new ArrayList<>();
     private final ObjectIntHashMap<String> sequence = new ObjectIntHashMap<>();
     private final List<String> fired = new ArrayList<>();
@@ -86,8 +88,9 @@ public class ActionCollector implements Actions, Schedule {
     /** Behaviour points granted in this evaluation, by rule and what: a re-firing rule grants once. */
     private final Set<String> granted = new HashSet<>();
 
-    protected ActionCollector(KieSession session, Settings settings) {
+    protected ActionCollector(KieSession session, Settings settings, ReasonTemplates reasons) {
         this.session = session;
+        this.reasons = Objects.requireNonNull(reasons, "reasons");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 

@@ -29,12 +29,27 @@ import java.util.function.Consumer;
  * @param onReload           told the result of every reload
  * @param store              where the engine commits its state, or null to keep nothing beyond memory
  * @param repLoadBoard       rep load shared with other engines, or null when this engine holds every lead
+ * @param locale             the language reasons are written in (a supported one, {@link ReasonTemplates#supported})
  */
 public record EngineConfig(List<RuleSource> builtIns, List<RuleSource> userRules, Settings settings,
                            InstantSource clock, ActionSink sink, AuditLog auditLog, int partitions, int dedupWindow,
                            int referenceIndexSize, int auditTrailSize, List<String> allowInRules,
                            Consumer<ReloadResult> onReload, CustomerStore store,
-                           RepLoadBoard repLoadBoard) {
+                           RepLoadBoard repLoadBoard, java.util.Locale locale) {
+
+    /** An engine that writes its reasons in English. */
+    public EngineConfig(List<RuleSource> builtIns, List<RuleSource> userRules, Settings settings,
+                        InstantSource clock, ActionSink sink, AuditLog auditLog, int partitions, int dedupWindow,
+                        int referenceIndexSize, int auditTrailSize, List<String> allowInRules,
+                        Consumer<ReloadResult> onReload, CustomerStore store, RepLoadBoard repLoadBoard) {
+        this(builtIns, userRules, settings, clock, sink, auditLog, partitions, dedupWindow, referenceIndexSize,
+                auditTrailSize, allowInRules, onReload, store, repLoadBoard, java.util.Locale.ENGLISH);
+    }
+
+    /** @return the reason templates of the engine's locale */
+    public ReasonTemplates reasons() {
+        return ReasonTemplates.of(locale);
+    }
 
     /**
      * @param rules the user's rule sources a reload brings
@@ -42,7 +57,7 @@ public record EngineConfig(List<RuleSource> builtIns, List<RuleSource> userRules
      */
     public EngineConfig withUserRules(List<RuleSource> rules) {
         return new EngineConfig(builtIns, rules, settings, clock, sink, auditLog, partitions, dedupWindow,
-                referenceIndexSize, auditTrailSize, allowInRules, onReload, store, repLoadBoard);
+                referenceIndexSize, auditTrailSize, allowInRules, onReload, store, repLoadBoard, locale);
     }
 
     /**
@@ -51,6 +66,6 @@ public record EngineConfig(List<RuleSource> builtIns, List<RuleSource> userRules
      */
     public EngineConfig withSettings(Settings next) {
         return new EngineConfig(builtIns, userRules, next, clock, sink, auditLog, partitions, dedupWindow,
-                referenceIndexSize, auditTrailSize, allowInRules, onReload, store, repLoadBoard);
+                referenceIndexSize, auditTrailSize, allowInRules, onReload, store, repLoadBoard, locale);
     }
 }
