@@ -326,7 +326,7 @@ public final class EngineBuilder {
      * @throws IllegalArgumentException for any other language, naming the supported ones
      */
     public EngineBuilder locale(java.util.Locale value) {
-        this.locale = dev.custflow.internal.runtime.ReasonTemplates.supported(value);
+        this.locale = dev.custflow.rules.Reasons.supported(value);
         return this;
     }
 

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  * @param onReload           told the result of every reload
  * @param store              where the engine commits its state, or null to keep nothing beyond memory
  * @param repLoadBoard       rep load shared with other engines, or null when this engine holds every lead
- * @param locale             the language reasons are written in (a supported one, {@link ReasonTemplates#supported})
+ * @param locale             the language reasons are written in (a supported one, {@link dev.custflow.rules.Reasons#supported})
  */
 public record EngineConfig(List<RuleSource> builtIns, List<RuleSource> userRules, Settings settings,
                            InstantSource clock, ActionSink sink, AuditLog auditLog, int partitions, int dedupWindow,
@@ -47,8 +47,8 @@ public record EngineConfig(List<RuleSource> builtIns, List<RuleSource> userRules
     }
 
     /** @return the reason templates of the engine's locale */
-    public ReasonTemplates reasons() {
-        return ReasonTemplates.of(locale);
+    public dev.custflow.rules.Reasons reasons() {
+        return dev.custflow.rules.Reasons.of(locale);
     }
 
     /**

@@ -63,7 +63,7 @@ public final class Partition implements AutoCloseable {
 
     private final int index;
     /** The reason templates of the engine's locale (global {@code reasons}). */
-    private final ReasonTemplates reasons;
+    private final dev.custflow.rules.Reasons reasons;
     /** The rule set and settings sessions open on; replaced together by {@link #reload}. */
     private CompiledRules rules;
     private Settings settings;
@@ -115,7 +115,7 @@ public final class Partition implements AutoCloseable {
     private final UnifiedSet<String> removed = new UnifiedSet<>();
     private boolean tracking;
 
-    Partition(int index, CompiledRules rules, Settings settings, ReasonTemplates reasons) {
+    Partition(int index, CompiledRules rules, Settings settings, dev.custflow.rules.Reasons reasons) {
         this.index = index;
         this.reasons = reasons;
         this.rules = rules;

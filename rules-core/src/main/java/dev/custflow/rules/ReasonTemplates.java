@@ -1,12 +1,13 @@
-package dev.custflow.internal.runtime;
+package dev.custflow.rules;
 
 import dev.custflow.action.TaskKind;
 import dev.custflow.model.Channel;
+import dev.custflow.model.InvalidContact;
 import dev.custflow.model.Level;
 import dev.custflow.model.LossReason;
 import dev.custflow.model.Segment;
 import dev.custflow.model.Stage;
-import dev.custflow.rules.Reasons;
+import dev.custflow.text.PersonalData;
 import dev.custflow.text.Suggest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,10 +28,7 @@ import java.util.TreeMap;
  * The built-in reason templates of one locale, each parsed once into a {@link MessageFormat}: rendering a reason
  * costs one format call, not a parse. The tables are read once per locale and shared by every engine.
  */
-public final class ReasonTemplates implements Reasons {
-    /** The locales reasons are written in; the first is the default. */
-    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
-
+final class ReasonTemplates implements Reasons {
     private static final ReasonTemplates EN = load(Locale.ENGLISH, "reasons_en.properties");
     private static final ReasonTemplates ZH = load(Locale.SIMPLIFIED_CHINESE, "reasons_zh_CN.properties");
 
@@ -55,22 +53,11 @@ public final class ReasonTemplates implements Reasons {
         this.formats = Map.copyOf(f);
     }
 
-    /**
-     * @param locale a supported locale (see {@link #supported})
-     * @return its templates
-     */
-    public static ReasonTemplates of(Locale locale) {
+    static ReasonTemplates of(Locale locale) {
         return supported(locale).getLanguage().equals("zh") ? ZH : EN;
     }
 
-    /**
-     * Checks a locale: English (any country) or Simplified Chinese (zh, zh-CN, zh-SG, zh-Hans).
-     *
-     * @param locale the locale asked for
-     * @return the supported locale it stands for
-     * @throws IllegalArgumentException naming the supported locales for any other
-     */
-    public static Locale supported(Locale locale) {
+    static Locale supported(Locale locale) {
         Objects.requireNonNull(locale, "locale");
         String language = locale.getLanguage();
         if (language.equals("en")) {
@@ -108,13 +95,13 @@ public final class ReasonTemplates implements Reasons {
         return locale;
     }
 
-    /** @return the key's pattern, or null (for the tests and the docs) */
-    public String pattern(String key) {
+    /** @return the key's pattern, or null (for the tests) */
+    String pattern(String key) {
         return patterns.get(key);
     }
 
-    /** @return every key of this locale, sorted */
-    public List<String> keys() {
+    /** @return every key of this locale, sorted (for the tests) */
+    List<String> keys() {
         return List.copyOf(new TreeMap<>(patterns).keySet());
     }
 
@@ -128,6 +115,9 @@ public final class ReasonTemplates implements Reasons {
         }
         if (a instanceof BigDecimal d) {
             return d.toPlainString();
+        }
+        if (a instanceof InvalidContact bad) {
+            return PersonalData.shown(bad.field(), bad.value()); // never as entered
         }
         if (a instanceof Stage s) {
             return chinese ? s.chinese() : s.name();
