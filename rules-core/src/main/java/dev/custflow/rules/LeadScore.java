@@ -193,7 +193,8 @@ public final class LeadScore {
         parts = part(reasons, parts, reasons.say("score.part.base"), settings.basePoints());
         parts = part(reasons, parts, reasons.say("score.part.region", customer.getRegion()), regionPoints);
         parts = part(reasons, parts, reasons.say("score.part.industry", customer.getIndustry()), industryPoints);
-        parts = part(reasons, parts, reasons.say("score.part.size", String.valueOf(customer.getCompanySize())), sizePoints);
+        parts = part(reasons, parts, reasons.say("score.part.size", String.valueOf(customer.getCompanySize())),
+                sizePoints);
         parts = part(reasons, parts, reasons.say("score.part.title", titleKeyword), titlePoints);
         parts = part(reasons, parts, reasons.say("score.part.channel", customer.getChannel()), channelPoints);
         for (int i = 0; i < attributeParts.size(); i++) {

@@ -17,8 +17,9 @@ import java.util.Locale;
  * <p>The templates are {@code java.text.MessageFormat} patterns in {@code dev/custflow/reasons/reasons_en.properties}
  * and {@code reasons_zh_CN.properties} ({@code {0}} is the first fact, {@code ''} an apostrophe). Stages, segments,
  * levels, channels, task kinds and loss reasons are written with their Chinese labels in Chinese and their names in
- * English; an {@code InvalidContact} as its masked value; amounts as they were given ({@code 1200.00}); whole numbers in the locale's form; everything else as its
- * text. Personal data in a rendered reason is masked like any other reason's.
+ * English; an {@code InvalidContact} as its masked value; amounts as they were given ({@code 1200.00}); whole
+ * numbers in the locale's form; everything else as its text. Personal data in a rendered reason is masked like any
+ * other reason's.
  */
 public interface Reasons {
 

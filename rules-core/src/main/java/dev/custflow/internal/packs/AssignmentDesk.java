@@ -591,7 +591,8 @@ public final class AssignmentDesk {
         if (ranked.size() > 1) {
             List<String> others = new ArrayList<>();
             for (int i = 1; i < ranked.size(); i++) {
-                others.add(reasons.say("assignment.desk.candidate", ranked.get(i).getId(), describeLoad(ranked.get(i))));
+                others.add(reasons.say("assignment.desk.candidate", ranked.get(i).getId(),
+                        describeLoad(ranked.get(i))));
             }
             b += reasons.say("assignment.desk.alsoConsidered", list(others));
         }
