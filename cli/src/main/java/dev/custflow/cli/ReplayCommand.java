@@ -146,7 +146,8 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         try (InputStream in = open(events); JsonLinesActionSink actionsOut = output(false);
              Writer auditOut = auditOutput();
-             Engine e = engine.builder().locale(language).actionSink(actionsOut).auditLog(entry -> writeAudit(auditOut, entry))
+             Engine e = engine.builder().locale(language).actionSink(actionsOut)
+                     .auditLog(entry -> writeAudit(auditOut, entry))
                      .build();
              RulesFolderWatcher ignored = watch ? watcher(e, err) : null) {
             p.sink = actionsOut;
@@ -211,7 +212,8 @@ public final class ReplayCommand implements Callable<Integer> {
              Writer auditOut = auditOutput()) {
             JsonLinesEventSource source = source(in);
             LinePositionStore lines = new LinePositionStore(opened.store(), source);
-            Engine e = engine.builder().locale(language).store(lines).auditLog(entry -> writeAudit(auditOut, entry)).build();
+            Engine e = engine.builder().locale(language).store(lines).auditLog(entry -> writeAudit(auditOut, entry))
+                    .build();
             long resumedAt = e.position();
             source.resumeAt(resumedAt);
             p.source = source;
