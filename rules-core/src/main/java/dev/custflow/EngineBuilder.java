@@ -53,6 +53,7 @@ public final class EngineBuilder {
     private RepLoadBoard repLoadBoard;
     private Timer timer;
     private MeterRegistry metrics;
+    private java.util.Locale locale = java.util.Locale.ENGLISH;
 
     EngineBuilder() {
     }
@@ -331,6 +332,20 @@ public final class EngineBuilder {
     }
 
     /**
+     * Writes the reasons of the built-in rules (and of user rules that use the {@code reasons} global) in this
+     * language: English (the default) or Simplified Chinese ({@code Locale.SIMPLIFIED_CHINESE}, zh-CN). A reason is
+     * rendered once, when its action is made; the structured fields of actions are the same in every locale.
+     *
+     * @param value {@code en} or {@code zh-CN} (also zh, zh-Hans, zh-SG and English of any country)
+     * @return this
+     * @throws IllegalArgumentException for any other language, naming the supported ones
+     */
+    public EngineBuilder locale(java.util.Locale value) {
+        this.locale = dev.custflow.rules.Reasons.supported(value);
+        return this;
+    }
+
+    /**
      * Compiles the rules and opens the engine.
      *
      * @return the engine
@@ -356,7 +371,7 @@ public final class EngineBuilder {
         try {
             return new DefaultEngine(new EngineConfig(List.copyOf(builtIns), List.copyOf(userRules), settings, clock,
                     sink, auditLog, partitions, dedupWindow, referenceIndexSize, auditTrailSize,
-                    List.copyOf(allowInRules), onReload, store, repLoadBoard, metrics), timer);
+                    List.copyOf(allowInRules), onReload, store, repLoadBoard, metrics, locale), timer);
         } catch (RuntimeException e) {
             if (timer != null) {
                 timer.close(); // the engine that would have owned it was never made

@@ -93,6 +93,14 @@ public final class ReplayCommand implements Callable<Integer> {
                     + "same id"})
     String store;
 
+    @Option(names = "--locale", paramLabel = "en|zh-CN", defaultValue = "en",
+            description = "the language the actions' reasons are written in: en (default) or zh-CN; every other "
+                    + "field of an action is the same in both")
+    String locale;
+
+    /** The --locale checked: English or Simplified Chinese. */
+    private java.util.Locale language = java.util.Locale.ENGLISH;
+
     @Mixin
     DatabaseLogin login;
 
@@ -125,6 +133,13 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
         Progress p = new Progress();
+        try {
+            language = dev.custflow.rules.Reasons.supported(java.util.Locale.forLanguageTag(locale));
+        } catch (IllegalArgumentException e) {
+            err.println("custflow replay: --locale " + locale + " is not a language reasons are written in: use en or "
+                    + "zh-CN; nothing was replayed");
+            return CommandErrors.EXIT;
+        }
         if (watch && engine.rulesFolder() == null) {
             err.println("custflow replay: --watch needs --rules DIR, the folder to watch; nothing was replayed");
             return CommandErrors.EXIT;
@@ -141,7 +156,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         try (InputStream in = open(events); JsonLinesActionSink actionsOut = output(false);
              Writer auditOut = auditOutput();
-             Engine e = measured(engine.builder()).actionSink(actionsOut)
+             Engine e = measured(engine.builder()).locale(language).actionSink(actionsOut)
                      .auditLog(entry -> writeAudit(auditOut, entry)).build();
              RulesFolderWatcher ignored = watch ? watcher(e, err) : null) {
             p.sink = actionsOut;
@@ -213,7 +228,8 @@ public final class ReplayCommand implements Callable<Integer> {
              Writer auditOut = auditOutput()) {
             JsonLinesEventSource source = source(in);
             LinePositionStore lines = new LinePositionStore(opened.store(), source);
-            Engine e = measured(engine.builder()).store(lines).auditLog(entry -> writeAudit(auditOut, entry)).build();
+            Engine e = measured(engine.builder()).locale(language).store(lines)
+                    .auditLog(entry -> writeAudit(auditOut, entry)).build();
             long resumedAt = e.position();
             source.resumeAt(resumedAt);
             p.source = source;

@@ -87,6 +87,19 @@ class GuideTest {
     }
 
     @Test
+    void replayInChinese_printsTheReasonTheChineseGuideShows() throws IOException {
+        String shown = blockAfter(Path.of("../docs/guide.zh.md"),
+                "bin/custflow replay --locale zh-CN --events docs/examples/retention.jsonl");
+        Matcher reason = Pattern.compile("\"reason\":\"[^\"]+\",\"customerId\":\"[^\"]+\"").matcher(shown);
+        assertThat(reason.find()).as("the guide shows a reason").isTrue();
+
+        Main.Result replay = Main.capture("replay", "--locale", "zh-CN", "--events", EVENTS.toString());
+
+        assertThat(replay.code()).isZero();
+        assertThat(replay.out()).contains(reason.group());
+    }
+
+    @Test
     void aBrokenLine_andARuleThatCallsSystemExitOrOpensAFile_areReportedWhereTheGuideSays(@TempDir Path dir)
             throws IOException {
         try (Stream<Path> files = Files.walk(FOLDER)) {

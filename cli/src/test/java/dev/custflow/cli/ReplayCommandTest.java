@@ -74,6 +74,29 @@ class ReplayCommandTest {
     }
 
     @Test
+    void withLocaleZhCn_theReasonsAreChinese_andEveryOtherFieldIsAsInEnglish() {
+        Run english = Run.of("replay", "--events", EXAMPLE.toString());
+        Run chinese = Run.of("replay", "--events", EXAMPLE.toString(), "--locale", "zh-CN");
+
+        assertThat(chinese.code).isZero();
+        assertThat(chinese.actions()).hasSameSizeAs(english.actions()).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.get("reason").asText()).containsPattern("\\p{IsHan}"));
+        assertThat(chinese.actions()).map(a -> ((com.fasterxml.jackson.databind.node.ObjectNode) a).without("reason"))
+                .isEqualTo(english.actions().stream()
+                        .map(a -> ((com.fasterxml.jackson.databind.node.ObjectNode) a).without("reason")).toList());
+        assertThat(chinese.actions()).extracting(a -> a.get("reason").asText()).contains("首次下单，金额12800.00");
+    }
+
+    @Test
+    void aLocaleReasonsAreNotWrittenIn_isAUsageError_namingTheTwoThatAre() {
+        Run run = Run.of("replay", "--events", EXAMPLE.toString(), "--locale", "fr-FR");
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).contains("--locale fr-FR is not a language reasons are written in: use en or zh-CN");
+        assertThat(run.out).isEmpty();
+    }
+
+    @Test
     void aBadLine_isReportedWithItsNumberAndReason_andTheLinesAfterItAreApplied() {
         Run run = Run.of("replay", "--events", EXAMPLE.toString());
 

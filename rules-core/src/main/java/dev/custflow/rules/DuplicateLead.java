@@ -43,6 +43,26 @@ public record DuplicateLead(String survivorId, String mergedId, List<String> mat
         return b.toString();
     }
 
+    /**
+     * What matched in the engine's locale (keys {@code leads.match.*}), the phone and e-mail masked.
+     *
+     * @param reasons the reason templates (global {@code reasons})
+     * @return e.g. {@code phone 138****5678 and e-mail l***@example.com}, in Chinese {@code 手机号138****5678和邮箱...}
+     */
+    public String describe(Reasons reasons) {
+        String text = null;
+        for (int i = 0; i < matchedOn.size(); i++) {
+            String part = switch (matchedOn.get(i)) {
+                case "PHONE" -> reasons.say("leads.match.phone", PersonalData.phone(matched.get(i)));
+                case "EMAIL" -> reasons.say("leads.match.email", PersonalData.email(matched.get(i)));
+                default -> reasons.say("leads.match.nameCompany", matched.get(i));
+            };
+            text = text == null ? part
+                    : reasons.say(i == matchedOn.size() - 1 ? "leads.match.and" : "leads.match.list", text, part);
+        }
+        return text == null ? "" : text;
+    }
+
     /** @return the fact with the matching values as {@link #describe} shows them */
     @Override
     public String toString() {

@@ -146,11 +146,16 @@ public final class LeadScore {
      *         size 150 +10) + behaviour 18 (page view ×3, form submitted ×1) = 53, grade B (was 35, grade C)}
      */
     public String getReason() {
-        StringBuilder sb = breakdown();
-        if (previousGrade != null) {
-            sb.append(" (was ").append(previousScore).append(", grade ").append(previousGrade).append(')');
-        }
-        return sb.toString();
+        return getReason(Reasons.of(Locale.ENGLISH));
+    }
+
+    /**
+     * @param reasons the templates of the locale to write in (global {@code reasons}; keys {@code score.*})
+     * @return {@link #getReason()} in that locale
+     */
+    public String getReason(Reasons reasons) {
+        String b = breakdown(reasons);
+        return previousGrade == null ? b : reasons.say("score.was", b, previousScore, previousGrade);
     }
 
     /**
@@ -159,65 +164,85 @@ public final class LeadScore {
      *         81, grade A}; for a lead never reported {@code first score: fit ...}
      */
     public String getReportReason() {
+        return getReportReason(Reasons.of(Locale.ENGLISH));
+    }
+
+    /**
+     * @param reasons the templates of the locale to write in (global {@code reasons}; keys {@code score.*})
+     * @return {@link #getReportReason()} in that locale
+     */
+    public String getReportReason(Reasons reasons) {
         String was = customer.getReportedGrade();
         if (was == null) {
-            return "first score: " + breakdown();
+            return reasons.say("score.report.first", breakdown(reasons));
         }
         int before = customer.getReportedScore();
-        String move = "score " + before + " → " + score + " (" + (score >= before ? "+" : "") + (score - before) + ")";
-        StringBuilder sb = new StringBuilder(was.equals(grade) ? move + ", still grade " + grade
-                : "grade " + was + " → " + grade + ", " + move);
+        String move = reasons.say("score.report.move", before, score, signed(score - before));
+        String change = was.equals(grade) ? reasons.say("score.report.sameGrade", move, grade)
+                : reasons.say("score.report.newGrade", was, grade, move);
         Instant at = customer.getScoreReportedAt();
         if (at != null) {
             long days = Math.floorDiv(customer.getNowMillis() - at.toEpochMilli(), 86_400_000L);
-            sb.append(", reported ").append(days == 0 ? "earlier today" : days == 1 ? "1 day ago" : days + " days ago");
+            change += days == 0 ? reasons.say("score.report.today") : reasons.say("score.report.daysAgo", days);
         }
-        return sb.append(": ").append(breakdown()).toString();
+        return reasons.say("score.report", change, breakdown(reasons));
     }
 
-    private StringBuilder breakdown() {
-        StringBuilder sb = new StringBuilder("fit ").append(fit);
-        StringBuilder parts = new StringBuilder();
-        part(parts, "base", settings.basePoints());
-        part(parts, "region " + customer.getRegion(), regionPoints);
-        part(parts, "industry " + customer.getIndustry(), industryPoints);
-        part(parts, "size " + customer.getCompanySize(), sizePoints);
-        part(parts, "title " + titleKeyword, titlePoints);
-        part(parts, "channel " + customer.getChannel(), channelPoints);
+    private String breakdown(Reasons reasons) {
+        String parts = null;
+        parts = part(reasons, parts, reasons.say("score.part.base"), settings.basePoints());
+        parts = part(reasons, parts, reasons.say("score.part.region", customer.getRegion()), regionPoints);
+        parts = part(reasons, parts, reasons.say("score.part.industry", customer.getIndustry()), industryPoints);
+        parts = part(reasons, parts, reasons.say("score.part.size", String.valueOf(customer.getCompanySize())),
+                sizePoints);
+        parts = part(reasons, parts, reasons.say("score.part.title", titleKeyword), titlePoints);
+        parts = part(reasons, parts, reasons.say("score.part.channel", customer.getChannel()), channelPoints);
         for (int i = 0; i < attributeParts.size(); i++) {
-            part(parts, attributeParts.get(i), attributePartPoints.get(i));
+            parts = part(reasons, parts, attributeParts.get(i), attributePartPoints.get(i)); // the host's own words
         }
-        if (parts.length() > 0) {
-            sb.append(" (").append(parts).append(')');
-        }
-        sb.append(" + behaviour ").append(behaviour);
+        String fitText = parts == null ? reasons.say("score.fit", fit) : reasons.say("score.fitParts", fit, parts);
         Map<String, Integer> tally = customer.getBehaviourTally();
+        String behaviourText = reasons.say("score.behaviour", behaviour);
         if (!tally.isEmpty()) {
-            StringBuilder t = new StringBuilder();
-            tally.forEach((what, n) -> t.append(t.length() == 0 ? "" : ", ").append(what).append(" ×").append(n));
+            String t = null;
+            for (Map.Entry<String, Integer> e : tally.entrySet()) {
+                String what = reasons.say("score.tally", behaviourName(reasons, e.getKey()), e.getValue());
+                t = t == null ? what : reasons.say("score.list", t, what);
+            }
             int raw = customer.behaviourPoints(settings.halfLifeDays());
             if (raw > settings.maxBehaviour()) {
-                t.append("; ").append(raw).append(", counted up to ").append(settings.maxBehaviour());
+                t += reasons.say("score.capped", raw, settings.maxBehaviour());
             }
             Instant last = customer.getLastBehaviourAt();
             long idleDays = Math.floorDiv(customer.getNowMillis() - last.toEpochMilli(), 86_400_000L);
             if (idleDays >= 1) {
-                t.append("; last engaged ").append(idleDays).append(idleDays == 1 ? " day" : " days")
-                        .append(" ago, points halve every ").append(settings.halfLifeDays()).append(" days");
+                t += reasons.say("score.idle", idleDays, settings.halfLifeDays());
             }
-            sb.append(" (").append(t).append(')');
+            behaviourText = reasons.say("score.behaviourParts", behaviour, t);
         }
-        sb.append(" = ").append(score);
+        String total = reasons.say("score.total", fitText, behaviourText, score);
         if (fit + behaviour > ScoringSettings.MAX_SCORE || fit + behaviour < 0) {
-            sb.append(" (capped to 0-").append(ScoringSettings.MAX_SCORE).append(')');
+            total += reasons.say("score.clamped", ScoringSettings.MAX_SCORE);
         }
-        return sb.append(", grade ").append(grade);
+        return reasons.say("score.grade", total, grade);
     }
 
-    private static void part(StringBuilder sb, String what, int points) {
-        if (points != 0) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(what).append(points > 0 ? " +" : " ").append(points);
+    /** What earned behaviour points, in the locale when it is one of the engine's own (score.what.*). */
+    private static String behaviourName(Reasons reasons, String what) {
+        String key = "score.what." + what.replace(' ', '_');
+        return reasons instanceof ReasonTemplates t && t.pattern(key) != null ? reasons.say(key) : what;
+    }
+
+    private static String signed(int n) {
+        return (n >= 0 ? "+" : "") + n;
+    }
+
+    private static String part(Reasons reasons, String parts, String what, int points) {
+        if (points == 0) {
+            return parts;
         }
+        String one = reasons.say("score.part", what, signed(points));
+        return parts == null ? one : reasons.say("score.list", parts, one);
     }
 
     private static int lookup(Map<String, Integer> table, String value) {

@@ -189,23 +189,48 @@ public record ChurnSettings(int noOrderDays, int longNoOrderDays, int fallingOrd
     }
 
     /**
+     * How the reasons name the customer's band: the key of the sentence ({@code churn.band.fewer}, {@code exactly},
+     * {@code range} or {@code from}, in the reason templates), with {@link #bandLow} and {@link #bandHigh} as its
+     * figures.
+     *
      * @param orderCount the customer's number of orders
-     * @return how the reasons name the customer's band, e.g. " for customers with 2 or more orders"; empty without
-     *         bands
+     * @return the key, or null without bands (the reason then names no band)
      */
-    public String bandText(int orderCount) {
+    public String bandKey(int orderCount) {
+        if (silenceBands.isEmpty()) {
+            return null;
+        }
         SilenceBand b = band(orderCount);
         if (b == null) {
-            return silenceBands.isEmpty() ? "" : " for customers with fewer than " + silenceBands.get(0).fromOrders()
-                    + " orders";
+            return "churn.band.fewer";
+        }
+        int to = bandHigh(orderCount);
+        return to == Integer.MAX_VALUE ? "churn.band.from" : to == b.fromOrders() ? "churn.band.exactly"
+                : "churn.band.range";
+    }
+
+    /**
+     * @param orderCount the customer's number of orders
+     * @return the fewest orders of the customer's band; below the first band, that band's start
+     */
+    public int bandLow(int orderCount) {
+        SilenceBand b = band(orderCount);
+        return b == null ? (silenceBands.isEmpty() ? 0 : silenceBands.get(0).fromOrders()) : b.fromOrders();
+    }
+
+    /**
+     * @param orderCount the customer's number of orders
+     * @return the most orders of the customer's band, {@code Integer.MAX_VALUE} for the last band
+     */
+    public int bandHigh(int orderCount) {
+        SilenceBand b = band(orderCount);
+        if (b == null) {
+            return silenceBands.isEmpty() ? Integer.MAX_VALUE : silenceBands.get(0).fromOrders() - 1;
         }
         int i = silenceBands.indexOf(b);
-        int to = i + 1 < silenceBands.size() ? silenceBands.get(i + 1).fromOrders() - 1 : Integer.MAX_VALUE;
-        String orders = b.fromOrders() == to ? b.fromOrders() + (to == 1 ? " order" : " orders")
-                : to == Integer.MAX_VALUE ? b.fromOrders() + " or more orders"
-                : b.fromOrders() + " to " + to + " orders";
-        return " for customers with " + orders;
+        return i + 1 < silenceBands.size() ? silenceBands.get(i + 1).fromOrders() - 1 : Integer.MAX_VALUE;
     }
+
 
     /**
      * @param cause a churn cause, e.g. NO_ORDER

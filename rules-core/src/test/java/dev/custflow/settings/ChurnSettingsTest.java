@@ -17,6 +17,12 @@ class ChurnSettingsTest {
             + " \"level\": \"LOW\", \"longLevel\": \"MEDIUM\"}],"
             + "\"offCauses\": [\"AMOUNT_FALLING\", \"INTERVAL_LENGTHENING\"]}}";
 
+    /** How an English reason names the band of a customer with this many orders. */
+    private static String band(ChurnSettings c, int orders) {
+        return dev.custflow.rules.Reasons.of(java.util.Locale.ENGLISH).say(c.bandKey(orders), c.bandLow(orders),
+                c.bandHigh(orders));
+    }
+
     @Test
     void defaults_haveNoBands_andEveryCauseOn_soTheFlatThresholdsApply() {
         ChurnSettings d = ChurnSettings.ofDefaults();
@@ -25,7 +31,7 @@ class ChurnSettingsTest {
         assertThat(d.noOrderDays(1)).isEqualTo(30);
         assertThat(d.longNoOrderDays(12)).isEqualTo(90);
         assertThat(d.longLevel(3)).isEqualTo(Level.HIGH);
-        assertThat(d.bandText(5)).isEmpty();
+        assertThat(d.bandKey(5)).isNull();
         assertThat(d.isOn("AMOUNT_FALLING")).isTrue();
     }
 
@@ -41,9 +47,9 @@ class ChurnSettingsTest {
         assertThat(c.longLevel(5)).isEqualTo(Level.MEDIUM);
         assertThat(c.noOrderLevel(5)).isEqualTo(Level.LOW);
         assertThat(c.noOrderLevel(1)).isEqualTo(Level.MEDIUM);
-        assertThat(c.bandText(1)).isEqualTo(" for customers with 1 order");
-        assertThat(c.bandText(3)).isEqualTo(" for customers with 2 to 3 orders");
-        assertThat(c.bandText(9)).isEqualTo(" for customers with 4 or more orders");
+        assertThat(band(c, 1)).isEqualTo("for customers with 1 order");
+        assertThat(band(c, 3)).isEqualTo("for customers with 2 to 3 orders");
+        assertThat(band(c, 9)).isEqualTo("for customers with 4 or more orders");
         assertThat(c.isOn("AMOUNT_FALLING")).isFalse();
         assertThat(c.isOn("NO_ORDER_LONG")).isTrue();
     }
@@ -53,7 +59,7 @@ class ChurnSettingsTest {
         ChurnSettings c = Settings.builder().set("churn.silenceBands",
                 List.of(new SilenceBand(3, 100, 200, null, null))).build().churn();
         assertThat(c.longNoOrderDays(2)).isEqualTo(90);
-        assertThat(c.bandText(2)).isEqualTo(" for customers with fewer than 3 orders");
+        assertThat(band(c, 2)).isEqualTo("for customers with fewer than 3 orders");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.custflow.internal.packs;
 
+import dev.custflow.rules.Reasons;
 import dev.custflow.internal.snapshot.SnapshotInput;
 import dev.custflow.internal.snapshot.SnapshotOutput;
 
@@ -72,6 +73,16 @@ public final class AssignmentDesk {
     private boolean joinedLine;
 
     /** A desk whose reps work around the clock. */
+    /** The engine's reason templates: the desk explains its choice in the engine's locale. */
+    private Reasons reasons = Reasons.of(java.util.Locale.ENGLISH);
+
+    /**
+     * @param value the reason templates of the engine's locale
+     */
+    public void reasons(Reasons value) {
+        this.reasons = java.util.Objects.requireNonNull(value, "reasons");
+    }
+
     public AssignmentDesk(AssignmentSettings settings, RepLoadBoard board) {
         this(settings, board, Calendars.aroundTheClock(java.time.ZoneOffset.UTC));
     }
@@ -130,7 +141,7 @@ public final class AssignmentDesk {
      */
     public Wait whyWaiting(Customer lead) {
         String first = null;
-        List<String> why = new ArrayList<>();
+        String why = null;
         for (Route route : settings.routes()) {
             if (!applies(route, lead)) {
                 continue;
@@ -140,15 +151,15 @@ public final class AssignmentDesk {
             for (Rep r : reps.values()) {
                 if (inRoute(route, r, lead)) {
                     int held = held(r.getId());
-                    seen.add(r.getId() + (!r.isAvailable() ? " (away)" : " (full: " + held + " of " + r.getCapacity()
-                            + ")"));
+                    seen.add(!r.isAvailable() ? reasons.say("assignment.desk.away", r.getId())
+                            : reasons.say("assignment.desk.full", r.getId(), held, r.getCapacity()));
                 }
             }
-            why.add("route " + route.name() + (seen.isEmpty() ? " has no rep for it"
-                    : ": " + String.join(", ", seen.subList(0, Math.min(5, seen.size())))
-                    + (seen.size() > 5 ? " and " + (seen.size() - 5) + " more" : "")));
+            String one = seen.isEmpty() ? reasons.say("assignment.desk.route.noRep", route.name())
+                    : reasons.say("assignment.desk.route.reps", route.name(), list(seen));
+            why = why == null ? one : reasons.say("assignment.desk.join", why, one);
         }
-        return new Wait(first, why.isEmpty() ? "no route of the routing table applies to it" : String.join("; ", why));
+        return new Wait(first, why == null ? reasons.say("assignment.desk.noRoute") : why);
     }
 
     /** @return the leads waiting for a rep, oldest in line first (for reports and tests) */
@@ -475,9 +486,9 @@ public final class AssignmentDesk {
         }
         Choice any = choose(lead, exclude, null);
         return any == null ? null : new Choice(any.route(), any.repId(), any.candidates(), any.explanation()
-                + "; nobody who could take it is at work, so the response time starts when " + any.repId()
-                + " next opens (" + calendarOf(any.repId()).nextOpening(java.time.Instant.ofEpochMilli(now))
-                .atZone(calendarOf(any.repId()).zone()).toLocalDateTime() + ")");
+                + reasons.say("assignment.desk.nobodyAtWork", any.repId(),
+                        calendarOf(any.repId()).nextOpening(java.time.Instant.ofEpochMilli(now))
+                                .atZone(calendarOf(any.repId()).zone()).toLocalDateTime()));
     }
 
     /** @param atWork only reps whose calendar is open at this instant, or null for any */
@@ -494,13 +505,13 @@ public final class AssignmentDesk {
                 }
                 int held = held(r.getId());
                 if (exclude.contains(r.getId())) {
-                    skipped.add(r.getId() + " (had it already)");
+                    skipped.add(reasons.say("assignment.desk.hadIt", r.getId()));
                 } else if (!r.isAvailable()) {
-                    skipped.add(r.getId() + " (away)");
+                    skipped.add(reasons.say("assignment.desk.away", r.getId()));
                 } else if (held >= r.getCapacity()) {
-                    skipped.add(r.getId() + " (full: " + held + " of " + r.getCapacity() + ")");
+                    skipped.add(reasons.say("assignment.desk.full", r.getId(), held, r.getCapacity()));
                 } else if (atWork != null && !calendarOf(r.getId()).isOpen(atWork)) {
-                    skipped.add(r.getId() + " (off hours)");
+                    skipped.add(reasons.say("assignment.desk.offHours", r.getId()));
                 } else {
                     pool.add(r);
                 }
@@ -571,40 +582,39 @@ public final class AssignmentDesk {
     }
 
     private String explain(Route route, Rep chosen, List<Rep> ranked, List<String> skipped) {
-        StringBuilder b = new StringBuilder("route ").append(route.name()).append(" (")
-                .append(route.strategy());
-        if (route.team() != null) {
-            b.append(", team ").append(route.team());
-        }
-        b.append("): ").append(chosen.getId());
-        if (route.strategy() == Strategy.ROUND_ROBIN) {
-            b.append(" is next in turn");
-        } else {
-            b.append(ranked.size() > 1 ? " has the lightest load" : " is the only one who can take it");
-        }
-        b.append(" (").append(describeLoad(chosen)).append(")");
+        String who = reasons.say(route.strategy() == Strategy.ROUND_ROBIN ? "assignment.desk.nextInTurn"
+                : ranked.size() > 1 ? "assignment.desk.lightest" : "assignment.desk.only", chosen.getId());
+        String b = reasons.say("assignment.desk.chosen", route.name(),
+                reasons.say("assignment.strategy." + route.strategy().name()),
+                route.team() == null ? "" : reasons.say("assignment.desk.team", route.team()), who,
+                describeLoad(chosen));
         if (ranked.size() > 1) {
-            b.append("; also considered ");
-            for (int i = 1; i < ranked.size() && i <= 5; i++) {
-                b.append(i > 1 ? ", " : "").append(ranked.get(i).getId()).append(" (")
-                        .append(describeLoad(ranked.get(i))).append(")");
+            List<String> others = new ArrayList<>();
+            for (int i = 1; i < ranked.size(); i++) {
+                others.add(reasons.say("assignment.desk.candidate", ranked.get(i).getId(),
+                        describeLoad(ranked.get(i))));
             }
-            if (ranked.size() > 6) {
-                b.append(" and ").append(ranked.size() - 6).append(" more");
-            }
+            b += reasons.say("assignment.desk.alsoConsidered", list(others));
         }
         if (!skipped.isEmpty()) {
-            b.append("; skipped ").append(String.join(", ", skipped.subList(0, Math.min(5, skipped.size()))));
-            if (skipped.size() > 5) {
-                b.append(" and ").append(skipped.size() - 5).append(" more");
-            }
+            b += reasons.say("assignment.desk.skipped", list(skipped));
         }
-        return b.toString();
+        return b;
+    }
+
+    /** The first five, then how many more. */
+    private String list(List<String> items) {
+        String text = null;
+        for (int i = 0; i < items.size() && i < 5; i++) {
+            text = text == null ? items.get(i) : reasons.say("assignment.desk.list", text, items.get(i));
+        }
+        return items.size() > 5 ? reasons.say("assignment.desk.more", text, items.size() - 5) : text;
     }
 
     private String describeLoad(Rep r) {
         int held = held(r.getId());
-        return r.getCapacity() == Integer.MAX_VALUE ? held + " open" : held + " of " + r.getCapacity() + " open";
+        return r.getCapacity() == Integer.MAX_VALUE ? reasons.say("assignment.desk.load.open", held)
+                : reasons.say("assignment.desk.load", held, r.getCapacity());
     }
 
     private static boolean containsIgnoreCase(List<String> values, String v) {

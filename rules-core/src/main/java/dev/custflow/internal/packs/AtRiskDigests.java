@@ -66,6 +66,14 @@ public final class AtRiskDigests {
     private final ChurnSettings churn;
     private final Weekly weekly;
 
+    /** The engine's reason templates: digests are written in the engine's locale. */
+    private dev.custflow.rules.Reasons reasons = dev.custflow.rules.Reasons.of(java.util.Locale.ENGLISH);
+
+    /** @param value the reason templates of the engine's locale */
+    public void reasons(dev.custflow.rules.Reasons value) {
+        this.reasons = java.util.Objects.requireNonNull(value, "reasons");
+    }
+
     public AtRiskDigests(Settings settings) {
         this.churn = settings.churn();
         this.weekly = new Weekly(settings.timeZone(), churn.digestDay(), churn.digestTime());
@@ -118,8 +126,8 @@ public final class AtRiskDigests {
             top.sort(HIGHEST_RISK_FIRST);
             long when = dueAt.applyAsLong(position);
             String rep = owner.isEmpty() ? null : owner;
-            String reason = g.total + " customer(s) " + (rep == null ? "without an owner" : "of " + rep)
-                    + " with open churn warnings, " + g.high + " at high risk";
+            String reason = reasons.say("digest.atRisk", g.total,
+                    rep == null ? reasons.say("digest.noOwner") : reasons.say("digest.ofRep", rep), g.high);
             String cause = "digest@" + Instant.ofEpochMilli(when);
             AtRiskDigest digest = new AtRiskDigest(StableIds.of(RULE, "AT_RISK_DIGEST", owner, cause, 0),
                     Instant.ofEpochMilli(clockAt.applyAsLong(position)), RULE, reason, rep, g.total,

@@ -62,6 +62,8 @@ public class ActionCollector implements Actions, Schedule {
 
     private final KieSession session;
     private final Settings settings;
+    /** The engine's reason templates, for the reasons the engine writes itself (a person's decision, the desk). */
+    private final dev.custflow.rules.Reasons reasons;
     private final List<Action> out = new ArrayList<>();
     private final ObjectIntHashMap<String> sequence = new ObjectIntHashMap<>();
     private final List<String> fired = new ArrayList<>();
@@ -86,8 +88,9 @@ public class ActionCollector implements Actions, Schedule {
     /** Behaviour points granted in this evaluation, by rule and what: a re-firing rule grants once. */
     private final Set<String> granted = new HashSet<>();
 
-    protected ActionCollector(KieSession session, Settings settings) {
+    protected ActionCollector(KieSession session, Settings settings, dev.custflow.rules.Reasons reasons) {
         this.session = session;
+        this.reasons = Objects.requireNonNull(reasons, "reasons");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
@@ -278,8 +281,8 @@ public class ActionCollector implements Actions, Schedule {
             Stage from = c.getStage();
             if (c.setStageByPerson(e.stage(), now(), rule, e.pinned() ? e.by() : null)) {
                 emit(new StageChanged(nextId("STAGE_CHANGED", c.getId()), now(), rule,
-                        reason(e.by() + " set the stage to " + e.stage() + because(e.reason())
-                                + (e.pinned() ? "; the rules leave it there until a person changes it" : "")),
+                        reason(reasons.say("manual.stageSet", e.by(), e.stage(), because(e.reason()),
+                                e.pinned() ? reasons.say("manual.pinned") : "")),
                         c.getId(), from, e.stage()));
             }
             changed(c);
@@ -307,14 +310,14 @@ public class ActionCollector implements Actions, Schedule {
             c.ownerSince(now);
         }
         decidedBy("manual: owner set by " + e.by(), () -> {
-            String why = because(e.reason()) + "; the rules leave it with " + e.repId();
+            String why = because(e.reason()) + reasons.say("manual.keptWith", e.repId());
             if (from == null) {
                 emit(new LeadAssigned(nextId("LEAD_ASSIGNED", c.getId()), now(), rule,
-                        reason(e.by() + " gave it to " + e.repId() + why), c.getId(), e.repId(), "MANUAL",
+                        reason(reasons.say("manual.gaveTo", e.by(), e.repId(), why)), c.getId(), e.repId(), "MANUAL",
                         List.of(e.repId())));
             } else {
                 emit(new LeadReassigned(nextId("LEAD_REASSIGNED", c.getId()), now(), rule,
-                        reason(e.by() + " moved it from " + from + " to " + e.repId() + why), c.getId(), e.repId(),
+                        reason(reasons.say("manual.moved", e.by(), from, e.repId(), why)), c.getId(), e.repId(),
                         Math.max(0, (now - heldSince) / 60_000L)));
             }
             changed(c);
@@ -333,8 +336,8 @@ public class ActionCollector implements Actions, Schedule {
     }
 
     /** @return ": " and a person's own words with personal data masked, or nothing */
-    private static String because(String reason) {
-        return reason == null ? "" : ": " + PersonalData.scrub(reason);
+    private String because(String reason) {
+        return reason == null ? "" : reasons.say("manual.because", PersonalData.scrub(reason));
     }
 
     @Override
@@ -557,13 +560,14 @@ public class ActionCollector implements Actions, Schedule {
         AssignmentDesk.Choice c = desk().assign(record(lead), now);
         if (c != null) {
             emit(new LeadAssigned(nextId("LEAD_ASSIGNED", lead.getId()), now(), rule,
-                    reason(reason) + "; " + c.explanation(), lead.getId(), c.repId(), c.route().strategy().name(),
+                    reasons.say("assignment.withDesk", reason(reason), c.explanation()), lead.getId(), c.repId(),
+                    c.route().strategy().name(),
                     c.candidates()));
             changed(lead);
         } else if (desk.joinedLine()) {
             AssignmentDesk.Wait w = desk.whyWaiting(lead);
             emit(new LeadWaiting(nextId("LEAD_WAITING", lead.getId()), now(), rule,
-                    reason(reason) + "; waits for a rep: " + w.explanation(), lead.getId(), w.route()));
+                    reasons.say("assignment.waiting", reason(reason), w.explanation()), lead.getId(), w.route()));
         }
     }
 
@@ -600,7 +604,8 @@ public class ActionCollector implements Actions, Schedule {
         AssignmentDesk.Choice c = desk().reassign(record(lead), now);
         if (c != null) {
             emit(new LeadReassigned(nextId("LEAD_REASSIGNED", lead.getId()), now(), rule,
-                    reason(reason) + "; " + c.explanation(), lead.getId(), c.repId(), b.minutesWaited()));
+                    reasons.say("assignment.withDesk", reason(reason), c.explanation()), lead.getId(), c.repId(),
+                    b.minutesWaited()));
             changed(lead);
         }
     }

@@ -19,6 +19,11 @@ final class AtRiskDigestsPack implements CrossCustomerPack {
         this.digests = new AtRiskDigests(settings);
     }
 
+    /** @param value the reason templates of the engine's locale, for the digests' reasons */
+    void reasons(dev.custflow.rules.Reasons value) {
+        digests.reasons(value);
+    }
+
     /** @return the weekly schedule (for the engine state) */
     Weekly weekly() {
         return digests.weekly();

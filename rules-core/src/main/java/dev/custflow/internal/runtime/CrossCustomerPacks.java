@@ -46,7 +46,9 @@ final class CrossCustomerPacks {
             on.add(new RfmWeeklyPack(settings, partitions));
         }
         if (settings.churn().weeklyDigest() && has(config, RulePack.CHURN)) {
-            on.add(new AtRiskDigestsPack(settings));
+            AtRiskDigestsPack digests = new AtRiskDigestsPack(settings);
+            digests.reasons(config.reasons());
+            on.add(digests);
         }
         if (has(config, RulePack.LEADS) && !settings.intake().matchOn().isEmpty()) {
             on.add(new DuplicateIndexPack(settings.intake()));
@@ -58,8 +60,10 @@ final class CrossCustomerPacks {
             on.add(new ReferralCodesPack());
         }
         if (has(config, RulePack.ASSIGNMENT)) {
-            on.add(new AssignmentDeskPack(settings.assignment(), config.repLoadBoard(), partitions,
-                    dev.custflow.internal.packs.Calendars.of(settings)));
+            AssignmentDeskPack desk = new AssignmentDeskPack(settings.assignment(), config.repLoadBoard(), partitions,
+                    dev.custflow.internal.packs.Calendars.of(settings));
+            desk.desk().reasons(config.reasons());
+            on.add(desk);
         }
         return new CrossCustomerPacks(on, erasure);
     }

@@ -100,7 +100,7 @@ public final class DefaultEngine implements Engine {
         }
         this.partitions = new Partition[config.partitions()];
         for (int i = 0; i < partitions.length; i++) {
-            partitions[i] = new Partition(i, rules, config.settings());
+            partitions[i] = new Partition(i, rules, config.settings(), config.reasons());
         }
         this.router = new Router(config.dedupWindow(), config.referenceIndexSize());
         this.emittedActions = new SeenIds(config.dedupWindow());

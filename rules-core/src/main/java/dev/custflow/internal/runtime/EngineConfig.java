@@ -31,12 +31,18 @@ import java.util.function.Consumer;
  * @param store              where the engine commits its state, or null to keep nothing beyond memory
  * @param repLoadBoard       rep load shared with other engines, or null when this engine holds every lead
  * @param metrics            the host's metrics registry, or null for no metrics
+ * @param locale             the language reasons are written in (a supported one, {@link dev.custflow.rules.Reasons#supported})
  */
 public record EngineConfig(List<RuleSource> builtIns, List<RuleSource> userRules, Settings settings,
                            InstantSource clock, ActionSink sink, AuditLog auditLog, int partitions, int dedupWindow,
                            int referenceIndexSize, int auditTrailSize, List<String> allowInRules,
                            Consumer<ReloadResult> onReload, CustomerStore store,
-                           RepLoadBoard repLoadBoard, MeterRegistry metrics) {
+                           RepLoadBoard repLoadBoard, MeterRegistry metrics, java.util.Locale locale) {
+
+    /** @return the reason templates of the engine's locale */
+    public dev.custflow.rules.Reasons reasons() {
+        return dev.custflow.rules.Reasons.of(locale);
+    }
 
     /**
      * @param rules the user's rule sources a reload brings
@@ -44,7 +50,7 @@ public record EngineConfig(List<RuleSource> builtIns, List<RuleSource> userRules
      */
     public EngineConfig withUserRules(List<RuleSource> rules) {
         return new EngineConfig(builtIns, rules, settings, clock, sink, auditLog, partitions, dedupWindow,
-                referenceIndexSize, auditTrailSize, allowInRules, onReload, store, repLoadBoard, metrics);
+                referenceIndexSize, auditTrailSize, allowInRules, onReload, store, repLoadBoard, metrics, locale);
     }
 
     /**
@@ -53,6 +59,6 @@ public record EngineConfig(List<RuleSource> builtIns, List<RuleSource> userRules
      */
     public EngineConfig withSettings(Settings next) {
         return new EngineConfig(builtIns, userRules, next, clock, sink, auditLog, partitions, dedupWindow,
-                referenceIndexSize, auditTrailSize, allowInRules, onReload, store, repLoadBoard, metrics);
+                referenceIndexSize, auditTrailSize, allowInRules, onReload, store, repLoadBoard, metrics, locale);
     }
 }

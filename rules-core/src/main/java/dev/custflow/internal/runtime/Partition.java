@@ -64,6 +64,8 @@ public final class Partition implements AutoCloseable {
     private static final String BUILT_IN_PACKAGES = "dev.custflow.rules.";
 
     private final int index;
+    /** The reason templates of the engine's locale (global {@code reasons}). */
+    private final dev.custflow.rules.Reasons reasons;
     /** The rule set and settings sessions open on; replaced together by {@link #reload}. */
     private CompiledRules rules;
     private Settings settings;
@@ -118,8 +120,9 @@ public final class Partition implements AutoCloseable {
     private ObjectIntHashMap<String> firings;
     private ObjectIntHashMap<String> failed;
 
-    Partition(int index, CompiledRules rules, Settings settings) {
+    Partition(int index, CompiledRules rules, Settings settings, dev.custflow.rules.Reasons reasons) {
         this.index = index;
+        this.reasons = reasons;
         this.rules = rules;
         this.settings = settings;
         this.intake = settings.intake().contactData();
@@ -161,11 +164,12 @@ public final class Partition implements AutoCloseable {
     /** Opens a session with the globals, the rule-name listener and the reps. */
     private void openSession() {
         session = rules.kieBase().newKieSession();
-        collector = new ActionCollector(session, settings);
+        collector = new ActionCollector(session, settings, reasons);
         collector.desk(desk);
         setGlobal("settings", settings);
         setGlobal("actions", collector);
         setGlobal("schedule", collector);
+        setGlobal("reasons", reasons);
         if (declaredGlobals.contains("workingTime")) {
             setGlobal("workingTime", new RuleWorkingTime(dev.custflow.internal.packs.Calendars.of(settings), reps));
         }

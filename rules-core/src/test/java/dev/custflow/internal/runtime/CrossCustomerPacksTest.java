@@ -325,7 +325,7 @@ class CrossCustomerPacksTest {
     private static EngineConfig config(Settings settings, RulePack... packs) {
         List<RuleSource> builtIns = Arrays.stream(packs).map(p -> RuleSource.drl(p.resource(), "")).toList();
         return new EngineConfig(builtIns, List.of(), settings, null, actions -> { }, null, 1, 100, 100, 100,
-                List.of(), r -> { }, null, null, null);
+                List.of(), r -> { }, null, null, null, java.util.Locale.ENGLISH);
     }
 
     @Test

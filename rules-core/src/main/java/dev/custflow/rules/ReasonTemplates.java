@@ -1,0 +1,158 @@
+package dev.custflow.rules;
+
+import dev.custflow.action.TaskKind;
+import dev.custflow.model.Channel;
+import dev.custflow.model.InvalidContact;
+import dev.custflow.model.Level;
+import dev.custflow.model.LossReason;
+import dev.custflow.model.Segment;
+import dev.custflow.model.Stage;
+import dev.custflow.text.PersonalData;
+import dev.custflow.text.Suggest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The built-in reason templates of one locale, each parsed once into a {@link MessageFormat}: rendering a reason
+ * costs one format call, not a parse. The tables are read once per locale and shared by every engine.
+ */
+final class ReasonTemplates implements Reasons {
+    private static final ReasonTemplates EN = load(Locale.ENGLISH, "reasons_en.properties");
+    private static final ReasonTemplates ZH = load(Locale.SIMPLIFIED_CHINESE, "reasons_zh_CN.properties");
+
+    private final Locale locale;
+    private final boolean chinese;
+    private final Map<String, MessageFormat> formats;
+    private final Map<String, String> patterns;
+
+    private ReasonTemplates(Locale locale, Map<String, String> patterns) {
+        this.locale = locale;
+        this.chinese = locale.getLanguage().equals("zh");
+        this.patterns = Map.copyOf(patterns);
+        Map<String, MessageFormat> f = new HashMap<>();
+        patterns.forEach((k, p) -> {
+            try {
+                f.put(k, new MessageFormat(p, locale));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("the reason template " + k + " (" + locale.toLanguageTag()
+                        + ") is not a valid MessageFormat pattern: " + e.getMessage(), e);
+            }
+        });
+        this.formats = Map.copyOf(f);
+    }
+
+    static ReasonTemplates of(Locale locale) {
+        return supported(locale).getLanguage().equals("zh") ? ZH : EN;
+    }
+
+    static Locale supported(Locale locale) {
+        Objects.requireNonNull(locale, "locale");
+        String language = locale.getLanguage();
+        if (language.equals("en")) {
+            return Locale.ENGLISH;
+        }
+        String country = locale.getCountry();
+        String script = locale.getScript();
+        if (language.equals("zh") && (script.equals("Hans") || script.isEmpty()
+                && (country.isEmpty() || country.equals("CN") || country.equals("SG")))) {
+            return Locale.SIMPLIFIED_CHINESE;
+        }
+        throw new IllegalArgumentException("Custflow writes reasons in en and zh-CN, not in '" + locale.toLanguageTag()
+                + "'.\nUse Locale.ENGLISH (en) or Locale.SIMPLIFIED_CHINESE (zh-CN).");
+    }
+
+    @Override
+    public String say(String key, Object... args) {
+        MessageFormat f = formats.get(key);
+        if (f == null) {
+            throw new IllegalArgumentException("no reason template has the key '" + key + "' ("
+                    + locale.toLanguageTag() + ")" + Suggest.closest(key, formats.keySet())
+                    .map(k -> ": did you mean '" + k + "'?").orElse(""));
+        }
+        Object[] shown = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            shown[i] = shown(args[i]);
+        }
+        synchronized (f) { // a MessageFormat is not thread-safe; partitions render on their own threads
+            return f.format(shown);
+        }
+    }
+
+    @Override
+    public Locale locale() {
+        return locale;
+    }
+
+    /** @return the key's pattern, or null (for the tests) */
+    String pattern(String key) {
+        return patterns.get(key);
+    }
+
+    /** @return every key of this locale, sorted (for the tests) */
+    List<String> keys() {
+        return List.copyOf(new TreeMap<>(patterns).keySet());
+    }
+
+    /** How a fact is written: labels for the shared vocabulary, amounts as given, whole numbers as numbers. */
+    private Object shown(Object a) {
+        if (a == null) {
+            return "";
+        }
+        if (a instanceof Integer || a instanceof Long || a instanceof Short) {
+            return a; // the locale's number form; a choice pattern can read it
+        }
+        if (a instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (a instanceof InvalidContact bad) {
+            return PersonalData.shown(bad.field(), bad.value()); // never as entered
+        }
+        if (a instanceof Stage s) {
+            return chinese ? s.chinese() : s.name();
+        }
+        if (a instanceof Segment s) {
+            return chinese ? s.chinese() : s.name();
+        }
+        if (a instanceof Level l) {
+            return chinese ? l.chinese() : l.name();
+        }
+        if (a instanceof Channel c) {
+            return chinese ? c.chinese() : c.name();
+        }
+        if (a instanceof TaskKind k) {
+            return chinese ? k.chinese() : k.name();
+        }
+        if (a instanceof LossReason r) {
+            return chinese ? r.chinese() : r.name();
+        }
+        return String.valueOf(a);
+    }
+
+    private static ReasonTemplates load(Locale locale, String file) {
+        Properties p = new Properties();
+        try (InputStream in = ReasonTemplates.class.getResourceAsStream("/dev/custflow/reasons/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("the reason templates dev/custflow/reasons/" + file
+                        + " are missing from the classpath");
+            }
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the reason templates " + file, e);
+        }
+        Map<String, String> patterns = new HashMap<>();
+        p.stringPropertyNames().forEach(k -> patterns.put(k, p.getProperty(k)));
+        return new ReasonTemplates(locale, patterns);
+    }
+}
