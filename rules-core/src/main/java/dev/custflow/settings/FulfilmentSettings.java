@@ -1,6 +1,9 @@
 package dev.custflow.settings;
 
+import dev.custflow.model.OrderItem;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -104,5 +107,29 @@ public record FulfilmentSettings(Map<String, Sourcing> sourcing, Sourcing defaul
      */
     public BigDecimal creditLimitOf(String customerId) {
         return creditLimits.getOrDefault(customerId, defaultCreditLimit);
+    }
+
+    /**
+     * @param lines an order's lines
+     * @param kind  how they are supplied
+     * @return the lines supplied so, in order (empty when none is)
+     */
+    public List<OrderItem> linesSuppliedBy(List<OrderItem> lines, Sourcing kind) {
+        List<OrderItem> out = new ArrayList<>();
+        for (OrderItem i : lines) {
+            if (sourcingOf(i.sku()) == kind) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param lines an order's lines
+     * @param kind  how goods are supplied
+     * @return true if any line is supplied so, or the order has no lines and {@code kind} is the default
+     */
+    public boolean supplies(List<OrderItem> lines, Sourcing kind) {
+        return lines.isEmpty() ? kind == defaultSourcing : !linesSuppliedBy(lines, kind).isEmpty();
     }
 }

@@ -1,0 +1,10 @@
+package dev.custflow.model;
+
+/**
+ * One line of an order as the profile keeps it: which product and how many.
+ *
+ * @param sku      the product
+ * @param quantity how many (1 when the order line gave none)
+ */
+public record OrderItem(String sku, int quantity) {
+}
