@@ -7,4 +7,10 @@ package dev.custflow.model;
  * @param quantity how many (1 when the order line gave none)
  */
 public record OrderItem(String sku, int quantity) {
+
+    /** @return "2 x PUMP-200", as reasons show a line */
+    @Override
+    public String toString() {
+        return quantity + " x " + sku;
+    }
 }
