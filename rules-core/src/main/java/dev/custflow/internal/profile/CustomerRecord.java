@@ -408,8 +408,7 @@ public final class CustomerRecord extends AbstractCustomerRecord {
                 }
             }
         } else if (event instanceof OrderStatusChanged e) {
-            orders().status(e.orderId(), e.status(), at, e.trackingNo());
-            if (e.status() == OrderStatus.RETURNED) {
+            if (orders().status(e.orderId(), e.status(), at, e.trackingNo()) && e.status() == OrderStatus.RETURNED) {
                 service().returned(at);
             }
         } else if (event instanceof PaymentReceived e) {

@@ -41,23 +41,26 @@ final class OrdersRecord extends Orders {
         open.add(o);
     }
 
-    void status(String orderId, OrderStatus status, long at, String tracking) {
+    /**
+     * @return false when the status changed nothing: the order was cancelled or returned already, is delivered and
+     *         the status is not a return, or has this status already
+     */
+    boolean status(String orderId, OrderStatus status, long at, String tracking) {
+        OpenOrderRecord o = (OpenOrderRecord) tracked(orderId);
+        OrderStatus was = o == null ? null : o.getStatus();
+        if (o != null && (o.isReversed() || was == OrderStatus.DELIVERED && status != OrderStatus.RETURNED
+                || was == status)) {
+            return false;
+        }
         if (status == OrderStatus.DELIVERED) {
             lastDeliveredAt = Math.max(lastDeliveredAt, at);
         } else if (status == OrderStatus.RETURNED) {
             returned++;
         }
-        OpenOrderRecord o = (OpenOrderRecord) tracked(orderId);
-        if (o == null || o.isReversed()) {
-            return; // no longer tracked, or cancelled or returned already: nothing left to change
+        if (o == null) {
+            return true; // no longer tracked: its history entry stays as it was
         }
-        OrderStatus was = o.getStatus();
-        if (was == OrderStatus.DELIVERED && status != OrderStatus.RETURNED) {
-            return; // a delivered order only goes back
-        }
-        if (!o.status(status, at, tracking)) {
-            return; // a repeat of the status it has
-        }
+        o.status(status, at, tracking);
         if (status == OrderStatus.DELIVERED && o.promisedDay() != Integer.MIN_VALUE) {
             promisedDays.add(o.promisedDay());
             deliveredAts.add(at);
@@ -78,6 +81,7 @@ final class OrdersRecord extends Orders {
                 closed.remove(0);
             }
         }
+        return true;
     }
 
     /**
