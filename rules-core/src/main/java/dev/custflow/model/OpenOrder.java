@@ -126,7 +126,7 @@ public abstract class OpenOrder {
         return null;
     }
 
-    /** @return true once an invoice was requested for it (INVOICE_REQUESTED) */
+    /** @return true once an invoice was requested for it (INVOICE_REQUESTED). */
     public boolean isInvoiced() {
         return invoicedAt != Times.NEVER;
     }
@@ -146,7 +146,7 @@ public abstract class OpenOrder {
                 : Instant.ofEpochMilli(invoicedAt).atZone(zone).toLocalDate().plusDays(termsDays);
     }
 
-    /** @return true once the order was cancelled or returned (its amount no longer counts as bought) */
+    /** @return true once the order was cancelled or returned: its amount no longer counts as bought. */
     public boolean isReversed() {
         return status == OrderStatus.CANCELLED || status == OrderStatus.RETURNED;
     }
