@@ -28,7 +28,10 @@ public enum RulePack {
     /** Lead de-duplication: a lead matching a known person by phone, e-mail or company is merged (docs/design/rules-catalog.md §2). */
     LEADS,
     /** Lead assignment by the routing table, the first-response SLA, escalation and reassignment (docs/design/rules-catalog.md §4). */
-    ASSIGNMENT;
+    ASSIGNMENT,
+    /** Fulfilment and payment: invoices, stock, production or purchase, shipment, late deliveries, overdue
+     *  invoices, partial payments and credit limits (docs/design/rules-catalog.md §6). */
+    FULFILMENT;
 
     /** @return the pack's name as used in settings, rule names and file names, e.g. {@code lifecycle} */
     public String packName() {

@@ -79,7 +79,7 @@ class RuleContainmentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"leads.jsonl", "lifecycle.jsonl", "retention.jsonl"})
+    @ValueSource(strings = {"leads.jsonl", "lifecycle.jsonl", "retention.jsonl", "fulfilment.jsonl"})
     void aRuleThatThrowsForEveryCustomer_costsTheBuiltInPacksNoAction(String file) throws IOException {
         // it emits a task first: a failed firing's actions are dropped with it
         Run with = assertContained(file, "", """
@@ -102,7 +102,7 @@ class RuleContainmentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"leads.jsonl", "lifecycle.jsonl", "retention.jsonl"})
+    @ValueSource(strings = {"leads.jsonl", "lifecycle.jsonl", "retention.jsonl", "fulfilment.jsonl"})
     void aRuleThatChangedTheCustomerBeforeFailing_leavesNoTrace(String file) throws IOException {
         // a tag, a stage and a score, then the failure: the customer is put back as it was before the firing, so
         // every later decision is that of a run without the rule

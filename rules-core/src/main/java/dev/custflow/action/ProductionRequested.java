@@ -1,6 +1,8 @@
 package dev.custflow.action;
 
+import dev.custflow.model.OrderItem;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Production should make what an order lacks in stock. JSON type {@code PRODUCTION_REQUESTED}.
@@ -11,9 +13,29 @@ import java.time.Instant;
  * @param reason     why
  * @param orderId    the order
  * @param customerId the customer
+ * @param lines      what to make: the order's lines of this kind, sku and quantity (empty when the order named none)
  */
-public record ProductionRequested(String id, Instant at, String rule, String reason, String orderId, String customerId)
-        implements Action {
+public record ProductionRequested(String id, Instant at, String rule, String reason, String orderId, String customerId,
+                  List<OrderItem> lines) implements Action {
+
+    /** Copies the lines; none is an empty list. */
+    public ProductionRequested {
+        lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    /**
+     * The form before the lines were added (issue 18).
+     *
+     * @param id         stable action id
+     * @param at         when the engine decided it
+     * @param rule       the rule that decided it
+     * @param reason     why
+     * @param orderId    the order
+     * @param customerId the customer
+     */
+    public ProductionRequested(String id, Instant at, String rule, String reason, String orderId, String customerId) {
+        this(id, at, rule, reason, orderId, customerId, List.of());
+    }
 
     @Override
     public String type() {

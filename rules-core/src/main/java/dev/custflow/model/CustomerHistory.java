@@ -2,6 +2,8 @@ package dev.custflow.model;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -132,6 +134,54 @@ public abstract class CustomerHistory extends CustomerContact {
      */
     public OpenOrder openOrder(String orderId) {
         return orders == null ? null : orders.open(orderId);
+    }
+
+    /**
+     * @return every order the engine tracks: those in fulfilment, then those delivered, cancelled or returned within
+     *         the tracking period (180 days since their last status), with their status timelines
+     */
+    public List<OpenOrder> getTrackedOrders() {
+        if (orders == null || orders.closed == null) {
+            return getOpenOrders();
+        }
+        List<OpenOrder> all = new ArrayList<>(getOpenOrders());
+        all.addAll(orders.closed);
+        return Collections.unmodifiableList(all);
+    }
+
+    /**
+     * @param orderId an order id
+     * @return the tracked order (in fulfilment or closed within the tracking period), or null
+     */
+    public OpenOrder trackedOrder(String orderId) {
+        return orders == null ? null : orders.tracked(orderId);
+    }
+
+    /**
+     * @return what the customer owes: the unpaid part of every tracked order that was not cancelled or returned
+     */
+    public BigDecimal getOwed() {
+        BigDecimal owed = BigDecimal.ZERO.setScale(2);
+        for (OpenOrder o : getTrackedOrders()) {
+            if (!o.isReversed()) {
+                owed = owed.add(o.getOutstanding());
+            }
+        }
+        return owed;
+    }
+
+    /**
+     * @param zone the business's time zone (the promised date is a calendar day in it)
+     * @return the share of deliveries with a promised date that arrived on or before it (0 to 1; returned orders do
+     *         not count), or -1 before any such delivery
+     */
+    public double onTimeDeliveryRate(ZoneId zone) {
+        return orders == null ? -1 : orders.onTimeRate(zone);
+    }
+
+    /** @return how many deliveries with a promised date count toward {@link #onTimeDeliveryRate} */
+    public int getDeliveriesWithPromise() {
+        return orders == null ? 0 : orders.promisedDays.size();
     }
 
     /** @return when an order was last delivered, or null */

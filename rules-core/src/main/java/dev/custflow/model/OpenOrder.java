@@ -3,11 +3,15 @@ package dev.custflow.model;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 
 /**
- * An order still moving through fulfilment. It leaves the profile once delivered, cancelled or
- * returned (its amount and date stay in the order history), or when it has not moved for the
- * tracking period. Rules read it; only the engine's subclass changes its status and payments.
+ * An order the engine tracks: in fulfilment ({@link Customer#getOpenOrders()}), or delivered, cancelled or returned
+ * within the tracking period ({@link Customer#getTrackedOrders()}), with its lines, its status timeline, its
+ * payments and what the fulfilment pack did for it. It leaves the profile when it has not moved for the tracking
+ * period (its amount and date stay in the order history unless it was cancelled or returned). Rules read it; only
+ * the engine's subclass changes it.
  */
 public abstract class OpenOrder {
     protected final String orderId;
@@ -18,6 +22,14 @@ public abstract class OpenOrder {
     protected long statusAt;
     protected long paidCents;
     protected String trackingNo;
+    /** The order's lines, or null. */
+    protected OrderItem[] items;
+    /** The status timeline: statuses (ordinals) and when, in epoch millis; the first step is PLACED. */
+    protected byte[] stepStatus;
+    protected long[] stepAt;
+    protected long invoicedAt = Times.NEVER;
+    protected int lateNoticeDays;
+    protected int overdueNoticeDays;
 
     /**
      * Only the engine creates open orders.
@@ -33,6 +45,8 @@ public abstract class OpenOrder {
         this.statusAt = placedAt;
         this.amountCents = amountCents;
         this.promisedDay = promisedDay;
+        this.stepStatus = new byte[] {(byte) OrderStatus.PLACED.ordinal()};
+        this.stepAt = new long[] {placedAt};
     }
 
     /** @return the order id */
@@ -78,5 +92,72 @@ public abstract class OpenOrder {
     /** @return the shipment tracking number, or null */
     public String getTrackingNo() {
         return trackingNo;
+    }
+
+    /** @return what is still to be paid: the total less payments, never below zero */
+    public BigDecimal getOutstanding() {
+        return Money.of(Math.max(0, amountCents - paidCents));
+    }
+
+    /** @return the order's lines (sku and quantity), empty when the order named none */
+    public List<OrderItem> getLines() {
+        return items == null ? List.of() : List.of(items);
+    }
+
+    /** @return every status the order reached, oldest first, starting with PLACED */
+    public List<OrderStep> getTimeline() {
+        OrderStep[] steps = new OrderStep[stepStatus.length];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = new OrderStep(OrderStatus.values()[stepStatus[i]], Instant.ofEpochMilli(stepAt[i]));
+        }
+        return List.of(steps);
+    }
+
+    /**
+     * @param s a status
+     * @return when the order first reached it, or null
+     */
+    public Instant reachedAt(OrderStatus s) {
+        for (int i = 0; i < stepStatus.length; i++) {
+            if (stepStatus[i] == s.ordinal()) {
+                return Instant.ofEpochMilli(stepAt[i]);
+            }
+        }
+        return null;
+    }
+
+    /** @return true once an invoice was requested for it (INVOICE_REQUESTED). */
+    public boolean isInvoiced() {
+        return invoicedAt != Times.NEVER;
+    }
+
+    /** @return when the invoice was requested, or null */
+    public Instant getInvoicedAt() {
+        return Times.instant(invoicedAt);
+    }
+
+    /**
+     * @param termsDays the payment terms in days
+     * @param zone      the business's time zone
+     * @return the last day to pay: the invoice date plus the terms, or null before an invoice
+     */
+    public LocalDate paymentDueDate(int termsDays, ZoneId zone) {
+        return invoicedAt == Times.NEVER ? null
+                : Instant.ofEpochMilli(invoicedAt).atZone(zone).toLocalDate().plusDays(termsDays);
+    }
+
+    /** @return true once the order was cancelled or returned: its amount no longer counts as bought. */
+    public boolean isReversed() {
+        return status == OrderStatus.CANCELLED || status == OrderStatus.RETURNED;
+    }
+
+    /** @return the days late the last DELIVERY_LATE reported, 0 before any */
+    public int getLateNoticeDays() {
+        return lateNoticeDays;
+    }
+
+    /** @return the days overdue the last payment reminder reported, 0 before any */
+    public int getOverdueNoticeDays() {
+        return overdueNoticeDays;
     }
 }

@@ -1,6 +1,8 @@
 package dev.custflow.model;
 
 import java.util.Arrays;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
@@ -21,6 +23,12 @@ public abstract class Orders {
     protected long lastDeliveredAt = Times.NEVER;
     protected int returned;
     protected List<OpenOrder> open;
+    /** Orders delivered, cancelled or returned within the tracking period, oldest first, or null. */
+    protected List<OpenOrder> closed;
+    /** Deliveries with a promised date (the latest, at most the history limit): the promised epoch day ... */
+    protected final IntArrayList promisedDays = new IntArrayList(0);
+    /** ... and when it was delivered, epoch millis, parallel. */
+    protected final LongArrayList deliveredAts = new LongArrayList(0);
 
     /** Only the engine creates order histories. */
     protected Orders() {
@@ -36,6 +44,34 @@ public abstract class Orders {
             }
         }
         return null;
+    }
+
+    /** @param orderId an order id @return the tracked order (open or closed), or null */
+    protected final OpenOrder tracked(String orderId) {
+        OpenOrder o = open(orderId);
+        if (o == null && closed != null) {
+            for (OpenOrder c : closed) {
+                if (c.getOrderId().equals(orderId)) {
+                    return c;
+                }
+            }
+        }
+        return o;
+    }
+
+    final double onTimeRate(ZoneId zone) {
+        int n = promisedDays.size();
+        if (n == 0) {
+            return -1;
+        }
+        int onTime = 0;
+        for (int i = 0; i < n; i++) {
+            if (Instant.ofEpochMilli(deliveredAts.get(i)).atZone(zone).toLocalDate().toEpochDay()
+                    <= promisedDays.get(i)) {
+                onTime++;
+            }
+        }
+        return onTime / (double) n;
     }
 
     final int countSince(int sinceMinute) {

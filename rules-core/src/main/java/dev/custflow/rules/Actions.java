@@ -6,8 +6,11 @@ import dev.custflow.action.TaskKind;
 import dev.custflow.action.Template;
 import dev.custflow.model.ChurnCause;
 import dev.custflow.model.Customer;
+import dev.custflow.model.OpenOrder;
+import dev.custflow.model.OrderItem;
 import dev.custflow.model.Stage;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -329,4 +332,87 @@ public interface Actions {
      * @param reason why
      */
     void recycleLead(Customer lead, String reason);
+
+    // ---------------------------------------------------------------- fulfilment (orders and payments)
+
+    /**
+     * Asks finance to invoice an order: emits INVOICE_REQUESTED and remembers when, so payment terms count from
+     * now ({@link OpenOrder#paymentDueDate}). Nothing happens if the order was invoiced already.
+     *
+     * @param customer the customer
+     * @param order    one of the customer's tracked orders
+     * @param reason   why, for people
+     */
+    void requestInvoice(Customer customer, OpenOrder order, String reason);
+
+    /**
+     * Asks the warehouse to check stock for an order: emits STOCK_CHECK_REQUESTED.
+     *
+     * @param customer the customer
+     * @param order    the order
+     * @param reason   why, for people
+     */
+    void requestStockCheck(Customer customer, OpenOrder order, String reason);
+
+    /**
+     * Asks production to make what an order lacks: emits PRODUCTION_REQUESTED with the lines to make.
+     *
+     * @param customer the customer
+     * @param order    the order
+     * @param lines    the lines to make (sku and quantity)
+     * @param reason   why, for people
+     */
+    void requestProduction(Customer customer, OpenOrder order, List<OrderItem> lines, String reason);
+
+    /**
+     * Asks purchasing to buy what an order lacks: emits PURCHASE_REQUESTED with the lines to buy.
+     *
+     * @param customer the customer
+     * @param order    the order
+     * @param lines    the lines to buy (sku and quantity)
+     * @param reason   why, for people
+     */
+    void requestPurchase(Customer customer, OpenOrder order, List<OrderItem> lines, String reason);
+
+    /**
+     * Asks the warehouse to ship an order: emits SHIPMENT_REQUESTED.
+     *
+     * @param customer the customer
+     * @param order    the order
+     * @param reason   why, for people
+     */
+    void requestShipment(Customer customer, OpenOrder order, String reason);
+
+    /**
+     * Reports an order past its promised date: emits DELIVERY_LATE and remembers the days late reported
+     * ({@link OpenOrder#getLateNoticeDays()}), so the next report waits for the cadence.
+     *
+     * @param customer the customer
+     * @param order    the order
+     * @param daysLate whole days past the promised date
+     * @param reason   why, for people
+     */
+    void reportLateDelivery(Customer customer, OpenOrder order, int daysLate, String reason);
+
+    /**
+     * Emits TASK_CREATED for a named rep or team rather than the owner (finance, for instance). Nothing happens when
+     * {@code repId} is null.
+     *
+     * @param customer the customer
+     * @param repId    who should do it
+     * @param kind     what kind of task
+     * @param dueAt    when it is due (now when null)
+     * @param reason   why, for people
+     */
+    void createTaskFor(Customer customer, String repId, TaskKind kind, Instant dueAt, String reason);
+
+    /**
+     * Remembers that an overdue invoice was chased at this many days overdue
+     * ({@link OpenOrder#getOverdueNoticeDays()}), so the next reminder waits for the cadence. No action is emitted.
+     *
+     * @param customer    the customer
+     * @param order       the order
+     * @param daysOverdue whole days past the payment due date
+     */
+    void noteOverdue(Customer customer, OpenOrder order, int daysOverdue);
 }

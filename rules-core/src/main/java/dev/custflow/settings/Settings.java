@@ -39,20 +39,23 @@ import java.util.TreeSet;
  * @param limits        what a user rule may spend: its time budget
  * @param calendars     working calendars (per team, per rep) and public holidays: the first-response SLA and the
  *                      ticket reminders count working time, and leads go to reps at work
+ * @param fulfilment    fulfilment and payment: sourcing of products short in stock, payment terms, the cadence of
+ *                      late-delivery and overdue reminders, credit limits
  */
 public record Settings(ZoneId timeZone, String currency, Set<String> disabledPacks, IntakeSettings intake,
                        LifecycleSettings lifecycle,
                        ScoringSettings scoring, PolicySettings policy, ChurnSettings churn,
                        MarketingSettings marketing, RemindersSettings reminders,
                        SegmentsSettings segments, AdvocacySettings advocacy, AssignmentSettings assignment,
-                       LeadsSettings leads, LimitsSettings limits, CalendarSettings calendars) {
+                       LeadsSettings leads, LimitsSettings limits, CalendarSettings calendars,
+                       FulfilmentSettings fulfilment) {
 
     private static final Settings DEFAULTS = new Settings(ZoneId.of("Asia/Shanghai"), "CNY", Set.of(),
             IntakeSettings.ofDefaults(), LifecycleSettings.ofDefaults(), ScoringSettings.ofDefaults(), PolicySettings.ofDefaults(),
             ChurnSettings.ofDefaults(), MarketingSettings.ofDefaults(),
             RemindersSettings.ofDefaults(), SegmentsSettings.ofDefaults(),
             AdvocacySettings.ofDefaults(), AssignmentSettings.ofDefaults(), LeadsSettings.ofDefaults(),
-            LimitsSettings.ofDefaults(), CalendarSettings.ofDefaults());
+            LimitsSettings.ofDefaults(), CalendarSettings.ofDefaults(), FulfilmentSettings.ofDefaults());
 
     /** Validates the settings that span fields and fills what was left out with defaults. */
     public Settings {
@@ -78,6 +81,7 @@ public record Settings(ZoneId timeZone, String currency, Set<String> disabledPac
         leads = leads == null ? LeadsSettings.ofDefaults() : leads;
         limits = limits == null ? LimitsSettings.ofDefaults() : limits;
         calendars = calendars == null ? CalendarSettings.ofDefaults() : calendars;
+        fulfilment = fulfilment == null ? FulfilmentSettings.ofDefaults() : fulfilment;
     }
 
     /** @return the catalog defaults (docs/design/rules-catalog.md) */

@@ -237,4 +237,47 @@ class ExampleFilesTest {
                         "C-2 SUPPRESSED customer opted out of EMAIL (doNotEmail)", "C-6 DEFERRED quiet hours 21",
                         "C-3 DEFERRED quiet hours 21", "C-2 SUPPRESSED customer opted out of EMAIL (doNotEmail)");
     }
+
+    @Test
+    void fulfilment_givesEachFulfilmentActionOnItsDay_lateOnTheDayThePromisePasses() throws IOException {
+        Replay run = Replay.of(EXAMPLES.resolve("fulfilment.jsonl"));
+
+        assertThat(run.summary()).isEqualTo("26 events accepted, 0 rejected, 1 duplicates; 36 actions");
+        // fulfilment.md lists these: the day (UTC; Shanghai is 8 hours ahead), the action and what it is about
+        assertThat(run.actions()).filteredOn(a -> a.get("rule").asText().startsWith("fulfilment:"))
+                .extracting(a -> a.get("at").asText() + " " + a.get("type").asText() + " "
+                        + a.path("orderId").asText(a.path("repId").asText()) + detail(a))
+                .containsExactly(
+                        "2024-03-04T06:00:00Z INVOICE_REQUESTED SO-101",
+                        "2024-03-04T06:00:00Z STOCK_CHECK_REQUESTED SO-101",
+                        "2024-03-05T03:00:00Z PRODUCTION_REQUESTED SO-101 [PUMP-200 2, VALVE-7 40]",
+                        "2024-03-08T02:00:00Z TASK_CREATED finance PAYMENT",
+                        "2024-03-08T02:00:00Z TASK_CREATED r-zhou PAYMENT",
+                        // promised for 15 March: late from 16 March 00:00 Shanghai (15 March 16:00 UTC), not at the
+                        // tick one minute before; then every 3 days until delivered on 22 March
+                        "2024-03-15T16:00:00Z DELIVERY_LATE SO-101 1",
+                        "2024-03-18T16:00:00Z DELIVERY_LATE SO-101 4",
+                        "2024-03-19T02:00:00Z SHIPMENT_REQUESTED SO-101",
+                        "2024-03-20T02:00:00Z MESSAGE_REQUESTED  SHIPPING_NOTICE SF1234567890",
+                        "2024-03-21T16:00:00Z DELIVERY_LATE SO-101 7",
+                        // invoiced 4 March, 30 days' terms: due 3 April, overdue from 4 April 00:00 Shanghai, every 7 days
+                        "2024-04-03T16:00:00Z TASK_CREATED finance PAYMENT",
+                        "2024-04-03T16:00:00Z TASK_CREATED r-zhou PAYMENT",
+                        "2024-04-10T16:00:00Z TASK_CREATED finance PAYMENT",
+                        "2024-04-10T16:00:00Z TASK_CREATED r-zhou PAYMENT",
+                        // the second order is cancelled the day after approval: never late, never chased
+                        "2024-04-15T03:00:00Z INVOICE_REQUESTED SO-102",
+                        "2024-04-15T03:00:00Z STOCK_CHECK_REQUESTED SO-102");
+    }
+
+    private static String detail(JsonNode a) {
+        return switch (a.get("type").asText()) {
+            case "DELIVERY_LATE" -> " " + a.get("daysLate").asText();
+            case "TASK_CREATED" -> " " + a.get("kind").asText();
+            case "MESSAGE_REQUESTED" -> " " + a.get("template").asText() + " " + a.get("params").get("trackingNo").asText();
+            case "PRODUCTION_REQUESTED" -> " " + java.util.stream.StreamSupport.stream(a.get("lines").spliterator(), false)
+                    .map(l -> l.get("sku").asText() + " " + l.get("quantity").asText()).toList();
+            default -> "";
+        };
+    }
 }

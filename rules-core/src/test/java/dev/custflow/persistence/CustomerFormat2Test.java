@@ -25,7 +25,7 @@ class CustomerFormat2Test {
         c.referrerId("C9");
 
         byte[] bytes = Snapshots.customer(c);
-        assertThat(bytes[0]).isEqualTo((byte) 2);
+        assertThat(bytes[0]).isEqualTo((byte) Snapshots.VERSION);
         CustomerRecord back = Snapshots.customer(bytes);
         assertThat(back.getScore()).isEqualTo(71);
         assertThat(back.getReportedScore()).isEqualTo(62);

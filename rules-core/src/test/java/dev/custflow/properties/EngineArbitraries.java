@@ -101,6 +101,53 @@ final class EngineArbitraries {
         return out;
     }
 
+    static Arbitrary<List<Event>> fulfilmentStreams(int maxEvents) {
+        return Arbitraries.longs().flatMap(seed -> Arbitraries.integers().between(1, maxEvents)
+                .map(n -> fulfilmentStream(seed, n)));
+    }
+
+    /**
+     * Orders with lines and promised dates moving through fulfilment in any order a host may send (statuses out of
+     * order, repeated, after a cancel), payments in parts, and ticks: everything the fulfilment pack reacts to.
+     */
+    static List<Event> fulfilmentStream(long seed, int n) {
+        Random r = new Random(seed);
+        List<Event> out = new ArrayList<>(n);
+        long t = START.toEpochMilli();
+        List<String> orders = new ArrayList<>();
+        int customers = 1 + r.nextInt(4);
+        String[] skus = {"PUMP-1", "VALVE-7", "MOTOR-3"};
+        for (int i = 0; i < n; i++) {
+            t += (long) (r.nextDouble() * r.nextDouble() * 6 * 86_400_000L);
+            Instant at = Instant.ofEpochMilli(t);
+            String id = "f" + i;
+            String c = "C" + r.nextInt(customers);
+            switch (r.nextInt(6)) {
+                case 0, 1 -> {
+                    String o = "o" + i;
+                    orders.add(o);
+                    List<dev.custflow.event.OrderLine> lines = new ArrayList<>();
+                    for (int k = r.nextInt(3); k > 0; k--) {
+                        lines.add(new dev.custflow.event.OrderLine(skus[r.nextInt(skus.length)], 1 + r.nextInt(20),
+                                BigDecimal.valueOf(r.nextInt(10_000), 2)));
+                    }
+                    out.add(new OrderPlaced(id, at, o, c, BigDecimal.valueOf(r.nextInt(500_000), 2), null, lines,
+                            r.nextInt(4) == 0 ? null : LocalDate.ofInstant(at, java.time.ZoneOffset.UTC)
+                                    .plusDays(r.nextInt(15))));
+                }
+                case 2, 3 -> out.add(orders.isEmpty() ? new ClockTick(id, at)
+                        : new OrderStatusChanged(id, at, orders.get(r.nextInt(orders.size())),
+                        OrderStatus.values()[1 + r.nextInt(OrderStatus.values().length - 1)],
+                        r.nextBoolean() ? "SF" + r.nextInt(1000) : null, null));
+                case 4 -> out.add(orders.isEmpty() ? new ClockTick(id, at)
+                        : new dev.custflow.event.PaymentReceived(id, at, orders.get(r.nextInt(orders.size())),
+                        BigDecimal.valueOf(r.nextInt(300_000), 2), null));
+                default -> out.add(new ClockTick(id, at));
+            }
+        }
+        return out;
+    }
+
     /**
      * Mostly a mobile number, as intake accepts it, from a few so that leads of different ids are often the same
      * person (merges); now and then a placeholder or a number too short to use.

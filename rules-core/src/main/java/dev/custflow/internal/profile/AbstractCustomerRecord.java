@@ -328,6 +328,10 @@ public abstract class AbstractCustomerRecord extends Customer {
         o.writeString(rare == null ? null : rare.accountKey);
         CustomerCodec.strings(o, rare == null || rare.otherPhones == null ? new String[0] : rare.otherPhones);
         CustomerCodec.strings(o, rare == null || rare.otherEmails == null ? new String[0] : rare.otherEmails);
+        // version 3 (fulfilment): the orders' lines, timelines and reminders, closed orders, on-time figures
+        if (orders != null) {
+            ((OrdersRecord) orders).writeFulfilment(o, createdAt);
+        }
     }
 
     private static long bit(int n, Object value) {
@@ -335,7 +339,8 @@ public abstract class AbstractCustomerRecord extends Customer {
     }
 
     /**
-     * Reads a profile written by {@link #writeSnapshot}: format version 2 (version 1 with the optional fields
+     * Reads a profile written by {@link #writeSnapshot}: format version 3 (version 2 with the fulfilment state of
+     * its orders appended: lines, status timelines, invoice and reminders, closed orders, on-time figures), 2 (version 1 with the optional fields
      * {@code ownerSince}, {@code stageSetBy}, {@code ownerSetBy} and the score last reported, the referrer a host's
      * code named, and, appended at its end, the account key and the other phones and e-mails) or version 1 (the
      * account key then derived from the company name; no reported score: it reported every change, so the score it
@@ -346,7 +351,7 @@ public abstract class AbstractCustomerRecord extends Customer {
      * @return the profile, outside any due-time index
      */
     public static CustomerRecord readSnapshot(SnapshotInput in, int version) {
-        if (version < 1 || version > 2) {
+        if (version < 1 || version > 3) {
             throw new IllegalArgumentException("unknown customer snapshot version " + version);
         }
         String id = in.readString();
@@ -482,6 +487,9 @@ public abstract class AbstractCustomerRecord extends Customer {
                 }
                 c.rare.accountKey = account;
             }
+        }
+        if (version >= 3 && c.orders != null) {
+            ((OrdersRecord) c.orders).readFulfilment(in, created);
         }
         return c;
     }

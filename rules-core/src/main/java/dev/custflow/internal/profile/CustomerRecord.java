@@ -24,6 +24,7 @@ import dev.custflow.model.Contract;
 import dev.custflow.model.Customer;
 import dev.custflow.model.InvalidContact;
 import dev.custflow.model.Money;
+import dev.custflow.model.OrderItem;
 import dev.custflow.model.OrderStatus;
 import dev.custflow.model.Outcome;
 import dev.custflow.model.Segment;
@@ -392,7 +393,12 @@ public final class CustomerRecord extends AbstractCustomerRecord {
                 flags = (byte) (flags & ~(BUDGET | AUTHORITY | NEED | TIMELINE));
             }
         } else if (event instanceof OrderPlaced e) {
-            orders().place(e.orderId(), at, Money.cents(e.amount()), e.promisedDate());
+            OrderItem[] items = new OrderItem[e.lines().size()];
+            for (int i = 0; i < items.length; i++) {
+                var line = e.lines().get(i);
+                items[i] = new OrderItem(line.sku().strip(), line.quantity() == null ? 1 : line.quantity());
+            }
+            orders().place(e.orderId(), at, Money.cents(e.amount()), e.promisedDate(), items);
             if (e.lines() != null && !e.lines().isEmpty()) {
                 if (products == null) {
                     products = new ProductsRecord();
@@ -402,8 +408,7 @@ public final class CustomerRecord extends AbstractCustomerRecord {
                 }
             }
         } else if (event instanceof OrderStatusChanged e) {
-            orders().status(e.orderId(), e.status(), at, e.trackingNo());
-            if (e.status() == OrderStatus.RETURNED) {
+            if (orders().status(e.orderId(), e.status(), at, e.trackingNo()) && e.status() == OrderStatus.RETURNED) {
                 service().returned(at);
             }
         } else if (event instanceof PaymentReceived e) {

@@ -31,6 +31,8 @@ import dev.custflow.action.Template;
 import dev.custflow.internal.profile.CustomerRecord;
 import dev.custflow.model.Customer;
 import dev.custflow.model.InvalidContact;
+import dev.custflow.model.OpenOrder;
+import dev.custflow.model.OrderItem;
 import dev.custflow.event.OwnerSet;
 import dev.custflow.event.StageSet;
 import dev.custflow.model.Stage;
@@ -87,6 +89,7 @@ public class ActionCollector implements Actions, Schedule {
     private byte[] checkpoint;
     /** Behaviour points granted in this evaluation, by rule and what: a re-firing rule grants once. */
     private final Set<String> granted = new HashSet<>();
+    private final OrderActions orders = new OrderActions(this);
 
     protected ActionCollector(KieSession session, Settings settings, dev.custflow.rules.Reasons reasons) {
         this.session = session;
@@ -608,6 +611,50 @@ public class ActionCollector implements Actions, Schedule {
                     b.minutesWaited()));
             changed(lead);
         }
+    }
+
+    @Override
+    public void requestInvoice(Customer c, OpenOrder o, String reason) {
+        orders.invoice(c, o, reason);
+    }
+
+    @Override
+    public void requestStockCheck(Customer c, OpenOrder o, String reason) {
+        orders.stockCheck(c, o, reason);
+    }
+
+    @Override
+    public void requestProduction(Customer c, OpenOrder o, List<OrderItem> lines, String reason) {
+        orders.production(c, o, lines, reason);
+    }
+
+    @Override
+    public void requestPurchase(Customer c, OpenOrder o, List<OrderItem> lines, String reason) {
+        orders.purchase(c, o, lines, reason);
+    }
+
+    @Override
+    public void requestShipment(Customer c, OpenOrder o, String reason) {
+        orders.shipment(c, o, reason);
+    }
+
+    @Override
+    public void reportLateDelivery(Customer c, OpenOrder o, int daysLate, String reason) {
+        orders.late(c, o, daysLate, reason);
+    }
+
+    @Override
+    public void createTaskFor(Customer c, String repId, TaskKind kind, Instant dueAt, String reason) {
+        orders.taskFor(c, repId, kind, dueAt, reason);
+    }
+
+    @Override
+    public void noteOverdue(Customer c, OpenOrder o, int daysOverdue) {
+        orders.overdue(c, o, daysOverdue);
+    }
+
+    CustomerRecord recordOf(Customer c) {
+        return record(c);
     }
 
     /**

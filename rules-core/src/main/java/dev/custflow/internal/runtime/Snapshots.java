@@ -37,8 +37,8 @@ import java.util.Set;
  *
  * <p>Every snapshot and every part starts with its format version byte. The rule: a snapshot written by one
  * version loads in every later one. A change to the encoding gets a new version number, and the reader keeps
- * reading the older versions. Customer snapshots are at version 2 (optional fields for the rep's start, hand-set
- * stages and reps, the reported score, a host code's referrer, and the account key and the other phones and e-mails
+ * reading the older versions. Customer snapshots are at version 3 (version 2 with the orders' fulfilment state
+ * appended; version 2: optional fields for the rep's start, hand-set stages and reps, the reported score, a host code's referrer, and the account key and the other phones and e-mails
  * appended to version 1, which still loads); the engine state is at version 3 (keyed parts, the de-duplication index
  * as a journal in segments); version 2 (the index inside the main part) and version 1 (one piece, under the key
  * {@value #STATE}) still load: SnapshotFixtureTest loads bytes committed with each.

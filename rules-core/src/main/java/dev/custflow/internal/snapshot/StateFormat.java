@@ -8,9 +8,11 @@ public final class StateFormat {
     /**
      * The customer snapshot format written by this version of the engine (2: when the lead got its rep, who set its
      * stage or rep by hand, the score last reported to sales, the referrer a host-issued referral code named, and,
-     * appended at the end of version 1, the account key and the other phones and e-mails). Version 1 still loads.
+     * appended at the end of version 1, the account key and the other phones and e-mails; 3: appended at the end of
+     * version 2, the fulfilment state of the orders: lines, status timelines, invoice and reminders, closed orders
+     * and on-time figures). Versions 1 and 2 still load.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** The engine state format written by this version of the engine (2: keyed parts; 3: the dedup journal). */
     public static final int ENGINE_VERSION = 3;
     /** The key of the engine state's main part. */

@@ -27,7 +27,7 @@ class AtRiskDigestsTest {
                 d.detractorNps(), d.lowCsat(), d.contactDroppedDays(), d.regularContactWeeks(), d.regularContactMin(),
                 d.levels(), true, d.digestDay(), d.digestTime(), maxCustomers, d.silenceBands(), d.offCauses());
         return new AtRiskDigests(new Settings(null, null, null, null, null, null, null, churn, null, null, null, null,
-                null, null, null, null));
+                null, null, null, null, null));
     }
 
     private static AtRiskDigests.Entry entry(int position, String owner, String id, Level level, int days,

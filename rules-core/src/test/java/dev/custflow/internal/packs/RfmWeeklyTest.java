@@ -52,7 +52,7 @@ class RfmWeeklyTest {
         SegmentsSettings d = SegmentsSettings.ofDefaults();
         Settings fixed = new Settings(null, null, null, null, null, null, null, null, null, null,
                 new SegmentsSettings(SegmentsSettings.Mode.FIXED, null, null, null, null, null, d.newCustomerDays(),
-                        d.frequentBuyerScore(), d.occasionalBuyerScore()), null, null, null, null, null); // no JSON binding: fast
+                        d.frequentBuyerScore(), d.occasionalBuyerScore()), null, null, null, null, null, null); // no JSON binding: fast
         List<CustomerRecord> base = base();
         int[][] scores = new int[base.size()][];
         RfmScale scale = new RfmWeekly(fixed).scale(List.copyOf(base), scores);

@@ -183,6 +183,6 @@ class PolicyGateTest {
     /** Settings with only the policy changed, built without the JSON binding of the settings builder. */
     private static Settings withPolicy(PolicySettings policy) {
         return new Settings(null, null, null, null, null, null, policy, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 }

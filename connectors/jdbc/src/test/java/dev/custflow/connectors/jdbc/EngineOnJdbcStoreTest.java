@@ -26,10 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EngineOnJdbcStoreTest {
 
-    /** The docs' hand-written histories: leads with merges and reps, then half a year of retention. */
+    /** The docs' hand-written histories: leads with merges and reps, half a year of retention, then fulfilment. */
     private static List<Event> history() throws IOException {
         List<Event> events = new ArrayList<>();
-        for (String f : List.of("../../docs/examples/leads.jsonl", "../../docs/examples/retention.jsonl")) {
+        for (String f : List.of("../../docs/examples/leads.jsonl", "../../docs/examples/retention.jsonl",
+                "../../docs/examples/fulfilment.jsonl")) {
             for (String line : Files.readAllLines(Path.of(f))) {
                 if (!line.isBlank()) {
                     events.add(Json.readEvent(line));
