@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,6 +51,9 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "the settings file to write (default: ${DEFAULT-VALUE}); use it with --settings FILE")
     Path out;
 
+    @Mixin
+    LocaleOption locale;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -69,7 +73,8 @@ public final class CalibrateCommand implements Callable<Integer> {
             return 0;
         } catch (IllegalArgumentException | NoSuchFileException | DataFileException | InvalidSettingsException
                  | RuleCompilationException e) {
-            return CommandErrors.report("calibrate", e, err, "nothing was measured");
+            return CommandErrors.report("calibrate", e, err, CommandErrors.text(locale.get(), "nothing.measured"),
+                    locale.get());
         } catch (IOException e) {
             err.println("custflow calibrate: " + e.getMessage());
             return CommandErrors.EXIT;
