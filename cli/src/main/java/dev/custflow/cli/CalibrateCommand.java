@@ -56,6 +56,9 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     ChurnCalibrate churn;
 
+    @Mixin
+    LocaleOption locale;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -84,7 +87,8 @@ public final class CalibrateCommand implements Callable<Integer> {
             return 0;
         } catch (IllegalArgumentException | NoSuchFileException | DataFileException | InvalidSettingsException
                  | RuleCompilationException e) {
-            return CommandErrors.report("calibrate", e, err, "nothing was measured");
+            return CommandErrors.report("calibrate", e, err, CommandErrors.text(locale.get(), "nothing.measured"),
+                    locale.get());
         } catch (IOException e) {
             err.println("custflow calibrate: " + e.getMessage());
             return CommandErrors.EXIT;

@@ -1,8 +1,10 @@
 package dev.custflow.cli;
 
 import dev.custflow.RuleCompilationException;
+import dev.custflow.text.Wording;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
+import java.util.Locale;
 
 /**
  * How every command reports what stops it before it does its work — rules that do not compile, a
@@ -27,16 +29,38 @@ public final class CommandErrors {
      * @return {@link #EXIT}
      */
     public static int report(String command, Exception problem, PrintWriter err, String nothingDone) {
+        return report(command, problem, err, nothingDone, Locale.ENGLISH);
+    }
+
+    /**
+     * @param command     the command's name, e.g. {@code lint}
+     * @param problem     what stopped it
+     * @param err         where to report it
+     * @param nothingDone what the user should know was not done, in the reader's language ({@link #text})
+     * @param locale      the reader's language: Custflow's own words are in it; a problem's message as it came
+     * @return {@link #EXIT}
+     */
+    public static int report(String command, Exception problem, PrintWriter err, String nothingDone, Locale locale) {
         String prefix = "custflow " + command + ": ";
         if (problem instanceof RuleCompilationException r) {
             r.messages().forEach(err::println);
-            err.println(prefix + "the rules did not compile; " + nothingDone);
+            err.println(prefix + text(locale, "rules.didNotCompile", nothingDone));
         } else if (problem instanceof NoSuchFileException f) {
-            err.println(prefix + "no such file: " + f.getFile() + (f.getReason() == null ? "" : " (" + f.getReason()
-                    + ")"));
+            err.println(prefix + text(locale, "noSuchFile", f.getFile() + (f.getReason() == null ? ""
+                    : " (" + f.getReason() + ")")));
         } else {
             err.println(prefix + problem.getMessage());
         }
         return EXIT;
+    }
+
+    /**
+     * @param locale the reader's language
+     * @param key    a message of the command line's own ({@code messages.properties})
+     * @param args   its arguments
+     * @return the message in that language
+     */
+    static String text(Locale locale, String key, Object... args) {
+        return Wording.of(CommandErrors.class, "messages", locale).text(key, args);
     }
 }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,6 +86,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
+    @Mixin
+    LocaleOption locale;
+
     private CdnowHistory cdnow(CdnowHistory history) {
         return until == null ? history : history.tickingUntil(until);
     }
@@ -93,13 +97,13 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Locale l = locale.get();
         if (cdnow != null && leads != null) {
-            err.println("custflow demo: give --cdnow or --leads, not both");
+            err.println("custflow demo: " + CommandErrors.text(l, "demo.cdnowOrLeads"));
             return 2;
         }
         if (cutoff != null && cdnow == null) {
-            err.println("custflow demo: --cutoff needs --cdnow: it measures the churn rules against what the real "
-                    + "customers did next");
+            err.println("custflow demo: " + CommandErrors.text(l, "demo.cutoffNeedsCdnow"));
             return 2;
         }
         try {
@@ -110,31 +114,33 @@ public final class DemoCommand implements Callable<Integer> {
             int partitions = engine.partitions();
             // the bar needs a terminal; piped or redirected output gets the report only
             boolean bar = !quiet && System.console() != null;
-            DemoReport report = Demo.builder().engine(engine.builder()).partitions(partitions)
+            // the engine writes its reasons (the report's examples) in the report's language
+            DemoReport report = Demo.builder().engine(engine.builder().locale(dev.custflow.rules.Reasons.supported(l)))
+                    .partitions(partitions)
                     .progressBar(bar ? System.err : null).build().run(history);
-            out.print(report.toText());
+            out.print(report.toText(l));
             if (history instanceof CdnowHistory cd && cutoff != null) {
                 Instant stop = cutoff.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
                 ChurnQuality.Report quality = ChurnQuality.measure(cd.orders(), stop, cd.to(),
                         engine.settings());
                 out.println();
-                out.println("Churn rules against what happened next");
+                out.println(CommandErrors.text(l, "demo.churnHeading"));
                 out.print(quality.toMarkdown());
             }
             if (history instanceof LeadHistory lh) {
                 // a second engine on the same events: the report above does not keep every lead's score
                 out.println();
                 out.print(LeadQuality.measure(lh, engine.settings()).toText());
-                out.println("  (every lead of the file: for weights calibrated on it, partly the leads they were "
-                        + "calibrated on; custflow calibrate measures on leads kept apart)");
+                out.println("  " + CommandErrors.text(l, "demo.leadsNote"));
             }
             out.flush();
             return report.accepted() == 0 && report.rejected() > 0 ? 1 : 0;
         } catch (IllegalArgumentException | NoSuchFileException | DataFileException | InvalidSettingsException
                  | RuleCompilationException e) {
-            return CommandErrors.report("demo", e, err, "nothing was run");
+            return CommandErrors.report("demo", e, err, CommandErrors.text(l, "nothing.run"), l);
         } catch (IOException e) {
-            err.println("custflow demo: cannot read " + (cdnow != null ? cdnow : leads) + ": " + e.getMessage());
+            err.println("custflow demo: " + CommandErrors.text(l, "demo.cannotRead", cdnow != null ? cdnow : leads,
+                    e.getMessage()));
             return CommandErrors.EXIT;
         }
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,22 +32,23 @@ public final class LintCommand implements Callable<Integer> {
             description = "also allow rules to use this class or package (repeatable; docs/rules.md#the-sandbox)")
     List<String> allow = new java.util.ArrayList<>();
 
+    @Mixin
+    LocaleOption locale;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<RuleMessage> problems;
         try {
-            problems = Lint.check(folder, allow);
+            problems = Lint.check(folder, allow, locale.get());
         } catch (IllegalArgumentException e) {
-            return CommandErrors.report("lint", e, err, "nothing was checked");
+            return CommandErrors.report("lint", e, err, CommandErrors.text(locale.get(), "nothing.checked"),
+                    locale.get());
         }
-        problems.forEach(m -> out.println(Lint.format(m)));
-        long errors = problems.stream().filter(m -> m.severity() == RuleMessage.Severity.ERROR).count();
-        long warnings = problems.stream().filter(m -> m.severity() == RuleMessage.Severity.WARNING).count();
-        out.printf("custflow lint: %s: %d error%s, %d warning%s%n", folder, errors, errors == 1 ? "" : "s", warnings,
-                warnings == 1 ? "" : "s");
+        problems.forEach(m -> out.println(Lint.format(m, locale.get())));
+        out.println(Lint.summary(problems, folder.toString(), locale.get()));
         out.flush();
-        return errors > 0 ? 1 : 0;
+        return problems.stream().anyMatch(m -> m.severity() == RuleMessage.Severity.ERROR) ? 1 : 0;
     }
 }

@@ -1,8 +1,10 @@
 package dev.custflow.cli;
 
+import dev.custflow.text.Wording;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +17,29 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The language for every command: --locale before the command, else CUSTFLOW_LOCALE, else English. */
+    private Locale locale = Locale.ENGLISH;
+
+    @CommandLine.Option(names = "--locale", paramLabel = "zh-CN|en", descriptionKey = "locale",
+            description = "the language of what every command writes for people: zh-CN (简体中文) or en (English, "
+                    + "the default; or the environment variable " + Wording.ENVIRONMENT + ")")
+    void locale(String tag) {
+        if (tag == null) {
+            return; // picocli resetting the option: nothing was asked for
+        }
+        try {
+            locale = Wording.locale(tag);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--locale: " + e.getMessage());
+        }
+        LocaleOption.helpIn(spec.commandLine(), locale);
+    }
+
+    /** @return the language given to {@code custflow} (or by the environment) */
+    Locale locale() {
+        return locale;
+    }
 
     /** @param args the command line */
     public static void main(String[] args) {
@@ -31,10 +56,24 @@ public final class Main implements Runnable {
      * @return the exit code
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System.getenv(Wording.ENVIRONMENT));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, String environmentLocale) {
         CommandLine cl = commandLine();
         // over the PrintStream itself, so that checkError() sees what the PrintStream swallows (a closed pipe)
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        if (environmentLocale != null && !environmentLocale.isBlank()) {
+            try {
+                ((Main) cl.getCommand()).locale = Wording.locale(environmentLocale);
+                LocaleOption.helpIn(cl, ((Main) cl.getCommand()).locale);
+            } catch (IllegalArgumentException e) {
+                cl.getErr().println("custflow: " + Wording.ENVIRONMENT + "=" + environmentLocale + ": "
+                        + e.getMessage());
+                return CommandErrors.EXIT;
+            }
+        }
         int code = cl.execute(args);
         if (cl.getOut().checkError() && code != CommandErrors.OUTPUT) {
             cl.getErr().println("custflow: standard output could not be written (closed or full): what the command "
@@ -62,10 +101,15 @@ public final class Main implements Runnable {
      * @return the exit code and what was printed
      */
     public static Result capture(String... args) {
+        return captureWith(System.getenv(Wording.ENVIRONMENT), args);
+    }
+
+    /** Runs a command as if the environment set CUSTFLOW_LOCALE to {@code environmentLocale} (null: unset). */
+    static Result captureWith(String environmentLocale, String... args) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         int code = run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8), environmentLocale);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

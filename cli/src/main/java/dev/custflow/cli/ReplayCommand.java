@@ -93,12 +93,11 @@ public final class ReplayCommand implements Callable<Integer> {
                     + "same id"})
     String store;
 
-    @Option(names = "--locale", paramLabel = "en|zh-CN", defaultValue = "en",
-            description = "the language the actions' reasons are written in: en (default) or zh-CN; every other "
-                    + "field of an action is the same in both")
-    String locale;
+    /** --locale (here or given to custflow), else CUSTFLOW_LOCALE: the language of the actions' reasons. */
+    @Mixin
+    LocaleOption locale;
 
-    /** The --locale checked: English or Simplified Chinese. */
+    /** The language reasons are written in: English or Simplified Chinese. */
     private java.util.Locale language = java.util.Locale.ENGLISH;
 
     @Mixin
@@ -133,13 +132,7 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
         Progress p = new Progress();
-        try {
-            language = dev.custflow.rules.Reasons.supported(java.util.Locale.forLanguageTag(locale));
-        } catch (IllegalArgumentException e) {
-            err.println("custflow replay: --locale " + locale + " is not a language reasons are written in: use en or "
-                    + "zh-CN; nothing was replayed");
-            return CommandErrors.EXIT;
-        }
+        language = dev.custflow.rules.Reasons.supported(locale.get()); // LocaleOption accepts only these two
         if (watch && engine.rulesFolder() == null) {
             err.println("custflow replay: --watch needs --rules DIR, the folder to watch; nothing was replayed");
             return CommandErrors.EXIT;

@@ -8,12 +8,15 @@ import dev.custflow.settings.InvalidSettingsException;
 import dev.custflow.settings.Settings;
 import dev.custflow.test.Scenario;
 import dev.custflow.test.ScenarioResult;
+import dev.custflow.text.DisplayWidth;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -33,22 +36,25 @@ public final class TestCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "the rules folder, with its scenarios in DIR/scenarios/")
     Path folder;
 
+    @Mixin
+    LocaleOption locale;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Locale l = locale.get();
         RulesFolder rules;
         Settings settings;
         try {
             rules = RulesFolder.load(folder);
             settings = rules.settingsOver(Settings.ofDefaults());
         } catch (IllegalArgumentException | InvalidSettingsException e) {
-            return CommandErrors.report("test", e, err, "nothing was tested");
+            return CommandErrors.report("test", e, err, CommandErrors.text(l, "nothing.tested"), l);
         }
         List<Path> files = rules.scenarioFiles();
         if (files.isEmpty()) {
-            err.println("custflow test: no scenario files in " + folder.resolve("scenarios")
-                    + " (*.yaml, *.yml, *.json); docs/scenarios.md shows how to write one");
+            err.println("custflow test: " + CommandErrors.text(l, "test.noScenarios", folder.resolve("scenarios")));
             return CommandErrors.EXIT;
         }
         List<Scenario> scenarios = new ArrayList<>();
@@ -62,15 +68,16 @@ public final class TestCommand implements Callable<Integer> {
             }
         }
         if (unreadable > 0) {
-            err.println("custflow test: " + unreadable + " scenario file" + (unreadable == 1 ? "" : "s")
-                    + " could not be read; nothing was tested");
+            err.println("custflow test: " + CommandErrors.text(l, unreadable == 1 ? "test.unreadable.one"
+                    : "test.unreadable.other", unreadable));
             return CommandErrors.EXIT;
         }
         int failed = 0;
         try {
             for (Scenario s : scenarios) {
-                ScenarioResult r = s.run(settings, b -> b.rules(rules.sources()));
-                out.println((r.passed() ? "PASS  " : "FAIL  ") + s.source() + "  " + s.name());
+                ScenarioResult r = s.run(settings, b -> b.rules(rules.sources()), l);
+                out.println(DisplayWidth.padRight(CommandErrors.text(l, r.passed() ? "test.pass" : "test.fail"), 4)
+                        + "  " + s.source() + "  " + s.name());
                 if (!r.passed()) {
                     failed++;
                     out.print(r.report("      "));
@@ -78,10 +85,10 @@ public final class TestCommand implements Callable<Integer> {
             }
         } catch (RuleCompilationException | InvalidSettingsException e) {
             out.flush();
-            return CommandErrors.report("test", e, err, "nothing more was tested");
+            return CommandErrors.report("test", e, err, CommandErrors.text(l, "nothing.moreTested"), l);
         }
-        out.printf("custflow test: %s: %d scenario%s, %d passed, %d failed%n", folder, scenarios.size(),
-                scenarios.size() == 1 ? "" : "s", scenarios.size() - failed, failed);
+        out.println(CommandErrors.text(l, scenarios.size() == 1 ? "test.summary.one" : "test.summary.other", folder,
+                scenarios.size(), scenarios.size() - failed, failed));
         out.flush();
         return failed > 0 ? 1 : 0;
     }

@@ -100,6 +100,9 @@ public final class WhatIfCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
+    @Mixin
+    LocaleOption locale;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -145,7 +148,7 @@ public final class WhatIfCommand implements Callable<Integer> {
             for (Rejection r : report.rejections()) {
                 err.println(r.message());
             }
-            out.print(json ? report.toJson() : report.toText());
+            out.print(json ? report.toJson() : report.toText(locale.get()));
             out.flush();
             if (!quiet) {
                 err.printf(java.util.Locale.ROOT, "custflow whatif: %,d events replayed twice (%,d lines unreadable) "
@@ -154,7 +157,8 @@ public final class WhatIfCommand implements Callable<Integer> {
             return 0;
         } catch (IllegalArgumentException | NoSuchFileException | DataFileException | InvalidSettingsException
                  | RuleCompilationException | UncheckedIOException e) {
-            return CommandErrors.report("whatif", e, err, "nothing was compared");
+            return CommandErrors.report("whatif", e, err, CommandErrors.text(locale.get(), "nothing.compared"),
+                    locale.get());
         } catch (IOException e) {
             err.println("custflow whatif: cannot read " + (cdnow != null ? cdnow : "-".equals(events)
                     ? "standard input" : events) + ": " + e.getMessage() + "; nothing was compared");

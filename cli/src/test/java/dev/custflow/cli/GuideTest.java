@@ -72,6 +72,19 @@ class GuideTest {
     }
 
     @Test
+    void lintAndTest_inChinese_printWhatTheChineseGuideSays() throws IOException {
+        Path md = Path.of("../docs/guide.zh.md");
+        Main.Result lint = Main.capture("lint", "--locale", "zh-CN", FOLDER.toString());
+        assertThat(lint.code()).isZero();
+        assertThat(lint.out()).isEqualTo(blockAfter(md, "bin/custflow lint --locale zh-CN docs/examples/guide")
+                .replace("docs/examples/guide", FOLDER.toString()));
+        Main.Result test = Main.capture("test", "--locale", "zh-CN", FOLDER.toString());
+        assertThat(test.code()).isZero();
+        assertThat(test.out()).isEqualTo(blockAfter(md, "bin/custflow test --locale zh-CN docs/examples/guide")
+                .replace("docs/examples/guide", FOLDER.toString()));
+    }
+
+    @Test
     void replayAndWhatif_printWhatTheGuideSays() throws IOException {
         Main.Result replay = Main.capture("replay", "--rules", FOLDER.toString(), "--events", EVENTS.toString());
         assertThat(replay.code()).isZero();

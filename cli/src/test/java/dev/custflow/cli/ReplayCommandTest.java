@@ -88,11 +88,20 @@ class ReplayCommandTest {
     }
 
     @Test
+    void theLocaleGivenToCustflowItself_writesTheReasonsInChineseToo() {
+        Run chinese = Run.of("--locale", "zh-CN", "replay", "--events", EXAMPLE.toString());
+
+        assertThat(chinese.code).isZero();
+        assertThat(chinese.actions()).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.get("reason").asText()).containsPattern("\\p{IsHan}"));
+    }
+
+    @Test
     void aLocaleReasonsAreNotWrittenIn_isAUsageError_namingTheTwoThatAre() {
         Run run = Run.of("replay", "--events", EXAMPLE.toString(), "--locale", "fr-FR");
 
         assertThat(run.code).isEqualTo(2);
-        assertThat(run.err).contains("--locale fr-FR is not a language reasons are written in: use en or zh-CN");
+        assertThat(run.err).contains("--locale: unknown locale 'fr-FR': choose zh-CN (简体中文) or en (English)");
         assertThat(run.out).isEmpty();
     }
 

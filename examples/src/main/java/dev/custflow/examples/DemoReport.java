@@ -412,6 +412,15 @@ public final class DemoReport {
         return ReportText.format(this);
     }
 
+    /**
+     * @param locale the reader's language: Chinese ({@code zh-CN}) or English; the numbers are the same in both
+     * @return the report laid out for a terminal in that language, times in the run's zone
+     * @throws IllegalArgumentException if the locale is neither Chinese nor English
+     */
+    public String toText(Locale locale) {
+        return ReportText.format(this, locale);
+    }
+
     /** Collects a run's results as they come; {@link #build} makes the report. Not thread-safe. */
     public static final class Tally {
         private int customers;

@@ -145,6 +145,15 @@ public record WhatIfReport(String description, String baseLabel, String proposed
         return WhatIfText.format(this);
     }
 
+    /**
+     * @param locale the reader's language: Chinese ({@code zh-CN}) or English; the numbers are the same in both
+     * @return the report laid out for a terminal in that language
+     * @throws IllegalArgumentException if the locale is neither Chinese nor English
+     */
+    public String toText(java.util.Locale locale) {
+        return WhatIfText.format(this, locale);
+    }
+
     /** @return the report as one JSON object (pretty-printed); examples are actions in their JSON form */
     public String toJson() {
         ObjectMapper m = Json.mapper();

@@ -1,5 +1,6 @@
 /**
- * Text the library writes for people: "did you mean" suggestions ({@link dev.custflow.text.Suggest}) and the masks
+ * Text the library writes for people: in the reader's language ({@link dev.custflow.text.Wording}), "did you mean"
+ * suggestions ({@link dev.custflow.text.Suggest}) and the masks
  * that keep personal data out of messages, reasons and logs ({@link dev.custflow.text.PersonalData}). The bottom
  * layer: it depends on nothing else of Custflow.
  */

@@ -9,6 +9,7 @@ import dev.custflow.RulePack;
 import dev.custflow.RuleSource;
 import dev.custflow.settings.InvalidSettingsException;
 import dev.custflow.settings.Settings;
+import dev.custflow.text.Wording;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +21,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,6 +68,21 @@ public final class Lint {
      * @throws IllegalArgumentException if it is not a folder, or an allow-list entry is malformed
      */
     public static List<RuleMessage> check(Path folder, List<String> allowInRules) {
+        return check(folder, allowInRules, Locale.ENGLISH);
+    }
+
+    /**
+     * @param folder       a rules folder
+     * @param allowInRules what the host allows rules to use beyond the sandbox's defaults
+     *                     ({@link dev.custflow.EngineBuilder#allowInRules})
+     * @param locale       the reader's language, Chinese ({@code zh-CN}) or English: lint's own findings are worded
+     *                     in it (the compiler's messages stay as the compiler words them)
+     * @return the problems found, by file, line and column (errors, warnings and information)
+     * @throws IllegalArgumentException if it is not a folder, an allow-list entry is malformed or the locale is
+     *                                  neither Chinese nor English
+     */
+    public static List<RuleMessage> check(Path folder, List<String> allowInRules, Locale locale) {
+        Wording w = wording(locale);
         RulesFolder rules = RulesFolder.load(folder);
         List<RuleMessage> out = new ArrayList<>();
         Settings settings = Settings.ofDefaults();
@@ -85,15 +102,15 @@ public final class Lint {
         Map<RuleMessage, String> warnings = new LinkedHashMap<>(); // by the check that gives them
         if (rules.settings().isPresent() && settingsLoad) {
             Path file = rules.settings().get();
-            SettingsFiles.replacedTables(file, rules.root().relativize(file).toString())
+            SettingsFiles.replacedTables(file, rules.root().relativize(file).toString(), w)
                     .forEach(m -> warnings.put(m, "table-replaced"));
         }
-        out.addAll(ruleNames(rules.sources()));
-        emptyReasons(rules.sources()).forEach(m -> warnings.put(m, "empty-reason"));
+        out.addAll(ruleNames(rules.sources(), w));
+        emptyReasons(rules.sources(), w).forEach(m -> warnings.put(m, "empty-reason"));
         LoopCheck.check(rules.sources(), out.stream().filter(m -> m.severity() == Severity.ERROR)
-                .map(RuleMessage::file).collect(java.util.stream.Collectors.toSet()))
+                .map(RuleMessage::file).collect(java.util.stream.Collectors.toSet()), w)
                 .forEach(m -> warnings.put(m, "loop"));
-        out.addAll(Silenced.unless(warnings, texts(rules)));
+        out.addAll(Silenced.unless(warnings, texts(rules), w));
         out.sort(Comparator.comparing(RuleMessage::file).thenComparingInt(RuleMessage::line)
                 .thenComparingInt(RuleMessage::column));
         return out;
@@ -104,8 +121,37 @@ public final class Lint {
      * @return it as {@code file:line:column: severity: message}, the form editors and CI logs link
      */
     public static String format(RuleMessage m) {
-        return m.file() + ":" + m.line() + ":" + m.column() + ": " + m.severity().name().toLowerCase(java.util.Locale.ROOT)
-                + ": " + m.message();
+        return format(m, Locale.ENGLISH);
+    }
+
+    /**
+     * @param m      a problem
+     * @param locale the reader's language: in Chinese the severity reads 错误, 警告 or 提示
+     * @return it as {@code file:line:column: severity: message}
+     * @throws IllegalArgumentException if the locale is neither Chinese nor English
+     */
+    public static String format(RuleMessage m, Locale locale) {
+        return m.file() + ":" + m.line() + ":" + m.column() + ": "
+                + wording(locale).text("severity." + m.severity().name().toLowerCase(Locale.ROOT)) + ": " + m.message();
+    }
+
+    /**
+     * @param problems what {@link #check} found
+     * @param folder   the folder checked, as the user named it
+     * @param locale   the reader's language
+     * @return the closing line, e.g. {@code custflow lint: rules: 1 error, 2 warnings}
+     * @throws IllegalArgumentException if the locale is neither Chinese nor English
+     */
+    public static String summary(List<RuleMessage> problems, String folder, Locale locale) {
+        Wording w = wording(locale);
+        long errors = problems.stream().filter(m -> m.severity() == Severity.ERROR).count();
+        long warnings = problems.stream().filter(m -> m.severity() == Severity.WARNING).count();
+        return w.text("summary", folder, w.text(errors == 1 ? "errors.one" : "errors.other", errors),
+                w.text(warnings == 1 ? "warnings.one" : "warnings.other", warnings));
+    }
+
+    private static Wording wording(Locale locale) {
+        return Wording.of(Lint.class, "lint", locale);
     }
 
     private static RuleMessage settingsMessage(RulesFolder rules, InvalidSettingsException e) {
@@ -117,7 +163,7 @@ public final class Lint {
     }
 
     /** Rule names used twice in the folder (which one would run?), and names that replace a built-in rule. */
-    private static List<RuleMessage> ruleNames(List<RuleSource> sources) {
+    private static List<RuleMessage> ruleNames(List<RuleSource> sources, Wording w) {
         Map<String, RulePack> builtIn = builtInRuleNames();
         Map<String, String> firstSeen = new HashMap<>();
         List<RuleMessage> out = new ArrayList<>();
@@ -129,18 +175,18 @@ public final class Lint {
                 String where = s.name() + ":" + line;
                 String earlier = firstSeen.putIfAbsent(name, where);
                 if (earlier != null) {
-                    out.add(new RuleMessage(s.name(), line, column, Severity.ERROR, "rule \"" + name
-                            + "\" is already defined at " + earlier + "; give each rule its own name"));
+                    out.add(new RuleMessage(s.name(), line, column, Severity.ERROR,
+                            w.text("name.twice", name, earlier)));
                 } else if (builtIn.containsKey(name)) {
-                    out.add(new RuleMessage(s.name(), line, column, Severity.INFO, "rule \"" + name
-                            + "\" replaces the built-in rule of the " + builtIn.get(name).packName() + " pack"));
+                    out.add(new RuleMessage(s.name(), line, column, Severity.INFO,
+                            w.text("name.replacesBuiltIn", name, builtIn.get(name).packName())));
                 }
             });
         }
         return out;
     }
 
-    private static List<RuleMessage> emptyReasons(List<RuleSource> sources) {
+    private static List<RuleMessage> emptyReasons(List<RuleSource> sources, Wording w) {
         List<RuleMessage> out = new ArrayList<>();
         for (RuleSource s : sources) {
             if (s.kind() != RuleSource.Kind.DRL) {
@@ -150,9 +196,8 @@ public final class Lint {
             for (int i = 0; i < lines.length; i++) {
                 Matcher m = EMPTY_REASON.matcher(lines[i]);
                 while (m.find()) {
-                    out.add(new RuleMessage(s.name(), i + 1, m.start() + 1, Severity.WARNING, "actions." + m.group(1)
-                            + " with an empty reason: say why, in words a sales manager understands (the reason "
-                            + "travels with the action)"));
+                    out.add(new RuleMessage(s.name(), i + 1, m.start() + 1, Severity.WARNING,
+                            w.text("reason.empty", m.group(1))));
                 }
             }
         }

@@ -3,6 +3,7 @@ package dev.custflow.dsl;
 import dev.custflow.RuleMessage;
 import dev.custflow.RulePack;
 import dev.custflow.RuleSource;
+import dev.custflow.text.Wording;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -98,7 +99,13 @@ final class LoopCheck {
         }
     }
 
-    private record Effect(String key, String value, String says) {
+    /** What an action sets ({@code tag:x} to {@code true}, {@code stage} to {@code LOYAL}), by which action. */
+    private record Effect(String key, String value, String action) {
+        /** @return what it does, e.g. {@code adds the tag "x"} */
+        String says(Wording w) {
+            int colon = key.indexOf(':');
+            return w.text("effect." + action, colon < 0 ? value : key.substring(colon + 1));
+        }
     }
 
     private record Rule(String file, String name, int line, int column, boolean user, Map<String, Allowed> allowed,
@@ -106,18 +113,15 @@ final class LoopCheck {
         Allowed on(String key) {
             return allowed.getOrDefault(key, new Allowed(null, Set.of()));
         }
-
-        String where() {
-            return "rule \"" + name + "\" (" + file + ":" + line + ")";
-        }
     }
 
     /**
      * @param sources    a rules folder's files (DRL, and DSLR expanded with the folder's DSL or the built-in one)
      * @param withErrors the files with errors, left out
+     * @param w          the reader's language
      * @return a warning at each rule that would fire again after its own change, or undo another rule's
      */
-    static List<RuleMessage> check(List<RuleSource> sources, Set<String> withErrors) {
+    static List<RuleMessage> check(List<RuleSource> sources, Set<String> withErrors, Wording w) {
         List<Rule> rules = new ArrayList<>();
         List<RuleSource> dsls = sources.stream().filter(s -> s.kind() == RuleSource.Kind.DSL).toList();
         for (RuleSource s : sources) {
@@ -142,13 +146,13 @@ final class LoopCheck {
         BuiltIns.RULES.stream().filter(r -> !replaced.contains(r.name)).forEach(all::add);
         List<RuleMessage> out = new ArrayList<>();
         for (Rule r : rules) {
-            selfCheck(r, out);
+            selfCheck(r, out, w);
         }
         Set<String> reported = new HashSet<>();
         for (Rule a : rules) {
             for (Rule b : all) {
                 if (a != b && (b.user ? reported.add(pairKey(a, b)) : true)) {
-                    pingPong(a, b, out);
+                    pingPong(a, b, out, w);
                 }
             }
         }
@@ -161,7 +165,7 @@ final class LoopCheck {
         return x.compareTo(y) < 0 ? x + "|" + y : y + "|" + x;
     }
 
-    private static void selfCheck(Rule r, List<RuleMessage> out) {
+    private static void selfCheck(Rule r, List<RuleMessage> out, Wording w) {
         Map<String, String> last = new LinkedHashMap<>();
         Map<String, Set<String>> values = new LinkedHashMap<>();
         for (Effect e : r.effects) {
@@ -175,28 +179,22 @@ final class LoopCheck {
             }
             String end = last.get(e.key);
             if (values.get(e.key).size() > 1 && r.on(e.key).holds(end)) {
-                out.add(warning(r, "rule \"" + r.name + "\" both sets and undoes " + subject(e.key) + " and still "
-                        + "matches afterwards: every firing changes the customer, which fires it again, until the "
-                        + "engine stops it at 10,000 firings"));
+                out.add(warning(r, w.text("loop.setsAndUndoes", r.name, subject(e.key, w))));
             } else if (!e.key.startsWith("warning:") && r.on(e.key).holds(e.value)) {
-                out.add(warning(r, "rule \"" + r.name + "\" " + e.says + " but its conditions do not exclude "
-                        + "customers already in that state: it matches again after its own change and fires a second "
-                        + "time (a loop, if another rule undoes the change); add " + guard(e) + " to its conditions"));
+                out.add(warning(r, w.text("loop.firesAgain", r.name, e.says(w), guard(e))));
             }
         }
     }
 
-    private static void pingPong(Rule a, Rule b, List<RuleMessage> out) {
+    private static void pingPong(Rule a, Rule b, List<RuleMessage> out, Wording w) {
         for (Effect ea : a.effects) {
             for (Effect eb : b.effects) {
                 if (!ea.key.equals(eb.key) || ea.value.equals(eb.value)) {
                     continue;
                 }
                 if (a.on(ea.key).holds(eb.value) && b.on(eb.key).holds(ea.value) && compatible(a, b, ea.key)) {
-                    out.add(warning(a, a.where().replace(" (" + a.file + ":" + a.line + ")", "") + " " + ea.says
-                            + " and " + b.where() + " " + eb.says + "; each still matches after the other's change "
-                            + "and nothing in their conditions keeps them apart, so on a customer both match they "
-                            + "undo each other until the engine stops at 10,000 firings"));
+                    out.add(warning(a, w.text("loop.undoEachOther", a.name, ea.says(w), b.name, b.file + ":" + b.line,
+                            eb.says(w))));
                     return;
                 }
             }
@@ -229,9 +227,10 @@ final class LoopCheck {
         return atom.startsWith("!") ? atom.substring(1) : "!" + atom;
     }
 
-    private static String subject(String key) {
+    private static String subject(String key, Wording w) {
         int colon = key.indexOf(':');
-        return colon < 0 ? "the " + key : key.substring(0, colon) + " \"" + key.substring(colon + 1) + "\"";
+        return colon < 0 ? w.text("subject." + key) : w.text("subject." + key.substring(0, colon),
+                key.substring(colon + 1));
     }
 
     private static String guard(Effect e) {
@@ -379,7 +378,7 @@ final class LoopCheck {
                 continue;
             }
             if (action.equals("disqualifyLead")) {
-                out.add(new Effect("stage", "DISQUALIFIED", "disqualifies the lead (stage DISQUALIFIED)"));
+                out.add(new Effect("stage", "DISQUALIFIED", action));
                 continue;
             }
             List<List<Token>> args = arguments(t, i + 2);
@@ -394,16 +393,13 @@ final class LoopCheck {
                 continue; // a computed value: not followed
             }
             out.add(switch (action) {
-                case "addTag" -> new Effect("tag:" + literal, "true", "adds the tag \"" + literal + "\"");
-                case "removeTag" -> new Effect("tag:" + literal, "false", "removes the tag \"" + literal + "\"");
-                case "note" -> new Effect("note:" + literal, "true", "notes \"" + literal + "\"");
-                case "forget" -> new Effect("note:" + literal, "false", "forgets \"" + literal + "\"");
-                case "warnChurn" -> new Effect("warning:" + literal, "true", "opens the churn warning \"" + literal
-                        + "\"");
-                case "clearChurn" -> new Effect("warning:" + literal, "false", "clears the churn warning \"" + literal
-                        + "\"");
-                case "changeStage" -> new Effect("stage", literal, "moves the customer to " + literal);
-                default -> new Effect("segment", literal, "moves the customer to segment " + literal);
+                case "addTag", "removeTag" -> new Effect("tag:" + literal, String.valueOf(action.equals("addTag")),
+                        action);
+                case "note", "forget" -> new Effect("note:" + literal, String.valueOf(action.equals("note")), action);
+                case "warnChurn", "clearChurn" -> new Effect("warning:" + literal,
+                        String.valueOf(action.equals("warnChurn")), action);
+                case "changeStage" -> new Effect("stage", literal, action);
+                default -> new Effect("segment", literal, action);
             });
         }
         return out;

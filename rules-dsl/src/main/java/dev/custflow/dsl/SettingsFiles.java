@@ -8,6 +8,7 @@ import dev.custflow.model.PublicHolidays;
 import dev.custflow.RuleMessage;
 import dev.custflow.settings.InvalidSettingsException;
 import dev.custflow.settings.Settings;
+import dev.custflow.text.Wording;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -144,9 +145,10 @@ public final class SettingsFiles {
      *
      * @param file a settings file that loads over the defaults
      * @param name the file as lint names it
+     * @param w    the reader's language
      * @return a warning at each table that leaves out rows of the default table
      */
-    static List<RuleMessage> replacedTables(Path file, String name) {
+    static List<RuleMessage> replacedTables(Path file, String name, Wording w) {
         String text;
         JsonNode written;
         boolean yaml = file.toString().toLowerCase(Locale.ROOT).matches(".*\\.ya?ml$");
@@ -165,12 +167,13 @@ public final class SettingsFiles {
             throw new UncheckedIOException(e);
         }
         List<RuleMessage> out = new ArrayList<>();
-        replacedTables(written, defaults, loaded, "", text, yaml, name, out);
+        replacedTables(written, defaults, loaded, "", text, yaml, name, out, w);
         return out;
     }
 
     private static void replacedTables(JsonNode written, JsonNode defaults, JsonNode loaded, String prefix,
-                                       String text, boolean yaml, String name, List<RuleMessage> out) {
+                                       String text, boolean yaml, String name, List<RuleMessage> out,
+                                       Wording w) {
         if (written == null || !written.isObject() || defaults == null || !defaults.isObject() || loaded == null) {
             return;
         }
@@ -193,16 +196,13 @@ public final class SettingsFiles {
                 }
             });
             if (gone.isEmpty()) {
-                replacedTables(f.getValue(), d, l, key + ".", text, yaml, name, out);
+                replacedTables(f.getValue(), d, l, key + ".", text, yaml, name, out, w);
                 continue;
             }
             String row = f.getValue().fieldNames().hasNext() ? f.getValue().fieldNames().next() : gone.get(0);
             JsonNode value = f.getValue().has(row) ? f.getValue().get(row) : d.get(row);
             out.add(new RuleMessage(name, Math.max(1, lineOf(text, key, yaml)), 1, RuleMessage.Severity.WARNING,
-                    "setting '" + key + "' replaces the whole default table, so its rows " + String.join(", ", gone)
-                            + " are gone. To change one row and keep the others, write '" + key + "." + row + ": "
-                            + value + "'; if leaving them out is meant, say so above it: '# lint: allow "
-                            + "table-replaced because <why>'"));
+                    w.text("settings.tableReplaced", key, String.join(", ", gone), key + "." + row + ": " + value)));
         }
     }
 

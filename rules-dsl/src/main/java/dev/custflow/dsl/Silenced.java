@@ -1,6 +1,7 @@
 package dev.custflow.dsl;
 
 import dev.custflow.RuleMessage;
+import dev.custflow.text.Wording;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,10 @@ final class Silenced {
      * @param warnings each warning with the name of its check ({@code loop}, {@code empty-reason},
      *                 {@code table-replaced})
      * @param texts    the text of each file, by the name the warnings use
+     * @param w        the reader's language
      * @return the warnings no comment silences; a comment without a reason silences nothing and says so
      */
-    static List<RuleMessage> unless(Map<RuleMessage, String> warnings, Map<String, String> texts) {
+    static List<RuleMessage> unless(Map<RuleMessage, String> warnings, Map<String, String> texts, Wording w) {
         List<RuleMessage> out = new ArrayList<>();
         warnings.forEach((m, check) -> {
             String text = texts.get(m.file());
@@ -32,9 +34,8 @@ final class Silenced {
             if (allow == null) {
                 out.add(m);
             } else if (allow.group(2) == null) {
-                out.add(new RuleMessage(m.file(), m.line(), m.column(), m.severity(), m.message()
-                        + " ('lint: allow " + check + "' silences it only with a reason: 'lint: allow " + check
-                        + " because <why>')"));
+                out.add(new RuleMessage(m.file(), m.line(), m.column(), m.severity(),
+                        w.text("silenced.withoutReason", m.message(), check)));
             }
         });
         return out;

@@ -81,6 +81,11 @@ public final class ExpectedAction {
      * @return one line per field that differs, e.g. {@code level: expected HIGH, was MEDIUM}
      */
     List<String> differences(Action action) {
+        return differences(action, ScenarioResult.wording(java.util.Locale.ENGLISH));
+    }
+
+    /** @return the differing fields in the reader's language */
+    List<String> differences(Action action, dev.custflow.text.Wording w) {
         JsonNode json = Json.mapper().valueToTree(action);
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, Object> f : fields.entrySet()) {
@@ -104,8 +109,8 @@ public final class ExpectedAction {
                 same = text(actual).equals(String.valueOf(want));
             }
             if (!same) {
-                out.add(f.getKey() + ": expected " + (want == null ? "(absent)" : describe(want)) + ", was "
-                        + (absent ? "(absent)" : text(actual)));
+                out.add(w.text("difference", f.getKey(), want == null ? w.text("absent") : describe(want),
+                        absent ? w.text("absent") : text(actual)));
             }
         }
         return out;

@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -122,7 +123,23 @@ public final class Scenario {
      * @throws dev.custflow.RuleCompilationException         if the rules do not compile
      */
     public ScenarioResult run(Settings base, Consumer<EngineBuilder> configuration) {
+        return run(base, configuration, Locale.ENGLISH);
+    }
+
+    /**
+     * Runs the scenario on a fresh engine, reporting in the reader's language.
+     *
+     * @param base          the settings to apply {@link #settings()} over (see {@link #run(Settings, Consumer)})
+     * @param configuration sets up the engine (rules, packs, settings)
+     * @param locale        the language of the result's report: Chinese ({@code zh-CN}) or English
+     * @return what happened, compared with what was expected
+     * @throws dev.custflow.settings.InvalidSettingsException if an override does not fit the settings
+     * @throws dev.custflow.RuleCompilationException         if the rules do not compile
+     * @throws IllegalArgumentException                       if the locale is neither Chinese nor English
+     */
+    public ScenarioResult run(Settings base, Consumer<EngineBuilder> configuration, Locale locale) {
         Objects.requireNonNull(configuration, "configuration");
+        dev.custflow.text.Wording.supported(locale);
         EngineBuilder b = Custflow.builder();
         configuration.accept(b);
         if (packs != null) {
@@ -165,7 +182,7 @@ public final class Scenario {
             }
         }
         return ScenarioResult.compare(this, checked, rejections, held,
-                id -> profiles.getOrDefault(id, Optional.empty()));
+                id -> profiles.getOrDefault(id, Optional.empty()), locale);
     }
 
     /**

@@ -6,11 +6,14 @@ import dev.custflow.Rejection;
 import dev.custflow.action.Action;
 import dev.custflow.model.CustomerProfile;
 import dev.custflow.spi.AuditEntry;
+import dev.custflow.text.DisplayWidth;
+import dev.custflow.text.Wording;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,13 +34,33 @@ import java.util.stream.Collectors;
  * @param held       audit entries of the checked steps that the policy gate SUPPRESSED or DEFERRED
  * @param customers  each customer a missing expectation names, as the rules saw it at the end (stage and how it got
  *                   there, orders, tags...): the facts that kept a rule from matching
+ * @param locale     the language of {@link #report} and of {@code customers}: Chinese ({@code zh-CN}) or English
  */
 public record ScenarioResult(Scenario scenario, List<Action> actual, List<ExpectedAction> missing,
                              List<Mismatch> mismatches, List<Action> unexpected, List<Rejection> rejections,
-                             List<AuditEntry> held, List<String> customers) {
+                             List<AuditEntry> held, List<String> customers, Locale locale) {
 
-    /** Copies the lists. */
+    /**
+     * A result reported in English.
+     *
+     * @param scenario   the scenario
+     * @param actual     the actions checked
+     * @param missing    expected actions no actual action matched
+     * @param mismatches the closest actual action of some missing ones
+     * @param unexpected actual actions no expectation matched
+     * @param rejections events the engine rejected
+     * @param held       what the policy gate held back
+     * @param customers  the customers missing expectations name, as the rules saw them
+     */
+    public ScenarioResult(Scenario scenario, List<Action> actual, List<ExpectedAction> missing,
+                          List<Mismatch> mismatches, List<Action> unexpected, List<Rejection> rejections,
+                          List<AuditEntry> held, List<String> customers) {
+        this(scenario, actual, missing, mismatches, unexpected, rejections, held, customers, Locale.ENGLISH);
+    }
+
+    /** Copies the lists; the locale must be one there is wording for. */
     public ScenarioResult {
+        locale = Wording.supported(locale);
         customers = List.copyOf(customers);
         actual = List.copyOf(actual);
         missing = List.copyOf(missing);
@@ -69,7 +92,9 @@ public record ScenarioResult(Scenario scenario, List<Action> actual, List<Expect
     /** Matches expectations to actions, one to one, as many as possible (so a loose expectation cannot steal the
      * action a stricter one needs). */
     static ScenarioResult compare(Scenario scenario, List<Action> actual, List<Rejection> rejections,
-                                  List<AuditEntry> held, Function<String, Optional<CustomerProfile>> profiles) {
+                                  List<AuditEntry> held, Function<String, Optional<CustomerProfile>> profiles,
+                                  Locale locale) {
+        Wording w = wording(locale);
         List<ExpectedAction> expected = scenario.expected();
         int[] actionOf = new int[expected.size()];
         int[] expectationOf = new int[actual.size()];
@@ -109,9 +134,10 @@ public record ScenarioResult(Scenario scenario, List<Action> actual, List<Expect
         }
         List<String> customers = missing.stream().map(e -> e.fields().get("customerId")).filter(Objects::nonNull)
                 .map(String::valueOf).distinct()
-                .map(id -> profiles.apply(id).map(ScenarioResult::facts).orElse(id + ": not known to the engine"))
+                .map(id -> profiles.apply(id).map(c -> facts(c, w)).orElse(w.text("facts.unknown", id)))
                 .toList();
-        return new ScenarioResult(scenario, actual, missing, mismatches, unexpected, rejections, held, customers);
+        return new ScenarioResult(scenario, actual, missing, mismatches, unexpected, rejections, held, customers,
+                w.locale());
     }
 
     /**
@@ -119,33 +145,36 @@ public record ScenarioResult(Scenario scenario, List<Action> actual, List<Expect
      *         1700.00 spent, last order 2024-03-10T09:00:00Z, score 0}: a second order makes a CUSTOMER LOYAL, so a
      *         rule for CUSTOMERs with 2 orders rarely matches, and this line shows why
      */
-    static String facts(CustomerProfile c) {
-        StringBuilder sb = new StringBuilder(c.id()).append(": stage ");
-        sb.append(c.stage() == null ? "none" : c.stage().name() + " " + c.stage().chinese());
+    static String facts(CustomerProfile c, Wording w) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder stage = new StringBuilder(c.stage() == null ? w.text("facts.noStage")
+                : c.stage().name() + " " + c.stage().chinese());
         if (!c.stageHistory().isEmpty()) {
             List<String> path = new ArrayList<>();
-            path.add(c.stageHistory().get(0).from() == null ? "new" : c.stageHistory().get(0).from().name());
+            path.add(c.stageHistory().get(0).from() == null ? w.text("facts.new")
+                    : c.stageHistory().get(0).from().name());
             c.stageHistory().forEach(h -> path.add(h.to().name()));
-            sb.append(" (").append(String.join(" -> ", path)).append(')');
+            stage.append(" (").append(String.join(" -> ", path)).append(')');
         }
-        sb.append(", ").append(c.orderCount()).append(c.orderCount() == 1 ? " order" : " orders");
+        parts.add(w.text("facts.stage", c.id(), stage));
+        parts.add(w.text(c.orderCount() == 1 ? "facts.orders.one" : "facts.orders.other", c.orderCount()));
         if (c.orderCount() > 0) {
-            sb.append(", ").append(c.totalSpent().toPlainString()).append(" spent, last order ").append(c.lastOrderAt());
+            parts.add(w.text("facts.spent", c.totalSpent().toPlainString(), c.lastOrderAt()));
         }
-        sb.append(", score ").append(c.score());
+        parts.add(w.text("facts.score", c.score()));
         if (c.segment() != null) {
-            sb.append(", segment ").append(c.segment().name());
+            parts.add(w.text("facts.segment", c.segment().name()));
         }
         if (!c.tags().isEmpty()) {
-            sb.append(", tags ").append(new java.util.TreeSet<>(c.tags()));
+            parts.add(w.text("facts.tags", new java.util.TreeSet<>(c.tags())));
         }
         if (c.openComplaints() > 0) {
-            sb.append(", ").append(c.openComplaints()).append(" open complaints");
+            parts.add(w.text("facts.complaints", c.openComplaints()));
         }
         if (!c.openWarnings().isEmpty()) {
-            sb.append(", open warnings ").append(c.openWarnings());
+            parts.add(w.text("facts.warnings", c.openWarnings()));
         }
-        return sb.toString();
+        return String.join(w.text("separator"), parts);
     }
 
     /** Kuhn's augmenting path: small inputs, exact answer. */
@@ -175,66 +204,77 @@ public record ScenarioResult(Scenario scenario, List<Action> actual, List<Expect
         if (passed()) {
             return "";
         }
+        Wording w = wording(locale);
         StringBuilder sb = new StringBuilder();
         if (!rejections.isEmpty()) {
-            sb.append(indent).append("events rejected (a scenario's events must all be accepted):\n");
+            sb.append(indent).append(w.text("rejected.heading")).append('\n');
             rejections.forEach(r -> sb.append(indent).append("  ! ").append(r.message().replace("\n", " "))
                     .append('\n'));
         }
         Map<ExpectedAction, Mismatch> mismatchOf = new LinkedHashMap<>();
         mismatches.forEach(m -> mismatchOf.put(m.expected(), m));
-        sb.append(indent).append("expected").append(scenario.othersAllowed() ? " (others allowed):" : " (and no others):")
+        sb.append(indent).append(w.text(scenario.othersAllowed() ? "expected.othersAllowed" : "expected.noOthers"))
                 .append('\n');
         if (scenario.expected().isEmpty()) {
-            sb.append(indent).append("    (no actions)\n");
+            sb.append(indent).append("    ").append(w.text("expected.none")).append('\n');
         }
         for (ExpectedAction e : scenario.expected()) {
             boolean found = !missing.contains(e);
-            sb.append(indent).append(found ? "  ok       " : "  MISSING  ").append(describe(e)).append('\n');
+            sb.append(indent).append(mark(w, found ? "mark.ok" : "mark.missing")).append(describe(e, w)).append('\n');
             Mismatch m = mismatchOf.get(e);
             if (m != null) {
-                sb.append(indent).append("           closest: ").append(describe(m.closest())).append('\n');
-                m.differences().forEach(d -> sb.append(indent).append("             ").append(d).append('\n'));
+                sb.append(indent).append(" ".repeat(11)).append(w.text("mark.closest")).append(' ')
+                        .append(describe(m.closest())).append('\n');
+                e.differences(m.closest(), w).forEach(d -> sb.append(indent).append(" ".repeat(13)).append(d)
+                        .append('\n'));
             }
         }
         if (!unexpected.isEmpty()) {
             List<Action> close = mismatches.stream().map(Mismatch::closest).toList();
             List<Action> others = unexpected.stream().filter(a -> !close.contains(a)).toList();
             if (!others.isEmpty()) {
-                sb.append(indent).append(scenario.othersAllowed() ? "other actions (allowed):" : "unexpected:")
+                sb.append(indent).append(w.text(scenario.othersAllowed() ? "others.allowed" : "others.unexpected"))
                         .append('\n');
-                others.forEach(a -> sb.append(indent).append(scenario.othersAllowed() ? "  other    " : "  UNEXPECTED ")
-                        .append(describe(a)).append('\n'));
+                others.forEach(a -> sb.append(indent).append(mark(w, scenario.othersAllowed() ? "mark.other"
+                        : "mark.unexpected")).append(describe(a)).append('\n'));
             }
         }
-        sb.append(indent).append("actual: ").append(actual.size()).append(actual.size() == 1 ? " action" : " actions");
+        sb.append(indent).append(w.text(actual.size() == 1 ? "actual.one" : "actual.other", actual.size()));
         Map<String, Long> rules = actual.stream().collect(Collectors.groupingBy(Action::rule, LinkedHashMap::new,
                 Collectors.counting()));
-        sb.append(rules.isEmpty() ? "" : "; rules that fired:").append('\n');
+        sb.append(rules.isEmpty() ? "" : w.text("actual.rulesFired")).append('\n');
         rules.forEach((rule, n) -> sb.append(indent).append("  ").append(rule).append(n > 1 ? " (x" + n + ")" : "")
                 .append('\n'));
         if (!customers.isEmpty()) {
-            sb.append(indent).append("the customers at the end, as the rules saw them (a rule that did not fire found "
-                    + "a condition false here):\n");
+            sb.append(indent).append(w.text("customers.heading")).append('\n');
             customers.forEach(c -> sb.append(indent).append("  ").append(c).append('\n'));
         }
         if (!held.isEmpty()) {
-            sb.append(indent).append("held back by the policy gate (audit trail):\n");
+            sb.append(indent).append(w.text("held.heading")).append('\n');
             held.forEach(h -> sb.append(indent).append("  ").append(h.outcome()).append(' ').append(h.actionType())
                     .append(' ').append(h.customerId()).append(" [").append(h.rule()).append("]: ").append(h.note())
-                    .append(h.until() == null ? "" : " until " + h.until()).append('\n'));
+                    .append(h.until() == null ? "" : " " + w.text("held.until", h.until())).append('\n'));
         }
         return sb.toString();
     }
 
+    /** @return a line's mark (ok, MISSING...) in the first columns, padded by display width so lines stay aligned */
+    private static String mark(Wording w, String key) {
+        return "  " + DisplayWidth.padRight(w.text(key), 8) + " ";
+    }
+
     /** @param e an expectation @return its type and fields, as a rule author wrote them */
-    private static String describe(ExpectedAction e) {
+    private static String describe(ExpectedAction e, Wording w) {
         if (e.fields().isEmpty()) {
             return e.type();
         }
         return e.type() + " " + e.fields().entrySet().stream()
-                .map(f -> f.getKey() + "=" + (f.getValue() == null ? "(absent)" : f.getValue()))
+                .map(f -> f.getKey() + "=" + (f.getValue() == null ? w.text("absent") : f.getValue()))
                 .collect(Collectors.joining(", "));
+    }
+
+    static Wording wording(Locale locale) {
+        return Wording.of(ScenarioResult.class, "scenario", locale);
     }
 
     /** @param a an action @return its type and fields (no id, time or reason), then its rule */

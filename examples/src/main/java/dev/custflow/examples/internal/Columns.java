@@ -1,5 +1,6 @@
 package dev.custflow.examples.internal;
 
+import dev.custflow.text.DisplayWidth;
 import java.util.Locale;
 
 /**
@@ -12,18 +13,11 @@ public final class Columns {
 
     /** @return the columns the text takes in a terminal: 2 for a wide (East Asian) character, 1 otherwise */
     public static int width(String s) {
-        return s.codePoints().map(Columns::width).sum();
+        return DisplayWidth.of(s);
     }
 
     private static int width(int cp) {
-        Character.UnicodeBlock b = Character.UnicodeBlock.of(cp);
-        boolean wide = Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
-                || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HIRAGANA
-                || Character.UnicodeScript.of(cp) == Character.UnicodeScript.KATAKANA
-                || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL
-                || b == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
-                || b == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS && cp < 0xFF61;
-        return wide ? 2 : 1;
+        return DisplayWidth.of(cp);
     }
 
     /** @return the text clipped to at most {@code max} columns (ending in ...) and padded with spaces to {@code max} */

@@ -5,6 +5,8 @@ import dev.custflow.action.Action;
 import dev.custflow.action.AtRiskDigest;
 import dev.custflow.examples.DemoReport;
 import dev.custflow.model.Stage;
+import dev.custflow.text.DisplayWidth;
+import dev.custflow.text.Wording;
 import java.lang.reflect.RecordComponent;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,16 +24,27 @@ public final class ReportText {
     private static final int DETAILS_MAX = 110;
 
     private final StringBuilder out = new StringBuilder(4096);
+    private final Wording w;
 
-    private ReportText() {
+    private ReportText(Locale locale) {
+        this.w = Wording.of(ReportText.class, "report", locale);
     }
 
     /**
      * @param report the report
-     * @return the text, lines ending in {@code \n}
+     * @return the text in English, lines ending in {@code \n}
      */
     public static String format(DemoReport report) {
-        ReportText t = new ReportText();
+        return format(report, Locale.ENGLISH);
+    }
+
+    /**
+     * @param report the report
+     * @param locale the reader's language, Chinese or English: headings and notes in it, the same numbers
+     * @return the text, lines ending in {@code \n}
+     */
+    public static String format(DemoReport report, Locale locale) {
+        ReportText t = new ReportText(locale);
         t.header(report);
         t.stages(report);
         t.conversion(report);
@@ -49,31 +62,29 @@ public final class ReportText {
 
     private void header(DemoReport r) {
         DemoReport.Run run = r.run();
-        line("Custflow demo: %s", run.description());
-        line("  %s events accepted, %s rejected, %s duplicates; %s actions", n(r.accepted()), n(r.rejected()),
-                n(r.duplicates()), n(r.actions()));
-        line("  %s rules, %s partition%s; engine built in %.1f s; events fed in %.1f s (%s events/s)",
-                n(run.rules()), n(run.partitions()), run.partitions() == 1 ? "" : "s", run.build().toMillis() / 1e3,
-                run.run().toMillis() / 1e3, n(Math.round(r.eventsPerSecond())));
-        line("  dates and times in %s (the engine's settings.timeZone)", run.zone());
+        line("%s", t("header.title", run.description()));
+        line("  %s", t("header.counts", n(r.accepted()), n(r.rejected()), n(r.duplicates()), n(r.actions())));
+        line("  %s", t(run.partitions() == 1 ? "header.engine.one" : "header.engine.other", n(run.rules()),
+                n(run.partitions()), run.build().toMillis() / 1e3, run.run().toMillis() / 1e3,
+                n(Math.round(r.eventsPerSecond()))));
+        line("  %s", t("header.zone", run.zone()));
         line("");
     }
 
     private void stages(DemoReport r) {
-        line("Customers per stage (%s)", n(r.customers()));
+        line("%s", t("stages.title", n(r.customers())));
         for (Map.Entry<Stage, Integer> e : r.customersPerStage().entrySet()) {
             line("  %s  %8s  %6s", label(e.getKey()), n(e.getValue()), percent(e.getValue(), r.customers()));
         }
         if (r.customersWithoutStage() > 0) {
-            line("  %-22s  %8s  %6s", "(no stage yet)", n(r.customersWithoutStage()),
+            line("  %s  %8s  %6s", DisplayWidth.padRight(t("stages.none"), 22), n(r.customersWithoutStage()),
                     percent(r.customersWithoutStage(), r.customers()));
         }
         line("");
     }
 
     private void conversion(DemoReport r) {
-        line("Stage conversion (customers ever in the stage; share of the previous stage's who went on to it "
-                + "or further)");
+        line("%s", t("conversion.title"));
         for (DemoReport.Conversion c : r.conversion()) {
             String rate = c.stage() == DemoReport.MAIN_PATH.get(0) ? ""
                     : Double.isNaN(c.rate()) ? "     -" : String.format(Locale.ROOT, "%5.1f%%", 100 * c.rate());
@@ -82,18 +93,17 @@ public final class ReportText {
         int bought = r.everInStage().get(Stage.CUSTOMER);
         int dormant = r.everInStage().get(Stage.DORMANT);
         int disqualified = r.everInStage().get(Stage.DISQUALIFIED);
-        line("  side states, ever:");
-        line("  %s  %8s  %s of those who became CUSTOMER", label(Stage.DORMANT), n(dormant),
-                percent(dormant, bought));
+        line("  %s", t("conversion.side"));
+        line("  %s  %8s  %s", label(Stage.DORMANT), n(dormant), t("conversion.ofCustomers", percent(dormant, bought)));
         if (disqualified > 0) {
-            line("  %s  %8s  %s of the leads", label(Stage.DISQUALIFIED), n(disqualified),
-                    percent(disqualified, r.everInStage().get(Stage.LEAD)));
+            line("  %s  %8s  %s", label(Stage.DISQUALIFIED), n(disqualified),
+                    t("conversion.ofLeads", percent(disqualified, r.everInStage().get(Stage.LEAD))));
         }
         for (Stage ended : List.of(Stage.NURTURE, Stage.LOST)) { // a lead's life ends: recycled or lost
             int ever = r.everInStage().get(ended);
             if (ever > 0) {
-                line("  %s  %8s  %s of the leads", label(ended), n(ever),
-                        percent(ever, r.everInStage().get(Stage.LEAD)));
+                line("  %s  %8s  %s", label(ended), n(ever),
+                        t("conversion.ofLeads", percent(ever, r.everInStage().get(Stage.LEAD))));
             }
         }
         line("");
@@ -103,12 +113,11 @@ public final class ReportText {
         if (r.leadFunnel().isEmpty()) {
             return;
         }
-        line("Lead funnel by channel (leads that ever reached each step, in brackets the share of the channel's "
-                + "leads;");
-        line("  a lead may skip steps: a first order makes a CUSTOMER without an MQL score, PROSPECT or an "
-                + "opportunity;");
-        line("  PROSPECT and CUSTOMER count the leads ever in the stage, as the stage conversion above does)");
-        line("  %-12s %8s %15s %15s %15s %15s", "channel", "leads", "MQL", "PROSPECT", "opportunity", "CUSTOMER");
+        line("%s", t("funnel.title1"));
+        line("  %s", t("funnel.title2"));
+        line("  %s", t("funnel.title3"));
+        line("  %s", columns(new int[] {-12, 8, 15, 15, 15, 15}, t("funnel.channel"), t("funnel.leads"), "MQL",
+                "PROSPECT", t("funnel.opportunity"), "CUSTOMER"));
         long[] total = new long[DemoReport.FUNNEL_STEPS.size()];
         r.leadFunnel().forEach((channel, row) -> {
             funnelRow(channel, row);
@@ -116,7 +125,7 @@ public final class ReportText {
                 total[k] += row[k];
             }
         });
-        funnelRow("all", total);
+        funnelRow(t("all"), total);
         line("");
     }
 
@@ -125,16 +134,14 @@ public final class ReportText {
         long[] m = r.leadScoredPerLeadMonth();
         long months = m[0] + m[1] + m[2] + m[3];
         if (months > 0) {
-            line("LEAD_SCORED per lead and calendar month (%s lead-months with any; at most %s for one lead)", n(months),
-                    n(m[4]));
-            line("  1: %s (%s)   2: %s (%s)   3: %s (%s)   more than 3: %s (%s)", n(m[0]), percent(m[0], months).strip(),
-                    n(m[1]), percent(m[1], months).strip(), n(m[2]), percent(m[2], months).strip(), n(m[3]),
-                    percent(m[3], months).strip());
+            line("%s", t("news.title", n(months), n(m[4])));
+            line("  %s", t("news.counts", n(m[0]), percent(m[0], months).strip(), n(m[1]),
+                    percent(m[1], months).strip(), n(m[2]), percent(m[2], months).strip(), n(m[3]),
+                    percent(m[3], months).strip()));
         }
         long[] ref = r.referrals();
         if (ref[0] + ref[2] > 0) {
-            line("Referrals: %s first orders rewarded (%s referrers); %s unknown codes reported, %s with a suggestion",
-                    n(ref[0]), n(ref[1]), n(ref[2]), n(ref[3]));
+            line("%s", t("news.referrals", n(ref[0]), n(ref[1]), n(ref[2]), n(ref[3])));
         }
         if (months > 0 || ref[0] + ref[2] > 0) {
             line("");
@@ -145,12 +152,10 @@ public final class ReportText {
         if (r.assignmentPerRep().isEmpty()) {
             return;
         }
-        line("Lead assignment per rep (given at capture or after another rep's second miss; answered in time: a "
-                + "call, meeting, chat");
-        line("  or visit within the first-response time; escalated: SLA_ESCALATED; taken away: reassigned to "
-                + "another rep)");
-        line("  %-12s %8s %12s %15s %15s %11s", "rep", "given", "reassigned", "in time", "escalated",
-                "taken away");
+        line("%s", t("assign.title1"));
+        line("  %s", t("assign.title2"));
+        line("  %s", columns(new int[] {-12, 8, 12, 15, 15, 11}, t("assign.rep"), t("assign.given"),
+                t("assign.reassigned"), t("assign.inTime"), t("assign.escalated"), t("assign.takenAway")));
         long[] total = new long[5];
         for (DemoReport.RepWork w : r.assignmentPerRep().values()) {
             repRow(w.repId(), w.given(), w.reassignedTo(), w.inTime(), w.escalated(), w.takenAway());
@@ -160,14 +165,14 @@ public final class ReportText {
             total[3] += w.escalated();
             total[4] += w.takenAway();
         }
-        repRow("all", total[0], total[1], total[2], total[3], total[4]);
+        repRow(t("all"), total[0], total[1], total[2], total[3], total[4]);
         DemoReport.Unassigned u = r.unassigned();
         if (u.leads() > 0) {
-            line("  %-12s %8s   leads that never got a rep: %s disqualified (no way to contact), %s waiting, %s "
-                    + "bought anyway", "(no rep)", n(u.leads()), n(u.disqualified()), n(u.waiting()), n(u.bought()));
+            line("  %s %8s   %s", DisplayWidth.padRight(t("assign.noRep"), 12), n(u.leads()),
+                    t("assign.noRepLine", n(u.disqualified()), n(u.waiting()), n(u.bought())));
         }
         if (r.merged() > 0) {
-            line("  duplicate leads merged into an earlier record: %s (one rep per person)", n(r.merged()));
+            line("  %s", t("assign.merged", n(r.merged())));
         }
         r.assignmentNotes().forEach(note -> line("  %s", note));
         line("");
@@ -179,15 +184,15 @@ public final class ReportText {
         if (r.assignmentPerMonth().isEmpty()) {
             return;
         }
-        line("Lead assignment per month (captured: new leads; assigned: LEAD_ASSIGNED in the month; waiting: leads "
-                + "without a rep");
-        line("  at the month's end, and how long the longest-waiting one had waited)");
-        line("  %-8s %9s %9s %7s %9s %14s", "month", "captured", "assigned", "", "waiting", "oldest waiting");
+        line("%s", t("months.title1"));
+        line("  %s", t("months.title2"));
+        line("  %s", columns(new int[] {-8, 9, 9, 7, 9, 14}, t("months.month"), t("months.captured"),
+                t("months.assigned"), "", t("months.waiting"), t("months.oldest")));
         for (DemoReport.Month m : r.assignmentPerMonth()) {
             String share = Double.isNaN(m.assignedShare()) ? "-"
                     : String.format(Locale.ROOT, "%5.1f%%", 100 * m.assignedShare());
-            line("  %-8s %9s %9s %7s %9s %14s", m.month(), n(m.captured()), n(m.assigned()), share,
-                    n(m.waitingAtEnd()), m.waitingAtEnd() == 0 ? "-" : age(m.oldestWaiting()));
+            line("  %-8s %9s %9s %7s %9s %s", m.month(), n(m.captured()), n(m.assigned()), share,
+                    n(m.waitingAtEnd()), m.waitingAtEnd() == 0 ? DisplayWidth.padLeft("-", 14) : age(m.oldestWaiting(), 14));
         }
         line("");
     }
@@ -195,32 +200,49 @@ public final class ReportText {
     private void routes(DemoReport r) {
         if (r.waitingPerRoute().isEmpty()) {
             if (!r.assignmentPerMonth().isEmpty()) {
-                line("No lead waited for a rep: every route always had a rep with room (LEAD_WAITING never emitted)");
+                line("%s", t("routes.none"));
                 line("");
             }
             return;
         }
-        line("Leads that waited for a rep, per route (the first route that applies to the lead)");
-        line("  %-16s %8s %12s %14s %14s", "route", "waited", "waiting now", "oldest now", "longest wait");
-        r.waitingPerRoute().values().forEach(w -> line("  %-16s %8s %12s %14s %14s", clip(w.route(), 16),
-                n(w.waited()), n(w.waitingNow()), w.waitingNow() == 0 ? "-" : age(w.oldestNow()),
-                w.longest().isZero() ? "-" : age(w.longest())));
+        line("%s", t("routes.title"));
+        line("  %s", columns(new int[] {-16, 8, 12, 14, 14}, t("routes.route"), t("routes.waited"),
+                t("routes.waitingNow"), t("routes.oldestNow"), t("routes.longest")));
+        r.waitingPerRoute().values().forEach(x -> line("  %s %8s %12s %s %s", Columns.pad(x.route(), 16),
+                n(x.waited()), n(x.waitingNow()), x.waitingNow() == 0 ? DisplayWidth.padLeft("-", 14)
+                : age(x.oldestNow(), 14), x.longest().isZero() ? DisplayWidth.padLeft("-", 14) : age(x.longest(), 14)));
         line("");
     }
 
-    /** A wait as days and hours, e.g. {@code 3 d 4 h}, or hours and minutes under a day. */
-    private static String age(java.time.Duration d) {
+    /** A wait as days and hours, e.g. {@code 3 d 4 h}, or hours and minutes under a day, right-aligned. */
+    private String age(java.time.Duration d, int width) {
         long hours = d.toHours();
-        return hours >= 24 ? hours / 24 + " d " + hours % 24 + " h" : hours + " h " + d.toMinutesPart() + " min";
+        return DisplayWidth.padLeft(hours >= 24 ? t("age.days", hours / 24, hours % 24)
+                : t("age.hours", hours, d.toMinutesPart()), width);
+    }
+
+    /**
+     * @param widths each column's width in display columns, negative for left-aligned
+     * @param cells  the cells
+     * @return the cells padded by display width (a Chinese heading takes two columns a character), space apart
+     */
+    private static String columns(int[] widths, String... cells) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < cells.length; k++) {
+            b.append(k == 0 ? "" : " ").append(widths[k] < 0 ? DisplayWidth.padRight(cells[k], -widths[k])
+                    : DisplayWidth.padLeft(cells[k], widths[k]));
+        }
+        return b.toString();
     }
 
     private void repRow(String rep, long given, long reassigned, long inTime, long escalated, long takenAway) {
-        line("  %-12s %8s %12s %7s (%5s) %7s (%5s) %11s", clip(rep, 12), n(given), n(reassigned), n(inTime),
+        line("  %s %8s %12s %7s (%5s) %7s (%5s) %11s", Columns.pad(rep, 12), n(given), n(reassigned), n(inTime),
                 percent(inTime, given).strip(), n(escalated), percent(escalated, given).strip(), n(takenAway));
     }
 
     private void funnelRow(String channel, long[] row) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-12s %8s", clip(channel, 12), n(row[0])));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %s %8s", Columns.pad(channel, 12),
+                n(row[0])));
         for (int k = 1; k < row.length; k++) {
             b.append(String.format(Locale.ROOT, " %7s (%5s)", n(row[k]), percent(row[k], row[0]).strip()));
         }
@@ -228,21 +250,21 @@ public final class ReportText {
     }
 
     private void actions(DemoReport r) {
-        line("Actions by type and rule (%s)", n(r.actions()));
+        line("%s", t("actions.title", n(r.actions())));
         int width = 20;
         for (Map.Entry<String, Map<String, Long>> type : r.actionsByTypeAndRule().entrySet()) {
             for (String rule : type.getValue().keySet()) {
-                width = Math.max(width, Math.min(72, rule.length() + 2));
+                width = Math.max(width, Math.min(72, Columns.width(rule) + 2));
             }
         }
         for (Map.Entry<String, Map<String, Long>> type : r.actionsByTypeAndRule().entrySet()) {
             line("  %-" + (width + 2) + "s %9s", type.getKey(), n(r.actionCount(type.getKey())));
             for (Map.Entry<String, Long> rule : type.getValue().entrySet()) {
-                line("    %-" + width + "s %9s", clip(rule.getKey(), width), n(rule.getValue()));
+                line("    %s %9s", Columns.pad(rule.getKey(), width), n(rule.getValue()));
             }
         }
         if (r.actions() == 0) {
-            line("  (none)");
+            line("  %s", t("none"));
         }
         line("");
     }
@@ -252,7 +274,7 @@ public final class ReportText {
             return;
         }
         int scored = r.customersPerSegment().values().stream().mapToInt(Integer::intValue).sum();
-        line("Customers per RFM segment (%s with an order)", n(scored));
+        line("%s", t("segments.title", n(scored)));
         r.customersPerSegment().forEach((s, count) -> line("  %-12s %9s  %6s  %s", s.name(), n(count),
                 percent(count, scored), s.chinese())); // Chinese last: its width would break the columns
         line("");
@@ -262,7 +284,7 @@ public final class ReportText {
         if (r.churnByCause().isEmpty()) {
             return;
         }
-        line("Churn warnings by cause and level (raised; cleared when the cause went away)");
+        line("%s", t("churn.title"));
         // a level no warning was raised at gets no column (the built-in rules raise MEDIUM and HIGH only): said below
         String[] levels = {"LOW", "MEDIUM", "HIGH"};
         List<Integer> shown = new ArrayList<>();
@@ -275,16 +297,16 @@ public final class ReportText {
                 none.add(levels[k]);
             }
         }
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-22s", "cause"));
+        StringBuilder head = new StringBuilder("  " + DisplayWidth.padRight(t("churn.cause"), 22));
         shown.forEach(k -> head.append(String.format(Locale.ROOT, " %9s", levels[k])));
-        line("%s %9s", head, "cleared");
+        line("%s %s", head, DisplayWidth.padLeft(t("churn.cleared"), 9));
         r.churnByCause().forEach((cause, c) -> {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-22s", cause));
             shown.forEach(k -> row.append(String.format(Locale.ROOT, " %9s", n(c[k]))));
             line("%s %9s", row, n(c[3]));
         });
         if (!none.isEmpty()) {
-            line("  no warning was raised at %s: the rules that ran use the other levels", String.join(" or ", none));
+            line("  %s", t("churn.noLevel", String.join(t("or"), none)));
         }
         line("");
     }
@@ -293,15 +315,15 @@ public final class ReportText {
         if (r.messagesSent().isEmpty() && r.heldBack().isEmpty()) {
             return;
         }
-        line("Messages sent (by template and channel)");
+        line("%s", t("messages.sent"));
         r.messagesSent().forEach((what, count) -> line("  %-62s %9s", what, n(count)));
         if (r.messagesSent().isEmpty()) {
-            line("  (none)");
+            line("  %s", t("none"));
         }
-        line("Held back by the policy gate (opt-outs, frequency cap, quiet hours)");
+        line("%s", t("messages.held"));
         r.heldBack().forEach((what, count) -> line("  %-76s %9s", clip(what, 76), n(count)));
         if (r.heldBack().isEmpty()) {
-            line("  (none)");
+            line("  %s", t("none"));
         }
         line("");
     }
@@ -310,8 +332,7 @@ public final class ReportText {
         if (r.latestExamples().isEmpty()) {
             return;
         }
-        line("Latest examples (the %d most recent of each action type; times in %s)", DemoReport.EXAMPLES_PER_TYPE,
-                zone);
+        line("%s", t("examples.title", DemoReport.EXAMPLES_PER_TYPE, zone));
         for (Map.Entry<String, List<Action>> type : r.latestExamples().entrySet()) {
             line("  %s", type.getKey());
             for (Action a : type.getValue()) {
@@ -328,7 +349,7 @@ public final class ReportText {
         if (r.rejected() == 0) {
             return;
         }
-        line("Rejected events (%s; the first %d)", n(r.rejected()), r.rejections().size());
+        line("%s", t("rejections.title", n(r.rejected()), r.rejections().size()));
         for (Rejection x : r.rejections()) {
             line("  %s", x.message().replace("\n", " "));
         }
@@ -411,6 +432,10 @@ public final class ReportText {
 
     private static String percent(long part, long whole) {
         return whole == 0 ? "     -" : String.format(Locale.ROOT, "%5.1f%%", 100.0 * part / whole);
+    }
+
+    private String t(String key, Object... args) {
+        return w.text(key, args);
     }
 
     private void line(String format, Object... args) {

@@ -5,6 +5,8 @@ import dev.custflow.examples.WhatIfReport;
 import dev.custflow.examples.WhatIfReport.Change;
 import dev.custflow.examples.WhatIfReport.ChurnOutcome;
 import dev.custflow.examples.WhatIfReport.OrderedAgain;
+import dev.custflow.text.DisplayWidth;
+import dev.custflow.text.Wording;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -16,16 +18,27 @@ public final class WhatIfText {
     private static final int RULE_WIDTH = 52;
 
     private final StringBuilder out = new StringBuilder(4096);
+    private final Wording w;
 
-    private WhatIfText() {
+    private WhatIfText(Locale locale) {
+        this.w = wording(locale);
     }
 
     /**
      * @param r the report
-     * @return the text, lines ending in {@code \n}
+     * @return the text in English, lines ending in {@code \n}
      */
     public static String format(WhatIfReport r) {
-        WhatIfText t = new WhatIfText();
+        return format(r, Locale.ENGLISH);
+    }
+
+    /**
+     * @param r      the report
+     * @param locale the reader's language, Chinese or English; the numbers are the same in both
+     * @return the text, lines ending in {@code \n}
+     */
+    public static String format(WhatIfReport r, Locale locale) {
+        WhatIfText t = new WhatIfText(locale);
         t.header(r);
         t.changes(r);
         t.churn(r);
@@ -34,36 +47,35 @@ public final class WhatIfText {
     }
 
     private void header(WhatIfReport r) {
-        line("Custflow what-if: %s", r.description());
-        line("  base:     %s (%s)", r.baseLabel(), Columns.count(r.baseRules(), "rule"));
-        line("  proposed: %s (%s)", r.proposedLabel(), Columns.count(r.proposedRules(), "rule"));
+        line("%s", t("header.title", r.description()));
+        line("  %s", t("header.base", r.baseLabel(), count(r.baseRules(), "rules")));
+        line("  %s", t("header.proposed", r.proposedLabel(), count(r.proposedRules(), "rules")));
         for (WhatIfReport.SettingChange s : r.settingsChanged()) {
-            line("    setting %s: %s -> %s", s.key(), s.base() == null ? "(none)" : s.base(),
-                    s.proposed() == null ? "(none)" : s.proposed());
+            line("    %s", t("header.setting", s.key(), s.base() == null ? t("none") : s.base(),
+                    s.proposed() == null ? t("none") : s.proposed()));
         }
-        r.rulesAdded().forEach(name -> line("    rule added: %s", name));
-        r.rulesRemoved().forEach(name -> line("    rule no longer loaded: %s", name));
+        r.rulesAdded().forEach(name -> line("    %s", t("header.ruleAdded", name)));
+        r.rulesRemoved().forEach(name -> line("    %s", t("header.ruleRemoved", name)));
         if (r.settingsChanged().isEmpty() && r.rulesAdded().isEmpty() && r.rulesRemoved().isEmpty()) {
-            line("    (no setting differs and no rule name is new; rules of the folder may replace built-in rules)");
+            line("    %s", t("header.noDifference"));
         }
-        line("  %s events accepted, %s rejected, %s duplicates (the same events for both runs)", n(r.accepted()),
-                n(r.rejected()), n(r.duplicates()));
-        line("  actions: base %s, proposed %s; compared by customer, type, rule, what the action is about (cause",
-                n(r.baseActions()), n(r.proposedActions()));
-        line("  and level, template, task kind, stage, tag...) and the day (%s), not by action id", r.zone());
+        line("  %s", t("header.events", n(r.accepted()), n(r.rejected()), n(r.duplicates())));
+        line("  %s", t("header.actions1", n(r.baseActions()), n(r.proposedActions())));
+        line("  %s", t("header.actions2", r.zone()));
         line("");
     }
 
     private void changes(WhatIfReport r) {
-        line("What would change: %s added, %s removed, for %s", Columns.count(r.added(), "action"), n(r.removed()),
-                Columns.count(r.customersAffected(), "customer"));
+        line("%s", t("changes.title", count(r.added(), "actions"), n(r.removed()),
+                count(r.customersAffected(), "customers")));
         if (r.changes().isEmpty()) {
-            line("  nothing: both runs gave the same actions");
+            line("  %s", t("changes.nothing"));
             line("");
             return;
         }
-        line("  %-" + (RULE_WIDTH + 2) + "s %10s %10s %10s %10s", "type / rule", "base", "proposed", "added",
-                "removed");
+        line("  %s %s %s %s %s", Columns.pad(t("changes.typeRule"), RULE_WIDTH + 2),
+                DisplayWidth.padLeft(t("changes.base"), 10), DisplayWidth.padLeft(t("changes.proposed"), 10),
+                DisplayWidth.padLeft(t("changes.added"), 10), DisplayWidth.padLeft(t("changes.removed"), 10));
         String type = null;
         for (Change c : r.changes()) {
             if (!c.type().equals(type)) {
@@ -83,7 +95,7 @@ public final class WhatIfText {
             line("    %s %10s %10s %10s %10s", Columns.pad(c.rule(), RULE_WIDTH), n(c.base()),
                     n(c.proposed()), signed('+', c.added()), signed('-', c.removed()));
         }
-        line("  (only the types and rules whose actions differ)");
+        line("  %s", t("changes.only"));
         line("");
     }
 
@@ -92,22 +104,23 @@ public final class WhatIfText {
             return;
         }
         int days = r.withinDays();
-        line("Churn warnings and what the customers did next: the share with an order within %d days after the", days);
-        line("warning, from the same history (warnings less than %d days before its end, %s, are not judged).",
-                days, TIME.format(r.historyEnd().atZone(r.zone())));
-        line("\"moved\": the other run warns too while this warning is open, on another day (a changed threshold");
-        line("moves the day); \"new\" and \"dropped\": the other run has no warning of the cause for that stretch.");
-        line("  %-32s %10s %10s %12s %8s", "cause", "warnings", "judged", "ordered", "share");
+        line("%s", t("churn.title1", days));
+        line("%s", t("churn.title2", days, TIME.format(r.historyEnd().atZone(r.zone()))));
+        line("%s", t("churn.title3"));
+        line("%s", t("churn.title4"));
+        line("  %s %s %s %s %s", DisplayWidth.padRight(t("churn.cause"), 32),
+                DisplayWidth.padLeft(t("churn.warnings"), 10), DisplayWidth.padLeft(t("churn.judged"), 10),
+                DisplayWidth.padLeft(t("churn.ordered"), 12), DisplayWidth.padLeft(t("churn.share"), 8));
         for (ChurnOutcome o : r.churnOutcomes()) {
             line("  %s", o.cause());
-            side("added", o.added());
-            side("  of them new", o.addedNew());
-            side("removed", o.removed());
-            side("  of them dropped", o.removedOnly());
+            side(t("churn.added"), o.added());
+            side("  " + t("churn.addedNew"), o.addedNew());
+            side(t("churn.removed"), o.removed());
+            side("  " + t("churn.removedOnly"), o.removedOnly());
         }
-        line("In short:");
+        line("%s", t("churn.inShort"));
         for (ChurnOutcome o : r.churnOutcomes()) {
-            line("  %s", summary(o, days));
+            line("  %s", summary(o, days, w));
         }
         line("");
     }
@@ -117,30 +130,32 @@ public final class WhatIfText {
      * within 30 days", counting the new ones (a warning only moved to another day is not added).
      */
     public static String summary(ChurnOutcome o, int days) {
-        StringBuilder b = new StringBuilder(o.cause()).append(": the change ");
-        b.append(part("adds", o.addedNew(), days)).append("; ").append(part("drops", o.removedOnly(), days));
-        long moved = Math.max(o.addedMoved(), o.removedMoved());
-        if (moved > 0) {
-            b.append("; ").append(n(moved)).append(" warning").append(moved == 1 ? "" : "s")
-                    .append(" only move to another day");
-        }
-        return b.append('.').toString();
+        return summary(o, days, wording(Locale.ENGLISH));
     }
 
-    private static String part(String verb, OrderedAgain s, int days) {
+    private static String summary(ChurnOutcome o, int days, Wording w) {
+        String adds = part(w, "adds", o.addedNew(), days);
+        String drops = part(w, "drops", o.removedOnly(), days);
+        long moved = Math.max(o.addedMoved(), o.removedMoved());
+        return moved == 0 ? w.text("summary", o.cause(), adds, drops)
+                : w.text("summary.moved", o.cause(), adds, drops, w.text(moved == 1 ? "summary.movedWarnings.one"
+                : "summary.movedWarnings.other", n(moved)));
+    }
+
+    private static String part(Wording w, String verb, OrderedAgain s, int days) {
         if (s.warnings() == 0) {
-            return verb + " none";
+            return w.text(verb + ".none");
         }
-        String text = verb + " " + n(s.warnings()) + " warning" + (s.warnings() == 1 ? "" : "s");
+        String warnings = w.text(s.warnings() == 1 ? "warnings.one" : "warnings.other", n(s.warnings()));
         if (s.judged() == 0) {
-            return text + " (none can be judged: too close to the end of the history)";
+            return w.text(verb + ".notJudged", warnings);
         }
-        return text + String.format(Locale.ROOT, ", %.1f %% of them for customers who ordered again within %d days",
-                100 * s.share(), days);
+        return w.text(verb + ".judged", warnings, 100 * s.share(), days);
     }
 
     private void side(String what, OrderedAgain s) {
-        line("    %-30s %10s %10s %12s %8s", what, n(s.warnings()), n(s.judged()), n(s.orderedWithin()),
+        line("    %s %10s %10s %12s %8s", DisplayWidth.padRight(what, 30), n(s.warnings()), n(s.judged()),
+                n(s.orderedWithin()),
                 s.judged() == 0 ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * s.share()));
     }
 
@@ -153,7 +168,7 @@ public final class WhatIfText {
         if (shown == 0) {
             return;
         }
-        line("Examples (the earliest added + and removed - of each rule, with their reasons)");
+        line("%s", t("examples.title"));
         ZoneId zone = r.zone();
         for (Change c : r.changes()) {
             line("  %s  %s", c.type(), c.rule());
@@ -176,6 +191,19 @@ public final class WhatIfText {
 
     private static String signed(char sign, long value) {
         return value == 0 ? "0" : sign + n(value);
+    }
+
+    private String t(String key, Object... args) {
+        return w.text(key, args);
+    }
+
+    /** @return e.g. {@code 1 customer}, {@code 1,024 customers}, {@code 1,024 个客户} */
+    private String count(long value, String noun) {
+        return t(noun + (value == 1 ? ".one" : ".other"), n(value));
+    }
+
+    private static Wording wording(Locale locale) {
+        return Wording.of(WhatIfText.class, "whatif", locale);
     }
 
     private static String n(long value) {
