@@ -64,8 +64,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (source.given() == (churn.history != null)) {
-            err.println("custflow calibrate: give past leads with --leads PATH or an order history with --churn PATH "
-                    + "(one of them)");
+            err.println("custflow calibrate: give the past leads: --leads FILE (or its folder), or --jdbc-url URL "
+                    + "--query SQL --mapping FILE; or an order history: --churn PATH (one of them)");
             return CommandErrors.EXIT;
         }
         if (churn.history != null) {

@@ -44,7 +44,7 @@ public final class LeadSourceOptions {
 
     /** @return true when past leads were asked for, from a file or a database */
     boolean given() {
-        return leads != null || jdbcUrl != null;
+        return leads != null || jdbcUrl != null || query != null;
     }
 
     /**

@@ -172,7 +172,7 @@ class CalibrateCommandTest {
     void calibrate_needsLeadsOrAnOrderHistory_notBoth() {
         Main.Result both = Main.capture("calibrate", "--leads", dir.toString(), "--churn", dir.toString());
         assertThat(both.code()).isEqualTo(2);
-        assertThat(both.err()).contains("give past leads with --leads PATH or an order history with --churn PATH");
+        assertThat(both.err()).contains("or an order history: --churn PATH (one of them)");
         Main.Result missing = Main.capture("calibrate", "--churn", dir.toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("custflow calibrate: no such file: " + dir.resolve("CDNOW_master.txt"));
