@@ -204,7 +204,7 @@ public final class WhatIfCommand implements Callable<Integer> {
                 err.println("custflow whatif: note: churn.silenceBands is set, so churn." + sweep.key() + " applies "
                         + "only to customers below its first band");
             }
-            out.print(ChurnSweep.run(orders, base, sweep, at, horizon, description).toText());
+            out.print(ChurnSweep.run(orders, base, sweep, at, horizon, description).toText(locale.get()));
             out.flush();
             if (!quiet) {
                 err.printf(java.util.Locale.ROOT, "custflow whatif: %,d orders replayed %d times in %.1f s%n",

@@ -203,6 +203,22 @@ class WhatIfCommandTest {
     }
 
     @Test
+    void whatif_churnSweep_inChinese_hasChineseHeadings_andTheSameFigures() {
+        String[] args = {"whatif", "--events", events.toString(), "--churn-sweep", "longNoOrderDays=60..100/20",
+                "--cutoff", "2024-03-31", "-q"};
+        Main.Result en = Main.capture(args);
+        Main.Result zh = Main.captureWith("zh-CN", args);
+
+        assertThat(zh.code()).as(zh.err()).isZero();
+        assertThat(zh.out()).startsWith("流失阈值扫描：churn.longNoOrderDays 从 60 到 100，步长 20")
+                .contains("每周预警", "精确率", "召回率", "提升度", "共 4 个客户，25.0 % 之后没有再下单")
+                .containsPattern("\\s60\\s+0\\.3\\s+2\\s+50\\.0 %\\s+100\\.0 %\\s+2\\.00");
+        // the figures' lines are the same in both languages, column for column
+        assertThat(zh.out().lines().filter(l -> l.matches("\\s+\\d+\\s+\\d.*")))
+                .containsExactlyElementsOf(en.out().lines().filter(l -> l.matches("\\s+\\d+\\s+\\d.*")).toList());
+    }
+
+    @Test
     void whatif_churnSweep_badForms_exitWithTwo_sayingTheForm() {
         Main.Result bad = Main.capture("whatif", "--events", events.toString(), "--churn-sweep", "longNoOrderDays=30");
         assertThat(bad.code()).isEqualTo(2);

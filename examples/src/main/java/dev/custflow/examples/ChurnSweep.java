@@ -6,6 +6,8 @@ import dev.custflow.settings.Settings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import dev.custflow.text.DisplayWidth;
+import dev.custflow.text.Wording;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -109,25 +111,36 @@ public final class ChurnSweep {
      * @param rows        one per value
      */
     public record Result(Sweep sweep, String description, ChurnQuality.Report base, List<Row> rows) {
-        /** @return a small table, one line per value */
+        /** @return a small table, one line per value, in English */
         public String toText() {
+            return toText(Locale.ENGLISH);
+        }
+
+        /**
+         * @param locale the reader's language: zh-CN or en (the figures are the same in both)
+         * @return a small table, one line per value
+         */
+        public String toText(Locale locale) {
+            Wording w = Wording.of(dev.custflow.examples.internal.Progress.class, "whatif", locale);
             StringBuilder b = new StringBuilder();
-            b.append(String.format(Locale.ROOT, "Churn threshold sweep: churn.%s from %d to %d by %d, warnings of "
-                    + "%s%n", sweep.key(), sweep.from(), sweep.to(), sweep.step(), sweep.cause()));
+            b.append(w.text("sweep.title", sweep.key(), sweep.from(), sweep.to(), sweep.step(), sweep.cause()))
+                    .append('\n');
             b.append("  ").append(description).append('\n');
-            b.append(String.format(Locale.ROOT, "  clock stopped at the end of %s (warnings per week counted from "
-                            + "%s), outcome to the end of %s: %,d customers, %.1f %% did not order again%n",
-                    ChurnCalibration.day(base.cutoff()), base.from().toString().substring(0, 10),
-                    ChurnCalibration.day(base.horizon()), base.customers(), 100 * base.baseRate()));
-            b.append(String.format(Locale.ROOT, "  %16s %14s %12s %10s %8s %6s%n", sweep.key(), "warnings/week",
-                    "open at end", "precision", "recall", "lift"));
+            b.append(w.text("sweep.clock", ChurnCalibration.day(base.cutoff()), base.from().toString().substring(0, 10),
+                    ChurnCalibration.day(base.horizon()), base.customers(), 100 * base.baseRate())).append('\n');
+            // columns by display width: a Chinese heading takes two columns a character
+            b.append("  ").append(DisplayWidth.padLeft(sweep.key(), 16)).append(' ')
+                    .append(DisplayWidth.padLeft(w.text("sweep.perWeek"), 14)).append(' ')
+                    .append(DisplayWidth.padLeft(w.text("sweep.open"), 12)).append(' ')
+                    .append(DisplayWidth.padLeft(w.text("sweep.precision"), 10)).append(' ')
+                    .append(DisplayWidth.padLeft(w.text("sweep.recall"), 8)).append(' ')
+                    .append(DisplayWidth.padLeft(w.text("sweep.lift"), 6)).append('\n');
             for (Row r : rows) {
                 ChurnQuality.Row q = r.quality();
                 b.append(String.format(Locale.ROOT, "  %16d %14.1f %,12d %8.1f %% %6.1f %% %6.2f%n", r.value(),
                         r.perWeek(), q.flagged(), 100 * q.precision(), 100 * q.recall(), q.lift()));
             }
-            b.append("  precision: of the customers warned at the cutoff, the share who did not order again; recall: "
-                    + "of all who did not, the share warned; lift: precision over the base rate\n");
+            b.append(w.text("sweep.legend")).append('\n');
             return b.toString();
         }
     }
