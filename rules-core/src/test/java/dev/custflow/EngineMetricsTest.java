@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custflow.action.Action;
 import dev.custflow.event.Event;
+import dev.custflow.testdata.ExampleStreams;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,24 +22,6 @@ import org.junit.jupiter.api.Test;
  * returned, counted once per call.
  */
 class EngineMetricsTest {
-    private static final Path EXAMPLES = Path.of("../docs/examples");
-
-    private static List<Event> events(String file) throws IOException {
-        List<Event> events = new ArrayList<>();
-        long n = 0;
-        for (String line : Files.readAllLines(EXAMPLES.resolve(file), StandardCharsets.UTF_8)) {
-            n++;
-            try {
-                if (!line.isBlank()) {
-                    events.add(Json.readEvent(line, n));
-                }
-            } catch (EventRejectedException e) {
-                // the example files have bad lines on purpose: the codec refuses them before the engine sees them
-            }
-        }
-        return events;
-    }
-
     private static double count(SimpleMeterRegistry r, String name, String tag, String value) {
         Counter c = r.find(name).tag(tag, value).counter();
         return c == null ? 0 : c.count();
@@ -55,7 +35,7 @@ class EngineMetricsTest {
     @Test
     void actionsByTypeAndEventsMatchWhatTheCallsReturned() throws IOException {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        List<Event> events = events("lifecycle.jsonl");
+        List<Event> events = ExampleStreams.events("lifecycle.jsonl");
         List<Action> actions = new ArrayList<>();
         int accepted = 0;
         int duplicates = 0;

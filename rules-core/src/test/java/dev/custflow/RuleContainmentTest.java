@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custflow.event.Event;
+import dev.custflow.testdata.ExampleStreams;
 import dev.custflow.settings.Settings;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.Test;
  * replay without it. The example files of docs/examples run through the built-in packs, with and without the rule.
  */
 class RuleContainmentTest {
-    private static final Path EXAMPLES = Path.of("../docs/examples");
     /** A short budget, so a rule that loops costs the test little; nothing here depends on the machine's speed. */
     private static final Settings FAST = Settings.builder().set("limits.ruleTimeBudgetMillis", 50).build();
 
@@ -30,18 +26,7 @@ class RuleContainmentTest {
     }
 
     private static Run replay(String file, String userRule) throws IOException {
-        List<Event> events = new ArrayList<>();
-        long n = 0;
-        for (String line : Files.readAllLines(EXAMPLES.resolve(file), StandardCharsets.UTF_8)) {
-            n++;
-            try {
-                if (!line.isBlank()) {
-                    events.add(Json.readEvent(line, n));
-                }
-            } catch (EventRejectedException e) {
-                // the example files have bad lines on purpose; both runs skip them alike
-            }
-        }
+        List<Event> events = ExampleStreams.events(file);
         EngineBuilder b = Custflow.builder().settings(FAST);
         if (userRule != null) {
             b.rules(RuleSource.drl("user.drl", userRule));

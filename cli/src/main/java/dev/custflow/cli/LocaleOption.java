@@ -26,15 +26,26 @@ public final class LocaleOption {
             description = "the language of what the command writes for people: zh-CN (简体中文) or en (English, the "
                     + "default; or the environment variable " + Wording.ENVIRONMENT + ")")
     void locale(String tag) {
-        if (tag == null) {
-            return; // picocli resetting the option: nothing was asked for
+        if (tag != null) { // null: picocli resetting the option, nothing was asked for
+            locale = parse(command.commandLine(), tag);
         }
+    }
+
+    /**
+     * @param commandLine the command the option was given to (its help follows the language)
+     * @param tag         what was given, e.g. zh-CN
+     * @return the language
+     * @throws CommandLine.ParameterException naming the two languages, for any other
+     */
+    static Locale parse(CommandLine commandLine, String tag) {
+        Locale l;
         try {
-            locale = Wording.locale(tag);
+            l = Wording.locale(tag);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(command.commandLine(), "--locale: " + e.getMessage());
+            throw new CommandLine.ParameterException(commandLine, "--locale: " + e.getMessage());
         }
-        helpIn(command.commandLine(), locale);
+        helpIn(commandLine, l);
+        return l;
     }
 
     /** @return the language asked for here, else the one given to {@code custflow}, else the environment's, else en */

@@ -25,15 +25,9 @@ public final class Main implements Runnable {
             description = "the language of what every command writes for people: zh-CN (简体中文) or en (English, "
                     + "the default; or the environment variable " + Wording.ENVIRONMENT + ")")
     void locale(String tag) {
-        if (tag == null) {
-            return; // picocli resetting the option: nothing was asked for
+        if (tag != null) { // null: picocli resetting the option, nothing was asked for
+            locale = LocaleOption.parse(spec.commandLine(), tag);
         }
-        try {
-            locale = Wording.locale(tag);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--locale: " + e.getMessage());
-        }
-        LocaleOption.helpIn(spec.commandLine(), locale);
     }
 
     /** @return the language given to {@code custflow} (or by the environment) */

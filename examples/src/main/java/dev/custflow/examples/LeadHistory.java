@@ -2,10 +2,11 @@ package dev.custflow.examples;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.custflow.event.Event;
+import dev.custflow.examples.internal.TableRows;
+import dev.custflow.examples.internal.TableRows.Row;
 import dev.custflow.event.InteractionLogged;
 import dev.custflow.event.LeadCaptured;
 import dev.custflow.model.InteractionKind;
@@ -200,21 +201,21 @@ public final class LeadHistory implements EventHistory {
         CsvMapper mapper = new CsvMapper();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CsvParser p = mapper.getFactory().createParser(in)) {
-            Row header = next(p, file);
+            Row header = TableRows.next(p, file);
             if (header == null) {
                 throw new DataFileException(file, 1, "the file is empty; expected a header with the columns "
                         + String.join(", ", COLUMNS));
             }
             int[] at = columns(file, header);
             Map<Long, Long> seen = new HashMap<>();
-            for (Row row = next(p, file); row != null; row = next(p, file)) {
+            for (Row row = TableRows.next(p, file); row != null; row = TableRows.next(p, file)) {
                 if (row.isBlank()) {
                     continue;
                 }
                 Lead lead = parse(file, header, at, row);
                 Long before = seen.put(lead.leadNumber(), lead.line());
                 if (before != null) {
-                    throw new DataFileException(file, row.line, row.columns[at[0]], "the lead number "
+                    throw new DataFileException(file, row.line(), row.columns()[at[0]], "the lead number "
                             + lead.leadNumber() + " is on line " + before + " already");
                 }
                 leads.add(lead);
@@ -231,48 +232,14 @@ public final class LeadHistory implements EventHistory {
         return new LeadHistory(file, List.copyOf(leads), null);
     }
 
-    /** One CSV record: its values, the line it starts on and the character column of each value. */
-    private record Row(long line, String[] values, int[] columns) {
-        boolean isBlank() {
-            for (String v : values) {
-                if (!v.isBlank()) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
-    private static Row next(CsvParser p, Path file) throws IOException {
-        JsonToken t = p.nextToken();
-        if (t == null) {
-            return null;
-        }
-        // the location of a START_ARRAY is the previous token's: the row's line is its first value's
-        long line = p.currentLocation().getLineNr();
-        List<String> values = new ArrayList<>();
-        List<Integer> columns = new ArrayList<>();
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (t == null) {
-                throw new DataFileException(file, line, "the file ends inside a row");
-            }
-            if (values.isEmpty()) {
-                line = p.currentTokenLocation().getLineNr();
-            }
-            values.add(p.getText() == null ? "" : p.getText());
-            columns.add(p.currentTokenLocation().getColumnNr());
-        }
-        return new Row(line, values.toArray(String[]::new), columns.stream().mapToInt(Integer::intValue).toArray());
-    }
-
     /** The index of each of {@link #COLUMNS} in the header; spaces and case do not matter. */
     private static int[] columns(Path file, Row header) {
         int[] at = new int[COLUMNS.size()];
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < COLUMNS.size(); i++) {
             at[i] = -1;
-            for (int j = 0; j < header.values.length; j++) {
-                if (squeeze(header.values[j]).equals(squeeze(COLUMNS.get(i)))) {
+            for (int j = 0; j < header.values().length; j++) {
+                if (squeeze(header.values()[j]).equals(squeeze(COLUMNS.get(i)))) {
                     at[i] = j;
                     break;
                 }
@@ -282,8 +249,8 @@ public final class LeadHistory implements EventHistory {
             }
         }
         if (!missing.isEmpty()) {
-            throw new DataFileException(file, header.line, "the header has no column " + String.join(", ", missing)
-                    + "; it has " + String.join(", ", header.values).strip());
+            throw new DataFileException(file, header.line(), "the header has no column " + String.join(", ", missing)
+                    + "; it has " + String.join(", ", header.values()).strip());
         }
         return at;
     }
@@ -306,7 +273,7 @@ public final class LeadHistory implements EventHistory {
         if (!converted.equals("0") && !converted.equals("1")) {
             throw c.error(5, "'" + converted + "' is not an outcome: Converted is 1 (became a customer) or 0");
         }
-        return new Lead(row.line, leadNumber, converted.equals("1"), c.text(1), c.text(2), c.yesNo(3), c.yesNo(4),
+        return new Lead(row.line(), leadNumber, converted.equals("1"), c.text(1), c.text(2), c.yesNo(3), c.yesNo(4),
                 c.number(6), c.number(7), c.number(8), c.text(9), c.text(10), c.text(11), c.text(12), c.text(13),
                 c.text(14));
     }
@@ -315,11 +282,11 @@ public final class LeadHistory implements EventHistory {
     private record Cells(Path file, Row header, int[] at, Row row) {
         String raw(int column) {
             int i = at[column];
-            if (i >= row.values.length) {
-                throw new DataFileException(file, row.line, "the row has " + row.values.length + " values; the "
-                        + "header has " + header.values.length + " (column '" + COLUMNS.get(column) + "' is missing)");
+            if (i >= row.values().length) {
+                throw new DataFileException(file, row.line(), "the row has " + row.values().length + " values; the "
+                        + "header has " + header.values().length + " (column '" + COLUMNS.get(column) + "' is missing)");
             }
-            return row.values[i];
+            return row.values()[i];
         }
 
         /** @return the cleaned text: null for an empty cell or the form's placeholder "Select" */
@@ -357,7 +324,7 @@ public final class LeadHistory implements EventHistory {
         }
 
         DataFileException error(int column, String problem) {
-            return new DataFileException(file, row.line, row.columns[at[column]], "column '" + COLUMNS.get(column)
+            return new DataFileException(file, row.line(), row.columns()[at[column]], "column '" + COLUMNS.get(column)
                     + "': " + problem);
         }
     }

@@ -42,6 +42,11 @@ public final class TableRows {
         public String cell(int index) {
             return index < values.length ? values[index] : "";
         }
+
+        /** @return true when every cell is empty or spaces */
+        public boolean isBlank() {
+            return blank(values);
+        }
     }
 
     private final Path file;
@@ -125,7 +130,13 @@ public final class TableRows {
         return true;
     }
 
-    private static Row next(CsvParser p, Path file) throws IOException {
+    /**
+     * @param p    a CSV parser reading rows as arrays
+     * @param file the file, for errors
+     * @return the next row with its line and each cell's column, or null at the end
+     * @throws DataFileException if the file ends inside a row
+     */
+    public static Row next(CsvParser p, Path file) throws IOException {
         JsonToken t = p.nextToken();
         if (t == null) {
             return null;
