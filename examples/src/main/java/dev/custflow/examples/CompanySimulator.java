@@ -34,7 +34,7 @@ import java.util.stream.StreamSupport;
  *
  * <p>The same configuration always yields the same events, with the same ids; the events are
  * generated as the stream is read, so large companies fit in memory. Run through the {@link Demo}, the reps also
- * call the leads the engine gives them, like people (see {@link #assignmentNotes()}): the demo tells the simulator
+ * call the leads the engine gives them, like people (see {@link #assignmentNotes(java.util.Locale)}): the demo tells the simulator
  * the engine's actions ({@link #heard}), and the stream then holds those calls too.
  *
  * <pre>{@code
@@ -180,16 +180,11 @@ public final class CompanySimulator implements EventHistory {
     }
 
     @Override
-    public List<String> assignmentNotes() {
-        return List.of("The simulated reps call a lead they are given within minutes at work (Monday to Friday, "
-                        + "09:00-18:00 " + config.zone() + "),",
-                "some after a meeting or hours later; leads given in the evening or at the weekend are called the "
-                        + "next working morning.",
-                "The first-response time counts working minutes on the rep's calendar (office hours, public holidays "
-                        + "off): a lead that comes in after hours",
-                "(about half of them) is due at 09:05 the next working morning, and the reps work through that "
-                        + "morning queue in the first hour and a half,",
-                "so most of those are escalated; at work, leads called after a meeting are escalated too.");
+    public List<String> assignmentNotes(java.util.Locale locale) {
+        dev.custflow.text.Wording w = dev.custflow.text.Wording.of(
+                dev.custflow.examples.internal.ReportText.class, "report", locale);
+        return List.of(w.text("sim.reps.1", config.zone()), w.text("sim.reps.2"), w.text("sim.reps.3"),
+                w.text("sim.reps.4"), w.text("sim.reps.5"));
     }
 
     /**

@@ -83,7 +83,7 @@ public final class Demo {
             Duration run = Duration.ofNanos(System.nanoTime() - feeding);
             e.forEachCustomer(tally::add);
             return tally.build(new DemoReport.Run(history.description(), e.ruleNames().size(), partitions, build, run,
-                    zone), history.assignmentNotes(), history.to());
+                    zone), history::assignmentNotes, history.to());
         }
     }
 

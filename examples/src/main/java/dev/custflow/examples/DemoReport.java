@@ -181,7 +181,7 @@ public final class DemoReport {
     private List<Month> months = List.of();
     private Map<String, RouteWait> routes = Map.of();
     private Unassigned unassigned = new Unassigned(0, 0, 0, 0);
-    private List<String> assignmentNotes = List.of();
+    private java.util.function.Function<java.util.Locale, List<String>> assignmentNotes = l -> List.of();
 
     /** @return per month of the run, leads captured, assigned and waiting (empty without lead assignment) */
     public List<Month> assignmentPerMonth() {
@@ -198,9 +198,12 @@ public final class DemoReport {
         return unassigned;
     }
 
-    /** @return the history's sentences about how its reps behave, printed under the assignment table */
-    public List<String> assignmentNotes() {
-        return assignmentNotes;
+    /**
+     * @param locale the report's language: zh-CN or en
+     * @return the history's sentences about how its reps behave, printed under the assignment table
+     */
+    public List<String> assignmentNotes(java.util.Locale locale) {
+        return assignmentNotes.apply(locale);
     }
 
     private DemoReport(Run run, Tally t) {
@@ -633,13 +636,14 @@ public final class DemoReport {
 
         /**
          * @param run   how the run went
-         * @param notes the history's sentences about its reps ({@link EventHistory#assignmentNotes()})
+         * @param notes the history's sentences about its reps, in a language ({@link EventHistory#assignmentNotes})
          * @param end   when the history ends: the last month closes there
          * @return the report, with lead assignment per month and per route
          */
-        public DemoReport build(Run run, List<String> notes, java.time.Instant end) {
+        public DemoReport build(Run run, java.util.function.Function<java.util.Locale, List<String>> notes,
+                                java.time.Instant end) {
             DemoReport r = build(run);
-            r.assignmentNotes = List.copyOf(notes);
+            r.assignmentNotes = Objects.requireNonNull(notes, "notes");
             if (waits.isEmpty()) {
                 return r;
             }

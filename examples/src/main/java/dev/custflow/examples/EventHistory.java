@@ -49,8 +49,11 @@ public interface EventHistory {
     default void heard(List<Action> actions, Instant readUpTo) {
     }
 
-    /** @return sentences the report prints under the lead assignment table: how the history's reps behave */
-    default List<String> assignmentNotes() {
+    /**
+     * @param locale the report's language: zh-CN or en
+     * @return sentences the report prints under the lead assignment table: how the history's reps behave
+     */
+    default List<String> assignmentNotes(java.util.Locale locale) {
         return List.of();
     }
 }

@@ -200,7 +200,7 @@ class DemoReportTest {
                 .add(new dev.custflow.action.LeadWaiting("w3", feb3, "assignment: x", "why", "C", "round-robin"))
                 .add(new dev.custflow.action.LeadAssigned("a2", feb10, "assignment: x", "why", "B", "rep-1", "REGION",
                         List.of("rep-1")))
-                .build(RUN, List.of("how the reps work"), end);
+                .build(RUN, locale -> List.of("how the reps work"), end);
 
         assertThat(r.assignmentPerMonth()).containsExactly(
                 new DemoReport.Month(java.time.YearMonth.of(2025, 1), 2, 1, 1, Duration.ofDays(24).plusHours(15)),

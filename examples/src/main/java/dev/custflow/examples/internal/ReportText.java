@@ -174,7 +174,7 @@ public final class ReportText {
         if (r.merged() > 0) {
             line("  %s", t("assign.merged", n(r.merged())));
         }
-        r.assignmentNotes().forEach(note -> line("  %s", note));
+        r.assignmentNotes(w.locale()).forEach(note -> line("  %s", note));
         line("");
         months(r);
         routes(r);
