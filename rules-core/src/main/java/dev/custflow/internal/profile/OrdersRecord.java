@@ -42,14 +42,25 @@ final class OrdersRecord extends Orders {
     }
 
     /**
+     * @param orderId an order of this customer's
+     * @param status  a status an event brings for it
+     * @return true when that status would change nothing (see {@link #status})
+     */
+    boolean changesNothing(String orderId, OrderStatus status) {
+        OpenOrderRecord o = (OpenOrderRecord) tracked(orderId);
+        OrderStatus was = o == null ? null : o.getStatus();
+        return o != null && (o.isReversed() || was == OrderStatus.DELIVERED && status != OrderStatus.RETURNED
+                || was == status);
+    }
+
+    /**
      * @return false when the status changed nothing: the order was cancelled or returned already, is delivered and
      *         the status is not a return, or has this status already
      */
     boolean status(String orderId, OrderStatus status, long at, String tracking) {
         OpenOrderRecord o = (OpenOrderRecord) tracked(orderId);
         OrderStatus was = o == null ? null : o.getStatus();
-        if (o != null && (o.isReversed() || was == OrderStatus.DELIVERED && status != OrderStatus.RETURNED
-                || was == status)) {
+        if (changesNothing(orderId, status)) {
             return false;
         }
         if (status == OrderStatus.DELIVERED) {

@@ -326,6 +326,9 @@ public final class Partition implements AutoCloseable {
             c = new CustomerRecord(customerId, event.at());
             customers.put(c.getId(), c);
         }
+        if (c.changesNothing(event)) {
+            return; // a status the order has already: as if never sent
+        }
         c.nowMillis(clock);
         c.apply(event, intake);
         if (rfm != null && event instanceof dev.custflow.event.OrderPlaced) {
