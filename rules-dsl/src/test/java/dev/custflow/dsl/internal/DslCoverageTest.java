@@ -48,7 +48,8 @@ class DslCoverageTest {
             "a collection a DRL rule reads with 'from'; a sentence tests one thing ('tagged', 'who bought', 'who has "
                     + "been in stage', 'whose {key} is {value}' read the same data)",
             List.of("channelTouches", "attributes", "openOrders", "openOrder", "productsBought", "openTickets",
-                    "stageHistory", "tags", "openWarnings", "contracts", "behaviourTally"),
+                    "stageHistory", "tags", "openWarnings", "contracts", "behaviourTally", "trackedOrders",
+                    "trackedOrder"),
             "the built-in packs' own bookkeeping (the policy gate, lead scoring, RFM, once-only notes), which "
                     + "their settings steer", List.of("marketingSentSince", "nextRelease", "heldMessages",
                     "firstReachable", "hasInvalidContact", "reportedScore", "reportedGrade", "scoreReportedAt",
@@ -60,12 +61,13 @@ class DslCoverageTest {
                     + "warning's cause is the name of the rule that warned)",
             List.of("totalSpent", "doNotEmail", "doNotCall", "budgetConfirmed", "authorityConfirmed",
                     "needConfirmed", "timelineConfirmed", "hasWarning"),
-            "a figure the built-in churn, service and reminder rules compare with their settings; no sentence "
+            "a figure the built-in churn, service, reminder and fulfilment rules compare with their settings; no sentence "
                     + "yet (isBirthdayToday also needs the business's time zone, which a sentence cannot read)",
             List.of("orderAmountFromEnd", "meanOrderIntervalDays", "medianOrderIntervalDays", "ordersReturned",
                     "daysSinceLastDelivery", "daysSinceFirstOrder", "daysSinceFirstBought", "ticketCount",
                     "firstContactResolutions", "ticketsResolved", "daysSinceLastSurvey", "interactionCount",
-                    "hadRegularContact", "bantAmount", "opportunitiesLost", "isBirthdayToday")));
+                    "hadRegularContact", "bantAmount", "opportunitiesLost", "isBirthdayToday", "owed",
+                    "onTimeDeliveryRate", "deliveriesWithPromise")));
 
     /** Action builders without a sentence, by why. */
     private static final Map<String, String> ACTIONS_WITHOUT_SENTENCE = reasons(Map.of(
@@ -83,7 +85,12 @@ class DslCoverageTest {
             "they report what the engine did, or take a fact it puts beside a profile (ReferralCodeCheck, "
                     + "DuplicateLead, AccountLink, SlaBreach, LeadLost), which a sentence about the customer does not "
                     + "match", List.of("rewardReferral", "recordReferrer", "reportUnknownReferralCode", "mergeLeads",
-                    "linkAccount", "escalateSla", "reassignLead", "loseLead")));
+                    "linkAccount", "escalateSla", "reassignLead", "loseLead"),
+            "the fulfilment pack's steps, each taken once when an order reaches a status or a due day "
+                    + "(docs/rules.md): a sentence asking again would send the ERP a second request; createTaskFor "
+                    + "names a team such as finance, where the task sentences go to the customer's owner",
+            List.of("requestInvoice", "requestStockCheck", "requestProduction", "requestPurchase", "requestShipment",
+                    "reportLateDelivery", "noteOverdue", "createTaskFor")));
 
     @Test
     void everyCustomerPropertyAndHelper_hasASentenceInEachLanguage_orAReasonWhyNot() {
