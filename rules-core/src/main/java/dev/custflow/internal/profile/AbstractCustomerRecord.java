@@ -1,5 +1,7 @@
 package dev.custflow.internal.profile;
 
+import dev.custflow.event.Event;
+import dev.custflow.event.OrderStatusChanged;
 import dev.custflow.internal.names.CompanyNames;
 import dev.custflow.internal.snapshot.CustomerCodec;
 import dev.custflow.internal.snapshot.SnapshotInput;
@@ -87,6 +89,19 @@ public abstract class AbstractCustomerRecord extends Customer {
     /** @param counted whether this lead counts toward its owner's open-lead load */
     public void loadCounted(boolean counted) {
         this.loadCounted = counted;
+    }
+
+    /**
+     * A status an order has already, or can no longer take (it was cancelled, returned or delivered), changes
+     * nothing: the engine neither folds it in nor lets a rule hear it, so a status the host sends again, under a new
+     * id and even at the same instant, acts like one never sent.
+     *
+     * @param event an event about this customer
+     * @return true when it is such an order status
+     */
+    public boolean changesNothing(Event event) {
+        return event instanceof OrderStatusChanged e && orders != null
+                && orders().changesNothing(e.orderId(), e.status());
     }
 
     final OrdersRecord orders() {

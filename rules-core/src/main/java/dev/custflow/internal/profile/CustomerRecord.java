@@ -351,18 +351,6 @@ public final class CustomerRecord extends AbstractCustomerRecord {
         apply(event, ContactData.ofDefaults());
     }
 
-    /**
-     * A status an order has already, or can no longer take (it was cancelled, returned or delivered), changes
-     * nothing: the engine neither folds it in nor lets a rule hear it, so a status the host sends again, under a new
-     * id and even at the same instant, acts like one never sent.
-     *
-     * @param event an event about this customer
-     * @return true when it is such an order status
-     */
-    public boolean changesNothing(Event event) {
-        return event instanceof OrderStatusChanged e && orders != null
-                && orders().changesNothing(e.orderId(), e.status());
-    }
 
     /**
      * Folds an event about this customer into the profile. The engine calls it once per accepted

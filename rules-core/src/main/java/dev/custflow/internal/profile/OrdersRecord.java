@@ -58,11 +58,11 @@ final class OrdersRecord extends Orders {
      *         the status is not a return, or has this status already
      */
     boolean status(String orderId, OrderStatus status, long at, String tracking) {
-        OpenOrderRecord o = (OpenOrderRecord) tracked(orderId);
-        OrderStatus was = o == null ? null : o.getStatus();
         if (changesNothing(orderId, status)) {
             return false;
         }
+        OpenOrderRecord o = (OpenOrderRecord) tracked(orderId);
+        OrderStatus was = o == null ? null : o.getStatus();
         if (status == OrderStatus.DELIVERED) {
             lastDeliveredAt = Math.max(lastDeliveredAt, at);
         } else if (status == OrderStatus.RETURNED) {
