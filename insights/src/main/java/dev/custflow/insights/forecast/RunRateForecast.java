@@ -25,8 +25,9 @@ import java.util.SortedMap;
  */
 public final class RunRateForecast {
     /**
-     * The method the library recommends: simple exponential smoothing, which had the lowest error on the CDNOW
-     * history among the methods compared (docs/forecast.md).
+     * The method the library recommends: simple exponential smoothing. On the histories measured (CDNOW, the demo's
+     * company) it was never worse than the naive last month, which no other method compared managed on both; where
+     * a series is level but noisy it smooths, where it moves it follows (docs/forecast.md).
      */
     public static final ForecastMethod SHIPPED = ForecastMethod.EXPONENTIAL_SMOOTHING;
     /** The months of history the first scored forecast has by default. */

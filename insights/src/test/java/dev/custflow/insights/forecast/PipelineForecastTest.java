@@ -57,23 +57,45 @@ class PipelineForecastTest {
     }
 
     @Test
-    void theExpectedRevenue_isSpreadOverTheMonthsTheWonOnesTookLongerThanItsAge() {
-        Instant jan1 = Instant.parse("2025-01-01T00:00:00Z");
+    void anOpenOpportunity_isJudgedByItsAge_andSpreadOverTheMonthsTheWonOnesTookLonger() {
+        Instant jan2 = Instant.parse("2025-01-02T00:00:00Z");
         List<Opportunity> all = new ArrayList<>();
-        // two won, one in 10 days, one in 40: every chance is 1
-        all.add(open("w10", jan1.minus(Duration.ofDays(100)), 100, 50, "W")
-                .closed(Outcome.WON, BigDecimal.valueOf(100), jan1.minus(Duration.ofDays(90))));
-        all.add(open("w40", jan1.minus(Duration.ofDays(100)), 100, 50, "W")
-                .closed(Outcome.WON, BigDecimal.valueOf(100), jan1.minus(Duration.ofDays(60))));
-        all.add(open("young", jan1.minus(Duration.ofDays(4)), 1_000, 50, "W")); // half on Jan 7, half on Feb 6
-        all.add(open("older", jan1.minus(Duration.ofDays(20)), 1_000, 50, "W")); // only 40: Jan 21
-        all.add(open("overdue", jan1.minus(Duration.ofDays(50)), 1_000, 50, "W")); // none took so long: now
+        // two won, one in 10 days, one in 40: every closed one was won, so the group's rate is 1
+        all.add(open("w10", jan2.minus(Duration.ofDays(101)), 100, 50, "W")
+                .closed(Outcome.WON, BigDecimal.valueOf(100), jan2.minus(Duration.ofDays(91))));
+        all.add(open("w40", jan2.minus(Duration.ofDays(101)), 100, 50, "W")
+                .closed(Outcome.WON, BigDecimal.valueOf(100), jan2.minus(Duration.ofDays(61))));
+        // open 51 days, longer than any win took: stale, and one of the three old enough to have closed that did not
+        all.add(open("stale", jan2.minus(Duration.ofDays(51)), 1_000, 50, "W"));
+        all.add(open("young", jan2.minus(Duration.ofDays(5)), 1_000, 50, "W"));
+        all.add(open("older", jan2.minus(Duration.ofDays(21)), 1_000, 50, "W"));
 
-        PipelineForecast p = PipelineForecast.of(all, jan1.plus(Duration.ofDays(1)));
+        PipelineForecast p = PipelineForecast.of(all, jan2);
 
+        assertThat(p.winRates().closingShare()).isEqualTo(2.0 / 3);
+        assertThat(p.stale()).extracting(l -> l.opportunity().id()).containsExactly("stale");
+        // young: c * W / (c * W + 1 - c) = (2/3) / 1; older, half the wins took longer: (1/3) / (1/3 + 1/3)
+        assertThat(p.lines()).extracting(PipelineLine::expected).containsExactly(new BigDecimal("0.00"),
+                new BigDecimal("666.67"), new BigDecimal("500.00"));
+        // young closes on January 7 or February 6, older on January 21
         assertThat(p.expectedByCloseMonth(ZoneOffset.UTC)).containsExactly(
-                entry(YearMonth.of(2025, 1), new BigDecimal("2500.00")),
-                entry(YearMonth.of(2025, 2), new BigDecimal("500.00")));
+                entry(YearMonth.of(2025, 1), new BigDecimal("833.34")),
+                entry(YearMonth.of(2025, 2), new BigDecimal("333.34")));
+    }
+
+    @Test
+    void calibration_countsAnOpportunityThatNeverClosedInTime_asNotWon() {
+        List<Opportunity> all = new ArrayList<>(closed("past", 4, 2, 50, "W", 100)); // closed in a day, rate 0.5
+        all.add(open("forgotten", NOW, 100, 50, "W"));
+        all.add(open("won", NOW, 100, 50, "W").closed(Outcome.WON, BigDecimal.valueOf(100), NOW.plusSeconds(9)));
+
+        PipelineCalibration c = PipelineCalibration.holdOut(all, NOW, NOW.plus(Duration.ofDays(2)));
+
+        assertThat(c.scored()).isEqualTo(2);
+        assertThat(c.stillOpen()).isZero();
+        assertThat(c.predictedWonAmount()).isEqualByComparingTo("100");
+        assertThat(c.actualWonAmount()).isEqualByComparingTo("100");
+        assertThat(c.actualWins()).isEqualTo(1);
     }
 
     @Test

@@ -75,6 +75,26 @@ class WinRatesTest {
     }
 
     @Test
+    void anOpportunityOpenAWhile_isJudgedByTheOnesThatStayedOpenThatLong() {
+        List<Opportunity> h = new ArrayList<>();
+        for (int i = 0; i < 4; i++) { // won after 10 days, lost after 2: all alike otherwise, so 0.5 at creation
+            h.add(Opportunity.open("w" + i, "c", T0, BigDecimal.TEN, 50, "W")
+                    .closed(Outcome.WON, BigDecimal.TEN, T0.plus(java.time.Duration.ofDays(10))));
+            h.add(Opportunity.open("l" + i, "c", T0, BigDecimal.TEN, 50, "W")
+                    .closed(Outcome.LOST, BigDecimal.TEN, T0.plus(java.time.Duration.ofDays(2))));
+        }
+        WinRates rates = WinRates.learn(h);
+        Opportunity o = Opportunity.open("x", "c", T0, BigDecimal.TEN, 50, "W");
+
+        assertThat(rates.probability(o, java.time.Duration.ZERO)).isEqualTo(0.5);
+        assertThat(rates.probability(o, java.time.Duration.ofDays(1))).isEqualTo(0.5);
+        assertThat(rates.probability(o, java.time.Duration.ofDays(5))).isEqualTo(1.0); // every lost one had closed
+        assertThat(rates.probability(o, java.time.Duration.ofDays(11))).isZero(); // every won one had closed: stale
+        assertThat(rates.stale(java.time.Duration.ofDays(11))).isTrue();
+        assertThat(rates.stale(java.time.Duration.ofDays(9))).isFalse();
+    }
+
+    @Test
     void scoreBands_areTwentyPointsWide_from80Up() {
         assertThat(List.of(-5, 0, 19, 20, 59, 60, 79, 80, 140)).extracting(WinRates::scoreBand)
                 .containsExactly("0-19", "0-19", "0-19", "20-39", "40-59", "60-79", "60-79", "80+", "80+");
