@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * @param predictedWins      the chances, summed
  * @param actualWins         how many were won
  * @param brierScore         the mean squared difference between chance and outcome (1 won, 0 lost); lower is better
- * @param baselineBrierScore the same with the overall win rate for every opportunity, to compare with
+ * @param baselineBrierScore the same with one chance for every opportunity, the overall closing share times the
+ *                           overall win rate, to compare with
  * @param bands              per score band: predicted and observed
  */
 public record PipelineCalibration(Instant cutoff, int learnedFrom, int scored, int stillOpen,
@@ -104,7 +105,7 @@ public record PipelineCalibration(Instant cutoff, int learnedFrom, int scored, i
             wins += won;
             predictedWins += line.probability();
             brier += square(line.probability() - won);
-            baseline += square(rates.overallRate() - won);
+            baseline += square(rates.closingShare() * rates.overallRate() - won);
             predicted = predicted.add(line.expected());
             actual = actual.add(won == 1 ? o.wonAmount() : BigDecimal.ZERO);
             double[] b = bands.computeIfAbsent(WinRates.scoreBand(o.score()), k -> new double[3]);

@@ -19,8 +19,9 @@ import java.util.TreeMap;
  * band's. A small group so says little and a large one speaks for itself; {@code k}, the prior weight, is
  * {@value #DEFAULT_PRIOR_WEIGHT} closings by default. Bands are {@code 0-19, 20-39, 40-59, 60-79, 80+} of the lead
  * score when the opportunity was created. Not every opportunity closes (some are left open and forgotten): the
- * rates are scaled by the share that do ({@link #closingShare()}), and an open one's chance falls as it ages past
- * the time won ones took ({@link #probability(Opportunity, Duration)}).
+ * rates are scaled by the share that do, per score band and shrunk the same way towards the overall share
+ * ({@link #closingShare()}), and an open one's chance falls as it ages past the time won ones took
+ * ({@link #probability(Opportunity, Duration)}).
  */
 public final class WinRates {
     /** The default prior weight: a group's own rate counts as much as the rate above it after this many closings. */
@@ -54,10 +55,12 @@ public final class WinRates {
     /** The same for the lost ones. */
     private final long[] lostCycles;
     private final double closingShare;
+    /** Per score band: the opportunities old enough to have closed, and how many of them had. */
+    private final Map<String, int[]> closingPerBand;
 
     private WinRates(Instant asOf, double priorWeight, int closed, int won, BigDecimal typicalAmount,
                      Map<String, int[]> bands, Map<String, int[]> cells, long[] wonCycles, long[] lostCycles,
-                     double closingShare) {
+                     double closingShare, Map<String, int[]> closingPerBand) {
         this.asOf = asOf;
         this.priorWeight = priorWeight;
         this.closed = closed;
@@ -69,6 +72,7 @@ public final class WinRates {
         this.wonCycles = wonCycles;
         this.lostCycles = lostCycles;
         this.closingShare = closingShare;
+        this.closingPerBand = closingPerBand;
     }
 
     /**
@@ -129,15 +133,17 @@ public final class WinRates {
         Instant matureBy = wonCycles.length == 0 ? asOf : asOf.minusSeconds(wonCycles[wonCycles.length - 1]);
         int mature = 0;
         int matureClosed = 0;
+        Map<String, int[]> closingPerBand = new TreeMap<>();
         for (Opportunity o : opportunities) {
             if (!o.createdAt().isAfter(matureBy)) {
                 mature++;
                 matureClosed += o.closedBy(asOf) ? 1 : 0;
+                count(closingPerBand, scoreBand(o.score()), o.closedBy(asOf) ? 1 : 0);
             }
         }
         double closing = mature == 0 ? 1 : (double) matureClosed / mature;
         return new WinRates(asOf, priorWeight, closed, won, typical, bands, cells, wonCycles, sorted(lost),
-                closing);
+                closing, closingPerBand);
     }
 
     private static long[] sorted(List<Long> seconds) {
@@ -168,11 +174,15 @@ public final class WinRates {
 
     /**
      * @param opportunity an opportunity (open or not: only what was known at creation is used)
-     * @return the chance, at its creation, that it is won: the {@link #closingShare()} times the smoothed win rate of
-     *         its group; 0 to 1
+     * @return the chance, at its creation, that it is won: the closing share of its score band (shrunk towards
+     *         {@link #closingShare()} like the win rates) times the smoothed win rate of its group; 0 to 1
      */
     public double probability(Opportunity opportunity) {
-        return closingShare * groupRate(opportunity);
+        return closing(opportunity) * groupRate(opportunity);
+    }
+
+    private double closing(Opportunity opportunity) {
+        return shrink(closingPerBand.get(scoreBand(opportunity.score())), closingShare);
     }
 
     /** @return the smoothed share of the closed opportunities of its group that were won */
@@ -193,7 +203,7 @@ public final class WinRates {
     /**
      * The chance that an opportunity still open at some age is won. One that has been open a while is judged by the
      * opportunities that took longer than that to close: by Bayes,
-     * {@code c * p * W / (c * (p * W + (1 - p) * L) + (1 - c))}, where {@code c} is the {@link #closingShare()},
+     * {@code c * p * W / (c * (p * W + (1 - p) * L) + (1 - c))}, where {@code c} is its score band's closing share,
      * {@code p} its group's smoothed win rate, and {@code W} and {@code L} the shares of the won and of the lost
      * opportunities learned from that stayed open longer than {@code age}. At age zero it is
      * {@link #probability(Opportunity)}; one older than every won opportunity took is stale: its chance is 0.
@@ -208,11 +218,11 @@ public final class WinRates {
             return probability(opportunity);
         }
         double p = groupRate(opportunity);
+        double c = closing(opportunity);
         double won = longerThan(wonCycles, age.getSeconds());
         double lost = longerThan(lostCycles, age.getSeconds());
-        double stillWinning = closingShare * p * won;
-        return stillWinning == 0 ? 0
-                : stillWinning / (closingShare * (p * won + (1 - p) * lost) + (1 - closingShare));
+        double stillWinning = c * p * won;
+        return stillWinning == 0 ? 0 : stillWinning / (c * (p * won + (1 - p) * lost) + (1 - c));
     }
 
     /** @return the share of {@code cycles} (sorted) longer than {@code seconds}; 1 when there are none */
