@@ -132,6 +132,10 @@ public final class RunRateForecast {
             }
             YearMonth first = revenue.firstKey();
             int length = (int) first.until(revenue.lastKey(), java.time.temporal.ChronoUnit.MONTHS) + 1;
+            if (length < 1) {
+                throw new IllegalArgumentException("the revenue series must be sorted oldest first (its first month, "
+                        + first + ", is after its last, " + revenue.lastKey() + ")");
+            }
             BigDecimal[] exact = new BigDecimal[length];
             Arrays.fill(exact, BigDecimal.ZERO);
             for (Map.Entry<YearMonth, BigDecimal> e : revenue.entrySet()) {

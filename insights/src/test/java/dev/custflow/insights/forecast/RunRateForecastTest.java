@@ -79,6 +79,10 @@ class RunRateForecastTest {
                 ForecastMethod.LAST_MONTH)).hasMessageContaining("2025-04 cannot be forecast");
         assertThatThrownBy(() -> RunRateForecast.backtest(new TreeMap<>(), ForecastMethod.LAST_MONTH))
                 .hasMessageContaining("empty");
+        SortedMap<YearMonth, BigDecimal> newestFirst = new TreeMap<>(java.util.Comparator.reverseOrder());
+        newestFirst.putAll(series(10, 20));
+        assertThatThrownBy(() -> RunRateForecast.backtest(newestFirst, ForecastMethod.LAST_MONTH))
+                .hasMessageContaining("sorted oldest first (its first month, 2025-02, is after its last, 2025-01)");
     }
 
     @Test
