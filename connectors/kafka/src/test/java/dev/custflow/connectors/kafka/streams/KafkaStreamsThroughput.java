@@ -60,7 +60,7 @@ public final class KafkaStreamsThroughput {
         System.out.printf("stream: %d events (%d about customers, %d broadcast ticks), %d customers, %d days%n",
                 events.size(), customerEvents, events.size() - customerEvents, customers, days);
 
-        StreamData.singleEngine(events.subList(0, Math.min(2000, events.size()))); // warm up: rules compiled
+        StreamData.singleEngine(events); // warm up: rules compiled, the engine's code compiled by the JIT
         try (InJvmKafka kafka = InJvmKafka.start()) {
             java.util.Set<Integer> published = new java.util.HashSet<>();
             for (int[] run : runs) {
@@ -72,19 +72,24 @@ public final class KafkaStreamsThroughput {
                 }
             }
             for (int round = 0; round < rounds; round++) {
-                long t0 = System.nanoTime();
                 int expected;
+                long t0;
+                long cpu0;
                 try (Engine engine = Custflow.builder().settings(StreamData.SETTINGS).build()) {
+                    t0 = System.nanoTime();
+                    cpu0 = THREADS.getCurrentThreadCpuTime();
                     expected = engine.acceptAll(events).actions().size();
                 }
                 double single = events.size() / seconds(t0);
-                System.out.printf("round %d, load %s: one engine, no store, one batch: %,.0f events/s (%d actions)%n",
-                        round + 1, load(), single, expected);
+                double singleCpu = events.size() / ((THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9);
+                System.out.printf("round %d, load %s: one engine, no store, one batch: %,.0f events/s (%d actions); "
+                        + "%,.0f events per CPU second of its thread%n", round + 1, load(), single, expected,
+                        singleCpu);
                 for (int[] run : runs) {
                     for (int i = 0; i < batchSizes.length; i++) {
                         int batch = batchSizes[round % 2 == 0 ? i : batchSizes.length - 1 - i];
-                        runStreams(kafka, events, customerEvents, expected, single, run[0], run[1], batch,
-                                round + 1);
+                        runStreams(kafka, events, customerEvents, expected, single, singleCpu, run[0], run[1],
+                                batch, round + 1);
                     }
                 }
             }
@@ -92,8 +97,8 @@ public final class KafkaStreamsThroughput {
     }
 
     private static void runStreams(InJvmKafka kafka, List<Event> events, long customerEvents, int expected,
-                                   double single, int partitions, int threads, int batch, int round)
-            throws Exception {
+                                   double single, double singleCpu, int partitions, int threads, int batch,
+                                   int round) throws Exception {
         String in = "tp.events." + partitions;
         String name = partitions + "-" + threads + "-" + batch + "-" + round;
         String out = "tp.actions." + name;
@@ -111,8 +116,11 @@ public final class KafkaStreamsThroughput {
             streams.start();
             InJvmKafka.await("RUNNING", Duration.ofSeconds(60), () -> streams.state() == KafkaStreams.State.RUNNING);
             long start = System.nanoTime();
+            long processCpu0 = processCpuNanos();
             int got = reader.readAtLeast(expected, Duration.ofMinutes(5)).size();
             double s = seconds(start);
+            double processCpu = (processCpuNanos() - processCpu0) / 1e9;
+            double streamCpu = streamThreadsCpuNanos("custflow-tp-" + name + "-") / 1e9;
             if (got < expected) {
                 printStall(kafka, streams, "custflow-tp-" + name, in, out, partitions);
             }
@@ -122,8 +130,57 @@ public final class KafkaStreamsThroughput {
                             + "most %d, exactly_once_v2: %,.0f events/s (%,.0f records/s; %d of %d actions in %.1f s), "
                             + "%.2f of one engine%n", round, load(), partitions, threads, batch, events.size() / s,
                     records / s, got, expected, s, events.size() / s / single);
+            System.out.printf("  CPU: stream threads %.2f s, %,.0f events per CPU second of a stream thread, %.2f of "
+                            + "the one engine's thread; the whole process (broker, reader) %.2f s%n", streamCpu,
+                    events.size() / streamCpu, events.size() / streamCpu / singleCpu, processCpu);
             streams.close(Duration.ofSeconds(30));
+            printBytes(kafka, events.size(), in, out, "custflow-tp-" + name + "-custflow-engine-changelog");
         }
+    }
+
+    /**
+     * What a run wrote to the broker, per event of the stream: the input it read, its actions, its changelog (as
+     * written: the broker has not compacted the active segments yet). The figures the sizing in BENCHMARKS.md
+     * starts from.
+     */
+    private static void printBytes(InJvmKafka kafka, int events, String... topics) throws Exception {
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
+            List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(n -> n.id()).toList();
+            Map<String, Long> bytes = new TreeMap<>();
+            admin.describeLogDirs(brokers).allDescriptions().get().values().forEach(dirs -> dirs.values().forEach(
+                    dir -> dir.replicaInfos().forEach((tp, info) -> {
+                        if (List.of(topics).contains(tp.topic())) {
+                            bytes.merge(tp.topic(), info.size(), Long::sum);
+                        }
+                    })));
+            StringBuilder line = new StringBuilder("  bytes per event:");
+            bytes.forEach((topic, b) -> line.append(String.format(" %s %,.0f (%,d in all);", topic,
+                    (double) b / events, b)));
+            System.out.println(line);
+        }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /**
+     * The CPU time the instance's stream threads used since they started: on a machine others load, events per CPU
+     * second of a stream thread compare with one engine's far better than wall-clock rates, which depend on the share
+     * of the cores each gets.
+     */
+    private static long streamThreadsCpuNanos(String clientIdPrefix) {
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith(clientIdPrefix) && t.getThreadName().contains("StreamThread")) {
+                sum += Math.max(0, THREADS.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return sum;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** @return the system load average over the last minute, as uptime prints it */
