@@ -90,7 +90,16 @@ public final class InJvmKafka implements AutoCloseable {
      * @return a reader of the whole topic that sees only what committed transactions wrote ({@code read_committed})
      */
     public Reader reader(String topic) {
-        return new Reader(topic);
+        return new Reader(topic, "read_committed");
+    }
+
+    /**
+     * @param topic a topic
+     * @return a reader of the whole topic that also sees what aborted and open transactions wrote
+     *         ({@code read_uncommitted})
+     */
+    public Reader uncommittedReader(String topic) {
+        return new Reader(topic, "read_uncommitted");
     }
 
     /** Reads a topic from its beginning, keeping everything read. */
@@ -98,9 +107,9 @@ public final class InJvmKafka implements AutoCloseable {
         private final KafkaConsumer<String, String> consumer;
         private final List<String> values = new ArrayList<>();
 
-        private Reader(String topic) {
+        private Reader(String topic, String isolation) {
             Map<String, Object> c = clientConfig();
-            c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
             consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
             List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();

@@ -36,10 +36,12 @@ import org.apache.kafka.streams.state.Stores;
  * streams.start();
  * }</pre>
  *
- * <p>Per record: the value is read as an event and applied ({@code acceptAll} of one event); the actions go to the
- * actions topic; a record that is not a valid event, or that the engine rejects, goes to the dead-letter topic with
- * its topic, partition and offset in the header {@value #ORIGIN_HEADER} and the reason in {@value #PROBLEM_HEADER},
- * and the stream goes on.
+ * <p>In batches: each record's value is read as an event and held; the records a task takes between two of its
+ * commits (at most {@link Builder#maxBatchSize} at a time) go to its engine together, in one {@code acceptAll} and
+ * one commit into the store, just before Kafka Streams commits the task's transaction (docs/kafka.md, "Batches").
+ * The actions go to the actions topic; a record that is not a valid event, or that the engine rejects, goes to the
+ * dead-letter topic with its topic, partition and offset in the header {@value #ORIGIN_HEADER} and the reason in
+ * {@value #PROBLEM_HEADER}, and the other records of its batch go on.
  *
  * <p>Time: every engine runs on event time (forced: the same records give the same actions). Kafka Streams' stream
  * time is read from the events too (each record's time is its event's {@code at}, not the record's timestamp, so
@@ -79,6 +81,7 @@ public final class CustflowTopology {
     private final Duration wallClockInterval;
     private final boolean persistentStore;
     private final String repLoadTopic;
+    private final int maxBatchSize;
     /** Moves whenever the global rep-load store changes (RepLoadBoard.version), for the engines of this topology. */
     private final java.util.concurrent.atomic.AtomicLong repLoadVersion = new java.util.concurrent.atomic.AtomicLong();
 
@@ -92,6 +95,7 @@ public final class CustflowTopology {
         this.wallClockInterval = b.wallClockInterval;
         this.persistentStore = b.persistentStore;
         this.repLoadTopic = b.repLoadTopic;
+        this.maxBatchSize = b.maxBatchSize;
     }
 
     /** @return a builder with the defaults: topics {@code custflow.events}, {@code custflow.actions}, {@code
@@ -117,6 +121,7 @@ public final class CustflowTopology {
                 new StringDeserializer(), eventsTopic);
         t.addProcessor(PROCESSOR, () -> new EngineProcessor(this), SOURCE);
         t.addStateStore(store, PROCESSOR);
+        t.addStateStore(new CommitHook.Builder(commitHookName()), PROCESSOR);
         t.addSink(ACTIONS_SINK, actionsTopic, new StringSerializer(), new StringSerializer(), PROCESSOR);
         t.addSink(DEAD_LETTER_SINK, deadLetterTopic, new StringSerializer(), new StringSerializer(), PROCESSOR);
         if (repLoadTopic != null) {
@@ -191,6 +196,14 @@ public final class CustflowTopology {
         return repLoadTopic;
     }
 
+    String commitHookName() {
+        return storeName + "-commit-hook";
+    }
+
+    int maxBatchSize() {
+        return maxBatchSize;
+    }
+
     String repLoadStoreName() {
         return storeName + "-rep-load";
     }
@@ -201,6 +214,9 @@ public final class CustflowTopology {
 
     /** Builds a {@link CustflowTopology}; each setter checks its value at once. */
     public static final class Builder {
+        /** The largest batch a task gives its engine by default. */
+        public static final int DEFAULT_MAX_BATCH_SIZE = 1_000;
+
         private String eventsTopic = "custflow.events";
         private String actionsTopic = "custflow.actions";
         private String deadLetterTopic = "custflow.events.dead-letter";
@@ -210,6 +226,7 @@ public final class CustflowTopology {
         private Duration wallClockInterval = Duration.ofMinutes(1);
         private boolean persistentStore = true;
         private String repLoadTopic;
+        private int maxBatchSize = DEFAULT_MAX_BATCH_SIZE;
 
         private Builder() {
         }
@@ -325,6 +342,24 @@ public final class CustflowTopology {
          */
         public Builder repLoadTopic(String topic) {
             this.repLoadTopic = name(topic, "repLoadTopic");
+            return this;
+        }
+
+        /**
+         * The most records a task gives its engine in one call (default {@value #DEFAULT_MAX_BATCH_SIZE}). A task
+         * gives its engine what it took since its last commit (every {@code commit.interval.ms}, 100 ms under
+         * exactly-once), or this many if that comes first: the bound on what a task holds in memory between commits.
+         * 1 gives every record its own engine call and store commit.
+         *
+         * @param records at least 1
+         * @return this
+         * @throws IllegalArgumentException if less than 1
+         */
+        public Builder maxBatchSize(int records) {
+            if (records < 1) {
+                throw new IllegalArgumentException("The largest batch must be at least 1 record, not " + records);
+            }
+            this.maxBatchSize = records;
             return this;
         }
 

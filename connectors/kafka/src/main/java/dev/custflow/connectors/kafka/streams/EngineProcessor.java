@@ -19,25 +19,40 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
+import org.apache.kafka.streams.processor.internals.ProcessorNode;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One engine per stream task: built on first use on the task's store (so a task that moved, or was revived after
- * an aborted transaction, starts from what its changelog holds), fed one record at a time, closed with the task.
- * Runs on the task's stream thread only, punctuations included.
+ * an aborted transaction, starts from what its changelog holds), fed in batches, closed with the task. Runs on the
+ * task's stream thread only, punctuations and the commit hook included.
+ *
+ * <p>A record taken is held in the task's {@link PendingRecords}; the batch goes to the engine in one
+ * {@code acceptAll} (one store commit: the customers the batch changed, the engine state parts it changed) when it
+ * reaches the topology's {@code maxBatchSize}, before a record whose event id it already holds, before the
+ * wall-clock punctuation moves the clock, and, on every commit of the task, just before the commit
+ * ({@link CommitHook}): no record whose input offset commits is left out of the transaction. A task closed dirty
+ * or revived drops its batch: its records come again from the last committed offsets.
  */
 final class EngineProcessor implements Processor<String, String, String, String> {
     private static final Logger LOG = LoggerFactory.getLogger(EngineProcessor.class);
 
     private final CustflowTopology config;
+    private final PendingRecords pending = new PendingRecords();
     private ProcessorContext<String, String> context;
+    /** Kafka Streams' own context, to forward from the commit hook as this node (null in a mock context). */
+    private InternalProcessorContext<?, ?> internal;
+    private ProcessorNode<?, ?, ?, ?> node;
     private Engine engine;
     private RepLoadExchange repLoad;
     /** Wall time of the last record (or of init), and the engine's clock right after it. */
     private long lastRecordWallMs;
     private long clockAfterLastRecordMs;
+    /** The stream time a stream-time punctuation asked for while a batch was pending, or MIN_VALUE. */
+    private long pendingStreamTimeMs = Long.MIN_VALUE;
 
     EngineProcessor(CustflowTopology config) {
         this.config = config;
@@ -47,8 +62,16 @@ final class EngineProcessor implements Processor<String, String, String, String>
     public void init(ProcessorContext<String, String> context) {
         this.context = context;
         // a task revived after an aborted transaction inits the same processor again, on a store restored from the
-        // changelog: its engine is built again from that
+        // changelog: its engine is built again from that, and what it held is read again from the committed offsets
         closeEngine();
+        pending.clear();
+        pendingStreamTimeMs = Long.MIN_VALUE;
+        if (context instanceof InternalProcessorContext<?, ?> kafkaStreams) {
+            internal = kafkaStreams;
+            node = kafkaStreams.currentNode(); // Kafka Streams inits a processor as its node
+        }
+        CommitHook hook = context.getStateStore(config.commitHookName());
+        hook.beforeCommit(this::beforeCommit);
         lastRecordWallMs = context.currentSystemTimeMs();
         context.schedule(config.streamTimeInterval(), PunctuationType.STREAM_TIME, this::streamTime);
         if (!config.wallClockInterval().isZero()) {
@@ -84,26 +107,82 @@ final class EngineProcessor implements Processor<String, String, String, String>
         try {
             event = Json.readEvent(record.value() == null ? "" : record.value());
         } catch (EventRejectedException e) {
-            deadLetter(record, origin, e.getMessage());
+            pending.addUnreadable(record, origin, e.getMessage());
+            runWhenFull();
             return;
         }
-        BatchResult result = engine().acceptAll(List.of(event));
-        for (Rejection r : result.rejections()) {
-            deadLetter(record, origin, r.message());
+        if (pending.holdsEventId(event.id())) {
+            runBatch(); // a repeat in the same batch: the engine names rejections by event id
         }
-        emit(result.actions());
+        pending.add(record, origin, event);
         lastRecordWallMs = context.currentSystemTimeMs();
-        clockAfterLastRecordMs = engine().clock().toEpochMilli();
+        runWhenFull();
+    }
+
+    private void runWhenFull() {
+        if (pending.size() >= config.maxBatchSize()) {
+            runBatch();
+        }
+    }
+
+    /** Just before the task commits (from {@link CommitHook}, outside any record): the batch, as this node. */
+    private void beforeCommit() {
+        if (pending.isEmpty() && pendingStreamTimeMs == Long.MIN_VALUE) {
+            return;
+        }
+        if (internal == null) {
+            runBatch();
+            return;
+        }
+        ProcessorNode<?, ?, ?, ?> previous = internal.currentNode();
+        internal.setCurrentNode(node);
+        try {
+            runBatch();
+        } finally {
+            internal.setCurrentNode(previous);
+        }
+    }
+
+    /**
+     * The pending records through the engine in one call: their dead letters (in record order), then the actions;
+     * then the clock to the stream time a punctuation asked for meanwhile, if the batch left it behind.
+     */
+    private void runBatch() {
+        try {
+            if (!pending.isEmpty()) {
+                BatchResult result = pending.events().isEmpty() ? null : engine().acceptAll(pending.events());
+                List<Rejection> rejections = result == null ? List.of() : result.rejections();
+                for (PendingRecords.DeadLetter d : pending.deadLetters(rejections, r -> LOG.warn(
+                        "a rejection outside the batch's events, not sent to the dead-letter topic: {}", r.message()))) {
+                    deadLetter(d.record(), d.origin(), d.problem());
+                }
+                if (result != null) {
+                    emit(result.actions());
+                    clockAfterLastRecordMs = engine().clock().toEpochMilli();
+                }
+            }
+        } finally {
+            pending.clear();
+        }
+        if (pendingStreamTimeMs != Long.MIN_VALUE) {
+            long streamTimeMs = pendingStreamTimeMs;
+            pendingStreamTimeMs = Long.MIN_VALUE;
+            if (streamTimeMs > engine().clock().toEpochMilli()) {
+                emit(engine().advanceTo(Instant.ofEpochMilli(streamTimeMs)).actions());
+            }
+        }
     }
 
     /**
      * Stream time (the largest event time the task read, {@link EventTimeExtractor}) passed a tick: the engine's clock
      * goes to it if it is behind, as after records the engine did not apply (rejected, repeated) whose time is later
-     * than the last one it applied.
+     * than the last one it applied. With a batch pending, that happens after the batch: the records taken before the
+     * tick are applied first, in their order.
      */
     private void streamTime(long streamTimeMs) {
-        if (streamTimeMs > engine().clock().toEpochMilli()) {
-            emit(engine().advanceTo(Instant.ofEpochMilli(streamTimeMs)).actions());
+        pendingStreamTimeMs = Math.max(pendingStreamTimeMs, streamTimeMs);
+        if (pending.isEmpty()) {
+            runBatch();
         }
     }
 
@@ -112,6 +191,7 @@ final class EngineProcessor implements Processor<String, String, String, String>
      * by the wall time that passed since, so that inactivity rules fire on a partition that gets no events.
      */
     private void wallClock(long wallMs) {
+        runBatch(); // what came before the idle time first
         Engine engine = engine();
         long idle = wallMs - lastRecordWallMs;
         if (idle < config.wallClockInterval().toMillis() || clockAfterLastRecordMs <= 0) {
@@ -160,6 +240,7 @@ final class EngineProcessor implements Processor<String, String, String, String>
 
     @Override
     public void close() {
+        pending.clear(); // a clean close ran the batch at its commit; a dirty one gets its records again
         closeEngine();
     }
 

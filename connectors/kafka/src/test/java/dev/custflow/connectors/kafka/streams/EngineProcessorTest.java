@@ -27,6 +27,8 @@ class EngineProcessorTest {
                 .withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
+        CommitHook commit = new CommitHook(config.commitHookName());
+        context.addStateStore(commit);
         List<Event> events = StreamData.stream(10, 30, 1);
         List<String> expected = StreamData.singleEngine(events);
         int half = events.size() / 2;
@@ -34,9 +36,11 @@ class EngineProcessorTest {
         EngineProcessor processor = new EngineProcessor(config);
         processor.init(context);
         feed(processor, context, events.subList(0, half));
-        processor.close(); // closed dirty...
+        commit.flushCache(); // the task commits...
+        processor.close(); // ...then is closed dirty...
         processor.init(context); // ...and revived: the same instance, the store as the changelog restored it
         feed(processor, context, events.subList(half, events.size()));
+        commit.flushCache();
         processor.close();
 
         List<String> got = new ArrayList<>();

@@ -24,79 +24,169 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * End-to-end events per second of the Kafka Streams deployment with the broker in this JVM, on 1 and 4 partitions,
- * against one engine in the same JVM on the same events (docs/kafka.md, "Throughput"). The events are published
- * before the instance starts; the clock runs from the instance being RUNNING to the last action read with
- * read_committed. Arguments: customers (default 200), days (default 60), partition counts (default 1,4), stream
- * threads at most (default: the processors).
+ * End-to-end events per second of the Kafka Streams deployment with the broker in this JVM, against one engine in the
+ * same JVM on the same events (docs/kafka.md, "Throughput"). The events are published once per partition count
+ * before any instance starts; every run is a new application (it reads from the start) with its own actions topic,
+ * and its clock runs from the instance being RUNNING to the last action read with read_committed. Arguments:
+ * customers (default 200), days (default 60), runs as {@code partitions:threads} (default {@code 1:1,4:2}; a bare
+ * partition count runs on as many threads as partitions, at most the processors), the largest batches to run each
+ * with (default {@code 1,1000}: 1 is one engine call and store commit per record, as before batching), and rounds
+ * (default 1). In each round the baseline runs first, then every run with every batch size, the batch sizes in
+ * turn first and last from one round to the next, so that before and after share the machine's load.
  */
 public final class KafkaStreamsThroughput {
     private KafkaStreamsThroughput() {
     }
 
     /**
-     * @param args customers, days
+     * @param args customers, days, runs, batch sizes, rounds
      * @throws Exception if the broker or an instance fails
      */
     public static void main(String[] args) throws Exception {
         int customers = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int days = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-        int[] partitionCounts = args.length > 2 ? java.util.Arrays.stream(args[2].split(","))
-                .mapToInt(Integer::parseInt).toArray() : new int[] {1, 4};
-        int maxThreads = args.length > 3 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
+        List<int[]> runs = new java.util.ArrayList<>();
+        for (String run : (args.length > 2 ? args[2] : "1:1,4:2").split(",")) {
+            String[] pt = run.split(":");
+            int partitions = Integer.parseInt(pt[0]);
+            runs.add(new int[] {partitions, pt.length > 1 ? Integer.parseInt(pt[1])
+                    : Math.min(partitions, Runtime.getRuntime().availableProcessors())});
+        }
+        int[] batchSizes = java.util.Arrays.stream((args.length > 3 ? args[3] : "1,1000").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         List<Event> events = StreamData.stream(customers, days, 42);
         long customerEvents = events.stream().filter(e -> !EventPublisher.isBroadcast(e)).count();
         System.out.printf("stream: %d events (%d about customers, %d broadcast ticks), %d customers, %d days%n",
                 events.size(), customerEvents, events.size() - customerEvents, customers, days);
 
-        StreamData.singleEngine(events.subList(0, Math.min(2000, events.size()))); // warm up: rules compiled
-        long t0 = System.nanoTime();
-        int expected;
-        try (Engine engine = Custflow.builder().settings(StreamData.SETTINGS).build()) {
-            expected = engine.acceptAll(events).actions().size();
-        }
-        double single = events.size() / seconds(t0);
-        System.out.printf("one engine, no store, one batch: %,.0f events/s (%d actions)%n", single, expected);
-
+        StreamData.singleEngine(events); // warm up: rules compiled, the engine's code compiled by the JIT
         try (InJvmKafka kafka = InJvmKafka.start()) {
-            for (int partitions : partitionCounts) {
-                String in = "tp.events." + partitions;
-                String out = "tp.actions." + partitions;
-                kafka.createTopic(in, partitions);
-                kafka.createTopic(out, partitions);
-                kafka.createTopic("tp.dead." + partitions, 1);
-                try (EventPublisher publisher = EventPublisher.of(kafka.clientConfig(), in)) {
-                    publisher.publishAll(events);
-                }
-                CustflowTopology topology = CustflowTopology.builder().settings(StreamData.SETTINGS)
-                        .eventsTopic(in).actionsTopic(out).deadLetterTopic("tp.dead." + partitions)
-                        .wallClockInterval(Duration.ZERO).build();
-                Path state = Files.createTempDirectory(Files.createDirectories(Path.of("target", "kafka-it")), "tp");
-                Properties p = CustflowTopology.recommendedConfig("custflow-tp-" + partitions, kafka.bootstrap(), state);
-                p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0);
-                int threads = Math.min(partitions, maxThreads);
-                p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
-                try (KafkaStreams streams = new KafkaStreams(topology.topology(), p);
-                     InJvmKafka.Reader reader = kafka.reader(out)) {
-                    streams.start();
-                    InJvmKafka.await("RUNNING", Duration.ofSeconds(60),
-                            () -> streams.state() == KafkaStreams.State.RUNNING);
-                    long start = System.nanoTime();
-                    int got = reader.readAtLeast(expected, Duration.ofMinutes(3)).size();
-                    double s = seconds(start);
-                    if (got < expected) {
-                        printStall(kafka, streams, "custflow-tp-" + partitions, in, out, partitions);
+            java.util.Set<Integer> published = new java.util.HashSet<>();
+            for (int[] run : runs) {
+                if (published.add(run[0])) {
+                    kafka.createTopic("tp.events." + run[0], run[0]);
+                    try (EventPublisher publisher = EventPublisher.of(kafka.clientConfig(), "tp.events." + run[0])) {
+                        publisher.publishAll(events);
                     }
-                    // every partition gets its own copy of a broadcast tick: records processed > events
-                    long records = customerEvents + (long) (events.size() - customerEvents) * partitions;
-                    System.out.printf("Kafka Streams, %d partition(s), %d stream thread(s), exactly_once_v2: "
-                                    + "%,.0f events/s (%,.0f records/s; %d of %d actions in %.1f s), %.2f of one engine%n",
-                            partitions, threads, events.size() / s, records / s, got, expected, s,
-                            events.size() / s / single);
-                    streams.close(Duration.ofSeconds(30));
+                }
+            }
+            for (int round = 0; round < rounds; round++) {
+                int expected;
+                long t0;
+                long cpu0;
+                try (Engine engine = Custflow.builder().settings(StreamData.SETTINGS).build()) {
+                    t0 = System.nanoTime();
+                    cpu0 = THREADS.getCurrentThreadCpuTime();
+                    expected = engine.acceptAll(events).actions().size();
+                }
+                double single = events.size() / seconds(t0);
+                double singleCpu = events.size() / ((THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9);
+                System.out.printf("round %d, load %s: one engine, no store, one batch: %,.0f events/s (%d actions); "
+                        + "%,.0f events per CPU second of its thread%n", round + 1, load(), single, expected,
+                        singleCpu);
+                for (int[] run : runs) {
+                    for (int i = 0; i < batchSizes.length; i++) {
+                        int batch = batchSizes[round % 2 == 0 ? i : batchSizes.length - 1 - i];
+                        runStreams(kafka, events, customerEvents, expected, single, singleCpu, run[0], run[1],
+                                batch, round + 1);
+                    }
                 }
             }
         }
+    }
+
+    private static void runStreams(InJvmKafka kafka, List<Event> events, long customerEvents, int expected,
+                                   double single, double singleCpu, int partitions, int threads, int batch,
+                                   int round) throws Exception {
+        String in = "tp.events." + partitions;
+        String name = partitions + "-" + threads + "-" + batch + "-" + round;
+        String out = "tp.actions." + name;
+        kafka.createTopic(out, partitions);
+        kafka.createTopic("tp.dead." + name, 1);
+        CustflowTopology topology = CustflowTopology.builder().settings(StreamData.SETTINGS)
+                .eventsTopic(in).actionsTopic(out).deadLetterTopic("tp.dead." + name)
+                .wallClockInterval(Duration.ZERO).maxBatchSize(batch).build();
+        Path state = Files.createTempDirectory(Files.createDirectories(Path.of("target", "kafka-it")), "tp");
+        Properties p = CustflowTopology.recommendedConfig("custflow-tp-" + name, kafka.bootstrap(), state);
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        try (KafkaStreams streams = new KafkaStreams(topology.topology(), p);
+             InJvmKafka.Reader reader = kafka.reader(out)) {
+            streams.start();
+            InJvmKafka.await("RUNNING", Duration.ofSeconds(60), () -> streams.state() == KafkaStreams.State.RUNNING);
+            long start = System.nanoTime();
+            long processCpu0 = processCpuNanos();
+            int got = reader.readAtLeast(expected, Duration.ofMinutes(5)).size();
+            double s = seconds(start);
+            double processCpu = (processCpuNanos() - processCpu0) / 1e9;
+            double streamCpu = streamThreadsCpuNanos("custflow-tp-" + name + "-") / 1e9;
+            if (got < expected) {
+                printStall(kafka, streams, "custflow-tp-" + name, in, out, partitions);
+            }
+            // every partition gets its own copy of a broadcast tick: records processed > events
+            long records = customerEvents + (long) (events.size() - customerEvents) * partitions;
+            System.out.printf("round %d, load %s: Kafka Streams, %d partition(s), %d stream thread(s), batches of at "
+                            + "most %d, exactly_once_v2: %,.0f events/s (%,.0f records/s; %d of %d actions in %.1f s), "
+                            + "%.2f of one engine%n", round, load(), partitions, threads, batch, events.size() / s,
+                    records / s, got, expected, s, events.size() / s / single);
+            System.out.printf("  CPU: stream threads %.2f s, %,.0f events per CPU second of a stream thread, %.2f of "
+                            + "the one engine's thread; the whole process (broker, reader) %.2f s%n", streamCpu,
+                    events.size() / streamCpu, events.size() / streamCpu / singleCpu, processCpu);
+            streams.close(Duration.ofSeconds(30));
+            printBytes(kafka, events.size(), in, out, "custflow-tp-" + name + "-custflow-engine-changelog");
+        }
+    }
+
+    /**
+     * What a run wrote to the broker, per event of the stream: the input it read, its actions, its changelog (as
+     * written: the broker has not compacted the active segments yet). The figures the sizing in BENCHMARKS.md
+     * starts from.
+     */
+    private static void printBytes(InJvmKafka kafka, int events, String... topics) throws Exception {
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
+            List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(n -> n.id()).toList();
+            Map<String, Long> bytes = new TreeMap<>();
+            admin.describeLogDirs(brokers).allDescriptions().get().values().forEach(dirs -> dirs.values().forEach(
+                    dir -> dir.replicaInfos().forEach((tp, info) -> {
+                        if (List.of(topics).contains(tp.topic())) {
+                            bytes.merge(tp.topic(), info.size(), Long::sum);
+                        }
+                    })));
+            StringBuilder line = new StringBuilder("  bytes per event:");
+            bytes.forEach((topic, b) -> line.append(String.format(" %s %,.0f (%,d in all);", topic,
+                    (double) b / events, b)));
+            System.out.println(line);
+        }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /**
+     * The CPU time the instance's stream threads used since they started: on a machine others load, events per CPU
+     * second of a stream thread compare with one engine's far better than wall-clock rates, which depend on the share
+     * of the cores each gets.
+     */
+    private static long streamThreadsCpuNanos(String clientIdPrefix) {
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith(clientIdPrefix) && t.getThreadName().contains("StreamThread")) {
+                sum += Math.max(0, THREADS.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return sum;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** @return the system load average over the last minute, as uptime prints it */
+    private static String load() {
+        return String.format("%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
     }
 
     /**
