@@ -90,7 +90,7 @@ public final class BiSchema {
             column("period_end", Type.DATE, true, "the day after the period's last day (empty for all)"),
             text("dimension", 16, false, "what the figure is broken down by: all, rep, team, channel or region"),
             text("member", 200, false, "the rep, team, channel or region (all when the dimension is all)"),
-            column("value", Type.NUMBER, true, "the figure: a count, a ratio 0..1, days or an amount (see unit); "
+            column("kpi_value", Type.NUMBER, true, "the figure: a count, a ratio 0..1, days or an amount (see unit); "
                     + "empty where it is undefined (a ratio of nothing)"),
             column("numerator", Type.NUMBER, true, "for a ratio or an average, what was counted or summed"),
             column("denominator", Type.NUMBER, true, "for a ratio or an average, what it was divided by"),

@@ -1,0 +1,135 @@
+package dev.custflow.insights.export;
+
+import dev.custflow.insights.export.internal.TableFiles;
+import dev.custflow.insights.export.internal.SqlTables;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The KPI and customer tables of one history under one data scope, ready for a BI tool: as CSV or JSON Lines files,
+ * or as tables in PostgreSQL, MariaDB or H2 that FineBI, Power BI or Superset read directly. The columns are those of
+ * {@link BiSchema}; the report shows the same figures ({@link #kpis()}).
+ *
+ * <pre>{@code
+ * BiExport export = ...;
+ * export.writeCsv(Path.of("bi"));            // bi/custflow_bi_kpi.csv, bi/custflow_bi_customer.csv
+ * try (Connection c = dataSource.getConnection()) {
+ *     export.writeTo(c);                     // replaces this scope's rows, leaves other scopes' alone
+ * }
+ * }</pre>
+ */
+public final class BiExport {
+    private final String scope;
+    private final Instant asOf;
+    private final List<KpiRow> kpis;
+    private final List<CustomerRow> customers;
+
+    private BiExport(String scope, Instant asOf, List<KpiRow> kpis, List<CustomerRow> customers) {
+        this.scope = scope;
+        this.asOf = asOf;
+        this.kpis = List.copyOf(kpis);
+        this.customers = List.copyOf(customers);
+    }
+
+    /**
+     * @param scope     how the scope the figures were queried under is written ({@code director}, {@code rep:R}...)
+     * @param asOf      the end of the history the figures are taken at
+     * @param kpis      the KPI figures
+     * @param customers the customers in the scope, personal data already masked as the scope requires
+     * @return the export
+     */
+    public static BiExport of(String scope, Instant asOf, List<KpiRow> kpis, List<CustomerRow> customers) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(asOf, "asOf");
+        return new BiExport(scope, asOf, kpis, customers);
+    }
+
+    /** @return the scope, as written in the tables */
+    public String scope() {
+        return scope;
+    }
+
+    /** @return the end of the history */
+    public Instant asOf() {
+        return asOf;
+    }
+
+    /** @return the KPI figures, in the order written */
+    public List<KpiRow> kpis() {
+        return kpis;
+    }
+
+    /** @return the customers, in the order written */
+    public List<CustomerRow> customers() {
+        return customers;
+    }
+
+    /**
+     * @param table {@link BiSchema#KPIS} or {@link BiSchema#CUSTOMERS}
+     * @return its rows, every value in the column order of the schema
+     * @throws IllegalArgumentException for another table
+     */
+    public List<List<Object>> rows(BiSchema.Table table) {
+        List<List<Object>> rows = new ArrayList<>();
+        if (table.equals(BiSchema.KPIS)) {
+            kpis.forEach(k -> rows.add(row(k.values())));
+        } else if (table.equals(BiSchema.CUSTOMERS)) {
+            customers.forEach(c -> rows.add(row(c.values())));
+        } else {
+            throw new IllegalArgumentException("no rows for table " + table.name());
+        }
+        return rows;
+    }
+
+    private List<Object> row(List<Object> values) {
+        List<Object> row = new ArrayList<>(values.size() + 3);
+        row.add((long) BiSchema.VERSION);
+        row.add(scope);
+        row.add(asOf);
+        row.addAll(values);
+        return row;
+    }
+
+    /**
+     * Writes {@code <table>.csv} for each table into a folder (created if missing): UTF-8, a header line, RFC 4180
+     * quoting, dates and instants in ISO-8601 (UTC), empty for a missing value.
+     *
+     * @param folder the folder
+     * @return the files written
+     * @throws IOException if a file cannot be written
+     */
+    public List<Path> writeCsv(Path folder) throws IOException {
+        return TableFiles.csv(this, folder);
+    }
+
+    /**
+     * Writes {@code <table>.jsonl} for each table into a folder (created if missing): one JSON object per row, keys
+     * the column names, numbers as numbers, a missing value as null.
+     *
+     * @param folder the folder
+     * @return the files written
+     * @throws IOException if a file cannot be written
+     */
+    public List<Path> writeJsonLines(Path folder) throws IOException {
+        return TableFiles.jsonLines(this, folder);
+    }
+
+    /**
+     * Writes the tables into a database (PostgreSQL, MariaDB or H2) in one transaction: creates them where missing,
+     * replaces the rows of this export's scope and leaves other scopes' rows alone, and records the schema version in
+     * {@code custflow_bi_schema}. Nothing is written when an existing table's columns differ from this version's.
+     *
+     * @param connection a connection (its auto-commit is restored afterwards)
+     * @return rows written per table
+     * @throws SQLException if the database refuses, or an existing table has other columns (named in the message)
+     */
+    public java.util.Map<String, Integer> writeTo(Connection connection) throws SQLException {
+        return SqlTables.write(this, connection);
+    }
+}
