@@ -1,7 +1,5 @@
 package dev.custflow.insights.export;
 
-import dev.custflow.insights.export.internal.TableFiles;
-import dev.custflow.insights.export.internal.SqlTables;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,12 +1,10 @@
-package dev.custflow.insights.export.internal;
+package dev.custflow.insights.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.custflow.insights.export.BiExport;
-import dev.custflow.insights.export.BiSchema;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The export's tables as files: CSV (Jackson's CSV writer) and JSON Lines. */
-public final class TableFiles {
+final class TableFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CsvMapper CSV = new CsvMapper();
 

@@ -1,9 +1,8 @@
-package dev.custflow.insights.report.internal;
+package dev.custflow.insights.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.custflow.insights.report.HeadlessChromium;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

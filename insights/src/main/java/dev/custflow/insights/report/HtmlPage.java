@@ -1,4 +1,4 @@
-package dev.custflow.insights.report.internal;
+package dev.custflow.insights.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,7 +15,7 @@ import java.util.Properties;
  * Writes a {@link Page} as one HTML file that needs nothing else: the style, the chart library (Apache ECharts, read
  * from its WebJar on the classpath) and the charts' data are all inside it, so it opens offline.
  */
-public final class HtmlPage {
+final class HtmlPage {
     private static final String WEBJAR = "META-INF/resources/webjars/echarts/";
     private static final String WEBJAR_VERSION = "META-INF/maven/org.webjars.npm/echarts/pom.properties";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -155,7 +155,7 @@ public final class HtmlPage {
     }
 
     private static String resource(String name) {
-        return read(HtmlPage.class.getClassLoader(), "dev/custflow/insights/report/internal/" + name);
+        return read(HtmlPage.class.getClassLoader(), "dev/custflow/insights/report/" + name);
     }
 
     private static String read(ClassLoader loader, String path) {

@@ -1,4 +1,4 @@
-package dev.custflow.insights.report.internal;
+package dev.custflow.insights.report;
 
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param sections the sections, in order
  * @param footer   the line at the bottom (where the definitions are)
  */
-public record Page(String lang, String title, List<String> lines, List<Section> sections, String footer) {
+record Page(String lang, String title, List<String> lines, List<Section> sections, String footer) {
     /** Copies the lists. */
     public Page {
         Objects.requireNonNull(lang, "lang");

@@ -1,4 +1,4 @@
-package dev.custflow.insights.report.internal;
+package dev.custflow.insights.report;
 
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param series     the series, each with one value per category
  * @param unit       what the values are: {@code count}, {@code ratio} (0..1, shown as percent) or {@code amount}
  */
-public record Chart(String id, String title, Kind kind, List<String> categories, List<Series> series, String unit) {
+record Chart(String id, String title, Kind kind, List<String> categories, List<Series> series, String unit) {
     /** How a chart is drawn. */
     public enum Kind { BAR, STACKED_BAR, HORIZONTAL_BAR, LINE, FUNNEL, PIE }
 

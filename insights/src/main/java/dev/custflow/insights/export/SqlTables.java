@@ -1,7 +1,5 @@
-package dev.custflow.insights.export.internal;
+package dev.custflow.insights.export;
 
-import dev.custflow.insights.export.BiExport;
-import dev.custflow.insights.export.BiSchema;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -23,7 +21,7 @@ import java.util.Map;
  * The export's tables in a database through plain JDBC (no pool, no migration tool: the host hands a connection):
  * created where missing, checked where present, this scope's rows replaced in one transaction.
  */
-public final class SqlTables {
+final class SqlTables {
     private static final int BATCH = 500;
 
     /** What differs between the databases: only the column types. */
