@@ -1,5 +1,8 @@
 package dev.custflow.insights.export;
 
+import dev.custflow.insights.CustomerRow;
+import dev.custflow.insights.KpiBook;
+import dev.custflow.insights.Scope;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,10 +28,10 @@ import java.util.Objects;
 public final class BiExport {
     private final String scope;
     private final Instant asOf;
-    private final List<KpiRow> kpis;
+    private final List<KpiFigure> kpis;
     private final List<CustomerRow> customers;
 
-    private BiExport(String scope, Instant asOf, List<KpiRow> kpis, List<CustomerRow> customers) {
+    private BiExport(String scope, Instant asOf, List<KpiFigure> kpis, List<CustomerRow> customers) {
         this.scope = scope;
         this.asOf = asOf;
         this.kpis = List.copyOf(kpis);
@@ -36,13 +39,33 @@ public final class BiExport {
     }
 
     /**
-     * @param scope     how the scope the figures were queried under is written ({@code director}, {@code rep:R}...)
+     * Queries a KPI book under a scope: every KPI per month and quarter, overall and per rep, team, channel and
+     * region, and over the whole history where the KPI adds up; customers per RFM segment; churn warnings by cause
+     * and late deliveries per month; the run-rate forecast of monthly revenue against what each month had; and the
+     * customers the scope sees.
+     *
+     * @param book     the KPI book the history was fed into
+     * @param warnings the churn warnings and late deliveries noted from the same engine answers
+     * @param scope    who is asking: only what the scope sees is exported, personal data masked unless it grants it
+     * @param asOf     the end of the history
+     * @return the export
+     */
+    public static BiExport query(KpiBook book, WarningLog warnings, Scope scope, Instant asOf) {
+        Objects.requireNonNull(book, "book");
+        Objects.requireNonNull(warnings, "warnings");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(asOf, "asOf");
+        return Figures.query(book, warnings, scope, asOf);
+    }
+
+    /**
+     * @param scope     how the scope the figures were queried under is written ({@code everything}, {@code rep:R}...)
      * @param asOf      the end of the history the figures are taken at
      * @param kpis      the KPI figures
      * @param customers the customers in the scope, personal data already masked as the scope requires
      * @return the export
      */
-    public static BiExport of(String scope, Instant asOf, List<KpiRow> kpis, List<CustomerRow> customers) {
+    public static BiExport of(String scope, Instant asOf, List<KpiFigure> kpis, List<CustomerRow> customers) {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(asOf, "asOf");
         return new BiExport(scope, asOf, kpis, customers);
@@ -59,7 +82,7 @@ public final class BiExport {
     }
 
     /** @return the KPI figures, in the order written */
-    public List<KpiRow> kpis() {
+    public List<KpiFigure> kpis() {
         return kpis;
     }
 
@@ -78,11 +101,17 @@ public final class BiExport {
         if (table.equals(BiSchema.KPIS)) {
             kpis.forEach(k -> rows.add(row(k.values())));
         } else if (table.equals(BiSchema.CUSTOMERS)) {
-            customers.forEach(c -> rows.add(row(c.values())));
+            customers.forEach(c -> rows.add(row(customer(c))));
         } else {
             throw new IllegalArgumentException("no rows for table " + table.name());
         }
         return rows;
+    }
+
+    private static List<Object> customer(CustomerRow c) {
+        return java.util.Arrays.asList(c.id(), c.name(), c.phone(), c.email(),
+                c.stage() == null ? null : c.stage().name(), c.segment(), c.channel(), c.region(), c.rep(), c.team(),
+                (long) c.orders(), c.revenue() == null ? 0.0 : c.revenue().doubleValue(), c.lastOrder());
     }
 
     private List<Object> row(List<Object> values) {

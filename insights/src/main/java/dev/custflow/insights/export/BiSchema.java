@@ -77,7 +77,7 @@ public final class BiSchema {
     private static final Column SCHEMA_VERSION = column("schema_version", Type.INTEGER, false,
             "the version of this schema (" + VERSION + ")");
     private static final Column SCOPE = text("scope", 200, false,
-            "the data scope the export ran under: director, team:T, rep:R or partner:P");
+            "the data scope the export ran under: everything (a director), team:T, rep:R or partner:P");
     private static final Column AS_OF = column("as_of", Type.TIMESTAMP, false,
             "the end of the history the figures are taken at (event time, UTC)");
 
@@ -85,39 +85,38 @@ public final class BiSchema {
     public static final Table KPIS = new Table("custflow_bi_kpi", List.of(
             SCHEMA_VERSION, SCOPE, AS_OF,
             text("kpi", 64, false, "the KPI's name, e.g. leads or mql_rate (docs/kpis.md defines each)"),
-            text("grain", 16, false, "the period: day, week, month, quarter, or all (the whole history)"),
+            text("grain", 16, false, "the period: month, quarter, or all (the whole history: sums of the months' "
+                    + "numerators over sums of their denominators, for the KPIs that add up so)"),
             column("period_start", Type.DATE, true, "the period's first day (empty for all)"),
-            column("period_end", Type.DATE, true, "the day after the period's last day (empty for all)"),
-            text("dimension", 16, false, "what the figure is broken down by: all, rep, team, channel or region"),
-            text("member", 200, false, "the rep, team, channel or region (all when the dimension is all)"),
-            column("kpi_value", Type.NUMBER, true, "the figure: a count, a ratio 0..1, days or an amount (see unit); "
+            column("period_end", Type.DATE, true, "the period's last day (empty for all)"),
+            text("dimension", 16, false, "what the figure is broken down by: all, rep, team, channel, region, "
+                    + "segment (RFM) or cause (of a churn warning)"),
+            text("member", 200, false, "the rep, team, channel, region, segment or cause (all when the dimension "
+                    + "is all; empty for facts without one, e.g. a customer without a rep)"),
+            column("kpi_value", Type.NUMBER, true, "the figure: a count, a ratio (0.25 is 25 %), days, money or a score "
+                    + "(see unit); "
                     + "empty where it is undefined (a ratio of nothing)"),
-            column("numerator", Type.NUMBER, true, "for a ratio or an average, what was counted or summed"),
-            column("denominator", Type.NUMBER, true, "for a ratio or an average, what it was divided by"),
-            text("unit", 16, false, "count, ratio, days, amount or score")));
+            column("numerator", Type.NUMBER, true, "what was counted or summed (for NPS: promoters less detractors)"),
+            column("denominator", Type.NUMBER, true, "what it was divided by; empty for counts and sums"),
+            text("unit", 16, false, "count, ratio, money (the settings' currency), days or score")));
 
     /** The customer table: one row per customer in the scope, personal data masked unless the scope grants it. */
     public static final Table CUSTOMERS = new Table("custflow_bi_customer", List.of(
             SCHEMA_VERSION, SCOPE, AS_OF,
-            text("customer_id", 200, false, "the customer's id in the host's system"),
-            text("name", 200, true, "the name, masked (first character and ****) unless the scope grants personal data"),
+            text("customer_id", 200, false, "the customer's (or lead's) id in the host's system"),
+            text("name", 200, true, "the name, masked (王*) unless the scope grants personal data"),
             text("phone", 64, true, "the phone, masked (138****8002) unless the scope grants personal data"),
             text("email", 200, true, "the e-mail, masked (z***@example.com) unless the scope grants personal data"),
             text("stage", 16, true, "the lifecycle stage: LEAD, PROSPECT, CUSTOMER, LOYAL, ADVOCATE, DORMANT or "
                     + "DISQUALIFIED"),
             text("segment", 32, true, "the RFM segment, e.g. CHAMPIONS"),
-            text("rfm", 3, true, "the RFM scores as three digits, e.g. 545"),
-            text("channel", 64, true, "the channel the customer first came from"),
+            text("channel", 64, true, "the channel the customer was first captured from"),
             text("region", 64, true, "the region"),
             text("rep", 200, true, "the owning rep's id"),
             text("team", 200, true, "the owning rep's team"),
-            column("lead_score", Type.INTEGER, false, "the lead score"),
-            column("orders", Type.INTEGER, false, "orders ever placed (cancelled and returned ones reversed)"),
-            column("monetary", Type.NUMBER, false, "the total of those orders"),
-            column("first_seen", Type.TIMESTAMP, true, "when the engine first saw the customer"),
-            column("last_order_at", Type.TIMESTAMP, true, "the last order, empty before the first"),
-            column("open_warnings", Type.INTEGER, false, "churn warnings open at as_of"),
-            column("last_nps", Type.INTEGER, true, "the last NPS answer 0..10, empty when none")));
+            column("orders", Type.INTEGER, false, "orders placed, less those cancelled or returned"),
+            column("revenue", Type.NUMBER, false, "their amounts, less cancelled and returned orders"),
+            column("last_order_at", Type.TIMESTAMP, true, "when the last order was placed, empty before the first")));
 
     /** The table that says which schema version the other tables are in. */
     public static final Table SCHEMA = new Table("custflow_bi_schema", List.of(

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +18,7 @@ class BiExportFilesTest {
 
     @Test
     void csv_readBack_givesEveryRowAndValue_underTheSchemaHeader(@TempDir Path dir) throws Exception {
-        BiExport export = ExportSamples.export("director", false);
+        BiExport export = ExportSamples.export("everything");
 
         List<Path> files = export.writeCsv(dir);
 
@@ -40,7 +39,7 @@ class BiExportFilesTest {
 
     @Test
     void jsonLines_readBack_givesTypedValues_andNullWhereUndefined(@TempDir Path dir) throws Exception {
-        BiExport export = ExportSamples.export("director", false);
+        BiExport export = ExportSamples.export("everything");
 
         export.writeJsonLines(dir);
 
@@ -56,23 +55,6 @@ class BiExportFilesTest {
         for (JsonNode n : kpis) {
             assertThat(n.fieldNames()).toIterable().containsExactlyElementsOf(BiSchema.KPIS.columnNames());
         }
-    }
-
-    @Test
-    void customers_withoutGrant_haveNameAndContactsMasked(@TempDir Path dir) throws Exception {
-        ExportSamples.export("rep:rep-1", false).writeCsv(dir);
-
-        String csv = Files.readString(dir.resolve("custflow_bi_customer.csv"), StandardCharsets.UTF_8);
-        assertThat(csv).doesNotContain("王小明").doesNotContain("13812348002").doesNotContain("zhang.san")
-                .contains("王*").contains("138****8002").contains("z***@example.com");
-    }
-
-    @Test
-    void customers_withGrant_keepThem(@TempDir Path dir) throws Exception {
-        ExportSamples.export("director", true).writeJsonLines(dir);
-
-        String jsonl = Files.readString(dir.resolve("custflow_bi_customer.jsonl"), StandardCharsets.UTF_8);
-        assertThat(jsonl).contains("王小明").contains("zhang.san@example.com");
     }
 
     private static List<List<String>> readCsv(Path file) throws Exception {

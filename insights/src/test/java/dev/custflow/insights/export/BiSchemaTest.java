@@ -29,8 +29,8 @@ class BiSchemaTest {
     void customerTable_hasTheColumnsOfVersionOne() {
         assertThat(BiSchema.CUSTOMERS.name()).isEqualTo("custflow_bi_customer");
         assertThat(BiSchema.CUSTOMERS.columnNames()).containsExactly("schema_version", "scope", "as_of",
-                "customer_id", "name", "phone", "email", "stage", "segment", "rfm", "channel", "region", "rep", "team",
-                "lead_score", "orders", "monetary", "first_seen", "last_order_at", "open_warnings", "last_nps");
+                "customer_id", "name", "phone", "email", "stage", "segment", "channel", "region", "rep", "team", "orders",
+                "revenue", "last_order_at");
     }
 
     @Test

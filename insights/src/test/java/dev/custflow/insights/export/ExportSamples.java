@@ -1,47 +1,40 @@
 package dev.custflow.insights.export;
 
-import dev.custflow.Custflow;
-import dev.custflow.Engine;
-import dev.custflow.event.LeadCaptured;
-import dev.custflow.model.CustomerProfile;
+import dev.custflow.insights.CustomerRow;
+import dev.custflow.model.Stage;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Small exports for the export's tests: a few KPI figures and customers whose profiles an engine made. */
+/** Small exports for the export's tests: a few KPI figures and customers. */
 final class ExportSamples {
     static final Instant AS_OF = Instant.parse("2025-03-31T23:59:59Z");
 
     private ExportSamples() {
     }
 
-    static List<KpiRow> kpis() {
+    static List<KpiFigure> kpis() {
         return List.of(
-                new KpiRow("leads", "month", LocalDate.parse("2025-01-01"), LocalDate.parse("2025-02-01"), "channel",
-                        "web, \"paid\"", 12.0, null, null, "count"),
-                new KpiRow("mql_rate", "month", LocalDate.parse("2025-01-01"), LocalDate.parse("2025-02-01"), "all",
-                        KpiRow.ALL, 0.25, 3.0, 12.0, "ratio"),
-                new KpiRow("mql_rate", KpiRow.ALL, null, null, "rep", "rep-1", null, 0.0, 0.0, "ratio"),
-                new KpiRow("revenue", "month", LocalDate.parse("2025-02-01"), LocalDate.parse("2025-03-01"), "all",
-                        KpiRow.ALL, 12345678.9, null, null, "amount"));
+                new KpiFigure("leads", "month", LocalDate.parse("2025-01-01"), LocalDate.parse("2025-01-31"),
+                        "channel", "web, \"paid\"", 12.0, 12.0, null, "count"),
+                new KpiFigure("mql_rate", "month", LocalDate.parse("2025-01-01"), LocalDate.parse("2025-01-31"), "all",
+                        KpiFigure.ALL, 0.25, 3.0, 12.0, "ratio"),
+                new KpiFigure("mql_rate", KpiFigure.ALL, null, null, "rep", "rep-1", null, 0.0, 0.0, "ratio"),
+                new KpiFigure("revenue", "month", LocalDate.parse("2025-02-01"), LocalDate.parse("2025-02-28"), "all",
+                        KpiFigure.ALL, 12345678.9, 12345678.9, null, "money"));
     }
 
-    /** @return the profiles of two leads, one with a name, phone and e-mail */
-    static List<CustomerProfile> profiles() {
-        List<CustomerProfile> profiles = new ArrayList<>();
-        try (Engine e = Custflow.builder().eventTime().build()) {
-            e.accept(LeadCaptured.builder("e1", Instant.parse("2025-01-02T09:00:00Z"), "c-1", "web")
-                    .name("王小明").phone("13812348002").email("zhang.san@example.com").build());
-            e.accept(LeadCaptured.builder("e2", Instant.parse("2025-01-03T09:00:00Z"), "c-2", "fair").build());
-            e.forEachCustomer(profiles::add);
-        }
-        profiles.sort(java.util.Comparator.comparing(CustomerProfile::id));
-        return profiles;
+    static List<CustomerRow> customers() {
+        return List.of(
+                new CustomerRow("c-1", Stage.CUSTOMER, "rep-1", "east", "web", "north", "CHAMPIONS",
+                        new BigDecimal("1200.50"), 2, Instant.parse("2025-02-03T10:00:00Z"), "王*", "138****8002",
+                        "z***@example.com"),
+                new CustomerRow("c-2", Stage.LEAD, null, null, "fair", null, null, BigDecimal.ZERO, 0, null, null,
+                        null, null));
     }
 
-    static BiExport export(String scope, boolean personalData) {
-        List<CustomerRow> rows = profiles().stream().map(p -> CustomerRow.of(p, "east", personalData)).toList();
-        return BiExport.of(scope, AS_OF, kpis(), rows);
+    static BiExport export(String scope) {
+        return BiExport.of(scope, AS_OF, kpis(), customers());
     }
 }

@@ -79,7 +79,7 @@ abstract class SqlExportTests {
 
     @Test
     void export_readBackWithSql_givesTheSameRowsAndValues() throws Exception {
-        BiExport export = ExportSamples.export("scope-a", false);
+        BiExport export = ExportSamples.export("scope-a");
         try (Connection c = db.connect()) {
             assertThat(export.writeTo(c)).containsEntry("custflow_bi_kpi", 4).containsEntry("custflow_bi_customer", 2);
 
@@ -97,8 +97,8 @@ abstract class SqlExportTests {
     @Test
     void exportOfAnotherScope_leavesTheFirstScopesRows_andAgain_replacesItsOwn() throws Exception {
         try (Connection c = db.connect()) {
-            ExportSamples.export("scope-b", false).writeTo(c);
-            ExportSamples.export("scope-c", false).writeTo(c);
+            ExportSamples.export("scope-b").writeTo(c);
+            ExportSamples.export("scope-c").writeTo(c);
             BiExport later = BiExport.of("scope-b", Instant.parse("2025-04-30T00:00:00Z"),
                     ExportSamples.kpis().subList(0, 1), List.of());
             later.writeTo(c);
@@ -113,12 +113,12 @@ abstract class SqlExportTests {
     @Test
     void tableOfAnotherShape_isNotWrittenInto_andTheErrorNamesIt() throws Exception {
         try (Connection c = db.connect()) {
-            ExportSamples.export("scope-d", false).writeTo(c);
+            ExportSamples.export("scope-d").writeTo(c);
             try (Statement s = c.createStatement()) {
                 s.execute("ALTER TABLE custflow_bi_customer ADD COLUMN extra VARCHAR(10)");
             }
             try {
-                assertThatThrownBy(() -> ExportSamples.export("scope-e", false).writeTo(c))
+                assertThatThrownBy(() -> ExportSamples.export("scope-e").writeTo(c))
                         .hasMessageContaining("custflow_bi_customer").hasMessageContaining("extra")
                         .hasMessageContaining("nothing was written");
                 assertThat(select(c, BiSchema.KPIS, "scope-e")).isEmpty();

@@ -6,26 +6,27 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One figure of the KPI table ({@link BiSchema#KPIS}): a KPI, for one period and one member of a dimension.
+ * One row of the KPI table ({@link BiSchema#KPIS}): a KPI, for one period and one member of a dimension. The report
+ * draws these same rows.
  *
  * @param kpi         the KPI's name (docs/kpis.md)
  * @param grain       day, week, month, quarter, or all
  * @param periodStart the period's first day, null for all
- * @param periodEnd   the day after its last day, null for all
- * @param dimension   all, rep, team, channel or region
+ * @param periodEnd   its last day, null for all
+ * @param dimension   all, rep, team, channel, region, segment or cause
  * @param member      the member of the dimension ({@code all} for the dimension all)
  * @param value       the figure, null where undefined
  * @param numerator   for a ratio or an average, what was counted or summed; else null
  * @param denominator for a ratio or an average, what it was divided by; else null
- * @param unit        count, ratio, days, amount or score
+ * @param unit        count, ratio, money, days or score
  */
-public record KpiRow(String kpi, String grain, LocalDate periodStart, LocalDate periodEnd, String dimension,
+public record KpiFigure(String kpi, String grain, LocalDate periodStart, LocalDate periodEnd, String dimension,
                      String member, Double value, Double numerator, Double denominator, String unit) {
     /** The grain and member of a figure over the whole history and everyone. */
     public static final String ALL = "all";
 
     /** Validates the fields. */
-    public KpiRow {
+    public KpiFigure {
         Objects.requireNonNull(kpi, "kpi");
         Objects.requireNonNull(grain, "grain");
         Objects.requireNonNull(dimension, "dimension");
