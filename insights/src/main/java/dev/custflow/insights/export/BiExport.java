@@ -28,12 +28,15 @@ import java.util.Objects;
 public final class BiExport {
     private final String scope;
     private final Instant asOf;
+    private final java.time.ZoneId zone;
     private final List<KpiFigure> kpis;
     private final List<CustomerRow> customers;
 
-    private BiExport(String scope, Instant asOf, List<KpiFigure> kpis, List<CustomerRow> customers) {
+    private BiExport(String scope, Instant asOf, java.time.ZoneId zone, List<KpiFigure> kpis,
+                     List<CustomerRow> customers) {
         this.scope = scope;
         this.asOf = asOf;
+        this.zone = zone;
         this.kpis = List.copyOf(kpis);
         this.customers = List.copyOf(customers);
     }
@@ -61,14 +64,22 @@ public final class BiExport {
     /**
      * @param scope     how the scope the figures were queried under is written ({@code everything}, {@code rep:R}...)
      * @param asOf      the end of the history the figures are taken at
+     * @param zone      the time zone the periods were counted in
      * @param kpis      the KPI figures
      * @param customers the customers in the scope, personal data already masked as the scope requires
      * @return the export
      */
-    public static BiExport of(String scope, Instant asOf, List<KpiFigure> kpis, List<CustomerRow> customers) {
+    public static BiExport of(String scope, Instant asOf, java.time.ZoneId zone, List<KpiFigure> kpis,
+                              List<CustomerRow> customers) {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(asOf, "asOf");
-        return new BiExport(scope, asOf, kpis, customers);
+        Objects.requireNonNull(zone, "zone");
+        return new BiExport(scope, asOf, zone, kpis, customers);
+    }
+
+    /** @return the time zone the periods were counted in (the engine settings' {@code timeZone}) */
+    public java.time.ZoneId zone() {
+        return zone;
     }
 
     /** @return the scope, as written in the tables */

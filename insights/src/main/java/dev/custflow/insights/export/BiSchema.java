@@ -93,8 +93,8 @@ public final class BiSchema {
                     + "segment (RFM) or cause (of a churn warning)"),
             text("member", 200, false, "the rep, team, channel, region, segment or cause (all when the dimension "
                     + "is all; empty for facts without one, e.g. a customer without a rep)"),
-            column("kpi_value", Type.NUMBER, true, "the figure: a count, a ratio (0.25 is 25 %), days, money or a score "
-                    + "(see unit); "
+            column("kpi_value", Type.NUMBER, true, "the figure: a count, a ratio (0.25 is 25 %), days, money "
+                    + "or a score (see unit); "
                     + "empty where it is undefined (a ratio of nothing)"),
             column("numerator", Type.NUMBER, true, "what was counted or summed (for NPS: promoters less detractors)"),
             column("denominator", Type.NUMBER, true, "what it was divided by; empty for counts and sums"),

@@ -28,7 +28,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** The queries behind an export: the book's KPIs under the scope, the whole-history sums, the warnings, the forecast. */
+/** The queries behind an export: the book's KPIs under the scope, whole-history sums, warnings, the forecast. */
 final class Figures {
     /** Figures of the derived rows that are no KPI of the book. */
     static final String CUSTOMERS = "customers";
@@ -90,7 +90,7 @@ final class Figures {
         warnings.lateDeliveries(visible::contains).forEach((month, n) -> figures.add(count(LATE_DELIVERIES, "month",
                 month.atDay(1), month.atEndOfMonth(), KpiFigure.ALL, KpiFigure.ALL, n)));
         forecast(figures, asOf, book.zone());
-        return BiExport.of(scope(scope), asOf, figures, customers);
+        return BiExport.of(scope(scope), asOf, book.zone(), figures, customers);
     }
 
     private static KpiFigure count(String kpi, String grain, LocalDate first, LocalDate last, String dimension,

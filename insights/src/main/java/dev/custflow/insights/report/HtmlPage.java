@@ -50,9 +50,9 @@ final class HtmlPage {
             if (!s.charts().isEmpty()) {
                 out.write("<div class=\"charts\">\n");
                 for (Chart c : s.charts()) {
-                    out.write("<div class=\"chart-box\"><h3>" + text(c.title()) + "</h3><div class=\"chart\" id=\"chart-"
-                            + c.id() + "\" data-chart=\"" + c.id() + "\" data-expected-points=\"" + c.points()
-                            + "\"></div></div>\n");
+                    out.write("<div class=\"chart-box\"><h3>" + text(c.title()) + "</h3>");
+                    out.write("<div class=\"chart\" id=\"chart-" + c.id() + "\" data-chart=\"" + c.id()
+                            + "\" data-expected-points=\"" + c.points() + "\"></div></div>\n");
                     specs.add(spec(c));
                 }
                 out.write("</div>\n");

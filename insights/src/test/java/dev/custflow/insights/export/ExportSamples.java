@@ -35,6 +35,6 @@ final class ExportSamples {
     }
 
     static BiExport export(String scope) {
-        return BiExport.of(scope, AS_OF, kpis(), customers());
+        return BiExport.of(scope, AS_OF, java.time.ZoneOffset.UTC, kpis(), customers());
     }
 }

@@ -99,7 +99,7 @@ abstract class SqlExportTests {
         try (Connection c = db.connect()) {
             ExportSamples.export("scope-b").writeTo(c);
             ExportSamples.export("scope-c").writeTo(c);
-            BiExport later = BiExport.of("scope-b", Instant.parse("2025-04-30T00:00:00Z"),
+            BiExport later = BiExport.of("scope-b", Instant.parse("2025-04-30T00:00:00Z"), java.time.ZoneOffset.UTC,
                     ExportSamples.kpis().subList(0, 1), List.of());
             later.writeTo(c);
 
