@@ -55,7 +55,10 @@ final class EventsFileHistory implements EventHistory {
                 source.acknowledge();
             }
         } catch (dev.custflow.ConnectorException e) {
-            throw e.getCause() instanceof IOException io ? io : e;
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
         }
         return new EventsFileHistory(file, List.copyOf(events), List.copyOf(rejected));
     }
