@@ -87,7 +87,7 @@ class ReportCommandTest {
 
         assertSameNumbers(page, dir);
         assertThat(figures.kpis()).anyMatch(f -> f.kpi().equals("revenue_forecast_mape"));
-        assertRendered(HeadlessChromium.orSkip(), page, "funnel", "warnings", "segments", "trends-counts",
+        assertRendered(HeadlessChromium.orSkip(), page, "warnings", "segments", "trends-counts",
                 "trends-money", "forecast");
     }
 

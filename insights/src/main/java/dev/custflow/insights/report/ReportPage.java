@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -63,8 +62,9 @@ final class ReportPage {
         List<String> labels = steps.stream().map(k -> k.label(locale)).toList();
         List<KpiFigure> figures = steps.stream().map(k -> byKey.get(KpiFigure.key(k.key(), ALL, null, ALL, ALL)))
                 .toList();
-        return section("funnel", charts(chart("funnel", w.text("funnel.chart"), Chart.Kind.FUNNEL, labels,
-                List.of(series(w.text("value"), figures)), "count")), List.of());
+        // one step is no funnel
+        return section("funnel", steps.size() < 2 ? List.of() : charts(chart("funnel", w.text("funnel.chart"),
+                Chart.Kind.FUNNEL, labels, List.of(series(w.text("value"), figures)), "count")), List.of());
     }
 
     private Page.Section channels() {
@@ -243,7 +243,7 @@ final class ReportPage {
         for (Kpi k : kpis) {
             Chart.Series s = series(k.label(locale), months.stream()
                     .map(d -> byKey.get(KpiFigure.key(k.key(), MONTH, d, ALL, ALL))).toList());
-            if (s.values().stream().anyMatch(Objects::nonNull)) {
+            if (s.values().stream().anyMatch(v -> v != null && v != 0)) { // a KPI that stayed 0 is left out
                 series.add(s);
             }
         }
