@@ -187,8 +187,8 @@ public final class DefaultKpiBook implements KpiBook {
     public synchronized void forEachCustomer(Scope scope, Consumer<CustomerRow> visitor) {
         Objects.requireNonNull(visitor, "visitor");
         int s = scopeOf(scope);
-        if (s < 0) {
-            return;
+        if (s < 0 && scope.kind() == Scope.Kind.PARTNER) {
+            return; // never shared anything
         }
         for (CustomerState c : fold.customers.values()) {
             if (sees(scope, s, c)) {
@@ -200,11 +200,14 @@ public final class DefaultKpiBook implements KpiBook {
     @Override
     public synchronized Optional<CustomerRow> customer(Scope scope, String customerId) {
         int s = scopeOf(scope);
-        CustomerState c = customerId == null || s < 0 ? null : fold.customers.get(customerId);
+        CustomerState c = customerId == null ? null : fold.customers.get(customerId);
         return c != null && sees(scope, s, c) ? Optional.of(row(scope, c)) : Optional.empty();
     }
 
-    /** Whether the scope sees the customer now: the one place the customer lists are scoped. */
+    /**
+     * Whether the scope sees the customer now: the one place the customer lists are scoped. A rep or team is
+     * matched by name (it may own customers before any fact was counted for it); a partner by its number.
+     */
     private boolean sees(Scope scope, int s, CustomerState c) {
         return switch (scope.kind()) {
             case EVERYTHING -> true;
