@@ -190,11 +190,30 @@ public final class DefaultKpiBook implements KpiBook {
         if (s < 0 && scope.kind() == Scope.Kind.PARTNER) {
             return; // never shared anything
         }
-        for (CustomerState c : fold.customers.values()) {
-            if (sees(scope, s, c)) {
+        for (CustomerState c : candidates(scope, s)) {
+            if (sees(scope, s, c)) { // the indexes narrow the search; this check decides
                 visitor.accept(row(scope, c));
             }
         }
+    }
+
+    /** The customers a scope may see, in id order, from the indexes (a superset is fine: {@link #sees} decides). */
+    private Iterable<CustomerState> candidates(Scope scope, int s) {
+        return switch (scope.kind()) {
+            case EVERYTHING -> fold.customers.values();
+            case REP -> fold.byOwner.getOrDefault(scope.id(), new java.util.TreeMap<>()).values();
+            case PARTNER -> fold.byPartner.getOrDefault(s, new java.util.TreeMap<>()).values();
+            case TEAM -> {
+                List<CustomerState> team = new ArrayList<>();
+                ledger.teams.forEach((rep, t) -> {
+                    if (t.equals(scope.id()) && fold.byOwner.containsKey(rep)) {
+                        team.addAll(fold.byOwner.get(rep).values());
+                    }
+                });
+                team.sort(Comparator.comparing(c -> c.id));
+                yield team;
+            }
+        };
     }
 
     @Override
