@@ -24,8 +24,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  */
 class ReadersLanguageTest {
     private static final Path EXAMPLE = Path.of("../docs/examples/scenarios");
-    private static final List<String> CHINESE_HELP = List.of("lint", "test", "demo", "whatif", "calibrate", "report",
-            "export");
+    private static final List<String> CHINESE_HELP = List.of("lint", "test", "demo", "whatif", "calibrate", "forecast",
+            "report", "export");
 
     @Test
     void help_isInChinese_whetherTheLocaleIsGivenBeforeOrAfterTheCommand() {

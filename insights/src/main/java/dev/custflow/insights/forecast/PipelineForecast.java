@@ -16,8 +16,9 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The weighted pipeline at a moment: each opportunity open then, its amount times the chance that one like it is
- * won ({@link WinRates}, learned from the opportunities closed by then), summed.
+ * The weighted pipeline at a moment: each opportunity open then, its amount times the chance that one like it, open
+ * that long, is won ({@link WinRates#probability(Opportunity, Duration)}, learned from the opportunities closed by
+ * then), summed. An opportunity open longer than any won one took is stale and counts for nothing.
  *
  * <pre>{@code
  * PipelineForecast pipeline = PipelineForecast.of(opportunities, now);
@@ -76,16 +77,17 @@ public final class PipelineForecast {
         List<PipelineLine> lines = new ArrayList<>();
         for (Opportunity o : opportunities) {
             if (o.isOpenAt(asOf)) {
-                lines.add(line(o, rates));
+                lines.add(line(o, rates, asOf));
             }
         }
         return new PipelineForecast(asOf, rates, List.copyOf(lines));
     }
 
-    static PipelineLine line(Opportunity o, WinRates rates) {
+    /** An opportunity's line at a moment: its chance given how long it has been open by then. */
+    static PipelineLine line(Opportunity o, WinRates rates, Instant asOf) {
         boolean estimated = o.amount() == null;
         BigDecimal amount = estimated ? rates.typicalAmount() : o.amount();
-        double p = rates.probability(o);
+        double p = rates.probability(o, Duration.between(o.createdAt(), asOf));
         BigDecimal expected = amount.multiply(BigDecimal.valueOf(p)).setScale(2, RoundingMode.HALF_EVEN);
         return new PipelineLine(o, amount, estimated, p, expected);
     }
@@ -103,6 +105,11 @@ public final class PipelineForecast {
     /** @return every open opportunity with its amount, chance and expected revenue */
     public List<PipelineLine> lines() {
         return lines;
+    }
+
+    /** @return the open opportunities that are stale: open longer than any won opportunity learned from took */
+    public List<PipelineLine> stale() {
+        return lines.stream().filter(l -> rates.stale(Duration.between(l.opportunity().createdAt(), asOf))).toList();
     }
 
     /** @return the amounts of the open opportunities, summed (the unweighted pipeline) */
@@ -136,8 +143,7 @@ public final class PipelineForecast {
     /**
      * The expected revenue by the month it is expected to close in. An opportunity open for {@code a} so far closes
      * as the won opportunities learned from that took longer than {@code a} did, each equally likely: its expected
-     * revenue is spread over the months they would close it in. When none took that long, it is expected in the
-     * month of the forecast (it is overdue).
+     * revenue is spread over the months they would close it in. A stale one expects nothing.
      *
      * @param zone the time zone months are counted in
      * @return expected revenue per month, earliest first; summed, it is {@link #expectedRevenue()} give or take
@@ -150,8 +156,7 @@ public final class PipelineForecast {
         for (PipelineLine l : lines) {
             Duration age = Duration.between(l.opportunity().createdAt(), asOf);
             List<Duration> longer = cycles.stream().filter(c -> c.compareTo(age) > 0).toList();
-            if (longer.isEmpty()) {
-                out.merge(YearMonth.from(asOf.atZone(zone)), l.expected(), BigDecimal::add);
+            if (longer.isEmpty() || l.expected().signum() == 0) {
                 continue;
             }
             Map<YearMonth, Integer> months = new TreeMap<>();

@@ -25,8 +25,9 @@ import java.util.SortedMap;
  */
 public final class RunRateForecast {
     /**
-     * The method the library recommends: simple exponential smoothing, which had the lowest error on the CDNOW
-     * history among the methods compared (docs/forecast.md).
+     * The method the library recommends: simple exponential smoothing. On the histories measured (CDNOW, the demo's
+     * company) it was never worse than the naive last month, which no other method compared managed on both; where
+     * a series is level but noisy it smooths, where it moves it follows (docs/forecast.md).
      */
     public static final ForecastMethod SHIPPED = ForecastMethod.EXPONENTIAL_SMOOTHING;
     /** The months of history the first scored forecast has by default. */
@@ -131,6 +132,10 @@ public final class RunRateForecast {
             }
             YearMonth first = revenue.firstKey();
             int length = (int) first.until(revenue.lastKey(), java.time.temporal.ChronoUnit.MONTHS) + 1;
+            if (length < 1) {
+                throw new IllegalArgumentException("the revenue series must be sorted oldest first (its first month, "
+                        + first + ", is after its last, " + revenue.lastKey() + ")");
+            }
             BigDecimal[] exact = new BigDecimal[length];
             Arrays.fill(exact, BigDecimal.ZERO);
             for (Map.Entry<YearMonth, BigDecimal> e : revenue.entrySet()) {

@@ -3,6 +3,7 @@ package dev.custflow.insights.forecast;
 import dev.custflow.model.Outcome;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +18,10 @@ import java.util.TreeMap;
  * ({@code (won + k * overall) / (closed + k)}), and a band-and-channel cell's rate is shrunk the same way towards its
  * band's. A small group so says little and a large one speaks for itself; {@code k}, the prior weight, is
  * {@value #DEFAULT_PRIOR_WEIGHT} closings by default. Bands are {@code 0-19, 20-39, 40-59, 60-79, 80+} of the lead
- * score when the opportunity was created.
+ * score when the opportunity was created. Not every opportunity closes (some are left open and forgotten): the
+ * rates are scaled by the share that do, per score band and shrunk the same way towards the overall share
+ * ({@link #closingShare()}), and an open one's chance falls as it ages past the time won ones took
+ * ({@link #probability(Opportunity, Duration)}).
  */
 public final class WinRates {
     /** The default prior weight: a group's own rate counts as much as the rate above it after this many closings. */
@@ -48,9 +52,15 @@ public final class WinRates {
     private final Map<String, int[]> cells;
     /** How long the won opportunities took from creation to closing, in seconds, shortest first. */
     private final long[] wonCycles;
+    /** The same for the lost ones. */
+    private final long[] lostCycles;
+    private final double closingShare;
+    /** Per score band: the opportunities old enough to have closed, and how many of them had. */
+    private final Map<String, int[]> closingPerBand;
 
     private WinRates(Instant asOf, double priorWeight, int closed, int won, BigDecimal typicalAmount,
-                     Map<String, int[]> bands, Map<String, int[]> cells, long[] wonCycles) {
+                     Map<String, int[]> bands, Map<String, int[]> cells, long[] wonCycles, long[] lostCycles,
+                     double closingShare, Map<String, int[]> closingPerBand) {
         this.asOf = asOf;
         this.priorWeight = priorWeight;
         this.closed = closed;
@@ -60,6 +70,9 @@ public final class WinRates {
         this.bands = bands;
         this.cells = cells;
         this.wonCycles = wonCycles;
+        this.lostCycles = lostCycles;
+        this.closingShare = closingShare;
+        this.closingPerBand = closingPerBand;
     }
 
     /**
@@ -93,6 +106,7 @@ public final class WinRates {
         Map<String, int[]> bands = new TreeMap<>();
         Map<String, int[]> cells = new TreeMap<>();
         List<Long> cycles = new ArrayList<>();
+        List<Long> lost = new ArrayList<>();
         for (Opportunity o : opportunities) {
             if (!o.closedBy(asOf)) {
                 continue;
@@ -100,9 +114,7 @@ public final class WinRates {
             int w = o.outcome() == Outcome.WON ? 1 : 0;
             closed++;
             won += w;
-            if (w == 1) {
-                cycles.add(java.time.Duration.between(o.createdAt(), o.closedAt()).getSeconds());
-            }
+            (w == 1 ? cycles : lost).add(Duration.between(o.createdAt(), o.closedAt()).getSeconds());
             if (w == 1 && o.wonAmount().signum() > 0) {
                 wonAmount = wonAmount.add(o.wonAmount());
                 wonWithAmount++;
@@ -116,8 +128,26 @@ public final class WinRates {
         }
         BigDecimal typical = wonWithAmount == 0 ? BigDecimal.ZERO
                 : wonAmount.divide(BigDecimal.valueOf(wonWithAmount), 2, RoundingMode.HALF_EVEN);
-        long[] wonCycles = cycles.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new WinRates(asOf, priorWeight, closed, won, typical, bands, cells, wonCycles);
+        long[] wonCycles = sorted(cycles);
+        // old enough to have closed as the slowest win did: if still open, it looks like one that never closes
+        Instant matureBy = wonCycles.length == 0 ? asOf : asOf.minusSeconds(wonCycles[wonCycles.length - 1]);
+        int mature = 0;
+        int matureClosed = 0;
+        Map<String, int[]> closingPerBand = new TreeMap<>();
+        for (Opportunity o : opportunities) {
+            if (!o.createdAt().isAfter(matureBy)) {
+                mature++;
+                matureClosed += o.closedBy(asOf) ? 1 : 0;
+                count(closingPerBand, scoreBand(o.score()), o.closedBy(asOf) ? 1 : 0);
+            }
+        }
+        double closing = mature == 0 ? 1 : (double) matureClosed / mature;
+        return new WinRates(asOf, priorWeight, closed, won, typical, bands, cells, wonCycles, sorted(lost),
+                closing, closingPerBand);
+    }
+
+    private static long[] sorted(List<Long> seconds) {
+        return seconds.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     private static void count(Map<String, int[]> groups, String key, int won) {
@@ -144,12 +174,76 @@ public final class WinRates {
 
     /**
      * @param opportunity an opportunity (open or not: only what was known at creation is used)
-     * @return the chance that it is won, 0 to 1
+     * @return the chance, at its creation, that it is won: the closing share of its score band (shrunk towards
+     *         {@link #closingShare()} like the win rates) times the smoothed win rate of its group; 0 to 1
      */
     public double probability(Opportunity opportunity) {
+        return closing(opportunity) * groupRate(opportunity);
+    }
+
+    private double closing(Opportunity opportunity) {
+        return shrink(closingPerBand.get(scoreBand(opportunity.score())), closingShare);
+    }
+
+    /** @return the smoothed share of the closed opportunities of its group that were won */
+    private double groupRate(Opportunity opportunity) {
         Objects.requireNonNull(opportunity, "opportunity");
         double band = shrink(bands.get(scoreBand(opportunity.score())), overall);
         return shrink(cells.get(cell(opportunity)), band);
+    }
+
+    /**
+     * @return the share of the opportunities that close at all: of those created long enough before the cut-off to
+     *         have closed as the slowest won one did, the share that had closed; 1 when none is that old
+     */
+    public double closingShare() {
+        return closingShare;
+    }
+
+    /**
+     * The chance that an opportunity still open at some age is won. One that has been open a while is judged by the
+     * opportunities that took longer than that to close: by Bayes,
+     * {@code c * p * W / (c * (p * W + (1 - p) * L) + (1 - c))}, where {@code c} is its score band's closing share,
+     * {@code p} its group's smoothed win rate, and {@code W} and {@code L} the shares of the won and of the lost
+     * opportunities learned from that stayed open longer than {@code age}. At age zero it is
+     * {@link #probability(Opportunity)}; one older than every won opportunity took is stale: its chance is 0.
+     *
+     * @param opportunity an open opportunity
+     * @param age         how long it has been open (zero or negative: just created)
+     * @return the chance that it is won, 0 to 1
+     */
+    public double probability(Opportunity opportunity, Duration age) {
+        Objects.requireNonNull(age, "age");
+        if (age.isNegative() || age.isZero()) {
+            return probability(opportunity);
+        }
+        double p = groupRate(opportunity);
+        double c = closing(opportunity);
+        double won = longerThan(wonCycles, age.getSeconds());
+        double lost = longerThan(lostCycles, age.getSeconds());
+        double stillWinning = c * p * won;
+        return stillWinning == 0 ? 0 : stillWinning / (c * (p * won + (1 - p) * lost) + (1 - c));
+    }
+
+    /** @return the share of {@code cycles} (sorted) longer than {@code seconds}; 1 when there are none */
+    private static double longerThan(long[] cycles, long seconds) {
+        if (cycles.length == 0) {
+            return 1;
+        }
+        int i = java.util.Arrays.binarySearch(cycles, seconds);
+        int atMost = i >= 0 ? i + 1 : -i - 1;
+        while (atMost < cycles.length && cycles[atMost] <= seconds) {
+            atMost++;
+        }
+        return (double) (cycles.length - atMost) / cycles.length;
+    }
+
+    /**
+     * @param age how long an opportunity has been open
+     * @return whether it is stale: no won opportunity learned from stayed open that long
+     */
+    public boolean stale(Duration age) {
+        return wonCycles.length > 0 && longerThan(wonCycles, age.getSeconds()) == 0;
     }
 
     /** @return the share of the closed opportunities that were won */

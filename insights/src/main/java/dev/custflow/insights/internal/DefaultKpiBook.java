@@ -187,24 +187,46 @@ public final class DefaultKpiBook implements KpiBook {
     public synchronized void forEachCustomer(Scope scope, Consumer<CustomerRow> visitor) {
         Objects.requireNonNull(visitor, "visitor");
         int s = scopeOf(scope);
-        if (s < 0) {
-            return;
+        if (s < 0 && scope.kind() == Scope.Kind.PARTNER) {
+            return; // never shared anything
         }
-        for (CustomerState c : fold.customers.values()) {
-            if (sees(scope, s, c)) {
+        for (CustomerState c : candidates(scope, s)) {
+            if (sees(scope, s, c)) { // the indexes narrow the search; this check decides
                 visitor.accept(row(scope, c));
             }
         }
     }
 
+    /** The customers a scope may see, in id order, from the indexes (a superset is fine: {@link #sees} decides). */
+    private Iterable<CustomerState> candidates(Scope scope, int s) {
+        return switch (scope.kind()) {
+            case EVERYTHING -> fold.customers.values();
+            case REP -> fold.byOwner.getOrDefault(scope.id(), new java.util.TreeMap<>()).values();
+            case PARTNER -> fold.byPartner.getOrDefault(s, new java.util.TreeMap<>()).values();
+            case TEAM -> {
+                List<CustomerState> team = new ArrayList<>();
+                ledger.teams.forEach((rep, t) -> {
+                    if (t.equals(scope.id()) && fold.byOwner.containsKey(rep)) {
+                        team.addAll(fold.byOwner.get(rep).values());
+                    }
+                });
+                team.sort(Comparator.comparing(c -> c.id));
+                yield team;
+            }
+        };
+    }
+
     @Override
     public synchronized Optional<CustomerRow> customer(Scope scope, String customerId) {
         int s = scopeOf(scope);
-        CustomerState c = customerId == null || s < 0 ? null : fold.customers.get(customerId);
+        CustomerState c = customerId == null ? null : fold.customers.get(customerId);
         return c != null && sees(scope, s, c) ? Optional.of(row(scope, c)) : Optional.empty();
     }
 
-    /** Whether the scope sees the customer now: the one place the customer lists are scoped. */
+    /**
+     * Whether the scope sees the customer now: the one place the customer lists are scoped. A rep or team is
+     * matched by name (it may own customers before any fact was counted for it); a partner by its number.
+     */
     private boolean sees(Scope scope, int s, CustomerState c) {
         return switch (scope.kind()) {
             case EVERYTHING -> true;

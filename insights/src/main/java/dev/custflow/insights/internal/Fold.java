@@ -46,6 +46,9 @@ final class Fold {
     private final OrderCosts costs;
     /** Sorted so that customer lists come out in id order without sorting a million rows per query. */
     final TreeMap<String, CustomerState> customers = new TreeMap<>();
+    /** The customers each rep owns now, and those shared with each partner: lists of a scope without a scan. */
+    final Map<String, TreeMap<String, CustomerState>> byOwner = new HashMap<>();
+    final Map<Integer, TreeMap<String, CustomerState>> byPartner = new HashMap<>();
     private final Map<String, Order> orders = new HashMap<>();
     private final Map<String, String> openTickets = new HashMap<>();
 
@@ -333,7 +336,9 @@ final class Fold {
 
     private void moveOwner(CustomerState c, String rep, Instant at) {
         if (!rep.equals(c.owner)) {
+            index(byOwner, c.owner, c, false);
             moveStock(c, at, () -> c.owner = rep);
+            index(byOwner, rep, c, true);
         }
     }
 
@@ -358,8 +363,10 @@ final class Fold {
                 next[next.length - 1] = p;
                 Arrays.sort(next);
                 c.partners = next;
+                index(byPartner, p, c, true);
             } else {
                 c.partners = Arrays.stream(c.partners).filter(x -> x != p).toArray();
+                index(byPartner, p, c, false);
             }
         });
     }
@@ -383,6 +390,21 @@ final class Fold {
         }
     }
 
+    private static <K> void index(Map<K, TreeMap<String, CustomerState>> index, K key, CustomerState c,
+                                  boolean add) {
+        if (key == null) {
+            return;
+        }
+        if (add) {
+            index.computeIfAbsent(key, k -> new TreeMap<>()).put(c.id, c);
+        } else {
+            TreeMap<String, CustomerState> set = index.get(key);
+            if (set != null && set.remove(c.id) != null && set.isEmpty()) {
+                index.remove(key);
+            }
+        }
+    }
+
     private void moveStock(CustomerState c, Instant at, Runnable change) {
         int stock = c.stock();
         if (stock != 0) {
@@ -402,6 +424,10 @@ final class Fold {
         }
         stock(c, c.stock(), at, -1);
         customers.remove(customerId);
+        index(byOwner, c.owner, c, false);
+        for (int p : c.partners) {
+            index(byPartner, p, c, false);
+        }
         c.attribution = null;
     }
 
