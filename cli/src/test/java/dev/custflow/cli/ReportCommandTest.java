@@ -145,6 +145,23 @@ class ReportCommandTest {
     }
 
     @Test
+    void repScopedExport_showsOnlyThatRepsCustomersAndFigures() {
+        InsightsReplay replay = InsightsReplay.run(dev.custflow.examples.CompanySimulator.of(
+                dev.custflow.examples.CompanySimulator.Config.ofDefaults().withCustomers(150).withDays(60)),
+                dev.custflow.Custflow.builder(), null);
+        String rep = replay.figures(Scope.everything()).customers().stream().map(c -> c.rep())
+                .filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+
+        BiExport mine = replay.figures(Scope.rep(rep));
+
+        assertThat(mine.scope()).isEqualTo("rep:" + rep);
+        assertThat(mine.customers()).isNotEmpty().allSatisfy(c -> assertThat(c.rep()).isEqualTo(rep));
+        assertThat(mine.kpis()).isNotEmpty().filteredOn(f -> f.dimension().equals("rep"))
+                .allSatisfy(f -> assertThat(f.member()).isEqualTo(rep));
+        assertThat(mine.customers().size()).isLessThan(replay.figures(Scope.everything()).customers().size());
+    }
+
+    @Test
     void eventsAndCdnow_orAnUnknownScope_areUsageErrors(@TempDir Path dir) {
         Main.Result both = Main.capture("report", "--events", "a.jsonl", "--cdnow", "b", "--out",
                 dir.resolve("x.html").toString());
