@@ -23,9 +23,15 @@ final class Cells {
      * @return true if the cell was created now
      */
     boolean add(long key, int slot, long delta) {
+        int before = cells;
+        add(cell(key), slot, delta);
+        return cells > before;
+    }
+
+    /** @return the number of the key's cell, created at zero if it had none (then {@link #size()} grows by one) */
+    int cell(long key) {
         int cell = index.getIfAbsent(key, -1);
-        boolean created = cell < 0;
-        if (created) {
+        if (cell < 0) {
             cell = cells++;
             index.put(key, cell);
             int page = cell / PAGE_CELLS;
@@ -36,8 +42,12 @@ final class Cells {
                 pages[page] = new long[PAGE_CELLS * width];
             }
         }
+        return cell;
+    }
+
+    /** Adds {@code delta} to one slot of a cell {@link #cell(long)} gave. */
+    void add(int cell, int slot, long delta) {
         pages[cell / PAGE_CELLS][(cell % PAGE_CELLS) * width + slot] += delta;
-        return created;
     }
 
     /** @return whether the key has a cell */

@@ -3,7 +3,6 @@ package dev.custflow.insights.internal;
 import dev.custflow.insights.Kpi;
 import dev.custflow.insights.KpiValue;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 
 /** Computes each KPI from one cell's counters and the stocks at the start of its period (docs/kpis.md). */
@@ -33,8 +32,12 @@ final class Figures {
             case NEW_CUSTOMERS -> count(kpi, s[Slots.NEW_CUSTOMERS]);
             case OPPORTUNITY_TO_CUSTOMER -> ratio(kpi, s[Slots.NEW_FROM_OPPORTUNITY], s[Slots.OPPORTUNITIES]);
             case LEAD_TO_CUSTOMER -> ratio(kpi, s[Slots.NEW_FROM_LEADS], s[Slots.LEADS]);
-            case SALES_CYCLE_DAYS -> divide(kpi, BigDecimal.valueOf(s[Slots.CYCLE_SECONDS])
-                    .divide(SECONDS_PER_DAY, SCALE, RoundingMode.HALF_EVEN), s[Slots.NEW_FROM_LEADS]);
+            case SALES_CYCLE_DAYS -> {
+                KpiValue seconds = ratio(kpi, s[Slots.CYCLE_SECONDS], s[Slots.NEW_FROM_LEADS] * 86_400L);
+                yield new KpiValue(kpi, seconds.value(), BigDecimal.valueOf(s[Slots.CYCLE_SECONDS])
+                        .divide(SECONDS_PER_DAY, SCALE, RoundingMode.HALF_EVEN), BigDecimal.valueOf(
+                        s[Slots.NEW_FROM_LEADS]));
+            }
             case DEALS_WON -> count(kpi, s[Slots.DEALS_WON]);
             case AVERAGE_DEAL_SIZE -> divide(kpi, money(s[Slots.DEAL_CENTS]), s[Slots.DEALS_WITH_AMOUNT]);
             case FIRST_RESPONSE_SLA -> ratio(kpi, s[Slots.SLA_MET], s[Slots.SLA_DECIDED]);
@@ -43,9 +46,8 @@ final class Figures {
             case CSAT -> ratio(kpi, s[Slots.CSAT_SATISFIED], s[Slots.CSAT_ANSWERS]);
             case NPS -> {
                 long net = s[Slots.NPS_PROMOTERS] - s[Slots.NPS_DETRACTORS];
-                KpiValue r = ratio(kpi, net, s[Slots.NPS_ANSWERS]);
-                yield r.isPresent() ? new KpiValue(kpi, r.value().multiply(BigDecimal.valueOf(100))
-                        .setScale(SCALE - 2, RoundingMode.HALF_EVEN), r.numerator(), r.denominator()) : r;
+                KpiValue r = ratio(kpi, net * 100, s[Slots.NPS_ANSWERS]);
+                yield new KpiValue(kpi, r.value(), BigDecimal.valueOf(net), r.denominator());
             }
             case REPEAT_PURCHASE_RATE -> ratio(kpi, s[Slots.REPEAT_BUYERS], s[Slots.BUYERS]);
             case CHURN_RATE -> ratio(kpi, s[Slots.CHURNED], activeAtStart);
@@ -79,8 +81,8 @@ final class Figures {
 
     private static KpiValue divide(Kpi kpi, BigDecimal numerator, long denominator) {
         BigDecimal d = BigDecimal.valueOf(denominator);
-        return new KpiValue(kpi, denominator <= 0 ? null
-                : numerator.divide(d, new MathContext(20)).setScale(SCALE, RoundingMode.HALF_EVEN), numerator, d);
+        return new KpiValue(kpi, denominator <= 0 ? null : numerator.divide(d, SCALE, RoundingMode.HALF_EVEN),
+                numerator, d);
     }
 
     static BigDecimal money(long cents) {

@@ -88,12 +88,14 @@ final class Fold {
                 action(a);
             }
         }
+        ledger.flush();
     }
 
     void timeActions(List<Action> actions) {
         for (Action a : actions) {
             action(a);
         }
+        ledger.flush();
     }
 
     private void fold(Event event, List<Action> actions) {
@@ -369,6 +371,7 @@ final class Fold {
                 index(byPartner, p, c, false);
             }
         });
+        ledger.flush();
     }
 
     private void team(String rep, String team, Instant at) {
@@ -432,7 +435,7 @@ final class Fold {
     }
 
     private void count(CustomerState c, Instant at, int slot, long delta) {
-        ledger.add(attribution(c), ledger.day(at), slot, delta);
+        ledger.count(attribution(c), ledger.day(at), slot, delta);
     }
 
     Attribution attribution(CustomerState c) {

@@ -40,6 +40,19 @@ final class Ledger {
     /** Raised when a rep changes team: every cached attribution is stale then. */
     long version;
 
+    // Facts about one customer at one moment usually come several at a time (a first order: new customer, revenue,
+    // order, stock...): they are gathered here and reach each cell in one look-up.
+    private Attribution pendingFor;
+    private LocalDate pendingDay;
+    private final long[] pending = new long[Slots.COUNT];
+    private final boolean[] isPending = new boolean[Slots.COUNT];
+    private final int[] pendingSlots = new int[Slots.COUNT];
+    private int pendingCount;
+    // the last instant and day converted: the facts of one engine call share them
+    private Instant cachedInstant;
+    private LocalDate cachedDay;
+    private final int[] cachedPeriods = new int[GRANULARITIES.length];
+
     Ledger(ZoneId zone) {
         this.zone = zone;
         scope("*");
@@ -48,7 +61,83 @@ final class Ledger {
     }
 
     LocalDate day(Instant at) {
-        return LocalDate.ofInstant(at, zone);
+        if (!at.equals(cachedInstant)) {
+            periods(LocalDate.ofInstant(at, zone));
+            cachedInstant = at;
+        }
+        return cachedDay;
+    }
+
+    private int[] periods(LocalDate day) {
+        if (!day.equals(cachedDay)) {
+            cachedDay = day;
+            cachedInstant = null;
+            for (int g = 0; g < GRANULARITIES.length; g++) {
+                cachedPeriods[g] = Keys.period(GRANULARITIES[g], day);
+            }
+        }
+        return cachedPeriods;
+    }
+
+    /**
+     * Adds {@code delta} to a slot for every granularity, gathered with the other facts of the same attribution and
+     * day until {@link #flush()} (or a fact for another attribution or day).
+     */
+    void count(Attribution a, LocalDate day, int slot, long delta) {
+        if (a != pendingFor || !day.equals(pendingDay)) {
+            flush();
+            pendingFor = a;
+            pendingDay = day;
+        }
+        if (!isPending[slot]) {
+            isPending[slot] = true;
+            pendingSlots[pendingCount++] = slot;
+        }
+        pending[slot] += delta;
+    }
+
+    /** Applies the gathered facts to their cells. */
+    void flush() {
+        if (pendingCount == 0) {
+            return;
+        }
+        Attribution a = pendingFor;
+        spanned(a, pendingDay);
+        int[] periods = periods(pendingDay);
+        for (int g = 0; g < GRANULARITIES.length; g++) {
+            int p = periods[g];
+            for (int s : a.scopes()) {
+                for (int v : a.values()) {
+                    int before = cells.size();
+                    int cell = cells.cell(Keys.key(s, v, g, p));
+                    if (cells.size() > before) {
+                        created(s, v, g, p);
+                    }
+                    for (int i = 0; i < pendingCount; i++) {
+                        cells.add(cell, pendingSlots[i], pending[pendingSlots[i]]);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < pendingCount; i++) {
+            pending[pendingSlots[i]] = 0;
+            isPending[pendingSlots[i]] = false;
+        }
+        pendingCount = 0;
+        pendingFor = null;
+        pendingDay = null;
+    }
+
+    private void spanned(Attribution a, LocalDate day) {
+        int epochDay = (int) day.toEpochDay();
+        for (int s : a.scopes()) {
+            if (epochDay < firstDay.get(s)) {
+                firstDay.set(s, epochDay);
+            }
+            if (epochDay > lastDay.get(s)) {
+                lastDay.set(s, epochDay);
+            }
+        }
     }
 
     /** @return where the customer's facts are counted now */
@@ -109,20 +198,14 @@ final class Ledger {
 
     /** Adds {@code delta} to a slot for the granularities in {@code mask} (bit = granularity ordinal). */
     void add(Attribution a, LocalDate day, int slot, long delta, int mask) {
-        int epochDay = (int) day.toEpochDay();
-        for (int s : a.scopes()) {
-            if (epochDay < firstDay.get(s)) {
-                firstDay.set(s, epochDay);
-            }
-            if (epochDay > lastDay.get(s)) {
-                lastDay.set(s, epochDay);
-            }
-        }
+        flush();
+        spanned(a, day);
+        int[] periods = periods(day);
         for (int g = 0; g < GRANULARITIES.length; g++) {
             if ((mask & (1 << g)) == 0) {
                 continue;
             }
-            int p = Keys.period(GRANULARITIES[g], day);
+            int p = periods[g];
             for (int s : a.scopes()) {
                 for (int v : a.values()) {
                     if (cells.add(Keys.key(s, v, g, p), slot, delta)) {

@@ -69,4 +69,38 @@ class LedgerTest {
         assertThat(after.sameAs(first)).isFalse();
         assertThat(after.scopes()).contains(ledger.scopes.find("T:KEY"));
     }
+
+    @Test
+    void countedFacts_reachTheirCellsAtTheFlush_orWhenTheAttributionOrDayChanges() {
+        Attribution wang = ledger.attribution(customer("wang", "WEBSITE"), null);
+        Attribution li = ledger.attribution(customer("li", "WEBSITE"), null);
+        LocalDate day = LocalDate.of(2026, 3, 4);
+        long key = Keys.key(Ledger.EVERYTHING, Ledger.OVERALL, Granularity.DAY.ordinal(),
+                Keys.period(Granularity.DAY, day));
+
+        ledger.count(wang, day, Slots.ORDERS, 1);
+        ledger.count(wang, day, Slots.REVENUE_CENTS, 500);
+        assertThat(ledger.cells.has(key)).as("gathered, not yet applied").isFalse();
+        ledger.count(li, day, Slots.ORDERS, 1);
+        assertThat(ledger.cells.get(key, Slots.ORDERS)).as("another customer: wang's facts applied").isEqualTo(1);
+        ledger.count(li, day.plusDays(1), Slots.ORDERS, 1);
+        assertThat(ledger.cells.get(key, Slots.ORDERS)).isEqualTo(2);
+        ledger.flush();
+        ledger.flush();
+
+        assertThat(ledger.cells.get(key, Slots.REVENUE_CENTS)).isEqualTo(500);
+        long nextDay = Keys.key(Ledger.EVERYTHING, Ledger.OVERALL, Granularity.DAY.ordinal(),
+                Keys.period(Granularity.DAY, day.plusDays(1)));
+        assertThat(ledger.cells.get(nextDay, Slots.ORDERS)).isEqualTo(1);
+        long month = Keys.key(Ledger.EVERYTHING, Ledger.OVERALL, Granularity.MONTH.ordinal(),
+                Keys.period(Granularity.MONTH, day));
+        assertThat(ledger.cells.get(month, Slots.ORDERS)).isEqualTo(3);
+    }
+
+    @Test
+    void day_convertsAnInstantInTheBusinessZone() {
+        Ledger shanghai = new Ledger(java.time.ZoneId.of("Asia/Shanghai"));
+        assertThat(shanghai.day(java.time.Instant.parse("2026-03-01T16:30:00Z"))).isEqualTo(LocalDate.of(2026, 3, 2));
+        assertThat(shanghai.day(java.time.Instant.parse("2026-03-01T15:30:00Z"))).isEqualTo(LocalDate.of(2026, 3, 1));
+    }
 }
