@@ -58,7 +58,7 @@ public final class BiExport {
         Objects.requireNonNull(warnings, "warnings");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(asOf, "asOf");
-        return Figures.query(book, warnings, scope, asOf);
+        return ExportQueries.query(book, warnings, scope, asOf);
     }
 
     /**

@@ -29,7 +29,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** The queries behind an export: the book's KPIs under the scope, whole-history sums, warnings, the forecast. */
-final class Figures {
+final class ExportQueries {
     /** Figures of the derived rows that are no KPI of the book. */
     static final String CUSTOMERS = "customers";
     static final String CHURN_WARNINGS = "churn_warnings";
@@ -49,7 +49,7 @@ final class Figures {
             Kpi.WIN_BACK_RATE));
     private static final int SCALE = 6;
 
-    private Figures() {
+    private ExportQueries() {
     }
 
     static String scope(Scope scope) {
