@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "custflow", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Customer-lifecycle rules for an ERP: JSON events in, JSON actions out.", ""},
         subcommands = {ReplayCommand.class, LintCommand.class, TestCommand.class, CommandLine.HelpCommand.class,
-                DemoCommand.class, CalibrateCommand.class, WhatIfCommand.class, ForecastCommand.class},
+                DemoCommand.class, CalibrateCommand.class, WhatIfCommand.class, ForecastCommand.class,
+                ReportCommand.class, ExportCommand.class},
         footer = {"", "Events and actions: docs/events.md. Rules and settings: docs/rules.md."})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  */
 class ReadersLanguageTest {
     private static final Path EXAMPLE = Path.of("../docs/examples/scenarios");
-    private static final List<String> CHINESE_HELP = List.of("lint", "test", "demo", "whatif", "calibrate", "forecast");
+    private static final List<String> CHINESE_HELP = List.of("lint", "test", "demo", "whatif", "calibrate", "forecast",
+            "report", "export");
 
     @Test
     void help_isInChinese_whetherTheLocaleIsGivenBeforeOrAfterTheCommand() {
