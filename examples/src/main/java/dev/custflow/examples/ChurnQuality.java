@@ -132,6 +132,22 @@ public final class ChurnQuality {
      * @return the table
      */
     public static Report measure(List<OrderPlaced> orders, Instant cutoff, Instant horizon, Settings settings) {
+        return measure(orders, cutoff, horizon, settings, n -> {
+        });
+    }
+
+    /**
+     * @param orders an order history
+     * @param cutoff where the clock stops
+     * @return the orders {@link #measure} replays: those before the cutoff
+     */
+    static long replayed(List<OrderPlaced> orders, Instant cutoff) {
+        return orders.stream().filter(o -> o.at().isBefore(cutoff)).count();
+    }
+
+    /** {@link #measure}, telling {@code fed} of the orders replayed after each batch. */
+    static Report measure(List<OrderPlaced> orders, Instant cutoff, Instant horizon, Settings settings,
+                          java.util.function.LongConsumer fed) {
         List<OrderPlaced> sorted = new ArrayList<>(orders);
         sorted.sort(Comparator.comparing(OrderPlaced::at).thenComparing(OrderPlaced::id));
         List<OrderPlaced> before = sorted.stream().filter(o -> o.at().isBefore(cutoff)).toList();
@@ -151,6 +167,7 @@ public final class ChurnQuality {
                 .actionSink(actions -> track(actions, open, raised)).build()) {
             for (int i = 0; i < before.size(); i += 10_000) {
                 engine.acceptAll(before.subList(i, Math.min(before.size(), i + 10_000)));
+                fed.accept(Math.min(before.size(), i + 10_000) - i);
             }
             engine.advanceTo(cutoff);
         }

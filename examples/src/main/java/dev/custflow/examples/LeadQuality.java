@@ -127,6 +127,13 @@ public final class LeadQuality {
      * @throws dev.custflow.RuleCompilationException if the rules do not compile
      */
     public static Report measure(LeadTable leads, Settings settings, IntToDoubleFunction chance) {
+        return measure(leads, settings, chance, n -> {
+        });
+    }
+
+    /** {@link #measure}, telling {@code fed} of the events replayed after each batch. */
+    static Report measure(LeadTable leads, Settings settings, IntToDoubleFunction chance,
+                          java.util.function.LongConsumer fed) {
         Objects.requireNonNull(leads, "leads");
         Objects.requireNonNull(settings, "settings");
         List<LeadTable.Row> all = leads.rows();
@@ -146,6 +153,7 @@ public final class LeadQuality {
                 batch.add(it.next());
                 if (batch.size() == 2_000 || !it.hasNext()) {
                     BatchResult r = engine.acceptAll(batch);
+                    fed.accept(batch.size());
                     rejected += r.rejections().size();
                     batch.clear();
                 }
