@@ -130,7 +130,7 @@ class FulfilmentReplayTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).as("exit code; standard error:%n%s", err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("custflow replay: 26 events accepted, 0 rejected, 1 duplicates; 36 actions");
+                .contains("custflow replay: 26 events accepted, 0 rejected, 1 duplicates; 38 actions");
         return out.toString(StandardCharsets.UTF_8);
     }
 }

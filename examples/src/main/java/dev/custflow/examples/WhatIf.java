@@ -194,6 +194,8 @@ public final class WhatIf {
             return "rep " + d.repId() + ", " + d.total() + " customers";
         } else if (a instanceof ReferralRewarded r) {
             return r.referredId();
+        } else if (a instanceof dev.custflow.action.ReferralReversed r) {
+            return r.referredId();
         } else if (a instanceof DeliveryLate d) {
             return d.orderId();
         } else if (a instanceof InvoiceRequested o) {

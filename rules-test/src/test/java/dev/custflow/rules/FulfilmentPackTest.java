@@ -198,6 +198,22 @@ class FulfilmentPackTest {
     }
 
     @Test
+    void fulfilment_cancelledOrder_leavesTheRfmScores_andAnOnlyOrderCancelledLeavesNone() {
+        // FIXED scale: F 2 from 2 orders; M 3 from 2,000, M 5 from 20,000 spent
+        Settings s = Settings.builder().set("segments.mode", "FIXED").build();
+        try (dev.custflow.Engine e = dev.custflow.Custflow.builder().settings(s).build()) {
+            e.acceptAll(List.of(order("SO-1", "2024-03-01", 3_000, null), order("SO-2", "2024-03-02", 20_000, null)));
+            assertThat(e.customer("C1").orElseThrow().rfm()).isEqualTo("525");
+
+            e.accept(status("SO-2", OrderStatus.CANCELLED, "2024-03-03"));
+            assertThat(e.customer("C1").orElseThrow().rfm()).as("one order of 3,000 left").isEqualTo("513");
+
+            e.accept(status("SO-1", OrderStatus.RETURNED, "2024-03-04"));
+            assertThat(e.customer("C1").orElseThrow().rfm()).as("no order left: no scores").isNull();
+        }
+    }
+
+    @Test
     void fulfilment_cancelledOrder_isNoLongerLate() {
         fulfilment().given(order("SO-1", "2024-03-01", 900, "2024-03-10"),
                         status("SO-1", OrderStatus.CANCELLED, "2024-03-05"))
