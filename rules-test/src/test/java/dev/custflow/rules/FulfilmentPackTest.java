@@ -94,6 +94,36 @@ class FulfilmentPackTest {
     }
 
     @Test
+    void fulfilment_stockShort_namingTheLinesShort_requestsOnlyTheQuantitiesMissing() {
+        Settings s = Settings.builder().set("fulfilment.sourcing", java.util.Map.of("VALVE-*", "BOUGHT_IN")).build();
+        OrderStatusChanged shortOf = new OrderStatusChanged("short:SO-1", at("2024-03-03"), "SO-1",
+                OrderStatus.STOCK_SHORT, null, null, List.of(new OrderLine("PUMP-1", 1, null),
+                new OrderLine("VALVE-7", 4, null)));
+        List<Action> out = RuleVerifier.forPacks(s, RulePack.FULFILMENT)
+                .given(order("SO-1", "2024-03-01", 900, null, line("PUMP-1", 2), line("VALVE-7", 10), line("PUMP-9", 1)),
+                        status("SO-1", OrderStatus.APPROVED, "2024-03-02"))
+                .when(shortOf)
+                .thenExpectOnly(ExpectedAction.of("PRODUCTION_REQUESTED").with("orderId", "SO-1")
+                                .with("reason", "order SO-1 is short of stock; 1 x PUMP-1 made to order"),
+                        ExpectedAction.of("PURCHASE_REQUESTED").with("orderId", "SO-1"));
+        assertThat(out).filteredOn(ProductionRequested.class::isInstance).singleElement()
+                .extracting(a -> ((ProductionRequested) a).lines()).isEqualTo(List.of(new OrderItem("PUMP-1", 1)));
+        assertThat(out).filteredOn(PurchaseRequested.class::isInstance).singleElement()
+                .extracting(a -> ((PurchaseRequested) a).lines()).isEqualTo(List.of(new OrderItem("VALVE-7", 4)));
+    }
+
+    @Test
+    void fulfilment_stockShort_ofBoughtInLinesAlone_asksPurchasingAlone() {
+        Settings s = Settings.builder().set("fulfilment.sourcing", java.util.Map.of("VALVE-*", "BOUGHT_IN")).build();
+        RuleVerifier.forPacks(s, RulePack.FULFILMENT)
+                .given(order("SO-1", "2024-03-01", 900, null, line("PUMP-1", 2), line("VALVE-7", 10)))
+                .when(new OrderStatusChanged("short:SO-1", at("2024-03-03"), "SO-1", OrderStatus.STOCK_SHORT, null,
+                        null, List.of(new OrderLine("VALVE-7", null, null))))
+                .thenExpectOnly(ExpectedAction.of("PURCHASE_REQUESTED").with("orderId", "SO-1")
+                        .with("reason", "order SO-1 is short of stock; 1 x VALVE-7 bought in"));
+    }
+
+    @Test
     void fulfilment_stockShort_ofAnOrderWithoutLines_goesWhereTheDefaultSays() {
         fulfilment().given(order("SO-1", "2024-03-01", 900, null))
                 .when(status("SO-1", OrderStatus.STOCK_SHORT, "2024-03-03"))
