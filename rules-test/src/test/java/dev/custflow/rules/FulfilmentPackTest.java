@@ -244,6 +244,38 @@ class FulfilmentPackTest {
     }
 
     @Test
+    void fulfilment_aRuleOfYourOwn_readsTheOnTimeDeliveryRate() {
+        dev.custflow.RuleSource poorDelivery = dev.custflow.RuleSource.drl("delivery.drl", """
+                package test.delivery
+                import dev.custflow.model.Customer
+                global dev.custflow.settings.Settings settings
+                global dev.custflow.rules.Actions actions
+                rule "test: customers we often deliver late to are tagged"
+                when
+                    $c : Customer( deliveriesWithPromise >= 2, onTimeDeliveryRate(settings.timeZone) < 0.5,
+                                   !hasTag("late-deliveries") )
+                then
+                    actions.addTag($c, "late-deliveries", "on time: " + $c.onTimeDeliveryRate(settings.timeZone())
+                            + " of " + $c.getDeliveriesWithPromise());
+                end
+                """);
+        RuleVerifier.forEngine(b -> b.packs(RulePack.FULFILMENT).rules(poorDelivery))
+                .given(order("SO-1", "2024-03-01", 900, "2024-03-05"), status("SO-1", OrderStatus.DELIVERED,
+                                "2024-03-05"),
+                        order("SO-2", "2024-03-06", 900, "2024-03-10"))
+                // SO-1 on time; SO-2 delivered on 12 March, two days after its promise: half on time, not yet < 0.5
+                .when(status("SO-2", OrderStatus.DELIVERED, "2024-03-12"), order("SO-3", "2024-03-13", 900,
+                        "2024-03-15"), status("SO-3", OrderStatus.SHIPPED, "2024-03-16"),
+                        status("SO-3", OrderStatus.DELIVERED, "2024-03-17"))
+                // SO-3 two days late too: one of three on time, and the rule tags the customer then, once (the late
+                // orders were reported late at the first event after their promise, before their delivery)
+                .thenExpectOnly(ExpectedAction.of("DELIVERY_LATE").with("orderId", "SO-2").with("daysLate", "2"),
+                        ExpectedAction.of("DELIVERY_LATE").with("orderId", "SO-3").with("daysLate", "1"),
+                        ExpectedAction.of("TAG_ADDED").with("tag", "late-deliveries")
+                        .with("at", "2024-03-17T09:00:00Z").with("reason", "on time: 0.3333333333333333 of 3"));
+    }
+
+    @Test
     void fulfilment_cancelledOrder_isNoLongerLate() {
         fulfilment().given(order("SO-1", "2024-03-01", 900, "2024-03-10"),
                         status("SO-1", OrderStatus.CANCELLED, "2024-03-05"))
