@@ -126,12 +126,12 @@ public final class WhatIf {
             t.setDaemon(true);
             return t;
         });
+        ProgressCount fed = new ProgressCount(progress, 2L * events.size()); // shown while the rules compile too
         try (Replay b = new Replay(); Replay p = new Replay()) {
             // compile both sides first: the day of an action is counted in the base's time zone
             join(CompletableFuture.allOf(CompletableFuture.runAsync(() -> b.open(base), pool),
                     CompletableFuture.runAsync(() -> p.open(proposed), pool)));
             ZoneId zone = b.engine.settings().timeZone();
-            ProgressCount fed = new ProgressCount(progress, 2L * events.size());
             join(CompletableFuture.allOf(CompletableFuture.runAsync(() -> b.feed(events, zone, fed), pool),
                     CompletableFuture.runAsync(() -> p.feed(events, zone, fed), pool)));
             return compare(description, events, b, p, zone);

@@ -14,12 +14,16 @@ public final class ProgressCount implements LongConsumer {
     private final AtomicLong done = new AtomicLong();
 
     /**
+     * Tells {@code to} at once that nothing is done yet, so a bar shows (and its clock runs) while the run still
+     * compiles its rules.
+     *
      * @param to    who is told
      * @param total the events the run will replay
      */
     public ProgressCount(RunProgress to, long total) {
         this.to = to;
         this.total = total;
+        to.reached(0, total);
     }
 
     /** @param events more events replayed; told in order, so the count told never goes back */

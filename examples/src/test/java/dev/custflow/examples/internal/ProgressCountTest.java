@@ -24,11 +24,12 @@ class ProgressCountTest {
         a.join();
         b.join();
 
-        assertThat(told).hasSize(100).allSatisfy(t -> assertThat(t[1]).isEqualTo(2_000));
+        assertThat(told).hasSize(101).allSatisfy(t -> assertThat(t[1]).isEqualTo(2_000));
+        assertThat(told.get(0)[0]).as("told at once, before any event").isZero();
         for (int i = 1; i < told.size(); i++) {
             assertThat(told.get(i)[0]).isGreaterThan(told.get(i - 1)[0]);
         }
-        assertThat(told.get(99)[0]).isEqualTo(2_000);
+        assertThat(told.get(100)[0]).isEqualTo(2_000);
     }
 
     @Test
@@ -40,7 +41,7 @@ class ProgressCountTest {
         count.finish();
         count.accept(50);
 
-        assertThat(told).extracting(t -> t[0]).containsExactly(100L, 300L, 300L);
+        assertThat(told).extracting(t -> t[0]).containsExactly(0L, 100L, 300L, 300L);
         assertThat(count.done()).isEqualTo(350);
     }
 }
