@@ -30,6 +30,7 @@ class CommandProgressTest {
                 .contains("4000/4000 events");
         assertThat(drawn("progress.calibrate", Locale.ENGLISH)).contains("custflow calibrate: measuring");
         assertThat(drawn("progress.sweep", Locale.ENGLISH)).contains("custflow whatif: each value");
+        assertThat(drawn("progress.demo", Locale.ENGLISH)).contains("custflow demo: measuring against what happened");
     }
 
     @Test
@@ -37,6 +38,7 @@ class CommandProgressTest {
         assertThat(drawn("progress.whatif", Locale.SIMPLIFIED_CHINESE)).contains("custflow whatif：两套规则")
                 .contains("4000/4000 个事件");
         assertThat(drawn("progress.calibrate", Locale.SIMPLIFIED_CHINESE)).contains("custflow calibrate：测量中");
+        assertThat(drawn("progress.demo", Locale.SIMPLIFIED_CHINESE)).contains("custflow demo：与实际结果对照");
     }
 
     @Test

@@ -171,8 +171,8 @@ public final class ChurnCalibration {
         dev.custflow.examples.internal.ProgressCount fed = new dev.custflow.examples.internal.ProgressCount(progress,
                 3 * ChurnQuality.replayed(trainOrders, cut) + 2 * ChurnQuality.replayed(testOrders, cut)
                         + 2 * ChurnQuality.replayed(testOrders, later));
-        ChurnQuality.Report trainDefaults = ChurnQuality.measure(trainOrders, cut, horizon, Settings.ofDefaults(),
-                fed);
+        ChurnQuality.Report trainDefaults = ChurnQuality.measureCounting(trainOrders, cut, horizon,
+                Settings.ofDefaults(), fed);
         Map<String, ChurnQuality.Row> off = new TreeMap<>();
         for (ChurnQuality.Row r : trainDefaults.rows()) {
             if (!r.cause().equals("any warning") && !r.cause().startsWith("NO_ORDER") && r.lift() < 1) {
@@ -181,7 +181,7 @@ public final class ChurnCalibration {
         }
         String yaml = yaml(description, learned, off, trainDefaults, cut, horizon);
         Settings settings = read(yaml);
-        ChurnQuality.Report trainCalibrated = ChurnQuality.measure(trainOrders, cut, horizon, settings, fed);
+        ChurnQuality.Report trainCalibrated = ChurnQuality.measureCounting(trainOrders, cut, horizon, settings, fed);
         boolean again = false;
         for (String cause : List.of(ChurnCause.NO_ORDER.name(), ChurnCause.NO_ORDER_LONG.name())) {
             ChurnQuality.Row r = trainCalibrated.row(cause);
@@ -193,16 +193,16 @@ public final class ChurnCalibration {
         if (again) {
             yaml = yaml(description, learned, off, trainDefaults, cut, horizon);
             settings = read(yaml);
-            trainCalibrated = ChurnQuality.measure(trainOrders, cut, horizon, settings, fed);
+            trainCalibrated = ChurnQuality.measureCounting(trainOrders, cut, horizon, settings, fed);
         } else {
             fed.accept(ChurnQuality.replayed(trainOrders, cut)); // the replay a switched-off band would have needed
         }
         Result result = new Result(description, seed, trainShare, known.size(), trainSize, List.copyOf(learned),
                 Collections.unmodifiableMap(new TreeMap<>(off)), yaml, settings, trainCalibrated,
-                ChurnQuality.measure(testOrders, cut, horizon, settings, fed),
-                ChurnQuality.measure(testOrders, cut, horizon, Settings.ofDefaults(), fed),
-                ChurnQuality.measure(testOrders, later, horizon, settings, fed),
-                ChurnQuality.measure(testOrders, later, horizon, Settings.ofDefaults(), fed));
+                ChurnQuality.measureCounting(testOrders, cut, horizon, settings, fed),
+                ChurnQuality.measureCounting(testOrders, cut, horizon, Settings.ofDefaults(), fed),
+                ChurnQuality.measureCounting(testOrders, later, horizon, settings, fed),
+                ChurnQuality.measureCounting(testOrders, later, horizon, Settings.ofDefaults(), fed));
         fed.finish();
         return result;
     }

@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -132,8 +133,28 @@ public final class ChurnQuality {
      * @return the table
      */
     public static Report measure(List<OrderPlaced> orders, Instant cutoff, Instant horizon, Settings settings) {
-        return measure(orders, cutoff, horizon, settings, n -> {
+        return measureCounting(orders, cutoff, horizon, settings, n -> {
         });
+    }
+
+    /**
+     * {@link #measure(List, Instant, Instant, Settings)}, telling {@code progress} of the orders replayed (those
+     * before the cutoff).
+     *
+     * @param orders   the order history, any order
+     * @param cutoff   where the clock stops (exclusive: an order at the cutoff is the future)
+     * @param horizon  the end of the observed future (exclusive)
+     * @param settings the settings the churn rules run with
+     * @param progress told after each batch of orders
+     * @return the table
+     */
+    public static Report measure(List<OrderPlaced> orders, Instant cutoff, Instant horizon, Settings settings,
+                                 RunProgress progress) {
+        dev.custflow.examples.internal.ProgressCount fed = new dev.custflow.examples.internal.ProgressCount(
+                Objects.requireNonNull(progress, "progress"), replayed(orders, cutoff));
+        Report r = measureCounting(orders, cutoff, horizon, settings, fed);
+        fed.finish();
+        return r;
     }
 
     /**
@@ -146,8 +167,8 @@ public final class ChurnQuality {
     }
 
     /** {@link #measure}, telling {@code fed} of the orders replayed after each batch. */
-    static Report measure(List<OrderPlaced> orders, Instant cutoff, Instant horizon, Settings settings,
-                          java.util.function.LongConsumer fed) {
+    static Report measureCounting(List<OrderPlaced> orders, Instant cutoff, Instant horizon, Settings settings,
+                                  java.util.function.LongConsumer fed) {
         List<OrderPlaced> sorted = new ArrayList<>(orders);
         sorted.sort(Comparator.comparing(OrderPlaced::at).thenComparing(OrderPlaced::id));
         List<OrderPlaced> before = sorted.stream().filter(o -> o.at().isBefore(cutoff)).toList();

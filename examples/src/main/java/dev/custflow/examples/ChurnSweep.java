@@ -181,7 +181,7 @@ public final class ChurnSweep {
         ChurnQuality.Report first = null;
         for (int v : sweep.values()) {
             Settings s = Settings.from(base).set("churn." + sweep.key(), v).build();
-            ChurnQuality.Report r = ChurnQuality.measure(orders, cutoff, horizon, s, fed);
+            ChurnQuality.Report r = ChurnQuality.measureCounting(orders, cutoff, horizon, s, fed);
             first = first == null ? r : first;
             rows.add(new Row(v, r.raisedPerWeek(sweep.cause()), r.row(sweep.cause())));
         }

@@ -119,8 +119,9 @@ public final class LeadCalibration {
         // the kept-apart leads through the engine twice: with the weights, and with the defaults to compare
         dev.custflow.examples.internal.ProgressCount fed = new dev.custflow.examples.internal.ProgressCount(progress,
                 2 * events);
-        Result result = new Result(table, train, test, weights, LeadQuality.measure(test, weights.settings(),
-                weights::chanceAt, fed), LeadQuality.measure(test, Settings.ofDefaults(), null, fed), seed, trainShare);
+        LeadQuality.Report calibrated = LeadQuality.measureCounting(test, weights.settings(), weights::chanceAt, fed);
+        LeadQuality.Report defaults = LeadQuality.measureCounting(test, Settings.ofDefaults(), null, fed);
+        Result result = new Result(table, train, test, weights, calibrated, defaults, seed, trainShare);
         fed.finish();
         return result;
     }
