@@ -11,6 +11,7 @@ import dev.custflow.action.Template;
 import dev.custflow.event.Event;
 import dev.custflow.event.LeadCaptured;
 import dev.custflow.event.OrderPlaced;
+import dev.custflow.event.OrderStatusChanged;
 import dev.custflow.model.Stage;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,6 +32,7 @@ class JsonContractTest {
             "{\"type\":\"OpportunityClosed\",\"id\":\"e5\",\"at\":\"2024-03-01T09:30:00Z\",\"customerId\":\"C1\",\"opportunityId\":\"O1\",\"outcome\":\"WON\",\"amount\":1000}",
             "{\"type\":\"OrderPlaced\",\"id\":\"e6\",\"at\":\"2024-03-01T09:30:00Z\",\"orderId\":\"SO-1\",\"customerId\":\"C1\",\"amount\":199.90,\"currency\":\"CNY\",\"lines\":[{\"sku\":\"A\",\"quantity\":2,\"amount\":199.90}],\"promisedDate\":\"2024-03-08\"}",
             "{\"type\":\"OrderStatusChanged\",\"id\":\"e7\",\"at\":\"2024-03-01T09:30:00Z\",\"orderId\":\"SO-1\",\"status\":\"SHIPPED\",\"trackingNo\":\"SF123\"}",
+            "{\"type\":\"OrderStatusChanged\",\"id\":\"e7s\",\"at\":\"2024-03-01T09:30:00Z\",\"orderId\":\"SO-1\",\"status\":\"STOCK_SHORT\",\"lines\":[{\"sku\":\"A\",\"quantity\":1}]}",
             "{\"type\":\"PaymentReceived\",\"id\":\"e8\",\"at\":\"2024-03-01T09:30:00Z\",\"orderId\":\"SO-1\",\"amount\":199.90}",
             "{\"type\":\"TicketOpened\",\"id\":\"e9\",\"at\":\"2024-03-01T09:30:00Z\",\"ticketId\":\"T1\",\"customerId\":\"C1\",\"kind\":\"COMPLAINT\",\"severity\":\"HIGH\"}",
             "{\"type\":\"TicketResolved\",\"id\":\"e10\",\"at\":\"2024-03-01T09:30:00Z\",\"ticketId\":\"T1\",\"firstContact\":true}",
@@ -128,6 +130,19 @@ class JsonContractTest {
         EventRejectedException e = reject("{\"type\":\"OrderPlaced\",\"id\":\"e1\",\"at\":\"2024-03-01T00:00:00Z\",\"orderId\":\"o\",\"customerId\":\"c\",\"amount\":5,\"lines\":[{\"sku\":\"A\",\"quantity\":\"two\"}]}", 5);
         assertThat(e.field()).isEqualTo("lines[0].quantity");
         assertThat(e.value()).isEqualTo("two");
+    }
+
+    @Test
+    void orderStatusChanged_namesLinesOnlyWithStockShort_andWritesNoneWhenItNamesNone() {
+        OrderStatusChanged shipped = (OrderStatusChanged) Json.readEvent("{\"type\":\"OrderStatusChanged\",\"id\":"
+                + "\"e1\",\"at\":\"2024-03-01T00:00:00Z\",\"orderId\":\"o\",\"status\":\"SHIPPED\"}");
+        assertThat(shipped.lines()).isNull();
+        assertThat(Json.write(shipped)).doesNotContain("lines");
+
+        EventRejectedException e = reject("{\"type\":\"OrderStatusChanged\",\"id\":\"e1\",\"at\":"
+                + "\"2024-03-01T00:00:00Z\",\"orderId\":\"o\",\"status\":\"SHIPPED\",\"lines\":[{\"sku\":\"A\"}]}", 4);
+        assertThat(e.field()).isEqualTo("lines");
+        assertThat(e.getMessage()).contains("line 4").contains("only a STOCK_SHORT names lines");
     }
 
     @Test

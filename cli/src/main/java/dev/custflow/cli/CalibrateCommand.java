@@ -52,6 +52,9 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "the settings file to write (default: ${DEFAULT-VALUE}); use it with --settings FILE")
     Path out;
 
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar")
+    boolean quiet;
+
     /** The churn calibration's own options (ChurnCalibrate), apart from the lead ones. */
     @Mixin
     ChurnCalibrate churn;
@@ -70,11 +73,15 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         if (churn.history != null) {
             boolean outGiven = spec.commandLine().getParseResult().hasMatchedOption("--out");
-            return churn.run(seed, trainShare, outGiven ? out : null, stdout, err);
+            return churn.run(seed, trainShare, outGiven ? out : null, stdout, err,
+                    CommandProgress.of("progress.calibrate", locale.get(), CommandProgress.console(quiet)));
         }
-        try {
-            LeadCalibration calibration = LeadCalibration.builder().seed(seed).trainShare(trainShare).build();
+        try (CommandProgress progress = CommandProgress.of("progress.calibrate", locale.get(),
+                CommandProgress.console(quiet))) {
+            LeadCalibration calibration = LeadCalibration.builder().seed(seed).trainShare(trainShare)
+                    .progress(progress).build();
             LeadCalibration.Result result = calibration.run(source.load());
+            progress.close(); // the bar's last line before the figures
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);

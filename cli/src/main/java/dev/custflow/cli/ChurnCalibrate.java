@@ -49,12 +49,12 @@ final class ChurnCalibrate {
                     + "(default: ${DEFAULT-VALUE})")
     double recall;
 
-    int run(long seed, double trainShare, Path out, PrintWriter stdout, PrintWriter err) {
+    int run(long seed, double trainShare, Path out, PrintWriter stdout, PrintWriter err, CommandProgress progress) {
         Path file = out == null ? Path.of(DEFAULT_OUT) : out;
         long started = System.nanoTime(); // for the closing line only
-        try {
+        try (progress) {
             ChurnCalibration.Builder b = ChurnCalibration.builder().seed(seed).trainShare(trainShare).bands(bands)
-                    .recall(recall);
+                    .recall(recall).progress(progress);
             if (cutoff != null) {
                 b.cutoff(cutoff);
             }
@@ -63,6 +63,7 @@ final class ChurnCalibrate {
             }
             CdnowHistory orders = CdnowHistory.load(history);
             ChurnCalibration.Result result = b.build().run(orders.orders(), orders.description());
+            progress.close(); // the bar's last line before the figures
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);

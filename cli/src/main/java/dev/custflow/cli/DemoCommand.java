@@ -119,10 +119,13 @@ public final class DemoCommand implements Callable<Integer> {
                     .partitions(partitions)
                     .progressBar(bar ? System.err : null).build().run(history);
             out.print(report.toText(l));
+            out.flush(); // read while the measurements below replay the history again (with their own bar)
             if (history instanceof CdnowHistory cd && cutoff != null) {
                 Instant stop = cutoff.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                ChurnQuality.Report quality = ChurnQuality.measure(cd.orders(), stop, cd.to(),
-                        engine.settings());
+                ChurnQuality.Report quality;
+                try (CommandProgress progress = CommandProgress.of("progress.demo", l, CommandProgress.console(quiet))) {
+                    quality = ChurnQuality.measure(cd.orders(), stop, cd.to(), engine.settings(), progress);
+                }
                 out.println();
                 out.println(CommandErrors.text(l, "demo.churnHeading"));
                 out.print(quality.toMarkdown());
@@ -130,7 +133,11 @@ public final class DemoCommand implements Callable<Integer> {
             if (history instanceof LeadHistory lh) {
                 // a second engine on the same events: the report above does not keep every lead's score
                 out.println();
-                out.print(LeadQuality.measure(lh, engine.settings()).toText());
+                LeadQuality.Report quality;
+                try (CommandProgress progress = CommandProgress.of("progress.demo", l, CommandProgress.console(quiet))) {
+                    quality = LeadQuality.measure(lh, engine.settings(), progress);
+                }
+                out.print(quality.toText());
                 out.println("  " + CommandErrors.text(l, "demo.leadsNote"));
             }
             out.flush();

@@ -93,7 +93,7 @@ public final class WhatIfCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the report as JSON")
     boolean json;
 
-    @Option(names = {"-q", "--quiet"}, description = "no summary on standard error")
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar and no summary on standard error")
     boolean quiet;
 
     /** --rules DIR is the proposed change; --settings is applied after it; --partitions for each run. */
@@ -120,9 +120,11 @@ public final class WhatIfCommand implements Callable<Integer> {
             return CommandErrors.EXIT;
         }
         long started = System.nanoTime(); // for the summary line only
-        try {
+        try (CommandProgress progress = CommandProgress.of("progress.whatif", locale.get(),
+                CommandProgress.console(quiet))) {
             WhatIf whatIf = WhatIf.builder().base(baseLabel(), baseEngine())
-                    .proposed(proposedLabel(), engine.builder()).withinDays(within).examples(examples).build();
+                    .proposed(proposedLabel(), engine.builder()).withinDays(within).examples(examples)
+                    .progress(progress).build();
             String description;
             List<Event> history;
             long unreadable;
@@ -145,6 +147,7 @@ public final class WhatIfCommand implements Callable<Integer> {
                 return 1;
             }
             WhatIfReport report = whatIf.run(description, history);
+            progress.close(); // the bar's last line before the report and the summary
             for (Rejection r : report.rejections()) {
                 err.println(r.message());
             }
@@ -169,7 +172,8 @@ public final class WhatIfCommand implements Callable<Integer> {
     /** --churn-sweep: the history's orders replayed once per value, through ChurnSweep. */
     private int sweep(PrintWriter out, PrintWriter err) {
         long started = System.nanoTime(); // for the summary line only
-        try {
+        try (CommandProgress progress = CommandProgress.of("progress.sweep", locale.get(),
+                CommandProgress.console(quiet))) {
             ChurnSweep.Sweep sweep = ChurnSweep.parse(churnSweep);
             Settings base = engine.settings();
             List<OrderPlaced> orders;
@@ -204,7 +208,9 @@ public final class WhatIfCommand implements Callable<Integer> {
                 err.println("custflow whatif: note: churn.silenceBands is set, so churn." + sweep.key() + " applies "
                         + "only to customers below its first band");
             }
-            out.print(ChurnSweep.run(orders, base, sweep, at, horizon, description).toText(locale.get()));
+            ChurnSweep.Result result = ChurnSweep.run(orders, base, sweep, at, horizon, description, progress);
+            progress.close(); // the bar's last line before the table and the summary
+            out.print(result.toText(locale.get()));
             out.flush();
             if (!quiet) {
                 err.printf(java.util.Locale.ROOT, "custflow whatif: %,d orders replayed %d times in %.1f s%n",

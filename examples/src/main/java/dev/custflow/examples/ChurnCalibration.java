@@ -74,6 +74,7 @@ public final class ChurnCalibration {
     private final int minDays;
     private final Instant cutoff;
     private final Instant laterCutoff;
+    private final RunProgress progress;
 
     private ChurnCalibration(Builder b) {
         this.seed = b.seed;
@@ -84,6 +85,7 @@ public final class ChurnCalibration {
         this.minDays = b.minDays;
         this.cutoff = b.cutoff;
         this.laterCutoff = b.laterCutoff;
+        this.progress = b.progress;
     }
 
     /**
@@ -164,7 +166,13 @@ public final class ChurnCalibration {
         SilenceTally tally = SilenceTally.of(byCustomer(trainOrders), cut.toEpochMilli(), horizon.toEpochMilli(),
                 bands);
         List<Band> learned = learn(tally);
-        ChurnQuality.Report trainDefaults = ChurnQuality.measure(trainOrders, cut, horizon, Settings.ofDefaults());
+        // at most three replays of the learning share (a second calibrated one when a band is switched off), and
+        // two of the share kept apart at each cutoff
+        dev.custflow.examples.internal.ProgressCount fed = new dev.custflow.examples.internal.ProgressCount(progress,
+                3 * ChurnQuality.replayed(trainOrders, cut) + 2 * ChurnQuality.replayed(testOrders, cut)
+                        + 2 * ChurnQuality.replayed(testOrders, later));
+        ChurnQuality.Report trainDefaults = ChurnQuality.measureCounting(trainOrders, cut, horizon,
+                Settings.ofDefaults(), fed);
         Map<String, ChurnQuality.Row> off = new TreeMap<>();
         for (ChurnQuality.Row r : trainDefaults.rows()) {
             if (!r.cause().equals("any warning") && !r.cause().startsWith("NO_ORDER") && r.lift() < 1) {
@@ -173,7 +181,7 @@ public final class ChurnCalibration {
         }
         String yaml = yaml(description, learned, off, trainDefaults, cut, horizon);
         Settings settings = read(yaml);
-        ChurnQuality.Report trainCalibrated = ChurnQuality.measure(trainOrders, cut, horizon, settings);
+        ChurnQuality.Report trainCalibrated = ChurnQuality.measureCounting(trainOrders, cut, horizon, settings, fed);
         boolean again = false;
         for (String cause : List.of(ChurnCause.NO_ORDER.name(), ChurnCause.NO_ORDER_LONG.name())) {
             ChurnQuality.Row r = trainCalibrated.row(cause);
@@ -185,14 +193,18 @@ public final class ChurnCalibration {
         if (again) {
             yaml = yaml(description, learned, off, trainDefaults, cut, horizon);
             settings = read(yaml);
-            trainCalibrated = ChurnQuality.measure(trainOrders, cut, horizon, settings);
+            trainCalibrated = ChurnQuality.measureCounting(trainOrders, cut, horizon, settings, fed);
+        } else {
+            fed.accept(ChurnQuality.replayed(trainOrders, cut)); // the replay a switched-off band would have needed
         }
-        return new Result(description, seed, trainShare, known.size(), trainSize, List.copyOf(learned),
+        Result result = new Result(description, seed, trainShare, known.size(), trainSize, List.copyOf(learned),
                 Collections.unmodifiableMap(new TreeMap<>(off)), yaml, settings, trainCalibrated,
-                ChurnQuality.measure(testOrders, cut, horizon, settings),
-                ChurnQuality.measure(testOrders, cut, horizon, Settings.ofDefaults()),
-                ChurnQuality.measure(testOrders, later, horizon, settings),
-                ChurnQuality.measure(testOrders, later, horizon, Settings.ofDefaults()));
+                ChurnQuality.measureCounting(testOrders, cut, horizon, settings, fed),
+                ChurnQuality.measureCounting(testOrders, cut, horizon, Settings.ofDefaults(), fed),
+                ChurnQuality.measureCounting(testOrders, later, horizon, settings, fed),
+                ChurnQuality.measureCounting(testOrders, later, horizon, Settings.ofDefaults(), fed));
+        fed.finish();
+        return result;
     }
 
     /**
@@ -390,6 +402,7 @@ public final class ChurnCalibration {
         private int minDays = 30;
         private Instant cutoff;
         private Instant laterCutoff;
+        private RunProgress progress = RunProgress.none();
 
         private Builder() {
         }
@@ -481,6 +494,15 @@ public final class ChurnCalibration {
         }
 
         /** @return the calibration */
+        /**
+         * @param to told of the orders replayed through the engine, over every measurement, after each batch
+         * @return this
+         */
+        public Builder progress(RunProgress to) {
+            this.progress = java.util.Objects.requireNonNull(to, "to");
+            return this;
+        }
+
         public ChurnCalibration build() {
             return new ChurnCalibration(this);
         }

@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -132,6 +133,42 @@ public final class ChurnQuality {
      * @return the table
      */
     public static Report measure(List<OrderPlaced> orders, Instant cutoff, Instant horizon, Settings settings) {
+        return measureCounting(orders, cutoff, horizon, settings, n -> {
+        });
+    }
+
+    /**
+     * {@link #measure(List, Instant, Instant, Settings)}, telling {@code progress} of the orders replayed (those
+     * before the cutoff).
+     *
+     * @param orders   the order history, any order
+     * @param cutoff   where the clock stops (exclusive: an order at the cutoff is the future)
+     * @param horizon  the end of the observed future (exclusive)
+     * @param settings the settings the churn rules run with
+     * @param progress told after each batch of orders
+     * @return the table
+     */
+    public static Report measure(List<OrderPlaced> orders, Instant cutoff, Instant horizon, Settings settings,
+                                 RunProgress progress) {
+        dev.custflow.examples.internal.ProgressCount fed = new dev.custflow.examples.internal.ProgressCount(
+                Objects.requireNonNull(progress, "progress"), replayed(orders, cutoff));
+        Report r = measureCounting(orders, cutoff, horizon, settings, fed);
+        fed.finish();
+        return r;
+    }
+
+    /**
+     * @param orders an order history
+     * @param cutoff where the clock stops
+     * @return the orders {@link #measure} replays: those before the cutoff
+     */
+    static long replayed(List<OrderPlaced> orders, Instant cutoff) {
+        return orders.stream().filter(o -> o.at().isBefore(cutoff)).count();
+    }
+
+    /** {@link #measure}, telling {@code fed} of the orders replayed after each batch. */
+    static Report measureCounting(List<OrderPlaced> orders, Instant cutoff, Instant horizon, Settings settings,
+                                  java.util.function.LongConsumer fed) {
         List<OrderPlaced> sorted = new ArrayList<>(orders);
         sorted.sort(Comparator.comparing(OrderPlaced::at).thenComparing(OrderPlaced::id));
         List<OrderPlaced> before = sorted.stream().filter(o -> o.at().isBefore(cutoff)).toList();
@@ -151,6 +188,7 @@ public final class ChurnQuality {
                 .actionSink(actions -> track(actions, open, raised)).build()) {
             for (int i = 0; i < before.size(); i += 10_000) {
                 engine.acceptAll(before.subList(i, Math.min(before.size(), i + 10_000)));
+                fed.accept(Math.min(before.size(), i + 10_000) - i);
             }
             engine.advanceTo(cutoff);
         }

@@ -156,11 +156,32 @@ public final class ChurnSweep {
      */
     public static Result run(List<OrderPlaced> orders, Settings base, Sweep sweep, Instant cutoff, Instant horizon,
                              String description) {
+        return run(orders, base, sweep, cutoff, horizon, description, RunProgress.none());
+    }
+
+    /**
+     * {@link #run(List, Settings, Sweep, Instant, Instant, String)}, telling {@code progress} of the orders
+     * replayed: those before the cutoff, once per value.
+     *
+     * @param orders      the order history, any order
+     * @param base        the settings the other thresholds come from
+     * @param sweep       what to move
+     * @param cutoff      where the clock stops (exclusive)
+     * @param horizon     the end of the observed future (exclusive)
+     * @param description the history, for the report
+     * @param progress    told after each batch of orders
+     * @return one row per value
+     */
+    public static Result run(List<OrderPlaced> orders, Settings base, Sweep sweep, Instant cutoff, Instant horizon,
+                             String description, RunProgress progress) {
+        dev.custflow.examples.internal.ProgressCount fed = new dev.custflow.examples.internal.ProgressCount(
+                java.util.Objects.requireNonNull(progress, "progress"),
+                ChurnQuality.replayed(orders, cutoff) * sweep.values().size());
         List<Row> rows = new ArrayList<>();
         ChurnQuality.Report first = null;
         for (int v : sweep.values()) {
             Settings s = Settings.from(base).set("churn." + sweep.key(), v).build();
-            ChurnQuality.Report r = ChurnQuality.measure(orders, cutoff, horizon, s);
+            ChurnQuality.Report r = ChurnQuality.measureCounting(orders, cutoff, horizon, s, fed);
             first = first == null ? r : first;
             rows.add(new Row(v, r.raisedPerWeek(sweep.cause()), r.row(sweep.cause())));
         }

@@ -67,6 +67,7 @@ public final class LeadCalibration {
     private final int minRows;
     private final int bands;
     private final double ridge;
+    private final RunProgress progress;
 
     private LeadCalibration(Builder b) {
         this.seed = b.seed;
@@ -74,6 +75,7 @@ public final class LeadCalibration {
         this.minRows = b.minRows;
         this.bands = b.bands;
         this.ridge = b.ridge;
+        this.progress = b.progress;
     }
 
     /** @return a builder: seed 42, 70 % to calibrate on, values in fewer than 20 leads pooled, deciles, ridge 1 */
@@ -110,8 +112,18 @@ public final class LeadCalibration {
         LeadTable test = table.select(shuffled.subList(trainSize, shuffled.size()), "the test share ("
                 + pct(1 - trainShare) + ", seed " + seed + ")");
         Weights weights = calibrate(train.rows(), table.features());
-        return new Result(table, train, test, weights, LeadQuality.measure(test, weights.settings(),
-                weights::chanceAt), LeadQuality.measure(test, Settings.ofDefaults(), null), seed, trainShare);
+        long events;
+        try (java.util.stream.Stream<dev.custflow.event.Event> s = test.events()) {
+            events = s.count();
+        }
+        // the kept-apart leads through the engine twice: with the weights, and with the defaults to compare
+        dev.custflow.examples.internal.ProgressCount fed = new dev.custflow.examples.internal.ProgressCount(progress,
+                2 * events);
+        LeadQuality.Report calibrated = LeadQuality.measureCounting(test, weights.settings(), weights::chanceAt, fed);
+        LeadQuality.Report defaults = LeadQuality.measureCounting(test, Settings.ofDefaults(), null, fed);
+        Result result = new Result(table, train, test, weights, calibrated, defaults, seed, trainShare);
+        fed.finish();
+        return result;
     }
 
     /**
@@ -568,6 +580,7 @@ public final class LeadCalibration {
         private int minRows = DEFAULT_MIN_ROWS;
         private int bands = DEFAULT_BANDS;
         private double ridge = DEFAULT_RIDGE;
+        private RunProgress progress = RunProgress.none();
 
         private Builder() {
         }
@@ -626,6 +639,15 @@ public final class LeadCalibration {
                 throw new IllegalArgumentException("the ridge must be above 0 (e.g. 1), got " + penalty);
             }
             this.ridge = penalty;
+            return this;
+        }
+
+        /**
+         * @param to told of the events replayed through the engine (the kept-apart leads, twice), after each batch
+         * @return this
+         */
+        public Builder progress(RunProgress to) {
+            this.progress = Objects.requireNonNull(to, "to");
             return this;
         }
 

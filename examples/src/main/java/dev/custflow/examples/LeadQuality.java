@@ -120,6 +120,28 @@ public final class LeadQuality {
     }
 
     /**
+     * {@link #measure(LeadHistory, Settings)}, telling {@code progress} of the events replayed.
+     *
+     * @param leads    the leads, with their outcome
+     * @param settings the settings the engine runs with
+     * @param progress told after each batch of events
+     * @return the figures
+     * @throws dev.custflow.RuleCompilationException if the rules do not compile
+     */
+    public static Report measure(LeadHistory leads, Settings settings, RunProgress progress) {
+        LeadTable table = LeadTable.of(Objects.requireNonNull(leads, "leads"));
+        long events;
+        try (Stream<Event> s = table.events()) {
+            events = s.count();
+        }
+        dev.custflow.examples.internal.ProgressCount fed = new dev.custflow.examples.internal.ProgressCount(
+                Objects.requireNonNull(progress, "progress"), events);
+        Report r = measureCounting(table, settings, null, fed);
+        fed.finish();
+        return r;
+    }
+
+    /**
      * @param leads    the leads, with their outcome
      * @param settings the settings the engine runs with
      * @param chance   what a score means as a chance of converting, or null when it means none
@@ -127,6 +149,13 @@ public final class LeadQuality {
      * @throws dev.custflow.RuleCompilationException if the rules do not compile
      */
     public static Report measure(LeadTable leads, Settings settings, IntToDoubleFunction chance) {
+        return measureCounting(leads, settings, chance, n -> {
+        });
+    }
+
+    /** {@link #measure}, telling {@code fed} of the events replayed after each batch. */
+    static Report measureCounting(LeadTable leads, Settings settings, IntToDoubleFunction chance,
+                                  java.util.function.LongConsumer fed) {
         Objects.requireNonNull(leads, "leads");
         Objects.requireNonNull(settings, "settings");
         List<LeadTable.Row> all = leads.rows();
@@ -146,6 +175,7 @@ public final class LeadQuality {
                 batch.add(it.next());
                 if (batch.size() == 2_000 || !it.hasNext()) {
                     BatchResult r = engine.acceptAll(batch);
+                    fed.accept(batch.size());
                     rejected += r.rejections().size();
                     batch.clear();
                 }

@@ -37,6 +37,7 @@ import dev.custflow.examples.WhatIfReport.Change;
 import dev.custflow.examples.WhatIfReport.ChurnOutcome;
 import dev.custflow.examples.WhatIfReport.OrderedAgain;
 import dev.custflow.examples.WhatIfReport.SettingChange;
+import dev.custflow.examples.internal.ProgressCount;
 import dev.custflow.text.Bounds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,6 +92,7 @@ public final class WhatIf {
     private final EngineBuilder proposed;
     private final int withinDays;
     private final int examples;
+    private final RunProgress progress;
 
     private WhatIf(Builder b) {
         this.baseLabel = b.baseLabel;
@@ -99,6 +101,7 @@ public final class WhatIf {
         this.proposed = Objects.requireNonNull(b.proposed, "proposed: the change to try");
         this.withinDays = b.withinDays;
         this.examples = b.examples;
+        this.progress = b.progress;
     }
 
     /** @return a builder: the base is the built-in packs with default settings; a proposed engine is required */
@@ -123,13 +126,14 @@ public final class WhatIf {
             t.setDaemon(true);
             return t;
         });
+        ProgressCount fed = new ProgressCount(progress, 2L * events.size()); // shown while the rules compile too
         try (Replay b = new Replay(); Replay p = new Replay()) {
             // compile both sides first: the day of an action is counted in the base's time zone
             join(CompletableFuture.allOf(CompletableFuture.runAsync(() -> b.open(base), pool),
                     CompletableFuture.runAsync(() -> p.open(proposed), pool)));
             ZoneId zone = b.engine.settings().timeZone();
-            join(CompletableFuture.allOf(CompletableFuture.runAsync(() -> b.feed(events, zone), pool),
-                    CompletableFuture.runAsync(() -> p.feed(events, zone), pool)));
+            join(CompletableFuture.allOf(CompletableFuture.runAsync(() -> b.feed(events, zone, fed), pool),
+                    CompletableFuture.runAsync(() -> p.feed(events, zone, fed), pool)));
             return compare(description, events, b, p, zone);
         } finally {
             pool.shutdownNow();
@@ -190,6 +194,8 @@ public final class WhatIf {
             return "rep " + d.repId() + ", " + d.total() + " customers";
         } else if (a instanceof ReferralRewarded r) {
             return r.referredId();
+        } else if (a instanceof dev.custflow.action.ReferralReversed r) {
+            return r.referredId();
         } else if (a instanceof DeliveryLate d) {
             return d.orderId();
         } else if (a instanceof InvoiceRequested o) {
@@ -239,9 +245,10 @@ public final class WhatIf {
             engine = builder.build();
         }
 
-        void feed(List<? extends Event> events, ZoneId zone) {
+        void feed(List<? extends Event> events, ZoneId zone, ProgressCount fed) {
             for (int i = 0; i < events.size(); i += BATCH) {
                 BatchResult r = engine.acceptAll(events.subList(i, Math.min(events.size(), i + BATCH)));
+                fed.accept(Math.min(events.size(), i + BATCH) - i);
                 accepted += r.accepted();
                 duplicates += r.duplicates();
                 rejections.addAll(r.rejections());
@@ -526,8 +533,18 @@ public final class WhatIf {
         private EngineBuilder proposed;
         private int withinDays = 30;
         private int examples = 3;
+        private RunProgress progress = RunProgress.none();
 
         private Builder() {
+        }
+
+        /**
+         * @param to told of the events replayed, both replays counted (2 x the history), after each batch
+         * @return this
+         */
+        public Builder progress(RunProgress to) {
+            this.progress = Objects.requireNonNull(to, "to");
+            return this;
         }
 
         /**

@@ -63,12 +63,22 @@ class ChurnCalibrationTest {
 
     /** Each run replays the history six times; the tests that read one share it. */
     private static ChurnCalibration.Result seven;
+    private static final RecordedProgress PROGRESS = new RecordedProgress();
 
     private static synchronized ChurnCalibration.Result seven() {
         if (seven == null) {
-            seven = calibration().run(history(), "made up");
+            seven = ChurnCalibration.builder().seed(7).trainShare(0.5).bands(List.of(1, 2, 3)).minCustomers(5)
+                    .cutoff(LocalDate.parse("1997-09-30")).progress(PROGRESS).build().run(history(), "made up");
         }
         return seven;
+    }
+
+    @Test
+    void progress_countsEveryReplayOfTheMeasurements_upToItsTotal() {
+        seven();
+        // the learning share up to three times, the kept-apart share twice at each cutoff: more than the history
+        assertThat(PROGRESS.total()).isGreaterThan(history().size());
+        PROGRESS.assertRanTo(PROGRESS.total());
     }
 
     @Test

@@ -38,4 +38,19 @@ class ChurnQualityTest {
                 "observed to the end of 1998-06-30", "4 customers, 2 (50.0 %) never ordered again",
                 "| NO_ORDER | 2 | 1 | 50.0 % | 50.0 % | 1.00 |");
     }
+
+    @Test
+    void progress_countsTheOrdersBeforeTheCutoff_andTheFiguresAreTheSame() {
+        List<OrderPlaced> orders = List.of(order("a1", "A", "1997-01-10", 30), order("b1", "B", "1997-02-01", 30),
+                order("c1", "C", "1997-09-20", 10), order("c2", "C", "1997-10-15", 10));
+        Instant cutoff = Instant.parse("1997-10-01T00:00:00Z");
+        Instant horizon = Instant.parse("1998-07-01T00:00:00Z");
+        RecordedProgress progress = new RecordedProgress();
+
+        ChurnQuality.Report told = ChurnQuality.measure(orders, cutoff, horizon, Settings.ofDefaults(), progress);
+
+        progress.assertRanTo(3); // c2 is after the cutoff: the future, not replayed
+        assertThat(told.toMarkdown()).isEqualTo(ChurnQuality.measure(orders, cutoff, horizon, Settings.ofDefaults())
+                .toMarkdown());
+    }
 }

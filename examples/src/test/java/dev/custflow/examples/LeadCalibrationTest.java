@@ -22,11 +22,21 @@ class LeadCalibrationTest {
 
     private static LeadHistory history;
     private static LeadCalibration.Result result;
+    private static final RecordedProgress PROGRESS = new RecordedProgress();
 
     @BeforeAll
     static void calibrate() throws IOException {
         history = LeadHistory.load(SyntheticLeads.write(dir, 3_000, 7));
-        result = LeadCalibration.builder().build().run(history); // seed 42, 70 %
+        result = LeadCalibration.builder().progress(PROGRESS).build().run(history); // seed 42, 70 %
+    }
+
+    @Test
+    void progress_countsTheKeptApartLeadsEvents_twice() {
+        long events;
+        try (java.util.stream.Stream<dev.custflow.event.Event> s = result.test().events()) {
+            events = s.count();
+        }
+        PROGRESS.assertRanTo(2 * events);
     }
 
     @Test

@@ -26,6 +26,7 @@ class WhatIfTest {
     private static final String CLEAR_RULE = "churn: an order clears no order for a long time";
 
     private static WhatIfReport report;
+    private static final RecordedProgress PROGRESS = new RecordedProgress();
 
     /** The churn pack alone, without the weekly digest, so every action is one the test names. */
     private static EngineBuilder churn(Settings settings) {
@@ -40,7 +41,12 @@ class WhatIfTest {
     static void run() {
         Settings lowered = Settings.from(noDigest()).set("churn.longNoOrderDays", 60).build();
         report = WhatIf.builder().base("churn pack", churn(noDigest())).proposed("60 days", churn(lowered))
-                .withinDays(30).examples(2).build().run("five customers", WhatIfHistory.events());
+                .withinDays(30).examples(2).progress(PROGRESS).build().run("five customers", WhatIfHistory.events());
+    }
+
+    @Test
+    void progress_countsTheEventsOfBothReplays_upToTwiceTheHistory() {
+        PROGRESS.assertRanTo(2L * WhatIfHistory.events().size());
     }
 
     @Test

@@ -39,6 +39,7 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = ShipmentRequested.class, name = "SHIPMENT_REQUESTED"),
         @JsonSubTypes.Type(value = DeliveryLate.class, name = "DELIVERY_LATE"),
         @JsonSubTypes.Type(value = ReferralRewarded.class, name = "REFERRAL_REWARDED"),
+        @JsonSubTypes.Type(value = ReferralReversed.class, name = "REFERRAL_REVERSED"),
         @JsonSubTypes.Type(value = LeadClosed.class, name = "LEAD_CLOSED"),
         @JsonSubTypes.Type(value = LeadRecycled.class, name = "LEAD_RECYCLED"),
         @JsonSubTypes.Type(value = LeadWaiting.class, name = "LEAD_WAITING"),
@@ -49,7 +50,7 @@ public sealed interface Action
         LeadReassigned, OpportunityCreated, TaskCreated, ChurnWarning, ChurnCleared, AtRiskDigest, SegmentChanged,
         TagAdded, TagRemoved,
         MessageRequested, InvoiceRequested, StockCheckRequested, ProductionRequested, PurchaseRequested,
-        ShipmentRequested, DeliveryLate, ReferralRewarded, LeadClosed, LeadRecycled, LeadWaiting,
+        ShipmentRequested, DeliveryLate, ReferralRewarded, ReferralReversed, LeadClosed, LeadRecycled, LeadWaiting,
         ReferralCodeUnknown {
 
     /** @return the stable id: the same cause always yields the same id */

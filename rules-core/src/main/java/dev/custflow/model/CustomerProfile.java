@@ -44,6 +44,8 @@ import java.util.Set;
  * @param accountKey     the account the customer belongs to (the company name as an account key), or null
  * @param otherPhones    other phone numbers the person is known by (brought by duplicates merged in)
  * @param otherEmails    other e-mail addresses the person is known by (brought by duplicates merged in)
+ * @param orders         the orders the engine tracks (in fulfilment, then those closed within the tracking period),
+ *                       each with its status timeline
  */
 public record CustomerProfile(String id, String name, String company, String channel, String region,
                               String industry, Stage stage, List<StageChange> stageHistory,
@@ -54,7 +56,7 @@ public record CustomerProfile(String id, String name, String company, String cha
                               List<String> openWarnings, Segment segment, String rfm, String phone, String email,
                               String companyKey, List<InvalidContact> invalidContacts,
                               List<ChannelTouch> channelTouches, String accountKey, List<String> otherPhones,
-                              List<String> otherEmails) {
+                              List<String> otherEmails, List<TrackedOrder> orders) {
 
     /**
      * @param c a customer fact
@@ -68,7 +70,7 @@ public record CustomerProfile(String id, String name, String company, String cha
                 c.getFirstContactResolutions(), c.getOpenWarnings(), c.getSegment(),
                 c.isRfmScored() ? "" + c.getRfmR() + c.getRfmF() + c.getRfmM() : null, c.getPhone(), c.getEmail(),
                 c.getCompanyKey(), c.getInvalidContacts(), c.getChannelTouches(), c.getAccountKey(),
-                c.getOtherPhones(), c.getOtherEmails());
+                c.getOtherPhones(), c.getOtherEmails(), c.getTrackedOrders().stream().map(TrackedOrder::of).toList());
     }
 
     /** @return the record with its personal fields masked: a record's own toString would print them raw */

@@ -230,6 +230,18 @@ public interface Actions {
     void rewardReferral(Customer referred, String referrerId, String reward, String reason);
 
     /**
+     * Takes back a referrer's credit when the order that earned it no longer counts: emits REFERRAL_REVERSED (the
+     * host takes back what it booked).
+     *
+     * @param referred   the referred customer, whose order was cancelled or returned
+     * @param referrerId the customer who was credited
+     * @param reward     what is taken back, e.g. {@code 100 points}
+     * @param orderId    the order cancelled or returned
+     * @param reason     why
+     */
+    void reverseReferral(Customer referred, String referrerId, String reward, String orderId, String reason);
+
+    /**
      * Records who referred the customer, from a referral code a host issued ({@link ReferralCodeCheck}), so that its
      * first order credits them ({@code Customer.getReferrerId()}). No action is emitted.
      *

@@ -3,10 +3,13 @@ package dev.custflow.rules;
 import static dev.custflow.testdata.Events.at;
 import static dev.custflow.testdata.Events.nps;
 import static dev.custflow.testdata.Events.order;
+import static dev.custflow.testdata.Events.status;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custflow.RulePack;
 import dev.custflow.event.Event;
 import dev.custflow.event.LeadCaptured;
+import dev.custflow.model.OrderStatus;
 import dev.custflow.settings.Settings;
 import dev.custflow.test.ExpectedAction;
 import dev.custflow.test.RuleVerifier;
@@ -65,6 +68,46 @@ class AdvocacyPackTest {
                         .with("reason", "first order of N1, who came with the referral code " + VIP1_CODE + " of VIP1"));
         org.assertj.core.api.Assertions.assertThat(actions).filteredOn(a -> a.type().equals("REFERRAL_REWARDED"))
                 .hasSize(1);
+    }
+
+    @Test
+    void advocacy_theCreditedFirstOrderCancelled_takesTheCreditBack_once() {
+        advocacy().given(lead("N1", VIP1_CODE), order("n1", "N1", "2024-04-01", 100))
+                .when(status("n1", OrderStatus.CANCELLED, "2024-04-02"), new dev.custflow.event.OrderStatusChanged(
+                        "cancelled again", at("2024-04-03"), "n1", OrderStatus.CANCELLED, null, null))
+                .thenExpectOnly(ExpectedAction.of("REFERRAL_REVERSED").with("referrerId", "VIP1")
+                        .with("referredId", "N1").with("reward", "100 points").with("orderId", "n1")
+                        .with("rule", "advocacy: a referred newcomer's cancelled order takes the credit back")
+                        .with("reason", "order n1 is CANCELLED: N1 has no order left that counts, so the credit of "
+                                + "VIP1 for referring them is taken back"));
+    }
+
+    @Test
+    void advocacy_aReturnAfterTheCreditWasTakenBack_andANewFirstOrder_creditsAgain() {
+        List<dev.custflow.action.Action> actions = advocacy().given(lead("N1", VIP1_CODE),
+                        order("n1", "N1", "2024-04-01", 100), status("n1", OrderStatus.DELIVERED, "2024-04-03"))
+                .when(status("n1", OrderStatus.RETURNED, "2024-04-10"), order("n2", "N1", "2024-05-01", 200))
+                .run();
+        assertThat(actions).filteredOn(a -> a.type().startsWith("REFERRAL_")).extracting(a -> a.type() + " " + a.at())
+                .containsExactly("REFERRAL_REVERSED 2024-04-10T09:00:00Z", "REFERRAL_REWARDED 2024-05-01T09:00:00Z");
+    }
+
+    @Test
+    void advocacy_aCancelledOrder_whileAnotherStillCounts_leavesTheCredit() {
+        List<dev.custflow.action.Action> actions = advocacy().given(lead("N1", VIP1_CODE),
+                        order("n1", "N1", "2024-04-01", 100), order("n2", "N1", "2024-04-05", 100))
+                .when(status("n1", OrderStatus.CANCELLED, "2024-04-06"), status("n2", OrderStatus.RETURNED, "2024-04-20"))
+                .run();
+        // the credited first order goes, but n2 still counts; when n2 is returned too, nothing counts: taken back
+        assertThat(actions).filteredOn(a -> a.type().startsWith("REFERRAL_")).extracting(a -> a.type() + " " + a.at())
+                .containsExactly("REFERRAL_REVERSED 2024-04-20T09:00:00Z");
+    }
+
+    @Test
+    void advocacy_aCancelledOrderOfACustomerNobodyReferred_reversesNoCredit() {
+        advocacy().given(lead("N1", null), order("n1", "N1", "2024-04-01", 100))
+                .when(status("n1", OrderStatus.CANCELLED, "2024-04-02"))
+                .thenExpectNone();
     }
 
     @Test

@@ -94,6 +94,36 @@ class FulfilmentPackTest {
     }
 
     @Test
+    void fulfilment_stockShort_namingTheLinesShort_requestsOnlyTheQuantitiesMissing() {
+        Settings s = Settings.builder().set("fulfilment.sourcing", java.util.Map.of("VALVE-*", "BOUGHT_IN")).build();
+        OrderStatusChanged shortOf = new OrderStatusChanged("short:SO-1", at("2024-03-03"), "SO-1",
+                OrderStatus.STOCK_SHORT, null, null, List.of(new OrderLine("PUMP-1", 1, null),
+                new OrderLine("VALVE-7", 4, null)));
+        List<Action> out = RuleVerifier.forPacks(s, RulePack.FULFILMENT)
+                .given(order("SO-1", "2024-03-01", 900, null, line("PUMP-1", 2), line("VALVE-7", 10), line("PUMP-9", 1)),
+                        status("SO-1", OrderStatus.APPROVED, "2024-03-02"))
+                .when(shortOf)
+                .thenExpectOnly(ExpectedAction.of("PRODUCTION_REQUESTED").with("orderId", "SO-1")
+                                .with("reason", "order SO-1 is short of stock; 1 x PUMP-1 made to order"),
+                        ExpectedAction.of("PURCHASE_REQUESTED").with("orderId", "SO-1"));
+        assertThat(out).filteredOn(ProductionRequested.class::isInstance).singleElement()
+                .extracting(a -> ((ProductionRequested) a).lines()).isEqualTo(List.of(new OrderItem("PUMP-1", 1)));
+        assertThat(out).filteredOn(PurchaseRequested.class::isInstance).singleElement()
+                .extracting(a -> ((PurchaseRequested) a).lines()).isEqualTo(List.of(new OrderItem("VALVE-7", 4)));
+    }
+
+    @Test
+    void fulfilment_stockShort_ofBoughtInLinesAlone_asksPurchasingAlone() {
+        Settings s = Settings.builder().set("fulfilment.sourcing", java.util.Map.of("VALVE-*", "BOUGHT_IN")).build();
+        RuleVerifier.forPacks(s, RulePack.FULFILMENT)
+                .given(order("SO-1", "2024-03-01", 900, null, line("PUMP-1", 2), line("VALVE-7", 10)))
+                .when(new OrderStatusChanged("short:SO-1", at("2024-03-03"), "SO-1", OrderStatus.STOCK_SHORT, null,
+                        null, List.of(new OrderLine("VALVE-7", null, null))))
+                .thenExpectOnly(ExpectedAction.of("PURCHASE_REQUESTED").with("orderId", "SO-1")
+                        .with("reason", "order SO-1 is short of stock; 1 x VALVE-7 bought in"));
+    }
+
+    @Test
     void fulfilment_stockShort_ofAnOrderWithoutLines_goesWhereTheDefaultSays() {
         fulfilment().given(order("SO-1", "2024-03-01", 900, null))
                 .when(status("SO-1", OrderStatus.STOCK_SHORT, "2024-03-03"))
@@ -195,6 +225,54 @@ class FulfilmentPackTest {
                 .thenExpectOnly(ExpectedAction.of("TASK_CREATED").with("kind", "APPROVAL").with("repId", "finance")
                         .with("reason", "order SO-2 of 200 brings what the customer owes to 1100.00, above the "
                                 + "credit limit of 1000"));
+    }
+
+    @Test
+    void fulfilment_cancelledOrder_leavesTheRfmScores_andAnOnlyOrderCancelledLeavesNone() {
+        // FIXED scale: F 2 from 2 orders; M 3 from 2,000, M 5 from 20,000 spent
+        Settings s = Settings.builder().set("segments.mode", "FIXED").build();
+        try (dev.custflow.Engine e = dev.custflow.Custflow.builder().settings(s).build()) {
+            e.acceptAll(List.of(order("SO-1", "2024-03-01", 3_000, null), order("SO-2", "2024-03-02", 20_000, null)));
+            assertThat(e.customer("C1").orElseThrow().rfm()).isEqualTo("525");
+
+            e.accept(status("SO-2", OrderStatus.CANCELLED, "2024-03-03"));
+            assertThat(e.customer("C1").orElseThrow().rfm()).as("one order of 3,000 left").isEqualTo("513");
+
+            e.accept(status("SO-1", OrderStatus.RETURNED, "2024-03-04"));
+            assertThat(e.customer("C1").orElseThrow().rfm()).as("no order left: no scores").isNull();
+        }
+    }
+
+    @Test
+    void fulfilment_aRuleOfYourOwn_readsTheOnTimeDeliveryRate() {
+        dev.custflow.RuleSource poorDelivery = dev.custflow.RuleSource.drl("delivery.drl", """
+                package test.delivery
+                import dev.custflow.model.Customer
+                global dev.custflow.settings.Settings settings
+                global dev.custflow.rules.Actions actions
+                rule "test: customers we often deliver late to are tagged"
+                when
+                    $c : Customer( deliveriesWithPromise >= 2, onTimeDeliveryRate(settings.timeZone) < 0.5,
+                                   !hasTag("late-deliveries") )
+                then
+                    actions.addTag($c, "late-deliveries", "on time: " + $c.onTimeDeliveryRate(settings.timeZone())
+                            + " of " + $c.getDeliveriesWithPromise());
+                end
+                """);
+        RuleVerifier.forEngine(b -> b.packs(RulePack.FULFILMENT).rules(poorDelivery))
+                .given(order("SO-1", "2024-03-01", 900, "2024-03-05"), status("SO-1", OrderStatus.DELIVERED,
+                                "2024-03-05"),
+                        order("SO-2", "2024-03-06", 900, "2024-03-10"))
+                // SO-1 on time; SO-2 delivered on 12 March, two days after its promise: half on time, not yet < 0.5
+                .when(status("SO-2", OrderStatus.DELIVERED, "2024-03-12"), order("SO-3", "2024-03-13", 900,
+                        "2024-03-15"), status("SO-3", OrderStatus.SHIPPED, "2024-03-16"),
+                        status("SO-3", OrderStatus.DELIVERED, "2024-03-17"))
+                // SO-3 two days late too: one of three on time, and the rule tags the customer then, once (the late
+                // orders were reported late at the first event after their promise, before their delivery)
+                .thenExpectOnly(ExpectedAction.of("DELIVERY_LATE").with("orderId", "SO-2").with("daysLate", "2"),
+                        ExpectedAction.of("DELIVERY_LATE").with("orderId", "SO-3").with("daysLate", "1"),
+                        ExpectedAction.of("TAG_ADDED").with("tag", "late-deliveries")
+                        .with("at", "2024-03-17T09:00:00Z").with("reason", "on time: 0.3333333333333333 of 3"));
     }
 
     @Test

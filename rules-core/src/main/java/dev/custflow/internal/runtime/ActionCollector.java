@@ -514,6 +514,13 @@ public class ActionCollector implements Actions, Schedule {
     }
 
     @Override
+    public void reverseReferral(Customer referred, String referrerId, String reward, String orderId, String reason) {
+        emit(new dev.custflow.action.ReferralReversed(nextId("REFERRAL_REVERSED", referred.getId()), now(), rule,
+                reason(reason), Objects.requireNonNull(referrerId, "referrerId"), referred.getId(),
+                Objects.requireNonNull(reward, "reward"), Objects.requireNonNull(orderId, "orderId")));
+    }
+
+    @Override
     public void recordReferrer(Customer c, String referrerId) {
         Objects.requireNonNull(referrerId, "referrerId");
         if (!referrerId.equals(c.getReferrerId())) {

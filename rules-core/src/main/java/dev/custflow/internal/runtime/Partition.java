@@ -331,11 +331,19 @@ public final class Partition implements AutoCloseable {
         }
         c.nowMillis(clock);
         c.apply(event, intake);
-        if (rfm != null && event instanceof dev.custflow.event.OrderPlaced) {
-            int[] s = rfm.score(c);
+        if (rfm != null && (event instanceof dev.custflow.event.OrderPlaced || reversal(event))) {
+            // a cancel or return took its order out of the history the scores read; with none left, no scores
+            int[] s = c.getOrderCount() == 0 ? new int[3] : rfm.score(c);
             c.setRfm(s[0], s[1], s[2]);
         }
         evaluate(c, event, clock, event.id(), position, Emitted.PHASE_EVENT, 0, out, facts);
+    }
+
+    /** @return true for a cancel or a return: its order leaves the history the RFM scores read */
+    private static boolean reversal(Event event) {
+        return event instanceof dev.custflow.event.OrderStatusChanged o
+                && (o.status() == dev.custflow.model.OrderStatus.CANCELLED
+                || o.status() == dev.custflow.model.OrderStatus.RETURNED);
     }
 
     private void evaluate(CustomerRecord c, Event event, long clock, String cause, int position, int phase, long dueKey,

@@ -95,4 +95,22 @@ class OrderReversalTest {
                 .containsExactly(OrderStatus.PLACED, OrderStatus.APPROVED);
         assertThat(c.openOrder("o1").getStatusAt()).isEqualTo(at("2024-01-11"));
     }
+
+    @Test
+    void theProfile_showsEachTrackedOrder_withItsStatusTimeline() {
+        CustomerRecord c = customer();
+        c.apply(promised("o1", "2024-01-10", 300, "2024-01-20"));
+        c.apply(new OrderStatusChanged("a1", at("2024-01-11"), "o1", OrderStatus.APPROVED, null, null));
+        c.apply(new OrderStatusChanged("s1", at("2024-01-15"), "o1", OrderStatus.SHIPPED, "SF1", null));
+        c.apply(order("o2", "C1", "2024-02-10", 200));
+        c.apply(status("o2", OrderStatus.CANCELLED, "2024-02-11", "cancel-2"));
+
+        java.util.List<dev.custflow.model.TrackedOrder> orders = dev.custflow.model.CustomerProfile.of(c).orders();
+
+        assertThat(orders).extracting(o -> o.orderId() + " " + o.status() + " " + o.trackingNo() + " "
+                        + o.timeline().stream().map(s -> s.status() + "@" + s.at().toString().substring(0, 10)).toList())
+                .containsExactly("o1 SHIPPED SF1 [PLACED@2024-01-10, APPROVED@2024-01-11, SHIPPED@2024-01-15]",
+                        "o2 CANCELLED null [PLACED@2024-02-10, CANCELLED@2024-02-11]");
+        assertThat(orders.get(0).promisedDate()).isEqualTo(LocalDate.parse("2024-01-20"));
+    }
 }

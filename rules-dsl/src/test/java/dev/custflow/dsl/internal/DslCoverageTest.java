@@ -84,8 +84,8 @@ class DslCoverageTest {
                     + "that pack on", List.of("assignLead"),
             "they report what the engine did, or take a fact it puts beside a profile (ReferralCodeCheck, "
                     + "DuplicateLead, AccountLink, SlaBreach, LeadLost), which a sentence about the customer does not "
-                    + "match", List.of("rewardReferral", "recordReferrer", "reportUnknownReferralCode", "mergeLeads",
-                    "linkAccount", "escalateSla", "reassignLead", "loseLead"),
+                    + "match", List.of("rewardReferral", "reverseReferral", "recordReferrer", "reportUnknownReferralCode",
+                    "mergeLeads", "linkAccount", "escalateSla", "reassignLead", "loseLead"),
             "the fulfilment pack's steps, each taken once when an order reaches a status or a due day "
                     + "(docs/rules.md): a sentence asking again would send the ERP a second request; createTaskFor "
                     + "names a team such as finance, where the task sentences go to the customer's owner",
