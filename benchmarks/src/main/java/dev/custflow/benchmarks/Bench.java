@@ -73,7 +73,7 @@ public final class Bench {
                     java.nio.file.Path.of(System.getProperty("custflow.bench.dir", "benchmarks/target/bench-db")));
         }
         if (a.contains("kpi")) { // not in all: KPIs over a million customers (KpiBench)
-            KpiBench.run(quick ? 100_000 : 1_000_000, quick ? 1 : 3);
+            KpiBench.run(quick ? 100_000 : 1_000_000, quick ? 1 : 2);
         }
         if (a.contains("budget")) { // not in all: compare it between two commits
             BudgetBench.run(quick ? 10_000 : 100_000, quick ? 100_000 : 1_000_000);
