@@ -21,7 +21,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The benchmark harness: {@code Bench [w1|w1r|w1i|w2|w3|w4|w5|w6|snap|restart|malformed|budget|all] [--quick]} (W6: hot
+ * The benchmark harness: {@code Bench [w1|w1r|w1i|w2|w3|w4|w5|w6|snap|restart|malformed|budget|kpi|all] [--quick]}
+ * (kpi: KPIs at a million customers, {@link KpiBench}, not part of {@code all}; W6: hot
  * reload, {@link ReloadBench}; snap: snapshots and commits, {@link SnapshotBench}; malformed: bad lines turned away,
  * {@link MalformedLinesBench}; w3: end to end on the JDBC store and
  * outbox, {@link W3Bench}; restart: reloading a million snapshots, {@link RestartBench}; w3 and restart need the
