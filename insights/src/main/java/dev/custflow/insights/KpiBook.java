@@ -64,14 +64,17 @@ public interface KpiBook {
      *
      * @param event  the event
      * @param result the engine's answer for this event alone
-     * @throws IllegalArgumentException if the result covers more than one event
+     * @throws IllegalArgumentException if the result covers more than one event, or a time is before 1900 or after
+     *                                  2258 (then nothing is counted)
      */
     void record(Event event, BatchResult result);
 
     /**
-     * Counts the actions of time rules ({@link Engine#advanceTo}, or those a {@code ClockTick} caused).
+     * Counts the actions of time rules ({@link Engine#advanceTo}). A {@code ClockTick} is an event: its answer goes
+     * to {@link #record(Event, BatchResult)}.
      *
      * @param result the engine's answer
+     * @throws IllegalArgumentException if an action's time is before 1900 or after 2258 (then nothing is counted)
      */
     void recordTimeActions(BatchResult result);
 

@@ -273,4 +273,26 @@ class KpiBookTest {
                 new BatchResult(List.of(), List.of(), 2, 0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one event at a time");
     }
+
+    @Test
+    void aTimeOutsideTheBooksRange_isRefusedBeforeAnythingIsCounted() {
+        assertThatThrownBy(() -> feed(book, lead("L1", "2026-03-02", "WEBSITE", null),
+                stage("L1", "1850-01-01", null, Stage.LEAD)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1850-01-01");
+
+        feed(book, lead("L2", "2026-03-02", "WEBSITE", null));
+        assertThat(value(month("2026-03"), Kpi.LEADS)).as("L1 was not counted, L2 was").isEqualByComparingTo("1");
+    }
+
+    @Test
+    void aCustomerCapturedAfterItsFirstOrder_takesItsPlaceInTheBaseToTheChannel() {
+        feed(book, order("O1", "A", "2026-01-10", "100"), stage("A", "2026-01-10", null, Stage.CUSTOMER));
+        feed(book, lead("A", "2026-01-20", "WECHAT", null));
+        time(book, stage("A", "2026-02-20", Stage.CUSTOMER, Stage.DORMANT));
+
+        List<KpiRow> february = book.kpis(Scope.everything(), KpiQuery.of(Granularity.MONTH,
+                LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 1)).by(Dimension.CHANNEL).only(Kpi.CHURN_RATE));
+        assertThat(february).extracting(KpiRow::value).containsExactly("WECHAT");
+        assertThat(february.get(0).get(Kpi.CHURN_RATE).value()).isEqualByComparingTo("1");
+    }
 }

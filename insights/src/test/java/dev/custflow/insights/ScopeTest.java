@@ -160,4 +160,14 @@ class ScopeTest {
         assertThat(revenue(Scope.partner("dist-1"), "2026-04")).isZero();
         assertThat(ids(Scope.partner("dist-2"))).isEmpty();
     }
+
+    @Test
+    void anErasedCustomer_leavesEveryListAndItsPersonalDataGoes_whileTheCountsStayAnonymous() {
+        feed(book, new dev.custflow.event.CustomerErased(id(), at("2026-04-01"), "C1"));
+
+        assertThat(ids(Scope.everything())).containsExactly("C2", "C3");
+        assertThat(book.customer(Scope.everything().withPersonalData(), "C1")).isEmpty();
+        assertThat(ids(Scope.rep("wang"))).isEmpty();
+        assertThat(revenue(Scope.rep("wang"), "2026-03")).isEqualTo(100);
+    }
 }

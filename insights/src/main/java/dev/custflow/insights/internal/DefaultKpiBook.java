@@ -65,22 +65,27 @@ public final class DefaultKpiBook implements KpiBook {
                     + " answer for one event at a time (engine.acceptAll(List.of(event))).");
         }
         if (result.accepted() == 1) {
+            ledger.day(event.at());
+            result.actions().forEach(a -> ledger.day(a.at()));
             fold.event(event, result.actions());
         }
     }
 
     @Override
     public synchronized void recordTimeActions(BatchResult result) {
-        fold.timeActions(Objects.requireNonNull(result, "result").actions());
+        Objects.requireNonNull(result, "result").actions().forEach(a -> ledger.day(a.at()));
+        fold.timeActions(result.actions());
     }
 
     @Override
     public synchronized void share(String partnerId, String customerId, Instant at) {
+        ledger.day(Objects.requireNonNull(at, "at"));
         fold.share(id("partnerId", partnerId), id("customerId", customerId), Objects.requireNonNull(at, "at"), true);
     }
 
     @Override
     public synchronized void unshare(String partnerId, String customerId, Instant at) {
+        ledger.day(Objects.requireNonNull(at, "at"));
         fold.share(id("partnerId", partnerId), id("customerId", customerId), Objects.requireNonNull(at, "at"), false);
     }
 

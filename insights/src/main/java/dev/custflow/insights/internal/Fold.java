@@ -106,9 +106,8 @@ final class Fold {
             if (!c.lead) {
                 c.lead = true;
                 c.capturedAtSecond = e.at().getEpochSecond();
-                if (c.channel == null) {
-                    c.channel = e.channel();
-                    c.attribution = null;
+                if (c.channel == null) { // a customer known by its orders first: its base moves to the channel
+                    moveStock(c, e.at(), () -> c.channel = e.channel());
                 }
                 count(c, e.at(), Slots.LEADS, 1);
             }

@@ -68,11 +68,14 @@ final class Ledger {
         return cachedDay;
     }
 
+    /** @throws IllegalArgumentException for a day outside the keys' range (the cache is left as it was) */
     private int[] periods(LocalDate day) {
         if (!day.equals(cachedDay)) {
+            int first = Keys.period(Granularity.DAY, day); // throws for a day out of range, before any change
             cachedDay = day;
             cachedInstant = null;
-            for (int g = 0; g < GRANULARITIES.length; g++) {
+            cachedPeriods[0] = first;
+            for (int g = 1; g < GRANULARITIES.length; g++) {
                 cachedPeriods[g] = Keys.period(GRANULARITIES[g], day);
             }
         }
