@@ -3,7 +3,9 @@ package dev.custflow.cli;
 import dev.custflow.BatchResult;
 import dev.custflow.Engine;
 import dev.custflow.EngineBuilder;
+import dev.custflow.action.Action;
 import dev.custflow.event.Event;
+import dev.custflow.examples.Demo;
 import dev.custflow.examples.EventHistory;
 import dev.custflow.insights.KpiBook;
 import dev.custflow.insights.Scope;
@@ -12,7 +14,9 @@ import dev.custflow.insights.export.WarningLog;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -22,7 +26,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * Replays a history (the simulated company, a host's events, CDNOW) into an engine and a KPI book, for
  * {@code report} and {@code export}. The book needs the engine's answer for each event alone (docs/kpis.md), so the
- * events go in one at a time; a history that reacts to the engine (the simulated reps) hears each answer at once.
+ * events go in one at a time; a history that reacts to the engine (the simulated reps) hears the answers where
+ * {@code demo}'s batches end, so the report of the simulated company replays the very events {@code demo} does.
  */
 final class InsightsReplay {
     private final KpiBook book;
@@ -61,11 +66,20 @@ final class InsightsReplay {
             long actions = 0;
             long startDay = history.from().getEpochSecond() / 86_400;
             Iterator<Event> it = events.iterator();
+            List<Action> unheard = new ArrayList<>();
+            int read = 0;
             while (it.hasNext()) {
                 Event next = it.next();
                 BatchResult r = book.accept(e, next);
                 warnings.record(r);
-                history.heard(r.actions(), next.at());
+                unheard.addAll(r.actions());
+                read++;
+                // a reacting history hears the actions where demo's batches end, so it plans the same events as demo
+                if (read == Demo.BATCH_SIZE || history.awaitsActions(next) || !it.hasNext()) {
+                    history.heard(List.copyOf(unheard), next.at());
+                    unheard.clear();
+                    read = 0;
+                }
                 accepted += r.accepted();
                 rejected += r.rejections().size();
                 actions += r.actions().size();

@@ -31,6 +31,9 @@ public final class Demo {
 
     private final EngineBuilder engine;
     private final int partitions;
+    /** Events per engine call unless {@link Builder#batchSize} says otherwise. */
+    public static final int BATCH_SIZE = 2_000;
+
     private final int batchSize;
     private final PrintStream progressTo;
 
@@ -91,7 +94,7 @@ public final class Demo {
     public static final class Builder {
         private EngineBuilder engine = Custflow.builder();
         private int partitions = 1;
-        private int batchSize = 2_000;
+        private int batchSize = BATCH_SIZE;
         private PrintStream progressTo;
 
         private Builder() {
