@@ -71,8 +71,7 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Locale l = locale.get();
-        if (history.conflicting()) {
-            err.println("custflow export: " + CommandErrors.text(l, "history.eventsOrCdnow"));
+        if (history.conflicting("export", err, l)) {
             return CommandErrors.EXIT;
         }
         boolean database = to.startsWith("jdbc:");

@@ -38,9 +38,20 @@ public final class HistoryOptions {
             description = "the simulated company: first day (default: ${DEFAULT-VALUE})")
     LocalDate start;
 
-    /** @return true when both --events and --cdnow were given */
-    boolean conflicting() {
-        return events != null && cdnow != null;
+    /**
+     * Refuses both --events and --cdnow at once, in the reader's language.
+     *
+     * @param command the command's name, for the message
+     * @param err     where to say it
+     * @param locale  the reader's language
+     * @return true when both were given (the command stops with {@link CommandErrors#EXIT})
+     */
+    boolean conflicting(String command, java.io.PrintWriter err, java.util.Locale locale) {
+        if (events != null && cdnow != null) {
+            err.println("custflow " + command + ": " + CommandErrors.text(locale, "history.eventsOrCdnow"));
+            return true;
+        }
+        return false;
     }
 
     /**

@@ -57,8 +57,7 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Locale l = locale.get();
-        if (history.conflicting()) {
-            err.println("custflow report: " + CommandErrors.text(l, "history.eventsOrCdnow"));
+        if (history.conflicting("report", err, l)) {
             return CommandErrors.EXIT;
         }
         try {

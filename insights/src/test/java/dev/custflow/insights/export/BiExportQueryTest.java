@@ -1,48 +1,21 @@
 package dev.custflow.insights.export;
 
-import static dev.custflow.testdata.Events.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.custflow.Custflow;
-import dev.custflow.Engine;
-import dev.custflow.event.Event;
-import dev.custflow.event.LeadCaptured;
 import dev.custflow.insights.Granularity;
 import dev.custflow.insights.Kpi;
-import dev.custflow.insights.KpiBook;
 import dev.custflow.insights.KpiQuery;
 import dev.custflow.insights.KpiRow;
 import dev.custflow.insights.Scope;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** An export queried from a KPI book a real engine fed: the book's figures, under the scope, and nothing else. */
 class BiExportQueryTest {
-    private static final Instant END = Instant.parse("2025-06-30T23:59:59Z");
+    private static final Instant END = MonthlyBuyers.END;
 
-    private record Fed(KpiBook book, WarningLog warnings) {
-    }
-
-    /** Two leads (one with a name, phone and e-mail) who order every month from January to June. */
-    private static Fed history() {
-        List<Event> events = new ArrayList<>();
-        events.add(LeadCaptured.builder("e1", Instant.parse("2025-01-02T09:00:00Z"), "c-1", "web")
-                .name("王小明").phone("13812348002").email("zhang.san@example.com").build());
-        events.add(LeadCaptured.builder("e2", Instant.parse("2025-01-03T09:00:00Z"), "c-2", "fair").build());
-        for (int m = 1; m <= 6; m++) {
-            events.add(order("o1-" + m, "c-1", String.format("2025-%02d-10", m), 100 * m));
-            events.add(order("o2-" + m, "c-2", String.format("2025-%02d-12", m), 50));
-        }
-        try (Engine engine = Custflow.builder().eventTime().build()) {
-            KpiBook book = KpiBook.builder().settings(engine.settings()).build();
-            WarningLog warnings = WarningLog.in(engine.settings().timeZone());
-            events.forEach(e -> warnings.record(book.accept(engine, e)));
-            return new Fed(book, warnings);
-        }
-    }
 
     private static KpiFigure find(BiExport export, String kpi, String grain, String dimension, String member,
                                   LocalDate start) {
@@ -54,7 +27,7 @@ class BiExportQueryTest {
 
     @Test
     void monthFigures_areTheBooksOwn() {
-        Fed fed = history();
+        MonthlyBuyers fed = MonthlyBuyers.fed();
         BiExport export = BiExport.query(fed.book(), fed.warnings(), Scope.everything(), END);
 
         List<KpiRow> months = fed.book().kpis(Scope.everything(), KpiQuery.of(Granularity.MONTH,
@@ -73,7 +46,7 @@ class BiExportQueryTest {
 
     @Test
     void wholeHistory_addsTheMonthsUp_andRatiosDivideTheSums() {
-        Fed fed = history();
+        MonthlyBuyers fed = MonthlyBuyers.fed();
         BiExport export = BiExport.query(fed.book(), fed.warnings(), Scope.everything(), END);
 
         // c-1 paid 100+200+...+600 = 2100, c-2 6 x 50 = 300
@@ -85,7 +58,7 @@ class BiExportQueryTest {
 
     @Test
     void forecast_isBacktestedFromTheFourthMonth_andStatesItsError() {
-        Fed fed = history();
+        MonthlyBuyers fed = MonthlyBuyers.fed();
         BiExport export = BiExport.query(fed.book(), fed.warnings(), Scope.everything(), END);
 
         List<LocalDate> forecast = export.kpis().stream().filter(f -> f.kpi().equals("revenue_forecast"))
@@ -98,7 +71,7 @@ class BiExportQueryTest {
 
     @Test
     void customers_areMasked_unlessTheScopeGrantsPersonalData() {
-        Fed fed = history();
+        MonthlyBuyers fed = MonthlyBuyers.fed();
 
         BiExport masked = BiExport.query(fed.book(), fed.warnings(), Scope.everything(), END);
         BiExport granted = BiExport.query(fed.book(), fed.warnings(), Scope.everything().withPersonalData(), END);
@@ -113,7 +86,7 @@ class BiExportQueryTest {
 
     @Test
     void aScopeThatSeesNobody_exportsNoFigureAndNoCustomer() {
-        Fed fed = history();
+        MonthlyBuyers fed = MonthlyBuyers.fed();
 
         BiExport export = BiExport.query(fed.book(), fed.warnings(), Scope.rep("r-nobody"), END);
 

@@ -1,21 +1,14 @@
 package dev.custflow.insights.report;
 
-import static dev.custflow.testdata.Events.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.custflow.Custflow;
-import dev.custflow.Engine;
-import dev.custflow.event.Event;
-import dev.custflow.event.LeadCaptured;
-import dev.custflow.insights.KpiBook;
 import dev.custflow.insights.Scope;
 import dev.custflow.insights.export.BiExport;
-import dev.custflow.insights.export.WarningLog;
+import dev.custflow.insights.export.MonthlyBuyers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,24 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The report of a small history: the export's numbers, drawn; the same in Chinese; no personal data. */
 class HtmlReportTest {
-    private static final Instant END = Instant.parse("2025-06-30T23:59:59Z");
+    private static final Instant END = MonthlyBuyers.END;
 
-    /** Two leads from two channels (one with a name, phone and e-mail) who order every month, January to June. */
+    /** The figures of {@link MonthlyBuyers}, personal data granted (the report must still show none). */
     private static BiExport figures() {
-        List<Event> events = new ArrayList<>();
-        events.add(LeadCaptured.builder("e1", Instant.parse("2025-01-02T09:00:00Z"), "c-1", "web")
-                .name("王小明").phone("13812348002").email("zhang.san@example.com").build());
-        events.add(LeadCaptured.builder("e2", Instant.parse("2025-01-03T09:00:00Z"), "c-2", "fair").build());
-        for (int m = 1; m <= 6; m++) {
-            events.add(order("o1-" + m, "c-1", String.format("2025-%02d-10", m), 100 * m));
-            events.add(order("o2-" + m, "c-2", String.format("2025-%02d-12", m), 50));
-        }
-        try (Engine engine = Custflow.builder().eventTime().build()) {
-            KpiBook book = KpiBook.builder().settings(engine.settings()).build();
-            WarningLog warnings = WarningLog.in(engine.settings().timeZone());
-            events.forEach(e -> warnings.record(book.accept(engine, e)));
-            return BiExport.query(book, warnings, Scope.everything().withPersonalData(), END);
-        }
+        MonthlyBuyers fed = MonthlyBuyers.fed();
+        return BiExport.query(fed.book(), fed.warnings(), Scope.everything().withPersonalData(), END);
     }
 
     @Test
