@@ -138,9 +138,15 @@ public final class RuleCompiler {
                 .flatMap(e -> fromCache(e, builtIns, user, sandbox, hash, false, "the library's compiled rules"));
         if (done.isEmpty() && folder != null) {
             done = RuleCache.read(folder, key, loader)
-                    .flatMap(e -> fromCache(e, builtIns, user, sandbox, hash, true, folder.resolve(key + ".rules").toString()));
+                    .flatMap(e -> fromCache(e, builtIns, user, sandbox, hash, true,
+                            folder.resolve(key + ".rules").toString()));
         }
         return done;
+    }
+
+    /** Forgets the rule sets compiled in this process (for tests of the cache on disk). */
+    static void forgetInMemory() {
+        CACHE.invalidateAll();
     }
 
     /** @return the content hash of what is compiled: the sources and what the host added to the sandbox */
