@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * Compiled rule sets kept on disk, so that a new process with the same rules skips the compiler (seconds) and
  * reads the compiled packages (a few hundred milliseconds). An entry's file is named by its key: the content hash
  * of the rule sources with what compiled them (this format, the Drools and Java versions, the build of the
- * library and, for files a translator compiles, of each translator), so a changed rule file, a new library build or another JDK is a miss.
+ * library and, for files a translator compiles, of each translator), so a changed rule file, a new library
+ * build or another JDK is a miss.
  *
  * <p>An entry holds the packages as Drools serialises them before the user's classes are instrumented, the names
  * of the files that were trusted (the built-in packs) and the compiler's warnings, behind a header with the key
@@ -99,8 +100,14 @@ final class RuleCache {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    /** @return the entry the library's jar carries for this key, if any */
+    /**
+     * @return the entry the library's jar carries for this key, if any; none with the system property
+     *         {@code custflow.ruleCache.builtIns=off} (to measure a start that compiles them, benchmarks/coldstart)
+     */
     static Optional<Entry> readBuiltIn(String key, ClassLoader loader) {
+        if ("off".equalsIgnoreCase(System.getProperty(PROPERTY + ".builtIns", "on").strip())) {
+            return Optional.empty();
+        }
         String name = RESOURCE_FOLDER + key + SUFFIX;
         try (InputStream in = loader.getResourceAsStream(name)) {
             return in == null ? Optional.empty() : decode(in.readAllBytes(), key, name, loader);
