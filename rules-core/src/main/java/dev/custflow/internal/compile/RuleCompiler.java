@@ -10,7 +10,10 @@ import dev.custflow.RuleSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Optional;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -21,10 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.IntUnaryOperator;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
@@ -38,14 +43,18 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
 import org.kie.internal.io.ResourceFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compiles rule sources into a KieBase with the MVEL-based compiler (its errors keep line
  * numbers), off to the side: a rule set with an error is never returned. Compiled rule sets are
  * cached by content hash, so building a second engine, or reloading an unchanged folder, costs
- * nothing.
+ * nothing; across processes by {@link RuleCache}: the built-in packs compiled when the library was built, and
+ * other rule sets in the host's cache folder, if it names one.
  */
 public final class RuleCompiler {
+    private static final Logger LOG = LoggerFactory.getLogger(RuleCompiler.class);
     private static final Cache<String, CompiledRules> CACHE = Caffeine.newBuilder().maximumSize(16).build();
     private static final Pattern LINE_COL = Pattern.compile("[Ll]ine:? ?(\\d+)[:,] ?(?:[Cc]olumn:? ?)?(\\d+)");
     private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):\\s*\\n");
@@ -74,12 +83,164 @@ public final class RuleCompiler {
      * @throws RuleCompilationException with every error, each with file, line and column
      */
     public static CompiledRules compile(List<RuleSource> builtIns, List<RuleSource> user, Sandbox sandbox) {
-        String hash = hash(builtIns, user) + String.join(",", sandbox.extra());
-        return CACHE.get(hash, h -> doCompile(builtIns, user, sandbox, h));
+        String hash = hashOf(builtIns, user, sandbox);
+        return CACHE.get(hash, h -> load(builtIns, user, sandbox, h, RuleCache.folder().orElse(null)));
     }
 
+    /**
+     * Compiles the rules and writes them to a cache folder (the build does this for the built-in packs).
+     *
+     * @param folder where the compiled rules go
+     * @return the compiled rules
+     * @throws RuleCompilationException with every error
+     */
+    static CompiledRules compileInto(List<RuleSource> builtIns, List<RuleSource> user, Sandbox sandbox,
+                                     Path folder) {
+        String hash = hashOf(builtIns, user, sandbox);
+        String key = RuleCache.key(hash, translated(user));
+        return doCompile(builtIns, user, sandbox, hash, bytes -> RuleCache.write(folder, key, bytes), key);
+    }
+
+    /**
+     * The compiled rules from the library's jar (the built-in packs, compiled when it was built), else from the
+     * cache folder, else from the compiler (then written to the folder).
+     */
+    private static CompiledRules load(List<RuleSource> builtIns, List<RuleSource> user, Sandbox sandbox,
+                                      String hash, Path folder) {
+        long start = System.nanoTime();
+        String key = RuleCache.key(hash, translated(user));
+        Optional<CompiledRules> done = cached(builtIns, user, sandbox, hash, key, folder);
+        if (done.isPresent()) {
+            LOG.debug("rules {} read from the cache in {} ms", key, (System.nanoTime() - start) / 1_000_000);
+            return done.get();
+        }
+        CompiledRules compiled = doCompile(builtIns, user, sandbox, hash,
+                folder == null ? null : bytes -> RuleCache.write(folder, key, bytes), key);
+        LOG.debug("rules {} compiled in {} ms", key, (System.nanoTime() - start) / 1_000_000);
+        return compiled;
+    }
+
+    /**
+     * @param folder the cache folder, or null for the jar's entries only
+     * @return the rules from the cache, or empty if it has no usable entry for them (the compiler is not run)
+     */
+    static Optional<CompiledRules> cached(List<RuleSource> builtIns, List<RuleSource> user, Sandbox sandbox,
+                                          Path folder) {
+        String hash = hashOf(builtIns, user, sandbox);
+        return cached(builtIns, user, sandbox, hash, RuleCache.key(hash, translated(user)), folder);
+    }
+
+    private static Optional<CompiledRules> cached(List<RuleSource> builtIns, List<RuleSource> user, Sandbox sandbox,
+                                                  String hash, String key, Path folder) {
+        ClassLoader loader = RuleCompiler.class.getClassLoader();
+        // the jar's entries are the library's own, as trusted as its classes: not checked again
+        Optional<CompiledRules> done = RuleCache.readBuiltIn(key, loader)
+                .flatMap(e -> fromCache(e, builtIns, user, sandbox, hash, false, "the library's compiled rules"));
+        if (done.isEmpty() && folder != null) {
+            done = RuleCache.read(folder, key, loader)
+                    .flatMap(e -> fromCache(e, builtIns, user, sandbox, hash, true,
+                            folder.resolve(key + ".rules").toString()));
+        }
+        return done;
+    }
+
+    /** Forgets the rule sets compiled in this process (for tests of the cache on disk). */
+    static void forgetInMemory() {
+        CACHE.invalidateAll();
+    }
+
+    /** @return the content hash of what is compiled: the sources and what the host added to the sandbox */
+    static String hashOf(List<RuleSource> builtIns, List<RuleSource> user, Sandbox sandbox) {
+        return hash(builtIns, user) + String.join(",", sandbox.extra());
+    }
+
+    private static boolean translated(List<RuleSource> user) {
+        return user.stream().anyMatch(s -> s.kind() != RuleSource.Kind.DRL);
+    }
+
+    /**
+     * A stored rule set made ready to run as a compiled one is: trusted only where the current sources allow it,
+     * checked against the sandbox again (a file from disk), the user's classes instrumented.
+     *
+     * @return empty (logged) when the entry cannot be used
+     */
+    private static Optional<CompiledRules> fromCache(RuleCache.Entry entry, List<RuleSource> builtIns,
+                                                     List<RuleSource> user, Sandbox sandbox, String hash,
+                                                     boolean check, String where) {
+        Set<String> userNames = new HashSet<>();
+        user.forEach(s -> userNames.add(s.name()));
+        for (String t : entry.trusted()) {
+            boolean allowed = builtIns.stream().anyMatch(b -> b.name().equals(t)) || Translators.trusted(t);
+            if (!allowed || userNames.contains(t)) {
+                LOG.warn("rule cache: {} is not used (it trusts {}, which is not a built-in file): compiling the "
+                        + "rules instead", where, t);
+                return Optional.empty();
+            }
+        }
+        Set<Resource> trusted = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (KiePackage kp : entry.packages()) {
+            InternalKnowledgePackage p = (InternalKnowledgePackage) kp;
+            p.getRules().forEach(r -> addIfTrusted(((RuleImpl) r).getResource(), entry.trusted(), trusted));
+            p.getFunctions().values().forEach(f -> addIfTrusted(f.getResource(), entry.trusted(), trusted));
+        }
+        if (check) {
+            List<RuleMessage> refused = BytecodeSandbox.check(entry.packages(), trusted, sandbox);
+            if (!refused.isEmpty()) {
+                LOG.warn("rule cache: {} is not used (its classes do not pass the sandbox: {}): compiling the rules "
+                        + "instead", where, refused.get(0));
+                return Optional.empty();
+            }
+        }
+        for (KiePackage kp : entry.packages()) { // a read package has no class loader until it is given one
+            ((InternalKnowledgePackage) kp).getDialectRuntimeRegistry().onAdd(RuleCompiler.class.getClassLoader());
+        }
+        BytecodeSandbox.instrument(entry.packages(), trusted);
+        List<RuleMessage> warnings = new ArrayList<>(entry.warnings());
+        return Optional.of(assemble(entry.packages(), builtIns, warnings, hash));
+    }
+
+    /**
+     * Drools cannot read back a package that declares types (the classes it generated for them are not found
+     * while it is read): such rule sets are compiled every time.
+     */
+    private static boolean declaresTypes(Collection<KiePackage> packages) {
+        for (KiePackage kp : packages) {
+            for (org.drools.base.rule.TypeDeclaration t : ((InternalKnowledgePackage) kp).getTypeDeclarations()
+                    .values()) {
+                if (t.getNature() == org.drools.base.rule.TypeDeclaration.Nature.DEFINITION) {
+                    LOG.debug("rules declaring the type {} are not cached", t.getTypeName());
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void addIfTrusted(Resource r, Set<String> names, Set<Resource> trusted) {
+        if (r != null && r.getSourcePath() != null && names.contains(r.getSourcePath())) {
+            trusted.add(r);
+        }
+    }
+
+    /** The KieBase of checked (and instrumented) packages, with a user rule replacing a built-in one. */
+    private static CompiledRules assemble(Collection<KiePackage> packages, List<RuleSource> builtIns,
+                                          List<RuleMessage> warnings, String hash) {
+        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
+        base.addPackages(packages);
+        removeOverriddenBuiltIns(base, builtIns, warnings);
+        List<String> names = new ArrayList<>();
+        for (KiePackage p : base.getKiePackages()) {
+            for (Rule rule : p.getRules()) {
+                names.add(rule.getName());
+            }
+        }
+        names.sort(null);
+        return new CompiledRules(base, List.copyOf(names), List.copyOf(warnings), hash);
+    }
+
+    /** @param store receives the checked rule set as a cache entry, or null */
     private static CompiledRules doCompile(List<RuleSource> builtIns, List<RuleSource> user, Sandbox sandbox,
-                                           String hash) {
+                                           String hash, Consumer<byte[]> store, String key) {
         KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null,
                 RuleCompiler.class.getClassLoader());
         KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
@@ -176,19 +337,16 @@ public final class RuleCompiler {
             errors.addAll(warnings);
             throw new RuleCompilationException(dedup(errors));
         }
+        if (store != null && !declaresTypes(kb.getKnowledgePackages())) {
+            // as checked, before instrumenting: a later load checks and instruments again
+            Set<String> trustedNames = new TreeSet<>();
+            trustedResources.forEach(r -> trustedNames.add(r.getSourcePath()));
+            store.accept(RuleCache.encode(key, new RuleCache.Entry(kb.getKnowledgePackages(), trustedNames,
+                    warnings)));
+        }
         // the user's classes run under the rule limits (time budget, sizes): they passed the check, now instrumented
         BytecodeSandbox.instrument(kb.getKnowledgePackages(), trustedResources);
-        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
-        base.addPackages(kb.getKnowledgePackages());
-        removeOverriddenBuiltIns(base, builtIns, prepared, warnings);
-        List<String> names = new ArrayList<>();
-        for (KiePackage p : base.getKiePackages()) {
-            for (Rule rule : p.getRules()) {
-                names.add(rule.getName());
-            }
-        }
-        names.sort(null);
-        return new CompiledRules(base, List.copyOf(names), List.copyOf(warnings), hash);
+        return assemble(kb.getKnowledgePackages(), builtIns, warnings, hash);
     }
 
     /** One source as Drools compiles it, with the code the sandbox reads and how to place a message in it. */
@@ -219,11 +377,9 @@ public final class RuleCompiler {
 
     /** A user rule with the name of a built-in rule replaces it (the built-in is removed). */
     private static void removeOverriddenBuiltIns(InternalKnowledgeBase base, List<RuleSource> builtIns,
-                                                 List<RuleSource> user, List<RuleMessage> notes) {
+                                                 List<RuleMessage> notes) {
         Set<String> builtInFiles = new HashSet<>();
         builtIns.forEach(s -> builtInFiles.add(s.name()));
-        Set<String> userFiles = new HashSet<>();
-        user.forEach(s -> userFiles.add(s.name()));
         Map<String, RuleImpl> builtInRules = new HashMap<>();
         List<RuleImpl> userRules = new ArrayList<>();
         for (KiePackage p : base.getKiePackages()) {
@@ -232,7 +388,7 @@ public final class RuleCompiler {
                 String file = impl.getResource() == null ? null : impl.getResource().getSourcePath();
                 if (file != null && builtInFiles.contains(file)) {
                     builtInRules.put(rule.getName(), impl);
-                } else if (file != null && userFiles.contains(file)) {
+                } else if (file != null) { // every other file is the user's (or a translator's for them)
                     userRules.add(impl);
                 }
             }
