@@ -42,8 +42,14 @@ public final class SeenIds implements SegmentedState {
         hashes(id);
         long h1 = lastH1;
         long h2 = lastH2;
-        if (index.containsKey(h1)) {
-            return index.get(h1) != h2; // a different id with the same first hash: not seen (not remembered)
+        // one probe of the map for the usual answers (a window of a million ids: each probe is a cache miss)
+        long absent = ~h2;
+        long found = index.getIfAbsent(h1, absent);
+        if (found == h2) {
+            return false;
+        }
+        if (found != absent || index.containsKey(h1)) {
+            return true; // a different id with the same first hash: not seen (not remembered)
         }
         append(h1, h2);
         return true;
@@ -69,7 +75,7 @@ public final class SeenIds implements SegmentedState {
     /** @return true if the id is among those remembered */
     public boolean contains(String id) {
         hashes(id);
-        return index.containsKey(lastH1) && index.get(lastH1) == lastH2;
+        return index.getIfAbsent(lastH1, ~lastH2) == lastH2;
     }
 
     /**
