@@ -6,8 +6,8 @@ package dev.custflow.internal.index;
  * most half full, and deletion by shifting the entries after the removed one back (no "removed" markers).
  *
  * <p>Why not a general primitive map: a window at its capacity removes its oldest id for every new one. A map that
- * marks removed slots fills up with markers and rehashes the whole table, a million entries, every few tens of
- * thousands of ids; this one never rehashes at a steady size.
+ * marks removed slots makes later probes pass over the marks and rehashes its whole table when they pile up; this
+ * one leaves no marks and never rehashes at a steady size, and {@link #get} answers "seen?" in one probe.
  */
 final class IdHashTable {
     /** A free slot's first hash; an id whose first hash is 0 is kept aside ({@link #zeroPresent}). */
