@@ -262,7 +262,14 @@ public final class ContactData {
     }
 
     private boolean isPlaceholderPhone(String normalised) {
-        String digits = normalised.replaceAll("[^0-9]", "");
+        StringBuilder d = new StringBuilder(normalised.length()); // the digits only (no regex: once per lead)
+        for (int i = 0; i < normalised.length(); i++) {
+            char ch = normalised.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                d.append(ch);
+            }
+        }
+        String digits = d.toString();
         for (String p : placeholderPhones) {
             if (digits.endsWith(p)) {
                 return true;

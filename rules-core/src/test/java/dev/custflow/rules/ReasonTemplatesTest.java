@@ -78,6 +78,23 @@ class ReasonTemplatesTest {
     }
 
     @Test
+    void everyTemplate_writesNumbersAndTextsAsAPlainMessageFormatWould() {
+        Object[] numbers = {1_234_567, -3, 0L, (short) 7, 12, 1, 2, 30, 45, 5};
+        for (ReasonTemplates t : List.of(EN, ZH)) {
+            for (String key : t.keys()) {
+                MessageFormat plain = new MessageFormat(t.pattern(key), t.locale());
+                java.text.Format[] formats = plain.getFormatsByArgumentIndex();
+                Object[] texts = new Object[numbers.length];
+                for (int i = 0; i < texts.length; i++) { // a text wherever the pattern takes one
+                    texts[i] = i < formats.length && formats[i] != null ? numbers[i] : "text " + i;
+                }
+                assertThat(t.say(key, numbers)).as(key).isEqualTo(plain.format(numbers));
+                assertThat(t.say(key, texts)).as(key).isEqualTo(plain.format(texts));
+            }
+        }
+    }
+
+    @Test
     void anUnknownKey_isRefused_namingTheNearestOne() {
         assertThatThrownBy(() -> EN.say("churn.noOrdr", 1, 2)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'churn.noOrdr'").hasMessageContaining("did you mean 'churn.noOrder'?");

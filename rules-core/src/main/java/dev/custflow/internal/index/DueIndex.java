@@ -4,14 +4,20 @@ import dev.custflow.internal.profile.CustomerRecord;
 import java.util.Arrays;
 
 /**
- * The due-time index of one partition: a binary min-heap of customers by the next instant a time
- * rule may change its mind (ties by customer id, so wake order is deterministic). Each customer
- * remembers its slot, so rescheduling is O(log n) and a tick costs what is due, not the base.
+ * The due-time index of one partition: a min-heap of customers by the next instant a time rule may change its mind
+ * (ties by customer id, so wake order is deterministic). Each customer remembers its slot, so rescheduling is
+ * O(log n) and a tick costs what is due, not the base.
+ *
+ * <p>The heap is 4-ary and keeps each slot's due time in an array beside the customers: with a million customers a
+ * comparison that read the customer's own field was a cache miss, and a 4-ary heap has half the levels, its four
+ * children's due times in one cache line (W2 in BENCHMARKS.md).
  */
 public final class DueIndex {
     public static final long NONE = Long.MAX_VALUE;
 
     private CustomerRecord[] heap = new CustomerRecord[64];
+    /** The due time of the customer in each slot (equal to its {@code dueAt()}). */
+    private long[] keys = new long[64];
     private int size;
 
     public int size() {
@@ -20,7 +26,7 @@ public final class DueIndex {
 
     /** @return the earliest due instant (epoch millis), or {@link #NONE} */
     public long peekDue() {
-        return size == 0 ? NONE : heap[0].dueAt();
+        return size == 0 ? NONE : keys[0];
     }
 
     /** Removes and returns the earliest customer; its due time stays readable until rescheduled. */
@@ -43,79 +49,79 @@ public final class DueIndex {
         if (slot < 0) {
             if (size == heap.length) {
                 heap = Arrays.copyOf(heap, size * 2);
+                keys = Arrays.copyOf(keys, size * 2);
             }
             c.dueAt(due);
-            heap[size] = c;
-            c.indexSlot(size);
-            size++;
-            up(size - 1);
+            up(size++, c, due);
         } else {
-            long old = c.dueAt();
+            long old = keys[slot];
             c.dueAt(due);
             if (due < old) {
-                up(slot);
+                up(slot, c, due);
             } else if (due > old) {
-                down(slot);
+                down(slot, c, due);
             }
         }
     }
 
     private void removeAt(int i) {
-        CustomerRecord gone = heap[i];
-        gone.indexSlot(-1);
+        heap[i].indexSlot(-1);
         size--;
+        CustomerRecord last = heap[size];
+        long lastKey = keys[size];
+        heap[size] = null;
         if (i != size) {
-            heap[i] = heap[size];
-            heap[i].indexSlot(i);
-            heap[size] = null;
-            if (!up(i)) {
-                down(i);
+            if (up(i, last, lastKey) == i) {
+                down(i, last, lastKey);
             }
-        } else {
-            heap[size] = null;
         }
     }
 
-    private static boolean less(CustomerRecord a, CustomerRecord b) {
-        long da = a.dueAt();
-        long db = b.dueAt();
-        return da < db || (da == db && a.getId().compareTo(b.getId()) < 0);
+    /** @return true if (key a, customer a) comes before (key b, customer b) */
+    private static boolean less(long ka, CustomerRecord a, long kb, CustomerRecord b) {
+        return ka < kb || (ka == kb && a.getId().compareTo(b.getId()) < 0);
     }
 
-    private boolean up(int i) {
-        CustomerRecord c = heap[i];
-        int start = i;
+    /** Moves {@code c} with key {@code k} from slot {@code i} towards the root; @return the slot it ends in */
+    private int up(int i, CustomerRecord c, long k) {
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!less(c, heap[parent])) {
+            int parent = (i - 1) >>> 2;
+            if (!less(k, c, keys[parent], heap[parent])) {
                 break;
             }
-            heap[i] = heap[parent];
-            heap[i].indexSlot(i);
+            place(i, heap[parent], keys[parent]);
             i = parent;
         }
-        heap[i] = c;
-        c.indexSlot(i);
-        return i != start;
+        place(i, c, k);
+        return i;
     }
 
-    private void down(int i) {
-        CustomerRecord c = heap[i];
-        int half = size >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            int right = child + 1;
-            if (right < size && less(heap[right], heap[child])) {
-                child = right;
-            }
-            if (!less(heap[child], c)) {
+    /** Moves {@code c} with key {@code k} from slot {@code i} towards the leaves. */
+    private void down(int i, CustomerRecord c, long k) {
+        while (true) {
+            int first = 4 * i + 1;
+            if (first >= size) {
                 break;
             }
-            heap[i] = heap[child];
-            heap[i].indexSlot(i);
-            i = child;
+            int best = first;
+            int end = Math.min(first + 4, size);
+            for (int j = first + 1; j < end; j++) {
+                if (less(keys[j], heap[j], keys[best], heap[best])) {
+                    best = j;
+                }
+            }
+            if (!less(keys[best], heap[best], k, c)) {
+                break;
+            }
+            place(i, heap[best], keys[best]);
+            i = best;
         }
+        place(i, c, k);
+    }
+
+    private void place(int i, CustomerRecord c, long k) {
         heap[i] = c;
+        keys[i] = k;
         c.indexSlot(i);
     }
 }

@@ -19,7 +19,7 @@ public final class OwnerIndex implements SegmentedState {
     private String[] keys;
     private String[] owners;
     /** Key to its place in the ring. */
-    private final ObjectIntHashMap<String> index = new ObjectIntHashMap<>();
+    private ObjectIntHashMap<String> index = new ObjectIntHashMap<>();
     /** The ring place of the oldest entry. */
     private int start;
     private int size;
@@ -148,6 +148,14 @@ public final class OwnerIndex implements SegmentedState {
         int storedSize = header.readVarInt();
         long first = storedAdded - storedSize;
         long keep = Math.max(first, storedAdded - capacity);
+        int n = (int) (storedAdded - keep);
+        if (size == 0 && n > keys.length) {
+            // sized once, not grown by doubling through a million ids (part of a restart's time)
+            keys = new String[n];
+            owners = new String[n];
+            start = 0;
+            index = new ObjectIntHashMap<>(n);
+        }
         segments.restore(parts, prefix, first, keep, storedAdded, (in, s) -> {
             String key = in.readString();
             String owner = in.readString();

@@ -6,7 +6,6 @@ import dev.custflow.internal.snapshot.SnapshotOutput;
 import dev.custflow.internal.snapshot.SegmentedState;
 import dev.custflow.internal.snapshot.Segments;
 
-import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
 
 /**
  * The most recent {@code capacity} ids seen (event ids, action ids), first in first out. Ids are
@@ -20,7 +19,8 @@ public final class SeenIds implements SegmentedState {
     private final long[] ring;
     /** The second hashes in ring order, kept only for snapshots (null until {@link #keepForSnapshots()}). */
     private long[] ring2;
-    private final LongLongHashMap index;
+    /** First hash to second; replaced by one of the right size when a stored window is restored into an empty one. */
+    private IdHashTable index;
     private int next;
     private int size;
     private String lastId;
@@ -34,7 +34,7 @@ public final class SeenIds implements SegmentedState {
     public SeenIds(int capacity) {
         this.capacity = Segments.capacity(capacity);
         this.ring = new long[capacity];
-        this.index = new LongLongHashMap(Math.min(capacity, 1 << 16));
+        this.index = new IdHashTable(Math.min(capacity, 1 << 16));
     }
 
     /** @return true if the id was not seen (and remembers it now) */
@@ -42,8 +42,14 @@ public final class SeenIds implements SegmentedState {
         hashes(id);
         long h1 = lastH1;
         long h2 = lastH2;
-        if (index.containsKey(h1)) {
-            return index.get(h1) != h2; // a different id with the same first hash: not seen (not remembered)
+        // one probe of the map for the usual answers (a window of a million ids: each probe is a cache miss)
+        long absent = ~h2;
+        long found = index.get(h1, absent);
+        if (found == h2) {
+            return false;
+        }
+        if (found != absent || index.containsKey(h1)) {
+            return true; // a different id with the same first hash: not seen (not remembered)
         }
         append(h1, h2);
         return true;
@@ -69,7 +75,7 @@ public final class SeenIds implements SegmentedState {
     /** @return true if the id is among those remembered */
     public boolean contains(String id) {
         hashes(id);
-        return index.containsKey(lastH1) && index.get(lastH1) == lastH2;
+        return index.get(lastH1, ~lastH2) == lastH2;
     }
 
     /**
@@ -116,7 +122,7 @@ public final class SeenIds implements SegmentedState {
             ring2 = new long[capacity];
             for (int k = 0; k < size; k++) {
                 int i = Math.floorMod(next - size + k, capacity);
-                ring2[i] = index.get(ring[i]);
+                ring2[i] = index.get(ring[i], 0);
             }
         }
     }
@@ -175,6 +181,10 @@ public final class SeenIds implements SegmentedState {
         int storedSize = header.readVarInt();
         long first = storedAdded - storedSize;
         long keep = Math.max(first, storedAdded - capacity);
+        if (size == 0 && storedAdded - keep > index.size()) {
+            // sized once, not grown by doubling through a million ids (part of a restart's time)
+            index = new IdHashTable((int) (storedAdded - keep));
+        }
         segments.restore(parts, prefix, first, keep, storedAdded, (in, s) -> {
             long h1 = in.readLong();
             long h2 = in.readLong();

@@ -122,6 +122,41 @@ class DueIndexTest {
         assertThat(drain(index)).containsExactlyElementsOf(model);
     }
 
+    @Test
+    void dueIndex_pollsInDueThenIdOrder_whilePollsAndReschedulesInterleave() {
+        DueIndex index = new DueIndex();
+        Random random = new Random(19);
+        Map<String, CustomerRecord> byId = new HashMap<>();
+        Map<String, Long> expected = new HashMap<>();
+        Comparator<String> byDueThenId = Comparator.<String>comparingLong(expected::get).thenComparing(id -> id);
+        List<String> polled = new ArrayList<>();
+        List<String> modelPolled = new ArrayList<>();
+        for (int step = 0; step < 20_000; step++) {
+            int what = random.nextInt(10);
+            if (what < 3 && !expected.isEmpty()) { // a wake-up: the earliest leaves, a model says which
+                TreeSet<String> model = new TreeSet<>(byDueThenId);
+                model.addAll(expected.keySet());
+                modelPolled.add(model.first());
+                long modelDue = expected.remove(model.first());
+                assertThat(index.peekDue()).isEqualTo(modelDue);
+                CustomerRecord c = index.poll();
+                polled.add(c.getId());
+                assertThat(c.dueAt()).isEqualTo(modelDue); // still readable after the poll
+            } else {
+                String id = "c" + random.nextInt(1_000);
+                CustomerRecord c = byId.computeIfAbsent(id, DueIndexTest::customer);
+                long due = random.nextInt(200);
+                index.schedule(c, due);
+                expected.put(id, due);
+            }
+            assertThat(index.size()).isEqualTo(expected.size());
+        }
+        assertThat(polled).isEqualTo(modelPolled);
+        TreeSet<String> rest = new TreeSet<>(byDueThenId);
+        rest.addAll(expected.keySet());
+        assertThat(drain(index)).containsExactlyElementsOf(rest);
+    }
+
     /** @return customers a, b and c, scheduled in the index at 100, 200 and 300 */
     private static CustomerRecord[] scheduledAt100To300(DueIndex index) {
         CustomerRecord[] abc = {customer("a"), customer("b"), customer("c")};

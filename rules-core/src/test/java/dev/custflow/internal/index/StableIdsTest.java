@@ -20,6 +20,16 @@ class StableIdsTest {
     }
 
     @Test
+    void stableIds_areWhatTheJdkNameBasedUuidGives() {
+        java.util.Random random = new java.util.Random(3);
+        for (int n = 0; n < 2_000; n++) {
+            byte[] name = new byte[random.nextInt(200)];
+            random.nextBytes(name);
+            assertThat(StableIds.nameUuid(name)).isEqualTo(UUID.nameUUIDFromBytes(name));
+        }
+    }
+
+    @Test
     void stableIds_areNameBasedUuids_version3() {
         UUID id = UUID.fromString(StableIds.of(RULE, "STAGE_CHANGED", "C-1", "e1", 0));
         assertThat(id.version()).isEqualTo(3);

@@ -1,0 +1,103 @@
+package dev.custflow.internal.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+/** The map of an id window: first hash to second, with removals that leave no markers behind. */
+class IdHashTableTest {
+    private static final long ABSENT = -7;
+
+    @Test
+    void anEmptyTable_hasNothing() {
+        IdHashTable t = new IdHashTable(4);
+        assertThat(t.size()).isZero();
+        assertThat(t.get(42, ABSENT)).isEqualTo(ABSENT);
+        assertThat(t.containsKey(42)).isFalse();
+    }
+
+    @Test
+    void aPutKey_givesItsValue_untilRemoved_andAPutAgainReplacesIt() {
+        IdHashTable t = new IdHashTable(4);
+        t.put(42, 1);
+        t.put(42, 2);
+        assertThat(t.size()).isEqualTo(1);
+        assertThat(t.get(42, ABSENT)).isEqualTo(2);
+        t.remove(42);
+        t.remove(42);
+        assertThat(t.size()).isZero();
+        assertThat(t.containsKey(42)).isFalse();
+    }
+
+    @Test
+    void theKeyZero_isKeptLikeAnyOther() {
+        IdHashTable t = new IdHashTable(4);
+        t.put(0, 5);
+        assertThat(t.get(0, ABSENT)).isEqualTo(5);
+        assertThat(t.size()).isEqualTo(1);
+        t.remove(0);
+        assertThat(t.get(0, ABSENT)).isEqualTo(ABSENT);
+        assertThat(t.size()).isZero();
+    }
+
+    @Test
+    void aWindowAtItsCapacity_firstInFirstOut_agreesWithAHashMap() {
+        int capacity = 5_000;
+        IdHashTable t = new IdHashTable(capacity);
+        Map<Long, Long> model = new HashMap<>();
+        ArrayDeque<Long> order = new ArrayDeque<>();
+        Random random = new Random(7);
+        for (int n = 0; n < 200_000; n++) {
+            long key = random.nextInt(4) == 0 ? random.nextInt(64) : random.nextLong(); // small keys: clusters
+            if (model.containsKey(key)) {
+                assertThat(t.get(key, ABSENT)).isEqualTo(model.get(key));
+                continue;
+            }
+            if (order.size() == capacity) {
+                long oldest = order.removeFirst();
+                t.remove(oldest);
+                model.remove(oldest);
+            }
+            long value = random.nextLong();
+            t.put(key, value);
+            model.put(key, value);
+            order.addLast(key);
+        }
+        assertThat(t.size()).isEqualTo(model.size());
+        model.forEach((k, v) -> assertThat(t.get(k, ABSENT)).isEqualTo(v));
+    }
+
+    @Property(tries = 200)
+    void anyMixOfPutsAndRemoves_agreesWithAHashMap(@ForAll long seed, @ForAll @LongRange(min = 1, max = 300) long keys) {
+        IdHashTable t = new IdHashTable(2); // grows many times
+        Map<Long, Long> model = new HashMap<>();
+        Random random = new Random(seed);
+        for (int n = 0; n < 2_000; n++) {
+            long key = random.nextLong(keys) * 1_000_003L; // few keys, many collisions of their homes
+            switch (random.nextInt(3)) {
+                case 0 -> {
+                    t.remove(key);
+                    model.remove(key);
+                }
+                default -> {
+                    long value = random.nextLong();
+                    t.put(key, value);
+                    model.put(key, value);
+                }
+            }
+            assertThat(t.size()).isEqualTo(model.size());
+        }
+        for (long k = 0; k < keys; k++) {
+            long key = k * 1_000_003L;
+            assertThat(t.get(key, ABSENT)).isEqualTo(model.getOrDefault(key, ABSENT));
+            assertThat(t.containsKey(key)).isEqualTo(model.containsKey(key));
+        }
+    }
+}
