@@ -25,6 +25,7 @@ import java.util.List;
  */
 final class AssignmentDeskPack implements CrossCustomerPack {
     private final AssignmentDesk desk;
+    private final Partition[] partitions;
     /** The event at hand brought the first rep: the leads captured before wait for a rep like any other. */
     private boolean firstRep;
 
@@ -37,6 +38,7 @@ final class AssignmentDeskPack implements CrossCustomerPack {
                        dev.custflow.internal.packs.Calendars calendars) {
         this.desk = calendars == null ? new AssignmentDesk(settings, board) : new AssignmentDesk(settings, board,
                 calendars);
+        this.partitions = partitions;
         for (Partition p : partitions) {
             p.desk(desk);
         }
@@ -152,6 +154,7 @@ final class AssignmentDeskPack implements CrossCustomerPack {
     /** A merged lead's load goes to the survivor when that has no rep yet, else back to its rep. */
     @Override
     public void merging(String id, CustomerRecord merged, CustomerRecord survivor) {
+        drainReleased();
         if (merged != null && merged.isLoadCounted()) {
             if (survivor.getOwnerId() == null && merged.isOpenLead()) {
                 survivor.ownerId(merged.getOwnerId());
@@ -167,6 +170,7 @@ final class AssignmentDeskPack implements CrossCustomerPack {
     /** An erased lead no longer weighs on its rep, waits for one or has a deadline. */
     @Override
     public void erasing(java.util.Set<String> ids, CustomerRecord erased) {
+        drainReleased();
         if (erased != null && erased.isLoadCounted()) {
             desk.release(erased.getOwnerId());
             erased.loadCounted(false);
@@ -188,9 +192,18 @@ final class AssignmentDeskPack implements CrossCustomerPack {
         backlog.forEach(c -> desk.await(c.getId()));
     }
 
-    /** Tells the desk which leads closed, and which came back to their rep, in the partitions since the last time. */
     private void drainReleased(PackContext ctx) {
-        for (Partition p : ctx.partitions()) {
+        drainReleased();
+    }
+
+    /**
+     * Tells the desk which leads closed, and which came back to their rep, in the partitions since the last time.
+     * Before a merge or an erasure too: a lead that came back to its rep earlier in the same call must count before
+     * the erasure takes it off again, or the release finds nothing to take (the load never goes below 0) and the
+     * load left depends on where the host cut its batches.
+     */
+    private void drainReleased() {
+        for (Partition p : partitions) {
             p.drainLoadChanges(desk::release, desk::reclaim);
         }
     }
