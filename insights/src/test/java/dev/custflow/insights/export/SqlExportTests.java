@@ -1,5 +1,7 @@
 package dev.custflow.insights.export;
 
+import dev.custflow.connectors.testkit.ScratchDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,9 +23,9 @@ import org.junit.jupiter.api.TestInstance;
 /** The SQL export on one database; subclasses say which (H2 here, PostgreSQL and MariaDB where a server runs). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SqlExportTests {
-    private ExportDatabase db;
+    private ScratchDatabase db;
 
-    abstract ExportDatabase open() throws Exception;
+    abstract ScratchDatabase open() throws Exception;
 
     @BeforeAll
     void openDatabase() throws Exception {
