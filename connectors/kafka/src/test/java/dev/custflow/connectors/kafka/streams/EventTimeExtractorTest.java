@@ -31,7 +31,8 @@ class EventTimeExtractorTest {
         for (String other : new String[] {
                 "{\"id\":\"e1\",\"type\":\"ClockTick\",\"at\":\"" + at + "\"}",
                 "{\"type\":\"ClockTick\",\"id\":\"e\\\"1\",\"at\":\"" + at + "\"}",
-                "{\"type\":\"ClockTick\",\"id\":\"e1\",\"meta\":{\"at\":\"2020-01-01T00:00:00Z\"},\"at\":\"" + at + "\"}",
+                "{\"type\":\"ClockTick\",\"id\":\"e1\",\"meta\":{\"at\":\"2020-01-01T00:00:00Z\"},"
+                        + "\"at\":\"" + at + "\"}",
                 " {\"type\":\"ClockTick\",\"id\":\"e1\",\"at\":\"" + at + "\"}",
                 "{\"type\": \"ClockTick\", \"id\": \"e1\", \"at\": \"" + at + "\"}"}) {
             assertThat(EventTimeExtractor.leadingAt(other)).as(other).isNull();
