@@ -1,5 +1,8 @@
 package dev.custflow.connectors.kafka;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -23,13 +28,19 @@ import org.apache.kafka.server.common.MetadataVersion;
  * One KRaft broker (combined with its controller) inside the test JVM, with the settings measured to work for
  * transactions on a single broker (docs/design/connectors-notes.md, "Kafka"): replication factor and min ISR 1 for the offsets and
  * transaction topics, the latest production metadata version, no initial rebalance delay. Its logs are under
- * target/.
+ * target/. {@link #forked()} runs the same broker in a JVM of its own, for measurements that must tell the broker's
+ * CPU from the clients'.
  */
 public final class InJvmKafka implements AutoCloseable {
+    /** The broker in this JVM, or null when it runs in {@link #process}. */
     private final KafkaClusterTestKit cluster;
+    private final Process process;
+    private final String bootstrap;
 
-    private InJvmKafka(KafkaClusterTestKit cluster) {
+    private InJvmKafka(KafkaClusterTestKit cluster, Process process, String bootstrap) {
         this.cluster = cluster;
+        this.process = process;
+        this.bootstrap = bootstrap;
     }
 
     /** @return a started broker */
@@ -58,12 +69,62 @@ public final class InJvmKafka implements AutoCloseable {
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
-        return new InJvmKafka(cluster);
+        return new InJvmKafka(cluster, null, cluster.bootstrapServers());
+    }
+
+    /**
+     * The same broker in a JVM of its own (this JVM's Java and class path, heap {@code brokerHeap}), so that this
+     * process's CPU is the clients' and {@link #brokerCpu()} is the broker's. It stops when closed, or when this JVM
+     * ends (its standard input closes).
+     *
+     * @param brokerHeap the broker JVM's {@code -Xmx}, e.g. {@code 1g}
+     * @return a started broker
+     */
+    public static InJvmKafka forked(String brokerHeap) throws Exception {
+        ProcessBuilder b = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + brokerHeap, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", "-cp", System.getProperty("java.class.path"),
+                InJvmKafka.class.getName());
+        b.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process p = b.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        do {
+            line = out.readLine(); // before it, what the broker prints as it formats its log directory
+        } while (line != null && !line.startsWith(BOOTSTRAP_LINE));
+        if (line == null) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the broker's JVM ended before it was ready: exit " + p.waitFor());
+        }
+        return new InJvmKafka(null, p, line.substring(BOOTSTRAP_LINE.length()));
+    }
+
+    private static final String BOOTSTRAP_LINE = "broker ready at ";
+
+    /**
+     * The broker's JVM of {@link #forked}: starts the broker, prints where it listens, runs until its standard
+     * input closes.
+     *
+     * @param args none
+     */
+    public static void main(String[] args) throws Exception {
+        try (InJvmKafka kafka = start()) {
+            System.out.println(BOOTSTRAP_LINE + kafka.bootstrap());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // the parent never writes: this waits for it to close the stream or to end
+            }
+        }
+    }
+
+    /** @return the CPU time the broker's own JVM used so far, if it runs in one and the system tells */
+    public Optional<Duration> brokerCpu() {
+        return process == null ? Optional.empty() : process.toHandle().info().totalCpuDuration();
     }
 
     /** @return the bootstrap servers */
     public String bootstrap() {
-        return cluster.bootstrapServers();
+        return bootstrap;
     }
 
     /** @return a configuration with just the bootstrap servers, for clients */
@@ -164,6 +225,13 @@ public final class InJvmKafka implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        cluster.close();
+        if (cluster != null) {
+            cluster.close();
+            return;
+        }
+        process.getOutputStream().close();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
     }
 }

@@ -24,15 +24,17 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * End-to-end events per second of the Kafka Streams deployment with the broker in this JVM, against one engine in the
- * same JVM on the same events (docs/kafka.md, "Throughput"). The events are published once per partition count
- * before any instance starts; every run is a new application (it reads from the start) with its own actions topic,
- * and its clock runs from the instance being RUNNING to the last action read with read_committed. Arguments:
- * customers (default 200), days (default 60), runs as {@code partitions:threads} (default {@code 1:1,4:2}; a bare
- * partition count runs on as many threads as partitions, at most the processors), the largest batches to run each
- * with (default {@code 1,1000}: 1 is one engine call and store commit per record, as before batching), and rounds
- * (default 1). In each round the baseline runs first, then every run with every batch size, the batch sizes in
- * turn first and last from one round to the next, so that before and after share the machine's load.
+ * End-to-end events per second of the Kafka Streams deployment against one engine in the same JVM on the same events
+ * (docs/kafka.md, "Throughput"). The events are published once per partition count before any instance starts;
+ * every run is a new application (it reads from the start) with its own actions topic, and its clock runs from the
+ * instance being RUNNING to the last action read with read_committed. Arguments: customers (default 200), days
+ * (default 60), runs as {@code partitions:threads} (default {@code 1:1,4:2}; a bare partition count runs on as many
+ * threads as partitions, at most the processors), the largest batches to run each with (default {@code 1,1000}: 1 is
+ * one engine call and store commit per record, as before batching), rounds (default 1), and where the broker runs:
+ * {@code own} (default: a JVM of its own, so that this process's CPU is the stream threads' and the reader's, and
+ * the broker's is read apart) or {@code same} (this JVM). In each round the baseline runs first, then every run
+ * with every batch size, the batch sizes in turn first and last from one round to the next, so that before and
+ * after share the machine's load; a round ends with more threads against one on the same partitions.
  */
 public final class KafkaStreamsThroughput {
     private KafkaStreamsThroughput() {
@@ -55,13 +57,16 @@ public final class KafkaStreamsThroughput {
         int[] batchSizes = java.util.Arrays.stream((args.length > 3 ? args[3] : "1,1000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        boolean ownBroker = !(args.length > 5 && args[5].equals("same"));
         List<Event> events = StreamData.stream(customers, days, 42);
         long customerEvents = events.stream().filter(e -> !EventPublisher.isBroadcast(e)).count();
         System.out.printf("stream: %d events (%d about customers, %d broadcast ticks), %d customers, %d days%n",
                 events.size(), customerEvents, events.size() - customerEvents, customers, days);
 
         StreamData.singleEngine(events); // warm up: rules compiled, the engine's code compiled by the JIT
-        try (InJvmKafka kafka = InJvmKafka.start()) {
+        System.out.println("broker: " + (ownBroker ? "in a JVM of its own" : "in this JVM") + "; processors: "
+                + Runtime.getRuntime().availableProcessors());
+        try (InJvmKafka kafka = ownBroker ? InJvmKafka.forked("1g") : InJvmKafka.start()) {
             java.util.Set<Integer> published = new java.util.HashSet<>();
             for (int[] run : runs) {
                 if (published.add(run[0])) {
@@ -85,18 +90,29 @@ public final class KafkaStreamsThroughput {
                 System.out.printf("round %d, load %s: one engine, no store, one batch: %,.0f events/s (%d actions); "
                         + "%,.0f events per CPU second of its thread%n", round + 1, load(), single, expected,
                         singleCpu);
+                Map<String, Double> wall = new TreeMap<>();
                 for (int[] run : runs) {
                     for (int i = 0; i < batchSizes.length; i++) {
                         int batch = batchSizes[round % 2 == 0 ? i : batchSizes.length - 1 - i];
-                        runStreams(kafka, events, customerEvents, expected, single, singleCpu, run[0], run[1],
-                                batch, round + 1);
+                        wall.put(run[0] + ":" + run[1] + ":" + batch, runStreams(kafka, events, customerEvents,
+                                expected, single, singleCpu, run[0], run[1], batch, round + 1));
                     }
                 }
+                int shown = round + 1;
+                wall.forEach((run, rate) -> {
+                    String[] ptb = run.split(":");
+                    Double one = wall.get(ptb[0] + ":1:" + ptb[2]);
+                    if (!ptb[1].equals("1") && one != null) {
+                        System.out.printf("round %d: %s partition(s), batches of at most %s: %s stream threads did "
+                                + "%.2fx the events/s of one%n", shown, ptb[0], ptb[2], ptb[1], rate / one);
+                    }
+                });
             }
         }
     }
 
-    private static void runStreams(InJvmKafka kafka, List<Event> events, long customerEvents, int expected,
+    /** @return the run's events per wall-clock second */
+    private static double runStreams(InJvmKafka kafka, List<Event> events, long customerEvents, int expected,
                                    double single, double singleCpu, int partitions, int threads, int batch,
                                    int round) throws Exception {
         String in = "tp.events." + partitions;
@@ -117,9 +133,11 @@ public final class KafkaStreamsThroughput {
             InJvmKafka.await("RUNNING", Duration.ofSeconds(60), () -> streams.state() == KafkaStreams.State.RUNNING);
             long start = System.nanoTime();
             long processCpu0 = processCpuNanos();
-            int got = reader.readAtLeast(expected, Duration.ofMinutes(5)).size();
+            double brokerCpu0 = brokerCpuSeconds(kafka);
+            int got = reader.readAtLeast(expected, Duration.ofMinutes(10)).size();
             double s = seconds(start);
             double processCpu = (processCpuNanos() - processCpu0) / 1e9;
+            double brokerCpu = brokerCpuSeconds(kafka) - brokerCpu0;
             double streamCpu = streamThreadsCpuNanos("custflow-tp-" + name + "-") / 1e9;
             if (got < expected) {
                 printStall(kafka, streams, "custflow-tp-" + name, in, out, partitions);
@@ -130,12 +148,21 @@ public final class KafkaStreamsThroughput {
                             + "most %d, exactly_once_v2: %,.0f events/s (%,.0f records/s; %d of %d actions in %.1f s), "
                             + "%.2f of one engine%n", round, load(), partitions, threads, batch, events.size() / s,
                     records / s, got, expected, s, events.size() / s / single);
-            System.out.printf("  CPU: stream threads %.2f s, %,.0f events per CPU second of a stream thread, %.2f of "
-                            + "the one engine's thread; the whole process (broker, reader) %.2f s%n", streamCpu,
-                    events.size() / streamCpu, events.size() / streamCpu / singleCpu, processCpu);
+            System.out.printf("  CPU: stream threads %.2f s (%.2f cores), %,.0f events per CPU second of a stream "
+                            + "thread, %.2f of the one engine's thread; this process %.2f s (%s); %s%n", streamCpu,
+                    streamCpu / s, events.size() / streamCpu, events.size() / streamCpu / singleCpu, processCpu,
+                    kafka.brokerCpu().isPresent() ? "stream threads, reader, clients' network threads"
+                            : "with the broker",
+                    kafka.brokerCpu().isPresent() ? String.format("the broker's JVM %.2f s, %.0f µs per event",
+                            brokerCpu, brokerCpu * 1e6 / events.size()) : "no broker apart");
             streams.close(Duration.ofSeconds(30));
             printBytes(kafka, events.size(), in, out, "custflow-tp-" + name + "-custflow-engine-changelog");
+            return events.size() / s;
         }
+    }
+
+    private static double brokerCpuSeconds(InJvmKafka kafka) {
+        return kafka.brokerCpu().map(d -> d.toNanos() / 1e9).orElse(0.0);
     }
 
     /**
