@@ -184,6 +184,58 @@ public abstract class AbstractCustomerRecord extends Customer {
         }
     }
 
+    /** Keeps what {@code part} of the profile is now in {@code u} ({@link FiringUndo#before}). */
+    final void saveTo(FiringUndo u, FiringUndo.Part part) {
+        switch (part) {
+            case TAGS -> u.tags = tags;
+            case NOTES -> u.notes = notes == null ? null : ((NotesRecord) notes).copy();
+            case WARNINGS -> u.warnings = warnings == null ? null : ((WarningsRecord) warnings).copy();
+            case STAGE -> {
+                u.stage = stage;
+                u.stageSince = stageSince;
+                u.stageSetBy = stageSetBy;
+                u.histStages = histStages;
+                u.histAt = histAt;
+                u.histRule = histRule;
+            }
+            case SEGMENT -> u.segment = segment;
+            case SCORE -> {
+                u.score = score;
+                u.grade = grade;
+                u.reportedScore = reportedScore;
+                u.reportedGrade = reportedGrade;
+                u.scoreReportedAt = scoreReportedAt;
+            }
+            default -> throw new IllegalArgumentException("the whole profile is saved as a checkpoint: " + part);
+        }
+    }
+
+    /** Puts back what {@link #saveTo} kept of {@code part}. */
+    final void restoreFrom(FiringUndo u, FiringUndo.Part part) {
+        switch (part) {
+            case TAGS -> tags = u.tags;
+            case NOTES -> notes = u.notes;
+            case WARNINGS -> warnings = u.warnings;
+            case STAGE -> {
+                stage = u.stage;
+                stageSince = u.stageSince;
+                stageSetBy = u.stageSetBy;
+                histStages = u.histStages;
+                histAt = u.histAt;
+                histRule = u.histRule;
+            }
+            case SEGMENT -> segment = u.segment;
+            case SCORE -> {
+                score = u.score;
+                grade = u.grade;
+                reportedScore = u.reportedScore;
+                reportedGrade = u.reportedGrade;
+                scoreReportedAt = u.scoreReportedAt;
+            }
+            default -> throw new IllegalArgumentException("the whole profile is restored by rollBack: " + part);
+        }
+    }
+
     // ---------------------------------------------------------------- snapshots
 
     /**

@@ -17,6 +17,13 @@ final class NotesRecord extends Notes {
         }
     }
 
+    /** @return a copy sharing the array, which a change replaces rather than writes into */
+    NotesRecord copy() {
+        NotesRecord x = new NotesRecord();
+        x.hashes = hashes;
+        return x;
+    }
+
     boolean add(String key) {
         long h = hash(key);
         if (indexOf(h) >= 0) {

@@ -9,6 +9,14 @@ import java.util.Arrays;
 
 /** The engine's churn warnings: opened and closed by the churn actions, one per cause at most. */
 final class WarningsRecord extends Warnings {
+    /** @return a copy sharing the arrays, which a change replaces rather than writes into */
+    WarningsRecord copy() {
+        WarningsRecord x = new WarningsRecord();
+        x.causes = causes;
+        x.levels = levels;
+        return x;
+    }
+
     boolean open(String cause, Level level) {
         if (indexOf(cause) >= 0) {
             return false;

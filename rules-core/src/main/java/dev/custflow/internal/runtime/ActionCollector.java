@@ -29,6 +29,8 @@ import dev.custflow.action.TaskCreated;
 import dev.custflow.action.TaskKind;
 import dev.custflow.action.Template;
 import dev.custflow.internal.profile.CustomerRecord;
+import dev.custflow.internal.profile.FiringUndo;
+import dev.custflow.internal.profile.FiringUndo.Part;
 import dev.custflow.model.Customer;
 import dev.custflow.model.InvalidContact;
 import dev.custflow.model.OpenOrder;
@@ -83,10 +85,10 @@ public class ActionCollector implements Actions, Schedule {
     private long matchWake;
     private boolean matchChanged;
     private boolean matchChangedOther;
-    /** The firing rule is a user's: the customer is checkpointed before its first change. */
+    /** The firing rule is a user's: what it changes in the customer is saved first, to be undone if it fails. */
     private boolean guardFiring;
-    /** The customer before the firing rule first changed it (a user's rule only), or null. */
-    private byte[] checkpoint;
+    /** What the firing rule changed in the customer, as it was before (a user's rule only). */
+    private final FiringUndo undo = new FiringUndo();
     /** Behaviour points granted in this evaluation, by rule and what: a re-firing rule grants once. */
     private final Set<String> granted = new HashSet<>();
     private final OrderActions orders = new OrderActions(this);
@@ -114,7 +116,7 @@ public class ActionCollector implements Actions, Schedule {
         matchChanged = false;
         matchChangedOther = false;
         guardFiring = false;
-        checkpoint = null;
+        undo.clear();
     }
 
     void desk(AssignmentDesk d) {
@@ -136,7 +138,7 @@ public class ActionCollector implements Actions, Schedule {
         matchChanged = false;
         matchChangedOther = false;
         guardFiring = guarded;
-        checkpoint = null; // taken when the firing first changes the customer (record)
+        undo.clear(); // saved as the firing changes the customer (record)
     }
 
     /**
@@ -147,16 +149,15 @@ public class ActionCollector implements Actions, Schedule {
      * @return true if the firing rule's work was dropped, false if it had changed a customer and was kept
      */
     boolean dropFiring() {
-        if (matchChangedOther || matchChanged && checkpoint == null) {
+        if (matchChangedOther || matchChanged && undo.isEmpty()) {
             return false;
         }
-        if (checkpoint != null) {
-            ((CustomerRecord) customer).rollBack(checkpoint);
+        if (!undo.isEmpty()) {
+            undo.restore((CustomerRecord) customer);
             if (matchChanged) {
                 changed(customer); // the rules see the customer as it was before the firing
             }
         }
-        checkpoint = null;
         out.subList(matchOut, out.size()).clear();
         wake = matchWake;
         return true;
@@ -356,14 +357,14 @@ public class ActionCollector implements Actions, Schedule {
         Objects.requireNonNull(to, "to");
         Stage from = c.getStage();
         boolean wasSetByPerson = c.isStageSetByPerson();
-        record(c).releaseStage();
+        record(c, Part.STAGE).releaseStage();
         if (from == to) {
             if (wasSetByPerson) {
                 changed(c); // the rules may move it again from now on
             }
             return;
         }
-        record(c).moveTo(to, now(), rule);
+        record(c, Part.STAGE).moveTo(to, now(), rule);
         emit(new StageChanged(nextId("STAGE_CHANGED", c.getId()), now(), rule, reason(reason), c.getId(), from, to));
         changed(c);
     }
@@ -387,7 +388,7 @@ public class ActionCollector implements Actions, Schedule {
 
     @Override
     public void warnChurn(Customer c, String churnCause, Level level, String reason) {
-        if (record(c).openWarning(Objects.requireNonNull(churnCause, "cause"), Objects.requireNonNull(level, "level"))) {
+        if (record(c, Part.WARNINGS).openWarning(Objects.requireNonNull(churnCause, "cause"), Objects.requireNonNull(level, "level"))) {
             emit(new ChurnWarning(nextId("CHURN_WARNING", c.getId()), now(), rule, reason(reason), c.getId(),
                     churnCause, level));
             changed(c);
@@ -397,7 +398,7 @@ public class ActionCollector implements Actions, Schedule {
     @Override
     public void clearChurn(Customer c, String churnCause, String reason) {
         // read first: a call that changes nothing needs no checkpoint (record)
-        if (c.hasWarning(Objects.requireNonNull(churnCause, "cause")) && record(c).closeWarning(churnCause)) {
+        if (c.hasWarning(Objects.requireNonNull(churnCause, "cause")) && record(c, Part.WARNINGS).closeWarning(churnCause)) {
             emit(new ChurnCleared(nextId("CHURN_CLEARED", c.getId()), now(), rule, reason(reason), c.getId(),
                     churnCause));
             changed(c);
@@ -413,7 +414,7 @@ public class ActionCollector implements Actions, Schedule {
 
     @Override
     public void addTag(Customer c, String tag, String reason) {
-        if (!c.hasTag(tag) && record(c).addTag(tag)) { // read first: a tag already there needs no checkpoint
+        if (!c.hasTag(tag) && record(c, Part.TAGS).addTag(tag)) { // read first: a tag already there needs no checkpoint
             emit(new TagAdded(nextId("TAG_ADDED", c.getId()), now(), rule, reason(reason), c.getId(), tag, null));
             changed(c);
         }
@@ -421,7 +422,7 @@ public class ActionCollector implements Actions, Schedule {
 
     @Override
     public void removeTag(Customer c, String tag, String reason) {
-        if (c.hasTag(tag) && record(c).removeTag(tag)) {
+        if (c.hasTag(tag) && record(c, Part.TAGS).removeTag(tag)) {
             emit(new TagRemoved(nextId("TAG_REMOVED", c.getId()), now(), rule, reason(reason), c.getId(), tag, null));
             changed(c);
         }
@@ -433,7 +434,7 @@ public class ActionCollector implements Actions, Schedule {
         if (score == c.getScore() && grade.equals(c.getGrade())) {
             return;
         }
-        record(c).setScore(score, grade);
+        record(c, Part.SCORE).setScore(score, grade);
         reportScore(c, fit, behaviour, reason);
     }
 
@@ -441,7 +442,7 @@ public class ActionCollector implements Actions, Schedule {
     public void setScore(Customer c, int score, String grade) {
         Objects.requireNonNull(grade, "grade");
         if (score != c.getScore() || !grade.equals(c.getGrade())) {
-            record(c).setScore(score, grade);
+            record(c, Part.SCORE).setScore(score, grade);
             changed(c);
         }
     }
@@ -451,7 +452,7 @@ public class ActionCollector implements Actions, Schedule {
         if (c.getGrade() == null) {
             return;
         }
-        record(c).scoreReported(now);
+        record(c, Part.SCORE).scoreReported(now);
         emit(new LeadScored(nextId("LEAD_SCORED", c.getId()), now(), rule, reason(reason), c.getId(), c.getScore(),
                 c.getGrade(), fit, behaviour));
         changed(c);
@@ -482,14 +483,14 @@ public class ActionCollector implements Actions, Schedule {
 
     @Override
     public void note(Customer c, String key) {
-        if (record(c).note(Objects.requireNonNull(key, "key"))) {
+        if (record(c, Part.NOTES).note(Objects.requireNonNull(key, "key"))) {
             changed(c);
         }
     }
 
     @Override
     public void forget(Customer c, String key) {
-        if (record(c).forget(Objects.requireNonNull(key, "key"))) {
+        if (record(c, Part.NOTES).forget(Objects.requireNonNull(key, "key"))) {
             changed(c);
         }
     }
@@ -498,7 +499,7 @@ public class ActionCollector implements Actions, Schedule {
     public void changeSegment(Customer c, dev.custflow.model.Segment segment, String reason) {
         Objects.requireNonNull(segment, "segment");
         if (c.getSegment() != segment) {
-            record(c).segment(segment);
+            record(c, Part.SEGMENT).segment(segment);
             emit(new dev.custflow.action.SegmentChanged(nextId("SEGMENT_CHANGED", c.getId()), now(), rule,
                     reason(reason), c.getId(), segment.name(),
                     new dev.custflow.action.Rfm(c.getRfmR(), c.getRfmF(), c.getRfmM())));
@@ -664,14 +665,22 @@ public class ActionCollector implements Actions, Schedule {
         return record(c);
     }
 
+    /** @return the record, before a change that may touch any part of it */
+    private CustomerRecord record(Customer c) {
+        return record(c, Part.ANY);
+    }
+
     /**
      * Every customer a rule sees is the engine's own record: the rule-facing type is read-only, so the changes an
-     * action makes go through the record.
+     * action makes go through the record. A user's rule that changes the customer being evaluated has the part it
+     * changes saved first, so that a failure of the firing puts it back ({@link #dropFiring}).
+     *
+     * @param part what the caller is about to change; {@link Part#ANY} when it may be more than one part
      */
-    private CustomerRecord record(Customer c) {
+    private CustomerRecord record(Customer c, Part part) {
         CustomerRecord r = (CustomerRecord) c;
-        if (guardFiring && checkpoint == null && c == customer) {
-            checkpoint = r.checkpoint(); // before the first change a user's rule makes: undone if it fails
+        if (guardFiring && c == customer) {
+            undo.before(r, part);
         }
         return r;
     }
