@@ -28,6 +28,8 @@ import java.util.function.Supplier;
  */
 final class RestartBench {
     private static final int FILL_BATCH = 10_000;
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private RestartBench() {
     }
@@ -47,6 +49,8 @@ final class RestartBench {
         long visitorNanos;
         long rows;
         long bytes;
+        /** CPU time of the thread that ran forEachCustomer, while it ran (the building thread's, or a reader's). */
+        long forEachCpuNanos;
 
         TimedStore(CustomerStore inner) {
             super(inner);
@@ -63,6 +67,7 @@ final class RestartBench {
         @Override
         public void forEachCustomer(BiConsumer<String, byte[]> visitor) {
             long t0 = System.nanoTime();
+            long c0 = THREADS.getCurrentThreadCpuTime();
             super.forEachCustomer((id, b) -> {
                 long v0 = System.nanoTime();
                 visitor.accept(id, b);
@@ -71,6 +76,7 @@ final class RestartBench {
                 bytes += b.length;
             });
             forEachNanos += System.nanoTime() - t0;
+            forEachCpuNanos += THREADS.getCurrentThreadCpuTime() - c0;
         }
     }
 
@@ -141,6 +147,8 @@ final class RestartBench {
             double[] visit = new double[rounds];
             double[] cpu = new double[rounds];
             double[] gc = new double[rounds];
+            double[] mainCpu = new double[rounds];
+            double[] readerCpu = new double[rounds];
             long[] bytes = new long[1];
             for (int round = -1; round < rounds; round++) {
                 System.gc();
@@ -148,17 +156,20 @@ final class RestartBench {
                 try (JdbcCustomerStore store = t.open().get()) {
                     long t1 = System.nanoTime();
                     long cpu0 = processCpuNanos();
+                    long main0 = THREADS.getCurrentThreadCpuTime();
                     long gc0 = gcMillis();
                     TimedStore timed = new TimedStore(store);
                     int count;
                     long t2;
                     long cpuBuild;
                     long gcBuild;
+                    long mainBuild;
                     try (Engine e = Custflow.builder().packs(RulePack.LIFECYCLE).auditTrailSize(1).store(timed)
                             .build()) {
                         count = e.customerCount();
                         t2 = System.nanoTime();
                         cpuBuild = processCpuNanos() - cpu0;
+                        mainBuild = THREADS.getCurrentThreadCpuTime() - main0;
                         gcBuild = gcMillis() - gc0;
                     }
                     if (count != customers || timed.rows != customers) {
@@ -170,6 +181,8 @@ final class RestartBench {
                         open[round] = (t1 - t0) / 1e6;
                         cpu[round] = cpuBuild / 1e6;
                         gc[round] = gcBuild;
+                        mainCpu[round] = mainBuild / 1e6;
+                        readerCpu[round] = timed.forEachCpuNanos / 1e6;
                         build[round] = (t2 - t1) / 1e6;
                         load[round] = timed.loadNanos / 1e6;
                         read[round] = (timed.forEachNanos - timed.visitorNanos) / 1e6;
@@ -183,8 +196,10 @@ final class RestartBench {
             }
             double b = Bench.median(build);
             System.out.printf(Locale.ROOT, "  %s: CPU time of the process during the build, median of %d: %,.0f ms "
-                    + "(%.2f cores busy); in garbage collection %,.0f ms%n", t.name(), rounds, Bench.median(cpu),
-                    Bench.median(cpu) / b, Bench.median(gc));
+                    + "(%.2f cores busy); in garbage collection %,.0f ms; the building thread's own CPU time %,.0f ms, "
+                    + "forEachCustomer's thread's %,.0f ms while it read (the same thread when the building thread "
+                    + "reads)%n", t.name(), rounds, Bench.median(cpu), Bench.median(cpu) / b, Bench.median(gc),
+                    Bench.median(mainCpu), Bench.median(readerCpu));
             System.out.printf(Locale.ROOT, "  %s: build to %,d customers, median of %d: %,.0f ms (%,.0f customers/s; "
                             + "%.1fx the build without a store); of it: engine state %,.0f ms, then %,.0f ms for the "
                             + "rest: reading rows %,.0f ms and the engine's visitor %,.0f ms (since the reading runs on "
