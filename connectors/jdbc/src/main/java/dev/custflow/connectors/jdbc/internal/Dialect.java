@@ -36,7 +36,6 @@ public enum Dialect {
             }
         }
 
-
         @Override
         public String upsertCustomer(String table) {
             return "INSERT INTO " + table + " (customer_id, snapshot, event_position) VALUES (?, ?, ?) "
