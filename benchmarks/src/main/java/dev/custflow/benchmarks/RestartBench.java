@@ -28,6 +28,8 @@ import java.util.function.Supplier;
  */
 final class RestartBench {
     private static final int FILL_BATCH = 10_000;
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private RestartBench() {
     }
@@ -36,13 +38,19 @@ final class RestartBench {
     private record Target(String name, Supplier<JdbcCustomerStore> open, Runnable drop) {
     }
 
-    /** Times the engine's reads: the engine state, and the customers with the time spent in the engine's visitor. */
+    /**
+     * Times the engine's reads: the engine state, and the customers with the time spent in the engine's visitor (on
+     * the engine's reader thread: decoding, and handing the customers over to the building thread, which restores the
+     * engine state parts and places the customers meanwhile).
+     */
     private static final class TimedStore extends ForwardingCustomerStore {
         long loadNanos;
         long forEachNanos;
         long visitorNanos;
         long rows;
         long bytes;
+        /** CPU time of the thread that ran forEachCustomer, while it ran (the building thread's, or a reader's). */
+        long forEachCpuNanos;
 
         TimedStore(CustomerStore inner) {
             super(inner);
@@ -59,6 +67,7 @@ final class RestartBench {
         @Override
         public void forEachCustomer(BiConsumer<String, byte[]> visitor) {
             long t0 = System.nanoTime();
+            long c0 = THREADS.getCurrentThreadCpuTime();
             super.forEachCustomer((id, b) -> {
                 long v0 = System.nanoTime();
                 visitor.accept(id, b);
@@ -67,6 +76,7 @@ final class RestartBench {
                 bytes += b.length;
             });
             forEachNanos += System.nanoTime() - t0;
+            forEachCpuNanos += THREADS.getCurrentThreadCpuTime() - c0;
         }
     }
 
@@ -135,19 +145,32 @@ final class RestartBench {
             double[] load = new double[rounds];
             double[] read = new double[rounds];
             double[] visit = new double[rounds];
+            double[] cpu = new double[rounds];
+            double[] gc = new double[rounds];
+            double[] mainCpu = new double[rounds];
+            double[] readerCpu = new double[rounds];
             long[] bytes = new long[1];
             for (int round = -1; round < rounds; round++) {
                 System.gc();
                 long t0 = System.nanoTime();
                 try (JdbcCustomerStore store = t.open().get()) {
                     long t1 = System.nanoTime();
+                    long cpu0 = processCpuNanos();
+                    long main0 = THREADS.getCurrentThreadCpuTime();
+                    long gc0 = gcMillis();
                     TimedStore timed = new TimedStore(store);
                     int count;
                     long t2;
+                    long cpuBuild;
+                    long gcBuild;
+                    long mainBuild;
                     try (Engine e = Custflow.builder().packs(RulePack.LIFECYCLE).auditTrailSize(1).store(timed)
                             .build()) {
                         count = e.customerCount();
                         t2 = System.nanoTime();
+                        cpuBuild = processCpuNanos() - cpu0;
+                        mainBuild = THREADS.getCurrentThreadCpuTime() - main0;
+                        gcBuild = gcMillis() - gc0;
                     }
                     if (count != customers || timed.rows != customers) {
                         throw new IllegalStateException(t.name() + ": the engine holds " + count + " customers ("
@@ -156,27 +179,51 @@ final class RestartBench {
                     bytes[0] = timed.bytes;
                     if (round >= 0) {
                         open[round] = (t1 - t0) / 1e6;
+                        cpu[round] = cpuBuild / 1e6;
+                        gc[round] = gcBuild;
+                        mainCpu[round] = mainBuild / 1e6;
+                        readerCpu[round] = timed.forEachCpuNanos / 1e6;
                         build[round] = (t2 - t1) / 1e6;
                         load[round] = timed.loadNanos / 1e6;
                         read[round] = (timed.forEachNanos - timed.visitorNanos) / 1e6;
                         visit[round] = timed.visitorNanos / 1e6;
                     }
-                    System.out.printf(Locale.ROOT, "    %s restart %d: build %,.0f ms (engine state %,.0f, reading "
-                                    + "rows %,.0f, decoding and loading %,.0f)%n", t.name(), round + 1,
-                            (t2 - t1) / 1e6, timed.loadNanos / 1e6, (timed.forEachNanos - timed.visitorNanos) / 1e6,
-                            timed.visitorNanos / 1e6);
+                    System.out.printf(Locale.ROOT, "    %s restart %d: build %,.0f ms, CPU %,.0f ms, GC %,d ms (engine "
+                                    + "state %,.0f; reading rows %,.0f, in the engine's visitor %,.0f)%n", t.name(),
+                            round + 1, (t2 - t1) / 1e6, cpuBuild / 1e6, gcBuild, timed.loadNanos / 1e6,
+                            (timed.forEachNanos - timed.visitorNanos) / 1e6, timed.visitorNanos / 1e6);
                 }
             }
             double b = Bench.median(build);
+            System.out.printf(Locale.ROOT, "  %s: CPU time of the process during the build, median of %d: %,.0f ms "
+                    + "(%.2f cores busy); in garbage collection %,.0f ms; the building thread's own CPU time %,.0f ms, "
+                    + "forEachCustomer's thread's %,.0f ms while it read (the same thread when the building thread "
+                    + "reads)%n", t.name(), rounds, Bench.median(cpu), Bench.median(cpu) / b, Bench.median(gc),
+                    Bench.median(mainCpu), Bench.median(readerCpu));
             System.out.printf(Locale.ROOT, "  %s: build to %,d customers, median of %d: %,.0f ms (%,.0f customers/s; "
-                            + "%.1fx the build without a store); of it: engine state %,.0f ms, reading rows %,.0f ms, "
-                            + "decoding and loading into the partition %,.0f ms, the rest (rules, sessions) %,.0f ms; "
+                            + "%.1fx the build without a store); of it: engine state %,.0f ms, then %,.0f ms for the "
+                            + "rest: reading rows %,.0f ms and the engine's visitor %,.0f ms (since the reading runs on "
+                            + "a thread of its own, the building thread restores the engine state parts meanwhile); "
                             + "opening the store (pool, Flyway check) %,.0f ms; %,d snapshot bytes%n", t.name(),
                     customers, rounds, b, customers / (b / 1e3), b / Bench.median(plain), Bench.median(load),
-                    Bench.median(read), Bench.median(visit), b - Bench.median(load) - Bench.median(read)
-                            - Bench.median(visit), Bench.median(open), bytes[0]);
+                    b - Bench.median(load), Bench.median(read), Bench.median(visit), Bench.median(open), bytes[0]);
         }
         decodeOnly(orders);
+    }
+
+    /** CPU time of every thread of the process, the collector's among them. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Milliseconds spent in collections, all collectors, since the JVM started. */
+    private static long gcMillis() {
+        long ms = 0;
+        for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, b.getCollectionTime());
+        }
+        return ms;
     }
 
     /** Decoding alone, in memory: the snapshots of the same customers. */

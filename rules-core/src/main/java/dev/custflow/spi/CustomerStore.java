@@ -19,7 +19,8 @@ import java.util.function.BiConsumer;
  * and deleting one a commit removes; {@link #load} returns every part kept. The engine keeps its large windows
  * (recent event and action ids, order and ticket owners) in fixed-size segments, so that a commit carries the
  * newest segments and the small main part, not the whole state. Calls come from one engine thread at a time; {@link #load} and {@link #forEachCustomer} are called when
- * an engine starts, before any commit.
+ * an engine starts, before any commit, {@code forEachCustomer} after {@code load} has returned and on a thread of the
+ * engine's own (it reads the customers while the building thread restores the engine state).
  */
 public interface CustomerStore extends AutoCloseable {
 
@@ -27,7 +28,8 @@ public interface CustomerStore extends AutoCloseable {
     StoredState load();
 
     /**
-     * Hands every stored customer to the visitor, in any order.
+     * Hands every stored customer to the visitor, in any order. When the visitor throws, the store stops and lets the
+     * exception pass (the engine stops a load this way when its build fails).
      *
      * @param visitor receives each customer id and snapshot
      */

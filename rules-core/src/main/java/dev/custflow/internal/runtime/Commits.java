@@ -30,7 +30,9 @@ final class Commits {
     }
 
     /**
-     * Loads the last commit: the engine state, then every customer into its partition, its due time and risk.
+     * Loads the last commit: the engine state, then every customer into its partition, its due time and risk. The
+     * customers are read and decoded on a thread of their own ({@link CustomerLoad}) while this one restores the
+     * engine state parts; they are placed here, in the store's order, as a sequential load would.
      *
      * @return what was stored (the position and last event id among it)
      */
@@ -41,18 +43,22 @@ final class Commits {
         parts.router().keepForSnapshots();
         parts.actionIds().keepForSnapshots();
         StoredState state = call("loading the engine state", store::load);
-        if (!state.engineParts().isEmpty()) {
-            runner.clock(Snapshots.restoreEngine(state.engineParts(), parts));
-        }
-        call("loading the customers", () -> {
-            store.forEachCustomer((id, bytes) -> {
-                CustomerRecord c = Snapshots.customer(bytes);
-                long clock = runner.clock();
-                c.nowMillis(clock == Long.MIN_VALUE ? c.getCreatedAt().toEpochMilli() : clock);
-                runner.partitionFor(c.getId()).restore(c);
+        try (CustomerLoad customers = CustomerLoad.start(store)) {
+            if (!state.engineParts().isEmpty()) {
+                runner.clock(Snapshots.restoreEngine(state.engineParts(), parts));
+            }
+            long clock = runner.clock();
+            call("loading the customers", () -> {
+                customers.drain(c -> {
+                    c.nowMillis(clock == Long.MIN_VALUE ? c.getCreatedAt().toEpochMilli() : clock);
+                    runner.partitionFor(c.getId()).restore(c);
+                });
+                return null;
             });
-            return null;
-        });
+        }
+        for (Partition p : parts.partitions()) {
+            p.restored();
+        }
         return state;
     }
 

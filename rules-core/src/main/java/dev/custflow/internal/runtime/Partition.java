@@ -540,15 +540,21 @@ public final class Partition implements AutoCloseable {
         removed.clear();
     }
 
-    /** Puts a restored customer back: its due time into the index, its warnings into the at-risk set. */
+    /**
+     * Puts a restored customer back: its due time into the index, its warnings into the at-risk set. The index is in
+     * order again only after {@link #restored}.
+     */
     void restore(CustomerRecord c) {
         customers.put(c.getId(), c);
-        long dueAt = c.dueAt();
-        c.dueAt(DueIndex.NONE);
-        due.schedule(c, dueAt);
+        due.append(c, c.dueAt());
         if (c.isAtRisk()) {
             atRisk.add(c);
         }
+    }
+
+    /** Ends a restart's {@link #restore}s: the due-time index is built in one pass. */
+    void restored() {
+        due.heapify();
     }
 
     /** @return the reps as the rules see them, by id */

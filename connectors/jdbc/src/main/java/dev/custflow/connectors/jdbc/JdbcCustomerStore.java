@@ -53,6 +53,8 @@ import org.flywaydb.core.Flyway;
 public final class JdbcCustomerStore implements CustomerStore {
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,29}");
     private static final String[] MIGRATIONS = {"V1__custflow_tables.sql", "V2__engine_parts.sql"};
+    /** Rows a streamed read takes from the server at a time: about a megabyte of snapshots. */
+    private static final int READ_FETCH_SIZE = 10_000;
 
     private final String name;
     private final DataSource source;
@@ -199,7 +201,8 @@ public final class JdbcCustomerStore implements CustomerStore {
             try (PreparedStatement q = c.prepareStatement("SELECT part_key, part_bytes FROM " + table("engine_part")
                     + " WHERE engine_id = ?")) {
                 q.setString(1, engineId);
-                q.setFetchSize(1_000);
+                q.setFetchSize(READ_FETCH_SIZE);
+                dialect.readBinary(q);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         parts.put(rs.getString(1), rs.getBytes(2));
@@ -225,7 +228,8 @@ public final class JdbcCustomerStore implements CustomerStore {
                 h2Lazy(c, true);
             }
             try (PreparedStatement q = c.prepareStatement("SELECT customer_id, snapshot FROM " + table("customer"))) {
-                q.setFetchSize(1_000);
+                q.setFetchSize(READ_FETCH_SIZE);
+                dialect.readBinary(q);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         visitor.accept(rs.getString(1), rs.getBytes(2));

@@ -1,5 +1,7 @@
 package dev.custflow.connectors.jdbc.internal;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Locale;
 
 /** What differs between the databases the connector supports: the migration folder and the upsert. */
@@ -17,6 +19,23 @@ public enum Dialect {
         }
     },
     POSTGRESQL("postgresql") {
+        /**
+         * The driver sends {@code bytea} as hex text until a statement is prepared on the server (after five runs by
+         * default), and a restart runs its reads once: asked to prepare at once, it reads the snapshots as binary,
+         * half the bytes and no hex to decode. Through reflection, as the driver is the host's, not ours.
+         */
+        @Override
+        public void readBinary(PreparedStatement read) {
+            try {
+                Class<?> pg = Class.forName("org.postgresql.PGStatement", false, read.getClass().getClassLoader());
+                if (read.isWrapperFor(pg)) {
+                    pg.getMethod("setPrepareThreshold", int.class).invoke(read.unwrap(pg), -1);
+                }
+            } catch (ReflectiveOperationException | SQLException | LinkageError | SecurityException e) {
+                // another driver, or a pool's wrapper that hides it: the text transfer still reads the same bytes
+            }
+        }
+
         @Override
         public String upsertCustomer(String table) {
             return "INSERT INTO " + table + " (customer_id, snapshot, event_position) VALUES (?, ?, ?) "
@@ -67,6 +86,14 @@ public enum Dialect {
      * @return an insert-or-update of one engine state part: engine id, part key, bytes, position
      */
     public abstract String upsertEnginePart(String table);
+
+    /**
+     * Asks the driver to transfer a read's binary columns as binary where it would not by itself; by default nothing.
+     *
+     * @param read a statement about to read snapshots or engine state parts
+     */
+    public void readBinary(PreparedStatement read) {
+    }
 
     /**
      * @param productName what {@link java.sql.DatabaseMetaData#getDatabaseProductName()} says
