@@ -113,6 +113,16 @@ public final class JsonCodec {
      * @throws EventRejectedException naming the line, field and value when it is not a valid event
      */
     public static Event readEvent(String json, long line) {
+        Event fast = StreamingEventReader.readOrNull(json);
+        return fast != null ? fast : readByTree(json, line);
+    }
+
+    /**
+     * The reference reading: Jackson's tree first, so that a refusal can name the field and quote its value, then
+     * the tree bound to the event. {@link StreamingEventReader} takes the common case in one pass and leaves
+     * everything else here.
+     */
+    static Event readByTree(String json, long line) {
         String id = null;
         String type = null;
         JsonNode tree = null;
