@@ -330,7 +330,9 @@ public final class JsonCodec {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
                 return (Instant) ctx.handleUnexpectedToken(Instant.class, p);
             }
-            Instant at = Instants.parseOrNull(p.getText());
+            String text = p.getText();
+            Instant at = IsoTimes.utcOrNull(text);
+            at = at != null ? at : Instants.parseOrNull(text);
             return at != null ? at
                     : (Instant) ctx.handleWeirdStringValue(Instant.class, p.getText().strip(), "not an ISO-8601 instant");
         }
@@ -342,6 +344,10 @@ public final class JsonCodec {
         public LocalDate deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
                 return (LocalDate) ctx.handleUnexpectedToken(LocalDate.class, p);
+            }
+            LocalDate date = IsoTimes.dateOrNull(p.getText());
+            if (date != null) {
+                return date;
             }
             String s = p.getText().strip();
             try {

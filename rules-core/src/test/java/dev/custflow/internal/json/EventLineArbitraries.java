@@ -111,6 +111,36 @@ final class EventLineArbitraries {
         return line.toString();
     }
 
+    /** @return times and dates as hosts write them, valid or nearly: any digits, a character changed, cut or added */
+    static Arbitrary<String> times() {
+        return Arbitraries.longs().map(seed -> {
+            Random r = new Random(seed);
+            String[] forms = {"dddd-dd-ddTdd:dd:ddZ", "dddd-dd-ddTdd:dd:dd.dddZ", "dddd-dd-ddTdd:dd:dd.dddddddddZ",
+                    "dddd-dd-ddTdd:dd:dd.dZ", "dddd-dd-ddTdd:dd:dd+08:00", "dddd-dd-dd", "dddd-dd-ddtdd:dd:ddz"};
+            StringBuilder b = new StringBuilder();
+            if (r.nextBoolean()) { // a real time, written as Java writes it (no fraction, or 3, 6 or 9 digits)
+                java.time.Instant t = java.time.Instant.ofEpochSecond(r.nextLong() % 10_000_000_000L,
+                        r.nextInt(4) == 0 ? 0 : r.nextInt(1_000_000_000) / (int) Math.pow(10, r.nextInt(9)));
+                b.append(r.nextInt(4) == 0 ? t.atZone(java.time.ZoneOffset.UTC).toLocalDate() : t);
+            } else {
+                for (char c : forms[r.nextInt(forms.length)].toCharArray()) {
+                    // mostly small digits, so that many are valid dates and times
+                    b.append(c != 'd' ? c : (char) ('0' + (r.nextInt(3) == 0 ? r.nextInt(10) : r.nextInt(3))));
+                }
+            }
+            if (r.nextInt(3) == 0) {
+                int at = r.nextInt(b.length());
+                switch (r.nextInt(4)) {
+                    case 0 -> b.setCharAt(at, "0123456789-:TZ. +x١".charAt(r.nextInt(17)));
+                    case 1 -> b.deleteCharAt(at);
+                    case 2 -> b.insert(at, "0123456789-:TZ. ".charAt(r.nextInt(16)));
+                    default -> b.setLength(at);
+                }
+            }
+            return b.toString();
+        });
+    }
+
     /** The fields of a valid line, each as name and raw JSON value. */
     private static List<String[]> fields(String json) {
         try {
