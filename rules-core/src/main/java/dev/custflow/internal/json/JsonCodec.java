@@ -55,7 +55,7 @@ public final class JsonCodec {
     public static final ObjectMapper MAPPER = createMapper();
     private static final ObjectReader EVENT_READER = MAPPER.readerFor(Event.class);
     private static final ObjectWriter WRITER = MAPPER.writer();
-    private static final List<String> EVENT_TYPES = Arrays.stream(Event.class.getAnnotation(JsonSubTypes.class)
+    static final List<String> EVENT_TYPES = Arrays.stream(Event.class.getAnnotation(JsonSubTypes.class)
             .value()).map(JsonSubTypes.Type::name).toList();
 
     /** Levels of objects and arrays an event may nest (an order's lines inside the event are 3). */

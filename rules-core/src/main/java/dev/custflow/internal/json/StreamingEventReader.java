@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.custflow.event.Event;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.Set;
 
 /**
  * The common case of reading an event: one pass of the mapper over the parser's tokens, without the tree. It accepts
@@ -19,12 +20,16 @@ import java.math.BigDecimal;
 final class StreamingEventReader {
     private static final JsonFactory FACTORY = JsonCodec.MAPPER.getFactory();
     private static final ObjectReader EVENT_READER = JsonCodec.MAPPER.readerFor(Event.class);
+    private static final Set<String> TYPES = Set.copyOf(JsonCodec.EVENT_TYPES);
 
     private StreamingEventReader() {
     }
 
     /** @return the event, or null when the tree path has to decide (a refusal, or a form this path does not take) */
     static Event readOrNull(String json) {
+        if (!startsWithAKnownType(json)) {
+            return null;
+        }
         try (ContractTokens p = new ContractTokens(FACTORY.createParser(json))) {
             Event e = EVENT_READER.readValue(p);
             return e != null && p.nextToken() == null ? e : null;
@@ -32,6 +37,48 @@ final class StreamingEventReader {
             // any failure: the tree path reads the line again and says precisely what is wrong
             return null;
         }
+    }
+
+    /**
+     * Whether the line opens with a known {@code "type"} and ends with the object. A failed attempt costs Jackson's
+     * exceptions, about as much as the tree path itself: bad lines that show it here (not JSON, not an object, cut,
+     * trailing text, an unknown type) go straight to the tree. So does a known type that is not the first field,
+     * which writers seldom do; it is then read as before.
+     */
+    static boolean startsWithAKnownType(String json) {
+        int end = json.length();
+        while (end > 0 && isSpace(json.charAt(end - 1))) {
+            end--;
+        }
+        int i = skipSpace(json, 0);
+        if (end == 0 || json.charAt(end - 1) != '}' || i >= end || json.charAt(i) != '{') {
+            return false;
+        }
+        i = skipSpace(json, i + 1);
+        if (!json.startsWith("\"type\"", i)) {
+            return false;
+        }
+        i = skipSpace(json, i + 6);
+        if (i >= end || json.charAt(i) != ':') {
+            return false;
+        }
+        i = skipSpace(json, i + 1);
+        if (i >= end || json.charAt(i) != '"') {
+            return false;
+        }
+        int close = json.indexOf('"', i + 1);
+        return close > 0 && close < end && TYPES.contains(json.substring(i + 1, close));
+    }
+
+    private static int skipSpace(String s, int i) {
+        while (i < s.length() && isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
     /**

@@ -31,12 +31,37 @@ class StreamingEventReaderTest {
     }
 
     @Test
-    void theTypeAfterTheOtherFields_andUnknownFields_areReadInOnePass() {
-        String json = "{\"id\":\"t1\",\"source\":{\"erp\":[1,2.5,\"x\",{}]},\"at\":\"2025-03-01T09:30:00Z\","
-                + "\"type\":\"ClockTick\"}";
+    void unknownFields_areReadInOnePass_andIgnored() {
+        String json = "{\"type\":\"ClockTick\",\"id\":\"t1\",\"source\":{\"erp\":[1,2.5,\"x\",{}]},"
+                + "\"at\":\"2025-03-01T09:30:00Z\"}";
 
         assertThat(StreamingEventReader.readOrNull(json)).isInstanceOf(ClockTick.class)
                 .isEqualTo(JsonCodec.readByTree(json, 1));
+    }
+
+    @Test
+    void theTypeAfterTheOtherFields_isLeftToTheTree_andReadTheSame() {
+        String json = "{\"id\":\"t1\",\"at\":\"2025-03-01T09:30:00Z\",\"type\":\"ClockTick\"}";
+
+        assertThat(StreamingEventReader.readOrNull(json)).isNull();
+        assertThat(JsonCodec.readEvent(json, 1)).isInstanceOf(ClockTick.class).isEqualTo(JsonCodec.readByTree(json, 1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"type\":\"ClockTick\"}",
+            " { \"type\" :\t\"OrderPlaced\" , \"id\":1 }\r\n",
+    })
+    void aLineOpeningWithAKnownType_isTried(String json) {
+        assertThat(StreamingEventReader.startsWithAKnownType(json)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "[]", "null", "{\"type\":\"Nope\",\"id\":\"1\"}", "{\"id\":\"1\"}",
+            "{\"type\":\"ClockTick\",\"id\":\"t1\"", "{\"type\":\"ClockTick\"} x", "{\"type\":5}",
+            "{\"type\":\"ClockTick", "{\"type\":\"Clock\\u0054ick\"}", "{\"type\"}"})
+    void aLineThatShowsItIsNoEventOrOpensOtherwise_goesStraightToTheTree(String json) {
+        assertThat(StreamingEventReader.startsWithAKnownType(json)).isFalse();
     }
 
     @ParameterizedTest
