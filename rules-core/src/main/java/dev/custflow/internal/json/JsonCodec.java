@@ -55,7 +55,7 @@ public final class JsonCodec {
     public static final ObjectMapper MAPPER = createMapper();
     private static final ObjectReader EVENT_READER = MAPPER.readerFor(Event.class);
     private static final ObjectWriter WRITER = MAPPER.writer();
-    private static final List<String> EVENT_TYPES = Arrays.stream(Event.class.getAnnotation(JsonSubTypes.class)
+    static final List<String> EVENT_TYPES = Arrays.stream(Event.class.getAnnotation(JsonSubTypes.class)
             .value()).map(JsonSubTypes.Type::name).toList();
 
     /** Levels of objects and arrays an event may nest (an order's lines inside the event are 3). */
@@ -113,6 +113,16 @@ public final class JsonCodec {
      * @throws EventRejectedException naming the line, field and value when it is not a valid event
      */
     public static Event readEvent(String json, long line) {
+        Event fast = StreamingEventReader.readOrNull(json);
+        return fast != null ? fast : readByTree(json, line);
+    }
+
+    /**
+     * The reference reading: Jackson's tree first, so that a refusal can name the field and quote its value, then
+     * the tree bound to the event. {@link StreamingEventReader} takes the common case in one pass and leaves
+     * everything else here.
+     */
+    static Event readByTree(String json, long line) {
         String id = null;
         String type = null;
         JsonNode tree = null;
@@ -320,7 +330,9 @@ public final class JsonCodec {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
                 return (Instant) ctx.handleUnexpectedToken(Instant.class, p);
             }
-            Instant at = Instants.parseOrNull(p.getText());
+            String text = p.getText();
+            Instant at = IsoTimes.utcOrNull(text);
+            at = at != null ? at : Instants.parseOrNull(text);
             return at != null ? at
                     : (Instant) ctx.handleWeirdStringValue(Instant.class, p.getText().strip(), "not an ISO-8601 instant");
         }
@@ -332,6 +344,10 @@ public final class JsonCodec {
         public LocalDate deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
                 return (LocalDate) ctx.handleUnexpectedToken(LocalDate.class, p);
+            }
+            LocalDate date = IsoTimes.dateOrNull(p.getText());
+            if (date != null) {
+                return date;
             }
             String s = p.getText().strip();
             try {
