@@ -48,13 +48,17 @@ public abstract class Customer extends CustomerHistory {
     protected Stage stage;
     protected long stageSince = Times.NEVER;
     /**
-     * Stage history, oldest first, parallel to {@link #histRule}: each entry holds the change, {@code (from.ordinal+1)
+     * Stage history, oldest first, parallel to {@link #histRules}: each entry holds the change, {@code (from.ordinal+1)
      * << 8 | (to.ordinal+1)}, in its top 15 bits and when, epoch millis, in the low 49 (signed: every instant an event
      * may carry, years 1900 to 9999, fits). One array rather than one for the changes and one for the times: most
      * customers change stage once or twice, and each array costs its header. See {@link #histEntry}.
      */
     protected long[] hist;
-    protected String[] histRule;
+    /**
+     * The rule (or person) behind each change of {@link #hist}: the name itself while there is one change (the common
+     * case: no array for it), a {@code String[]} from the second; see {@link #histRule}.
+     */
+    protected Object histRules;
 
     protected int score;
     protected String grade;
@@ -128,7 +132,7 @@ public abstract class Customer extends CustomerHistory {
         for (int i = 0; i < hist.length; i++) {
             int code = histCode(hist[i]);
             out.add(new StageChange(stageOf(code >> 8), stageOf(code & 0xFF), Instant.ofEpochMilli(histAt(hist[i])),
-                    histRule[i]));
+                    histRule(i)));
         }
         return out;
     }
@@ -140,6 +144,11 @@ public abstract class Customer extends CustomerHistory {
      */
     protected static long histEntry(int code, long at) {
         return (long) code << HIST_TIME_BITS | at & (1L << HIST_TIME_BITS) - 1;
+    }
+
+    /** @return the rule (or person) behind the {@code i}-th change of {@link #hist} */
+    protected final String histRule(int i) {
+        return hist.length == 1 ? (String) histRules : ((String[]) histRules)[i];
     }
 
     /** @param entry an entry of {@link #hist} @return the change it holds */

@@ -272,7 +272,7 @@ public abstract class AbstractCustomerRecord extends Customer {
             for (int i = 0; i < hist.length; i++) {
                 o.writeVarInt(histCode(hist[i]));
                 o.writeTime(histAt(hist[i]), createdAt);
-                o.writeString(histRule[i]);
+                o.writeString(histRule(i));
             }
         }
         if (grade != null) {
@@ -446,12 +446,13 @@ public abstract class AbstractCustomerRecord extends Customer {
         if ((present & 1L << 12) != 0) {
             int n = in.readVarInt();
             c.hist = new long[n];
-            c.histRule = new String[n];
+            String[] rules = new String[n];
             for (int i = 0; i < n; i++) {
                 int code = (short) in.readVarInt() & 0xFFFF; // what was written as a short, as it was written
                 c.hist[i] = histEntry(code, in.readTime(created));
-                c.histRule[i] = in.readInterned();
+                rules[i] = in.readInterned();
             }
+            c.histRules = n == 1 ? rules[0] : rules;
         }
         c.grade = (present & 1L << 13) != 0 ? in.readInterned() : null;
         c.ownerId = (present & 1L << 14) != 0 ? in.readInterned() : null;

@@ -80,9 +80,15 @@ public final class CustomerRecord extends AbstractCustomerRecord {
         Objects.requireNonNull(to, "to");
         int n = hist == null ? 0 : hist.length;
         hist = hist == null ? new long[1] : Arrays.copyOf(hist, n + 1);
-        histRule = histRule == null ? new String[1] : Arrays.copyOf(histRule, n + 1);
         hist[n] = histEntry(((stage == null ? 0 : stage.ordinal() + 1) << 8) | (to.ordinal() + 1), at.toEpochMilli());
-        histRule[n] = rule == null ? null : rule.intern();
+        String name = rule == null ? null : rule.intern();
+        if (n == 0) {
+            histRules = name; // one change: the name, no array (see Customer#histRules)
+        } else {
+            String[] rules = n == 1 ? new String[] {(String) histRules, null} : Arrays.copyOf((String[]) histRules, n + 1);
+            rules[n] = name;
+            histRules = rules;
+        }
         stage = to;
         stageSince = at.toEpochMilli();
     }
