@@ -26,9 +26,7 @@ final class OrdersRecord extends Orders {
         while (i > 0 && minuteAt(i - 1) > minute) {
             i--; // a late order still lands in time order
         }
-        if (n == HISTORY_LIMIT && i == 0) {
-            // the new order is the oldest of a full history: it would go in and out again at once
-        } else {
+        if (n < HISTORY_LIMIT || i > 0) { // else the oldest of a full history: in and out again at once
             int drop = n == HISTORY_LIMIT ? 1 : 0; // the oldest leaves the detailed history
             long[] h = new long[2 * (n + 1 - drop)];
             System.arraycopy(history, 2 * drop, h, 0, 2 * (i - drop));
