@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * A customer's order history folded into parallel primitive lists, plus the orders still in fulfilment. Engine use:
+ * A customer's order history folded into primitive arrays, plus the orders still in fulfilment. Engine use:
  * rules read it through {@link Customer}; the engine's subclass writes it.
  */
 public abstract class Orders {
