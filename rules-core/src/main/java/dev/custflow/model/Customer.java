@@ -43,26 +43,32 @@ import org.kie.api.definition.type.ClassReactive;
  */
 @ClassReactive
 public abstract class Customer extends CustomerHistory {
+    private static final int HIST_TIME_BITS = 49;
+
     protected Stage stage;
     protected long stageSince = Times.NEVER;
-    /** Who set the stage by hand and keeps it there (a StageSet event), or null while the rules move it. */
-    protected String stageSetBy;
-    /** Stage history: (from.ordinal+1) << 8 | (to.ordinal+1), parallel to {@link #histAt} and {@link #histRule}. */
-    protected short[] histStages;
-    protected long[] histAt;
-    protected String[] histRule;
+    /**
+     * Stage history, oldest first, parallel to {@link #histRules}: each entry holds the change, {@code (from.ordinal+1)
+     * << 8 | (to.ordinal+1)}, in its top 15 bits and when, epoch millis, in the low 49 (signed: every instant an event
+     * may carry, years 1900 to 9999, fits). One array rather than one for the changes and one for the times: most
+     * customers change stage once or twice, and each array costs its header. See {@link #histEntry}.
+     */
+    protected long[] hist;
+    /**
+     * The rule (or person) behind each change of {@link #hist}: the name itself while there is one change (the common
+     * case: no array for it), a {@code String[]} from the second; see {@link #histRule}.
+     */
+    protected Object histRules;
 
     protected int score;
     protected String grade;
-    /** The score and grade sales last heard of (LEAD_SCORED), and when; null and NEVER until first reported. */
-    protected int reportedScore;
-    protected String reportedGrade;
-    protected long scoreReportedAt = Times.NEVER;
     protected String ownerId;
-    /** When the lead got its current rep (epoch millis), or {@link Times#NEVER}. */
-    protected long ownerSince = Times.NEVER;
-    /** Who gave the customer to its rep by hand (an OwnerSet event), or null when the assignment rules did. */
-    protected String ownerSetBy;
+    /**
+     * What people and the sales desk did with the lead (who set the stage or the owner by hand, since when the rep
+     * has it, the score last reported), allocated when one of them is first set: most customers never have one,
+     * and each field here would cost every profile (see {@link CustomerContact#rare}).
+     */
+    protected Handling handling;
     protected String[] tags;
 
     protected Warnings warnings;
@@ -109,25 +115,50 @@ public abstract class Customer extends CustomerHistory {
      *         {@code actions.changeStage} does nothing while it is set
      */
     public String getStageSetBy() {
-        return stageSetBy;
+        return handling == null ? null : handling.stageSetBy;
     }
 
     /** @return true while a person keeps the stage where they set it ({@link #getStageSetBy()}) */
     public boolean isStageSetByPerson() {
-        return stageSetBy != null;
+        return getStageSetBy() != null;
     }
 
     /** @return every stage change, oldest first */
     public List<StageChange> getStageHistory() {
-        if (histStages == null) {
+        if (hist == null) {
             return List.of();
         }
-        List<StageChange> out = new ArrayList<>(histStages.length);
-        for (int i = 0; i < histStages.length; i++) {
-            out.add(new StageChange(stageOf(histStages[i] >> 8), stageOf(histStages[i] & 0xFF),
-                    Instant.ofEpochMilli(histAt[i]), histRule[i]));
+        List<StageChange> out = new ArrayList<>(hist.length);
+        for (int i = 0; i < hist.length; i++) {
+            int code = histCode(hist[i]);
+            out.add(new StageChange(stageOf(code >> 8), stageOf(code & 0xFF), Instant.ofEpochMilli(histAt(hist[i])),
+                    histRule(i)));
         }
         return out;
+    }
+
+    /**
+     * @param code the change, {@code (from.ordinal+1) << 8 | (to.ordinal+1)}
+     * @param at   when, epoch millis
+     * @return an entry of {@link #hist}
+     */
+    protected static long histEntry(int code, long at) {
+        return (long) code << HIST_TIME_BITS | at & (1L << HIST_TIME_BITS) - 1;
+    }
+
+    /** @return the rule (or person) behind the {@code i}-th change of {@link #hist} */
+    protected final String histRule(int i) {
+        return hist.length == 1 ? (String) histRules : ((String[]) histRules)[i];
+    }
+
+    /** @param entry an entry of {@link #hist} @return the change it holds */
+    protected static int histCode(long entry) {
+        return (int) (entry >>> HIST_TIME_BITS);
+    }
+
+    /** @param entry an entry of {@link #hist} @return when, epoch millis */
+    protected static long histAt(long entry) {
+        return entry << Long.SIZE - HIST_TIME_BITS >> Long.SIZE - HIST_TIME_BITS;
     }
 
     /**
@@ -135,11 +166,11 @@ public abstract class Customer extends CustomerHistory {
      * @return true if the customer has ever been in that stage
      */
     public boolean hasBeen(Stage s) {
-        if (histStages == null) {
+        if (hist == null) {
             return false;
         }
-        for (short h : histStages) {
-            if ((h & 0xFF) == s.ordinal() + 1) {
+        for (long h : hist) {
+            if ((histCode(h) & 0xFF) == s.ordinal() + 1) {
                 return true;
             }
         }
@@ -164,17 +195,17 @@ public abstract class Customer extends CustomerHistory {
 
     /** @return the score sales last heard of (LEAD_SCORED), 0 until reported; {@link #getScore()} is exact */
     public int getReportedScore() {
-        return reportedScore;
+        return handling == null ? 0 : handling.reportedScore;
     }
 
     /** @return the grade sales last heard of (LEAD_SCORED), or null until reported */
     public String getReportedGrade() {
-        return reportedGrade;
+        return handling == null ? null : handling.reportedGrade;
     }
 
     /** @return when sales last heard of the score, or null until reported (or when an older snapshot did not say) */
     public Instant getScoreReportedAt() {
-        return Times.instant(scoreReportedAt);
+        return Times.instant(scoreReportedMillis());
     }
 
     /**
@@ -182,7 +213,16 @@ public abstract class Customer extends CustomerHistory {
      * @return true if the score was reported less than that many days ago
      */
     public boolean scoreReportedWithinDays(int days) {
-        return scoreReportedAt != Times.NEVER && now - scoreReportedAt < days * Times.DAY_MILLIS;
+        long reported = scoreReportedMillis();
+        return reported != Times.NEVER && now - reported < days * Times.DAY_MILLIS;
+    }
+
+    private long scoreReportedMillis() {
+        return handling == null ? Times.NEVER : handling.scoreReportedAt;
+    }
+
+    private long ownerSinceOrNever() {
+        return handling == null ? Times.NEVER : handling.ownerSince;
     }
 
     /**
@@ -191,8 +231,9 @@ public abstract class Customer extends CustomerHistory {
      *         least {@code step} points (up or down)
      */
     public boolean scoreMovedSinceReport(int step) {
+        String reportedGrade = getReportedGrade();
         return reportedGrade != null && grade != null
-                && (!grade.equals(reportedGrade) || Math.abs(score - reportedScore) >= step);
+                && (!grade.equals(reportedGrade) || Math.abs(score - getReportedScore()) >= step);
     }
 
     /** @return the owning rep's id, or null while unassigned */
@@ -206,7 +247,7 @@ public abstract class Customer extends CustomerHistory {
      *         lead with its rep
      */
     public String getOwnerSetBy() {
-        return ownerSetBy;
+        return handling == null ? null : handling.ownerSetBy;
     }
 
     /**
@@ -278,7 +319,7 @@ public abstract class Customer extends CustomerHistory {
     }
 
     private long lastEngagedAt() {
-        long last = Math.max(Math.max(createdAt, ownerSince), lastInteractionMillis());
+        long last = Math.max(Math.max(createdAt, ownerSinceOrNever()), lastInteractionMillis());
         return Math.max(Math.max(last, lastCaptureMillis()), stageSince == Times.NEVER ? last : stageSince);
     }
 
@@ -461,5 +502,23 @@ public abstract class Customer extends CustomerHistory {
     @Override
     public String toString() {
         return "Customer{" + id + ", " + stage + ", orders=" + getOrderCount() + "}";
+    }
+
+    /** See {@link #handling}. Written by the engine only. */
+    protected static final class Handling {
+        /** Who set the stage by hand and keeps it there (a StageSet event), or null while the rules move it. */
+        public String stageSetBy;
+        /** The score and grade sales last heard of (LEAD_SCORED), and when; null and NEVER until first reported. */
+        public int reportedScore;
+        public String reportedGrade;
+        public long scoreReportedAt = Times.NEVER;
+        /** When the lead got its current rep (epoch millis), or {@link Times#NEVER}. */
+        public long ownerSince = Times.NEVER;
+        /** Who gave the customer to its rep by hand (an OwnerSet event), or null when the assignment rules did. */
+        public String ownerSetBy;
+
+        /** Allocated by the engine when a profile first needs one of these fields. */
+        public Handling() {
+        }
     }
 }

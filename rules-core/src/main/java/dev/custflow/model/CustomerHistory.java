@@ -17,10 +17,8 @@ public abstract class CustomerHistory extends CustomerContact {
     protected Products products;
     protected Service service;
     protected Engagement engagement;
-    protected byte lastNps = -1;
-    protected byte lastCsat = -1;
-    protected Review lastReview;
-    protected long lastSurveyAt = Times.NEVER;
+    /** The last survey answer, allocated with the first: most customers never answer one. */
+    protected LastSurvey lastSurvey;
 
     /**
      * @param id        the customer (or lead) id
@@ -107,7 +105,7 @@ public abstract class CustomerHistory extends CustomerContact {
      * @return that order's amount, or null when the history is shorter
      */
     public BigDecimal orderAmountFromEnd(int fromEnd) {
-        if (orders == null || fromEnd >= orders.cents.size()) {
+        if (orders == null || fromEnd >= orders.historySize()) {
             return null;
         }
         return Money.of(orders.amountFromEnd(fromEnd));
@@ -125,7 +123,7 @@ public abstract class CustomerHistory extends CustomerContact {
 
     /** @return the orders still in fulfilment */
     public List<OpenOrder> getOpenOrders() {
-        return orders == null || orders.open == null ? List.of() : Collections.unmodifiableList(orders.open);
+        return orders == null ? List.of() : Orders.list(orders.open);
     }
 
     /**
@@ -145,7 +143,7 @@ public abstract class CustomerHistory extends CustomerContact {
             return getOpenOrders();
         }
         List<OpenOrder> all = new ArrayList<>(getOpenOrders());
-        all.addAll(orders.closed);
+        all.addAll(Orders.list(orders.closed));
         return Collections.unmodifiableList(all);
     }
 
@@ -181,7 +179,7 @@ public abstract class CustomerHistory extends CustomerContact {
 
     /** @return how many deliveries with a promised date count toward {@link #onTimeDeliveryRate} */
     public int getDeliveriesWithPromise() {
-        return orders == null ? 0 : orders.promisedDays.size();
+        return orders == null ? 0 : orders.promisedDays.length;
     }
 
     /** @return when an order was last delivered, or null */
@@ -218,7 +216,7 @@ public abstract class CustomerHistory extends CustomerContact {
      * @return true if each of the last {@code orders} orders was smaller than the one before it
      */
     public boolean amountFellOn(int orders) {
-        if (this.orders == null || this.orders.cents.size() < orders + 1) {
+        if (this.orders == null || this.orders.historySize() < orders + 1) {
             return false;
         }
         for (int k = 0; k < orders; k++) {
@@ -236,7 +234,7 @@ public abstract class CustomerHistory extends CustomerContact {
      */
     public Instant intervalDueAt(double factor) {
         double mean = getMeanOrderIntervalDays();
-        if (orders == null || orders.minutes.size() < 3 || mean < 0) {
+        if (orders == null || orders.historySize() < 3 || mean < 0) {
             return null;
         }
         return Instant.ofEpochMilli(orders.lastAt + ((long) Math.floor(factor * mean) + 1) * Times.DAY_MILLIS);
@@ -368,27 +366,27 @@ public abstract class CustomerHistory extends CustomerContact {
 
     /** @return the last NPS answer 0-10, or -1 when never asked */
     public int getLastNps() {
-        return lastNps;
+        return lastSurvey == null ? -1 : lastSurvey.nps;
     }
 
     /** @return the last CSAT answer 1-5, or -1 when never asked */
     public int getLastCsat() {
-        return lastCsat;
+        return lastSurvey == null ? -1 : lastSurvey.csat;
     }
 
     /** @return the last after-sales review, or null */
     public Review getLastReview() {
-        return lastReview;
+        return lastSurvey == null ? null : lastSurvey.review;
     }
 
     /** @return when the last survey was answered, or null */
     public Instant getLastSurveyAt() {
-        return Times.instant(lastSurveyAt);
+        return lastSurvey == null ? null : Times.instant(lastSurvey.at);
     }
 
     /** @return whole days since the last survey answer, or -1 when never */
     public int getDaysSinceLastSurvey() {
-        return lastSurveyAt == Times.NEVER ? -1 : Times.daysBetween(lastSurveyAt, now);
+        return lastSurvey == null || lastSurvey.at == Times.NEVER ? -1 : Times.daysBetween(lastSurvey.at, now);
     }
 
     // ---------------------------------------------------------------- engagement
@@ -461,5 +459,19 @@ public abstract class CustomerHistory extends CustomerContact {
         long last = engagement == null || engagement.lastRepContactAt == Times.NEVER ? createdAt
                 : engagement.lastRepContactAt;
         return Instant.ofEpochMilli(last + days * Times.DAY_MILLIS);
+    }
+
+    /** See {@link #lastSurvey}. Written by the engine only. */
+    protected static final class LastSurvey {
+        /** NPS 0-10 and CSAT 1-5, -1 when not asked. */
+        public byte nps = -1;
+        public byte csat = -1;
+        public Review review;
+        /** When answered, epoch millis, or {@link Times#NEVER}. */
+        public long at = Times.NEVER;
+
+        /** Allocated by the engine when a profile first needs one of these fields. */
+        public LastSurvey() {
+        }
     }
 }

@@ -24,7 +24,10 @@ public abstract class OpenOrder {
     protected String trackingNo;
     /** The order's lines, or null. */
     protected OrderItem[] items;
-    /** The status timeline: statuses (ordinals) and when, in epoch millis; the first step is PLACED. */
+    /**
+     * The status timeline: statuses (ordinals) and when, in epoch millis; the first step is PLACED. Both null while
+     * the order has that step only (most orders in a profile are waiting for their next status): see {@link #steps()}.
+     */
     protected byte[] stepStatus;
     protected long[] stepAt;
     protected long invoicedAt = Times.NEVER;
@@ -45,8 +48,21 @@ public abstract class OpenOrder {
         this.statusAt = placedAt;
         this.amountCents = amountCents;
         this.promisedDay = promisedDay;
-        this.stepStatus = new byte[] {(byte) OrderStatus.PLACED.ordinal()};
-        this.stepAt = new long[] {placedAt};
+    }
+
+    /** @return how many steps the timeline has */
+    protected final int steps() {
+        return stepStatus == null ? 1 : stepStatus.length;
+    }
+
+    /** @return the status ordinal of the {@code i}-th step */
+    protected final int stepStatus(int i) {
+        return stepStatus == null ? OrderStatus.PLACED.ordinal() : stepStatus[i];
+    }
+
+    /** @return when the {@code i}-th step was reached, epoch millis */
+    protected final long stepAt(int i) {
+        return stepAt == null ? placedAt : stepAt[i];
     }
 
     /** @return the order id */
@@ -106,9 +122,9 @@ public abstract class OpenOrder {
 
     /** @return every status the order reached, oldest first, starting with PLACED */
     public List<OrderStep> getTimeline() {
-        OrderStep[] steps = new OrderStep[stepStatus.length];
+        OrderStep[] steps = new OrderStep[steps()];
         for (int i = 0; i < steps.length; i++) {
-            steps[i] = new OrderStep(OrderStatus.values()[stepStatus[i]], Instant.ofEpochMilli(stepAt[i]));
+            steps[i] = new OrderStep(OrderStatus.values()[stepStatus(i)], Instant.ofEpochMilli(stepAt(i)));
         }
         return List.of(steps);
     }
@@ -118,9 +134,9 @@ public abstract class OpenOrder {
      * @return when the order first reached it, or null
      */
     public Instant reachedAt(OrderStatus s) {
-        for (int i = 0; i < stepStatus.length; i++) {
-            if (stepStatus[i] == s.ordinal()) {
-                return Instant.ofEpochMilli(stepAt[i]);
+        for (int i = 0, n = steps(); i < n; i++) {
+            if (stepStatus(i) == s.ordinal()) {
+                return Instant.ofEpochMilli(stepAt(i));
             }
         }
         return null;

@@ -4,109 +4,149 @@ import java.util.Arrays;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
-import org.eclipse.collections.impl.list.mutable.primitive.LongArrayList;
 
 /**
- * A customer's order history folded into parallel primitive lists, plus the orders still in fulfilment. Engine use:
+ * A customer's order history folded into primitive arrays, plus the orders still in fulfilment. Engine use:
  * rules read it through {@link Customer}; the engine's subclass writes it.
  */
 public abstract class Orders {
-    /** Order times in epoch minutes, ascending, at most the engine's history limit. */
-    protected final IntArrayList minutes = new IntArrayList(2);
-    /** Order amounts in cents, parallel to {@link #minutes}. */
-    protected final LongArrayList cents = new LongArrayList(2);
+    /** The shared empty history: a profile's lists are arrays of exactly their size, most of them short. */
+    protected static final int[] NO_INTS = new int[0];
+    protected static final long[] NO_LONGS = new long[0];
+
+    /**
+     * The order history, at most the engine's history limit, in time order: each order's time in epoch minutes and
+     * its amount in cents side by side ({@code minute, cents, minute, cents...}; see {@link #minuteAt} and
+     * {@link #centsAt}). One plain array of exactly that size rather than two growable lists: most customers have one
+     * or a few orders, and list objects and spare slots would cost more than the entries (the engine replaces the
+     * array when an order comes).
+     */
+    protected long[] history = NO_LONGS;
     protected int count;
     protected long totalCents;
     protected long firstAt = Long.MAX_VALUE;
     protected long lastAt = Long.MIN_VALUE;
     protected long lastDeliveredAt = Times.NEVER;
     protected int returned;
-    protected List<OpenOrder> open;
-    /** Orders delivered, cancelled or returned within the tracking period, oldest first, or null. */
-    protected List<OpenOrder> closed;
+    /**
+     * The orders in fulfilment, oldest first: null for none, the {@link OpenOrder} itself for one (the common case),
+     * an {@code OpenOrder[]} for more; read with {@link #size(Object)} and {@link #at(Object, int)}.
+     */
+    protected Object open;
+    /** Orders delivered, cancelled or returned within the tracking period, oldest first, held like {@link #open}. */
+    protected Object closed;
     /** Deliveries with a promised date (the latest, at most the history limit): the promised epoch day ... */
-    protected final IntArrayList promisedDays = new IntArrayList(0);
+    protected int[] promisedDays = NO_INTS;
     /** ... and when it was delivered, epoch millis, parallel. */
-    protected final LongArrayList deliveredAts = new LongArrayList(0);
+    protected long[] deliveredAts = NO_LONGS;
 
     /** Only the engine creates order histories. */
     protected Orders() {
     }
 
+    /** @return how many orders {@link #open} or {@link #closed} holds */
+    protected static int size(Object orders) {
+        return orders == null ? 0 : orders instanceof OpenOrder ? 1 : ((OpenOrder[]) orders).length;
+    }
+
+    /** @return the {@code i}-th order {@link #open} or {@link #closed} holds */
+    protected static OpenOrder at(Object orders, int i) {
+        return orders instanceof OpenOrder o ? o : ((OpenOrder[]) orders)[i];
+    }
+
+    /** @return the orders {@link #open} or {@link #closed} holds, as a list */
+    protected static List<OpenOrder> list(Object orders) {
+        return orders == null ? List.of() : orders instanceof OpenOrder o ? List.of(o) : List.of((OpenOrder[]) orders);
+    }
+
     /** @param orderId an order id @return the open order, or null */
     protected final OpenOrder open(String orderId) {
-        if (open != null) {
-            for (OpenOrder o : open) {
-                if (o.getOrderId().equals(orderId)) {
-                    return o;
-                }
+        return find(open, orderId);
+    }
+
+    /** @param orderId an order id @return the tracked order (open or closed), or null */
+    protected final OpenOrder tracked(String orderId) {
+        OpenOrder o = find(open, orderId);
+        return o == null ? find(closed, orderId) : o;
+    }
+
+    private static OpenOrder find(Object orders, String orderId) {
+        for (int i = 0, n = size(orders); i < n; i++) {
+            OpenOrder o = at(orders, i);
+            if (o.getOrderId().equals(orderId)) {
+                return o;
             }
         }
         return null;
     }
 
-    /** @param orderId an order id @return the tracked order (open or closed), or null */
-    protected final OpenOrder tracked(String orderId) {
-        OpenOrder o = open(orderId);
-        if (o == null && closed != null) {
-            for (OpenOrder c : closed) {
-                if (c.getOrderId().equals(orderId)) {
-                    return c;
-                }
-            }
-        }
-        return o;
-    }
-
     final double onTimeRate(ZoneId zone) {
-        int n = promisedDays.size();
+        int n = promisedDays.length;
         if (n == 0) {
             return -1;
         }
         int onTime = 0;
         for (int i = 0; i < n; i++) {
-            if (Instant.ofEpochMilli(deliveredAts.get(i)).atZone(zone).toLocalDate().toEpochDay()
-                    <= promisedDays.get(i)) {
+            if (Instant.ofEpochMilli(deliveredAts[i]).atZone(zone).toLocalDate().toEpochDay()
+                    <= promisedDays[i]) {
                 onTime++;
             }
         }
         return onTime / (double) n;
     }
 
+    /** @return how many orders {@link #history} holds */
+    protected final int historySize() {
+        return history.length >> 1;
+    }
+
+    /** @return the time of the {@code i}-th order of {@link #history}, epoch minutes */
+    protected final int minuteAt(int i) {
+        return (int) history[2 * i];
+    }
+
+    /** @return the amount of the {@code i}-th order of {@link #history}, cents */
+    protected final long centsAt(int i) {
+        return history[2 * i + 1];
+    }
+
     final int countSince(int sinceMinute) {
-        return Windows.countSince(minutes, sinceMinute);
+        int n = 0;
+        for (int i = historySize() - 1; i >= 0 && minuteAt(i) >= sinceMinute; i--) {
+            n++;
+        }
+        return n;
     }
 
     final long sumSince(int sinceMinute) {
         long sum = 0;
-        for (int i = minutes.size() - 1; i >= 0 && minutes.get(i) >= sinceMinute; i--) {
-            sum += cents.get(i);
+        for (int i = historySize() - 1; i >= 0 && minuteAt(i) >= sinceMinute; i--) {
+            sum += centsAt(i);
         }
         return sum;
     }
 
     final long amountFromEnd(int k) {
-        int i = cents.size() - 1 - k;
-        return i < 0 ? 0 : cents.get(i);
+        int i = historySize() - 1 - k;
+        return i < 0 ? 0 : centsAt(i);
     }
 
     final double meanIntervalDays() {
-        int n = minutes.size();
+        int n = historySize();
         if (n < 2) {
             return -1;
         }
-        return (minutes.get(n - 1) - minutes.get(0)) / (double) Times.DAY_MINUTES / (n - 1);
+        return (minuteAt(n - 1) - minuteAt(0)) / (double) Times.DAY_MINUTES / (n - 1);
     }
 
     final double medianIntervalDays() {
-        int n = minutes.size();
+        int n = historySize();
         if (n < 2) {
             return -1;
         }
         int[] gaps = new int[n - 1];
         for (int i = 1; i < n; i++) {
-            gaps[i - 1] = minutes.get(i) - minutes.get(i - 1);
+            gaps[i - 1] = minuteAt(i) - minuteAt(i - 1);
         }
         Arrays.sort(gaps);
         int m = gaps.length;

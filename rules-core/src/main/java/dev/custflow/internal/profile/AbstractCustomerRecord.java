@@ -34,11 +34,14 @@ public abstract class AbstractCustomerRecord extends Customer {
     /** Customers share ZoneId instances: a few zones serve millions of profiles. */
     private static final ConcurrentMap<String, ZoneId> ZONES = new ConcurrentHashMap<>();
 
-    /** When the due-time index must wake this customer (epoch millis; MAX_VALUE for never), and its slot there. */
+    /** When the due-time index must wake this customer (epoch millis; MAX_VALUE for never). */
     long dueAt = Long.MAX_VALUE;
-    private int indexSlot = -1;
-    /** Counted in the owner's open leads by the assignment desk. */
-    boolean loadCounted;
+    /**
+     * The slot in the due-time index plus one (0: none) and, in the sign bit, whether the assignment desk counts this
+     * lead in its owner's open leads: one int rather than an int and a boolean, which would take a profile of the
+     * common kind over an 8-byte boundary.
+     */
+    private int slotAndLoad;
 
     AbstractCustomerRecord(String id, long createdAt) {
         super(id, createdAt);
@@ -73,22 +76,22 @@ public abstract class AbstractCustomerRecord extends Customer {
 
     /** @return this customer's slot in its partition's due-time index, or -1 */
     public int indexSlot() {
-        return indexSlot;
+        return (slotAndLoad & Integer.MAX_VALUE) - 1;
     }
 
     /** @param slot the slot in the due-time index, or -1 */
     public void indexSlot(int slot) {
-        this.indexSlot = slot;
+        this.slotAndLoad = slotAndLoad & Integer.MIN_VALUE | slot + 1;
     }
 
     /** @return true while this lead counts toward its owner's open-lead load */
     public boolean isLoadCounted() {
-        return loadCounted;
+        return slotAndLoad < 0;
     }
 
     /** @param counted whether this lead counts toward its owner's open-lead load */
     public void loadCounted(boolean counted) {
-        this.loadCounted = counted;
+        this.slotAndLoad = counted ? slotAndLoad | Integer.MIN_VALUE : slotAndLoad & Integer.MAX_VALUE;
     }
 
     /**
@@ -130,6 +133,20 @@ public abstract class AbstractCustomerRecord extends Customer {
             engagement = new EngagementRecord();
         }
         return (EngagementRecord) engagement;
+    }
+
+    final Handling handling() {
+        if (handling == null) {
+            handling = new Handling();
+        }
+        return handling;
+    }
+
+    final LastSurvey lastSurvey() {
+        if (lastSurvey == null) {
+            lastSurvey = new LastSurvey();
+        }
+        return lastSurvey;
     }
 
     final SalesRecord sales() {
@@ -251,16 +268,16 @@ public abstract class AbstractCustomerRecord extends Customer {
         o.writeTime(dueAt, createdAt);
         long present = bit(0, name) | bit(1, company) | bit(2, phone) | bit(3, email) | bit(4, rare)
                 | bit(5, region) | bit(6, city) | bit(7, industry) | bit(8, title) | bit(9, channel)
-                | bit(10, attributes) | bit(11, stage) | bit(12, histStages) | bit(13, grade) | bit(14, ownerId)
+                | bit(10, attributes) | bit(11, stage) | bit(12, hist) | bit(13, grade) | bit(14, ownerId)
                 | bit(15, tags) | bit(16, orders) | bit(17, service) | bit(18, engagement) | bit(19, outreach)
                 | bit(20, warnings) | bit(21, products) | bit(22, notes) | bit(23, segment) | bit(24, sales)
-                | bit(25, behaviour) | bit(26, lastReview) | (loadCounted ? 1L << 27 : 0)
+                | bit(25, behaviour) | bit(26, getLastReview()) | (isLoadCounted() ? 1L << 27 : 0)
                 | ((rfmR | rfmF | rfmM) != 0 ? 1L << 28 : 0)
-                | (lastNps != -1 || lastCsat != -1 || lastSurveyAt != Times.NEVER ? 1L << 29 : 0)
+                | (surveyed() ? 1L << 29 : 0)
                 | (stageSince != Times.NEVER ? 1L << 30 : 0) | (companySize != -1 ? 1L << 31 : 0)
                 | (birthdayDay != Integer.MIN_VALUE ? 1L << 32 : 0) | (flags != 0 ? 1L << 33 : 0)
-                | (score != 0 ? 1L << 34 : 0) | (ownerSince != Times.NEVER ? 1L << 35 : 0)
-                | bit(36, stageSetBy) | bit(37, ownerSetBy) | bit(38, reportedGrade);
+                | (score != 0 ? 1L << 34 : 0) | (ownerSinceMillis() != Times.NEVER ? 1L << 35 : 0)
+                | bit(36, getStageSetBy()) | bit(37, getOwnerSetBy()) | bit(38, getReportedGrade());
         o.writeVarLong(present);
         for (String s : new String[] {name, company, phone, email}) {
             if (s != null) {
@@ -302,12 +319,12 @@ public abstract class AbstractCustomerRecord extends Customer {
         if (stage != null) {
             o.writeVarInt(stage.ordinal());
         }
-        if (histStages != null) {
-            o.writeVarInt(histStages.length);
-            for (int i = 0; i < histStages.length; i++) {
-                o.writeVarInt(histStages[i] & 0xFFFF);
-                o.writeTime(histAt[i], createdAt);
-                o.writeString(histRule[i]);
+        if (hist != null) {
+            o.writeVarInt(hist.length);
+            for (int i = 0; i < hist.length; i++) {
+                o.writeVarInt(histCode(hist[i]));
+                o.writeTime(histAt(hist[i]), createdAt);
+                o.writeString(histRule(i));
             }
         }
         if (grade != null) {
@@ -349,18 +366,18 @@ public abstract class AbstractCustomerRecord extends Customer {
         if (behaviour != null) {
             ((BehaviourRecord) behaviour).write(o);
         }
-        if (lastReview != null) {
-            o.writeVarInt(lastReview.ordinal());
+        if (getLastReview() != null) {
+            o.writeVarInt(getLastReview().ordinal());
         }
         if ((rfmR | rfmF | rfmM) != 0) {
             o.writeByte(rfmR);
             o.writeByte(rfmF);
             o.writeByte(rfmM);
         }
-        if (lastNps != -1 || lastCsat != -1 || lastSurveyAt != Times.NEVER) {
-            o.writeByte(lastNps);
-            o.writeByte(lastCsat);
-            o.writeTime(lastSurveyAt, createdAt);
+        if (surveyed()) {
+            o.writeByte(lastSurvey.nps);
+            o.writeByte(lastSurvey.csat);
+            o.writeTime(lastSurvey.at, createdAt);
         }
         if (stageSince != Times.NEVER) {
             o.writeTime(stageSince, createdAt);
@@ -377,19 +394,21 @@ public abstract class AbstractCustomerRecord extends Customer {
         if (score != 0) {
             o.writeSignedInt(score);
         }
-        if (ownerSince != Times.NEVER) {
-            o.writeTime(ownerSince, createdAt);
-        }
-        if (stageSetBy != null) {
-            o.writeString(stageSetBy);
-        }
-        if (ownerSetBy != null) {
-            o.writeString(ownerSetBy);
-        }
-        if (reportedGrade != null) {
-            o.writeString(reportedGrade);
-            o.writeSignedInt(reportedScore);
-            o.writeTime(scoreReportedAt, createdAt);
+        if (handling != null) {
+            if (handling.ownerSince != Times.NEVER) {
+                o.writeTime(handling.ownerSince, createdAt);
+            }
+            if (handling.stageSetBy != null) {
+                o.writeString(handling.stageSetBy);
+            }
+            if (handling.ownerSetBy != null) {
+                o.writeString(handling.ownerSetBy);
+            }
+            if (handling.reportedGrade != null) {
+                o.writeString(handling.reportedGrade);
+                o.writeSignedInt(handling.reportedScore);
+                o.writeTime(handling.scoreReportedAt, createdAt);
+            }
         }
         // version 2 (accounts): appended after everything version 1 wrote, so that a later step appends after it
         o.writeString(rare == null ? null : rare.accountKey);
@@ -399,6 +418,15 @@ public abstract class AbstractCustomerRecord extends Customer {
         if (orders != null) {
             ((OrdersRecord) orders).writeFulfilment(o, createdAt);
         }
+    }
+
+    private boolean surveyed() {
+        return lastSurvey != null && (lastSurvey.nps != -1 || lastSurvey.csat != -1 || lastSurvey.at != Times.NEVER);
+    }
+
+    /** @return when the lead got its current rep, epoch millis, or {@link Times#NEVER} */
+    public long ownerSinceMillis() {
+        return handling == null ? Times.NEVER : handling.ownerSince;
     }
 
     private static long bit(int n, Object value) {
@@ -469,14 +497,14 @@ public abstract class AbstractCustomerRecord extends Customer {
         c.stage = (present & 1L << 11) != 0 ? Stage.values()[in.readVarInt()] : null;
         if ((present & 1L << 12) != 0) {
             int n = in.readVarInt();
-            c.histStages = new short[n];
-            c.histAt = new long[n];
-            c.histRule = new String[n];
+            c.hist = new long[n];
+            String[] rules = new String[n];
             for (int i = 0; i < n; i++) {
-                c.histStages[i] = (short) in.readVarInt();
-                c.histAt[i] = in.readTime(created);
-                c.histRule[i] = in.readInterned();
+                int code = (short) in.readVarInt() & 0xFFFF; // what was written as a short, as it was written
+                c.hist[i] = histEntry(code, in.readTime(created));
+                rules[i] = in.readInterned();
             }
+            c.histRules = n == 1 ? rules[0] : rules;
         }
         c.grade = (present & 1L << 13) != 0 ? in.readInterned() : null;
         c.ownerId = (present & 1L << 14) != 0 ? in.readInterned() : null;
@@ -491,17 +519,20 @@ public abstract class AbstractCustomerRecord extends Customer {
         c.segment = (present & 1L << 23) != 0 ? Segment.values()[in.readVarInt()] : null;
         c.sales = (present & 1L << 24) != 0 ? SalesRecord.read(in) : null;
         c.behaviour = (present & 1L << 25) != 0 ? BehaviourRecord.read(in) : null;
-        c.lastReview = (present & 1L << 26) != 0 ? Review.values()[in.readVarInt()] : null;
-        c.loadCounted = (present & 1L << 27) != 0;
+        if ((present & 1L << 26) != 0) {
+            c.lastSurvey().review = Review.values()[in.readVarInt()];
+        }
+        c.loadCounted((present & 1L << 27) != 0);
         if ((present & 1L << 28) != 0) {
             c.rfmR = (byte) in.readByte();
             c.rfmF = (byte) in.readByte();
             c.rfmM = (byte) in.readByte();
         }
         if ((present & 1L << 29) != 0) {
-            c.lastNps = (byte) in.readByte();
-            c.lastCsat = (byte) in.readByte();
-            c.lastSurveyAt = in.readTime(created);
+            LastSurvey s = c.lastSurvey();
+            s.nps = (byte) in.readByte();
+            s.csat = (byte) in.readByte();
+            s.at = in.readTime(created);
         }
         if ((present & 1L << 30) != 0) {
             c.stageSince = in.readTime(created);
@@ -519,21 +550,22 @@ public abstract class AbstractCustomerRecord extends Customer {
             c.score = in.readSignedInt();
         }
         if ((present & 1L << 35) != 0) { // format version 2 on
-            c.ownerSince = in.readTime(created);
+            c.handling().ownerSince = in.readTime(created);
         }
         if ((present & 1L << 36) != 0) { // format version 2 on
-            c.stageSetBy = in.readInterned();
+            c.handling().stageSetBy = in.readInterned();
         }
         if ((present & 1L << 37) != 0) { // format version 2 on
-            c.ownerSetBy = in.readInterned();
+            c.handling().ownerSetBy = in.readInterned();
         }
         if ((present & 1L << 38) != 0) {
-            c.reportedGrade = in.readInterned();
-            c.reportedScore = in.readSignedInt();
-            c.scoreReportedAt = in.readTime(created);
+            Handling h = c.handling();
+            h.reportedGrade = in.readInterned();
+            h.reportedScore = in.readSignedInt();
+            h.scoreReportedAt = in.readTime(created);
         } else if (version == 1 && c.grade != null) {
-            c.reportedGrade = c.grade;
-            c.reportedScore = c.score;
+            c.handling().reportedGrade = c.grade;
+            c.handling().reportedScore = c.score;
         }
         if (version >= 2) {
             String account = in.readString();

@@ -78,13 +78,17 @@ public final class CustomerRecord extends AbstractCustomerRecord {
      */
     public void moveTo(Stage to, Instant at, String rule) {
         Objects.requireNonNull(to, "to");
-        int n = histStages == null ? 0 : histStages.length;
-        histStages = histStages == null ? new short[1] : Arrays.copyOf(histStages, n + 1);
-        histAt = histAt == null ? new long[1] : Arrays.copyOf(histAt, n + 1);
-        histRule = histRule == null ? new String[1] : Arrays.copyOf(histRule, n + 1);
-        histStages[n] = (short) (((stage == null ? 0 : stage.ordinal() + 1) << 8) | (to.ordinal() + 1));
-        histAt[n] = at.toEpochMilli();
-        histRule[n] = rule == null ? null : rule.intern();
+        int n = hist == null ? 0 : hist.length;
+        hist = hist == null ? new long[1] : Arrays.copyOf(hist, n + 1);
+        hist[n] = histEntry(((stage == null ? 0 : stage.ordinal() + 1) << 8) | (to.ordinal() + 1), at.toEpochMilli());
+        String name = rule == null ? null : rule.intern();
+        if (n == 0) {
+            histRules = name; // one change: the name, no array (see Customer#histRules)
+        } else {
+            String[] rules = n == 1 ? new String[] {(String) histRules, null} : Arrays.copyOf((String[]) histRules, n + 1);
+            rules[n] = name;
+            histRules = rules;
+        }
         stage = to;
         stageSince = at.toEpochMilli();
     }
@@ -105,13 +109,17 @@ public final class CustomerRecord extends AbstractCustomerRecord {
         if (moved) {
             moveTo(to, at, rule);
         }
-        stageSetBy = by == null ? null : by.intern();
+        if (by != null || handling != null) {
+            handling().stageSetBy = by == null ? null : by.intern();
+        }
         return moved;
     }
 
     /** A rule overruled a person's stage: the rules move the stage again. */
     public void releaseStage() {
-        stageSetBy = null;
+        if (handling != null) {
+            handling.stageSetBy = null;
+        }
     }
 
     /**
@@ -131,9 +139,10 @@ public final class CustomerRecord extends AbstractCustomerRecord {
      * @param at when, epoch millis
      */
     public void scoreReported(long at) {
-        this.reportedScore = score;
-        this.reportedGrade = grade;
-        this.scoreReportedAt = at;
+        Handling h = handling();
+        h.reportedScore = score;
+        h.reportedGrade = grade;
+        h.scoreReportedAt = at;
     }
 
     /**
@@ -157,17 +166,17 @@ public final class CustomerRecord extends AbstractCustomerRecord {
 
     /** @param at when the lead got its current rep (the assignment desk sets it with the owner), epoch millis */
     public void ownerSince(long at) {
-        this.ownerSince = at;
+        if (at != Times.NEVER || handling != null) {
+            handling().ownerSince = at;
+        }
     }
 
-    /** @return when the lead got its current rep, epoch millis, or {@code Times.NEVER} */
-    public long ownerSinceMillis() {
-        return ownerSince;
-    }
 
     /** @param by who gave the customer to its rep by hand, or null when the assignment rules did */
     public void ownerSetBy(String by) {
-        this.ownerSetBy = by == null ? null : by.intern();
+        if (by != null || handling != null) {
+            handling().ownerSetBy = by == null ? null : by.intern();
+        }
     }
 
     /**
@@ -419,16 +428,17 @@ public final class CustomerRecord extends AbstractCustomerRecord {
         } else if (event instanceof TicketResolved e) {
             service().resolve(e.ticketId(), Boolean.TRUE.equals(e.firstContact()));
         } else if (event instanceof SurveyAnswered e) {
+            LastSurvey s = lastSurvey();
             if (e.nps() != null) {
-                lastNps = e.nps().byteValue();
+                s.nps = e.nps().byteValue();
             }
             if (e.csat() != null) {
-                lastCsat = e.csat().byteValue();
+                s.csat = e.csat().byteValue();
             }
             if (e.review() != null) {
-                lastReview = e.review();
+                s.review = e.review();
             }
-            lastSurveyAt = at;
+            s.at = at;
         } else if (event instanceof ConsentChanged e) {
             outreach().consent(e.channel(), e.optedOut());
         } else if (event instanceof ContractSigned e) {

@@ -28,9 +28,14 @@ public final class OpenOrderRecord extends OpenOrder {
         if (tracking != null) {
             this.trackingNo = tracking;
         }
-        int n = stepStatus.length;
-        stepStatus = Arrays.copyOf(stepStatus, n + 1);
-        stepAt = Arrays.copyOf(stepAt, n + 1);
+        int n = steps();
+        if (stepStatus == null) { // the first step besides PLACED: the timeline gets its arrays
+            stepStatus = new byte[] {(byte) OrderStatus.PLACED.ordinal(), 0};
+            stepAt = new long[] {placedAt, 0};
+        } else {
+            stepStatus = Arrays.copyOf(stepStatus, n + 1);
+            stepAt = Arrays.copyOf(stepAt, n + 1);
+        }
         stepStatus[n] = (byte) s.ordinal();
         stepAt[n] = at;
         return true;
@@ -77,9 +82,9 @@ public final class OpenOrderRecord extends OpenOrder {
 
     /** @return when it was delivered (epoch millis), or {@link Times#NEVER} */
     long deliveredMillis() {
-        for (int i = stepStatus.length - 1; i >= 0; i--) {
-            if (stepStatus[i] == OrderStatus.DELIVERED.ordinal()) {
-                return stepAt[i];
+        for (int i = steps() - 1; i >= 0; i--) {
+            if (stepStatus(i) == OrderStatus.DELIVERED.ordinal()) {
+                return stepAt(i);
             }
         }
         return Times.NEVER;
@@ -122,10 +127,10 @@ public final class OpenOrderRecord extends OpenOrder {
                 o.writeVarInt(i.quantity());
             }
         }
-        o.writeVarInt(stepStatus.length);
-        for (int i = 0; i < stepStatus.length; i++) {
-            o.writeVarInt(stepStatus[i]);
-            o.writeTime(stepAt[i], placedAt);
+        o.writeVarInt(steps());
+        for (int i = 0, n = steps(); i < n; i++) {
+            o.writeVarInt(stepStatus(i));
+            o.writeTime(stepAt(i), placedAt);
         }
         o.writeTime(invoicedAt, placedAt);
         o.writeVarInt(lateNoticeDays);
@@ -141,12 +146,15 @@ public final class OpenOrderRecord extends OpenOrder {
             }
         }
         int steps = in.readVarInt();
-        stepStatus = new byte[steps];
-        stepAt = new long[steps];
+        byte[] statuses = new byte[steps];
+        long[] ats = new long[steps];
         for (int i = 0; i < steps; i++) {
-            stepStatus[i] = (byte) in.readVarInt();
-            stepAt[i] = in.readTime(placedAt);
+            statuses[i] = (byte) in.readVarInt();
+            ats[i] = in.readTime(placedAt);
         }
+        boolean placedOnly = steps == 1 && statuses[0] == OrderStatus.PLACED.ordinal() && ats[0] == placedAt;
+        stepStatus = placedOnly ? null : statuses;
+        stepAt = placedOnly ? null : ats;
         invoicedAt = in.readTime(placedAt);
         lateNoticeDays = in.readVarInt();
         overdueNoticeDays = in.readVarInt();

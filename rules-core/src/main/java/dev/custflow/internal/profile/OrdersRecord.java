@@ -9,7 +9,7 @@ import dev.custflow.model.OrderStatus;
 import dev.custflow.model.Orders;
 import dev.custflow.model.Times;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
 
 /** The engine's order history: orders placed, status changes and payments folded in. */
 final class OrdersRecord extends Orders {
@@ -21,24 +21,28 @@ final class OrdersRecord extends Orders {
 
     void place(String orderId, long at, long amountCents, LocalDate promised, OrderItem[] items) {
         int minute = Times.minute(at);
-        int i = MinuteLists.insertionPoint(minutes, minute);
-        minutes.addAtIndex(i, minute);
-        cents.addAtIndex(i, amountCents);
-        if (minutes.size() > HISTORY_LIMIT) {
-            minutes.removeAtIndex(0);
-            cents.removeAtIndex(0);
+        int n = historySize();
+        int i = n;
+        while (i > 0 && minuteAt(i - 1) > minute) {
+            i--; // a late order still lands in time order
+        }
+        if (n < HISTORY_LIMIT || i > 0) { // else the oldest of a full history: in and out again at once
+            int drop = n == HISTORY_LIMIT ? 1 : 0; // the oldest leaves the detailed history
+            long[] h = new long[2 * (n + 1 - drop)];
+            System.arraycopy(history, 2 * drop, h, 0, 2 * (i - drop));
+            h[2 * (i - drop)] = minute;
+            h[2 * (i - drop) + 1] = amountCents;
+            System.arraycopy(history, 2 * i, h, 2 * (i - drop + 1), 2 * (n - i));
+            history = h;
         }
         count++;
         totalCents += amountCents;
         firstAt = Math.min(firstAt, at);
         lastAt = Math.max(lastAt, at);
-        if (open == null) {
-            open = new ArrayList<>(1);
-        }
         OpenOrderRecord o = new OpenOrderRecord(orderId, at, amountCents,
                 promised == null ? Integer.MIN_VALUE : (int) promised.toEpochDay());
         o.items(items);
-        open.add(o);
+        open = plus(open, o);
     }
 
     /**
@@ -73,23 +77,21 @@ final class OrdersRecord extends Orders {
         }
         o.status(status, at, tracking);
         if (status == OrderStatus.DELIVERED && o.promisedDay() != Integer.MIN_VALUE) {
-            promisedDays.add(o.promisedDay());
-            deliveredAts.add(at);
-            if (promisedDays.size() > HISTORY_LIMIT) {
-                promisedDays.removeAtIndex(0);
-                deliveredAts.removeAtIndex(0);
-            }
+            int n = promisedDays.length;
+            int drop = n == HISTORY_LIMIT ? 1 : 0;
+            promisedDays = Arrays.copyOfRange(promisedDays, drop, n + 1);
+            deliveredAts = Arrays.copyOfRange(deliveredAts, drop, n + 1);
+            promisedDays[n - drop] = o.promisedDay();
+            deliveredAts[n - drop] = at;
         }
         if (status == OrderStatus.CANCELLED || status == OrderStatus.RETURNED) {
             reverse(o, was);
         }
-        if (status.isFinal() && open != null && open.remove(o)) {
-            if (closed == null) {
-                closed = new ArrayList<>(1);
-            }
-            closed.add(o);
-            if (closed.size() > CLOSED_LIMIT) {
-                closed.remove(0);
+        if (status.isFinal() && indexOf(open, o) >= 0) {
+            open = minus(open, indexOf(open, o));
+            closed = plus(closed, o);
+            if (size(closed) > CLOSED_LIMIT) {
+                closed = minus(closed, 0);
             }
         }
         return true;
@@ -103,30 +105,32 @@ final class OrdersRecord extends Orders {
         count = Math.max(0, count - 1);
         totalCents -= o.amountCents();
         int minute = Times.minute(o.placedMillis());
-        for (int i = minutes.size() - 1; i >= 0; i--) {
-            if (minutes.get(i) == minute && cents.get(i) == o.amountCents()) {
-                minutes.removeAtIndex(i);
-                cents.removeAtIndex(i);
+        for (int i = historySize() - 1; i >= 0; i--) {
+            if (minuteAt(i) == minute && centsAt(i) == o.amountCents()) {
+                long[] rest = history.length == 2 ? NO_LONGS : new long[history.length - 2];
+                System.arraycopy(history, 0, rest, 0, 2 * i);
+                System.arraycopy(history, 2 * i + 2, rest, 2 * i, rest.length - 2 * i);
+                history = rest;
                 break;
             }
         }
         if (count == 0) {
             firstAt = Long.MAX_VALUE;
             lastAt = Long.MIN_VALUE;
-        } else if (!minutes.isEmpty()) { // the first and last orders left are known to the minute
-            if (o.placedMillis() <= firstAt && count == minutes.size()) {
-                firstAt = Times.millis(minutes.get(0));
+        } else if (historySize() > 0) { // the first and last orders left are known to the minute
+            if (o.placedMillis() <= firstAt && count == historySize()) {
+                firstAt = Times.millis(minuteAt(0));
             }
             if (o.placedMillis() >= lastAt) {
-                lastAt = Times.millis(minutes.get(minutes.size() - 1));
+                lastAt = Times.millis(minuteAt(historySize() - 1));
             }
         }
         if (was == OrderStatus.DELIVERED) {
             long delivered = o.deliveredMillis();
-            for (int i = promisedDays.size() - 1; i >= 0; i--) {
-                if (promisedDays.get(i) == o.promisedDay() && deliveredAts.get(i) == delivered) {
-                    promisedDays.removeAtIndex(i);
-                    deliveredAts.removeAtIndex(i);
+            for (int i = promisedDays.length - 1; i >= 0; i--) {
+                if (promisedDays[i] == o.promisedDay() && deliveredAts[i] == delivered) {
+                    promisedDays = without(promisedDays, i);
+                    deliveredAts = without(deliveredAts, i);
                     break;
                 }
             }
@@ -141,69 +145,122 @@ final class OrdersRecord extends Orders {
     }
 
     void forgetStale(long before) {
-        if (open != null) {
-            open.removeIf(o -> ((OpenOrderRecord) o).statusMillis() < before);
-            if (open.isEmpty()) {
-                open = null;
+        open = withoutStale(open, before);
+        closed = withoutStale(closed, before);
+    }
+
+    private static Object withoutStale(Object orders, long before) {
+        for (int i = size(orders) - 1; i >= 0; i--) {
+            if (((OpenOrderRecord) at(orders, i)).statusMillis() < before) {
+                orders = minus(orders, i);
             }
         }
-        if (closed != null) {
-            closed.removeIf(o -> ((OpenOrderRecord) o).statusMillis() < before);
-            if (closed.isEmpty()) {
-                closed = null;
+        return orders;
+    }
+
+    /** @return {@code orders} (held like {@link #open}) with {@code o} added at the end */
+    private static Object plus(Object orders, OpenOrder o) {
+        int n = size(orders);
+        if (n == 0) {
+            return o;
+        }
+        OpenOrder[] more = new OpenOrder[n + 1];
+        for (int i = 0; i < n; i++) {
+            more[i] = at(orders, i);
+        }
+        more[n] = o;
+        return more;
+    }
+
+    /** @return {@code orders} (held like {@link #open}) without its {@code i}-th order */
+    private static Object minus(Object orders, int i) {
+        int n = size(orders);
+        if (n == 1) {
+            return null;
+        }
+        OpenOrder[] all = (OpenOrder[]) orders;
+        if (n == 2) {
+            return all[1 - i];
+        }
+        OpenOrder[] rest = new OpenOrder[n - 1];
+        System.arraycopy(all, 0, rest, 0, i);
+        System.arraycopy(all, i + 1, rest, i, n - 1 - i);
+        return rest;
+    }
+
+    private static int indexOf(Object orders, OpenOrder o) {
+        for (int i = 0, n = size(orders); i < n; i++) {
+            if (at(orders, i) == o) {
+                return i;
             }
         }
+        return -1;
+    }
+
+    private static int[] without(int[] a, int i) {
+        if (a.length == 1) {
+            return NO_INTS;
+        }
+        int[] rest = new int[a.length - 1];
+        System.arraycopy(a, 0, rest, 0, i);
+        System.arraycopy(a, i + 1, rest, i, a.length - 1 - i);
+        return rest;
+    }
+
+    private static long[] without(long[] a, int i) {
+        if (a.length == 1) {
+            return NO_LONGS;
+        }
+        long[] rest = new long[a.length - 1];
+        System.arraycopy(a, 0, rest, 0, i);
+        System.arraycopy(a, i + 1, rest, i, a.length - 1 - i);
+        return rest;
     }
 
     /** Format 3: the fulfilment state, after everything {@link #write} wrote and the rest of the profile. */
     void writeFulfilment(SnapshotOutput o, long base) {
-        if (open != null) {
-            for (OpenOrder oo : open) {
-                ((OpenOrderRecord) oo).writeFulfilment(o);
-            }
+        for (int i = 0, n = size(open); i < n; i++) {
+            ((OpenOrderRecord) at(open, i)).writeFulfilment(o);
         }
-        o.writeVarInt(closed == null ? 0 : closed.size());
-        if (closed != null) {
-            for (OpenOrder oo : closed) {
-                ((OpenOrderRecord) oo).write(o, base);
-                ((OpenOrderRecord) oo).writeFulfilment(o);
-            }
+        o.writeVarInt(size(closed));
+        for (int i = 0, n = size(closed); i < n; i++) {
+            ((OpenOrderRecord) at(closed, i)).write(o, base);
+            ((OpenOrderRecord) at(closed, i)).writeFulfilment(o);
         }
-        o.writeVarInt(promisedDays.size());
-        for (int i = 0; i < promisedDays.size(); i++) {
-            o.writeSignedInt(promisedDays.get(i));
-            o.writeTime(deliveredAts.get(i), base);
+        o.writeVarInt(promisedDays.length);
+        for (int i = 0; i < promisedDays.length; i++) {
+            o.writeSignedInt(promisedDays[i]);
+            o.writeTime(deliveredAts[i], base);
         }
     }
 
     void readFulfilment(SnapshotInput in, long base) {
-        if (open != null) {
-            for (OpenOrder oo : open) {
-                ((OpenOrderRecord) oo).readFulfilment(in);
-            }
+        for (int i = 0, n = size(open); i < n; i++) {
+            ((OpenOrderRecord) at(open, i)).readFulfilment(in);
         }
-        int n = in.readVarInt();
-        if (n > 0) {
-            closed = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                OpenOrderRecord c = OpenOrderRecord.read(in, base);
-                c.readFulfilment(in);
-                closed.add(c);
-            }
-        }
+        closed = readOrders(in, base, in.readVarInt(), true);
         int d = in.readVarInt();
-        for (int i = 0; i < d; i++) {
-            promisedDays.add(in.readSignedInt());
-            deliveredAts.add(in.readTime(base));
+        if (d > 0) {
+            promisedDays = new int[d];
+            deliveredAts = new long[d];
+            for (int i = 0; i < d; i++) {
+                promisedDays[i] = in.readSignedInt();
+                deliveredAts[i] = in.readTime(base);
+            }
         }
     }
 
     void write(SnapshotOutput o, long base) {
         int baseMinute = Times.minute(base);
-        CustomerCodec.minutes(o, minutes, baseMinute);
-        o.writeVarInt(cents.size());
-        for (int i = 0; i < cents.size(); i++) {
-            o.writeSignedLong(cents.get(i));
+        int n = historySize();
+        int[] minutes = new int[n];
+        for (int i = 0; i < n; i++) {
+            minutes[i] = minuteAt(i);
+        }
+        CustomerCodec.minutes(o, minutes, baseMinute); // the two lists one after the other, as when they were lists
+        o.writeVarInt(n);
+        for (int i = 0; i < n; i++) {
+            o.writeSignedLong(centsAt(i));
         }
         o.writeVarInt(count);
         o.writeSignedLong(totalCents);
@@ -211,20 +268,24 @@ final class OrdersRecord extends Orders {
         o.writeTime(lastAt, base);
         o.writeTime(lastDeliveredAt, base);
         o.writeVarInt(returned);
-        o.writeVarInt(open == null ? 0 : open.size() + 1); // 0: null, 1: an empty list
-        if (open != null) {
-            for (OpenOrder oo : open) {
-                ((OpenOrderRecord) oo).write(o, base);
-            }
+        // 0: none; 1: none either (an empty list, which earlier versions could keep); n + 1: n orders
+        o.writeVarInt(open == null ? 0 : size(open) + 1);
+        for (int i = 0; i < size(open); i++) {
+            ((OpenOrderRecord) at(open, i)).write(o, base);
         }
     }
 
     static OrdersRecord read(SnapshotInput in, long base) {
         OrdersRecord x = new OrdersRecord();
-        x.minutes.addAll(CustomerCodec.minutes(in, Times.minute(base)));
+        int[] minutes = CustomerCodec.minuteArray(in, Times.minute(base));
         int n = in.readVarInt();
+        if (n != minutes.length) {
+            throw new IllegalArgumentException("order history of " + minutes.length + " times and " + n + " amounts");
+        }
+        x.history = n == 0 ? NO_LONGS : new long[2 * n];
         for (int i = 0; i < n; i++) {
-            x.cents.add(in.readSignedLong());
+            x.history[2 * i] = minutes[i];
+            x.history[2 * i + 1] = in.readSignedLong();
         }
         x.count = in.readVarInt();
         x.totalCents = in.readSignedLong();
@@ -233,12 +294,25 @@ final class OrdersRecord extends Orders {
         x.lastDeliveredAt = in.readTime(base);
         x.returned = in.readVarInt();
         int open = in.readVarInt();
-        if (open > 0) {
-            x.open = new ArrayList<>(Math.max(1, open - 1));
-            for (int i = 0; i < open - 1; i++) {
-                x.open.add(OpenOrderRecord.read(in, base));
+        x.open = readOrders(in, base, Math.max(0, open - 1), false);
+        return x;
+    }
+
+    /** Reads {@code n} orders into the form {@link #open} and {@link #closed} hold them in. */
+    private static Object readOrders(SnapshotInput in, long base, int n, boolean fulfilment) {
+        Object orders = null;
+        OpenOrder[] all = n > 1 ? new OpenOrder[n] : null;
+        for (int i = 0; i < n; i++) {
+            OpenOrderRecord o = OpenOrderRecord.read(in, base);
+            if (fulfilment) {
+                o.readFulfilment(in);
+            }
+            if (all == null) {
+                orders = o;
+            } else {
+                all[i] = o;
             }
         }
-        return x;
+        return all == null ? orders : all;
     }
 }

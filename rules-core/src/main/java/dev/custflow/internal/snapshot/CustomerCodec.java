@@ -11,6 +11,8 @@ import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
  * version (SnapshotFixtureTest pins versions 1 and 2).
  */
 public final class CustomerCodec {
+    private static final int[] NO_INTS = new int[0];
+
     private CustomerCodec() {
     }
 
@@ -22,6 +24,28 @@ public final class CustomerCodec {
             o.writeSignedLong((long) l.get(i) - prev);
             prev = l.get(i);
         }
+    }
+
+    /** Writes a minute array the way {@link #minutes(SnapshotOutput, IntArrayList, int)} writes a list. */
+    public static void minutes(SnapshotOutput o, int[] a, int base) {
+        o.writeVarInt(a.length);
+        int prev = base;
+        for (int m : a) {
+            o.writeSignedLong((long) m - prev);
+            prev = m;
+        }
+    }
+
+    /** Reads what {@link #minutes(SnapshotOutput, int[], int)} wrote, into an array of exactly its size. */
+    public static int[] minuteArray(SnapshotInput in, int base) {
+        int n = in.readVarInt();
+        int[] a = n == 0 ? NO_INTS : new int[n];
+        long prev = base;
+        for (int i = 0; i < n; i++) {
+            prev += in.readSignedLong();
+            a[i] = (int) prev;
+        }
+        return a;
     }
 
     /** Reads what {@link #minutes(SnapshotOutput, IntArrayList, int)} wrote. */
