@@ -210,18 +210,17 @@ public abstract class AbstractCustomerRecord extends Customer {
             case STAGE -> {
                 u.stage = stage;
                 u.stageSince = stageSince;
-                u.stageSetBy = stageSetBy;
-                u.histStages = histStages;
-                u.histAt = histAt;
-                u.histRule = histRule;
+                u.stageSetBy = getStageSetBy(); // a value: the handling part is written in place
+                u.hist = hist; // replaced, never written in place, by every change (CustomerRecord#moveTo)
+                u.histRules = histRules;
             }
             case SEGMENT -> u.segment = segment;
             case SCORE -> {
                 u.score = score;
                 u.grade = grade;
-                u.reportedScore = reportedScore;
-                u.reportedGrade = reportedGrade;
-                u.scoreReportedAt = scoreReportedAt;
+                u.reportedScore = getReportedScore();
+                u.reportedGrade = getReportedGrade();
+                u.scoreReportedAt = handling == null ? Times.NEVER : handling.scoreReportedAt;
             }
             default -> throw new IllegalArgumentException("the whole profile is saved as a checkpoint: " + part);
         }
@@ -236,18 +235,22 @@ public abstract class AbstractCustomerRecord extends Customer {
             case STAGE -> {
                 stage = u.stage;
                 stageSince = u.stageSince;
-                stageSetBy = u.stageSetBy;
-                histStages = u.histStages;
-                histAt = u.histAt;
-                histRule = u.histRule;
+                if (u.stageSetBy != null || handling != null) {
+                    handling().stageSetBy = u.stageSetBy;
+                }
+                hist = u.hist;
+                histRules = u.histRules;
             }
             case SEGMENT -> segment = u.segment;
             case SCORE -> {
                 score = u.score;
                 grade = u.grade;
-                reportedScore = u.reportedScore;
-                reportedGrade = u.reportedGrade;
-                scoreReportedAt = u.scoreReportedAt;
+                if (u.reportedGrade != null || u.scoreReportedAt != Times.NEVER || handling != null) {
+                    Handling h = handling();
+                    h.reportedScore = u.reportedScore;
+                    h.reportedGrade = u.reportedGrade;
+                    h.scoreReportedAt = u.scoreReportedAt;
+                }
             }
             default -> throw new IllegalArgumentException("the whole profile is restored by rollBack: " + part);
         }

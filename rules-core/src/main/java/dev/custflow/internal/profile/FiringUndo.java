@@ -33,9 +33,8 @@ public final class FiringUndo {
     Stage stage;
     long stageSince;
     String stageSetBy;
-    short[] histStages;
-    long[] histAt;
-    String[] histRule;
+    long[] hist;
+    Object histRules;
     Segment segment;
     int score;
     String grade;
@@ -98,9 +97,8 @@ public final class FiringUndo {
         warnings = null;
         stage = null;
         stageSetBy = null;
-        histStages = null;
-        histAt = null;
-        histRule = null;
+        hist = null;
+        histRules = null;
         segment = null;
         grade = null;
         reportedGrade = null;
