@@ -137,7 +137,10 @@ public final class SeenIds implements SegmentedState {
             aheadIds[k] = id;
             aheadH1[k] = lastH1;
             aheadH2[k] = lastH2;
-            touched += index.touch(lastH1);
+        }
+        // the reads in a loop of their own: hashing between them would keep the processor from overlapping them
+        for (int k = 0; k < n; k++) {
+            touched += index.touch(aheadH1[k]);
             if (oldest >= 0) {
                 touched += index.touch(ring[(oldest + k) % capacity]);
             }
