@@ -58,11 +58,6 @@ final class IdHashTable {
         }
     }
 
-    /** @return the first word of {@code key}'s home slot: a read that brings it into the cache ({@link SeenIds#prefetch}) */
-    long touch(long key) {
-        return slots[2 * home(key)];
-    }
-
     boolean containsKey(long key) {
         if (key == FREE) {
             return zeroPresent;

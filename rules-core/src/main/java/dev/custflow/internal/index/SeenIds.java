@@ -30,17 +30,6 @@ public final class SeenIds implements SegmentedState {
     private long added;
     /** Segments of the stored window to write at the next commit. */
     private final Segments segments = new Segments();
-    /** The most ids {@link #prefetch} readies at a time: their slots should still be in the cache when added. */
-    public static final int PREFETCH = 64;
-    /** The ids {@link #prefetch} hashed, in order, with their hashes; {@code ahead} is the next one to be asked. */
-    private final String[] aheadIds = new String[PREFETCH];
-    private final long[] aheadH1 = new long[PREFETCH];
-    private final long[] aheadH2 = new long[PREFETCH];
-    private int ahead;
-    private int aheadCount;
-    /** What the prefetching reads summed to: kept so that the reads are not optimised away. */
-    @SuppressWarnings("unused")
-    private long sink;
 
     public SeenIds(int capacity) {
         this.capacity = Segments.capacity(capacity);
@@ -97,13 +86,6 @@ public final class SeenIds implements SegmentedState {
         if (id == lastId) {
             return;
         }
-        if (ahead < aheadCount && aheadIds[ahead] == id) { // hashed by prefetch, in the order asked
-            lastH1 = aheadH1[ahead];
-            lastH2 = aheadH2[ahead];
-            aheadIds[ahead++] = null;
-            lastId = id;
-            return;
-        }
         // two seeds: 128 bits, so that two different ids are never taken for one; one pass over the id for both
         long h1 = Hashes.FNV_BASIS;
         long h2 = SECOND_BASIS;
@@ -115,43 +97,6 @@ public final class SeenIds implements SegmentedState {
         lastH1 = Hashes.mix(h1);
         lastH2 = Hashes.mix(h2);
         lastId = id;
-    }
-
-    /**
-     * Readies the window for adding these ids, in this order: hashes them, and reads the table's slots where they
-     * will be looked up and where the oldest ids they would push out are kept. A window of a million ids is a table of
-     * 32 MB, so each of those reads is a cache miss; made one after another here, without waiting on each other, the
-     * processor overlaps them, and the adds that follow find the slots in its cache (W2's daily tick adds about ten
-     * thousand action ids at once). Changes nothing: adding ids in another order, or others, is as without it.
-     *
-     * @param ids the ids about to be added, at most {@link #PREFETCH} of them are readied
-     */
-    public void prefetch(java.util.List<String> ids) {
-        int n = Math.min(ids.size(), PREFETCH);
-        ahead = aheadCount; // the ids readied before are forgotten (hashing them again gives the same)
-        long touched = 0;
-        int oldest = size == capacity ? next : -1;
-        for (int k = 0; k < n; k++) {
-            String id = ids.get(k);
-            hashes(id);
-            aheadIds[k] = id;
-            aheadH1[k] = lastH1;
-            aheadH2[k] = lastH2;
-        }
-        // the reads in a loop of their own: hashing between them would keep the processor from overlapping them
-        for (int k = 0; k < n; k++) {
-            touched += index.touch(aheadH1[k]);
-            if (oldest >= 0) {
-                touched += index.touch(ring[(oldest + k) % capacity]);
-            }
-        }
-        for (int k = n; k < aheadCount; k++) {
-            aheadIds[k] = null;
-        }
-        ahead = 0;
-        aheadCount = n;
-        lastId = null;
-        sink = touched;
     }
 
     /** Forgets an id that was just added (its event was rejected after all). */

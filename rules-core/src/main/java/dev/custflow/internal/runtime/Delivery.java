@@ -43,13 +43,7 @@ final class Delivery {
     List<Action> deliver(List<Emitted> merged, IntFunction<Step> stepAt, List<Rejection> rejections) {
         merged.sort(Emitted.ORDER);
         List<Action> actions = new ArrayList<>(merged.size());
-        List<String> upcoming = new ArrayList<>(SeenIds.PREFETCH);
-        int readied = 0;
-        for (int i = 0; i < merged.size(); i++) {
-            if (i == readied) {
-                readied = ready(merged, i, upcoming);
-            }
-            Emitted em = merged.get(i);
+        for (Emitted em : merged) {
             Action a = em.action();
             if (em.outcome() != AuditEntry.Outcome.EMITTED) { // held or suppressed by the policy gate
                 record(a, em.cause(), em.outcome(), em.note(), em.until());
@@ -74,25 +68,6 @@ final class Delivery {
             }
         }
         return actions;
-    }
-
-    /**
-     * Readies the id window for the ids of the actions to emit from {@code from} on ({@link SeenIds#prefetch}: their
-     * probes overlap rather than miss the cache one after another).
-     *
-     * @return the first entry after those readied
-     */
-    private int ready(List<Emitted> merged, int from, List<String> ids) {
-        ids.clear();
-        int i = from;
-        for (; i < merged.size() && ids.size() < SeenIds.PREFETCH; i++) {
-            Emitted em = merged.get(i);
-            if (em.outcome() == AuditEntry.Outcome.EMITTED) {
-                ids.add(em.action().id());
-            }
-        }
-        emittedActions.prefetch(ids);
-        return i;
     }
 
     private void record(Action a, String cause, AuditEntry.Outcome outcome, String note, long until) {

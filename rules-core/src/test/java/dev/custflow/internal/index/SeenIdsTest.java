@@ -65,33 +65,6 @@ class SeenIdsTest {
     }
 
     @Test
-    void seenIds_prefetch_changesNoAnswer_whateverIsAddedAfterIt() {
-        SeenIds plain = new SeenIds(100);
-        SeenIds readied = new SeenIds(100);
-        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
-        for (int round = 0; round < 200; round++) {
-            java.util.List<String> batch = new java.util.ArrayList<>();
-            for (int k = r.nextInt(80); k > 0; k--) {
-                batch.add("a" + r.nextInt(300)); // repeats within and across batches; the window turns over
-            }
-            readied.prefetch(batch);
-            java.util.List<String> added = r.nextBoolean() ? batch : batch.subList(r.nextInt(batch.size() + 1),
-                    batch.size()); // sometimes only some of them, or others first
-            if (r.nextInt(4) == 0) {
-                assertThat(readied.add("x" + round)).isEqualTo(plain.add("x" + round));
-            }
-            for (String id : added) {
-                String asked = r.nextInt(4) == 0 ? new String(id) : id; // mostly the very strings readied
-                assertThat(readied.add(asked)).as(id).isEqualTo(plain.add(id));
-            }
-            for (int i = 0; i < 300; i += 13) {
-                assertThat(readied.contains("a" + i)).isEqualTo(plain.contains("a" + i));
-            }
-        }
-        assertThat(readied.size()).isEqualTo(plain.size());
-    }
-
-    @Test
     void seenIds_capacityMustBePositive() {
         assertThatThrownBy(() -> new SeenIds(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("capacity must be > 0: 0");
