@@ -35,6 +35,8 @@ final class ReasonTemplates implements Reasons {
     private final Locale locale;
     private final boolean chinese;
     private final Map<String, MessageFormat> formats;
+    /** The templates whose every argument is plain ({@code {0}}), as text and argument pieces; see {@link Plain}. */
+    private final Map<String, Plain> plain;
     private final Map<String, String> patterns;
 
     private ReasonTemplates(Locale locale, Map<String, String> patterns) {
@@ -42,15 +44,105 @@ final class ReasonTemplates implements Reasons {
         this.chinese = locale.getLanguage().equals("zh");
         this.patterns = Map.copyOf(patterns);
         Map<String, MessageFormat> f = new HashMap<>();
+        Map<String, Plain> pl = new HashMap<>();
         patterns.forEach((k, p) -> {
             try {
-                f.put(k, withPlainArguments(new MessageFormat(p, locale), locale));
+                MessageFormat parsed = new MessageFormat(p, locale);
+                Plain split = Plain.of(parsed);
+                if (split != null) {
+                    pl.put(k, split);
+                }
+                f.put(k, withPlainArguments(parsed, locale));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("the reason template " + k + " (" + locale.toLanguageTag()
                         + ") is not a valid MessageFormat pattern: " + e.getMessage(), e);
             }
         });
         this.formats = Map.copyOf(f);
+        this.plain = Map.copyOf(pl);
+    }
+
+    /**
+     * A template whose arguments are all plain, split once into its texts and the arguments between them, so that a
+     * reason whose whole numbers are small (the usual: days, counts) is written by appending, without the {@code
+     * MessageFormat} and its number format (a tenth of W2's daily tick went to formatting the dormancy reason). The
+     * texts are what the {@code MessageFormat} itself writes around its arguments (quotes resolved), found by
+     * formatting it once with markers for arguments; a template whose text holds a marker character is not split.
+     */
+    private static final class Plain {
+        private static final char MARK = '\uE000';
+        /** The texts, and in between the argument numbers: a String or an Integer each. */
+        private final Object[] pieces;
+        private final int length;
+
+        private Plain(Object[] pieces, int length) {
+            this.pieces = pieces;
+            this.length = length;
+        }
+
+        /** @return the template split, or null when an argument has a format of its own (choice, number, date) */
+        static Plain of(MessageFormat f) {
+            for (java.text.Format g : f.getFormats()) {
+                if (g != null) {
+                    return null;
+                }
+            }
+            java.text.Format[] given = f.getFormatsByArgumentIndex();
+            if (f.toPattern().indexOf(MARK) >= 0 || given.length > 0xFF) {
+                return null;
+            }
+            Object[] marks = new Object[given.length];
+            for (int i = 0; i < marks.length; i++) {
+                marks[i] = String.valueOf(new char[] {MARK, (char) (MARK + 1 + i)});
+            }
+            String out = f.format(marks);
+            List<Object> pieces = new java.util.ArrayList<>();
+            int from = 0;
+            int length = 0;
+            for (int at = out.indexOf(MARK); at >= 0; at = out.indexOf(MARK, from)) {
+                if (at > from) {
+                    pieces.add(out.substring(from, at));
+                    length += at - from;
+                }
+                pieces.add(out.charAt(at + 1) - MARK - 1);
+                length += 4;
+                from = at + 2;
+            }
+            if (from < out.length()) {
+                pieces.add(out.substring(from));
+                length += out.length() - from;
+            }
+            return new Plain(pieces.toArray(), length);
+        }
+
+        /**
+         * @return the reason, or null when a whole number in it is not between -999 and 999 (it may be grouped in
+         * the locale's form: the {@code MessageFormat} writes those)
+         */
+        String write(Object[] shown) {
+            for (Object a : shown) {
+                if (a instanceof Integer || a instanceof Long || a instanceof Short) {
+                    long v = ((Number) a).longValue();
+                    if (v <= -1000 || v >= 1000) {
+                        return null;
+                    }
+                }
+            }
+            StringBuilder b = new StringBuilder(length);
+            for (Object p : pieces) {
+                if (p instanceof String text) {
+                    b.append(text);
+                } else {
+                    int i = (Integer) p;
+                    if (i >= shown.length) {
+                        b.append('{').append(i).append('}'); // as a MessageFormat writes an argument not given
+                    } else {
+                        b.append(shown[i]); // a String, or a whole number written in digits as the locale does
+                    }
+                }
+            }
+            return b.toString();
+        }
     }
 
     /**
@@ -122,6 +214,11 @@ final class ReasonTemplates implements Reasons {
         Object[] shown = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             shown[i] = shown(args[i]);
+        }
+        Plain p = plain.get(key);
+        String written = p == null ? null : p.write(shown);
+        if (written != null) {
+            return written;
         }
         synchronized (f) { // a MessageFormat is not thread-safe; partitions render on their own threads
             return f.format(shown);

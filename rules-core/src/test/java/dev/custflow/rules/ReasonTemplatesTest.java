@@ -95,6 +95,33 @@ class ReasonTemplatesTest {
     }
 
     @Test
+    void everyTemplate_writesEveryWholeNumber_missingArgumentAndNullAsAPlainMessageFormatWould() {
+        long[] values = {0, 1, -1, 9, 10, 99, 100, 180, 365, 999, -999, 1_000, -1_000, 1_001, 12_345, 1_234_567,
+                Integer.MAX_VALUE, Integer.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE};
+        for (ReasonTemplates t : List.of(EN, ZH)) {
+            for (String key : t.keys()) {
+                MessageFormat plain = new MessageFormat(t.pattern(key), t.locale());
+                for (long v : values) {
+                    Object[] ints = {(int) v, 30, 45, 5, 7, 11, 13};
+                    Object[] longs = {v, (short) 3, v, 2L, -7, 0, 8};
+                    assertThat(t.say(key, ints)).as(key + " " + v).isEqualTo(plain.format(ints));
+                    assertThat(t.say(key, longs)).as(key + " " + v).isEqualTo(plain.format(longs));
+                }
+                for (int v = -1_100; v <= 1_100; v += 7) {
+                    Object[] args = {v, v + 1, v * 3, v, v, v, v};
+                    assertThat(t.say(key, args)).as(key + " " + v).isEqualTo(plain.format(args));
+                }
+                Object[] few = {180}; // a template that names more facts than given shows the rest as {n}
+                assertThat(t.say(key, few)).as(key).isEqualTo(plain.format(few));
+                assertThat(t.say(key)).as(key).isEqualTo(plain.format(new Object[0]));
+                if (plain.getFormats().length > 0 && plain.getFormats()[0] == null) { // a missing fact is blank
+                    assertThat(t.say(key, (Object) null)).as(key).isEqualTo(plain.format(new Object[] {""}));
+                }
+            }
+        }
+    }
+
+    @Test
     void anUnknownKey_isRefused_namingTheNearestOne() {
         assertThatThrownBy(() -> EN.say("churn.noOrdr", 1, 2)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'churn.noOrdr'").hasMessageContaining("did you mean 'churn.noOrder'?");

@@ -1,5 +1,6 @@
 package dev.custflow.internal.runtime;
 
+import dev.custflow.internal.index.DueCauses;
 import dev.custflow.internal.index.DueIndex;
 import dev.custflow.internal.index.Emitted;
 
@@ -80,6 +81,7 @@ public final class Partition implements AutoCloseable {
     private RfmScale rfm;
     private final UnifiedMap<String, CustomerRecord> customers = new UnifiedMap<>();
     private final DueIndex due = new DueIndex();
+    private final DueCauses dueCauses = new DueCauses();
     private final Map<String, RepRecord> reps = new HashMap<>();
     private final Map<String, FactHandle> repHandles = new HashMap<>();
     private final List<RuleFailure> failures = new ArrayList<>();
@@ -284,7 +286,7 @@ public final class Partition implements AutoCloseable {
         while (due.peekDue() <= clock) {
             CustomerRecord c = due.poll();
             long when = c.dueAt();
-            evaluate(c, null, clock, "due@" + Instant.ofEpochMilli(when), position, Emitted.PHASE_WAKE, when, out,
+            evaluate(c, null, clock, dueCauses.of(when), position, Emitted.PHASE_WAKE, when, out,
                     List.of());
         }
     }
@@ -554,7 +556,7 @@ public final class Partition implements AutoCloseable {
 
     /** Ends a restart's {@link #restore}s: the due-time index is built in one pass. */
     void restored() {
-        due.heapify();
+        due.finishBulkLoad();
     }
 
     /** @return the reps as the rules see them, by id */

@@ -16,7 +16,7 @@ import java.util.Random;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** The due-time index of a partition: a min-heap of customers by the next instant a time rule may fire. */
+/** The due-time index of a partition: customers by the next instant a time rule may fire, earliest first. */
 class DueIndexTest {
     private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
 
@@ -157,6 +157,64 @@ class DueIndexTest {
         assertThat(drain(index)).containsExactlyElementsOf(rest);
     }
 
+    @Test
+    void dueIndex_wakesInDueThenIdOrder_acrossDays_whileCustomersMoveBetweenDaysAndTheDayOpen() {
+        DueIndex index = new DueIndex();
+        Random random = new Random(23);
+        Map<String, CustomerRecord> byId = new HashMap<>();
+        Map<String, Long> expected = new HashMap<>();
+        Comparator<String> byDueThenId = Comparator.<String>comparingLong(expected::get).thenComparing(id -> id);
+        TreeSet<String> model = new TreeSet<>(byDueThenId);
+        long day = DueIndex.BUCKET;
+        long clock = T0.toEpochMilli();
+        for (int step = 0; step < 40_000; step++) {
+            int what = random.nextInt(20);
+            if (what < 6 && !expected.isEmpty()) { // a wake-up: the earliest leaves, the model says which
+                String first = model.pollFirst();
+                long modelDue = expected.remove(first);
+                assertThat(index.peekDue()).isEqualTo(modelDue);
+                CustomerRecord c = index.poll();
+                assertThat(c.getId()).isEqualTo(first);
+                assertThat(c.dueAt()).isEqualTo(modelDue);
+                clock = Math.max(clock, modelDue);
+            } else {
+                String id = "c" + random.nextInt(2_000);
+                CustomerRecord c = byId.computeIfAbsent(id, DueIndexTest::customer);
+                long due = switch (what % 4) { // later today, on a later day, far ahead, or off the index
+                    case 0 -> clock + random.nextInt(60) * 60_000L;
+                    case 1 -> clock + random.nextInt(40) * day + random.nextInt(24) * 3_600_000L;
+                    case 2 -> clock + random.nextInt(3) * 365 * day + random.nextInt(1_440) * 60_000L;
+                    default -> random.nextInt(8) == 0 ? DueIndex.NONE : clock - random.nextInt(5) * day;
+                };
+                if (expected.containsKey(id)) {
+                    model.remove(id); // under its old due time
+                }
+                if (due == DueIndex.NONE) {
+                    expected.remove(id);
+                } else {
+                    expected.put(id, due);
+                    model.add(id);
+                }
+                index.schedule(c, due);
+            }
+            assertThat(index.size()).isEqualTo(expected.size());
+        }
+        assertThat(index.peekDue()).isEqualTo(model.isEmpty() ? DueIndex.NONE : expected.get(model.first()));
+        assertThat(drain(index)).containsExactlyElementsOf(model);
+        assertThat(index.peekDue()).isEqualTo(DueIndex.NONE);
+    }
+
+    @Test
+    void dueIndex_extremeDueTimes_keepTheirOrder() {
+        DueIndex index = new DueIndex();
+        long[] dues = {Long.MAX_VALUE - 1, Long.MIN_VALUE, -1, 0, DueIndex.BUCKET - 1, DueIndex.BUCKET,
+                Long.MAX_VALUE - DueIndex.BUCKET};
+        for (int i = 0; i < dues.length; i++) {
+            index.schedule(customer("x" + i), dues[i]);
+        }
+        assertThat(drain(index)).containsExactly("x1", "x2", "x3", "x4", "x5", "x6", "x0");
+    }
+
     /** @return customers a, b and c, scheduled in the index at 100, 200 and 300 */
     private static CustomerRecord[] scheduledAt100To300(DueIndex index) {
         CustomerRecord[] abc = {customer("a"), customer("b"), customer("c")};
@@ -167,7 +225,7 @@ class DueIndexTest {
     }
 
     @Test
-    void aBulkLoad_appendedThenHeapified_wakesAndReschedulesAsOneScheduledCustomerByCustomer() {
+    void aBulkLoad_appendedThenFinished_wakesAndReschedulesAsOneScheduledCustomerByCustomer() {
         for (int n : new int[] {0, 1, 2, 5, 6, 21, 1_000, 4_099}) {
             Random random = new Random(n);
             DueIndex scheduled = new DueIndex();
@@ -180,7 +238,7 @@ class DueIndexTest {
                 bulk.append(c, due);
                 inBulk.add(c);
             }
-            bulk.heapify();
+            bulk.finishBulkLoad();
             assertThat(bulk.size()).isEqualTo(scheduled.size());
             assertThat(bulk.peekDue()).isEqualTo(scheduled.peekDue());
             // a heapified index is a heap like any other: rescheduling and removing keep the order

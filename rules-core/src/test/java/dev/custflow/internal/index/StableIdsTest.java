@@ -30,6 +30,28 @@ class StableIdsTest {
     }
 
     @Test
+    void stableIds_areTheNameBasedUuidOfTheirPartsInUtf8_whateverTheirText() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        String[] alphabets = {"abcXYZ019 :@-_|.", "流失客户天未下单", "é\u0001\u007f\u0080ß", "😀a"};
+        for (int n = 0; n < 3_000; n++) {
+            String[] parts = new String[4];
+            for (int p = 0; p < parts.length; p++) {
+                String alphabet = alphabets[r.nextInt(10) < 8 ? 0 : r.nextInt(alphabets.length)];
+                StringBuilder b = new StringBuilder();
+                for (int k = r.nextInt(n % 100 == 0 ? 400 : 60); k > 0; k--) { // now and then beyond 512 bytes
+                    b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+                }
+                parts[p] = b.toString();
+            }
+            int sequence = r.nextInt(3) == 0 ? r.nextInt() : r.nextInt(5);
+            String key = parts[0] + '\u0001' + parts[1] + '\u0001' + parts[2] + '\u0001' + parts[3] + '\u0001'
+                    + sequence;
+            assertThat(StableIds.of(parts[0], parts[1], parts[2], parts[3], sequence))
+                    .isEqualTo(UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+        }
+    }
+
+    @Test
     void stableIds_areNameBasedUuids_version3() {
         UUID id = UUID.fromString(StableIds.of(RULE, "STAGE_CHANGED", "C-1", "e1", 0));
         assertThat(id.version()).isEqualTo(3);
