@@ -256,4 +256,29 @@ class DueIndexTest {
             assertThat(drain(bulk)).isEqualTo(expected);
         }
     }
+
+    @Test
+    void aLeadCountedInItsRepsLoad_staysCountedWhereverTheIndexKeepsIt() {
+        // the profile packs the index's place with the load flag in one int: no place may touch the flag
+        DueIndex index = new DueIndex();
+        CustomerRecord counted = customer("counted");
+        CustomerRecord other = customer("other");
+        counted.loadCounted(true);
+        long day = 86_400_000L;
+        index.schedule(counted, 5 * day + 1); // a later day's bucket
+        index.schedule(other, 5 * day);
+        assertThat(counted.isLoadCounted()).isTrue();
+        assertThat(index.poll().getId()).isEqualTo("other"); // the day opened: counted is in its run
+        assertThat(counted.isLoadCounted()).isTrue();
+        index.schedule(counted, 5 * day + 2); // before the horizon: the heap
+        assertThat(counted.isLoadCounted()).isTrue();
+        assertThat(other.isLoadCounted()).isFalse();
+        assertThat(index.poll()).isSameAs(counted);
+        assertThat(counted.isLoadCounted()).isTrue();
+        assertThat(counted.indexSlot()).isEqualTo(-1);
+        counted.loadCounted(false);
+        index.schedule(counted, 9 * day);
+        assertThat(counted.isLoadCounted()).isFalse();
+        assertThat(drain(index)).containsExactly("counted");
+    }
 }
