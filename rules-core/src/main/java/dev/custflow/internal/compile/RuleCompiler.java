@@ -420,7 +420,7 @@ public final class RuleCompiler {
         Set<String> trustedNames = new TreeSet<>();
         trustedResources.forEach(r -> trustedNames.add(r.getSourcePath()));
         if (base != null) {
-            Optional<List<KiePackage>> merged = WholeOrder.merge(base.packages(), packages, builtIns);
+            Optional<List<KiePackage>> merged = WholeOrder.merge(base.packages(), packages);
             if (merged.isEmpty()) {
                 return null;
             }

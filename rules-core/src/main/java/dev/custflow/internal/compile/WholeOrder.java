@@ -1,6 +1,5 @@
 package dev.custflow.internal.compile;
 
-import dev.custflow.RuleSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,8 +11,9 @@ import org.kie.api.definition.KiePackage;
 
 /**
  * The built-in packs' packages, compiled once, with the user's, compiled on top of them, in the order one
- * compilation of them all gives: Drools keeps a builder's packages in a hash map by name, and the order a KieBase
- * is given its packages in decides the order of its network (which of two rules of the same salience fires first).
+ * compilation of them all lists them: Drools keeps a builder's packages in a concurrent hash map by name, and the
+ * order a KieBase is given its packages in is the order its network is built in. The same names put in the same
+ * order into the same kind of map come out in the same order (RulesOnTopOfBuiltInPacksTest compares them).
  */
 final class WholeOrder {
     private WholeOrder() {
@@ -22,12 +22,10 @@ final class WholeOrder {
     /**
      * @param builtIn  the packs' packages, as their own compilation listed them
      * @param user     the user's packages, as theirs listed them
-     * @param builtIns the packs' sources (unused: the order does not depend on them)
      * @return all of them in the order of one compilation; empty when both sides have rules or functions in a
      *         package of the same name (then they must be compiled together)
      */
-    static Optional<List<KiePackage>> merge(Collection<KiePackage> builtIn, Collection<KiePackage> user,
-                                            List<RuleSource> builtIns) {
+    static Optional<List<KiePackage>> merge(Collection<KiePackage> builtIn, Collection<KiePackage> user) {
         Map<String, List<KiePackage>> byName = new LinkedHashMap<>();
         for (KiePackage p : builtIn) {
             byName.computeIfAbsent(p.getName(), n -> new ArrayList<>()).add(p);
