@@ -2,8 +2,6 @@ package dev.custflow.internal.compile;
 
 import dev.custflow.text.Suggest;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.custflow.RuleCompilationException;
 import dev.custflow.RuleMessage;
 import dev.custflow.RuleSource;
@@ -16,6 +14,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.IdentityHashMap;
 import java.util.Collections;
 import java.util.HashSet;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.IntUnaryOperator;
 import java.util.function.UnaryOperator;
@@ -55,7 +55,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class RuleCompiler {
     private static final Logger LOG = LoggerFactory.getLogger(RuleCompiler.class);
-    private static final Cache<String, CompiledRules> CACHE = Caffeine.newBuilder().maximumSize(16).build();
+    /** Rule sets compiled in this process, by content hash, the most recently used last. */
+    private static final Map<String, CompiledRules> CACHE = new LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompiledRules> eldest) {
+            return size() > KEEP_IN_MEMORY;
+        }
+    };
+    private static final int KEEP_IN_MEMORY = 16;
+    /** One lock per rule set being compiled: a second engine of the same rules waits for the first's. */
+    private static final ConcurrentHashMap<String, Object> COMPILING = new ConcurrentHashMap<>();
     private static final Pattern LINE_COL = Pattern.compile("[Ll]ine:? ?(\\d+)[:,] ?(?:[Cc]olumn:? ?)?(\\d+)");
     private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):\\s*\\n");
     /** MVEL's words for a property or method a fact class does not have. */
@@ -84,7 +93,32 @@ public final class RuleCompiler {
      */
     public static CompiledRules compile(List<RuleSource> builtIns, List<RuleSource> user, Sandbox sandbox) {
         String hash = hashOf(builtIns, user, sandbox);
-        return CACHE.get(hash, h -> load(builtIns, user, sandbox, h, RuleCache.folder().orElse(null)));
+        CompiledRules done = inMemory(hash);
+        if (done != null) {
+            return done;
+        }
+        // a small map and a lock rather than a cache library: its classes cost a start more than this saves
+        Object lock = COMPILING.computeIfAbsent(hash, h -> new Object());
+        try {
+            synchronized (lock) {
+                done = inMemory(hash);
+                if (done == null) {
+                    done = load(builtIns, user, sandbox, hash, RuleCache.folder().orElse(null));
+                    synchronized (CACHE) {
+                        CACHE.put(hash, done);
+                    }
+                }
+                return done;
+            }
+        } finally {
+            COMPILING.remove(hash, lock);
+        }
+    }
+
+    private static CompiledRules inMemory(String hash) {
+        synchronized (CACHE) {
+            return CACHE.get(hash);
+        }
     }
 
     /**
@@ -216,7 +250,9 @@ public final class RuleCompiler {
 
     /** Forgets the rule sets compiled in this process (for tests of the cache on disk). */
     static void forgetInMemory() {
-        CACHE.invalidateAll();
+        synchronized (CACHE) {
+            CACHE.clear();
+        }
     }
 
     /** @return the content hash of what is compiled: the sources and what the host added to the sandbox */
