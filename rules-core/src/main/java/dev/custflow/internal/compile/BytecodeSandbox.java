@@ -79,7 +79,7 @@ public final class BytecodeSandbox {
             }
             for (Rule r : p.getRules()) {
                 RuleImpl rule = (RuleImpl) r;
-                String ruleClass = ruleClass(rule, mappings.keySet());
+                String ruleClass = ruleClass(rule, mappings.keySet(), p);
                 if (ruleClass != null) {
                     origins.put(ruleClass.replace('.', '/'), new Origin("the rule \"" + rule.getName() + "\"",
                             file(rule.getResource()), mappings.get(ruleClass)));
@@ -125,7 +125,7 @@ public final class BytecodeSandbox {
             Map<String, LineMappings> mappings = p.getDialectRuntimeRegistry().getLineMappings();
             for (Rule r : p.getRules()) {
                 RuleImpl rule = (RuleImpl) r;
-                String ruleClass = ruleClass(rule, mappings.keySet());
+                String ruleClass = ruleClass(rule, mappings.keySet(), p);
                 if (ruleClass != null) {
                     trustedHosts.put(ruleClass.replace('.', '/'), trusted.contains(rule.getResource()));
                 }
@@ -160,8 +160,9 @@ public final class BytecodeSandbox {
     }
 
     /** The consequence class of a rule: the line-mapped class its consequence invoker is named after. */
-    private static String ruleClass(RuleImpl rule, Set<String> mapped) {
-        String invoker = rule.getConsequence() == null ? null : rule.getConsequence().getClass().getName();
+    private static String ruleClass(RuleImpl rule, Set<String> mapped, InternalKnowledgePackage p) {
+        String invoker = rule.getConsequence() == null ? invokerOf(rule, p)
+                : rule.getConsequence().getClass().getName();
         String best = null;
         for (String k : mapped) {
             if (invoker != null && invoker.startsWith(k) && (best == null || k.length() > best.length())) {
@@ -169,6 +170,45 @@ public final class BytecodeSandbox {
             }
         }
         return best;
+    }
+
+    /**
+     * A package read from the cache has its consequences wired only when its classes are first loaded: the name of
+     * a rule's consequence invoker is then in the dialect's table of what to wire (which Drools does not expose).
+     * Without it, every class of the built-in packs read back would be taken for a user's and instrumented.
+     *
+     * @return the class name of the rule's consequence invoker, or null if it cannot be told
+     */
+    private static String invokerOf(RuleImpl rule, InternalKnowledgePackage p) {
+        if (INVOKERS == null || !(p.getDialectRuntimeRegistry().getDialectData("java") instanceof
+                JavaDialectRuntimeData data)) {
+            return null;
+        }
+        try {
+            if (INVOKERS.get(data) instanceof Map<?, ?> invokers) {
+                for (Map.Entry<?, ?> e : invokers.entrySet()) {
+                    if (e.getValue() == rule && e.getKey() instanceof String name
+                            && name.endsWith("ConsequenceInvoker")) {
+                        return name;
+                    }
+                }
+            }
+        } catch (IllegalAccessException | RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static final java.lang.reflect.Field INVOKERS = invokersField();
+
+    private static java.lang.reflect.Field invokersField() {
+        try {
+            java.lang.reflect.Field f = JavaDialectRuntimeData.class.getDeclaredField("invokerLookups");
+            f.setAccessible(true);
+            return f;
+        } catch (NoSuchFieldException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static boolean isMvel(RuleImpl rule) {

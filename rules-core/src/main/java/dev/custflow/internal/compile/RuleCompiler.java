@@ -2,8 +2,6 @@ package dev.custflow.internal.compile;
 
 import dev.custflow.text.Suggest;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.custflow.RuleCompilationException;
 import dev.custflow.RuleMessage;
 import dev.custflow.RuleSource;
@@ -16,6 +14,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.IdentityHashMap;
 import java.util.Collections;
 import java.util.HashSet;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.IntUnaryOperator;
 import java.util.function.UnaryOperator;
@@ -55,7 +55,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class RuleCompiler {
     private static final Logger LOG = LoggerFactory.getLogger(RuleCompiler.class);
-    private static final Cache<String, CompiledRules> CACHE = Caffeine.newBuilder().maximumSize(16).build();
+    /** Rule sets compiled in this process, by content hash, the most recently used last. */
+    private static final Map<String, CompiledRules> CACHE = new LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompiledRules> eldest) {
+            return size() > KEEP_IN_MEMORY;
+        }
+    };
+    private static final int KEEP_IN_MEMORY = 16;
+    /** One lock per rule set being compiled: a second engine of the same rules waits for the first's. */
+    private static final ConcurrentHashMap<String, Object> COMPILING = new ConcurrentHashMap<>();
     private static final Pattern LINE_COL = Pattern.compile("[Ll]ine:? ?(\\d+)[:,] ?(?:[Cc]olumn:? ?)?(\\d+)");
     private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):\\s*\\n");
     /** MVEL's words for a property or method a fact class does not have. */
@@ -84,7 +93,32 @@ public final class RuleCompiler {
      */
     public static CompiledRules compile(List<RuleSource> builtIns, List<RuleSource> user, Sandbox sandbox) {
         String hash = hashOf(builtIns, user, sandbox);
-        return CACHE.get(hash, h -> load(builtIns, user, sandbox, h, RuleCache.folder().orElse(null)));
+        CompiledRules done = inMemory(hash);
+        if (done != null) {
+            return done;
+        }
+        // a small map and a lock rather than a cache library: its classes cost a start more than this saves
+        Object lock = COMPILING.computeIfAbsent(hash, h -> new Object());
+        try {
+            synchronized (lock) {
+                done = inMemory(hash);
+                if (done == null) {
+                    done = load(builtIns, user, sandbox, hash, RuleCache.folder().orElse(null));
+                    synchronized (CACHE) {
+                        CACHE.put(hash, done);
+                    }
+                }
+                return done;
+            }
+        } finally {
+            COMPILING.remove(hash, lock);
+        }
+    }
+
+    private static CompiledRules inMemory(String hash) {
+        synchronized (CACHE) {
+            return CACHE.get(hash);
+        }
     }
 
     /**
@@ -98,7 +132,7 @@ public final class RuleCompiler {
                                      Path folder) {
         String hash = hashOf(builtIns, user, sandbox);
         String key = RuleCache.key(hash, translated(user));
-        return doCompile(builtIns, user, sandbox, hash, bytes -> RuleCache.write(folder, key, bytes), key);
+        return doCompile(builtIns, user, sandbox, hash, bytes -> RuleCache.write(folder, key, bytes), key, null);
     }
 
     /**
@@ -114,10 +148,61 @@ public final class RuleCompiler {
             LOG.debug("rules {} read from the cache in {} ms", key, (System.nanoTime() - start) / 1_000_000);
             return done.get();
         }
-        CompiledRules compiled = doCompile(builtIns, user, sandbox, hash,
-                folder == null ? null : bytes -> RuleCache.write(folder, key, bytes), key);
+        Consumer<byte[]> store = folder == null ? null : bytes -> RuleCache.write(folder, key, bytes);
+        // the user's files compiled on top of the built-in packs as the cache holds them, when it holds them and
+        // nothing in the user's files reaches into the packs' packages; else the whole rule set, as it always was
+        CompiledRules compiled = user.isEmpty() ? null : builtInBase(builtIns, sandbox, folder)
+                .map(base -> doCompile(builtIns, user, sandbox, hash, store, key, base))
+                .orElse(null);
+        if (compiled == null) {
+            compiled = doCompile(builtIns, user, sandbox, hash, store, key, null);
+        }
         LOG.debug("rules {} compiled in {} ms", key, (System.nanoTime() - start) / 1_000_000);
         return compiled;
+    }
+
+    /**
+     * The built-in packs as compiled once (the jar's entry, else the cache folder's), for the user's files to be
+     * compiled on top of: Drools compiles each package on its own, so the packs need not be compiled again.
+     *
+     * @return empty when neither holds them (then the whole rule set is compiled)
+     */
+    private static Optional<RuleCache.Entry> builtInBase(List<RuleSource> builtIns, Sandbox sandbox, Path folder) {
+        if (builtIns.isEmpty()) {
+            return Optional.empty();
+        }
+        String key = RuleCache.key(hashOf(builtIns, List.of(), sandbox), false);
+        ClassLoader loader = RuleCompiler.class.getClassLoader();
+        Optional<RuleCache.Entry> entry = RuleCache.readBuiltIn(key, loader);
+        boolean check = false;
+        if (entry.isEmpty() && folder != null) {
+            entry = RuleCache.read(folder, key, loader);
+            check = true;
+        }
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        RuleCache.Entry e = entry.get();
+        for (String t : e.trusted()) {
+            if (builtIns.stream().noneMatch(b -> b.name().equals(t))) {
+                return Optional.empty(); // only the packs' own files are trusted in it
+            }
+        }
+        if (check && !BytecodeSandbox.check(e.packages(), trustedResources(e), sandbox).isEmpty()) {
+            return Optional.empty(); // a file from disk that does not pass: compiled whole (and reported) instead
+        }
+        return entry;
+    }
+
+    /** @return the resources of an entry's rules and functions whose files it names as trusted */
+    private static Set<Resource> trustedResources(RuleCache.Entry entry) {
+        Set<Resource> trusted = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (KiePackage kp : entry.packages()) {
+            InternalKnowledgePackage p = (InternalKnowledgePackage) kp;
+            p.getRules().forEach(r -> addIfTrusted(((RuleImpl) r).getResource(), entry.trusted(), trusted));
+            p.getFunctions().values().forEach(f -> addIfTrusted(f.getResource(), entry.trusted(), trusted));
+        }
+        return trusted;
     }
 
     /**
@@ -144,9 +229,30 @@ public final class RuleCompiler {
         return done;
     }
 
+    /**
+     * For tests: compiles without the caches, whole or on top of the built-in packs as the jar or a cache folder
+     * holds them.
+     *
+     * @param packs the cache folder to read the packs from (with the jar), or null to compile everything
+     * @return the compiled rules; empty when asked for on top and that cannot be done (no entry for the packs,
+     *         or the user's files reach into the packs' packages)
+     */
+    static Optional<CompiledRules> compileFresh(List<RuleSource> builtIns, List<RuleSource> user, Sandbox sandbox,
+                                                Path packs) {
+        String hash = hashOf(builtIns, user, sandbox);
+        String key = RuleCache.key(hash, translated(user));
+        if (packs == null) {
+            return Optional.of(doCompile(builtIns, user, sandbox, hash, null, key, null));
+        }
+        return builtInBase(builtIns, sandbox, packs)
+                .map(base -> doCompile(builtIns, user, sandbox, hash, null, key, base));
+    }
+
     /** Forgets the rule sets compiled in this process (for tests of the cache on disk). */
     static void forgetInMemory() {
-        CACHE.invalidateAll();
+        synchronized (CACHE) {
+            CACHE.clear();
+        }
     }
 
     /** @return the content hash of what is compiled: the sources and what the host added to the sandbox */
@@ -177,12 +283,7 @@ public final class RuleCompiler {
                 return Optional.empty();
             }
         }
-        Set<Resource> trusted = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (KiePackage kp : entry.packages()) {
-            InternalKnowledgePackage p = (InternalKnowledgePackage) kp;
-            p.getRules().forEach(r -> addIfTrusted(((RuleImpl) r).getResource(), entry.trusted(), trusted));
-            p.getFunctions().values().forEach(f -> addIfTrusted(f.getResource(), entry.trusted(), trusted));
-        }
+        Set<Resource> trusted = trustedResources(entry);
         if (check) {
             List<RuleMessage> refused = BytecodeSandbox.check(entry.packages(), trusted, sandbox);
             if (!refused.isEmpty()) {
@@ -238,9 +339,15 @@ public final class RuleCompiler {
         return new CompiledRules(base, List.copyOf(names), List.copyOf(warnings), hash);
     }
 
-    /** @param store receives the checked rule set as a cache entry, or null */
+    /**
+     * @param store receives the checked rule set as a cache entry, or null
+     * @param base  the built-in packs compiled (not yet given a class loader): only the user's files are compiled,
+     *              or null to compile them all
+     * @return the compiled rules; null (only with a base) when the user's files name one of the packs' packages
+     *         and must be compiled with them
+     */
     private static CompiledRules doCompile(List<RuleSource> builtIns, List<RuleSource> user, Sandbox sandbox,
-                                           String hash, Consumer<byte[]> store, String key) {
+                                           String hash, Consumer<byte[]> store, String key, RuleCache.Entry base) {
         KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null,
                 RuleCompiler.class.getClassLoader());
         KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
@@ -268,11 +375,17 @@ public final class RuleCompiler {
         Set<String> userNames = new HashSet<>();
         user.forEach(s -> userNames.add(s.name()));
         Set<Resource> trustedResources = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<String> trustedCode = new ArrayList<>();
         // first what each source compiles to, and the text check of the user's; nothing reaches Drools yet
         List<Compilable> compilables = new ArrayList<>();
         for (RuleSource s : all) {
-            boolean trusted = builtIns.stream().anyMatch(b -> b == s)
+            boolean builtIn = builtIns.stream().anyMatch(b -> b == s);
+            boolean trusted = builtIn
                     || !userFiles.contains(s) && !userNames.contains(s.name()) && Translators.trusted(s.name());
+            if (builtIn && base != null) { // compiled already; its text still declares globals for the checks
+                trustedCode.add(s.text());
+                continue;
+            }
             if (s.kind() == RuleSource.Kind.DRL) {
                 compilables.add(new Compilable(s.name(), s.content(), ResourceType.DRL, s.text(),
                         s.text().split("\n", -1), UnaryOperator.identity(), trusted));
@@ -288,9 +401,11 @@ public final class RuleCompiler {
         }
         // a user's file the sandbox refuses is not given to Drools at all: Drools evaluates parts of a file (its
         // annotations, declared fields' defaults) while it compiles, and a refused file must run nothing
+        if (base != null && reachesInto(compilables, base)) {
+            return null;
+        }
         Set<String> refused = new HashSet<>();
         List<ConditionSandbox.Source> conditions = new ArrayList<>();
-        List<String> trustedCode = new ArrayList<>();
         for (Compilable c : compilables) {
             if (c.trusted()) {
                 trustedCode.add(c.code());
@@ -337,16 +452,52 @@ public final class RuleCompiler {
             errors.addAll(warnings);
             throw new RuleCompilationException(dedup(errors));
         }
-        if (store != null && !declaresTypes(kb.getKnowledgePackages())) {
+        Collection<KiePackage> packages = kb.getKnowledgePackages();
+        Set<String> trustedNames = new TreeSet<>();
+        trustedResources.forEach(r -> trustedNames.add(r.getSourcePath()));
+        if (base != null) {
+            Optional<List<KiePackage>> merged = WholeOrder.merge(base.packages(), packages);
+            if (merged.isEmpty()) {
+                return null;
+            }
+            packages = merged.get();
+            trustedNames.addAll(base.trusted());
+            trustedResources.addAll(trustedResources(base));
+            warnings.addAll(0, base.warnings());
+        }
+        if (store != null && !declaresTypes(packages)) {
             // as checked, before instrumenting: a later load checks and instruments again
-            Set<String> trustedNames = new TreeSet<>();
-            trustedResources.forEach(r -> trustedNames.add(r.getSourcePath()));
-            store.accept(RuleCache.encode(key, new RuleCache.Entry(kb.getKnowledgePackages(), trustedNames,
-                    warnings)));
+            store.accept(RuleCache.encode(key, new RuleCache.Entry(packages, trustedNames, warnings)));
+        }
+        if (base != null) {
+            for (KiePackage kp : base.packages()) { // a read package has no class loader until it is given one
+                ((InternalKnowledgePackage) kp).getDialectRuntimeRegistry()
+                        .onAdd(RuleCompiler.class.getClassLoader());
+            }
         }
         // the user's classes run under the rule limits (time budget, sizes): they passed the check, now instrumented
-        BytecodeSandbox.instrument(kb.getKnowledgePackages(), trustedResources);
-        return assemble(kb.getKnowledgePackages(), builtIns, warnings, hash);
+        BytecodeSandbox.instrument(packages, trustedResources);
+        return assemble(packages, builtIns, warnings, hash);
+    }
+
+    /**
+     * @return whether a file to compile names one of the built-in packs' packages (to add to one, import from
+     *         one): then it is compiled with the packs, so that it sees them as it always did
+     */
+    private static boolean reachesInto(List<Compilable> compilables, RuleCache.Entry base) {
+        for (KiePackage p : base.packages()) {
+            if (p.getRules().isEmpty() && p.getFunctionNames().isEmpty()) {
+                continue;
+            }
+            for (Compilable c : compilables) {
+                if (c.code().contains(p.getName())) {
+                    LOG.debug("{} names the built-in package {}: compiled with the built-in packs", c.name(),
+                            p.getName());
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** One source as Drools compiles it, with the code the sandbox reads and how to place a message in it. */
