@@ -8,6 +8,7 @@ import com.rabbitmq.client.GetResponse;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +97,21 @@ final class TestBroker implements AutoCloseable {
     /** @return how many messages wait in the queue, not counting those delivered and not yet acknowledged */
     int ready(String queue) throws IOException {
         return admin.queueDeclarePassive(queue).getMessageCount();
+    }
+
+    /**
+     * Waits (up to a minute) until {@code count} messages are ready in the queue: the broker puts a closed consumer's
+     * unacknowledged messages back after the close has returned (a quorum queue through its log), so reading the
+     * count at once races with it.
+     */
+    void awaitReady(String queue, int count) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        for (int ready = ready(queue); ready != count; ready = ready(queue)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited a minute for " + count + " messages ready in " + queue + "; " + ready);
+            }
+            Thread.sleep(20);
+        }
     }
 
     /** Takes every message waiting in the queue, acknowledging them, in queue order. */
