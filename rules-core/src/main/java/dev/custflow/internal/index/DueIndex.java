@@ -134,22 +134,6 @@ public final class DueIndex {
         }
     }
 
-    /**
-     * Adds a customer not in the index during a restart's bulk load ({@link #finishBulkLoad} follows before any
-     * other call). A customer due beyond the horizon costs a place in its day's bucket, as {@link #schedule} gives
-     * it: nothing is ordered before its day opens.
-     */
-    public void append(CustomerRecord c, long due) {
-        if (c.indexSlot() != ABSENT) {
-            throw new IllegalStateException("customer " + c.getId() + " is already in the due-time index");
-        }
-        schedule(c, due);
-    }
-
-    /** Ends a bulk load of {@link #append}: nothing left to order, each day is sorted when it opens. */
-    public void finishBulkLoad() {
-    }
-
     private void push(CustomerRecord c, long due) {
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);

@@ -56,9 +56,6 @@ final class Commits {
                 return null;
             });
         }
-        for (Partition p : parts.partitions()) {
-            p.restored();
-        }
         return state;
     }
 

@@ -543,20 +543,15 @@ public final class Partition implements AutoCloseable {
     }
 
     /**
-     * Puts a restored customer back: its due time into the index, its warnings into the at-risk set. The index is in
-     * order again only after {@link #restored}.
+     * Puts a restored customer back: its due time into the index (a place in its day's bucket, nothing ordered
+     * before that day opens), its warnings into the at-risk set.
      */
     void restore(CustomerRecord c) {
         customers.put(c.getId(), c);
-        due.append(c, c.dueAt());
+        due.schedule(c, c.dueAt());
         if (c.isAtRisk()) {
             atRisk.add(c);
         }
-    }
-
-    /** Ends a restart's {@link #restore}s: the due-time index is built in one pass. */
-    void restored() {
-        due.finishBulkLoad();
     }
 
     /** @return the reps as the rules see them, by id */

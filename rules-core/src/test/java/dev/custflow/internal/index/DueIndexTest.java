@@ -225,39 +225,6 @@ class DueIndexTest {
     }
 
     @Test
-    void aBulkLoad_appendedThenFinished_wakesAndReschedulesAsOneScheduledCustomerByCustomer() {
-        for (int n : new int[] {0, 1, 2, 5, 6, 21, 1_000, 4_099}) {
-            Random random = new Random(n);
-            DueIndex scheduled = new DueIndex();
-            DueIndex bulk = new DueIndex();
-            List<CustomerRecord> inBulk = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                long due = random.nextInt(5) == 0 ? DueIndex.NONE : 1_000 + random.nextInt(50); // many ties
-                scheduled.schedule(customer("c" + i), due);
-                CustomerRecord c = customer("c" + i);
-                bulk.append(c, due);
-                inBulk.add(c);
-            }
-            bulk.finishBulkLoad();
-            assertThat(bulk.size()).isEqualTo(scheduled.size());
-            assertThat(bulk.peekDue()).isEqualTo(scheduled.peekDue());
-            // a heapified index is a heap like any other: rescheduling and removing keep the order
-            for (int i = 0; i < n; i += 7) {
-                bulk.schedule(inBulk.get(i), 1_020);
-            }
-            List<String> expected = new ArrayList<>();
-            DueIndex again = new DueIndex();
-            for (CustomerRecord c : inBulk) {
-                if (c.dueAt() != DueIndex.NONE) {
-                    again.schedule(customer(c.getId()), c.dueAt());
-                }
-            }
-            expected.addAll(drain(again));
-            assertThat(drain(bulk)).isEqualTo(expected);
-        }
-    }
-
-    @Test
     void aLeadCountedInItsRepsLoad_staysCountedWhereverTheIndexKeepsIt() {
         // the profile packs the index's place with the load flag in one int: no place may touch the flag
         DueIndex index = new DueIndex();
