@@ -171,7 +171,6 @@ public final class CustomerRecord extends AbstractCustomerRecord {
         }
     }
 
-
     /** @param by who gave the customer to its rep by hand, or null when the assignment rules did */
     public void ownerSetBy(String by) {
         if (by != null || handling != null) {

@@ -308,8 +308,7 @@ class RabbitEndToEndIT {
         assertThat(crashedBatch).isPositive();
         assertThat(crashedAtPosition).as("the crashed batch was committed").isEqualTo(acknowledgedBeforeCrash + crashedBatch);
         // ... and not acknowledged: back in the queue with everything after it
-        await("the unacknowledged events to return to the queue",
-                () -> readyEvents() == events.size() - acknowledgedBeforeCrash);
+        broker.awaitReady(eventsQueue, events.size() - acknowledgedBeforeCrash);
 
         int duplicates;
         try (JdbcCustomerStore store = store();
@@ -330,13 +329,5 @@ class RabbitEndToEndIT {
         System.out.printf("RabbitEndToEndIT: crash after commit 4 (%d events acknowledged, a batch of %d committed "
                         + "and not acknowledged): %,d actions arrived, %d repeats with the same message id%n",
                 acknowledgedBeforeCrash, crashedBatch, expected.size(), repeats);
-    }
-
-    private int readyEvents() {
-        try {
-            return broker.ready(eventsQueue);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
