@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.awaitility.Awaitility;
 
 /**
  * One KRaft broker (combined with its controller) inside the test JVM, with the settings measured to work for
@@ -212,15 +213,13 @@ public final class InJvmKafka implements AutoCloseable {
         }
     }
 
-    /** Waits until the condition holds, or fails after the timeout. */
-    public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
+    /**
+     * Waits until the condition holds, or fails after the timeout: it reads a broker's or another thread's progress,
+     * so it polls (in this thread), with a deadline.
+     */
+    public static void await(String what, Duration timeout, BooleanSupplier condition) {
+        Awaitility.await(what).atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(50))
+                .until(condition::getAsBoolean);
     }
 
     @Override

@@ -38,6 +38,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -196,12 +197,10 @@ class RabbitEndToEndIT {
         return JdbcCustomerStore.builder().h2File(h2).build();
     }
 
-    private static void await(String what, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    /** Waits for a broker's or another thread's progress: polls in this thread, with a deadline. */
+    private static void await(String what, BooleanSupplier done) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInSameThread().pollInterval(Duration.ofMillis(20))
+                .until(done::getAsBoolean);
     }
 
     /** Pumps until {@code count} records were acknowledged. @return the duplicates the engine dropped */

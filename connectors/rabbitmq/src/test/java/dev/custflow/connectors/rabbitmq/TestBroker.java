@@ -1,5 +1,7 @@
 package dev.custflow.connectors.rabbitmq;
 
+import static org.hamcrest.Matchers.equalTo;
+
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -104,14 +107,9 @@ final class TestBroker implements AutoCloseable {
      * unacknowledged messages back after the close has returned (a quorum queue through its log), so reading the
      * count at once races with it.
      */
-    void awaitReady(String queue, int count) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        for (int ready = ready(queue); ready != count; ready = ready(queue)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited a minute for " + count + " messages ready in " + queue + "; " + ready);
-            }
-            Thread.sleep(20);
-        }
+    void awaitReady(String queue, int count) {
+        Awaitility.await(count + " messages ready in " + queue).atMost(Duration.ofSeconds(60)).pollInSameThread()
+                .pollInterval(Duration.ofMillis(20)).until(() -> ready(queue), equalTo(count));
     }
 
     /** Takes every message waiting in the queue, acknowledging them, in queue order. */
