@@ -13,6 +13,11 @@ public abstract class Orders {
     /** The shared empty history: a profile's lists are arrays of exactly their size, most of them short. */
     protected static final int[] NO_INTS = new int[0];
     protected static final long[] NO_LONGS = new long[0];
+    /**
+     * {@link #history}'s stand-in for one entry that is the last order's minute ({@link #lastAt}) and the total: most
+     * customers have a single order, and the array for it would cost more than the profile's order history object.
+     */
+    protected static final long[] ONE_ORDER = new long[0];
 
     /**
      * The order history, at most the engine's history limit, in time order: each order's time in epoch minutes and
@@ -97,17 +102,17 @@ public abstract class Orders {
 
     /** @return how many orders {@link #history} holds */
     protected final int historySize() {
-        return history.length >> 1;
+        return history == ONE_ORDER ? 1 : history.length >> 1;
     }
 
     /** @return the time of the {@code i}-th order of {@link #history}, epoch minutes */
     protected final int minuteAt(int i) {
-        return (int) history[2 * i];
+        return history == ONE_ORDER ? Times.minute(lastAt) : (int) history[2 * i];
     }
 
     /** @return the amount of the {@code i}-th order of {@link #history}, cents */
     protected final long centsAt(int i) {
-        return history[2 * i + 1];
+        return history == ONE_ORDER ? totalCents : history[2 * i + 1];
     }
 
     final int countSince(int sinceMinute) {

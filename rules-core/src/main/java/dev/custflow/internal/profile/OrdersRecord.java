@@ -20,6 +20,7 @@ final class OrdersRecord extends Orders {
     static final int CLOSED_LIMIT = 32;
 
     void place(String orderId, long at, long amountCents, LocalDate promised, OrderItem[] items) {
+        history = entries();
         int minute = Times.minute(at);
         int n = historySize();
         int i = n;
@@ -43,6 +44,18 @@ final class OrdersRecord extends Orders {
                 promised == null ? Integer.MIN_VALUE : (int) promised.toEpochDay());
         o.items(items);
         open = plus(open, o);
+        history = compact();
+    }
+
+    /** @return {@link #history} as an array of its entries, never {@link #ONE_ORDER} */
+    private long[] entries() {
+        return history == ONE_ORDER ? new long[] {Times.minute(lastAt), totalCents} : history;
+    }
+
+    /** @return {@link #history}, as {@link #ONE_ORDER} when its one entry is the one that stands for */
+    private long[] compact() {
+        return history.length == 2 && history[0] == Times.minute(lastAt) && history[1] == totalCents ? ONE_ORDER
+                : history;
     }
 
     /**
@@ -102,6 +115,7 @@ final class OrdersRecord extends Orders {
      * entry the RFM scores and intervals read) and, when it was delivered, its delivery leaves the on-time figures.
      */
     private void reverse(OpenOrderRecord o, OrderStatus was) {
+        history = entries();
         count = Math.max(0, count - 1);
         totalCents -= o.amountCents();
         int minute = Times.minute(o.placedMillis());
@@ -135,6 +149,7 @@ final class OrdersRecord extends Orders {
                 }
             }
         }
+        history = compact();
     }
 
     void pay(String orderId, long amountCents) {
@@ -293,6 +308,7 @@ final class OrdersRecord extends Orders {
         x.lastAt = in.readTime(base);
         x.lastDeliveredAt = in.readTime(base);
         x.returned = in.readVarInt();
+        x.history = x.compact();
         int open = in.readVarInt();
         x.open = readOrders(in, base, Math.max(0, open - 1), false);
         return x;
