@@ -78,9 +78,12 @@ public final class CustomerRecord extends AbstractMergingCustomerRecord {
      */
     public void moveTo(Stage to, Instant at, String rule) {
         Objects.requireNonNull(to, "to");
-        int n = hist == null ? 0 : hist.length;
-        hist = hist == null ? new long[1] : Arrays.copyOf(hist, n + 1);
-        hist[n] = histEntry(((stage == null ? 0 : stage.ordinal() + 1) << 8) | (to.ordinal() + 1), at.toEpochMilli());
+        int n = histSize();
+        long[] h = new long[n + 1];
+        for (int i = 0; i < n; i++) {
+            h[i] = histEntryAt(i);
+        }
+        h[n] = histEntry(((stage == null ? 0 : stage.ordinal() + 1) << 8) | (to.ordinal() + 1), at.toEpochMilli());
         String name = rule == null ? null : rule.intern();
         if (n == 0) {
             histRules = name; // one change: the name, no array (see Customer#histRules)
@@ -91,6 +94,7 @@ public final class CustomerRecord extends AbstractMergingCustomerRecord {
         }
         stage = to;
         stageSince = at.toEpochMilli();
+        hist = histOf(h);
     }
 
     /**
