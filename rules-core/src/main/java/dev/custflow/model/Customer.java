@@ -55,6 +55,11 @@ public abstract class Customer extends CustomerHistory {
      */
     protected long[] hist;
     /**
+     * {@link #hist}'s stand-in for the one change most customers have: from no stage to the current one, at
+     * {@link #stageSince}; no array for it. Read the history with {@link #histSize()} and {@link #histEntryAt(int)}.
+     */
+    protected static final long[] FIRST_STAGE = new long[0];
+    /**
      * The rule (or person) behind each change of {@link #hist}: the name itself while there is one change (the common
      * case: no array for it), a {@code String[]} from the second; see {@link #histRule}.
      */
@@ -125,13 +130,15 @@ public abstract class Customer extends CustomerHistory {
 
     /** @return every stage change, oldest first */
     public List<StageChange> getStageHistory() {
-        if (hist == null) {
+        int n = histSize();
+        if (n == 0) {
             return List.of();
         }
-        List<StageChange> out = new ArrayList<>(hist.length);
-        for (int i = 0; i < hist.length; i++) {
-            int code = histCode(hist[i]);
-            out.add(new StageChange(stageOf(code >> 8), stageOf(code & 0xFF), Instant.ofEpochMilli(histAt(hist[i])),
+        List<StageChange> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            long entry = histEntryAt(i);
+            int code = histCode(entry);
+            out.add(new StageChange(stageOf(code >> 8), stageOf(code & 0xFF), Instant.ofEpochMilli(histAt(entry)),
                     histRule(i)));
         }
         return out;
@@ -148,7 +155,28 @@ public abstract class Customer extends CustomerHistory {
 
     /** @return the rule (or person) behind the {@code i}-th change of {@link #hist} */
     protected final String histRule(int i) {
-        return hist.length == 1 ? (String) histRules : ((String[]) histRules)[i];
+        return histSize() == 1 ? (String) histRules : ((String[]) histRules)[i];
+    }
+
+    /** @return how many changes {@link #hist} holds */
+    protected final int histSize() {
+        return hist == null ? 0 : hist == FIRST_STAGE ? 1 : hist.length;
+    }
+
+    /** @return the {@code i}-th entry of {@link #hist} */
+    protected final long histEntryAt(int i) {
+        return hist == FIRST_STAGE ? histEntry(stage.ordinal() + 1, stageSince) : hist[i];
+    }
+
+    /**
+     * @param entries the stage history as entries, with {@link #stage} and {@link #stageSince} already those after
+     *                its last change
+     * @return what {@link #hist} holds for it: {@link #FIRST_STAGE} where that stands for it exactly
+     */
+    protected final long[] histOf(long[] entries) {
+        return entries != null && entries.length == 1 && stage != null
+                && entries[0] == histEntry(stage.ordinal() + 1, stageSince) && histAt(entries[0]) == stageSince
+                ? FIRST_STAGE : entries;
     }
 
     /** @param entry an entry of {@link #hist} @return the change it holds */
@@ -166,11 +194,8 @@ public abstract class Customer extends CustomerHistory {
      * @return true if the customer has ever been in that stage
      */
     public boolean hasBeen(Stage s) {
-        if (hist == null) {
-            return false;
-        }
-        for (long h : hist) {
-            if ((histCode(h) & 0xFF) == s.ordinal() + 1) {
+        for (int i = 0, n = histSize(); i < n; i++) {
+            if ((histCode(histEntryAt(i)) & 0xFF) == s.ordinal() + 1) {
                 return true;
             }
         }

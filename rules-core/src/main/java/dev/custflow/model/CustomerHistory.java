@@ -179,23 +179,23 @@ public abstract class CustomerHistory extends CustomerContact {
 
     /** @return how many deliveries with a promised date count toward {@link #onTimeDeliveryRate} */
     public int getDeliveriesWithPromise() {
-        return orders == null ? 0 : orders.promisedDays.length;
+        return orders == null ? 0 : orders.deliveries.promisedDays.length;
     }
 
     /** @return when an order was last delivered, or null */
     public Instant getLastDeliveredAt() {
-        return orders == null ? null : Times.instant(orders.lastDeliveredAt);
+        return orders == null ? null : Times.instant(orders.deliveries.lastDeliveredAt);
     }
 
     /** @return the number of orders returned */
     public int getOrdersReturned() {
-        return orders == null ? 0 : orders.returned;
+        return orders == null ? 0 : orders.deliveries.returned;
     }
 
     /** @return whole days since the last delivery, or -1 when nothing was delivered */
     public int getDaysSinceLastDelivery() {
-        return orders == null || orders.lastDeliveredAt == Times.NEVER ? -1
-                : Times.daysBetween(orders.lastDeliveredAt, now);
+        return orders == null || orders.deliveries.lastDeliveredAt == Times.NEVER ? -1
+                : Times.daysBetween(orders.deliveries.lastDeliveredAt, now);
     }
 
     /**

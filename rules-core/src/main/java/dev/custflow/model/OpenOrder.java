@@ -14,25 +14,21 @@ import java.util.List;
  * the engine's subclass changes it.
  */
 public abstract class OpenOrder {
+    private static final int STEP_TIME_BITS = 49;
+
     protected final String orderId;
     protected final long placedAt;
     protected final long amountCents;
     protected final int promisedDay;
     protected OrderStatus status = OrderStatus.PLACED;
-    protected long statusAt;
-    protected long paidCents;
-    protected String trackingNo;
     /** The order's lines, or null. */
     protected OrderItem[] items;
     /**
-     * The status timeline: statuses (ordinals) and when, in epoch millis; the first step is PLACED. Both null while
-     * the order has that step only (most orders in a profile are waiting for their next status): see {@link #steps()}.
+     * What happens to an order after it was placed (status times, payments, tracking, invoice, notices), allocated
+     * when the first of these comes: a profile's orders are mostly waiting for their next status, and each field here
+     * would cost every open order.
      */
-    protected byte[] stepStatus;
-    protected long[] stepAt;
-    protected long invoicedAt = Times.NEVER;
-    protected int lateNoticeDays;
-    protected int overdueNoticeDays;
+    protected Progress progress;
 
     /**
      * Only the engine creates open orders.
@@ -45,24 +41,49 @@ public abstract class OpenOrder {
     protected OpenOrder(String orderId, long placedAt, long amountCents, int promisedDay) {
         this.orderId = orderId;
         this.placedAt = placedAt;
-        this.statusAt = placedAt;
         this.amountCents = amountCents;
         this.promisedDay = promisedDay;
     }
 
     /** @return how many steps the timeline has */
     protected final int steps() {
-        return stepStatus == null ? 1 : stepStatus.length;
+        return progress == null || progress.steps == null ? 1 : progress.steps.length;
     }
 
     /** @return the status ordinal of the {@code i}-th step */
     protected final int stepStatus(int i) {
-        return stepStatus == null ? OrderStatus.PLACED.ordinal() : stepStatus[i];
+        return progress == null || progress.steps == null ? OrderStatus.PLACED.ordinal()
+                : (int) (progress.steps[i] >>> STEP_TIME_BITS);
     }
 
     /** @return when the {@code i}-th step was reached, epoch millis */
     protected final long stepAt(int i) {
-        return stepAt == null ? placedAt : stepAt[i];
+        return progress == null || progress.steps == null ? placedAt
+                : progress.steps[i] << Long.SIZE - STEP_TIME_BITS >> Long.SIZE - STEP_TIME_BITS;
+    }
+
+    /**
+     * @param status a status ordinal
+     * @param at     when, epoch millis (every instant an event may carry, years 1900 to 9999, fits)
+     * @return an entry of {@link Progress#steps}
+     */
+    protected static long step(int status, long at) {
+        return (long) status << STEP_TIME_BITS | at & (1L << STEP_TIME_BITS) - 1;
+    }
+
+    /** @return when the status last changed, epoch millis */
+    protected final long statusAtMillis() {
+        return progress == null ? placedAt : progress.statusAt;
+    }
+
+    /** @return what has been paid so far, cents */
+    protected final long paidCents() {
+        return progress == null ? 0 : progress.paidCents;
+    }
+
+    /** @return when the invoice was requested, epoch millis, or {@link Times#NEVER} */
+    protected final long invoicedMillis() {
+        return progress == null ? Times.NEVER : progress.invoicedAt;
     }
 
     /** @return the order id */
@@ -82,12 +103,12 @@ public abstract class OpenOrder {
 
     /** @return what has been paid so far */
     public BigDecimal getPaid() {
-        return Money.of(paidCents);
+        return Money.of(paidCents());
     }
 
     /** @return true once payments cover the total */
     public boolean isPaidInFull() {
-        return paidCents >= amountCents;
+        return paidCents() >= amountCents;
     }
 
     /** @return the promised delivery date, or null */
@@ -102,17 +123,17 @@ public abstract class OpenOrder {
 
     /** @return when the status last changed */
     public Instant getStatusAt() {
-        return Instant.ofEpochMilli(statusAt);
+        return Instant.ofEpochMilli(statusAtMillis());
     }
 
     /** @return the shipment tracking number, or null */
     public String getTrackingNo() {
-        return trackingNo;
+        return progress == null ? null : progress.trackingNo;
     }
 
     /** @return what is still to be paid: the total less payments, never below zero */
     public BigDecimal getOutstanding() {
-        return Money.of(Math.max(0, amountCents - paidCents));
+        return Money.of(Math.max(0, amountCents - paidCents()));
     }
 
     /** @return the order's lines (sku and quantity), empty when the order named none */
@@ -144,12 +165,12 @@ public abstract class OpenOrder {
 
     /** @return true once an invoice was requested for it (INVOICE_REQUESTED). */
     public boolean isInvoiced() {
-        return invoicedAt != Times.NEVER;
+        return invoicedMillis() != Times.NEVER;
     }
 
     /** @return when the invoice was requested, or null */
     public Instant getInvoicedAt() {
-        return Times.instant(invoicedAt);
+        return Times.instant(invoicedMillis());
     }
 
     /**
@@ -158,6 +179,7 @@ public abstract class OpenOrder {
      * @return the last day to pay: the invoice date plus the terms, or null before an invoice
      */
     public LocalDate paymentDueDate(int termsDays, ZoneId zone) {
+        long invoicedAt = invoicedMillis();
         return invoicedAt == Times.NEVER ? null
                 : Instant.ofEpochMilli(invoicedAt).atZone(zone).toLocalDate().plusDays(termsDays);
     }
@@ -169,11 +191,37 @@ public abstract class OpenOrder {
 
     /** @return the days late the last DELIVERY_LATE reported, 0 before any */
     public int getLateNoticeDays() {
-        return lateNoticeDays;
+        return progress == null ? 0 : progress.lateNoticeDays;
     }
 
     /** @return the days overdue the last payment reminder reported, 0 before any */
     public int getOverdueNoticeDays() {
-        return overdueNoticeDays;
+        return progress == null ? 0 : progress.overdueNoticeDays;
+    }
+
+    /** See {@link #progress}. Written by the engine only. */
+    protected static final class Progress {
+        /** When the status last changed, epoch millis. */
+        public long statusAt;
+        public long paidCents;
+        public String trackingNo;
+        /**
+         * The status timeline: each step's status ordinal in the top bits and when, epoch millis, in the low 49 (see
+         * {@link #step}); the first step is PLACED. Null while the order has that step only. One array rather than
+         * one for the statuses and one for the times: each array costs its header.
+         */
+        public long[] steps;
+        public long invoicedAt = Times.NEVER;
+        public int lateNoticeDays;
+        public int overdueNoticeDays;
+
+        /**
+         * Allocated by the engine when an order first needs one of these fields.
+         *
+         * @param statusAt when the status last changed, epoch millis
+         */
+        public Progress(long statusAt) {
+            this.statusAt = statusAt;
+        }
     }
 }

@@ -13,6 +13,11 @@ public abstract class Orders {
     /** The shared empty history: a profile's lists are arrays of exactly their size, most of them short. */
     protected static final int[] NO_INTS = new int[0];
     protected static final long[] NO_LONGS = new long[0];
+    /**
+     * {@link #history}'s stand-in for one entry that is the last order's minute ({@link #lastAt}) and the total: most
+     * customers have a single order, and the array for it would cost more than the profile's order history object.
+     */
+    protected static final long[] ONE_ORDER = new long[0];
 
     /**
      * The order history, at most the engine's history limit, in time order: each order's time in epoch minutes and
@@ -26,8 +31,6 @@ public abstract class Orders {
     protected long totalCents;
     protected long firstAt = Long.MAX_VALUE;
     protected long lastAt = Long.MIN_VALUE;
-    protected long lastDeliveredAt = Times.NEVER;
-    protected int returned;
     /**
      * The orders in fulfilment, oldest first: null for none, the {@link OpenOrder} itself for one (the common case),
      * an {@code OpenOrder[]} for more; read with {@link #size(Object)} and {@link #at(Object, int)}.
@@ -35,10 +38,12 @@ public abstract class Orders {
     protected Object open;
     /** Orders delivered, cancelled or returned within the tracking period, oldest first, held like {@link #open}. */
     protected Object closed;
-    /** Deliveries with a promised date (the latest, at most the history limit): the promised epoch day ... */
-    protected int[] promisedDays = NO_INTS;
-    /** ... and when it was delivered, epoch millis, parallel. */
-    protected long[] deliveredAts = NO_LONGS;
+    /**
+     * What deliveries and returns left: {@link Deliveries#NONE} until the first delivery or return, when the engine
+     * gives the history a part of its own. Most profiles hold orders waiting for delivery, and these fields would
+     * cost each of them.
+     */
+    protected Deliveries deliveries = Deliveries.NONE;
 
     /** Only the engine creates order histories. */
     protected Orders() {
@@ -81,6 +86,8 @@ public abstract class Orders {
     }
 
     final double onTimeRate(ZoneId zone) {
+        int[] promisedDays = deliveries.promisedDays;
+        long[] deliveredAts = deliveries.deliveredAts;
         int n = promisedDays.length;
         if (n == 0) {
             return -1;
@@ -97,17 +104,17 @@ public abstract class Orders {
 
     /** @return how many orders {@link #history} holds */
     protected final int historySize() {
-        return history.length >> 1;
+        return history == ONE_ORDER ? 1 : history.length >> 1;
     }
 
     /** @return the time of the {@code i}-th order of {@link #history}, epoch minutes */
     protected final int minuteAt(int i) {
-        return (int) history[2 * i];
+        return history == ONE_ORDER ? Times.minute(lastAt) : (int) history[2 * i];
     }
 
     /** @return the amount of the {@code i}-th order of {@link #history}, cents */
     protected final long centsAt(int i) {
-        return history[2 * i + 1];
+        return history == ONE_ORDER ? totalCents : history[2 * i + 1];
     }
 
     final int countSince(int sinceMinute) {
@@ -152,5 +159,22 @@ public abstract class Orders {
         int m = gaps.length;
         double median = m % 2 == 1 ? gaps[m / 2] : (gaps[m / 2 - 1] + (double) gaps[m / 2]) / 2;
         return median / Times.DAY_MINUTES;
+    }
+
+    /** See {@link #deliveries}. Written by the engine only, never {@link #NONE}. */
+    protected static final class Deliveries {
+        /** The shared part of a history without deliveries or returns: never written. */
+        public static final Deliveries NONE = new Deliveries();
+
+        public long lastDeliveredAt = Times.NEVER;
+        public int returned;
+        /** Deliveries with a promised date (the latest, at most the history limit): the promised epoch day ... */
+        public int[] promisedDays = NO_INTS;
+        /** ... and when it was delivered, epoch millis, parallel. */
+        public long[] deliveredAts = NO_LONGS;
+
+        /** Allocated by the engine at a history's first delivery or return. */
+        public Deliveries() {
+        }
     }
 }

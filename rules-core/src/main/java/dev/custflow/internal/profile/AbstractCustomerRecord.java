@@ -323,10 +323,10 @@ public abstract class AbstractCustomerRecord extends Customer {
             o.writeVarInt(stage.ordinal());
         }
         if (hist != null) {
-            o.writeVarInt(hist.length);
-            for (int i = 0; i < hist.length; i++) {
-                o.writeVarInt(histCode(hist[i]));
-                o.writeTime(histAt(hist[i]), createdAt);
+            o.writeVarInt(histSize());
+            for (int i = 0, n = histSize(); i < n; i++) {
+                o.writeVarInt(histCode(histEntryAt(i)));
+                o.writeTime(histAt(histEntryAt(i)), createdAt);
                 o.writeString(histRule(i));
             }
         }
@@ -593,6 +593,7 @@ public abstract class AbstractCustomerRecord extends Customer {
         if (version >= 3 && c.orders != null) {
             ((OrdersRecord) c.orders).readFulfilment(in, created);
         }
+        c.hist = c.histOf(c.hist); // the stage and its time are read after the history
         return c;
     }
 }

@@ -48,7 +48,7 @@ import org.kie.api.definition.type.ClassReactive;
  * it inserts).
  */
 @ClassReactive
-public final class CustomerRecord extends AbstractCustomerRecord {
+public final class CustomerRecord extends AbstractMergingCustomerRecord {
     /** An open order that has not moved for this long stops being tracked. */
     static final int ORDER_TRACKING_DAYS = 180;
 
@@ -78,9 +78,12 @@ public final class CustomerRecord extends AbstractCustomerRecord {
      */
     public void moveTo(Stage to, Instant at, String rule) {
         Objects.requireNonNull(to, "to");
-        int n = hist == null ? 0 : hist.length;
-        hist = hist == null ? new long[1] : Arrays.copyOf(hist, n + 1);
-        hist[n] = histEntry(((stage == null ? 0 : stage.ordinal() + 1) << 8) | (to.ordinal() + 1), at.toEpochMilli());
+        int n = histSize();
+        long[] h = new long[n + 1];
+        for (int i = 0; i < n; i++) {
+            h[i] = histEntryAt(i);
+        }
+        h[n] = histEntry(((stage == null ? 0 : stage.ordinal() + 1) << 8) | (to.ordinal() + 1), at.toEpochMilli());
         String name = rule == null ? null : rule.intern();
         if (n == 0) {
             histRules = name; // one change: the name, no array (see Customer#histRules)
@@ -91,6 +94,7 @@ public final class CustomerRecord extends AbstractCustomerRecord {
         }
         stage = to;
         stageSince = at.toEpochMilli();
+        hist = histOf(h);
     }
 
     /**
@@ -534,156 +538,6 @@ public final class CustomerRecord extends AbstractCustomerRecord {
         }
         rememberInvalid(new InvalidContact(field, raw, checked.problem()));
         return null;
-    }
-
-    private void rememberInvalid(InvalidContact bad) {
-        forgetInvalid(bad.field());
-        Rare r = rare();
-        r.invalidContacts = r.invalidContacts == null ? new InvalidContact[] {bad}
-                : Arrays.copyOf(r.invalidContacts, r.invalidContacts.length + 1);
-        r.invalidContacts[r.invalidContacts.length - 1] = bad;
-    }
-
-    private void forgetInvalid(String field) {
-        if (invalidContact(field) != null) {
-            InvalidContact[] rest = Arrays.stream(rare.invalidContacts).filter(ic -> !ic.field().equals(field))
-                    .toArray(InvalidContact[]::new);
-            rare.invalidContacts = rest.length == 0 ? null : rest;
-        }
-    }
-
-    private void touch(ChannelTouch t) {
-        Rare r = rare();
-        r.touches = r.touches == null ? new ChannelTouch[] {t} : Arrays.copyOf(r.touches, r.touches.length + 1);
-        r.touches[r.touches.length - 1] = t;
-    }
-
-    private Rare rare() {
-        if (rare == null) {
-            rare = new Rare();
-        }
-        return rare;
-    }
-
-    /**
-     * Folds a duplicate profile into this one, the survivor (docs/design/rules-catalog.md §2: merge into the earliest record,
-     * keep every channel touch). Engine use only: the engine calls it when a new lead shows that two existing
-     * lead profiles are one person, and then forgets {@code other}. What this profile lacks is taken from the
-     * other (contact data, firmographics, attributes, owner, stage); what both have is combined (channel touches,
-     * phone numbers and e-mail addresses: the other's become {@link #getOtherPhones()} and {@link #getOtherEmails()},
-     * opt-outs, BANT confirmations, tags, interactions, behaviour points, "once per cause" notes); what this
-     * profile has wins (its own contact data, stage, score, owner). The score is not added up: the scoring rules
-     * grade the merged profile when they next run. Profiles with orders are never folded into another (the engine
-     * does not merge customers' order histories).
-     *
-     * @param other        the duplicate, which the engine drops afterwards
-     * @param halfLifeDays the half-life of behaviour points ({@code settings.scoring.halfLifeDays})
-     */
-    public void absorb(CustomerRecord other, int halfLifeDays) {
-        if (other.isHasOrdered()) {
-            throw new IllegalArgumentException("customer " + other.id + " has orders and cannot be merged into " + id);
-        }
-        name = name != null ? name : other.name;
-        if (company == null && other.company != null) {
-            company = other.company;
-            if (other.getCompanyKey() != null || other.getAccountKey() != null) {
-                rare().companyKey = other.getCompanyKey();
-                rare().accountKey = other.getAccountKey();
-            }
-        }
-        if (phone == null && other.phone != null) {
-            phone = other.phone;
-            forgetInvalid("phone");
-        }
-        if (email == null && other.email != null) {
-            email = other.email;
-            forgetInvalid("email");
-        }
-        // nothing the duplicate brought is dropped: a number or address this profile has another of is kept beside it
-        keepOther(true, other.phone);
-        other.getOtherPhones().forEach(p -> keepOther(true, p));
-        keepOther(false, other.email);
-        other.getOtherEmails().forEach(e -> keepOther(false, e));
-        for (InvalidContact bad : other.getInvalidContacts()) {
-            boolean valid = bad.field().equals("phone") ? phone != null : email != null;
-            if (!valid && invalidContact(bad.field()) == null) {
-                rememberInvalid(bad);
-            }
-        }
-        region = region != null ? region : other.region;
-        city = city != null ? city : other.city;
-        industry = industry != null ? industry : other.industry;
-        title = title != null ? title : other.title;
-        companySize = companySize >= 0 ? companySize : other.companySize;
-        birthdayDay = birthdayDay != Integer.MIN_VALUE ? birthdayDay : other.birthdayDay;
-        flags |= (byte) (other.flags & (DO_NOT_EMAIL | DO_NOT_CALL | REP_ENGAGED | BUDGET | AUTHORITY | NEED | TIMELINE));
-        if (other.getReferralCode() != null && getReferralCode() == null) {
-            rare().referralCode = other.getReferralCode();
-            rare().referrerId = other.rare.referrerId;
-        }
-        if (other.getTimeZone() != null && getTimeZone() == null) {
-            rare().timeZone = other.getTimeZone();
-        }
-        if (other.attributes != null) {
-            if (attributes == null) {
-                attributes = new LinkedHashMap<>(other.attributes.size());
-            }
-            other.attributes.forEach(attributes::putIfAbsent);
-        }
-        if (channel == null) {
-            channel = other.channel;
-        } else if (other.channel != null) {
-            touch(new ChannelTouch(other.channel, other.getCreatedAt(), other.id));
-        }
-        if (other.rare != null && other.rare.touches != null) {
-            for (ChannelTouch t : other.rare.touches) {
-                touch(t);
-            }
-        }
-        if (stage == null && other.stage != null) {
-            stage = other.stage;
-            stageSince = other.stageSince;
-        }
-        ownerId = ownerId != null ? ownerId : other.ownerId;
-        for (String t : other.getTags()) {
-            addTag(t);
-        }
-        if (other.engagement != null) {
-            engagement().fold((EngagementRecord) other.engagement);
-        }
-        if (other.behaviour != null) {
-            behaviour().fold((BehaviourRecord) other.behaviour, halfLifeDays * (long) Times.DAY_MINUTES);
-        }
-        if (other.notes != null) {
-            if (notes == null) {
-                notes = new NotesRecord();
-            }
-            ((NotesRecord) notes).fold((NotesRecord) other.notes);
-        }
-        if (other.outreach != null) {
-            outreach().foldConsent((OutreachRecord) other.outreach);
-        }
-        long otherBant = other.sales == null ? 0 : ((SalesRecord) other.sales).bantAmount();
-        if (otherBant != 0 && (sales == null || ((SalesRecord) sales).bantAmount() == 0)) {
-            sales().bantAmount(otherBant);
-        }
-    }
-
-    /** Keeps a phone number (or e-mail address) of a merged duplicate that this profile does not know yet. */
-    private void keepOther(boolean isPhone, String value) {
-        if (value == null || value.equals(isPhone ? phone : email)
-                || (isPhone ? getOtherPhones() : getOtherEmails()).contains(value)) {
-            return;
-        }
-        Rare r = rare();
-        String[] known = isPhone ? r.otherPhones : r.otherEmails;
-        String[] more = known == null ? new String[1] : Arrays.copyOf(known, known.length + 1);
-        more[more.length - 1] = value;
-        if (isPhone) {
-            r.otherPhones = more;
-        } else {
-            r.otherEmails = more;
-        }
     }
 
     private static String pick(String current, String given, boolean fillOnly) {

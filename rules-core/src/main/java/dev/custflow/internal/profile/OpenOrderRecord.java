@@ -24,48 +24,59 @@ public final class OpenOrderRecord extends OpenOrder {
             return false;
         }
         this.status = s;
-        this.statusAt = at;
+        Progress p = progress();
+        p.statusAt = at;
         if (tracking != null) {
-            this.trackingNo = tracking;
+            p.trackingNo = tracking;
         }
         int n = steps();
-        if (stepStatus == null) { // the first step besides PLACED: the timeline gets its arrays
-            stepStatus = new byte[] {(byte) OrderStatus.PLACED.ordinal(), 0};
-            stepAt = new long[] {placedAt, 0};
+        if (p.steps == null) { // the first step besides PLACED: the timeline gets its array
+            p.steps = new long[] {step(OrderStatus.PLACED.ordinal(), placedAt), 0};
         } else {
-            stepStatus = Arrays.copyOf(stepStatus, n + 1);
-            stepAt = Arrays.copyOf(stepAt, n + 1);
+            p.steps = Arrays.copyOf(p.steps, n + 1);
         }
-        stepStatus[n] = (byte) s.ordinal();
-        stepAt[n] = at;
+        p.steps[n] = step(s.ordinal(), at);
         return true;
     }
 
     void paid(long cents) {
-        this.paidCents += cents;
+        if (cents != 0 || progress != null) {
+            progress().paidCents += cents;
+        }
+    }
+
+    private Progress progress() {
+        if (progress == null) {
+            progress = new Progress(placedAt);
+        }
+        return progress;
     }
 
     /** The invoice was requested now (the fulfilment pack): payment terms count from here. */
     public boolean invoiced(long at) {
-        if (invoicedAt != Times.NEVER) {
+        if (invoicedMillis() != Times.NEVER) {
             return false;
         }
-        invoicedAt = at;
+        progress().invoicedAt = at;
         return true;
     }
 
     /** A late delivery was reported at this many days late. */
     public void lateNoticed(int days) {
-        lateNoticeDays = Math.max(lateNoticeDays, days);
+        if (days > getLateNoticeDays()) {
+            progress().lateNoticeDays = days;
+        }
     }
 
     /** A payment reminder was raised at this many days overdue. */
     public void overdueNoticed(int days) {
-        overdueNoticeDays = Math.max(overdueNoticeDays, days);
+        if (days > getOverdueNoticeDays()) {
+            progress().overdueNoticeDays = days;
+        }
     }
 
     long statusMillis() {
-        return statusAt;
+        return statusAtMillis();
     }
 
     long placedMillis() {
@@ -96,9 +107,9 @@ public final class OpenOrderRecord extends OpenOrder {
         o.writeSignedLong(amountCents);
         o.writeSignedInt(promisedDay);
         o.writeVarInt(status.ordinal());
-        o.writeTime(statusAt, placedAt);
-        o.writeSignedLong(paidCents);
-        o.writeString(trackingNo);
+        o.writeTime(statusAtMillis(), placedAt);
+        o.writeSignedLong(paidCents());
+        o.writeString(getTrackingNo());
     }
 
     static OpenOrderRecord read(SnapshotInput in, long base) {
@@ -108,12 +119,17 @@ public final class OpenOrderRecord extends OpenOrder {
         int promised = in.readSignedInt();
         OpenOrderRecord o = new OpenOrderRecord(id, placed, amount, promised);
         o.status = OrderStatus.values()[in.readVarInt()];
-        o.statusAt = in.readTime(placed);
-        o.paidCents = in.readSignedLong();
-        o.trackingNo = in.readString();
-        if (o.status != OrderStatus.PLACED) { // an older snapshot kept no timeline: its last step is all it knows
-            o.stepStatus = new byte[] {(byte) OrderStatus.PLACED.ordinal(), (byte) o.status.ordinal()};
-            o.stepAt = new long[] {placed, o.statusAt};
+        long statusAt = in.readTime(placed);
+        long paid = in.readSignedLong();
+        String tracking = in.readString();
+        if (statusAt != placed || paid != 0 || tracking != null || o.status != OrderStatus.PLACED) {
+            Progress p = o.progress();
+            p.statusAt = statusAt;
+            p.paidCents = paid;
+            p.trackingNo = tracking;
+            if (o.status != OrderStatus.PLACED) { // an older snapshot kept no timeline: its last step is all it knows
+                p.steps = new long[] {step(OrderStatus.PLACED.ordinal(), placed), step(o.status.ordinal(), statusAt)};
+            }
         }
         return o;
     }
@@ -132,9 +148,9 @@ public final class OpenOrderRecord extends OpenOrder {
             o.writeVarInt(stepStatus(i));
             o.writeTime(stepAt(i), placedAt);
         }
-        o.writeTime(invoicedAt, placedAt);
-        o.writeVarInt(lateNoticeDays);
-        o.writeVarInt(overdueNoticeDays);
+        o.writeTime(invoicedMillis(), placedAt);
+        o.writeVarInt(getLateNoticeDays());
+        o.writeVarInt(getOverdueNoticeDays());
     }
 
     void readFulfilment(SnapshotInput in) {
@@ -145,18 +161,22 @@ public final class OpenOrderRecord extends OpenOrder {
                 items[i] = new OrderItem(in.readString(), in.readVarInt());
             }
         }
-        int steps = in.readVarInt();
-        byte[] statuses = new byte[steps];
-        long[] ats = new long[steps];
-        for (int i = 0; i < steps; i++) {
-            statuses[i] = (byte) in.readVarInt();
-            ats[i] = in.readTime(placedAt);
+        int count = in.readVarInt();
+        long[] steps = new long[count];
+        for (int i = 0; i < count; i++) {
+            int status = in.readVarInt();
+            steps[i] = step(status, in.readTime(placedAt));
         }
-        boolean placedOnly = steps == 1 && statuses[0] == OrderStatus.PLACED.ordinal() && ats[0] == placedAt;
-        stepStatus = placedOnly ? null : statuses;
-        stepAt = placedOnly ? null : ats;
-        invoicedAt = in.readTime(placedAt);
-        lateNoticeDays = in.readVarInt();
-        overdueNoticeDays = in.readVarInt();
+        boolean placedOnly = count == 1 && steps[0] == step(OrderStatus.PLACED.ordinal(), placedAt);
+        long invoicedAt = in.readTime(placedAt);
+        int late = in.readVarInt();
+        int overdue = in.readVarInt();
+        if (!placedOnly || invoicedAt != Times.NEVER || late != 0 || overdue != 0 || progress != null) {
+            Progress p = progress();
+            p.steps = placedOnly ? null : steps;
+            p.invoicedAt = invoicedAt;
+            p.lateNoticeDays = late;
+            p.overdueNoticeDays = overdue;
+        }
     }
 }

@@ -20,6 +20,7 @@ final class OrdersRecord extends Orders {
     static final int CLOSED_LIMIT = 32;
 
     void place(String orderId, long at, long amountCents, LocalDate promised, OrderItem[] items) {
+        history = entries();
         int minute = Times.minute(at);
         int n = historySize();
         int i = n;
@@ -43,6 +44,25 @@ final class OrdersRecord extends Orders {
                 promised == null ? Integer.MIN_VALUE : (int) promised.toEpochDay());
         o.items(items);
         open = plus(open, o);
+        history = compact();
+    }
+
+    private Deliveries deliveries() {
+        if (deliveries == Deliveries.NONE) {
+            deliveries = new Deliveries();
+        }
+        return deliveries;
+    }
+
+    /** @return {@link #history} as an array of its entries, never {@link #ONE_ORDER} */
+    private long[] entries() {
+        return history == ONE_ORDER ? new long[] {Times.minute(lastAt), totalCents} : history;
+    }
+
+    /** @return {@link #history}, as {@link #ONE_ORDER} when its one entry is the one that stands for */
+    private long[] compact() {
+        return history.length == 2 && history[0] == Times.minute(lastAt) && history[1] == totalCents ? ONE_ORDER
+                : history;
     }
 
     /**
@@ -68,21 +88,22 @@ final class OrdersRecord extends Orders {
         OpenOrderRecord o = (OpenOrderRecord) tracked(orderId);
         OrderStatus was = o == null ? null : o.getStatus();
         if (status == OrderStatus.DELIVERED) {
-            lastDeliveredAt = Math.max(lastDeliveredAt, at);
+            deliveries().lastDeliveredAt = Math.max(deliveries.lastDeliveredAt, at);
         } else if (status == OrderStatus.RETURNED) {
-            returned++;
+            deliveries().returned++;
         }
         if (o == null) {
             return true; // no longer tracked: its history entry stays as it was
         }
         o.status(status, at, tracking);
         if (status == OrderStatus.DELIVERED && o.promisedDay() != Integer.MIN_VALUE) {
-            int n = promisedDays.length;
+            Deliveries d = deliveries();
+            int n = d.promisedDays.length;
             int drop = n == HISTORY_LIMIT ? 1 : 0;
-            promisedDays = Arrays.copyOfRange(promisedDays, drop, n + 1);
-            deliveredAts = Arrays.copyOfRange(deliveredAts, drop, n + 1);
-            promisedDays[n - drop] = o.promisedDay();
-            deliveredAts[n - drop] = at;
+            d.promisedDays = Arrays.copyOfRange(d.promisedDays, drop, n + 1);
+            d.deliveredAts = Arrays.copyOfRange(d.deliveredAts, drop, n + 1);
+            d.promisedDays[n - drop] = o.promisedDay();
+            d.deliveredAts[n - drop] = at;
         }
         if (status == OrderStatus.CANCELLED || status == OrderStatus.RETURNED) {
             reverse(o, was);
@@ -102,6 +123,7 @@ final class OrdersRecord extends Orders {
      * entry the RFM scores and intervals read) and, when it was delivered, its delivery leaves the on-time figures.
      */
     private void reverse(OpenOrderRecord o, OrderStatus was) {
+        history = entries();
         count = Math.max(0, count - 1);
         totalCents -= o.amountCents();
         int minute = Times.minute(o.placedMillis());
@@ -127,14 +149,16 @@ final class OrdersRecord extends Orders {
         }
         if (was == OrderStatus.DELIVERED) {
             long delivered = o.deliveredMillis();
-            for (int i = promisedDays.length - 1; i >= 0; i--) {
-                if (promisedDays[i] == o.promisedDay() && deliveredAts[i] == delivered) {
-                    promisedDays = without(promisedDays, i);
-                    deliveredAts = without(deliveredAts, i);
+            Deliveries d = deliveries;
+            for (int i = d.promisedDays.length - 1; i >= 0; i--) {
+                if (d.promisedDays[i] == o.promisedDay() && d.deliveredAts[i] == delivered) {
+                    d.promisedDays = without(d.promisedDays, i);
+                    d.deliveredAts = without(d.deliveredAts, i);
                     break;
                 }
             }
         }
+        history = compact();
     }
 
     void pay(String orderId, long amountCents) {
@@ -227,10 +251,11 @@ final class OrdersRecord extends Orders {
             ((OpenOrderRecord) at(closed, i)).write(o, base);
             ((OpenOrderRecord) at(closed, i)).writeFulfilment(o);
         }
-        o.writeVarInt(promisedDays.length);
-        for (int i = 0; i < promisedDays.length; i++) {
-            o.writeSignedInt(promisedDays[i]);
-            o.writeTime(deliveredAts[i], base);
+        Deliveries d = deliveries;
+        o.writeVarInt(d.promisedDays.length);
+        for (int i = 0; i < d.promisedDays.length; i++) {
+            o.writeSignedInt(d.promisedDays[i]);
+            o.writeTime(d.deliveredAts[i], base);
         }
     }
 
@@ -241,11 +266,12 @@ final class OrdersRecord extends Orders {
         closed = readOrders(in, base, in.readVarInt(), true);
         int d = in.readVarInt();
         if (d > 0) {
-            promisedDays = new int[d];
-            deliveredAts = new long[d];
+            Deliveries x = deliveries();
+            x.promisedDays = new int[d];
+            x.deliveredAts = new long[d];
             for (int i = 0; i < d; i++) {
-                promisedDays[i] = in.readSignedInt();
-                deliveredAts[i] = in.readTime(base);
+                x.promisedDays[i] = in.readSignedInt();
+                x.deliveredAts[i] = in.readTime(base);
             }
         }
     }
@@ -266,8 +292,8 @@ final class OrdersRecord extends Orders {
         o.writeSignedLong(totalCents);
         o.writeTime(firstAt, base);
         o.writeTime(lastAt, base);
-        o.writeTime(lastDeliveredAt, base);
-        o.writeVarInt(returned);
+        o.writeTime(deliveries.lastDeliveredAt, base);
+        o.writeVarInt(deliveries.returned);
         // 0: none; 1: none either (an empty list, which earlier versions could keep); n + 1: n orders
         o.writeVarInt(open == null ? 0 : size(open) + 1);
         for (int i = 0; i < size(open); i++) {
@@ -291,8 +317,13 @@ final class OrdersRecord extends Orders {
         x.totalCents = in.readSignedLong();
         x.firstAt = in.readTime(base);
         x.lastAt = in.readTime(base);
-        x.lastDeliveredAt = in.readTime(base);
-        x.returned = in.readVarInt();
+        long lastDelivered = in.readTime(base);
+        int returned = in.readVarInt();
+        if (lastDelivered != Times.NEVER || returned != 0) {
+            x.deliveries().lastDeliveredAt = lastDelivered;
+            x.deliveries.returned = returned;
+        }
+        x.history = x.compact();
         int open = in.readVarInt();
         x.open = readOrders(in, base, Math.max(0, open - 1), false);
         return x;
