@@ -55,6 +55,7 @@ public final class JsonCodec {
     public static final ObjectMapper MAPPER = createMapper();
     private static final ObjectReader EVENT_READER = MAPPER.readerFor(Event.class);
     private static final ObjectWriter WRITER = MAPPER.writer();
+    private static final ObjectWriter ACTION_WRITER = MAPPER.writerFor(Action.class);
     static final List<String> EVENT_TYPES = Arrays.stream(Event.class.getAnnotation(JsonSubTypes.class)
             .value()).map(JsonSubTypes.Type::name).toList();
 
@@ -308,7 +309,7 @@ public final class JsonCodec {
     /** @param action an action @return its JSON, one line */
     public static String write(Action action) {
         try {
-            return WRITER.forType(Action.class).writeValueAsString(action);
+            return ACTION_WRITER.writeValueAsString(action);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + action, e);
         }

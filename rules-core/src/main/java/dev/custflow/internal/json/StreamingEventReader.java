@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.custflow.event.Event;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.Set;
 
 /**
  * The common case of reading an event: one pass of the mapper over the parser's tokens, without the tree. It accepts
@@ -20,16 +19,28 @@ import java.util.Set;
 final class StreamingEventReader {
     private static final JsonFactory FACTORY = JsonCodec.MAPPER.getFactory();
     private static final ObjectReader EVENT_READER = JsonCodec.MAPPER.readerFor(Event.class);
-    private static final Set<String> TYPES = Set.copyOf(JsonCodec.EVENT_TYPES);
+    private static final String[] TYPES = JsonCodec.EVENT_TYPES.toArray(String[]::new);
 
     private StreamingEventReader() {
     }
 
     /** @return the event, or null when the tree path has to decide (a refusal, or a form this path does not take) */
     static Event readOrNull(String json) {
-        if (!startsWithAKnownType(json)) {
+        String type = typeAtOpening(json);
+        if (type == null) {
             return null;
         }
+        try {
+            Event bound = FlatEventBinder.readOrNull(json, type);
+            return bound != null ? bound : readByMapperOrNull(json);
+        } catch (Exception e) {
+            // the mapper would fail the same way: straight to the tree path, without a second failed attempt
+            return null;
+        }
+    }
+
+    /** The mapper's pass over the checked tokens: the event, or null when the tree path has to decide. */
+    static Event readByMapperOrNull(String json) {
         try (ContractTokens p = new ContractTokens(FACTORY.createParser(json))) {
             Event e = EVENT_READER.readValue(p);
             return e != null && p.nextToken() == null ? e : null;
@@ -46,28 +57,43 @@ final class StreamingEventReader {
      * which writers seldom do; it is then read as before.
      */
     static boolean startsWithAKnownType(String json) {
+        return typeAtOpening(json) != null;
+    }
+
+    /** @return the known type the line opens with, as {@link #startsWithAKnownType} looks for it, or null */
+    static String typeAtOpening(String json) {
         int end = json.length();
         while (end > 0 && isSpace(json.charAt(end - 1))) {
             end--;
         }
         int i = skipSpace(json, 0);
         if (end == 0 || json.charAt(end - 1) != '}' || i >= end || json.charAt(i) != '{') {
-            return false;
+            return null;
         }
         i = skipSpace(json, i + 1);
         if (!json.startsWith("\"type\"", i)) {
-            return false;
+            return null;
         }
         i = skipSpace(json, i + 6);
         if (i >= end || json.charAt(i) != ':') {
-            return false;
+            return null;
         }
         i = skipSpace(json, i + 1);
         if (i >= end || json.charAt(i) != '"') {
-            return false;
+            return null;
         }
         int close = json.indexOf('"', i + 1);
-        return close > 0 && close < end && TYPES.contains(json.substring(i + 1, close));
+        return close > 0 && close < end ? typeAt(json, i + 1, close - i - 1) : null;
+    }
+
+    /** @return the known type whose name {@code json} holds at {@code from}, found without a substring, or null */
+    private static String typeAt(String json, int from, int length) {
+        for (String t : TYPES) {
+            if (t.length() == length && json.regionMatches(from, t, 0, length)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static int skipSpace(String s, int i) {

@@ -38,6 +38,10 @@ final class EventLineArbitraries {
             "{\"type\":\"RepUpdated\",\"id\":\"e13\",\"at\":\"2024-03-01T09:30:00Z\",\"repId\":\"r1\",\"team\":\"EAST\",\"industries\":[\"制造业\"],\"capacity\":30,\"available\":true}",
             "{\"type\":\"CampaignLaunched\",\"id\":\"e14\",\"at\":\"2024-03-01T09:30:00Z\",\"campaignId\":\"CP1\",\"segment\":\"HIGH_VALUE\"}",
             "{\"type\":\"ClockTick\",\"id\":\"e15\",\"at\":\"2024-03-02T00:00:00Z\"}",
+            "{\"type\":\"InteractionLogged\",\"id\":\"e3c\",\"at\":\"2024-03-01T09:30:00.5Z\",\"customerId\":\"C1\",\"kind\":\"EMAIL_OPENED\",\"repId\":\"r1\",\"count\":2147483647,\"durationSeconds\":0,\"note\":\"回电\\t\\u00e9\"}",
+            "{\"type\":\"SurveyAnswered\",\"id\":\"e11b\",\"at\":\"2024-03-01T09:30:00Z\",\"customerId\":\"C1\",\"review\":\"BAD\"}",
+            "{\"type\":\"TicketResolved\",\"id\":\"e10b\",\"at\":\"2024-03-01T09:30:00Z\",\"ticketId\":\"T1\",\"firstContact\":false,\"customerId\":\"C1\"}",
+            "{\"type\":\"TicketOpened\",\"id\":\"e9b\",\"at\":\"2024-03-01T09:30:00Z\",\"ticketId\":\"T2\",\"customerId\":\"C1\",\"kind\":\"RETURN\"}",
             "{\"type\":\"CustomerErased\",\"id\":\"e16\",\"at\":\"2024-03-02T00:00:00Z\",\"customerId\":\"C1\"}",
             "{\"type\":\"StageSet\",\"id\":\"e17\",\"at\":\"2024-03-02T00:00:00Z\",\"customerId\":\"C1\",\"stage\":\"PROSPECT\",\"by\":\"m-li\",\"reason\":\"met at the fair\",\"pin\":true}",
             "{\"type\":\"LeadLost\",\"id\":\"e18\",\"at\":\"2024-03-02T00:00:00Z\",\"customerId\":\"C1\",\"reason\":\"NO_BUDGET\",\"note\":\"next year\"}",
@@ -54,12 +58,14 @@ final class EventLineArbitraries {
             "\"\"", "\" \"", "\"x\"", "\"17\"", "\"C\\u00001\"", "\"a\\tb\\r\\nc\"", "\"\\u007f\"", "\"\\u0085\"",
             "\"王芳\"", "\"+86 138-0013-8000\"", "\"a@b.cn\"", "\"2024-03-01T09:30:00Z\"", "\" 2024-03-01T09:30:00Z \"",
             "\"2024-03-01\"", "\"1990-13-45\"", "\"1899-12-31T23:59:59Z\"", "\"WEB\"", "\"WECHAT\"", "\"SHIPPED\"",
-            "\"shipped\"", "\"COMPLAINT\"", "\"GOOD\"", "\"PROSPECT\"", "\"CALL\"", "\"NO_BUDGET\"", "\"EAST\"",
+            "\"shipped\"", "\"COMPLAINT\"", "\"GOOD\"", "\"BAD\"", "\"PAGE_VIEW\"", "2147483647", "-2147483648",
+            "\"2024-03-01T09:30:00.5Z\"", "\"Call\"", "\"PROSPECT\"", "\"CALL\"", "\"NO_BUDGET\"", "\"EAST\"",
             "\"OrderPlaced\"", "\"ClockTick\"", "\"Orderplaced\"", "\"" + "C".repeat(129) + "\"",
             "\"" + "x".repeat(10_000) + "\"", "\"" + "x".repeat(10_001) + "\"");
 
     private static final List<String> TYPES = List.of("LeadCaptured", "ProfileUpdated", "OrderPlaced",
-            "OrderStatusChanged", "ClockTick", "SurveyAnswered", "TicketResolved", "StageSet", "Nope", "orderPlaced");
+            "OrderStatusChanged", "ClockTick", "SurveyAnswered", "TicketResolved", "StageSet", "Nope", "orderPlaced", "InteractionLogged",
+            "TicketOpened");
 
     private static final String STRAY = "{}[],:\"\\ x0-.e\u0000\u00e9";
 
@@ -83,8 +89,29 @@ final class EventLineArbitraries {
         return Arbitraries.longs().map(seed -> mutated(new Random(seed)));
     }
 
+    /** @return lines of the types the hand binder reads, valid or damaged */
+    static Arbitrary<String> boundLines() {
+        List<String> bound = VALID.stream().filter(l -> FlatEventBinder.binds(typeOf(l))).toList();
+        return Arbitraries.longs().map(seed -> {
+            Random r = new Random(seed);
+            return r.nextBoolean() ? write(fields(bound.get(r.nextInt(bound.size()))), r) : mutated(r, bound);
+        });
+    }
+
+    private static String typeOf(String line) {
+        try {
+            return JsonCodec.MAPPER.readTree(line).get("type").asText();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String mutated(Random r) {
-        List<String[]> fields = fields(VALID.get(r.nextInt(VALID.size())));
+        return mutated(r, VALID);
+    }
+
+    private static String mutated(Random r, List<String> from) {
+        List<String[]> fields = fields(from.get(r.nextInt(from.size())));
         for (int n = 1 + r.nextInt(3); n > 0; n--) {
             int i = r.nextInt(fields.size());
             switch (r.nextInt(8)) {

@@ -39,6 +39,33 @@ class StreamingEventReaderProperties {
         }
     }
 
+    @Property(tries = 4_000)
+    void theHandBinder_readsTheMappersEvent_orLeavesTheLineAsTheMapperWould(@ForAll("bound") String line) {
+        String type = StreamingEventReader.typeAtOpening(line);
+        Object bound;
+        try {
+            bound = type == null ? "no type at the opening" : FlatEventBinder.readOrNull(line, type);
+        } catch (Exception e) {
+            bound = e;
+        }
+        Event mapper = StreamingEventReader.readByMapperOrNull(line);
+        Statistics.label("binder").collect(bound instanceof Event ? "bound" : bound instanceof Exception ? "failed"
+                : bound == null ? "left to the mapper" : bound);
+
+        if (bound instanceof Event) {
+            assertThat(bound).isEqualTo(mapper).isEqualTo(JsonCodec.readByTree(line, 3));
+        } else if (bound instanceof Exception) {
+            // a failure skips the mapper's pass: it must fail there too, and the tree decides
+            assertThat(mapper).isNull();
+        }
+        assertThat(outcome(() -> JsonCodec.readEvent(line, 3))).isEqualTo(outcome(() -> JsonCodec.readByTree(line, 3)));
+    }
+
+    @Provide
+    Arbitrary<String> bound() {
+        return EventLineArbitraries.boundLines();
+    }
+
     @Provide
     Arbitrary<String> valid() {
         return EventLineArbitraries.validLines();
