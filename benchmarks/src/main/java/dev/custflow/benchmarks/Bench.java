@@ -7,6 +7,7 @@ import dev.custflow.EventPump;
 import dev.custflow.Json;
 import dev.custflow.RulePack;
 import dev.custflow.RuleSource;
+import dev.custflow.connectors.jsonl.JsonLinesActionSink;
 import dev.custflow.connectors.jsonl.JsonLinesEventSource;
 import dev.custflow.event.ClockTick;
 import dev.custflow.event.Event;
@@ -131,7 +132,10 @@ public final class Bench {
             double j = time(() -> {
                 JsonLinesEventSource source = JsonLinesEventSource.from(new StringReader(jsonLines), "w1")
                         .batchSize(1_000);
-                try (Engine e = engine(1); EventPump pump = new EventPump(e, source)) {
+                // actions out: each written as its JSON line, to a writer that drops the characters
+                JsonLinesActionSink sink = JsonLinesActionSink.to(java.io.Writer.nullWriter(), "w1");
+                try (Engine e = Custflow.builder().packs(RulePack.LIFECYCLE).settings(SETTINGS).partitions(1)
+                        .auditTrailSize(1).actionSink(sink).build(); EventPump pump = new EventPump(e, source)) {
                     while (!source.exhausted()) {
                         pump.pumpOnce(Duration.ZERO);
                     }
