@@ -15,6 +15,10 @@ public final class Instants {
      * @return the instant (an offset is converted to UTC), or null if the text is not an ISO-8601 instant
      */
     public static Instant parseOrNull(String text) {
+        Instant common = IsoTimes.utcOrNull(text);
+        if (common != null) {
+            return common;
+        }
         String s = text.strip();
         try {
             return Instant.parse(s);

@@ -12,6 +12,7 @@ import dev.custflow.event.TicketResolved;
 import dev.custflow.model.InteractionKind;
 import dev.custflow.model.Review;
 import dev.custflow.model.TicketKind;
+import dev.custflow.text.IsoTimes;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;

@@ -34,6 +34,7 @@ import dev.custflow.EventRejectedException;
 import dev.custflow.action.Action;
 import dev.custflow.event.Event;
 import dev.custflow.text.Instants;
+import dev.custflow.text.IsoTimes;
 import dev.custflow.text.PersonalData;
 import dev.custflow.text.Suggest;
 import java.io.IOException;
@@ -332,8 +333,7 @@ public final class JsonCodec {
                 return (Instant) ctx.handleUnexpectedToken(Instant.class, p);
             }
             String text = p.getText();
-            Instant at = IsoTimes.utcOrNull(text);
-            at = at != null ? at : Instants.parseOrNull(text);
+            Instant at = Instants.parseOrNull(text); // the common spelling by hand, then the general parser
             return at != null ? at
                     : (Instant) ctx.handleWeirdStringValue(Instant.class, p.getText().strip(), "not an ISO-8601 instant");
         }

@@ -15,7 +15,7 @@ import net.jqwik.api.Arbitrary;
  * attacker damages them (a value of another kind or spelling, a field dropped, doubled or unknown, the type moved or
  * changed, a text with a control character or too long, the line cut or with a stray character).
  */
-final class EventLineArbitraries {
+public final class EventLineArbitraries {
     /** Valid events, one per type and a few more shapes. */
     static final List<String> VALID = List.of(
             "{\"type\":\"LeadCaptured\",\"id\":\"e1\",\"at\":\"2024-03-01T09:30:00Z\",\"leadId\":\"L1\",\"channel\":\"WECHAT\",\"name\":\"王芳\",\"phone\":\"+86 138-0013-8000\",\"companySize\":120,\"birthday\":\"1990-02-28\",\"doNotEmail\":true,\"attributes\":{\"openId\":\"o-1\",\"score\":12.5,\"visits\":3,\"tags\":[\"a\",{\"b\":null}]}}",
@@ -139,7 +139,7 @@ final class EventLineArbitraries {
     }
 
     /** @return times and dates as hosts write them, valid or nearly: any digits, a character changed, cut or added */
-    static Arbitrary<String> times() {
+    public static Arbitrary<String> times() {
         return Arbitraries.longs().map(seed -> {
             Random r = new Random(seed);
             String[] forms = {"dddd-dd-ddTdd:dd:ddZ", "dddd-dd-ddTdd:dd:dd.dddZ", "dddd-dd-ddTdd:dd:dd.dddddddddZ",
