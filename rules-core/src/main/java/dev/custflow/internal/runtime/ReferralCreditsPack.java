@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The referrer's side of a referral (docs/rules.md, "Referrals"): a REFERRAL_REWARDED the rules emitted while
+ * The referrer's side of a referral (docs/rules.md, "Referrals: the referrer's count"): a REFERRAL_REWARDED the rules emitted while
  * evaluating the referred customer counts on the referrer's profile ({@code referralsRewarded} + 1), a
  * REFERRAL_REVERSED takes one back (never below 0), and the referrer is evaluated again at once, so that a LOYAL
  * referrer becomes ADVOCATE within the same call. The referrer may live in any partition, so this runs on the
