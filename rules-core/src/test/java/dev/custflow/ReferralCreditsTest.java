@@ -24,9 +24,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A referral rewarded counts on the referrer's profile (docs/rules.md, "Referrals: the referrer's count"): given a loyal customer and a
- * friend who came with their code, the friend's first order credits them, and they are evaluated again at once.
- * VIP1 and N1 live in different partitions of four.
+ * A referral rewarded counts on the referrer's profile (docs/rules.md, "Referrals: the referrer's count"): given a
+ * loyal customer and a friend who came with their code, the friend's first order credits them, and they are
+ * evaluated again at once. VIP1 and N1 live in different partitions of four.
  */
 class ReferralCreditsTest {
     private static final String ADVOCATE_RULE = "lifecycle: loyal referrer becomes ADVOCATE";

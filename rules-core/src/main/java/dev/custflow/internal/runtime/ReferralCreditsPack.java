@@ -14,18 +14,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The referrer's side of a referral (docs/rules.md, "Referrals: the referrer's count"): a REFERRAL_REWARDED the rules emitted while
- * evaluating the referred customer counts on the referrer's profile ({@code referralsRewarded} + 1), a
- * REFERRAL_REVERSED takes one back (never below 0), and the referrer is evaluated again at once, so that a LOYAL
- * referrer becomes ADVOCATE within the same call. The referrer may live in any partition, so this runs on the
- * engine's thread with every partition idle: the batch is cut right after every event of a referred customer (one
- * whose profile names a referrer, or whose event brings a referral code), where the advocacy pack's rules credit and
- * take credits back. A referral a rule rewards at another moment (a user's rule at a wake-up, say) is followed up
- * when the partitions next stop, still within the call. Only what is delivered counts: a firing that failed left no
- * action behind, and an action the policy gate did not let out is not followed up.
+ * The referrer's side of a referral (docs/rules.md, "Referrals: the referrer's count"): a REFERRAL_REWARDED the rules
+ * emitted while evaluating the referred customer counts on the referrer's profile (one more {@code referralsRewarded}),
+ * a REFERRAL_REVERSED takes one back (never below 0), and the referrer is evaluated again at once, so that a LOYAL
+ * referrer becomes ADVOCATE within the same call. The referrer may live in any partition, so this runs on the engine's
+ * thread with every partition idle: the batch is cut right after every event of a referred customer (one whose profile
+ * names a referrer, or whose event brings a referral code), where the advocacy pack's rules credit and take credits
+ * back. A referral a rule rewards at another moment (a user's rule at a wake-up, say) is followed up when the
+ * partitions next stop, still within the call. Only what is delivered counts: a firing that failed left no action
+ * behind, and an action the policy gate did not let out is not followed up.
  *
- * <p>A referrer without a profile (an erased customer, a code naming nobody known) is not created out of nothing:
- * the action goes out and its audit entry notes that nothing was counted.
+ * <p>A referrer without a profile (an erased customer, a code naming nobody known) is not created out of nothing: the
+ * action goes out and its audit entry notes that nothing was counted.
  */
 final class ReferralCreditsPack implements CrossCustomerPack {
     /**
@@ -46,7 +46,8 @@ final class ReferralCreditsPack implements CrossCustomerPack {
      */
     @Override
     public boolean onEvent(Step step) {
-        return step.partition() >= 0 && mayRefer(step.event(), partitions[step.partition()].customer(step.customerId()));
+        return step.partition() >= 0
+                && mayRefer(step.event(), partitions[step.partition()].customer(step.customerId()));
     }
 
     /**
