@@ -519,7 +519,10 @@ public abstract class Customer extends CustomerHistory {
         return sales == null || sales.contracts == null ? List.of() : Collections.unmodifiableList(sales.contracts);
     }
 
-    /** @return successful referrals credited to this customer */
+    /**
+     * @return referrals credited to this customer as the referrer (each REFERRAL_REWARDED naming them, less each
+     *         REFERRAL_REVERSED); the engine counts them and evaluates the referrer again right after
+     */
     public int getReferralsRewarded() {
         return sales == null ? 0 : sales.referralsRewarded;
     }

@@ -220,7 +220,9 @@ public interface Actions {
 
     /**
      * Credits a referrer for the customer it brought: emits REFERRAL_REWARDED (the host books the
-     * reward).
+     * reward), and the engine counts it on the referrer's profile ({@code referralsRewarded}) and evaluates the
+     * referrer again right after. A referrer with no profile is not created: the action goes out, and its audit entry
+     * notes that nothing was counted. A firing that fails counts nothing.
      *
      * @param referred   the new customer
      * @param referrerId the customer whose code it came with
@@ -231,7 +233,8 @@ public interface Actions {
 
     /**
      * Takes back a referrer's credit when the order that earned it no longer counts: emits REFERRAL_REVERSED (the
-     * host takes back what it booked).
+     * host takes back what it booked), and the engine takes one off the referrer's {@code referralsRewarded} (never
+     * below 0) and evaluates the referrer again; a stage the referral earned is not taken back.
      *
      * @param referred   the referred customer, whose order was cancelled or returned
      * @param referrerId the customer who was credited

@@ -27,8 +27,9 @@ import net.jqwik.api.Arbitrary;
 
 /**
  * Random but valid event streams over a handful of customers and two years, in time order, with
- * the event mix that exercises every lifecycle rule (captures, some without a usable phone, orders far and near apart,
- * complaints and their resolution, surveys, contracts, rep contacts, ticks), and now and then a customer erased.
+ * the event mix that exercises every lifecycle rule (captures, some without a usable phone, some with another
+ * customer's referral code, orders far and near apart, complaints and their resolution, surveys, contracts, rep
+ * contacts, ticks), and now and then a customer erased.
  */
 final class EngineArbitraries {
     private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
@@ -65,7 +66,8 @@ final class EngineArbitraries {
                         r.nextBoolean())
                         : LeadCaptured.builder(id, at, c, r.nextBoolean() ? "WEBSITE" : "WECHAT")
                         .phone(phone(r)).email(r.nextInt(3) == 0 ? "p" + r.nextInt(4) + "@example.com" : null)
-                        .region(r.nextBoolean() ? "华东" : null).doNotEmail(r.nextInt(5) == 0).build());
+                        .region(r.nextBoolean() ? "华东" : null).doNotEmail(r.nextInt(5) == 0)
+                        .referralCode(r.nextInt(3) == 0 ? codeOf("C" + r.nextInt(customers)) : null).build());
                 case 1, 2, 3 -> {
                     String o = "o" + i;
                     orders.add(o);
@@ -99,6 +101,11 @@ final class EngineArbitraries {
             }
         }
         return out;
+    }
+
+    /** @return the engine's own referral code of a customer: a lead that comes with it was referred by them */
+    private static String codeOf(String customerId) {
+        return new dev.custflow.internal.profile.CustomerRecord(customerId, START).getOwnReferralCode();
     }
 
     static Arbitrary<List<Event>> fulfilmentStreams(int maxEvents) {

@@ -71,6 +71,26 @@ class AdvocacyPackTest {
     }
 
     @Test
+    void advocacy_withLifecycle_aLoyalReferrer_becomesAdvocate_atTheirFriendsFirstOrder_andStaysOneAfterAReturn() {
+        java.util.function.Supplier<RuleVerifier> withLifecycle = () -> RuleVerifier.forPacks(
+                Settings.builder().set("segments.mode", "FIXED").build(), RulePack.ADVOCACY, RulePack.SEGMENTS,
+                RulePack.LIFECYCLE);
+        List<Event> loyalReferrer = List.of(lead("VIP1", null), order("v1", "VIP1", "2024-02-01", 300),
+                order("v2", "VIP1", "2024-03-01", 300), lead("N1", VIP1_CODE));
+
+        withLifecycle.get().given(loyalReferrer).when(order("n1", "N1", "2024-04-01", 100))
+                .thenExpect(ExpectedAction.of("REFERRAL_REWARDED").with("referrerId", "VIP1"),
+                        ExpectedAction.stageChanged("VIP1", "LOYAL", "ADVOCATE")
+                                .with("rule", "lifecycle: loyal referrer becomes ADVOCATE")
+                                .with("reason", "loyal customer made 1 successful referral(s)"));
+        List<dev.custflow.action.Action> afterReturn = withLifecycle.get().given(loyalReferrer)
+                .given(order("n1", "N1", "2024-04-01", 100)).when(status("n1", OrderStatus.RETURNED, "2024-04-20"))
+                .run();
+        assertThat(afterReturn).filteredOn(a -> "VIP1".equals(a.customerId())).extracting(a -> a.type())
+                .containsExactly("REFERRAL_REVERSED");
+    }
+
+    @Test
     void advocacy_theCreditedFirstOrderCancelled_takesTheCreditBack_once() {
         advocacy().given(lead("N1", VIP1_CODE), order("n1", "N1", "2024-04-01", 100))
                 .when(status("n1", OrderStatus.CANCELLED, "2024-04-02"), new dev.custflow.event.OrderStatusChanged(

@@ -14,6 +14,8 @@ public record Emitted(Action action, int position, int phase, long due, String c
                Outcome outcome, String note, long until) {
     public static final int PHASE_WAKE = 0;
     public static final int PHASE_EVENT = 1;
+    /** Evaluations the engine runs because of what a position emitted (a referrer credited), after the event's. */
+    public static final int PHASE_FOLLOW_UP = 2;
 
     public static final Comparator<Emitted> ORDER = Comparator.comparingInt(Emitted::position)
             .thenComparingInt(Emitted::phase)

@@ -316,9 +316,18 @@ public final class CustomerRecord extends AbstractMergingCustomerRecord {
         sales().open(opportunityId);
     }
 
-    /** Records a successful referral. Rules call the advocacy actions, which call this. */
+    /** Records a successful referral: the engine calls this for every REFERRAL_REWARDED naming this customer. */
     public void addReferralRewarded() {
         sales().referralRewarded();
+    }
+
+    /**
+     * Takes a referral back (a REFERRAL_REVERSED naming this customer); the count never goes below 0.
+     *
+     * @return false when there was none to take back
+     */
+    public boolean takeReferralRewarded() {
+        return getReferralsRewarded() > 0 && sales().referralReversed();
     }
 
     /**

@@ -45,6 +45,15 @@ final class SalesRecord extends Sales {
         referralsRewarded++;
     }
 
+    /** @return false when there was no referral to take back (the count never goes below 0) */
+    boolean referralReversed() {
+        if (referralsRewarded == 0) {
+            return false;
+        }
+        referralsRewarded--;
+        return true;
+    }
+
     void write(SnapshotOutput o) {
         o.writeSignedLong(bantAmountCents);
         o.writeString(openOpportunityId);

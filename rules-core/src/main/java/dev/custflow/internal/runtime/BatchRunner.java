@@ -192,6 +192,7 @@ final class BatchRunner {
 
         @Override
         public void deliver(List<Emitted> out, String cause, long at) {
+            packs.afterWork(out, this);
             actions.addAll(delivery.deliver(out, p -> Step.tick(cause, at), rejections));
         }
     }

@@ -29,7 +29,8 @@ import java.util.Set;
  * A {@code CustomerErased} runs alone too, but no pack captures or handles it: the engine erases the record
  * ({@link Erasure}) and asks every pack for the ids that lead to it ({@link #aliases}), then has each forget them
  * ({@link #erasing}).
- * After each range of the batch the partitions walked, {@link #afterRange}; at the end of a call, {@link #endCall}.
+ * After each range of the batch the partitions walked, {@link #afterRange}; after the engine's own work at a moment
+ * of its own, {@link #afterWork}; at the end of a call, {@link #endCall}.
  * A pack that is off is not in the list. Every hook does nothing unless a pack overrides it.
  */
 interface CrossCustomerPack {
@@ -138,6 +139,15 @@ interface CrossCustomerPack {
      * @param merged what they emitted; this pack may add its own
      */
     default void afterRange(BatchPlan plan, List<Emitted> merged, PackContext ctx) {
+    }
+
+    /**
+     * The engine's own work at a moment of its own (a deadline, a recompute, an offer of waiting leads) emitted these,
+     * with every partition idle; nothing of it is delivered yet.
+     *
+     * @param out what that work emitted; this pack may add its own
+     */
+    default void afterWork(List<Emitted> out, PackContext ctx) {
     }
 
     /** The call's events all ran. */

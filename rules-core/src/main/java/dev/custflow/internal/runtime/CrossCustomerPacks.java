@@ -59,6 +59,7 @@ final class CrossCustomerPacks {
         if (has(config, RulePack.ADVOCACY)) {
             on.add(new ReferralCodesPack());
         }
+        on.add(new ReferralCreditsPack(partitions)); // any rule may reward a referral, not only the advocacy pack's
         if (has(config, RulePack.ASSIGNMENT)) {
             AssignmentDeskPack desk = new AssignmentDeskPack(settings.assignment(), config.repLoadBoard(), partitions,
                     dev.custflow.internal.packs.Calendars.of(settings));
@@ -235,6 +236,13 @@ final class CrossCustomerPacks {
     void afterRange(BatchPlan plan, List<Emitted> merged, PackContext ctx) {
         for (CrossCustomerPack p : packs) {
             p.afterRange(plan, merged, ctx);
+        }
+    }
+
+    /** @see CrossCustomerPack#afterWork */
+    void afterWork(List<Emitted> out, PackContext ctx) {
+        for (CrossCustomerPack p : packs) {
+            p.afterWork(out, ctx);
         }
     }
 

@@ -49,7 +49,7 @@ final class Delivery {
                 record(a, em.cause(), em.outcome(), em.note(), em.until());
             } else if (emittedActions.add(a.id())) {
                 actions.add(a);
-                record(a, em.cause(), AuditEntry.Outcome.EMITTED, null, 0);
+                record(a, em.cause(), AuditEntry.Outcome.EMITTED, em.note(), 0); // a note the engine added
             } else {
                 record(a, em.cause(), AuditEntry.Outcome.DUPLICATE, "an action with the same id was already emitted",
                         0);

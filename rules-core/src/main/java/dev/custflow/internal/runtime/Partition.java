@@ -599,6 +599,15 @@ public final class Partition implements AutoCloseable {
         evaluate(c, null, clock, cause, 0, Emitted.PHASE_WAKE, dueKey, out, facts);
     }
 
+    /**
+     * Evaluates a customer because of what a position emitted (a referral credited to them), after that position's
+     * event: its actions sort there ({@link Emitted#PHASE_FOLLOW_UP}, in the order of the follow-ups), and its rule
+     * failures are reported at that position.
+     */
+    void followUp(CustomerRecord c, long clock, String cause, int position, int order, List<Emitted> out) {
+        evaluate(c, null, clock, cause, position, Emitted.PHASE_FOLLOW_UP, order, out, List.of());
+    }
+
     /** @param scale how new orders are scored until the next recompute */
     void scale(RfmScale scale) {
         this.rfm = scale;

@@ -124,4 +124,21 @@ class CrossCustomerPackCutsTest {
 
         assertThat(dedup.captures(step(lead("l-2", "2024-03-02", "fair"), "l-2"))).isFalse();
     }
+
+    @Test
+    void referralCredits_anEventOfAReferredCustomer_orBringingACode_isFollowedUp_othersRunWithTheRest() {
+        String code = new dev.custflow.internal.profile.CustomerRecord("VIP1", at("2024-01-01")).getOwnReferralCode();
+        var referred = dev.custflow.testdata.Customers.lead("N1", at("2024-03-01"), b -> b.referralCode(code));
+        var unreferred = dev.custflow.testdata.Customers.lead("N2", at("2024-03-01"));
+        Event order = dev.custflow.testdata.Events.order("o-1", "N1", "2024-03-02", 100);
+        Event withCode = LeadCaptured.builder("c-3", at("2024-03-02"), "N3", "WEBSITE").referralCode(code).build();
+        Event blankCode = LeadCaptured.builder("c-4", at("2024-03-02"), "N4", "WEBSITE").referralCode(" ").build();
+
+        assertThat(ReferralCreditsPack.mayRefer(order, referred)).isTrue();
+        assertThat(ReferralCreditsPack.mayRefer(order, unreferred)).isFalse();
+        assertThat(ReferralCreditsPack.mayRefer(withCode, null)).isTrue();
+        assertThat(ReferralCreditsPack.mayRefer(blankCode, null)).isFalse();
+        assertThat(new ReferralCreditsPack(new Partition[0]).onEvent(
+                new Step(0, withCode, null, Step.BROADCAST, 0, false, List.of(), List.of()))).isFalse();
+    }
 }
