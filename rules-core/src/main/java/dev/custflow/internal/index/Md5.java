@@ -26,12 +26,40 @@ final class Md5 {
      * Digests {@code in[0, len)}; the digest's first 8 bytes are then {@link #high()}, the last 8 {@link #low()}.
      */
     void digest(byte[] in, int len) {
+        reset();
+        finish(in, 0, len);
+    }
+
+    /** Starts a new digest. */
+    void reset() {
         a = 0x67452301;
         b = 0xefcdab89;
         c = 0x98badcfe;
         d = 0x10325476;
+    }
+
+    /** Continues from where {@code other} stands (after the same whole blocks of a common beginning). */
+    void resume(Md5 other) {
+        a = other.a;
+        b = other.b;
+        c = other.c;
+        d = other.d;
+    }
+
+    /** Digests the whole blocks of {@code in[0, to)} ({@code to} a multiple of 64), after a {@link #reset()}. */
+    void blocks(byte[] in, int to) {
+        for (int off = 0; off < to; off += 64) {
+            block(in, off);
+        }
+    }
+
+    /**
+     * Digests the rest of a message {@code in[0, len)} whose whole blocks before {@code from} (a multiple of 64)
+     * were digested already, and pads it.
+     */
+    void finish(byte[] in, int from, int len) {
         int full = len & ~63;
-        for (int off = 0; off < full; off += 64) {
+        for (int off = from; off < full; off += 64) {
             block(in, off);
         }
         int rest = len - full;

@@ -15,6 +15,14 @@ public final class StableIds {
         /** The key of an id written straight into bytes when it is ASCII (the usual: names, types, ids, causes). */
         final byte[] ascii = new byte[512];
         final Md5 md5 = new Md5();
+        /**
+         * The rule and type whose bytes begin {@link #ascii} now (null if none), where they end, and the digest of
+         * their whole blocks: a rule's actions of one type share it (a long rule name fills the first block).
+         */
+        String rule;
+        String type;
+        int prefixEnd;
+        final Md5 prefix = new Md5();
     }
 
     private StableIds() {
@@ -23,17 +31,33 @@ public final class StableIds {
     public static String of(String rule, String type, String customerId, String cause, int sequence) {
         Keys keys = KEYS.get();
         byte[] key = keys.ascii;
-        int n = ascii(key, 0, rule);
-        n = ascii(key, n, type);
-        n = ascii(key, n, customerId);
+        if (!rule.equals(keys.rule) || !type.equals(keys.type)) {
+            keys.rule = null;
+            int n = ascii(key, ascii(key, 0, rule), type);
+            if (n < 0) {
+                return utf8(rule, type, customerId, cause, sequence);
+            }
+            keys.prefix.reset();
+            keys.prefix.blocks(key, n & ~63);
+            keys.prefixEnd = n;
+            keys.rule = rule;
+            keys.type = type;
+        }
+        int n = ascii(key, keys.prefixEnd, customerId);
         n = ascii(key, n, cause);
         n = ascii(key, n, Integer.toString(sequence));
-        if (n < 0) { // a character beyond ASCII, or a long key: the UTF-8 of the whole string, as always
-            String text = rule + '\u0001' + type + '\u0001' + customerId + '\u0001' + cause + '\u0001' + sequence;
-            return nameUuid(text.getBytes(StandardCharsets.UTF_8)).toString();
+        if (n < 0) {
+            return utf8(rule, type, customerId, cause, sequence);
         }
-        keys.md5.digest(key, n - 1); // without the last separator
+        keys.md5.resume(keys.prefix);
+        keys.md5.finish(key, keys.prefixEnd & ~63, n - 1); // without the last separator
         return uuid(keys.md5).toString();
+    }
+
+    /** A character beyond ASCII, or a long key: the UTF-8 of the whole string, as always. */
+    private static String utf8(String rule, String type, String customerId, String cause, int sequence) {
+        String text = rule + '\u0001' + type + '\u0001' + customerId + '\u0001' + cause + '\u0001' + sequence;
+        return nameUuid(text.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /**
