@@ -11,7 +11,6 @@ import java.util.Arrays;
  * and {@code MessageDigest} was most of the cost of an id in W2's daily tick. The rounds are written out on locals.
  */
 final class Md5 {
-    private static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LE_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -84,24 +83,29 @@ final class Md5 {
         return ((long) Integer.reverseBytes(c) << 32) | (Integer.reverseBytes(d) & 0xffffffffL);
     }
 
+    /** A little-endian word by hand: no call left in the long rounds for the JIT to inline. */
     private static int w(byte[] in, int off, int i) {
-        return (int) LE_INT.get(in, off + 4 * i);
+        int o = off + 4 * i;
+        return (in[o] & 0xff) | (in[o + 1] & 0xff) << 8 | (in[o + 2] & 0xff) << 16 | in[o + 3] << 24;
     }
 
+    // Each step's new word depends on the last one (b) through the function only: the sums that do not wait for b
+    // come first, and the functions are written in their equivalent forms with the fewest operations after b.
+
     private static int ff(int a, int b, int c, int d, int x, int s, int t) {
-        return Integer.rotateLeft(a + ((b & c) | (~b & d)) + x + t, s) + b;
+        return Integer.rotateLeft(a + x + t + (d ^ (b & (c ^ d))), s) + b;
     }
 
     private static int gg(int a, int b, int c, int d, int x, int s, int t) {
-        return Integer.rotateLeft(a + ((b & d) | (c & ~d)) + x + t, s) + b;
+        return Integer.rotateLeft(a + x + t + (~d & c) + (d & b), s) + b; // the two parts share no bit
     }
 
     private static int hh(int a, int b, int c, int d, int x, int s, int t) {
-        return Integer.rotateLeft(a + (b ^ c ^ d) + x + t, s) + b;
+        return Integer.rotateLeft(a + x + t + (b ^ (c ^ d)), s) + b;
     }
 
     private static int ii(int a, int b, int c, int d, int x, int s, int t) {
-        return Integer.rotateLeft(a + (c ^ (b | ~d)) + x + t, s) + b;
+        return Integer.rotateLeft(a + x + t + (c ^ (b | ~d)), s) + b;
     }
 
     private void block(byte[] in, int off) {
