@@ -1,8 +1,6 @@
 package dev.custflow.internal.index;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 /**
@@ -10,42 +8,57 @@ import java.util.UUID;
  * rule, customer, action type and cause always give the same id, on any machine, in any run.
  */
 public final class StableIds {
-    /**
-     * One MD5 digest per thread: {@code UUID.nameUUIDFromBytes} looks the algorithm up among the security providers
-     * and builds a digest at every call, a tenth of the cost of an action in W2's daily tick.
-     */
-    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new InternalError("MD5 not supported", e); // every Java platform has it
-        }
-    });
+    /** A thread's MD5 and the bytes of the key it digests. */
+    private static final ThreadLocal<Keys> KEYS = ThreadLocal.withInitial(Keys::new);
+
+    private static final class Keys {
+        /** The key of an id written straight into bytes when it is ASCII (the usual: names, types, ids, causes). */
+        final byte[] ascii = new byte[512];
+        final Md5 md5 = new Md5();
+        /**
+         * The rule and type whose bytes begin {@link #ascii} now (null if none), where they end, and the digest of
+         * their whole blocks: a rule's actions of one type share it (a long rule name fills the first block).
+         */
+        String rule;
+        String type;
+        int prefixEnd;
+        final Md5 prefix = new Md5();
+    }
 
     private StableIds() {
     }
 
     public static String of(String rule, String type, String customerId, String cause, int sequence) {
-        byte[] key = ASCII_KEY.get();
-        int n = ascii(key, 0, rule);
-        n = ascii(key, n, type);
-        n = ascii(key, n, customerId);
+        Keys keys = KEYS.get();
+        byte[] key = keys.ascii;
+        if (!rule.equals(keys.rule) || !type.equals(keys.type)) {
+            keys.rule = null;
+            int n = ascii(key, ascii(key, 0, rule), type);
+            if (n < 0) {
+                return utf8(rule, type, customerId, cause, sequence);
+            }
+            keys.prefix.reset();
+            keys.prefix.blocks(key, n & ~63);
+            keys.prefixEnd = n;
+            keys.rule = rule;
+            keys.type = type;
+        }
+        int n = ascii(key, keys.prefixEnd, customerId);
         n = ascii(key, n, cause);
         n = ascii(key, n, Integer.toString(sequence));
-        if (n < 0) { // a character beyond ASCII, or a long key: the UTF-8 of the whole string, as always
-            String text = rule + '\u0001' + type + '\u0001' + customerId + '\u0001' + cause + '\u0001' + sequence;
-            return nameUuid(text.getBytes(StandardCharsets.UTF_8)).toString();
+        if (n < 0) {
+            return utf8(rule, type, customerId, cause, sequence);
         }
-        MessageDigest md5 = MD5.get();
-        md5.update(key, 0, n - 1); // without the last separator
-        return uuid(md5.digest()).toString();
+        keys.md5.resume(keys.prefix);
+        keys.md5.finish(key, keys.prefixEnd & ~63, n - 1); // without the last separator
+        return uuid(keys.md5).toString();
     }
 
-    /**
-     * The key of an id written straight into bytes when it is ASCII (the usual: rule names, types, ids and causes),
-     * its UTF-8 without building the string first.
-     */
-    private static final ThreadLocal<byte[]> ASCII_KEY = ThreadLocal.withInitial(() -> new byte[512]);
+    /** A character beyond ASCII, or a long key: the UTF-8 of the whole string, as always. */
+    private static String utf8(String rule, String type, String customerId, String cause, int sequence) {
+        String text = rule + '\u0001' + type + '\u0001' + customerId + '\u0001' + cause + '\u0001' + sequence;
+        return nameUuid(text.getBytes(StandardCharsets.UTF_8)).toString();
+    }
 
     /**
      * Writes {@code s} and a separator at {@code at}.
@@ -68,24 +81,17 @@ public final class StableIds {
         return at + n + 1;
     }
 
-    /** What {@code UUID.nameUUIDFromBytes} gives, with the thread's digest. */
+    /** What {@code UUID.nameUUIDFromBytes} gives. */
     static UUID nameUuid(byte[] name) {
-        return uuid(MD5.get().digest(name)); // digest() resets it for the next call
+        Md5 md5 = KEYS.get().md5;
+        md5.digest(name, name.length);
+        return uuid(md5);
     }
 
-    private static UUID uuid(byte[] md5) {
-        md5[6] &= 0x0f; // version 3
-        md5[6] |= 0x30;
-        md5[8] &= 0x3f; // IETF variant
-        md5[8] |= (byte) 0x80;
-        long msb = 0;
-        long lsb = 0;
-        for (int i = 0; i < 8; i++) {
-            msb = (msb << 8) | (md5[i] & 0xff);
-        }
-        for (int i = 8; i < 16; i++) {
-            lsb = (lsb << 8) | (md5[i] & 0xff);
-        }
+    /** The name-based UUID of a digest: its version (3) and variant (IETF) bits set as RFC 4122 says. */
+    private static UUID uuid(Md5 md5) {
+        long msb = (md5.high() & ~0xf000L) | 0x3000L;
+        long lsb = (md5.low() & 0x3fffffffffffffffL) | 0x8000000000000000L;
         return new UUID(msb, lsb);
     }
 }

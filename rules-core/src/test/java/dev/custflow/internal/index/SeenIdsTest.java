@@ -64,6 +64,30 @@ class SeenIdsTest {
         assertThat(ids.contains("e1")).isFalse();
     }
 
+    @net.jqwik.api.Property(tries = 200)
+    void seenIds_anySequenceOfIds_answersAsTheLastCapacityIdsRemembered(@net.jqwik.api.ForAll long seed,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 64) int capacity) {
+        // what the action-id window guarantees: new means not among the last capacity ids that were new (FIFO)
+        SeenIds ids = new SeenIds(capacity);
+        java.util.ArrayDeque<String> window = new java.util.ArrayDeque<>();
+        java.util.Random random = new java.util.Random(seed);
+        int pool = 1 + random.nextInt(4 * capacity);
+        for (int n = 0; n < 2_000; n++) {
+            String id = "a" + random.nextInt(pool);
+            boolean isNew = !window.contains(id);
+            assertThat(ids.add(id)).as("%s after %s", id, window).isEqualTo(isNew);
+            if (isNew) {
+                window.addLast(id);
+                if (window.size() > capacity) {
+                    window.removeFirst();
+                }
+            }
+            String other = "a" + random.nextInt(pool);
+            assertThat(ids.contains(other)).isEqualTo(window.contains(other));
+        }
+        assertThat(ids.size()).isEqualTo(window.size());
+    }
+
     @Test
     void seenIds_capacityMustBePositive() {
         assertThatThrownBy(() -> new SeenIds(0)).isInstanceOf(IllegalArgumentException.class)

@@ -52,6 +52,31 @@ class StableIdsTest {
     }
 
     @Test
+    void stableIds_ofOneRuleAndTypeAfterAnother_areTheNameBasedUuidOfTheirParts() {
+        // the digest of a rule's and type's bytes is kept from one id to the next: every length around the blocks
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        String[] rules = new String[12];
+        for (int i = 0; i < rules.length; i++) {
+            rules[i] = i == 0 ? "流失: 90天未下单" : "r".repeat(40 + 9 * i) + i;
+        }
+        String[] types = {"STAGE_CHANGED", "T", "TAG_ADDED"};
+        for (int n = 0; n < 5_000; n++) {
+            String rule = rules[r.nextInt(rules.length)];
+            if (r.nextInt(4) == 0) {
+                rule = new String(rule); // the same text in another string
+            }
+            String type = types[r.nextInt(types.length)];
+            String customerId = r.nextInt(20) == 0 ? "客户-" + n : "C-" + r.nextInt(1_000_000);
+            String cause = "due@2024-03-0" + r.nextInt(10) + "T00:00:00Z"
+                    + "e".repeat(r.nextInt(r.nextInt(10) == 0 ? 500 : 80));
+            int sequence = r.nextInt(3);
+            String key = rule + '\u0001' + type + '\u0001' + customerId + '\u0001' + cause + '\u0001' + sequence;
+            assertThat(StableIds.of(rule, type, customerId, cause, sequence)).as(key).isEqualTo(
+                    UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+        }
+    }
+
+    @Test
     void stableIds_areNameBasedUuids_version3() {
         UUID id = UUID.fromString(StableIds.of(RULE, "STAGE_CHANGED", "C-1", "e1", 0));
         assertThat(id.version()).isEqualTo(3);
