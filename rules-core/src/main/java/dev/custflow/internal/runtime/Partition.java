@@ -53,6 +53,7 @@ import org.kie.api.runtime.rule.FactHandle;
 public final class Partition implements AutoCloseable {
     /** More firings than this for one evaluation is a rule loop. */
     static final int FIRING_LIMIT = 10_000;
+    private static final FactHandle[] NO_HANDLES = new FactHandle[0];
 
     /**
      * Drools keeps a fact handle and its tuples (about 300 bytes) for every customer whose stage change
@@ -73,6 +74,8 @@ public final class Partition implements AutoCloseable {
     /** Lead intake cleaning, built once from settings.intake. */
     private final ContactData intake;
     private final java.util.Set<String> declaredGlobals = new java.util.HashSet<>();
+    /** Whether a pattern of the rule base can match a fact of a class (see {@link #ruleSees}), by class. */
+    private final Map<Class<?>, Boolean> matched = new java.util.IdentityHashMap<>();
     private KieSession session;
     private ActionCollector collector;
     private int evaluations;
@@ -136,6 +139,7 @@ public final class Partition implements AutoCloseable {
 
     /** A global no rule declares cannot be set (a rule set of user rules may declare only some). */
     private void collectGlobals() {
+        matched.clear();
         declaredGlobals.clear();
         rules.kieBase().getKiePackages().forEach(p -> p.getGlobalVariables()
                 .forEach(g -> declaredGlobals.add(g.getName())));
@@ -201,6 +205,20 @@ public final class Partition implements AutoCloseable {
         });
         repHandles.clear();
         reps.values().forEach(r -> repHandles.put(r.getId(), session.insert(r)));
+    }
+
+    /**
+     * @return false when no pattern of the rule base can match a fact of this one's class: inserting it would change
+     * no match, and costs a fact handle, its propagation and its delete (most events of the built-in packs, whose
+     * rules match the customer alone)
+     */
+    private boolean ruleSees(Object fact) {
+        Boolean sees = matched.get(fact.getClass());
+        if (sees == null) {
+            sees = FactTypes.matched(rules.kieBase(), fact.getClass());
+            matched.put(fact.getClass(), sees);
+        }
+        return sees;
     }
 
     private void setGlobal(String name, Object value) {
@@ -361,10 +379,10 @@ public final class Partition implements AutoCloseable {
         RuleBudget.arm(budgetNanos); // a condition checked as the facts go in may call a rule file's function
         FactHandle ch = null;
         FactHandle eh = null;
-        FactHandle[] fh = new FactHandle[facts.size()];
+        FactHandle[] fh = facts.isEmpty() ? NO_HANDLES : new FactHandle[facts.size()];
         try {
             ch = session.insert(c);
-            eh = event == null ? null : session.insert(event);
+            eh = event == null || !ruleSees(event) ? null : session.insert(event);
             for (int i = 0; i < fh.length; i++) {
                 fh[i] = session.insert(facts.get(i));
             }
@@ -393,7 +411,11 @@ public final class Partition implements AutoCloseable {
             PolicyGate.Verdict v = gate.check(c, a, clock);
             out.add(new Emitted(a, position, phase, dueKey, c.getId(), seq++, cause, v.outcome(), v.note(), v.until()));
         }
-        due.schedule(c, Math.min(collector.wake(), c.nextRelease()));
+        long next = Math.min(collector.wake(), c.nextRelease());
+        if (next != c.dueAt() || next != DueIndex.NONE && c.indexSlot() < 0) {
+            // unchanged and still indexed: its place stays right (the index orders ties by id, not by arrival)
+            due.schedule(c, next);
+        }
         if (c.isLoadCounted() && !c.isOpenLead()) {
             c.loadCounted(false); // a closed lead no longer weighs on its rep
             loadChanges.add(new LoadChange(c.getOwnerId(), false));
