@@ -139,17 +139,8 @@ final class FlatEventBinder {
 
     /** The text of a string token, checked as {@link StreamingEventReader.ContractTokens} checks it. */
     private static String checkedText(JsonParser p) throws IOException {
-        String s = p.getText();
-        if (s.length() > JsonCodec.MAX_TEXT_LENGTH) {
-            throw new StreamingEventReader.Declined();
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-                throw new StreamingEventReader.Declined();
-            }
-        }
-        return s;
+        StreamingEventReader.checkText(p);
+        return p.getText();
     }
 
     /** An enum's constants by name, as the mapper reads them. */

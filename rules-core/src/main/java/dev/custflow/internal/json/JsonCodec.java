@@ -188,6 +188,11 @@ public final class JsonCodec {
         }
     }
 
+    /** @return true for a character no text of an event may hold: a control character but tab and line breaks */
+    static boolean forbiddenInText(char c) {
+        return Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r';
+    }
+
     /**
      * Every text value of the event: at most {@link #MAX_TEXT_LENGTH} characters and no control characters but
      * tab and line breaks (a NUL or an escape sequence in a name reaches stores, logs and terminals).
@@ -201,7 +206,7 @@ public final class JsonCodec {
             }
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
-                if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                if (forbiddenInText(c)) {
                     throw EventRejectedException.withheld(type, path, String.format(
                             "text must not contain control characters; character %d is U+%04X", i + 1, (int) c));
                 }

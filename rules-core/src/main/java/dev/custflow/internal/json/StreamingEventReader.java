@@ -157,17 +157,7 @@ final class StreamingEventReader {
         }
 
         private void checkText() throws IOException {
-            int length = delegate.getTextLength();
-            if (length > JsonCodec.MAX_TEXT_LENGTH) {
-                throw new Declined();
-            }
-            char[] chars = delegate.getTextCharacters();
-            for (int i = delegate.getTextOffset(), end = i + length; i < end; i++) {
-                char c = chars[i];
-                if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-                    throw new Declined();
-                }
-            }
+            StreamingEventReader.checkText(delegate);
         }
 
         /**
@@ -205,6 +195,23 @@ final class StreamingEventReader {
                 if (!new BigDecimal(text).toString().equals(text)) {
                     throw new Declined();
                 }
+            }
+        }
+    }
+
+    /**
+     * Declines the parser's current text unless the tree path would take it: within {@link JsonCodec#MAX_TEXT_LENGTH}
+     * and free of the characters {@link JsonCodec#forbiddenInText} names.
+     */
+    static void checkText(JsonParser p) throws IOException {
+        int length = p.getTextLength();
+        if (length > JsonCodec.MAX_TEXT_LENGTH) {
+            throw new Declined();
+        }
+        char[] chars = p.getTextCharacters();
+        for (int i = p.getTextOffset(), end = i + length; i < end; i++) {
+            if (JsonCodec.forbiddenInText(chars[i])) {
+                throw new Declined();
             }
         }
     }
