@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +31,10 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
+import org.drools.base.definitions.InternalKnowledgePackage;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.definition.KiePackage;
+import org.kie.api.io.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +79,38 @@ final class RuleCache {
      * @param warnings the compiler's warnings
      */
     record Entry(Collection<KiePackage> packages, Set<String> trusted, List<RuleMessage> warnings) {
+        /**
+         * @param files the source files to keep
+         * @return the packages whose every rule and function comes from these files, and those with neither (they
+         *         hold only what Drools noted of a class some pattern used, such as {@code java.util.Map$Entry}, as
+         *         it would note it again on first use), with their trust and warnings; empty if a package mixes
+         *         kept and other files
+         */
+        Optional<Entry> only(Set<String> files) {
+            List<KiePackage> kept = new ArrayList<>();
+            for (KiePackage kp : packages) {
+                InternalKnowledgePackage p = (InternalKnowledgePackage) kp;
+                Set<Boolean> in = new HashSet<>();
+                p.getRules().forEach(r -> in.add(from(((RuleImpl) r).getResource(), files)));
+                // a function read back has no resource (docs/design/drools10.md): it goes with its package's rules
+                p.getFunctions().values().stream().filter(f -> f.getResource() != null)
+                        .forEach(f -> in.add(from(f.getResource(), files)));
+                if (in.size() > 1) {
+                    return Optional.empty();
+                }
+                if (!in.contains(Boolean.FALSE)) {
+                    kept.add(kp);
+                }
+            }
+            Set<String> keptTrusted = new TreeSet<>(trusted);
+            keptTrusted.retainAll(files);
+            List<RuleMessage> keptWarnings = warnings.stream().filter(w -> files.contains(w.file())).toList();
+            return Optional.of(new Entry(kept, keptTrusted, keptWarnings));
+        }
+
+        private static boolean from(Resource r, Set<String> files) {
+            return r != null && files.contains(r.getSourcePath());
+        }
     }
 
     /** @return the cache folder the host chose (system property, then environment), if any */
