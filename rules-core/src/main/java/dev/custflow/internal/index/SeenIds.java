@@ -34,7 +34,7 @@ public final class SeenIds implements SegmentedState {
     public SeenIds(int capacity) {
         this.capacity = Segments.capacity(capacity);
         this.ring = new long[capacity];
-        this.index = new IdHashTable(Math.min(capacity, 1 << 16));
+        this.index = new IdHashTable(Math.min(capacity, 1 << 16), this.capacity);
     }
 
     /** @return true if the id was not seen (and remembers it now) */
@@ -183,7 +183,7 @@ public final class SeenIds implements SegmentedState {
         long keep = Math.max(first, storedAdded - capacity);
         if (size == 0 && storedAdded - keep > index.size()) {
             // sized once, not grown by doubling through a million ids (part of a restart's time)
-            index = new IdHashTable((int) (storedAdded - keep));
+            index = new IdHashTable((int) (storedAdded - keep), capacity);
         }
         segments.restore(parts, prefix, first, keep, storedAdded, (in, s) -> {
             long h1 = in.readLong();

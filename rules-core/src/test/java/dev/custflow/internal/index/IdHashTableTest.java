@@ -74,6 +74,49 @@ class IdHashTableTest {
         model.forEach((k, v) -> assertThat(t.get(k, ABSENT)).isEqualTo(v));
     }
 
+    @Test
+    void aWindowsTable_growsToTheSlotsItsCapacityNeeds_notToThePowerOfTwoAbove() {
+        IdHashTable t = new IdHashTable(16, 1_000_000);
+        for (long k = 1; k <= 1_000_000; k++) {
+            t.put(k * 0x9E3779B97F4A7C15L, k);
+        }
+        assertThat(t.slots()).isEqualTo(1_428_572); // 1,000,000 / 0.7, where the next power of two is 2,097,152
+        assertThat(t.size()).isEqualTo(1_000_000);
+        assertThat(new IdHashTable(1_000_000, 1_000_000).slots()).isEqualTo(1_428_572);
+        assertThat(new IdHashTable(100, 1_000_000).slots()).isEqualTo(200);
+    }
+
+    @Property(tries = 100)
+    void aWindowAtItsCapacity_inATableOfAnySize_agreesWithAHashMap(@ForAll long seed,
+                                                                  @ForAll @LongRange(min = 1, max = 700) long most) {
+        IdHashTable t = new IdHashTable(2, (int) most); // its last size is most / 0.7: seldom a power of two
+        Map<Long, Long> model = new HashMap<>();
+        ArrayDeque<Long> order = new ArrayDeque<>();
+        Random random = new Random(seed);
+        for (int n = 0; n < 3_000; n++) {
+            long key = random.nextInt(3) == 0 ? random.nextInt(2_000) : random.nextLong(); // clusters and spread
+            if (model.containsKey(key)) {
+                assertThat(t.get(key, ABSENT)).isEqualTo(model.get(key));
+                continue;
+            }
+            if (order.size() == most) {
+                long oldest = order.removeFirst();
+                t.remove(oldest);
+                model.remove(oldest);
+            }
+            long value = random.nextLong();
+            t.put(key, value);
+            model.put(key, value);
+            order.addLast(key);
+        }
+        assertThat(t.size()).isEqualTo(model.size());
+        model.forEach((k, v) -> assertThat(t.get(k, ABSENT)).isEqualTo(v));
+        for (int probe = 0; probe < 200; probe++) {
+            long key = random.nextLong();
+            assertThat(t.containsKey(key)).isEqualTo(model.containsKey(key));
+        }
+    }
+
     @Property(tries = 200)
     void anyMixOfPutsAndRemoves_agreesWithAHashMap(@ForAll long seed, @ForAll @LongRange(min = 1, max = 300) long keys) {
         IdHashTable t = new IdHashTable(2); // grows many times
