@@ -48,7 +48,11 @@ public final class EventLineArbitraries {
             "{\"type\":\"OwnerSet\",\"id\":\"e19\",\"at\":\"2024-03-02T00:00:00Z\",\"customerId\":\"C1\",\"repId\":\"r1\",\"by\":\"m-li\"}",
             "{\"type\":\"ReferralCodeIssued\",\"id\":\"e20\",\"at\":\"2024-03-02T00:00:00Z\",\"customerId\":\"C1\",\"code\":\"R-7\"}",
             "{\"id\":\"e21\",\"at\":\"2024-03-02T00:00:00Z\",\"customerId\":\"C1\",\"type\":\"CustomerErased\"}",
-            "  {\"type\" : \"ClockTick\" , \"id\" : 17 , \"at\" : \"2024-03-02T00:00:00Z\" , \"source\" : {\"erp\" : [1, 2.50, \"x\"]}}  ");
+            "  {\"type\" : \"ClockTick\" , \"id\" : 17 , \"at\" : \"2024-03-02T00:00:00Z\" , \"source\" : {\"erp\" : [1, 2.50, \"x\"]}}  ",
+            "{\"type\":\"OrderPlaced\",\"id\":\"e6c\",\"at\":\"2024-03-01T09:30:00Z\",\"orderId\":\"O6\",\"customerId\":\"C1\",\"amount\":1234,\"lines\":[]}",
+            "{\"type\":\"OrderPlaced\",\"id\":\"e6d\",\"at\":\"2024-03-01T09:30:00Z\",\"orderId\":\"O7\",\"customerId\":\"C1\",\"amount\":12.500000,\"currency\":\"EUR\",\"lines\":[{\"sku\":\"A\"},{\"sku\":\"B\",\"quantity\":3},{\"amount\":0.5,\"sku\":\"C\"}]}",
+            "{\"type\":\"LeadCaptured\",\"id\":\"e1c\",\"at\":\"2024-03-01T09:30:00Z\",\"leadId\":\"L3\",\"channel\":\"BAIDU_ADS\",\"phone\":\"13800000001\"}",
+            "{\"type\":\"LeadCaptured\",\"id\":\"e1d\",\"at\":\"2024-03-01T09:30:00Z\",\"leadId\":\"L4\",\"channel\":\"TRADE_SHOW\",\"name\":\"李雷\",\"company\":\"精工\",\"email\":\"a@b.cn\",\"region\":\"华东\",\"city\":\"上海\",\"industry\":\"制造业\",\"companySize\":0,\"title\":\"经理\",\"birthday\":\"1990-02-28\",\"doNotEmail\":false,\"doNotCall\":true,\"referralCode\":\"R-7\",\"timeZone\":\"Asia/Shanghai\"}");
 
     /** Values of every kind and of spellings a reader might treat differently. */
     private static final List<String> VALUES = List.of(
@@ -61,7 +65,9 @@ public final class EventLineArbitraries {
             "\"shipped\"", "\"COMPLAINT\"", "\"GOOD\"", "\"BAD\"", "\"PAGE_VIEW\"", "2147483647", "-2147483648",
             "\"2024-03-01T09:30:00.5Z\"", "\"Call\"", "\"PROSPECT\"", "\"CALL\"", "\"NO_BUDGET\"", "\"EAST\"",
             "\"OrderPlaced\"", "\"ClockTick\"", "\"Orderplaced\"", "\"" + "C".repeat(129) + "\"",
-            "\"" + "x".repeat(10_000) + "\"", "\"" + "x".repeat(10_001) + "\"");
+            "\"" + "x".repeat(10_000) + "\"", "\"" + "x".repeat(10_001) + "\"", "100.0", "1000.000000", "0.000001",
+            "-12.50", "12.5e1", "\"Asia/Shanghai\"", "\"Mars/Olympus\"", "\"1899-12-31\"", "[{\"sku\":\"A\"}]", "[null]",
+            "[{\"sku\":\"A\",\"quantity\":0}]", "[{\"sku\":17}]", "[{\"sku\":\"A\",\"amount\":1e2}]");
 
     private static final List<String> TYPES = List.of("LeadCaptured", "ProfileUpdated", "OrderPlaced",
             "OrderStatusChanged", "ClockTick", "SurveyAnswered", "TicketResolved", "StageSet", "Nope", "orderPlaced", "InteractionLogged",
@@ -89,13 +95,103 @@ public final class EventLineArbitraries {
         return Arbitraries.longs().map(seed -> mutated(new Random(seed)));
     }
 
-    /** @return lines of the types the hand binder reads, valid or damaged */
+    /**
+     * @return lines of the types the hand binder reads, valid or damaged, and orders and leads built field by field
+     *     from plain and odd spellings of each field
+     */
     static Arbitrary<String> boundLines() {
         List<String> bound = VALID.stream().filter(l -> FlatEventBinder.binds(typeOf(l))).toList();
         return Arbitraries.longs().map(seed -> {
             Random r = new Random(seed);
-            return r.nextBoolean() ? write(fields(bound.get(r.nextInt(bound.size()))), r) : mutated(r, bound);
+            return switch (r.nextInt(4)) {
+                case 0 -> write(fields(bound.get(r.nextInt(bound.size()))), r);
+                case 1 -> mutated(r, bound);
+                case 2 -> order(r);
+                default -> lead(r);
+            };
         });
+    }
+
+    /** An order: its amounts in any spelling a host writes (most of them plain), lines of any shape, or none. */
+    private static String order(Random r) {
+        List<String[]> f = new ArrayList<>(List.of(new String[] {"type", "\"OrderPlaced\""},
+                new String[] {"id", "\"o" + r.nextInt(9) + "\""}, new String[] {"at", "\"2024-03-01T09:30:00Z\""},
+                new String[] {"orderId", "\"SO-1\""}, new String[] {"customerId", "\"C1\""},
+                new String[] {"amount", number(r)}));
+        optional(f, r, "currency", "\"CNY\"", "\"\"", "null", "840");
+        optional(f, r, "promisedDate", "\"2024-03-08\"", "\"1899-12-31\"", "\"2024-3-8\"", "\"2024-03-08T00:00:00Z\"");
+        if (r.nextInt(3) > 0) {
+            StringBuilder lines = new StringBuilder("[");
+            for (int n = r.nextInt(4), i = 0; i < n; i++) {
+                List<String[]> line = new ArrayList<>();
+                optional(line, r, "sku", "\"A\"", "\"P-" + i + "\"", "\"\"", "17", "null", "\"A\\u0000\"");
+                optional(line, r, "quantity", "1", "2", "0", "-1", "1.0", "2147483648", "\"2\"");
+                if (r.nextBoolean()) {
+                    line.add(new String[] {"amount", number(r)});
+                }
+                optional(line, r, "note", "\"x\"");
+                lines.append(i == 0 ? "" : ",").append(r.nextInt(20) == 0 ? "null" : write(line, r));
+            }
+            f.add(new String[] {"lines", lines.append(r.nextInt(20) == 0 ? "," : "").append(']').toString()});
+        }
+        if (r.nextInt(4) == 0) {
+            java.util.Collections.shuffle(f.subList(1, f.size()), r);
+        }
+        return write(f, r);
+    }
+
+    /** A lead of any of its flat fields, each in a plain or an odd spelling, now and then with attributes. */
+    private static String lead(Random r) {
+        List<String[]> f = new ArrayList<>(List.of(new String[] {"type", "\"LeadCaptured\""},
+                new String[] {"id", "\"l" + r.nextInt(9) + "\""}, new String[] {"at", "\"2024-03-01T09:30:00Z\""},
+                new String[] {"leadId", "\"L1\""}, new String[] {"channel", "\"WECHAT\""}));
+        for (String text : List.of("name", "company", "phone", "email", "region", "city", "industry", "title")) {
+            optional(f, r, text, "\"王芳\"", "\"+86 138-0013-8000\"", "\"\"", "\" \"", "null", "17", "true",
+                    "\"a\\u0007\"");
+        }
+        optional(f, r, "companySize", "120", "0", "-1", "1.0", "2147483648", "-0", "\"120\"");
+        optional(f, r, "birthday", "\"1990-02-28\"", "\"1899-12-31\"", "\"1990-02-30\"", "\"1990-2-28\"", "19900228");
+        optional(f, r, "doNotEmail", "true", "false", "\"true\"", "0", "null");
+        optional(f, r, "doNotCall", "true", "false", "1");
+        optional(f, r, "referralCode", "\"R-7\"", "\"" + "R".repeat(129) + "\"", "7");
+        optional(f, r, "timeZone", "\"Asia/Shanghai\"", "\"Europe/Berlin\"", "\"Mars/Olympus\"", "\"\"");
+        if (r.nextInt(8) == 0) {
+            f.add(new String[] {"attributes", r.nextBoolean() ? "{}" : "{\"score\":12.50}"});
+        }
+        if (r.nextInt(4) == 0) {
+            java.util.Collections.shuffle(f.subList(1, f.size()), r);
+        }
+        return write(f, r);
+    }
+
+    /** Adds the field now and then, mostly in its first (plain) spelling. */
+    private static void optional(List<String[]> fields, Random r, String name, String... spellings) {
+        if (r.nextBoolean()) {
+            fields.add(new String[] {name, spellings[r.nextInt(3) > 0 ? 0 : r.nextInt(spellings.length)]});
+        }
+    }
+
+    /**
+     * A number as hosts write amounts: mostly digits with up to eight decimals (trailing zeros kept), now and then
+     * negative, with an exponent, too long, or quoted.
+     */
+    private static String number(Random r) {
+        StringBuilder b = new StringBuilder(r.nextInt(8) == 0 ? "-" : "");
+        b.append(r.nextInt(4) == 0 ? "0" : String.valueOf(1 + r.nextInt(9)));
+        for (int n = r.nextInt(r.nextInt(10) == 0 ? 45 : 6); n > 0; n--) {
+            b.append(r.nextInt(10));
+        }
+        if (r.nextBoolean()) {
+            b.append('.');
+            for (int n = 1 + r.nextInt(8); n > 0; n--) {
+                b.append(r.nextInt(3) == 0 ? 0 : r.nextInt(10));
+            }
+        }
+        if (r.nextInt(8) == 0) {
+            b.append(r.nextBoolean() ? 'e' : 'E').append(new String[] {"", "+", "-"}[r.nextInt(3)])
+                    .append(r.nextInt(20));
+        }
+        return r.nextInt(20) == 0 ? "\"" + b + "\"" : b.toString();
     }
 
     private static String typeOf(String line) {

@@ -49,8 +49,8 @@ class StreamingEventReaderProperties {
             bound = e;
         }
         Event mapper = StreamingEventReader.readByMapperOrNull(line);
-        Statistics.label("binder").collect(bound instanceof Event ? "bound" : bound instanceof Exception ? "failed"
-                : bound == null ? "left to the mapper" : bound);
+        Statistics.label("binder").collect(String.valueOf(type), bound instanceof Event ? "bound"
+                : bound instanceof Exception ? "failed" : bound == null ? "left to the mapper" : bound);
 
         if (bound instanceof Event) {
             assertThat(bound).isEqualTo(mapper).isEqualTo(JsonCodec.readByTree(line, 3));
