@@ -49,13 +49,24 @@ class IdHashTableTest {
 
     @Test
     void aWindowAtItsCapacity_firstInFirstOut_agreesWithAHashMap() {
-        int capacity = 5_000;
-        IdHashTable t = new IdHashTable(capacity);
+        Random random = new Random(7);
+        // small keys: clusters
+        fillAsAWindow(new IdHashTable(5_000), 5_000, 200_000, random,
+                () -> random.nextInt(4) == 0 ? random.nextInt(64) : random.nextLong());
+    }
+
+    /**
+     * Puts new keys as a window of {@code capacity} does (the oldest out when full), checking every key met again
+     * and, at the end, every key kept, against a {@link HashMap}.
+     *
+     * @return the model
+     */
+    private static Map<Long, Long> fillAsAWindow(IdHashTable t, long capacity, int steps, Random random,
+                                                 java.util.function.LongSupplier keys) {
         Map<Long, Long> model = new HashMap<>();
         ArrayDeque<Long> order = new ArrayDeque<>();
-        Random random = new Random(7);
-        for (int n = 0; n < 200_000; n++) {
-            long key = random.nextInt(4) == 0 ? random.nextInt(64) : random.nextLong(); // small keys: clusters
+        for (int n = 0; n < steps; n++) {
+            long key = keys.getAsLong();
             if (model.containsKey(key)) {
                 assertThat(t.get(key, ABSENT)).isEqualTo(model.get(key));
                 continue;
@@ -72,6 +83,7 @@ class IdHashTableTest {
         }
         assertThat(t.size()).isEqualTo(model.size());
         model.forEach((k, v) -> assertThat(t.get(k, ABSENT)).isEqualTo(v));
+        return model;
     }
 
     @Test
@@ -90,27 +102,10 @@ class IdHashTableTest {
     void aWindowAtItsCapacity_inATableOfAnySize_agreesWithAHashMap(@ForAll long seed,
                                                                   @ForAll @LongRange(min = 1, max = 700) long most) {
         IdHashTable t = new IdHashTable(2, (int) most); // its last size is most / 0.7: seldom a power of two
-        Map<Long, Long> model = new HashMap<>();
-        ArrayDeque<Long> order = new ArrayDeque<>();
         Random random = new Random(seed);
-        for (int n = 0; n < 3_000; n++) {
-            long key = random.nextInt(3) == 0 ? random.nextInt(2_000) : random.nextLong(); // clusters and spread
-            if (model.containsKey(key)) {
-                assertThat(t.get(key, ABSENT)).isEqualTo(model.get(key));
-                continue;
-            }
-            if (order.size() == most) {
-                long oldest = order.removeFirst();
-                t.remove(oldest);
-                model.remove(oldest);
-            }
-            long value = random.nextLong();
-            t.put(key, value);
-            model.put(key, value);
-            order.addLast(key);
-        }
-        assertThat(t.size()).isEqualTo(model.size());
-        model.forEach((k, v) -> assertThat(t.get(k, ABSENT)).isEqualTo(v));
+        // clusters and spread
+        Map<Long, Long> model = fillAsAWindow(t, most, 3_000, random,
+                () -> random.nextInt(3) == 0 ? random.nextInt(2_000) : random.nextLong());
         for (int probe = 0; probe < 200; probe++) {
             long key = random.nextLong();
             assertThat(t.containsKey(key)).isEqualTo(model.containsKey(key));
