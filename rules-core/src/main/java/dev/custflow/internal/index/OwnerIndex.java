@@ -7,19 +7,24 @@ import dev.custflow.internal.snapshot.SnapshotOutput;
 
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 
 /**
  * The customers of the most recent {@code capacity} order (or ticket) ids, first in first out: when it is full,
  * the id added longest ago is forgotten. Insertion order (rather than use) decides, so that the index is
  * append-mostly and a commit writes only its newest segment ({@link Segments}).
+ *
+ * <p>Ids are found through a table of ring places (open addressing, linear probing, at most half full, removal by
+ * shifting back): the ring holds the keys already, so the table keeps 4 bytes a slot where a map of key to place
+ * kept a second reference to each key (W4 in BENCHMARKS.md: bytes per customer). A probe compares the cached
+ * String hashes before the text.
  */
 public final class OwnerIndex implements SegmentedState {
     private final int capacity;
     private String[] keys;
     private String[] owners;
-    /** Key to its place in the ring. */
-    private ObjectIntHashMap<String> index = new ObjectIntHashMap<>();
+    /** Ring places plus one by key hash; 0 is a free slot. Sized for the ring's length, rebuilt when it grows. */
+    private int[] table;
+    private int shift;
     /** The ring place of the oldest entry. */
     private int start;
     private int size;
@@ -32,6 +37,7 @@ public final class OwnerIndex implements SegmentedState {
         int initial = Math.min(capacity, 1024);
         this.keys = new String[initial];
         this.owners = new String[initial];
+        allocateTable(initial);
     }
 
     /**
@@ -42,7 +48,7 @@ public final class OwnerIndex implements SegmentedState {
 
     /** @return the owner of the id, or null if it is not remembered (or its owner was erased) */
     public String get(String key) {
-        int i = index.getIfAbsent(key, -1);
+        int i = find(key);
         return i < 0 || owners[i].equals(ERASED) ? null : owners[i];
     }
 
@@ -64,7 +70,7 @@ public final class OwnerIndex implements SegmentedState {
 
     /** Remembers the owner of an id: a new id is the newest, a known one keeps its place. */
     public void put(String key, String owner) {
-        int i = index.getIfAbsent(key, -1);
+        int i = find(key);
         if (i >= 0) {
             if (!owners[i].equals(owner)) {
                 owners[i] = owner;
@@ -77,7 +83,7 @@ public final class OwnerIndex implements SegmentedState {
 
     private void append(String key, String owner) {
         if (size == capacity) {
-            index.remove(keys[start]);
+            unlink(start);
             keys[start] = null;
             owners[start] = null;
             start = (start + 1) % keys.length;
@@ -88,7 +94,7 @@ public final class OwnerIndex implements SegmentedState {
         int p = (start + size) % keys.length;
         keys[p] = key;
         owners[p] = owner;
-        index.put(key, p);
+        link(p);
         segments.touch(added);
         added++;
         size++;
@@ -102,11 +108,70 @@ public final class OwnerIndex implements SegmentedState {
             int p = (start + j) % keys.length;
             k[j] = keys[p];
             o[j] = owners[p];
-            index.put(k[j], j);
         }
         keys = k;
         owners = o;
         start = 0;
+        allocateTable(n);
+        for (int j = 0; j < size; j++) {
+            link(j);
+        }
+    }
+
+    /** A table of at least twice as many slots as the ring has places, so it is at most half full. */
+    private void allocateTable(int ringLength) {
+        int n = Integer.highestOneBit(Math.max(4, ringLength) * 2 - 1) << 1;
+        table = new int[n];
+        shift = 32 - Integer.numberOfTrailingZeros(n);
+    }
+
+    /** The high bits of a Fibonacci hash: ids that differ only in their last characters spread over the table. */
+    private int home(String key) {
+        return (key.hashCode() * 0x9E3779B9) >>> shift;
+    }
+
+    /** @return the ring place of the key, or -1 */
+    private int find(String key) {
+        int mask = table.length - 1;
+        int h = key.hashCode();
+        for (int i = home(key); ; i = (i + 1) & mask) {
+            int v = table[i];
+            if (v == 0) {
+                return -1;
+            }
+            String k = keys[v - 1];
+            if (k.hashCode() == h && k.equals(key)) {
+                return v - 1;
+            }
+        }
+    }
+
+    /** Enters the ring place of a key not in the table yet. */
+    private void link(int place) {
+        int mask = table.length - 1;
+        int i = home(keys[place]);
+        while (table[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        table[i] = place + 1;
+    }
+
+    /** Takes a ring place out of the table (its key still in the ring), shifting later entries back. */
+    private void unlink(int place) {
+        int mask = table.length - 1;
+        int i = home(keys[place]);
+        while (table[i] != place + 1) {
+            i = (i + 1) & mask;
+        }
+        // each later entry of the run whose home is not between the hole and it moves into the hole
+        for (int j = (i + 1) & mask; table[j] != 0; j = (j + 1) & mask) {
+            int k = home(keys[table[j] - 1]);
+            if (((j - k) & mask) >= ((j - i) & mask)) {
+                table[i] = table[j];
+                i = j;
+            }
+        }
+        table[i] = 0;
     }
 
     int size() {
@@ -154,13 +219,13 @@ public final class OwnerIndex implements SegmentedState {
             keys = new String[n];
             owners = new String[n];
             start = 0;
-            index = new ObjectIntHashMap<>(n);
+            allocateTable(n);
         }
         segments.restore(parts, prefix, first, keep, storedAdded, (in, s) -> {
             String key = in.readString();
             String owner = in.readString();
             if (s >= keep) {
-                if (index.containsKey(key)) {
+                if (find(key) >= 0) {
                     throw new IllegalArgumentException("engine state parts " + prefix + "* hold " + s + " twice");
                 }
                 if (size == keys.length) {
@@ -169,7 +234,7 @@ public final class OwnerIndex implements SegmentedState {
                 int p = (start + size) % keys.length;
                 keys[p] = key;
                 owners[p] = owner;
-                index.put(key, p);
+                link(p);
                 size++;
             }
         });

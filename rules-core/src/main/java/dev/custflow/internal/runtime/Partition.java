@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.eclipse.collections.api.block.procedure.primitive.ObjectIntProcedure;
-import org.eclipse.collections.impl.map.mutable.UnifiedMap;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 import org.eclipse.collections.impl.set.mutable.UnifiedSet;
 import org.kie.api.definition.rule.Rule;
@@ -82,7 +81,7 @@ public final class Partition implements AutoCloseable {
     private PolicyGate gate;
     /** How a new order is scored until the next weekly RFM recompute; null before the first (or without the pack). */
     private RfmScale rfm;
-    private final UnifiedMap<String, CustomerRecord> customers = new UnifiedMap<>();
+    private final CustomerTable customers = new CustomerTable();
     private final DueIndex due = new DueIndex();
     private final DueCauses dueCauses = new DueCauses();
     private final Map<String, RepRecord> reps = new HashMap<>();
@@ -266,7 +265,7 @@ public final class Partition implements AutoCloseable {
         CustomerRecord c = customers.get(id);
         if (c == null) {
             c = new CustomerRecord(id, createdAt);
-            customers.put(id, c);
+            customers.put(c);
             changed(c);
         }
         return c;
@@ -285,7 +284,7 @@ public final class Partition implements AutoCloseable {
     }
 
     void forEachCustomer(Consumer<? super CustomerRecord> visitor) {
-        customers.forEachValue(visitor::accept);
+        customers.forEach(visitor);
     }
 
     List<RuleFailure> drainFailures() {
@@ -335,7 +334,7 @@ public final class Partition implements AutoCloseable {
         }
         if (event instanceof CampaignLaunched) {
             // every customer hears about the campaign; the rules pick the targeted segment
-            List<CustomerRecord> all = new ArrayList<>(customers.values());
+            List<CustomerRecord> all = customers.toList();
             for (CustomerRecord c : all) {
                 evaluate(c, event, clock, event.id(), position, Emitted.PHASE_EVENT, 0, out, List.of());
             }
@@ -344,7 +343,7 @@ public final class Partition implements AutoCloseable {
         CustomerRecord c = customers.get(customerId);
         if (c == null) {
             c = new CustomerRecord(customerId, event.at());
-            customers.put(c.getId(), c);
+            customers.put(c);
         }
         if (c.changesNothing(event)) {
             return; // a status the order has already: as if never sent
@@ -569,7 +568,7 @@ public final class Partition implements AutoCloseable {
      * before that day opens), its warnings into the at-risk set.
      */
     void restore(CustomerRecord c) {
-        customers.put(c.getId(), c);
+        customers.put(c);
         due.schedule(c, c.dueAt());
         if (c.isAtRisk()) {
             atRisk.add(c);
@@ -603,7 +602,7 @@ public final class Partition implements AutoCloseable {
 
     /** Visits every customer with an order, its clock set to {@code clock} (for the RFM recompute). */
     void forEachBuyer(long clock, Consumer<? super CustomerRecord> visitor) {
-        customers.forEachValue(c -> {
+        customers.forEach(c -> {
             if (c.isHasOrdered()) {
                 c.nowMillis(clock);
                 visitor.accept(c);

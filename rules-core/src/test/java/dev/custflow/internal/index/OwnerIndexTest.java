@@ -7,10 +7,16 @@ import dev.custflow.internal.snapshot.SnapshotInput;
 import dev.custflow.internal.snapshot.StoredSegments;
 import dev.custflow.internal.snapshot.SnapshotOutput;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /** The customers of the most recent order (or ticket) ids: first in first out by insertion, kept in segments. */
@@ -185,5 +191,65 @@ class OwnerIndexTest {
         assertThat(index.get("o2")).isEqualTo("c2");
         // their segments go out with the next commit
         assertThat(commit(index).parts()).containsOnlyKeys(PREFIX + 0);
+    }
+
+    /**
+     * Against a first-in-first-out window kept in a LinkedHashMap: any mix of new ids, known ids with new owners and
+     * erased owners gives the same owners, before and after a commit and restore; ids sharing a String hash
+     * ("Aa"/"BB" mixes) and windows that outgrow the first 1,024 places included.
+     */
+    @Property(tries = 200)
+    void ownerIndex_anyMixOfPutsAndErasures_answersLikeAFifoWindow(@ForAll long seed,
+                                                                   @ForAll @IntRange(min = 1, max = 1_500) int capacity,
+                                                                   @ForAll @IntRange(min = 0, max = 3_000) int operations) {
+        Random r = new Random(seed);
+        int ids = 1 + capacity + capacity / 2;
+        OwnerIndex index = new OwnerIndex(capacity);
+        LinkedHashMap<String, String> window = new LinkedHashMap<>();
+        for (int n = 0; n < operations; n++) {
+            if (r.nextInt(50) == 0) {
+                String erased = "c" + r.nextInt(8);
+                index.forgetOwners(Set.of(erased));
+                window.replaceAll((k, v) -> v.equals(erased) ? "" : v);
+                continue;
+            }
+            String key = r.nextInt(4) == 0 ? sameHash(r) : "o" + r.nextInt(ids);
+            String owner = "c" + r.nextInt(8);
+            index.put(key, owner);
+            if (window.containsKey(key)) {
+                window.put(key, owner);
+            } else {
+                if (window.size() == capacity) {
+                    Iterator<String> oldest = window.keySet().iterator();
+                    oldest.next();
+                    oldest.remove();
+                }
+                window.put(key, owner);
+            }
+        }
+        OwnerIndex after = restored(capacity, commit(index));
+        for (OwnerIndex x : java.util.List.of(index, after)) {
+            assertThat(x.size()).isEqualTo(window.size());
+            for (int i = 0; i < ids; i++) {
+                assertThat(x.get("o" + i)).isEqualTo(owner(window, "o" + i));
+            }
+            for (String k : SAME_HASH) {
+                assertThat(x.get(k)).isEqualTo(owner(window, k));
+            }
+        }
+    }
+
+    /** Every mix of "Aa" and "BB" of one length has the same String hash. */
+    private static final String[] SAME_HASH = {"AaAaAa", "AaAaBB", "AaBBAa", "AaBBBB", "BBAaAa", "BBAaBB", "BBBBAa",
+            "BBBBBB"};
+
+    private static String sameHash(Random r) {
+        return SAME_HASH[r.nextInt(SAME_HASH.length)];
+    }
+
+    /** The window's owner of the key: none when it left the window or its owner was erased. */
+    private static String owner(Map<String, String> window, String key) {
+        String o = window.get(key);
+        return o == null || o.isEmpty() ? null : o;
     }
 }
