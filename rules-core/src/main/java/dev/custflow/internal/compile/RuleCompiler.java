@@ -180,10 +180,10 @@ public final class RuleCompiler {
             check = entry.isPresent();
         }
         if (entry.isEmpty()) {
-            entry = builtInSelection(builtIns, sandbox, loader, null);
+            entry = BuiltInRules.selection(builtIns, sandbox, loader, null);
         }
         if (entry.isEmpty() && folder != null) {
-            entry = builtInSelection(builtIns, sandbox, loader, folder);
+            entry = BuiltInRules.selection(builtIns, sandbox, loader, folder);
             check = entry.isPresent();
         }
         if (entry.isEmpty()) {
@@ -234,48 +234,16 @@ public final class RuleCompiler {
                             folder.resolve(key + ".rules").toString()));
         }
         if (done.isEmpty() && user.isEmpty()) {
-            done = builtInSelection(builtIns, sandbox, loader, null)
+            done = BuiltInRules.selection(builtIns, sandbox, loader, null)
                     .flatMap(e -> fromCache(e, builtIns, user, sandbox, hash, false,
                             "the library's compiled rules (some of the packs)"));
         }
         if (done.isEmpty() && user.isEmpty() && folder != null) {
-            done = builtInSelection(builtIns, sandbox, loader, folder)
+            done = BuiltInRules.selection(builtIns, sandbox, loader, folder)
                     .flatMap(e -> fromCache(e, builtIns, user, sandbox, hash, true,
                             "the cache folder's compiled packs (some of them)"));
         }
         return done;
-    }
-
-    /**
-     * Some of the built-in packs (a selection, or packs the settings switch off) taken from the jar's entry of all of
-     * them, rather than compiled at start: each pack is a package of its own, compiled on its own (docs/design/
-     * drools10.md), so its packages read back are what compiling the selection gives, in the same order.
-     *
-     * @param folder the cache folder to take the entry of all the packs from, or null for the jar's
-     * @return empty if the selection is not some of the packs as the jar holds them, in their order, or the entry
-     *         cannot be split by file
-     */
-    static Optional<RuleCache.Entry> builtInSelection(List<RuleSource> builtIns, Sandbox sandbox,
-                                                      ClassLoader loader, Path folder) {
-        List<RuleSource> all = BuiltInRules.defaultPacks();
-        if (builtIns.isEmpty() || builtIns.size() >= all.size()) {
-            return Optional.empty();
-        }
-        int at = 0;
-        for (RuleSource s : builtIns) { // a subsequence of the packs, file for file
-            while (at < all.size() && !all.get(at).equals(s)) {
-                at++;
-            }
-            if (at == all.size()) {
-                return Optional.empty();
-            }
-            at++;
-        }
-        Set<String> files = new HashSet<>();
-        builtIns.forEach(s -> files.add(s.name()));
-        String key = RuleCache.key(hashOf(all, List.of(), sandbox), false);
-        return (folder == null ? RuleCache.readBuiltIn(key, loader) : RuleCache.read(folder, key, loader))
-                .flatMap(e -> e.only(files));
     }
 
     /**

@@ -87,7 +87,7 @@ class BuiltInSelectionTest {
     void eachPackAlone_isTakenFromTheJarWithTheRulesItsCompilationGives() {
         for (RulePack pack : RulePack.values()) {
             List<RuleSource> one = sources(EnumSet.of(pack));
-            assertThat(RuleCompiler.builtInSelection(one, Sandbox.DEFAULT, RuleCompiler.class.getClassLoader(),
+            assertThat(BuiltInRules.selection(one, Sandbox.DEFAULT, RuleCompiler.class.getClassLoader(),
                     folder)).as(pack.name()).isPresent();
             List<Set<String>> names = compiledThenSelected(() -> Set.copyOf(
                     RuleCompiler.compile(one, List.of()).ruleNames()));
@@ -128,15 +128,15 @@ class BuiltInSelectionTest {
     @Test
     void allThePacks_orNoneOfThem_orAnotherFile_areNotASelection() {
         ClassLoader loader = RuleCompiler.class.getClassLoader();
-        assertThat(RuleCompiler.builtInSelection(BuiltInRules.defaultPacks(), Sandbox.DEFAULT, loader, folder))
+        assertThat(BuiltInRules.selection(BuiltInRules.defaultPacks(), Sandbox.DEFAULT, loader, folder))
                 .isEmpty();
-        assertThat(RuleCompiler.builtInSelection(List.of(), Sandbox.DEFAULT, loader, folder)).isEmpty();
-        assertThat(RuleCompiler.builtInSelection(sources(EnumSet.of(RulePack.CHURN)), Sandbox.DEFAULT, loader,
+        assertThat(BuiltInRules.selection(List.of(), Sandbox.DEFAULT, loader, folder)).isEmpty();
+        assertThat(BuiltInRules.selection(sources(EnumSet.of(RulePack.CHURN)), Sandbox.DEFAULT, loader,
                 folder)).isPresent();
         RuleSource lookalike = RuleSource.drl(RulePack.LIFECYCLE.resource(), "package dev.custflow.rules.lifecycle;\n");
-        assertThat(RuleCompiler.builtInSelection(List.of(lookalike), Sandbox.DEFAULT, loader, folder)).isEmpty();
+        assertThat(BuiltInRules.selection(List.of(lookalike), Sandbox.DEFAULT, loader, folder)).isEmpty();
         List<RuleSource> backwards = new ArrayList<>(sources(EnumSet.of(RulePack.LIFECYCLE, RulePack.CHURN)));
         java.util.Collections.reverse(backwards);
-        assertThat(RuleCompiler.builtInSelection(backwards, Sandbox.DEFAULT, loader, folder)).isEmpty();
+        assertThat(BuiltInRules.selection(backwards, Sandbox.DEFAULT, loader, folder)).isEmpty();
     }
 }
