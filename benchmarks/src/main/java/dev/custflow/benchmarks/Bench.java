@@ -305,15 +305,13 @@ public final class Bench {
             List<LeadCaptured> one = Workload.intake(k + 10, single, existing, minute);
             minute += single;
             long[] merged = new long[1];
-            System.gc(); // each timed part starts with the heap collected, so none pays for the other's garbage
-            double b = time(() -> {
+            double b = time(() -> { // time() collects first: neither part pays for the other's garbage
                 for (int i = 0; i < batch.size(); i += 1_000) {
                     merged[0] += engine.acceptAll(batch.subList(i, Math.min(batch.size(), i + 1_000))).actions()
                             .stream().filter(x -> x.type().equals("LEADS_MERGED")).count();
                 }
                 return engine.customerCount();
             });
-            System.gc();
             double p = time(() -> {
                 batch.forEach(plain::accept);
                 return plain.recordCount();
