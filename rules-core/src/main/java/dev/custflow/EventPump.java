@@ -82,18 +82,15 @@ public final class EventPump implements AutoCloseable {
             return new BatchResult(List.of(), List.of(), 0, 0);
         }
         List<dev.custflow.event.Event> events = new ArrayList<>(records.size());
-        // The origins of each event id in poll order: the engine rejects the occurrences of an id before the first it
-        // accepts (later ones are duplicates), in order, so each rejection takes the next origin of its id.
-        Map<String, ArrayDeque<String>> originsOf = new HashMap<>();
+        List<String> originOf = new ArrayList<>(records.size()); // each event's, by its place in events
         List<Rejection> rejections = new ArrayList<>();
         for (SourceRecord r : records) {
             try {
                 if (!r.readable()) {
                     throw new EventRejectedException(0, null, null, null, null, r.problem());
                 }
-                var e = Json.readEvent(r.json());
-                events.add(e);
-                originsOf.computeIfAbsent(e.id(), id -> new ArrayDeque<>()).add(r.origin());
+                events.add(Json.readEvent(r.json()));
+                originOf.add(r.origin());
             } catch (EventRejectedException x) {
                 Rejection rejection = Rejection.of(x);
                 rejections.add(rejection);
@@ -101,11 +98,20 @@ public final class EventPump implements AutoCloseable {
             }
         }
         BatchResult result = events.isEmpty() ? new BatchResult(List.of(), List.of(), 0, 0) : engine.acceptAll(events);
-        for (Rejection r : result.rejections()) {
-            rejections.add(r);
-            ArrayDeque<String> origins = originsOf.get(r.eventId());
-            String origin = origins == null ? "?" : origins.size() > 1 ? origins.poll() : origins.peek();
-            onRejected.accept(new Rejected(origin, r));
+        if (!result.rejections().isEmpty()) {
+            // The origins of each event id in poll order: the engine rejects the occurrences of an id before the first
+            // it accepts (later ones are duplicates), in order, so each rejection takes the next origin of its id.
+            // Built only when the engine rejected something: a map entry and a queue per event were 7 % of W1 JSON.
+            Map<String, ArrayDeque<String>> originsOf = new HashMap<>();
+            for (int i = 0; i < events.size(); i++) {
+                originsOf.computeIfAbsent(events.get(i).id(), id -> new ArrayDeque<>(2)).add(originOf.get(i));
+            }
+            for (Rejection r : result.rejections()) {
+                rejections.add(r);
+                ArrayDeque<String> origins = originsOf.get(r.eventId());
+                String origin = origins == null ? "?" : origins.size() > 1 ? origins.poll() : origins.peek();
+                onRejected.accept(new Rejected(origin, r));
+            }
         }
         source.acknowledge();
         return new BatchResult(result.actions(), rejections, result.accepted(), result.duplicates());

@@ -38,13 +38,21 @@ import java.util.stream.Collectors;
  *
  * <p>A parser error or a failed check of the record is thrown: the mapper's pass would read the same tokens in the
  * same order and meet the same error, or hand the same values to the same constructor, so the line goes straight to
- * the tree path, which writes the refusal, without a second failed attempt.
+ * the tree path, which writes the refusal, without a second failed attempt. A name bound twice is declined, and the
+ * mapper's pass refuses the duplicate.
+ *
+ * <p>The plainest spelling of these lines (what hosts nearly always write) is read first without a parser, by
+ * {@link FlatLineReader}; the parser reads the lines it declines.
  */
 final class FlatEventBinder {
-    private static final JsonFactory FACTORY = JsonCodec.MAPPER.getFactory();
+    /**
+     * The mapper's limits without its duplicate check: {@link #readFields} declines a name it has bound already, and
+     * the mapper's pass then refuses the line as it always did.
+     */
+    private static final JsonFactory FACTORY = JsonCodec.factory(false);
 
     /** How a field's value is read; null from {@link #read} means a spelling left to the mapper. */
-    private enum Kind {
+    enum Kind {
         TEXT, TIME, DATE, INT, BOOLEAN, AMOUNT, ORDER_LINES;
 
         Object read(JsonParser p, JsonToken t) throws IOException {
@@ -65,7 +73,7 @@ final class FlatEventBinder {
     }
 
     /** The fields of one event type in the order of its constructor, and the constructor. */
-    private record Binding<T>(String type, String[] names, Object[] kinds, Function<Object[], T> make) {
+    record Binding<T>(String type, String[] names, Object[] kinds, Function<Object[], T> make) {
         int indexOf(String name) {
             for (int i = 0; i < names.length; i++) {
                 if (names[i].equals(name)) {
@@ -77,7 +85,7 @@ final class FlatEventBinder {
     }
 
     /** One object of an order's {@code lines}, bound as the mapper binds it: missing fields are null. */
-    private static final Binding<OrderLine> ORDER_LINE = new Binding<>("lines[]",
+    static final Binding<OrderLine> ORDER_LINE = new Binding<>("lines[]",
             new String[]{"sku", "quantity", "amount"}, new Object[]{Kind.TEXT, Kind.INT, Kind.AMOUNT},
             v -> new OrderLine((String) v[0], (Integer) v[1], (BigDecimal) v[2]));
 
@@ -126,6 +134,11 @@ final class FlatEventBinder {
     private FlatEventBinder() {
     }
 
+    /** @return the binding of this type's lines, or null when they are not bound here */
+    static Binding<? extends Event> binding(String type) {
+        return BY_TYPE.get(type);
+    }
+
     /** Whether lines of this type are bound here. */
     static boolean binds(String type) {
         return BY_TYPE.containsKey(type);
@@ -143,6 +156,12 @@ final class FlatEventBinder {
         if (b == null) {
             return null;
         }
+        Event plain = FlatLineReader.readOrNull(json, b, type);
+        return plain != null ? plain : readByParserOrNull(json, b, type);
+    }
+
+    /** {@link #readOrNull} through the parser's tokens: any spelling of the fields, checked as the mapper checks it. */
+    static Event readByParserOrNull(String json, Binding<? extends Event> b, String type) throws IOException {
         try (JsonParser p = FACTORY.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
                     || !"type".equals(p.currentName()) || p.nextToken() != JsonToken.VALUE_STRING

@@ -72,20 +72,31 @@ public final class JsonCodec {
     private JsonCodec() {
     }
 
-    private static ObjectMapper createMapper() {
-        SimpleModule strictTime = new SimpleModule("custflow-strict-time");
-        strictTime.addDeserializer(Instant.class, new StrictInstant());
-        strictTime.addDeserializer(LocalDate.class, new StrictDate());
-        // the limits of docs/events.md ("Limits"): an event is small and flat, so anything deeper or longer is hostile
-        JsonFactory factory = JsonFactory.builder()
+    /**
+     * The parsers' factory, with the limits of docs/events.md ("Limits"): an event is small and flat, so anything
+     * deeper or longer is hostile.
+     *
+     * @param duplicates whether a parser refuses a field name that its object has already: the mapper's must; a reader
+     *                   that declines any name it has already bound (and leaves the line to the mapper) need not pay
+     *                   for a set of names per object
+     */
+    static JsonFactory factory(boolean duplicates) {
+        return JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_DEPTH)
                         .maxNumberLength(MAX_NUMBER_LENGTH)
                         .maxStringLength(MAX_TEXT_LENGTH * 4)
                         .maxDocumentLength(MAX_EVENT_BYTES)
                         .build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, duplicates)
                 .build();
+    }
+
+    private static ObjectMapper createMapper() {
+        SimpleModule strictTime = new SimpleModule("custflow-strict-time");
+        strictTime.addDeserializer(Instant.class, new StrictInstant());
+        strictTime.addDeserializer(LocalDate.class, new StrictDate());
+        JsonFactory factory = factory(true);
         JsonMapper m = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .addModule(strictTime)

@@ -18,7 +18,7 @@ import java.math.BigDecimal;
  */
 final class StreamingEventReader {
     private static final JsonFactory FACTORY = JsonCodec.MAPPER.getFactory();
-    private static final ObjectReader EVENT_READER = JsonCodec.MAPPER.readerFor(Event.class);
+    static final ObjectReader EVENT_READER = JsonCodec.MAPPER.readerFor(Event.class);
     private static final String[] TYPES = JsonCodec.EVENT_TYPES.toArray(String[]::new);
 
     private StreamingEventReader() {
