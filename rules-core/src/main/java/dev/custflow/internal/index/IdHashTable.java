@@ -69,6 +69,11 @@ final class IdHashTable {
         return i + 1 == n ? 0 : i + 1;
     }
 
+    /** @return the key in {@code key}'s home slot, whichever it is (0 when free): a read ahead of {@link #get} */
+    long atHome(long key) {
+        return slots[2 * home(key)];
+    }
+
     /** @return the second hash stored for {@code key}, or {@code absent} */
     long get(long key, long absent) {
         if (key == FREE) {

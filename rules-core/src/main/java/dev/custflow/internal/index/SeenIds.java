@@ -72,6 +72,16 @@ public final class SeenIds implements SegmentedState {
         index.put(h1, h2);
     }
 
+    /**
+     * Reads the slot of the window's table where {@code id} would be, and nothing else: a read ahead of
+     * {@link #add} or {@link #contains}, whose probe then finds the slot in the cache.
+     *
+     * @return the first hash kept in that slot (any id's, or 0)
+     */
+    public long peek(String id) {
+        return index.atHome(Hashes.mix(Hashes.fnv1a(id, Hashes.FNV_BASIS)));
+    }
+
     /** @return true if the id is among those remembered */
     public boolean contains(String id) {
         hashes(id);

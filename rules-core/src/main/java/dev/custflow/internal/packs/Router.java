@@ -83,6 +83,11 @@ public final class Router {
         ticketOwners.forgetOwners(customerIds);
     }
 
+    /** Reads ahead of {@link #isDuplicate}: see {@link SeenIds#peek}. */
+    public long peek(Event e) {
+        return seen.peek(e.id());
+    }
+
     /** @return true if the id was already seen (the event must be ignored) */
     public boolean isDuplicate(Event e) {
         return seen.contains(e.id());

@@ -10,6 +10,7 @@ import dev.custflow.internal.packs.Router;
 import dev.custflow.settings.Settings;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -30,6 +31,8 @@ import java.util.function.Supplier;
 final class BatchRunner {
     private final Router router;
     private final Partition[] partitions;
+    /** The partitions' customer tables, for {@link ReadAhead}. */
+    private final CustomerTable[] tables;
     private final CrossCustomerPacks packs;
     private final RangeWalker walker;
     private final Delivery delivery;
@@ -43,6 +46,7 @@ final class BatchRunner {
                 Delivery delivery, InstantSource source, Supplier<Settings> settings) {
         this.router = router;
         this.partitions = partitions;
+        this.tables = Arrays.stream(partitions).map(Partition::customers).toArray(CustomerTable[]::new);
         this.packs = packs;
         this.walker = walker;
         this.delivery = delivery;
@@ -77,6 +81,8 @@ final class BatchRunner {
         private final List<Rejection> rejections = new ArrayList<>();
         /** The first position the partitions have not walked yet. */
         private int from;
+        /** What {@link ReadAhead} answered, kept so that its reads cannot be dropped as unused. */
+        private int readAhead;
 
         Batch(List<Input> inputs) {
             this.inputs = inputs;
@@ -85,6 +91,9 @@ final class BatchRunner {
 
         BatchResult run() {
             int n = inputs.size();
+            if (n >= ReadAhead.MIN_INPUTS) {
+                readAhead = ReadAhead.customers(inputs, tables, router);
+            }
             int accepted = 0;
             int duplicates = 0;
             for (int i = 0; i < n; i++) {

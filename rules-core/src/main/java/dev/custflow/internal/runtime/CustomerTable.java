@@ -62,6 +62,11 @@ final class CustomerTable {
         }
     }
 
+    /** @return the record in the home slot of ids with this hash, whichever id it has, or null ({@link ReadAhead}) */
+    CustomerRecord atHome(int idHash) {
+        return slots[home(idHash)];
+    }
+
     boolean containsKey(String id) {
         return get(id) != null;
     }

@@ -279,6 +279,11 @@ public final class Partition implements AutoCloseable {
         return due.size();
     }
 
+    /** @return this partition's customers, for {@link ReadAhead} (which only reads) */
+    CustomerTable customers() {
+        return customers;
+    }
+
     CustomerRecord customer(String id) {
         return customers.get(id);
     }

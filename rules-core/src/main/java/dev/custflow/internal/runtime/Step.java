@@ -41,7 +41,12 @@ record Step(long line, Event event, String customerId, int partition, long clock
 
     /** @return the partition of a customer, out of {@code partitions} */
     static int partitionOf(String customerId, int partitions) {
-        return Math.floorMod(customerId.hashCode(), partitions);
+        return partitionOf(customerId.hashCode(), partitions);
+    }
+
+    /** {@link #partitionOf(String, int)} of an id with this hash. */
+    static int partitionOf(int idHash, int partitions) {
+        return Math.floorMod(idHash, partitions);
     }
 
     boolean skipped() {

@@ -16,6 +16,16 @@ class IdHashTableTest {
     private static final long ABSENT = -7;
 
     @Test
+    void aKeyAloneInTheTable_isInItsHomeSlot_forAReadAhead() {
+        IdHashTable t = new IdHashTable(4);
+        assertThat(t.atHome(42)).isZero();
+        t.put(42, 7);
+
+        assertThat(t.atHome(42)).isEqualTo(42);
+        assertThat(t.size()).isEqualTo(1);
+    }
+
+    @Test
     void anEmptyTable_hasNothing() {
         IdHashTable t = new IdHashTable(4);
         assertThat(t.size()).isZero();

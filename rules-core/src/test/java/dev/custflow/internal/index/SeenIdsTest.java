@@ -54,6 +54,18 @@ class SeenIdsTest {
     }
 
     @Test
+    void seenIds_peek_readsTheIdsSlot_withoutRemembering() {
+        SeenIds ids = new SeenIds(10);
+        assertThat(ids.peek("e1")).isZero();
+        assertThat(ids.add("e1")).isTrue();
+
+        assertThat(ids.peek("e1")).isEqualTo(Hashes.mix(Hashes.fnv1a("e1", Hashes.FNV_BASIS)));
+        assertThat(ids.peek("e2")).isIn(0L, ids.peek("e1")); // a free slot, or e1's when e2's home is the same
+        assertThat(ids.contains("e2")).isFalse();
+        assertThat(ids.size()).isEqualTo(1);
+    }
+
+    @Test
     void seenIds_forgetsOldestBeyondCapacity() {
         SeenIds ids = seen(3, 0, 4);
         assertThat(ids.size()).isEqualTo(3);

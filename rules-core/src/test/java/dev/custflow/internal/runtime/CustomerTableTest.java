@@ -31,6 +31,16 @@ class CustomerTableTest {
     }
 
     @Test
+    void aCustomerAloneInItsHomeSlot_isThereForAReadAhead() {
+        CustomerTable t = new CustomerTable();
+        CustomerRecord c = new CustomerRecord("c-1", T);
+        t.put(c);
+
+        assertThat(t.atHome("c-1".hashCode())).isSameAs(c);
+        assertThat(t.atHome("c-2".hashCode())).isNull();
+    }
+
+    @Test
     void aCustomerPutAgainUnderItsId_replacesTheRecordThatHadIt() {
         CustomerTable t = new CustomerTable();
         CustomerRecord first = new CustomerRecord("c-1", T);

@@ -1,0 +1,60 @@
+package dev.custflow.internal.runtime;
+
+import dev.custflow.event.Event;
+import dev.custflow.internal.packs.Router;
+import dev.custflow.internal.profile.CustomerRecord;
+import java.util.List;
+
+/**
+ * Reads, ahead of a call's plan, the memory its loop will wait on first: each event's id and customer id, the slot of
+ * the event-id window's table for the id, the customer table's slot for the customer, and the record in that slot. On
+ * a large customer base each is a cache miss; in the plan's loop they come one after the other behind each event's
+ * routing, while here each stage is a loop of independent reads over the whole call, which the processor overlaps.
+ * Nothing is kept and nothing changes: the plan and the partitions look every id and customer up as before, and find
+ * the memory in the cache. W1 in BENCHMARKS.md: the first lookup of an event's customer took 0.44 µs inline and 0.32 µs
+ * with the customer stages; with the window's stage too, batches went from 1.60x the baseline's time to 1.44x.
+ */
+final class ReadAhead {
+    /** Below this many inputs a call does not read ahead: too few reads to overlap. */
+    static final int MIN_INPUTS = 16;
+
+    private ReadAhead() {
+    }
+
+    /**
+     * @param tables each partition's customers, by partition
+     * @param router whose event-id window the call's events are checked against
+     * @return how many of the records found in the customers' home slots have a referrer (the answer keeps the
+     *         compiler from dropping the reads; a record there may be another customer's)
+     */
+    static int customers(List<Input> inputs, CustomerTable[] tables, Router router) {
+        int n = inputs.size();
+        String[] ids = new String[n];
+        int[] hashes = new int[n];
+        long seen = 0;
+        for (int i = 0; i < n; i++) {
+            Event e = inputs.get(i).event();
+            String id = e == null ? null : e.subjectId();
+            if (id != null) {
+                ids[i] = id;
+                hashes[i] = id.hashCode();
+            }
+            if (e != null) {
+                seen ^= router.peek(e);
+            }
+        }
+        CustomerRecord[] found = new CustomerRecord[n];
+        for (int i = 0; i < n; i++) {
+            if (ids[i] != null) {
+                found[i] = tables[Step.partitionOf(hashes[i], tables.length)].atHome(hashes[i]);
+            }
+        }
+        int referred = seen == 1 ? 1 : 0;
+        for (CustomerRecord c : found) {
+            if (c != null && c.getReferrerId() != null) {
+                referred++;
+            }
+        }
+        return referred;
+    }
+}
