@@ -24,8 +24,8 @@ class FlatLineReaderProperties {
             Statistics.label("reader").collect("not a bound type at the opening");
             return;
         }
-        Object read = outcome(() -> FlatLineReader.readOrNull(line, b, type));
-        Object parsed = outcome(() -> FlatEventBinder.readByParserOrNull(line, b, type));
+        Object read = FlatLineReaderTest.outcome(() -> FlatLineReader.readOrNull(line, b, type));
+        Object parsed = FlatLineReaderTest.outcome(() -> FlatEventBinder.readByParserOrNull(line, b, type));
         Statistics.label("reader").collect(read instanceof Event ? "read" : read == null ? "declined" : "failed");
 
         if (read instanceof Event) {
@@ -40,18 +40,5 @@ class FlatLineReaderProperties {
     Arbitrary<String> lines() {
         return Arbitraries.oneOf(EventLineArbitraries.boundLines(), EventLineArbitraries.validLines(),
                 EventLineArbitraries.mutatedLines());
-    }
-
-    private interface Read {
-        Event get() throws Exception;
-    }
-
-    /** The event, null for declined, or the failure's class and message. */
-    private static Object outcome(Read read) {
-        try {
-            return read.get();
-        } catch (Exception e) {
-            return e.getClass().getName() + ": " + e.getMessage();
-        }
     }
 }

@@ -78,12 +78,13 @@ class FlatLineReaderTest {
                 .isEqualTo(new InteractionLogged("e1", AT, "C1", InteractionKind.CALL, "R1", 7, 60, null));
     }
 
-    private interface Read {
+    /** A read that may throw. */
+    interface Read {
         Event get() throws Exception;
     }
 
-    /** The event, or the failure's class and message. */
-    private static Object outcome(Read read) {
+    /** @return the event, null when declined, or the failure's class and message */
+    static Object outcome(Read read) {
         try {
             return read.get();
         } catch (Exception e) {
