@@ -156,16 +156,16 @@ final class FlatEventBinder {
         if (b == null) {
             return null;
         }
-        Event plain = FlatLineReader.readOrNull(json, b, type);
-        return plain != null ? plain : readByParserOrNull(json, b, type);
+        Event plain = FlatLineReader.readOrNull(json, b);
+        return plain != null ? plain : readByParserOrNull(json, b);
     }
 
     /** {@link #readOrNull} through the parser's tokens: any spelling of the fields, checked as the mapper checks it. */
-    static Event readByParserOrNull(String json, Binding<? extends Event> b, String type) throws IOException {
+    static Event readByParserOrNull(String json, Binding<? extends Event> b) throws IOException {
         try (JsonParser p = FACTORY.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
                     || !"type".equals(p.currentName()) || p.nextToken() != JsonToken.VALUE_STRING
-                    || !type.equals(p.getText())) {
+                    || !b.type.equals(p.getText())) {
                 return null;
             }
             Event e = readFields(p, b);

@@ -37,11 +37,12 @@ final class FlatLineReader {
     }
 
     /**
-     * @param json a line that opens with {@code "type":type}
-     * @return the event, or null when the line is not in the plainest spelling
+     * @param json a line of the binding's type
+     * @return the event, or null when the line is not in the plainest spelling (its first field must be
+     *         {@code "type"} with the binding's type)
      * @throws RuntimeException the record's refusal of the values, which the parser's binding would meet too
      */
-    static <T> T readOrNull(String json, FlatEventBinder.Binding<T> b, String type) {
+    static <T> T readOrNull(String json, FlatEventBinder.Binding<T> b) {
         if (json.length() > MAX_LINE) {
             return null;
         }
@@ -50,7 +51,7 @@ final class FlatLineReader {
         if (!r.at('{')) {
             return null;
         }
-        Object[] values = r.object(b, type);
+        Object[] values = r.object(b, b.type());
         if (values == null) {
             return null;
         }

@@ -24,8 +24,8 @@ class FlatLineReaderProperties {
             Statistics.label("reader").collect("not a bound type at the opening");
             return;
         }
-        Object read = FlatLineReaderTest.outcome(() -> FlatLineReader.readOrNull(line, b, type));
-        Object parsed = FlatLineReaderTest.outcome(() -> FlatEventBinder.readByParserOrNull(line, b, type));
+        Object read = FlatLineReaderTest.outcome(() -> FlatLineReader.readOrNull(line, b));
+        Object parsed = FlatLineReaderTest.outcome(() -> FlatEventBinder.readByParserOrNull(line, b));
         Statistics.label("reader").collect(read instanceof Event ? "read" : read == null ? "declined" : "failed");
 
         if (read instanceof Event) {

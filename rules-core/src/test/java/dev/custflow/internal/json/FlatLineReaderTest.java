@@ -36,7 +36,7 @@ class FlatLineReaderTest {
 
     private static Event read(String json) {
         String type = StreamingEventReader.typeAtOpening(json);
-        return FlatLineReader.readOrNull(json, FlatEventBinder.binding(type), type);
+        return FlatLineReader.readOrNull(json, FlatEventBinder.binding(type));
     }
 
     @Test
@@ -73,7 +73,7 @@ class FlatLineReaderTest {
         String json = CALL.formatted(",\"count\":" + n);
 
         assertThat(outcome(() -> read(json))).isEqualTo(outcome(() -> FlatEventBinder.readByParserOrNull(json,
-                FlatEventBinder.binding("InteractionLogged"), "InteractionLogged")));
+                FlatEventBinder.binding("InteractionLogged"))));
         assertThat(read(CALL.formatted(",\"durationSeconds\":60,\"count\":7")))
                 .isEqualTo(new InteractionLogged("e1", AT, "C1", InteractionKind.CALL, "R1", 7, 60, null));
     }
@@ -113,8 +113,8 @@ class FlatLineReaderTest {
     @ParameterizedTest
     @ValueSource(strings = {" x", "}", "{}", "\n,"})
     void anythingAfterTheObject_isDeclined(String after) {
-        assertThat(FlatLineReader.readOrNull(CALL.formatted("") + after, FlatEventBinder.binding("InteractionLogged"),
-                "InteractionLogged")).isNull();
+        assertThat(FlatLineReader.readOrNull(CALL.formatted("") + after, FlatEventBinder.binding("InteractionLogged")))
+                .isNull();
     }
 
     @ParameterizedTest
@@ -144,9 +144,8 @@ class FlatLineReaderTest {
         String moved = "{\"id\":\"e6\",\"type\":\"ClockTick\",\"at\":\"2024-01-02T04:03:00Z\"}";
         String tick = "{\"type\":\"ClockTick\",\"id\":\"e6\",\"at\":\"2024-01-02T04:03:00Z\"}";
 
-        assertThat(FlatLineReader.readOrNull(moved, FlatEventBinder.binding("ClockTick"), "ClockTick")).isNull();
-        assertThat(FlatLineReader.readOrNull(tick, FlatEventBinder.binding("InteractionLogged"), "InteractionLogged"))
-                .isNull();
+        assertThat(FlatLineReader.readOrNull(moved, FlatEventBinder.binding("ClockTick"))).isNull();
+        assertThat(FlatLineReader.readOrNull(tick, FlatEventBinder.binding("InteractionLogged"))).isNull();
         assertThat(read(tick.replace("}", ",\"type\":\"ClockTick\"}"))).isNull();
     }
 
@@ -156,7 +155,7 @@ class FlatLineReaderTest {
 
         assertThatThrownBy(() -> read(blank)).isInstanceOf(EventRejectedException.class);
         assertThatThrownBy(() -> FlatEventBinder.readByParserOrNull(blank,
-                FlatEventBinder.binding("InteractionLogged"), "InteractionLogged"))
+                FlatEventBinder.binding("InteractionLogged")))
                 .isInstanceOf(EventRejectedException.class);
     }
 
